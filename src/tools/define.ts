@@ -1,0 +1,107 @@
+// The shape of one catalog entry. The catalog is data: each Brevo operation is one `op({...})`
+// call in the file of its toolset. Nothing here knows HTTP or MCP; the executor reads entries.
+import { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Shape = Record<string, z.ZodType>;
+
+/** Which Brevo host an operation lives on: the REST API, or the automation tracker. */
+export type Host = 'api' | 'tracker';
+
+export interface OperationSpec {
+  /** Tool name, exactly as in the operations contract. */
+  name: string;
+  /** Short human title. */
+  title: string;
+  /** What it does and when to use it, for a model choosing a tool. */
+  description: string;
+  method: HttpMethod;
+  /** Path template relative to the host's base URL, e.g. `/contacts/{identifier}`. */
+  path: string;
+  host?: Host;
+  /** Schemas of the `{placeholders}` in `path`. */
+  pathParams?: Shape;
+  query?: Shape;
+  /** Fields of a JSON object body, flattened into the tool input. */
+  body?: Shape;
+  /** A body that is not an object (an array, say): the tool takes it as the field `body`. */
+  rawBody?: z.ZodType;
+  /** `multipart` sends the body as multipart/form-data; `base64File` names the field holding base64 file content. */
+  multipart?: { fileField: string; fileNameField: string };
+  /**
+   * Tool field → name on the wire, for API names that are not valid tool property keys
+   * (clients such as Claude accept only [a-zA-Z0-9_.-] in property names), e.g. `price_gt` → `price[gt]`.
+   */
+  wireNames?: Record<string, string>;
+  /** Query arrays Brevo wants comma-separated (`a,b`) instead of repeated (`x=a&x=b`). */
+  csvQuery?: string[];
+  /** Body variants (the API's oneOf): exactly one of these field groups must be given. */
+  exactlyOneOf?: string[];
+  /** Sends a message or cannot be undone: marked destructive. Deletes are destructive anyway. */
+  destructive?: boolean;
+  /** Override the idempotency the method implies (GET/PUT/DELETE idempotent, POST/PATCH not). */
+  idempotent?: boolean;
+  /** The answer is a file: return it as an embedded resource rather than text. */
+  binaryResponse?: boolean;
+}
+
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: true;
+}
+
+export interface Operation extends OperationSpec {
+  toolset: string;
+  host: Host;
+  annotations: ToolAnnotations;
+  /** The flat input the tool validates: path params, query and body side by side. */
+  input: z.ZodObject;
+}
+
+export interface Toolset {
+  name: string;
+  operations: Operation[];
+}
+
+function annotationsFor(spec: OperationSpec): ToolAnnotations {
+  const readOnly = spec.method === 'GET';
+  return {
+    readOnlyHint: readOnly,
+    destructiveHint: !readOnly && (spec.method === 'DELETE' || spec.destructive === true),
+    idempotentHint: spec.idempotent ?? (spec.method === 'GET' || spec.method === 'PUT' || spec.method === 'DELETE'),
+    openWorldHint: true,
+  };
+}
+
+function inputSchemaFor(spec: OperationSpec): z.ZodObject {
+  const shape: Shape = { ...spec.pathParams, ...spec.query, ...spec.body };
+  if (spec.rawBody) shape.body = spec.rawBody;
+  const object = z.strictObject(shape);
+  const group = spec.exactlyOneOf;
+  if (!group) return object;
+  return object.superRefine((value, ctx) => {
+    const given = group.filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+    if (given.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: given.length ? [given[1]!] : [group[0]!],
+        message: `give exactly one of ${group.join(', ')}${given.length ? ` (got ${given.join(', ')})` : ''}`,
+      });
+    }
+  }) as unknown as z.ZodObject;
+}
+
+export function defineToolset(name: string, specs: OperationSpec[]): Toolset {
+  return {
+    name,
+    operations: specs.map((spec) => ({
+      ...spec,
+      toolset: name,
+      host: spec.host ?? 'api',
+      annotations: annotationsFor(spec),
+      input: inputSchemaFor(spec),
+    })),
+  };
+}
