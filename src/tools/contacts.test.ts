@@ -1,0 +1,196 @@
+import { describeRequests } from '../../test/support/request-cases.js';
+
+describeRequests('contacts', [
+  {
+    tool: 'get_contacts',
+    args: { listIds: [3, 7], limit: 100, offset: 200, sort: 'desc', modifiedSince: '2026-11-01T00:00:00.000Z' },
+    expect: { method: 'GET', path: '/contacts', query: 'limit=100&offset=200&modifiedSince=2026-11-01T00:00:00.000Z&sort=desc&listIds=3&listIds=7' },
+  },
+  {
+    tool: 'get_contacts',
+    label: 'segment and attribute filter',
+    args: { segmentId: 12, filter: 'equals(FIRSTNAME,"Ann")' },
+    expect: { method: 'GET', path: '/contacts', query: 'segmentId=12&filter=equals(FIRSTNAME,"Ann")' },
+  },
+  {
+    tool: 'create_contact',
+    args: {
+      email: 'ann.lee@example.com',
+      attributes: { FIRSTNAME: 'Ann', LASTNAME: 'Lee', AGE: 34, VIP: true, INTERESTS: ['shoes', 'bags'] },
+      listIds: [3],
+      updateEnabled: true,
+    },
+    reply: { status: 201, json: { id: 501 } },
+    expect: {
+      method: 'POST',
+      path: '/contacts',
+      body: {
+        email: 'ann.lee@example.com',
+        attributes: { FIRSTNAME: 'Ann', LASTNAME: 'Lee', AGE: 34, VIP: true, INTERESTS: ['shoes', 'bags'] },
+        listIds: [3],
+        updateEnabled: true,
+      },
+    },
+  },
+  {
+    tool: 'create_doi_contact',
+    args: {
+      email: 'new.reader@example.com',
+      attributes: { FIRSTNAME: 'Rae' },
+      includeListIds: [3, 7],
+      templateId: 9,
+      redirectionUrl: 'https://acme.test/thanks',
+    },
+    reply: { status: 201 },
+    expect: {
+      method: 'POST',
+      path: '/contacts/doubleOptinConfirmation',
+      body: { email: 'new.reader@example.com', attributes: { FIRSTNAME: 'Rae' }, includeListIds: [3, 7], templateId: 9, redirectionUrl: 'https://acme.test/thanks' },
+    },
+  },
+  {
+    tool: 'update_batch_contacts',
+    args: {
+      contacts: [
+        { email: 'ann.lee@example.com', attributes: { PLAN: 'gold' }, listIds: [7] },
+        { id: 502, unlinkListIds: [3], emailBlacklisted: true },
+      ],
+    },
+    reply: { status: 204 },
+    expect: {
+      method: 'POST',
+      path: '/contacts/batch',
+      body: {
+        contacts: [
+          { email: 'ann.lee@example.com', attributes: { PLAN: 'gold' }, listIds: [7] },
+          { id: 502, unlinkListIds: [3], emailBlacklisted: true },
+        ],
+      },
+    },
+  },
+  {
+    tool: 'request_contact_export',
+    args: {
+      exportAttributes: ['email', 'FIRSTNAME'],
+      customContactFilter: { actionForContacts: 'subscribed', listId: 3 },
+      notifyUrl: 'https://hooks.acme.test/export-done',
+    },
+    reply: { status: 202, json: { processId: 78 } },
+    expect: {
+      method: 'POST',
+      path: '/contacts/export',
+      body: {
+        exportAttributes: ['email', 'FIRSTNAME'],
+        customContactFilter: { actionForContacts: 'subscribed', listId: 3 },
+        notifyUrl: 'https://hooks.acme.test/export-done',
+      },
+    },
+  },
+  {
+    tool: 'import_contacts',
+    args: {
+      fileBody: 'EMAIL;FIRSTNAME\nann.lee@example.com;Ann\nbo@example.com;Bo',
+      listIds: [3],
+      updateExistingContacts: true,
+      emptyContactsAttributes: false,
+    },
+    reply: { status: 202, json: { processId: 79 } },
+    expect: {
+      method: 'POST',
+      path: '/contacts/import',
+      body: {
+        fileBody: 'EMAIL;FIRSTNAME\nann.lee@example.com;Ann\nbo@example.com;Bo',
+        listIds: [3],
+        updateExistingContacts: true,
+        emptyContactsAttributes: false,
+      },
+    },
+  },
+  {
+    tool: 'import_contacts',
+    label: 'JSON rows into a new list',
+    args: { jsonBody: [{ email: 'cy@example.com', attributes: { FIRSTNAME: 'Cy' } }], newList: { listName: 'Webinar Nov', folderId: 1 } },
+    reply: { status: 202, json: { processId: 80 } },
+    expect: {
+      method: 'POST',
+      path: '/contacts/import',
+      body: { jsonBody: [{ email: 'cy@example.com', attributes: { FIRSTNAME: 'Cy' } }], newList: { listName: 'Webinar Nov', folderId: 1 } },
+    },
+  },
+  {
+    tool: 'get_contact_info',
+    args: { identifier: 'ann.lee@example.com', startDate: '2026-10-01', endDate: '2026-11-01' },
+    expect: { method: 'GET', path: '/contacts/ann.lee%40example.com', query: 'startDate=2026-10-01&endDate=2026-11-01' },
+  },
+  {
+    tool: 'get_contact_info',
+    label: 'by ext_id',
+    args: { identifier: 'crm-00042', identifierType: 'ext_id' },
+    expect: { method: 'GET', path: '/contacts/crm-00042', query: 'identifierType=ext_id' },
+  },
+  { tool: 'delete_contact', args: { identifier: 502 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/contacts/502' } },
+  {
+    tool: 'update_contact',
+    args: { identifier: '+33612345678', identifierType: 'phone_id', attributes: { FIRSTNAME: 'Annie' }, listIds: [7], unlinkListIds: [3] },
+    reply: { status: 204 },
+    expect: {
+      method: 'PUT',
+      path: '/contacts/%2B33612345678',
+      query: 'identifierType=phone_id',
+      body: { attributes: { FIRSTNAME: 'Annie' }, listIds: [7], unlinkListIds: [3] },
+    },
+  },
+  {
+    tool: 'get_contact_stats',
+    args: { identifier: 'ann.lee@example.com', startDate: '2026-09-01', endDate: '2026-11-01' },
+    expect: { method: 'GET', path: '/contacts/ann.lee%40example.com/campaignStats', query: 'startDate=2026-09-01&endDate=2026-11-01' },
+  },
+  { tool: 'get_folders', args: { limit: 10, offset: 0, sort: 'desc' }, expect: { method: 'GET', path: '/contacts/folders', query: 'limit=10&offset=0&sort=desc' } },
+  { tool: 'create_folder', args: { name: 'Events 2026' }, reply: { status: 201, json: { id: 4 } }, expect: { method: 'POST', path: '/contacts/folders', body: { name: 'Events 2026' } } },
+  { tool: 'get_folder', args: { folderId: 4 }, expect: { method: 'GET', path: '/contacts/folders/4' } },
+  { tool: 'update_folder', args: { folderId: 4, name: 'Events' }, reply: { status: 204 }, expect: { method: 'PUT', path: '/contacts/folders/4', body: { name: 'Events' } } },
+  { tool: 'delete_folder', args: { folderId: 4 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/contacts/folders/4' } },
+  { tool: 'get_folder_lists', args: { folderId: 1, limit: 50 }, expect: { method: 'GET', path: '/contacts/folders/1/lists', query: 'limit=50' } },
+  { tool: 'get_lists', args: { limit: 50, offset: 50 }, expect: { method: 'GET', path: '/contacts/lists', query: 'limit=50&offset=50' } },
+  { tool: 'create_list', args: { name: 'Newsletter FR', folderId: 1 }, reply: { status: 201, json: { id: 12 } }, expect: { method: 'POST', path: '/contacts/lists', body: { name: 'Newsletter FR', folderId: 1 } } },
+  {
+    tool: 'get_contacts_from_list',
+    args: { listId: 12, modifiedSince: '2026-11-20T00:00:00Z', limit: 500, sort: 'asc' },
+    expect: { method: 'GET', path: '/contacts/lists/12/contacts', query: 'modifiedSince=2026-11-20T00:00:00Z&limit=500&sort=asc' },
+  },
+  {
+    tool: 'add_contact_to_list',
+    args: { listId: 12, emails: ['ann.lee@example.com', 'bo@example.com'] },
+    reply: { status: 201, json: { contacts: { success: ['ann.lee@example.com', 'bo@example.com'], failure: [] } } },
+    expect: { method: 'POST', path: '/contacts/lists/12/contacts/add', body: { emails: ['ann.lee@example.com', 'bo@example.com'] } },
+  },
+  {
+    tool: 'remove_contact_from_list',
+    args: { listId: 12, ids: [501, 502] },
+    reply: { status: 201, json: { contacts: { success: [501, 502], failure: [] } } },
+    expect: { method: 'POST', path: '/contacts/lists/12/contacts/remove', body: { ids: [501, 502] } },
+  },
+  {
+    tool: 'remove_contact_from_list',
+    label: 'empty the list',
+    args: { listId: 12, all: true },
+    expect: { method: 'POST', path: '/contacts/lists/12/contacts/remove', body: { all: true } },
+  },
+  { tool: 'get_list', args: { listId: 12, startDate: '2026-11-01', endDate: '2026-11-25' }, expect: { method: 'GET', path: '/contacts/lists/12', query: 'startDate=2026-11-01&endDate=2026-11-25' } },
+  { tool: 'update_list', args: { listId: 12, name: 'Newsletter (FR)', folderId: 2 }, reply: { status: 204 }, expect: { method: 'PUT', path: '/contacts/lists/12', body: { name: 'Newsletter (FR)', folderId: 2 } } },
+  { tool: 'delete_list', args: { listId: 12 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/contacts/lists/12' } },
+  { tool: 'get_attributes', args: {}, expect: { method: 'GET', path: '/contacts/attributes' } },
+  {
+    tool: 'update_attribute',
+    args: { attributeCategory: 'category', attributeName: 'PLAN', enumeration: [{ value: 1, label: 'Free' }, { value: 2, label: 'Gold' }] },
+    reply: { status: 204 },
+    expect: { method: 'PUT', path: '/contacts/attributes/category/PLAN', body: { enumeration: [{ value: 1, label: 'Free' }, { value: 2, label: 'Gold' }] } },
+  },
+  {
+    tool: 'create_attribute',
+    args: { attributeCategory: 'normal', attributeName: 'LOYALTY_TIER', type: 'text' },
+    reply: { status: 201 },
+    expect: { method: 'POST', path: '/contacts/attributes/normal/LOYALTY_TIER', body: { type: 'text' } },
+  },
+  { tool: 'delete_attribute', args: { attributeCategory: 'normal', attributeName: 'LOYALTY_TIER' }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/contacts/attributes/normal/LOYALTY_TIER' } },
+]);

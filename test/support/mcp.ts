@@ -1,0 +1,90 @@
+// Drives the real server the way users do: the built bin spawned over stdio, or the HTTP
+// transport, through the SDK's own Client.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+export const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const TEST_KEY = 'xkeysib-test-0123456789abcdef-TESTKEY';
+
+export interface Connected {
+  client: Client;
+  /** Everything the server wrote to stderr so far. */
+  stderr: () => string;
+  close: () => Promise<void>;
+}
+
+export async function connectStdio(options: { apiUrl?: string; args?: string[]; env?: Record<string, string>; capabilities?: ConstructorParameters<typeof Client>[1] } = {}): Promise<Connected> {
+  let stderr = '';
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, ...(options.args ?? [])],
+    env: {
+      PATH: process.env.PATH ?? '',
+      BREVO_API_KEY: TEST_KEY,
+      ...(options.apiUrl ? { BREVO_API_URL: options.apiUrl } : {}),
+      ...options.env,
+    },
+    stderr: 'pipe',
+  });
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const client = new Client({ name: 'brevo-mcp-tests', version: '1.0.0' }, options.capabilities);
+  await client.connect(transport);
+  return { client, stderr: () => stderr, close: () => client.close() };
+}
+
+export interface HttpServerProcess {
+  url: string;
+  stderr: () => string;
+  stop: () => Promise<number | null>;
+}
+
+/** Starts the built bin with --transport http on a free port and waits until it listens. */
+export async function startHttpServer(options: { apiUrl?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<HttpServerProcess> {
+  const child = spawn(process.execPath, [BIN, '--transport', 'http', '--port', '0', ...(options.args ?? [])], {
+    env: { PATH: process.env.PATH ?? '', BREVO_API_KEY: TEST_KEY, ...(options.apiUrl ? { BREVO_API_URL: options.apiUrl } : {}), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`HTTP server did not start: ${stderr}`)), 10_000);
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString('utf8');
+      const m = /at (http:\/\/\S+\/mcp)/.exec(stderr);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`HTTP server exited with ${code}: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    stderr: () => stderr + (stdout ? `\n[stdout] ${stdout}` : ''),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function connectHttp(url: string, headers: Record<string, string> = {}, capabilities?: ConstructorParameters<typeof Client>[1]): Promise<Connected> {
+  const client = new Client({ name: 'brevo-mcp-tests', version: '1.0.0' }, capabilities);
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+  return { client, stderr: () => '', close: () => client.close() };
+}
+
+/** The text of a tool result's first text content. */
+export function textOf(result: unknown): string {
+  const content = (result as { content?: Array<{ type: string; text?: string }> }).content ?? [];
+  return content.find((c) => c.type === 'text')?.text ?? '';
+}
