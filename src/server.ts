@@ -35,6 +35,17 @@ export function wireAnnotations(a: ToolAnnotations): Tool['annotations'] {
   return { ...a };
 }
 
+/** A catalog entry as clients see it in tools/list. */
+export function wireTool(t: ToolEntry): Tool {
+  return {
+    name: t.name,
+    title: t.title,
+    description: t.description,
+    inputSchema: t.inputSchema as Tool['inputSchema'],
+    annotations: wireAnnotations(t.annotations),
+  };
+}
+
 const listedBySelection = new Map<string, { tools: Tool[]; byName: Map<string, ToolEntry> }>();
 
 /** The tools/list answer for a selection, built once and shared by every session that uses it. */
@@ -44,13 +55,7 @@ function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
   if (!cached) {
     const selected = selectTools(manifest, selection);
     cached = {
-      tools: selected.map((t) => ({
-        name: t.name,
-        title: t.title,
-        description: t.description,
-        inputSchema: t.inputSchema as Tool['inputSchema'],
-        annotations: wireAnnotations(t.annotations),
-      })),
+      tools: selected.map(wireTool),
       byName: new Map(selected.map((t) => [t.name, t])),
     };
     listedBySelection.set(key, cached);

@@ -9,7 +9,16 @@ export interface RequestCase {
   tool: string;
   args: Record<string, unknown>;
   /** What Brevo must receive. `query` is the exact query string; `body` the parsed JSON body. */
-  expect: { method: string; path: string; query?: string; body?: unknown; host?: 'tracker' };
+  expect: {
+    method: string;
+    path: string;
+    query?: string;
+    body?: unknown;
+    /** For multipart/form-data bodies: the text fields, and the one file. */
+    form?: Record<string, string>;
+    file?: { field: string; name: string; content: Buffer };
+    host?: 'tracker';
+  };
   /** The fake's answer (default 200 {}). */
   reply?: Reply;
   /** Extra checks on what was received or returned. */
@@ -55,10 +64,25 @@ export function describeRequests(toolset: string, cases: RequestCase[], options:
         expect(decodeURIComponent(request.query)).toBe(c.expect.query ?? '');
         if (c.expect.host === 'tracker') expect(request.headers['ma-key']).toBe('ma-test-key-123');
         else expect(request.headers['api-key']).toBe(TEST_KEY);
-        if (c.expect.body === undefined) expect(request.body.length).toBe(0);
+        if (c.expect.form || c.expect.file) await expectForm(request, c.expect);
+        else if (c.expect.body === undefined) expect(request.body.length).toBe(0);
         else expect(request.json).toEqual(c.expect.body);
         c.check?.({ request, result });
       });
     }
   });
+}
+
+/** Parses a recorded multipart/form-data body and compares its fields and file. */
+async function expectForm(request: FakeBrevo['requests'][number], want: RequestCase['expect']): Promise<void> {
+  expect(String(request.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
+  const form = await new Response(request.body, { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+  const fields: Record<string, string> = {};
+  let file: { field: string; name: string; content: Buffer } | undefined;
+  for (const [key, value] of form.entries()) {
+    if (typeof value === 'string') fields[key] = value;
+    else file = { field: key, name: value.name, content: Buffer.from(await value.arrayBuffer()) };
+  }
+  expect(fields).toEqual(want.form ?? {});
+  expect(file).toEqual(want.file);
 }

@@ -1,0 +1,3 @@
+import { defineToolset } from './define.js';
+
+export default defineToolset('ecommerce', []);
