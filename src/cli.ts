@@ -34,6 +34,10 @@ Environment:
   BREVO_TIMEOUT_MS         Timeout per Brevo request (default ${defaultClientOptions.timeoutMs})
   BREVO_MAX_RETRIES        Retries of requests that are safe to repeat (default ${defaultClientOptions.maxRetries})
   BREVO_MAX_CONCURRENCY    Brevo requests in flight at once (default ${defaultClientOptions.maxConcurrent})
+  BREVO_CONNECT_TIMEOUT_MS Connect timeout (default ${defaultClientOptions.connectTimeoutMs})
+  BREVO_RETRY_MAX_WAIT_MS  Longest wait before one retry; a longer rate-limit reset is not waited for (default ${defaultClientOptions.maxRetryWaitMs})
+  BREVO_RETRY_BUDGET_MS    Time for all attempts of one call together (default ${defaultClientOptions.retryBudgetMs})
+  BREVO_MAX_RESPONSE_BYTES Largest Brevo answer read (default ${defaultClientOptions.maxResponseBytes})
   BREVO_MCP_LOG_LEVEL      debug, info, warn or error (default info); logs go to stderr
 `;
 
@@ -67,6 +71,10 @@ function clientFor(config: Config): BrevoClient {
     timeoutMs: config.timeoutMs,
     maxRetries: config.maxRetries,
     maxConcurrent: config.maxConcurrent,
+    connectTimeoutMs: config.connectTimeoutMs,
+    maxRetryWaitMs: config.retryMaxWaitMs,
+    retryBudgetMs: config.retryBudgetMs,
+    maxResponseBytes: config.maxResponseBytes,
   });
 }
 

@@ -20,6 +20,10 @@ export interface Config {
   timeoutMs: number;
   maxRetries: number;
   maxConcurrent: number;
+  connectTimeoutMs: number;
+  retryMaxWaitMs: number;
+  retryBudgetMs: number;
+  maxResponseBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,5 +88,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     timeoutMs: positiveInt('BREVO_TIMEOUT_MS', env.BREVO_TIMEOUT_MS, defaultClientOptions.timeoutMs),
     maxRetries: positiveInt('BREVO_MAX_RETRIES', env.BREVO_MAX_RETRIES, defaultClientOptions.maxRetries),
     maxConcurrent: Math.max(1, positiveInt('BREVO_MAX_CONCURRENCY', env.BREVO_MAX_CONCURRENCY, defaultClientOptions.maxConcurrent)),
+    connectTimeoutMs: positiveInt('BREVO_CONNECT_TIMEOUT_MS', env.BREVO_CONNECT_TIMEOUT_MS, defaultClientOptions.connectTimeoutMs),
+    retryMaxWaitMs: positiveInt('BREVO_RETRY_MAX_WAIT_MS', env.BREVO_RETRY_MAX_WAIT_MS, defaultClientOptions.maxRetryWaitMs),
+    retryBudgetMs: positiveInt('BREVO_RETRY_BUDGET_MS', env.BREVO_RETRY_BUDGET_MS, defaultClientOptions.retryBudgetMs),
+    maxResponseBytes: positiveInt('BREVO_MAX_RESPONSE_BYTES', env.BREVO_MAX_RESPONSE_BYTES, defaultClientOptions.maxResponseBytes),
   };
 }

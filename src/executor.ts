@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { BrevoClient, BrevoRequest, BrevoResponse } from './client/brevo-client.js';
 import { BrevoApiError } from './client/errors.js';
 import type { Operation } from './tools/define.js';
+import { redact } from './log.js';
 import { errorText, fitJson } from './results.js';
 
 export interface ExecutionContext {
@@ -31,8 +32,17 @@ export async function sendOperation(op: Operation, rawArgs: unknown, ctx: Pick<E
   return { args, response };
 }
 
-/** Validates, sends and formats one tool call. Never throws: every failure is an isError result. */
+/**
+ * Validates, sends and formats one tool call. Never throws: every failure is an isError result.
+ * Secrets are scrubbed from the text even here, in case an answer echoes a key back.
+ */
 export async function runOperation(op: Operation, rawArgs: unknown, ctx: ExecutionContext): Promise<CallToolResult> {
+  const result = await runUnredacted(op, rawArgs, ctx);
+  for (const item of result.content) if (item.type === 'text') item.text = redact(item.text);
+  return result;
+}
+
+async function runUnredacted(op: Operation, rawArgs: unknown, ctx: ExecutionContext): Promise<CallToolResult> {
   try {
     const { args, response } = await sendOperation(op, rawArgs, ctx);
     return toToolResult(op, args, response, ctx.maxResultChars);

@@ -33,6 +33,9 @@ type Handler = (req: RecordedRequest) => Reply | undefined;
 
 export class FakeBrevo {
   readonly requests: RecordedRequest[] = [];
+  /** Requests being answered right now, and the most there ever were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
   private readonly once: Reply[] = [];
   private readonly routes: Array<{ method: string; path: string | RegExp; reply: Reply | Handler }> = [];
   private constructor(
@@ -68,6 +71,7 @@ export class FakeBrevo {
 
   reset(): void {
     this.requests.length = 0;
+    this.maxInFlight = this.inFlight;
     this.once.length = 0;
     this.routes.length = 0;
   }
@@ -105,7 +109,10 @@ export class FakeBrevo {
       }
     }
     this.requests.push(recorded);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     res.on('close', () => {
+      this.inFlight--;
       if (!res.writableFinished) recorded.aborted = true;
     });
     const reply = this.once.shift() ?? this.match(recorded) ?? {};
