@@ -20,6 +20,8 @@ Options:
   --tools x,y              Expose exactly these tools (env BREVO_TOOLS)
   --exclude-tools x,y      Never expose these tools (env BREVO_EXCLUDE_TOOLS)
   --read-only              Only read-only tools; wins over the other filters (env BREVO_READ_ONLY=1)
+  --confirm                Ask the user (MCP elicitation) before every destructive tool runs;
+                           clients without elicitation then get an error (env BREVO_CONFIRM=1)
   --max-result-chars N     Longest tool result text (default 40000; env BREVO_MAX_RESULT_CHARS)
   --list-tools             Print the tools as JSON and exit (no key needed); with no selection
                            option it prints the whole catalog
@@ -91,7 +93,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     return 1;
   }
   const client = clientFor(config);
-  const serverOptions = { manifest, client, selection: config.selection, maxResultChars: config.maxResultChars };
+  const serverOptions = { manifest, client, selection: config.selection, maxResultChars: config.maxResultChars, confirm: config.confirm };
 
   if (config.transport === 'stdio') {
     const { serveStdio } = await import('./transports/stdio.js');

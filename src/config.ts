@@ -13,6 +13,8 @@ export interface Config {
   version: boolean;
   selection: ToolSelection;
   maxResultChars: number;
+  /** Ask the person before destructive tools run. */
+  confirm: boolean;
   apiKey?: string;
   apiUrl: string;
   trackerKey?: string;
@@ -36,6 +38,7 @@ const options = {
   tools: { type: 'string' },
   'exclude-tools': { type: 'string' },
   'read-only': { type: 'boolean' },
+  confirm: { type: 'boolean' },
   'max-result-chars': { type: 'string' },
   'list-tools': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -80,6 +83,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       excludeTools: list(values['exclude-tools'] ?? env.BREVO_EXCLUDE_TOOLS),
       readOnly: values['read-only'] ?? truthy(env.BREVO_READ_ONLY),
     },
+    confirm: values.confirm ?? truthy(env.BREVO_CONFIRM),
     maxResultChars: positiveInt('--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
     apiKey: env.BREVO_API_KEY || undefined,
     apiUrl: env.BREVO_API_URL || defaultClientOptions.apiUrl,

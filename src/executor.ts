@@ -13,6 +13,8 @@ export interface ExecutionContext {
   signal?: AbortSignal;
   /** Longest text a result may have; longer JSON is cut with a note on how to get the rest. */
   maxResultChars: number;
+  /** Asked after validation and before sending; a returned text refuses the call with that message. */
+  approve?: (op: Operation, args: Record<string, unknown>) => Promise<string | undefined>;
 }
 
 type Args = Record<string, unknown>;
@@ -20,14 +22,19 @@ type Args = Record<string, unknown>;
 /** Arguments that do not fit an operation's schema; the message names every bad field. */
 export class InvalidArgumentsError extends Error {}
 
+/** The call was not approved (see ExecutionContext.approve); nothing was sent. */
+class NotApprovedError extends Error {}
+
 /**
  * Validates arguments and sends the request. Throws InvalidArgumentsError or BrevoApiError.
  * Tools format what this returns as content; resources return the JSON itself.
  */
-export async function sendOperation(op: Operation, rawArgs: unknown, ctx: Pick<ExecutionContext, 'client' | 'signal'>) {
+export async function sendOperation(op: Operation, rawArgs: unknown, ctx: Pick<ExecutionContext, 'client' | 'signal' | 'approve'>) {
   const parsed = op.input.safeParse(rawArgs ?? {});
   if (!parsed.success) throw new InvalidArgumentsError(invalidArgumentsText(op.name, parsed.error));
   const args = parsed.data as Args;
+  const refusal = await ctx.approve?.(op, args);
+  if (refusal) throw new NotApprovedError(refusal);
   const response = await ctx.client.request({ ...buildRequest(op, args), signal: ctx.signal });
   return { args, response };
 }
@@ -47,7 +54,7 @@ async function runUnredacted(op: Operation, rawArgs: unknown, ctx: ExecutionCont
     const { args, response } = await sendOperation(op, rawArgs, ctx);
     return toToolResult(op, args, response, ctx.maxResultChars);
   } catch (error) {
-    if (error instanceof InvalidArgumentsError) return failure(error.message);
+    if (error instanceof InvalidArgumentsError || error instanceof NotApprovedError) return failure(error.message);
     if (error instanceof BrevoApiError) return failure(errorText(error, op, (rawArgs ?? {}) as Args));
     return failure(`${op.name} failed: ${error instanceof Error ? error.message : String(error)}`);
   }

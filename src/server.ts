@@ -15,7 +15,8 @@ import type { BrevoClient } from './client/brevo-client.js';
 import { runOperation } from './executor.js';
 import { selectionKey, selectTools, type ToolSelection } from './registry.js';
 import { listResources, listResourceTemplates, readResource } from './resources/index.js';
-import type { ToolAnnotations } from './tools/define.js';
+import { confirmWithPerson } from './confirm.js';
+import type { Operation, ToolAnnotations } from './tools/define.js';
 import { loadOperation } from './tools/index.js';
 import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   client: BrevoClient;
   selection: ToolSelection;
   maxResultChars: number;
+  /** Ask the person (elicitation) before any destructive tool runs. */
+  confirm?: boolean;
 }
 
 const INSTRUCTIONS =
@@ -65,6 +68,9 @@ function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
 
 export function createMcpServer(options: ServerOptions): Server {
   const { manifest, client, selection, maxResultChars } = options;
+  const approve = options.confirm
+    ? (op: Operation, args: Record<string, unknown>, signal?: AbortSignal) => confirmWithPerson(server, op, args, signal)
+    : undefined;
   const server = new Server(
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
     { capabilities: { tools: { listChanged: true }, resources: { listChanged: true } }, instructions: INSTRUCTIONS },
@@ -78,7 +84,12 @@ export function createMcpServer(options: ServerOptions): Server {
     if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
     const op = await loadOperation(entry.toolset, entry.name);
     if (!op) throw new McpError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
-    return runOperation(op, request.params.arguments, { client, signal: extra.signal, maxResultChars });
+    return runOperation(op, request.params.arguments, {
+      client,
+      signal: extra.signal,
+      maxResultChars,
+      approve: approve && ((o, args) => approve(o, args, extra.signal)),
+    });
   });
 
   server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: listResources() }));
