@@ -11,6 +11,7 @@ import {
   ReadResourceRequestSchema,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 import type { BrevoClient } from './client/brevo-client.js';
 import { runOperation } from './executor.js';
 import { selectionKey, selectTools, type ToolSelection } from './registry.js';
@@ -66,6 +67,26 @@ function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
   return cached;
 }
 
+/**
+ * Registers a request handler whose params are validated here, so malformed params get
+ * -32602 Invalid params naming the problem (the SDK's own parse reports -32603).
+ */
+function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>>(
+  server: Server,
+  schema: S,
+  handler: (request: z.infer<S>, extra: Parameters<Parameters<Server['setRequestHandler']>[1]>[1]) => unknown,
+): void {
+  const method = schema.shape.method.value;
+  server.setRequestHandler(z.looseObject({ method: z.literal(method) }), (request, extra) => {
+    const parsed = schema.safeParse(request);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
+      throw new McpError(ErrorCode.InvalidParams, `Invalid ${method} request: ${problems}`);
+    }
+    return handler(parsed.data, extra) as never;
+  });
+}
+
 export function createMcpServer(options: ServerOptions): Server {
   const { manifest, client, selection, maxResultChars } = options;
   const approve = options.confirm
@@ -77,9 +98,9 @@ export function createMcpServer(options: ServerOptions): Server {
   );
   const tools = toolsFor(manifest, selection);
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.tools }));
+  handle(server, ListToolsRequestSchema, () => ({ tools: tools.tools }));
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  handle(server, CallToolRequestSchema, async (request, extra) => {
     const entry = tools.byName.get(request.params.name);
     if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
     const op = await loadOperation(entry.toolset, entry.name);
@@ -92,9 +113,9 @@ export function createMcpServer(options: ServerOptions): Server {
     });
   });
 
-  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: listResources() }));
-  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: listResourceTemplates() }));
-  server.setRequestHandler(ReadResourceRequestSchema, (request, extra) =>
+  handle(server, ListResourcesRequestSchema, () => ({ resources: listResources() }));
+  handle(server, ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: listResourceTemplates() }));
+  handle(server, ReadResourceRequestSchema, (request, extra) =>
     readResource(request.params.uri, { client, manifest, signal: extra.signal }),
   );
 

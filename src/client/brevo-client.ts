@@ -2,6 +2,7 @@
 // retries where repeating is safe, a cap on requests in flight, and Brevo's error bodies turned
 // into BrevoApiError. It knows HTTP and Brevo, nothing of MCP or tools.
 import type { Agent } from 'undici';
+import { redact } from '../log.js';
 import { BrevoApiError } from './errors.js';
 import { Semaphore } from './semaphore.js';
 
@@ -215,11 +216,15 @@ async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, li
 
 type Headers = Record<string, string | string[] | undefined>;
 
+// Text from Brevo passes through the redactor: an answer that echoes a key back must not leak it.
+const textOf = (bytes: Buffer) => redact(bytes.toString('utf8'));
+
 function errorFromAnswer(status: number, bytes: Buffer, headers: Headers, where: BrevoApiError['details']): BrevoApiError {
   let code = `http_${status}`;
-  let message = bytes.length ? bytes.toString('utf8').slice(0, 500) : 'no details given';
+  const text = textOf(bytes);
+  let message = text ? text.slice(0, 500) : 'no details given';
   try {
-    const parsed = JSON.parse(bytes.toString('utf8')) as { code?: unknown; message?: unknown };
+    const parsed = JSON.parse(text) as { code?: unknown; message?: unknown };
     if (typeof parsed.code === 'string') code = parsed.code;
     if (typeof parsed.message === 'string') message = parsed.message;
   } catch {
@@ -241,14 +246,14 @@ function decodeAnswer(status: number, bytes: Buffer, contentType: string, dispos
   if (bytes.length === 0) return { status, kind: 'empty' };
   if (contentType.includes('json') || contentType === '') {
     try {
-      return { status, kind: 'json', data: JSON.parse(bytes.toString('utf8')) };
+      return { status, kind: 'json', data: JSON.parse(textOf(bytes)) };
     } catch {
       if (contentType.includes('json')) {
         throw new BrevoApiError(status, 'invalid_json', `Brevo answered ${status} with ${bytes.length} bytes that are not valid JSON`);
       }
     }
   }
-  if (contentType.startsWith('text/')) return { status, kind: 'text', data: bytes.toString('utf8'), contentType };
+  if (contentType.startsWith('text/')) return { status, kind: 'text', data: textOf(bytes), contentType };
   const fileName = /filename="?([^";]+)"?/.exec(String(disposition ?? ''))?.[1];
   return { status, kind: 'binary', data: bytes, contentType: contentType || 'application/octet-stream', fileName };
 }
