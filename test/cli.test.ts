@@ -30,7 +30,9 @@ describe('brevo-mcp command', () => {
 
   it('--list-tools honours a selection', async () => {
     const { stdout } = await cli(['--list-tools', '--toolsets', 'account']);
-    expect(JSON.parse(stdout)).toEqual([{ name: 'get_account', method: 'GET', path: '/account', toolset: 'account', readOnly: true, destructive: false }]);
+    const tools = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    expect(tools.map((t) => t.name)).toEqual(readManifest().filter((t) => t.toolset === 'account').map((t) => t.name));
+    expect(tools[0]).toEqual({ name: 'get_account', method: 'GET', path: '/account', toolset: 'account', readOnly: true, destructive: false });
   });
 
   it('refuses to serve without BREVO_API_KEY, with one clear line', async () => {

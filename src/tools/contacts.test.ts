@@ -193,4 +193,16 @@ describeRequests('contacts', [
     expect: { method: 'POST', path: '/contacts/attributes/normal/LOYALTY_TIER', body: { type: 'text' } },
   },
   { tool: 'delete_attribute', args: { attributeCategory: 'normal', attributeName: 'LOYALTY_TIER' }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/contacts/attributes/normal/LOYALTY_TIER' } },
+  {
+    tool: 'delete_multi_attribute_options',
+    args: { attributeType: 'multiple-choice', multipleChoiceAttribute: 'INTERESTS', multipleChoiceAttributeOption: 'home & garden' },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/contacts/attributes/multiple-choice/INTERESTS/home%20%26%20garden' },
+  },
+  {
+    tool: 'get_segments',
+    args: { limit: 25, offset: 50, sort: 'asc' },
+    reply: { json: { segments: [{ id: 53, segmentName: 'Repeat buyers', categoryName: 'Sales', updatedAt: '2026-10-12T12:30:00Z' }], count: 1 } },
+    expect: { method: 'GET', path: '/contacts/segments', query: 'limit=25&offset=50&sort=asc' },
+  },
 ]);

@@ -348,4 +348,24 @@ export default defineToolset('contacts', [
     path: '/contacts/attributes/{attributeCategory}/{attributeName}',
     pathParams: { attributeCategory: z.enum(['normal', 'transactional', 'category', 'calculated', 'global']), attributeName: z.string() },
   },
+  {
+    name: 'delete_multi_attribute_options',
+    title: 'Delete attribute option',
+    description: 'Remove one option from a multiple-choice contact attribute.',
+    method: 'DELETE',
+    path: '/contacts/attributes/{attributeType}/{multipleChoiceAttribute}/{multipleChoiceAttributeOption}',
+    pathParams: {
+      attributeType: z.enum(['multiple-choice']),
+      multipleChoiceAttribute: z.string(),
+      multipleChoiceAttributeOption: z.string(),
+    },
+  },
+  {
+    name: 'get_segments',
+    title: 'List segments',
+    description: 'Contact segments with their category; an id serves as segmentId in get_contacts.',
+    method: 'GET',
+    path: '/contacts/segments',
+    query: { ...page(50), sort: sortOrder.optional() },
+  },
 ]);

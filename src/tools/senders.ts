@@ -1,3 +1,111 @@
+// Senders (from name and address), dedicated IPs and sending domains.
+import { z } from 'zod';
 import { defineToolset } from './define.js';
 
-export default defineToolset('senders', []);
+/** Dedicated IPs a sender sends from; weights, if given for all, sum to 100. */
+const ips = z
+  .array(z.strictObject({ ip: z.string(), domain: z.string(), weight: z.int().min(1).max(100).optional() }))
+  .optional()
+  .describe('Dedicated IP accounts only; weights sum to 100');
+
+const senderId = { senderId: z.int() };
+const domainName = { domainName: z.string() };
+
+export default defineToolset('senders', [
+  {
+    name: 'get_senders',
+    title: 'List senders',
+    description: 'List senders (from name and email), optionally only those of a domain or dedicated IP.',
+    method: 'GET',
+    path: '/senders',
+    query: { ip: z.string().optional(), domain: z.string().optional() },
+  },
+  {
+    name: 'create_sender',
+    title: 'Create sender',
+    description: 'Add a from name and email; Brevo emails that address a code to confirm with validate_sender_by_otp.',
+    method: 'POST',
+    path: '/senders',
+    body: { name: z.string(), email: z.email(), ips },
+  },
+  {
+    name: 'update_sender',
+    title: 'Update sender',
+    description: 'Change a sender\'s name, email or dedicated IPs (ips replaces them all).',
+    method: 'PUT',
+    path: '/senders/{senderId}',
+    pathParams: senderId,
+    body: { name: z.string().optional(), email: z.email().optional(), ips },
+  },
+  {
+    name: 'delete_sender',
+    title: 'Delete sender',
+    description: 'Delete a sender.',
+    method: 'DELETE',
+    path: '/senders/{senderId}',
+    pathParams: senderId,
+  },
+  {
+    name: 'validate_sender_by_otp',
+    title: 'Verify sender',
+    description: 'Verify a new sender with the 6-digit code emailed to its address.',
+    method: 'PUT',
+    path: '/senders/{senderId}/validate',
+    pathParams: senderId,
+    body: { otp: z.int() },
+  },
+  {
+    name: 'get_ips_from_sender',
+    title: 'List sender IPs',
+    description: 'The dedicated IPs one sender sends from, with their weights.',
+    method: 'GET',
+    path: '/senders/{senderId}/ips',
+    pathParams: senderId,
+  },
+  {
+    name: 'get_dedicated_ips',
+    title: 'List dedicated IPs',
+    description: 'Every dedicated IP of the account with its domain and whether it is active.',
+    method: 'GET',
+    path: '/senders/ips',
+  },
+  {
+    name: 'get_domains',
+    title: 'List domains',
+    description: 'Sending domains with their verified and authenticated status.',
+    method: 'GET',
+    path: '/senders/domains',
+  },
+  {
+    name: 'create_domain',
+    title: 'Add domain',
+    description: 'Add a sending domain; returns the DNS records to publish before authenticate_domain.',
+    method: 'POST',
+    path: '/senders/domains',
+    body: { name: z.string() },
+  },
+  {
+    name: 'get_domain_configuration',
+    title: 'Check domain DNS',
+    description: 'A domain\'s expected DNS records and whether each is in place, plus its status.',
+    method: 'GET',
+    path: '/senders/domains/{domainName}',
+    pathParams: domainName,
+  },
+  {
+    name: 'authenticate_domain',
+    title: 'Authenticate domain',
+    description: 'Have Brevo check a domain\'s published DNS records and authenticate it.',
+    method: 'PUT',
+    path: '/senders/domains/{domainName}/authenticate',
+    pathParams: domainName,
+  },
+  {
+    name: 'delete_domain',
+    title: 'Delete domain',
+    description: 'Remove a sending domain from the account.',
+    method: 'DELETE',
+    path: '/senders/domains/{domainName}',
+    pathParams: domainName,
+  },
+]);
