@@ -98,7 +98,7 @@ function multipartBody(op: Operation, args: Args): FormData {
     if (field === fileField) {
       const bytes = Buffer.from(String(value), 'base64');
       form.append(fileField, new Blob([bytes]), String(args[fileNameField] ?? 'upload.bin'));
-    } else form.append(wire(op, field), String(value));
+    } else form.append(wire(op, field), typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
   return form;
 }

@@ -165,6 +165,15 @@ export class BrevoClient {
       return error as BrevoApiError;
     }
     const { agent, request } = await this.pool();
+    let body: string | Buffer | undefined;
+    if (req.json !== undefined) body = JSON.stringify(req.json);
+    else if (req.form) {
+      // undici's request() cannot stream Node 20's global FormData ("action is not a function");
+      // the global Response encodes it, boundary header included.
+      const encoded = new Response(req.form);
+      headers['content-type'] = encoded.headers.get('content-type')!;
+      body = Buffer.from(await encoded.arrayBuffer());
+    }
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     try {
@@ -172,8 +181,7 @@ export class BrevoClient {
         dispatcher: agent,
         method: req.method as 'GET',
         headers,
-        // undici reads any spec FormData; only its TypeScript type differs from the global one.
-        body: req.json !== undefined ? JSON.stringify(req.json) : (req.form as import('undici').FormData | undefined),
+        body,
         signal,
       });
       const bytes = await readLimited(res.body, this.options.maxResponseBytes);

@@ -1,3 +1,95 @@
+// Conversations (chat): agent messages, automated (pushed) messages, agent online status.
+import { z } from 'zod';
 import { defineToolset } from './define.js';
 
-export default defineToolset('conversations', []);
+const id = { id: z.string() };
+
+/** An agent is named by agentId, or by agentEmail + agentName + receivedFrom together. */
+const agent = {
+  agentId: z.string().optional(),
+  receivedFrom: z.string().optional().describe('Your label marking messages sent through the API'),
+  agentEmail: z.string().optional(),
+  agentName: z.string().optional(),
+};
+
+const visitorId = z.string().describe('From a Conversations webhook, or your own id for a known user');
+
+export default defineToolset('conversations', [
+  {
+    name: 'send_conversation_message',
+    title: 'Send chat message as agent',
+    description: 'Reply to a visitor in a chat as an agent, named by agentId or by agentEmail, agentName and receivedFrom.',
+    method: 'POST',
+    path: '/conversations/messages',
+    destructive: true,
+    body: { visitorId, text: z.string(), ...agent },
+  },
+  {
+    name: 'get_conversation_message',
+    title: 'Get chat message',
+    description: 'One chat message by id.',
+    method: 'GET',
+    path: '/conversations/messages/{id}',
+    pathParams: id,
+  },
+  {
+    name: 'update_conversation_message',
+    title: 'Edit chat message',
+    description: 'Replace the text of a message an agent sent.',
+    method: 'PUT',
+    path: '/conversations/messages/{id}',
+    pathParams: id,
+    body: { text: z.string() },
+  },
+  {
+    name: 'delete_conversation_message',
+    title: 'Delete chat message',
+    description: 'Delete a message an agent sent.',
+    method: 'DELETE',
+    path: '/conversations/messages/{id}',
+    pathParams: id,
+  },
+  {
+    name: 'set_agent_online',
+    title: 'Keep agent online',
+    description: 'Show an agent online for 2-3 minutes; repeat every minute to stay online. Name the agent as for send_conversation_message.',
+    method: 'POST',
+    path: '/conversations/agentOnlinePing',
+    idempotent: true,
+    body: agent,
+  },
+  {
+    name: 'send_automated_message',
+    title: 'Send automated chat message',
+    description: 'Push a message to a visitor\'s chat (order update, announcement), from an agent or a group.',
+    method: 'POST',
+    path: '/conversations/pushedMessages',
+    destructive: true,
+    body: { visitorId, text: z.string(), agentId: z.string().optional(), groupId: z.string().optional() },
+  },
+  {
+    name: 'get_automated_message',
+    title: 'Get automated message',
+    description: 'One automated (pushed) chat message by id.',
+    method: 'GET',
+    path: '/conversations/pushedMessages/{id}',
+    pathParams: id,
+  },
+  {
+    name: 'update_automated_message',
+    title: 'Edit automated message',
+    description: 'Replace the text of an automated (pushed) chat message.',
+    method: 'PUT',
+    path: '/conversations/pushedMessages/{id}',
+    pathParams: id,
+    body: { text: z.string() },
+  },
+  {
+    name: 'delete_automated_message',
+    title: 'Delete automated message',
+    description: 'Delete an automated (pushed) chat message.',
+    method: 'DELETE',
+    path: '/conversations/pushedMessages/{id}',
+    pathParams: id,
+  },
+]);
