@@ -78,11 +78,18 @@ function annotationsFor(spec: OperationSpec): ToolAnnotations {
 function inputSchemaFor(spec: OperationSpec): z.ZodObject {
   const shape: Shape = { ...spec.pathParams, ...spec.query, ...spec.body };
   if (spec.rawBody) shape.body = spec.rawBody;
-  const object = z.strictObject(shape);
+  const pathKeys = Object.keys(spec.pathParams ?? {});
   const group = spec.exactlyOneOf;
-  if (!group) return object;
-  return object.superRefine((value, ctx) => {
-    const given = group.filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+  return z.strictObject(shape).superRefine((value, ctx) => {
+    const args = value as Record<string, unknown>;
+    // An empty, '.' or '..' path segment would silently address another resource: /contacts/
+    // is the list, and URL parsers resolve dot segments (even escaped) to the parent path.
+    for (const key of pathKeys) {
+      const v = args[key];
+      if (v === '' || v === '.' || v === '..') ctx.addIssue({ code: 'custom', path: [key], message: `must not be ${v === '' ? 'empty' : `"${v}"`}` });
+    }
+    if (!group) return;
+    const given = group.filter((key) => args[key] !== undefined);
     if (given.length !== 1) {
       ctx.addIssue({
         code: 'custom',
@@ -90,7 +97,7 @@ function inputSchemaFor(spec: OperationSpec): z.ZodObject {
         message: `give exactly one of ${group.join(', ')}${given.length ? ` (got ${given.join(', ')})` : ''}`,
       });
     }
-  }) as unknown as z.ZodObject;
+  });
 }
 
 export function defineToolset(name: string, specs: OperationSpec[]): Toolset {
