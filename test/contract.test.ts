@@ -14,7 +14,10 @@ type Schema = Record<string, any>;
 /**
  * Where our tool knowingly differs from the reference, and why. Keys are `tool` or `tool:where`.
  */
-const ALLOWED: Record<string, string> = {};
+const ALLOWED: Record<string, string> = {
+  'create_event:body.event_properties{}':
+    'the reference schema allows string|integer|object|array values, but its own prose and example use decimals and booleans; the tool accepts number and boolean too',
+};
 
 const available = sharedAvailable();
 if (!available) console.warn(`contract test skipped: ${sharedDir} (Brevo's reference definitions) is not present on this machine`);
