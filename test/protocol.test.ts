@@ -45,13 +45,16 @@ for (const transport of transports) {
       const expected = readManifest().filter((t) => ['transactional_email', 'contacts', 'account'].includes(t.toolset));
       expect(tools.map((t) => t.name)).toEqual(expected.map((t) => t.name));
       const byName = new Map(tools.map((t) => [t.name, t]));
-      expect(byName.get('get_contacts')?.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: true });
-      expect(byName.get('delete_list')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true });
-      expect(byName.get('create_list')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: false });
-      expect(byName.get('send_transac_email')?.annotations).toMatchObject({ destructiveHint: true });
+      // Reads say so; writes say whether they destroy and whether they may be repeated.
+      expect(byName.get('get_contacts')?.annotations).toEqual({ readOnlyHint: true, openWorldHint: true });
+      expect(byName.get('delete_list')?.annotations).toEqual({ readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true });
+      expect(byName.get('create_list')?.annotations).toEqual({ readOnlyHint: false, destructiveHint: false, openWorldHint: true });
+      expect(byName.get('update_list')?.annotations).toEqual({ readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true });
+      expect(byName.get('send_transac_email')?.annotations).toEqual({ readOnlyHint: false, destructiveHint: true, openWorldHint: true });
       for (const tool of tools) {
         expect(tool.description, tool.name).toBeTruthy();
-        expect(tool.title, tool.name).toBeTruthy();
+        expect(typeof tool.annotations?.readOnlyHint, tool.name).toBe('boolean');
+        if (!tool.annotations?.readOnlyHint) expect(typeof tool.annotations?.destructiveHint, tool.name).toBe('boolean');
         expect(tool.inputSchema.type).toBe('object');
       }
     });

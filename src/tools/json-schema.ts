@@ -10,6 +10,8 @@ export function leanJsonSchema(schema: z.ZodType): Record<string, unknown> {
   return lean(z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'any' })) as Record<string, unknown>;
 }
 
+const isEmptyObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+
 function lean(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(lean);
   if (!node || typeof node !== 'object') return node;
@@ -17,7 +19,8 @@ function lean(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(src)) {
     if (key === '$schema' || key === 'propertyNames') continue;
-    if (key === 'additionalProperties' && value === false) continue;
+    // false is zod's strictness; {} (anything) is what JSON Schema assumes anyway.
+    if (key === 'additionalProperties' && (value === false || isEmptyObject(value))) continue;
     if (key === 'pattern' && src.format) continue;
     if (key === 'contentEncoding' && src.format) continue;
     if ((key === 'maximum' && value === SAFE_INT) || (key === 'minimum' && value === -SAFE_INT)) continue;

@@ -4,18 +4,20 @@ import { z } from 'zod';
 import { defineToolset } from './define.js';
 import { freeRecord, sortOrder } from './shapes.js';
 
-const pid = z.guid().describe('Loyalty program id');
+// pid, rid, bdid, blid and gid say what they are next to the tool's name (program, reward,
+// balance definition, balance limit, tier group); spelling that out on 47 tools costs ~350 tokens.
+const pid = z.guid();
 const program = { pid };
-const rid = z.guid().describe('Reward id');
-const bdid = z.guid().describe('Balance definition id');
-const blid = z.guid().describe('Balance limit id');
-const gid = z.guid().describe('Tier group id');
+const rid = z.guid();
+const bdid = z.guid();
+const blid = z.guid();
+const gid = z.guid();
 const tierId = z.guid().describe('Tier id');
 const transactionId = z.guid().describe('Transaction id from begin_transaction');
 // The reference gives a contact's cid as a string (format int on one path, uuid on two); Brevo's
 // contact ids are integers, so any string is let through.
 const cid = z.string().describe('Contact id');
-const version = z.enum(['active', 'draft']).describe('draft (default) or the live active version');
+const version = z.enum(['active', 'draft']);
 
 const programFields = { description: z.string().optional(), meta: freeRecord.optional() };
 
