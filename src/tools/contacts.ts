@@ -1,7 +1,7 @@
 // Contacts, lists, folders and contact attributes.
 import { z } from 'zod';
 import { defineToolset } from './define.js';
-import { freeRecord, page, sortOrder } from './shapes.js';
+import { email, freeRecord, page, sortOrder } from './shapes.js';
 
 /** Contact attribute values as Brevo stores them: text, number, boolean, or multiple-choice options. */
 const attributeValues = z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]));
@@ -11,7 +11,7 @@ const contactIdentifier = { identifier: z.union([z.string(), z.int()]) };
 const identifierType = z.enum(['email_id', 'contact_id', 'ext_id', 'phone_id', 'whatsapp_id', 'landline_number_id']);
 
 const listMembers = {
-  emails: z.array(z.email()).min(1).max(150).optional(),
+  emails: z.array(email).min(1).max(150).optional(),
   ids: z.array(z.int()).min(1).max(150).optional(),
   extIds: z.array(z.string()).min(1).max(150).optional(),
 };
@@ -42,14 +42,14 @@ export default defineToolset('contacts', [
     method: 'POST',
     path: '/contacts',
     body: {
-      email: z.email().optional(),
+      email: email.optional(),
       ext_id: z.string().optional(),
       attributes: attributeValues.optional(),
       emailBlacklisted: z.boolean().optional(),
       smsBlacklisted: z.boolean().optional(),
       listIds: z.array(z.int()).optional(),
       updateEnabled: z.boolean().optional(),
-      smtpBlacklistSender: z.array(z.email()).optional(),
+      smtpBlacklistSender: z.array(email).optional(),
     },
   },
   {
@@ -60,7 +60,7 @@ export default defineToolset('contacts', [
     path: '/contacts/doubleOptinConfirmation',
     destructive: true,
     body: {
-      email: z.email(),
+      email: email,
       attributes: attributeValues.optional(),
       includeListIds: z.array(z.int()),
       excludeListIds: z.array(z.int()).optional(),
@@ -79,7 +79,7 @@ export default defineToolset('contacts', [
       contacts: z
         .array(
           z.strictObject({
-            email: z.email().optional(),
+            email: email.optional(),
             id: z.int().optional(),
             sms: z.string().optional(),
             ext_id: z.string().optional(),
@@ -88,7 +88,7 @@ export default defineToolset('contacts', [
             smsBlacklisted: z.boolean().optional(),
             listIds: z.array(z.int()).optional(),
             unlinkListIds: z.array(z.int()).optional(),
-            smtpBlacklistSender: z.array(z.email()).optional(),
+            smtpBlacklistSender: z.array(email).optional(),
           }),
         )
         .optional(),
@@ -173,7 +173,7 @@ export default defineToolset('contacts', [
       smsBlacklisted: z.boolean().optional(),
       listIds: z.array(z.int()).optional(),
       unlinkListIds: z.array(z.int()).optional(),
-      smtpBlacklistSender: z.array(z.email()).optional(),
+      smtpBlacklistSender: z.array(email).optional(),
     },
   },
   {

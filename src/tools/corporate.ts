@@ -2,6 +2,7 @@
 // sub-accounts, dedicated IPs, admin users and their permissions, SSO.
 import { z } from 'zod';
 import { defineToolset } from './define.js';
+import { email } from './shapes.js';
 
 /** Consumable credits of a sub-account plan; -1 means unlimited on Corporate v2. */
 const planCredits = z.strictObject({
@@ -237,7 +238,7 @@ export default defineToolset('corporate', [
     path: '/corporate/user/invitation/send',
     destructive: true,
     body: {
-      email: z.email(),
+      email: email,
       all_features_access: z.literal([true, false]),
       groupIds: z.array(z.string()).optional(),
       privileges: z.array(

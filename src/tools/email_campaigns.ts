@@ -1,7 +1,7 @@
 // Email campaigns: create, update, schedule, send, test, report, A/B results, exports, images.
 import { z } from 'zod';
 import { defineToolset } from './define.js';
-import { freeRecord, page, senderRef, sortOrder } from './shapes.js';
+import { email, freeRecord, page, senderRef, sortOrder } from './shapes.js';
 
 const campaign = { campaignId: z.int() };
 
@@ -13,7 +13,7 @@ const campaignFields = {
   scheduledAt: z.string().optional().describe('Date-time with offset, e.g. 2026-06-01T12:30:00+02:00'),
   subject: z.string().optional(),
   previewText: z.string().optional(),
-  replyTo: z.email().optional(),
+  replyTo: email.optional(),
   toField: z.string().optional().describe('Personalised To, e.g. {{contact.FNAME}} {{contact.LNAME}}'),
   recipients: z
     .strictObject({
@@ -128,7 +128,7 @@ export default defineToolset('email_campaigns', [
     path: '/emailCampaigns/{campaignId}/sendTest',
     destructive: true,
     pathParams: campaign,
-    body: { emailTo: z.array(z.email()).optional() },
+    body: { emailTo: z.array(email).optional() },
   },
   {
     name: 'update_campaign_status',
@@ -151,7 +151,7 @@ export default defineToolset('email_campaigns', [
     pathParams: campaign,
     body: {
       language: z.enum(['fr', 'es', 'pt', 'it', 'de', 'en']).optional(),
-      email: z.strictObject({ to: z.array(z.email()), body: z.string() }),
+      email: z.strictObject({ to: z.array(email), body: z.string() }),
     },
   },
   {

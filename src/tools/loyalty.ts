@@ -2,7 +2,7 @@
 // transactions, tiers. Everything lives under one program, named by pid.
 import { z } from 'zod';
 import { defineToolset } from './define.js';
-import { freeRecord, sortOrder } from './shapes.js';
+import { email, freeRecord, sortOrder } from './shapes.js';
 
 // pid, rid, bdid, blid and gid say what they are next to the tool's name (program, reward,
 // balance definition, balance limit, tier group); spelling that out on 47 tools costs ~350 tokens.
@@ -291,7 +291,7 @@ export default defineToolset('loyalty', [
           contact_id: z.int().optional(),
           coupons: z.array(z.string()).optional(),
           createdAt: z.iso.datetime({ offset: true }).optional(),
-          email: z.email().optional(),
+          email: email.optional(),
           id: z.string().optional(),
           identifiers: z.strictObject({ ext_id: z.string().optional(), loyalty_subscription_id: z.string().optional() }).optional(),
           products: z

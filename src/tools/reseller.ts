@@ -2,6 +2,7 @@
 // SSO. These operations come from Brevo's legacy (Swagger 2.0) definition only.
 import { z } from 'zod';
 import { defineToolset } from './define.js';
+import { email } from './shapes.js';
 
 /** Every reseller operation names the child by its id or its auth key. */
 const child = { childIdentifier: z.string().describe('Child id or auth key') };
@@ -24,7 +25,7 @@ export default defineToolset('reseller', [
     method: 'POST',
     path: '/reseller/children',
     body: {
-      email: z.email(),
+      email: email,
       firstName: z.string(),
       lastName: z.string(),
       companyName: z.string(),
@@ -48,7 +49,7 @@ export default defineToolset('reseller', [
     path: '/reseller/children/{childIdentifier}',
     pathParams: child,
     body: {
-      email: z.email().optional(),
+      email: email.optional(),
       firstName: z.string().optional(),
       lastName: z.string().optional(),
       companyName: z.string().optional(),

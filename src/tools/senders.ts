@@ -1,6 +1,7 @@
 // Senders (from name and address), dedicated IPs and sending domains.
 import { z } from 'zod';
 import { defineToolset } from './define.js';
+import { email } from './shapes.js';
 
 /** Dedicated IPs a sender sends from; weights, if given for all, sum to 100. */
 const ips = z
@@ -26,7 +27,7 @@ export default defineToolset('senders', [
     description: 'Add a from name and email; Brevo emails that address a code to confirm with validate_sender_by_otp.',
     method: 'POST',
     path: '/senders',
-    body: { name: z.string(), email: z.email(), ips },
+    body: { name: z.string(), email: email, ips },
   },
   {
     name: 'update_sender',
@@ -35,7 +36,7 @@ export default defineToolset('senders', [
     method: 'PUT',
     path: '/senders/{senderId}',
     pathParams: senderId,
-    body: { name: z.string().optional(), email: z.email().optional(), ips },
+    body: { name: z.string().optional(), email: email.optional(), ips },
   },
   {
     name: 'delete_sender',

@@ -1,7 +1,7 @@
 // SMS campaigns: create, update, schedule, send, test, report, exports.
 import { z } from 'zod';
 import { defineToolset } from './define.js';
-import { page, sortOrder } from './shapes.js';
+import { email, page, sortOrder } from './shapes.js';
 
 const campaign = { campaignId: z.int() };
 
@@ -120,7 +120,7 @@ export default defineToolset('sms_campaigns', [
     pathParams: campaign,
     body: {
       language: z.enum(['fr', 'es', 'pt', 'it', 'de', 'en']).optional(),
-      email: z.strictObject({ to: z.array(z.email()), body: z.string() }),
+      email: z.strictObject({ to: z.array(email), body: z.string() }),
     },
   },
 ]);

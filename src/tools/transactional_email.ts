@@ -2,7 +2,7 @@
 // domains, inbound parsing.
 import { z } from 'zod';
 import { defineToolset } from './define.js';
-import { freeRecord, page, recipient, senderRef, sortOrder } from './shapes.js';
+import { email, freeRecord, page, recipient, senderRef, sortOrder } from './shapes.js';
 
 /** Content of one personalised version of a bulk send. */
 const messageVersion = z.strictObject({
@@ -22,7 +22,7 @@ const templateFields = {
   htmlContent: z.string().optional(),
   htmlUrl: z.url().optional(),
   subject: z.string().optional(),
-  replyTo: z.email().optional(),
+  replyTo: email.optional(),
   toField: z.string().optional(),
   attachmentUrl: z.url().optional(),
   isActive: z.boolean().optional(),
@@ -162,7 +162,7 @@ export default defineToolset('transactional_email', [
     path: '/smtp/templates/{templateId}/sendTest',
     destructive: true,
     pathParams: { templateId: z.int() },
-    body: { emailTo: z.array(z.email()).optional() },
+    body: { emailTo: z.array(email).optional() },
   },
   {
     name: 'get_aggregated_smtp_report',
@@ -189,7 +189,7 @@ export default defineToolset('transactional_email', [
     query: {
       ...page(5000),
       ...reportWindow,
-      email: z.email().optional(),
+      email: email.optional(),
       event: z
         .enum(['bounces', 'hardBounces', 'softBounces', 'delivered', 'spam', 'requests', 'opened', 'clicks', 'invalid', 'deferred', 'blocked', 'unsubscribed', 'error', 'loadedByProxy'])
         .optional(),
@@ -252,7 +252,7 @@ export default defineToolset('transactional_email', [
     method: 'POST',
     path: '/smtp/deleteHardbounces',
     destructive: true,
-    body: { startDate: z.string().optional(), endDate: z.string().optional(), contactEmail: z.email().optional() },
+    body: { startDate: z.string().optional(), endDate: z.string().optional(), contactEmail: email.optional() },
   },
   {
     name: 'delete_smtp_log',

@@ -1,6 +1,7 @@
 // Users of the account: invitations, permissions, removal.
 import { z } from 'zod';
 import { defineToolset } from './define.js';
+import { email } from './shapes.js';
 
 const feature = z.enum([
   'email_campaigns', 'sms_campaigns', 'contacts', 'templates', 'workflows', 'facebook_ads', 'landing_pages',
@@ -17,14 +18,14 @@ const permission = z.enum([
 
 /** Body of an invitation and of a permission change. The reference's boolean carries enum [true, false]. */
 const access = {
-  email: z.email(),
+  email,
   all_features_access: z.literal([true, false]),
   privileges: z
     .array(z.strictObject({ feature: feature.optional(), permissions: z.array(permission).optional() }))
     .describe('Used when all_features_access is false; each permission must belong to its feature'),
 };
 
-const email = { email: z.string() };
+const byEmail = { email: z.string() };
 
 export default defineToolset('users', [
   {
@@ -40,7 +41,7 @@ export default defineToolset('users', [
     description: 'A user\'s permissions, feature by feature, by email.',
     method: 'GET',
     path: '/organization/user/{email}/permissions',
-    pathParams: email,
+    pathParams: byEmail,
   },
   {
     name: 'invite_user',
@@ -68,7 +69,7 @@ export default defineToolset('users', [
     path: '/organization/user/invitation/{action}/{email}',
     destructive: true,
     idempotent: false,
-    pathParams: { action: z.enum(['resend', 'cancel']), ...email },
+    pathParams: { action: z.enum(['resend', 'cancel']), ...byEmail },
   },
   {
     name: 'revoke_user_permission',
@@ -77,6 +78,6 @@ export default defineToolset('users', [
     method: 'PUT',
     path: '/organization/user/invitation/revoke/{email}',
     destructive: true,
-    pathParams: email,
+    pathParams: byEmail,
   },
 ]);
