@@ -132,7 +132,9 @@ function entry(row) {
       lines.push(`    body: {\n${shapeOf(params, '      ', wireNames)}\n    },`);
       if (variants.length > 1) {
         const distinct = variants.map((v) => Object.keys(v.properties ?? {}).find((k) => variants.every((o) => o === v || !(k in (o.properties ?? {})))));
-        lines.push(`    exactlyOneOf: [${distinct.map((k) => `'${k}'`).join(', ')}],`);
+        // Exactly one when each variant requires its own field; otherwise (no field required) at most one.
+        const required = variants.every((v, i) => (v.required ?? []).includes(distinct[i]));
+        lines.push(`    ${required ? 'exactlyOneOf' : 'atMostOneOf'}: [${distinct.map((k) => `'${k}'`).join(', ')}],`);
       }
       if (ref.body.contentType === 'multipart/form-data') lines.push(`    multipart: { fileField: 'file', fileNameField: 'fileName' },`);
     } else {

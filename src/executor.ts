@@ -97,7 +97,7 @@ function multipartBody(op: Operation, args: Args): FormData {
     if (value === undefined || field === fileNameField) continue;
     if (field === fileField) {
       const bytes = Buffer.from(String(value), 'base64');
-      form.append(fileField, new Blob([bytes]), String(args[fileNameField] ?? 'upload.bin'));
+      form.append(fileField, new Blob([bytes]), String(args[fileNameField] ?? 'file'));
     } else form.append(wire(op, field), typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
   return form;

@@ -15,7 +15,7 @@ type Schema = Record<string, any>;
  * Where our tool knowingly differs from the reference, and why. Keys are `tool` or `tool:where`.
  */
 const ALLOWED: Record<string, string> = {
-  'upload_file:body.fileName': 'multipart: the file travels as base64 in `file`; fileName names the uploaded part (the reference\'s binary part carries its name itself)',
+  'upload_file:body.fileName': 'multipart: the file travels as base64 in `file`; the optional fileName names the uploaded part (the reference\'s binary part carries its name itself)',
   'import_companies:body.fileName': 'multipart: names the base64 CSV part sent as `file` (defaults to companies.csv)',
   'import_deals:body.fileName': 'multipart: names the base64 CSV part sent as `file` (defaults to deals.csv)',
   'create_event:body.event_properties{}':

@@ -4,15 +4,21 @@ import { defineToolset } from './define.js';
 
 const id = { id: z.string() };
 
+/**
+ * The reference gives these fields no type at all; Brevo means text. Listed as strings, but a
+ * number or boolean (valid under the reference) is accepted and sent as its text.
+ */
+const text = z.preprocess((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v), z.string());
+
 /** An agent is named by agentId, or by agentEmail + agentName + receivedFrom together. */
 const agent = {
-  agentId: z.string().optional(),
-  receivedFrom: z.string().optional().describe('Your label marking messages sent through the API'),
-  agentEmail: z.string().optional(),
-  agentName: z.string().optional(),
+  agentId: text.optional(),
+  receivedFrom: text.optional().describe('Your label marking messages sent through the API'),
+  agentEmail: text.optional(),
+  agentName: text.optional(),
 };
 
-const visitorId = z.string().describe('From a Conversations webhook, or your own id for a known user');
+const visitorId = text.describe('From a Conversations webhook, or your own id for a known user');
 
 export default defineToolset('conversations', [
   {
@@ -22,7 +28,7 @@ export default defineToolset('conversations', [
     method: 'POST',
     path: '/conversations/messages',
     destructive: true,
-    body: { visitorId, text: z.string(), ...agent },
+    body: { visitorId, text, ...agent },
   },
   {
     name: 'get_conversation_message',
@@ -39,7 +45,7 @@ export default defineToolset('conversations', [
     method: 'PUT',
     path: '/conversations/messages/{id}',
     pathParams: id,
-    body: { text: z.string() },
+    body: { text },
   },
   {
     name: 'delete_conversation_message',
@@ -65,7 +71,7 @@ export default defineToolset('conversations', [
     method: 'POST',
     path: '/conversations/pushedMessages',
     destructive: true,
-    body: { visitorId, text: z.string(), agentId: z.string().optional(), groupId: z.string().optional() },
+    body: { visitorId, text, agentId: text.optional(), groupId: text.optional() },
   },
   {
     name: 'get_automated_message',
@@ -82,7 +88,7 @@ export default defineToolset('conversations', [
     method: 'PUT',
     path: '/conversations/pushedMessages/{id}',
     pathParams: id,
-    body: { text: z.string() },
+    body: { text },
   },
   {
     name: 'delete_automated_message',

@@ -419,7 +419,7 @@ export default defineToolset('crm', [
     path: '/crm/files',
     body: {
       file: z.base64(),
-      fileName: z.string(),
+      fileName: z.string().optional(),
       dealId: z.string().optional(),
       contactId: z.int().optional(),
       companyId: z.string().optional(),

@@ -35,8 +35,10 @@ export interface OperationSpec {
   wireNames?: Record<string, string>;
   /** Query arrays Brevo wants comma-separated (`a,b`) instead of repeated (`x=a&x=b`). */
   csvQuery?: string[];
-  /** Body variants (the API's oneOf): exactly one of these field groups must be given. */
+  /** Body variants (the API's oneOf) told apart by these fields: exactly one must be given. */
   exactlyOneOf?: string[];
+  /** Like exactlyOneOf, for variants whose distinguishing field is itself optional: at most one. */
+  atMostOneOf?: string[];
   /** Sends a message or cannot be undone: marked destructive. Deletes are destructive anyway. */
   destructive?: boolean;
   /** Override the idempotency the method implies (GET/PUT/DELETE idempotent, POST/PATCH not). */
@@ -79,7 +81,8 @@ function inputSchemaFor(spec: OperationSpec): z.ZodObject {
   const shape: Shape = { ...spec.pathParams, ...spec.query, ...spec.body };
   if (spec.rawBody) shape.body = spec.rawBody;
   const pathKeys = Object.keys(spec.pathParams ?? {});
-  const group = spec.exactlyOneOf;
+  const group = spec.exactlyOneOf ?? spec.atMostOneOf;
+  const atLeastOne = spec.exactlyOneOf !== undefined;
   return z.strictObject(shape).superRefine((value, ctx) => {
     const args = value as Record<string, unknown>;
     // An empty, '.' or '..' path segment would silently address another resource: /contacts/
@@ -90,11 +93,11 @@ function inputSchemaFor(spec: OperationSpec): z.ZodObject {
     }
     if (!group) return;
     const given = group.filter((key) => args[key] !== undefined);
-    if (given.length !== 1) {
+    if (given.length > 1 || (atLeastOne && given.length === 0)) {
       ctx.addIssue({
         code: 'custom',
         path: given.length ? [given[1]!] : [group[0]!],
-        message: `give exactly one of ${group.join(', ')}${given.length ? ` (got ${given.join(', ')})` : ''}`,
+        message: `give ${atLeastOne ? 'exactly' : 'only'} one of ${group.join(', ')}${given.length ? ` (got ${given.join(', ')})` : ''}`,
       });
     }
   });

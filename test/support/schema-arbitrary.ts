@@ -16,6 +16,9 @@ const formats: Record<string, fc.Arbitrary<string>> = {
 
 function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   if (schema.format && formats[schema.format]) return formats[schema.format]!;
+  if (schema.format === 'uuidv4') return fc.uuid({ version: 4 });
+  if (schema.format === 'datetime') return formats['date-time']!;
+  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
   if (schema.contentEncoding === 'base64' || schema.format === 'byte') return fc.base64String({ maxLength: 40 });
   const min = schema.minLength ?? 0;
   const max = Math.max(min, Math.min(schema.maxLength ?? 24, 24));
@@ -24,11 +27,13 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
 
 export function arbitraryFor(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
   if (!schema || Object.keys(schema).length === 0) return fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean());
+  if (schema.nullable) return fc.option(arbitraryFor({ ...schema, nullable: false }, depth), { nil: null, freq: 5 });
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.const !== undefined) return fc.constant(schema.const);
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return fc.oneof(...variants.map((v: Schema) => arbitraryFor(v, depth)));
-  switch (schema.type) {
+  const type = schema.type ?? (schema.properties ? 'object' : schema.items ? 'array' : 'string');
+  switch (type === 'number' && /int/.test(schema.format ?? '') ? 'integer' : type) {
     case 'string':
       return stringArbitrary(schema);
     case 'integer':
@@ -41,8 +46,13 @@ export function arbitraryFor(schema: Schema | undefined, depth = 0): fc.Arbitrar
       return fc.array(arbitraryFor(schema.items, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) });
     case 'object':
     default: {
-      if (!schema.properties) return fc.dictionary(word, fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean()), { maxKeys: 3 });
-      const required = new Set<string>(schema.required ?? []);
+      if (!schema.properties) {
+        const values = typeof schema.additionalProperties === 'object' && Object.keys(schema.additionalProperties).length
+          ? arbitraryFor(schema.additionalProperties, depth + 1)
+          : fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean());
+        return fc.dictionary(word, values, { minKeys: schema.minProperties ?? 0, maxKeys: 3 });
+      }
+      const required = new Set<string>((schema.required ?? []).filter((k: string) => k in schema.properties));
       const model: Record<string, fc.Arbitrary<unknown>> = {};
       for (const [key, child] of Object.entries(schema.properties as Record<string, Schema>)) {
         if (depth > 3 && !required.has(key)) continue;
