@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // brevo-mcp: the command. Reads flags and environment, then serves MCP over stdio or HTTP.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { BrevoClient, defaultClientOptions } from './client/brevo-client.js';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { log, registerSecret } from './log.js';
-import { SelectionError, selectTools, validateSelection } from './registry.js';
+import { forgetSecret, log, registerSecret } from './log.js';
+import { narrowSelection, requestedSelection, SelectionError, selectTools, validateSelection } from './registry.js';
 import { createMcpServer } from './server.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
@@ -28,8 +30,27 @@ Options:
   -h, --help               This help
   -v, --version            The version
 
+HTTP options (--transport http):
+  --auth-token TOKEN       Require "Authorization: Bearer TOKEN" on /mcp (env MCP_AUTH_TOKEN; prefer
+                           the env var: flags show in ps). Required to bind a non-loopback address
+  --allowed-origins a,b    Browser origins allowed besides loopback ones, e.g. https://app.example.com;
+                           * allows any (env BREVO_MCP_ALLOWED_ORIGINS)
+  --allowed-hosts a,b      Host header values allowed besides loopback ones (name or name:port; *
+                           allows any) (env BREVO_MCP_ALLOWED_HOSTS)
+  --max-body-bytes N       Largest request body, larger gets 413 (default 1048576; env BREVO_MCP_MAX_BODY_BYTES)
+  --max-sessions N         Most open sessions (default 100; env BREVO_MCP_MAX_SESSIONS)
+  --session-idle-ms N      Close a session after N ms without a request; 0 never (default 1800000;
+                           env BREVO_MCP_SESSION_IDLE_MS)
+  --stateless              No sessions: each POST is served on its own, for load balancing; GET and
+                           DELETE get 405 (env BREVO_MCP_STATELESS=1)
+  --shutdown-grace-ms N    On SIGINT/SIGTERM, wait this long for requests in flight (default 10000;
+                           env BREVO_MCP_SHUTDOWN_GRACE_MS)
+  --allow-client-keys      A client may bring its own Brevo key in the X-Brevo-Api-Key header (its
+                           session is bound to it); BREVO_API_KEY becomes optional
+                           (env BREVO_MCP_ALLOW_CLIENT_KEYS=1)
+
 Environment:
-  BREVO_API_KEY            Your Brevo API key (required to serve)
+  BREVO_API_KEY            Your Brevo API key (required to serve, unless --allow-client-keys)
   BREVO_API_URL            API base URL (default ${defaultClientOptions.apiUrl})
   BREVO_MA_KEY             Automation tracker key, for identify_user and track_* tools
   BREVO_TRACKER_URL        Tracker base URL (default ${defaultClientOptions.trackerUrl})
@@ -60,6 +81,9 @@ function listTools(manifest: ToolEntry[], config: Config, wholeCatalog: boolean)
   process.stdout.write(JSON.stringify(rows, null, 1) + '\n');
 }
 
+const NO_SESSION_KEY =
+  'no Brevo API key for this session: send your key in the X-Brevo-Api-Key header when you connect (on initialize)';
+
 function clientFor(config: Config): BrevoClient {
   registerSecret(config.apiKey);
   registerSecret(config.trackerKey);
@@ -88,7 +112,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   validateSelection(config.selection, manifest);
   if (config.listTools) return listTools(manifest, config, !selectionGiven(argv, env)), 0;
 
-  if (!config.apiKey) {
+  const clientKeys = config.transport === 'http' && config.http.allowClientKeys;
+  if (!config.apiKey && !clientKeys) {
     process.stderr.write('brevo-mcp: BREVO_API_KEY is not set. Create a key in Brevo (SMTP & API > API keys) and set BREVO_API_KEY=<key> in the server\'s environment.\n');
     return 1;
   }
@@ -100,13 +125,83 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     await serveStdio(createMcpServer(serverOptions), () => client.close());
     return undefined;
   }
-  const { serveHttp } = await import('./transports/http.js');
-  const handle = await serveHttp({ host: config.host, port: config.port, newSession: () => createMcpServer(serverOptions) });
-  log('info', `serving MCP over Streamable HTTP at ${handle.url}`);
-  const shutdown = () => void handle.close().then(() => client.close()).then(() => process.exit(0));
+  const { serveHttp, HttpError } = await import('./transports/http.js');
+  const { http } = config;
+  registerSecret(http.authToken);
+  if (http.authToken && http.authToken.length < 16) log('warn', 'the auth token is short; use a long random one (e.g. openssl rand -hex 32)');
+  // Sessions that bring their own key get the same settings but never the operator's keys (the
+  // tracker key included), and their own client: a key is never shared between sessions.
+  const tenants = clientKeys ? new BrevoClient({ ...client.options, apiKey: undefined, trackerKey: undefined, missingApiKeyMessage: NO_SESSION_KEY }) : undefined;
+
+  // What a client may choose from: the operator's toolsets or tools when given; otherwise the
+  // default is only a default, and clients may pick any toolset (still within the operator's
+  // exclusions and read-only).
+  const operatorChose = /(^|,)--(toolsets|tools)\b/.test(argv.join(',')) || !!(env.BREVO_TOOLSETS || env.BREVO_TOOLS);
+  const ceiling = operatorChose ? config.selection : { ...config.selection, toolsets: 'all' as const };
+
+  const newSession = (req: IncomingMessage, url: URL) => {
+    let selection = config.selection;
+    try {
+      const asked = requestedSelection(url.searchParams, req.headers);
+      if (asked) selection = narrowSelection(ceiling, asked, manifest);
+    } catch (error) {
+      if (error instanceof SelectionError) throw new HttpError(400, error.message, -32602);
+      throw error;
+    }
+    const key = tenants ? sessionKey(req) : undefined;
+    if (key) registerSecret(key);
+    const sessionClient = key ? tenants!.withApiKey(key) : config.apiKey ? client : tenants!;
+    const server = createMcpServer({ ...serverOptions, client: sessionClient, selection });
+    if (key) server.onclose = () => forgetSecret(key);
+    return server;
+  };
+
+  const handle = await serveHttp({
+    host: config.host,
+    port: config.port,
+    newSession,
+    authToken: http.authToken,
+    allowedOrigins: http.allowedOrigins,
+    allowedHosts: http.allowedHosts,
+    maxBodyBytes: http.maxBodyBytes,
+    maxSessions: http.maxSessions,
+    sessionIdleMs: http.sessionIdleMs,
+    stateless: http.stateless,
+    // A session opened with a client's key serves only requests bearing that key, so a leaked
+    // session id does not hand one tenant's key to another.
+    sessionOwner: tenants ? (req) => keyOwner(sessionKey(req)) : undefined,
+  });
+  const notes = [http.authToken ? 'bearer token required' : 'no auth token', http.stateless ? 'stateless' : `up to ${http.maxSessions} sessions`];
+  if (clientKeys) notes.push('client keys allowed');
+  log('info', `serving MCP over Streamable HTTP at ${handle.url} (${notes.join(', ')})`);
+
+  let exiting: Promise<unknown> | undefined;
+  const shutdown = (signal: string) => {
+    if (exiting) {
+      log('warn', `${signal} again: not waiting for requests in flight any longer`);
+      void handle.close();
+      return;
+    }
+    log('info', `${signal}: shutting down`);
+    // Whatever happens to the orderly close, the process ends soon after the grace period.
+    setTimeout(() => process.exit(0), http.shutdownGraceMs + 5_000).unref();
+    exiting = handle
+      .close(http.shutdownGraceMs)
+      .then(() => Promise.all([client.close(), tenants?.close()]))
+      .finally(() => process.exit(0));
+  };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   return undefined;
+}
+
+const keyOwner = (key: string | undefined) => key && createHash('sha256').update(key).digest('hex');
+
+/** The client's own Brevo key from X-Brevo-Api-Key, if it sent one. */
+function sessionKey(req: IncomingMessage): string | undefined {
+  const value = req.headers['x-brevo-api-key'];
+  const key = (Array.isArray(value) ? value[0] : value)?.trim();
+  return key || undefined;
 }
 
 main(process.argv.slice(2), process.env).then(

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { defaultClientOptions } from './client/brevo-client.js';
 import { DEFAULT_TOOLSETS, type ToolSelection } from './registry.js';
+import { isLoopbackHost } from './transports/loopback.js';
 
 export interface Config {
   transport: 'stdio' | 'http';
@@ -26,6 +27,25 @@ export interface Config {
   retryMaxWaitMs: number;
   retryBudgetMs: number;
   maxResponseBytes: number;
+  http: HttpConfig;
+}
+
+/** Options of the Streamable HTTP transport (ignored over stdio). */
+export interface HttpConfig {
+  /** Every /mcp request must carry `Authorization: Bearer <token>`. */
+  authToken?: string;
+  /** Origins allowed besides the loopback ones (when bound to loopback); `*` allows any. */
+  allowedOrigins: string[];
+  /** Host header values allowed besides the loopback ones (when bound to loopback); `*` allows any. */
+  allowedHosts: string[];
+  maxBodyBytes: number;
+  maxSessions: number;
+  /** Close a session after this long without a request; 0 never does. */
+  sessionIdleMs: number;
+  stateless: boolean;
+  shutdownGraceMs: number;
+  /** Clients may bring their own Brevo key (X-Brevo-Api-Key) for their session. */
+  allowClientKeys: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +61,15 @@ const options = {
   confirm: { type: 'boolean' },
   'max-result-chars': { type: 'string' },
   'list-tools': { type: 'boolean' },
+  'auth-token': { type: 'string' },
+  'allowed-origins': { type: 'string' },
+  'allowed-hosts': { type: 'string' },
+  'max-body-bytes': { type: 'string' },
+  'max-sessions': { type: 'string' },
+  'session-idle-ms': { type: 'string' },
+  stateless: { type: 'boolean' },
+  'shutdown-grace-ms': { type: 'string' },
+  'allow-client-keys': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -60,6 +89,27 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
+function atLeastOne(name: string, value: string | undefined, fallback: number): number {
+  const n = positiveInt(name, value, fallback);
+  if (n < 1) throw new ConfigError(`${name} must be at least 1, got "${value}"`);
+  return n;
+}
+
+/** `https://app.example.com` (exact origin) or `*`; anything else is a mistake worth stopping on. */
+function origins(value: string | undefined): string[] {
+  return (list(value) ?? []).map((entry) => {
+    if (entry === '*') return entry;
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(`--allowed-origins: "${entry}" is not an origin such as https://app.example.com`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`--allowed-origins: "${entry}" must start with http:// or https://`);
+    return url.origin;
+  });
+}
+
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
   try {
@@ -70,9 +120,27 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const transport = values.transport ?? env.BREVO_MCP_TRANSPORT ?? 'stdio';
   if (transport !== 'stdio' && transport !== 'http') throw new ConfigError(`--transport must be stdio or http, got "${transport}"`);
   const toolsetList = list(values.toolsets ?? env.BREVO_TOOLSETS);
+  const host = values.host ?? env.BREVO_MCP_HOST ?? '127.0.0.1';
+  const http: HttpConfig = {
+    authToken: values['auth-token'] || env.MCP_AUTH_TOKEN || undefined,
+    allowedOrigins: origins(values['allowed-origins'] ?? env.BREVO_MCP_ALLOWED_ORIGINS),
+    allowedHosts: (list(values['allowed-hosts'] ?? env.BREVO_MCP_ALLOWED_HOSTS) ?? []).map((h) => h.toLowerCase()),
+    maxBodyBytes: atLeastOne('--max-body-bytes', values['max-body-bytes'] ?? env.BREVO_MCP_MAX_BODY_BYTES, 1024 * 1024),
+    maxSessions: atLeastOne('--max-sessions', values['max-sessions'] ?? env.BREVO_MCP_MAX_SESSIONS, 100),
+    sessionIdleMs: positiveInt('--session-idle-ms', values['session-idle-ms'] ?? env.BREVO_MCP_SESSION_IDLE_MS, 30 * 60_000),
+    stateless: values.stateless ?? truthy(env.BREVO_MCP_STATELESS),
+    shutdownGraceMs: positiveInt('--shutdown-grace-ms', values['shutdown-grace-ms'] ?? env.BREVO_MCP_SHUTDOWN_GRACE_MS, 10_000),
+    allowClientKeys: values['allow-client-keys'] ?? truthy(env.BREVO_MCP_ALLOW_CLIENT_KEYS),
+  };
+  const serving = transport === 'http' && !values.help && !values.version && !values['list-tools'];
+  if (serving && !http.authToken && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      `refusing to listen on ${host} without an auth token: anyone who can reach it could use the server; set MCP_AUTH_TOKEN (or --auth-token) or bind 127.0.0.1`,
+    );
+  }
   return {
     transport,
-    host: values.host ?? env.BREVO_MCP_HOST ?? '127.0.0.1',
+    host,
     port: positiveInt('--port', values.port ?? env.BREVO_MCP_PORT, 3000),
     listTools: values['list-tools'] ?? false,
     help: values.help ?? false,
@@ -96,5 +164,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     retryMaxWaitMs: positiveInt('BREVO_RETRY_MAX_WAIT_MS', env.BREVO_RETRY_MAX_WAIT_MS, defaultClientOptions.maxRetryWaitMs),
     retryBudgetMs: positiveInt('BREVO_RETRY_BUDGET_MS', env.BREVO_RETRY_BUDGET_MS, defaultClientOptions.retryBudgetMs),
     maxResponseBytes: positiveInt('BREVO_MAX_RESPONSE_BYTES', env.BREVO_MAX_RESPONSE_BYTES, defaultClientOptions.maxResponseBytes),
+    http,
   };
 }

@@ -47,3 +47,97 @@ export function selectTools(manifest: ToolEntry[], selection: ToolSelection): To
 export function selectionKey(selection: ToolSelection): string {
   return JSON.stringify([selection.toolsets, selection.tools ?? [], selection.excludeTools ?? [], selection.readOnly]);
 }
+
+/**
+ * What one HTTP client asks for on initialize (query string or X-Brevo-* headers). It can only
+ * narrow the server's own selection: the server's toolsets, tools, exclusions and read-only are
+ * the most any session gets.
+ */
+export interface RequestedSelection {
+  toolsets?: string[] | 'all';
+  tools?: string[];
+  excludeTools?: string[];
+  readOnly?: boolean;
+}
+
+/** Each item: its query parameter, then its header. The query string wins when both are given. */
+const REQUEST_SOURCES = {
+  toolsets: ['toolsets', 'x-brevo-toolsets'],
+  tools: ['tools', 'x-brevo-tools'],
+  excludeTools: ['exclude_tools', 'x-brevo-exclude-tools'],
+  readOnly: ['read_only', 'x-brevo-read-only'],
+} as const;
+
+type HeaderBag = Record<string, string | string[] | undefined>;
+
+function requestValue(query: URLSearchParams, headers: HeaderBag, [param, header]: readonly [string, string]): string | undefined {
+  if (query.has(param)) return query.getAll(param).join(',');
+  const value = headers[header];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+const names = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The selection a client asked for, or undefined when it asked for nothing. Throws SelectionError on a malformed value. */
+export function requestedSelection(query: URLSearchParams, headers: HeaderBag): RequestedSelection | undefined {
+  const toolsets = requestValue(query, headers, REQUEST_SOURCES.toolsets);
+  const tools = requestValue(query, headers, REQUEST_SOURCES.tools);
+  const exclude = requestValue(query, headers, REQUEST_SOURCES.excludeTools);
+  const readOnly = requestValue(query, headers, REQUEST_SOURCES.readOnly);
+  if (toolsets === undefined && tools === undefined && exclude === undefined && readOnly === undefined) return undefined;
+  const requested: RequestedSelection = {};
+  if (toolsets !== undefined) requested.toolsets = names(toolsets).includes('all') ? 'all' : names(toolsets);
+  if (tools !== undefined) requested.tools = names(tools);
+  if (exclude !== undefined) requested.excludeTools = names(exclude);
+  if (readOnly !== undefined) {
+    // A bare `?read_only` means yes.
+    if (/^(|1|true|yes|on)$/i.test(readOnly.trim())) requested.readOnly = true;
+    else if (/^(0|false|no|off)$/i.test(readOnly.trim())) requested.readOnly = false;
+    else throw new SelectionError(`read_only must be 1 or 0, got "${readOnly}"`);
+  }
+  return requested;
+}
+
+/**
+ * The server's selection narrowed by what a client asked for, as an explicit tool list. Unknown
+ * names, and names this server does not offer, throw SelectionError naming them. The server's
+ * read-only always holds: a client can turn read-only on, never off.
+ */
+export function narrowSelection(server: ToolSelection, requested: RequestedSelection, manifest: ToolEntry[]): ToolSelection {
+  const known = new Set(manifest.map((t) => t.name));
+  const askedSets = requested.toolsets === 'all' ? [] : (requested.toolsets ?? []);
+  const unknownSets = askedSets.filter((t) => !toolsetNames.includes(t));
+  const unknownTools = [...(requested.tools ?? []), ...(requested.excludeTools ?? [])].filter((t) => !known.has(t));
+  if (unknownSets.length || unknownTools.length) {
+    const parts = [];
+    if (unknownSets.length) parts.push(`unknown toolset ${unknownSets.join(', ')}`);
+    if (unknownTools.length) parts.push(`unknown tool ${unknownTools.join(', ')}`);
+    throw new SelectionError(`${parts.join('; ')} (known toolsets: ${toolsetNames.join(', ')})`);
+  }
+
+  const offered = selectTools(manifest, server);
+  const offeredNames = new Set(offered.map((t) => t.name));
+  const offeredSets = [...new Set(offered.map((t) => t.toolset))];
+  const notOffered = [...askedSets.filter((t) => !offeredSets.includes(t)), ...(requested.tools ?? []).filter((t) => !offeredNames.has(t))];
+  if (notOffered.length) {
+    throw new SelectionError(
+      `not offered by this server: ${notOffered.join(', ')} (it offers the toolsets ${offeredSets.join(', ') || 'none'}${server.readOnly ? ', read-only tools only' : ''})`,
+    );
+  }
+
+  const readOnly = server.readOnly || requested.readOnly === true;
+  const chosen = selectTools(offered, {
+    toolsets: requested.toolsets ?? 'all',
+    tools: requested.tools,
+    excludeTools: requested.excludeTools,
+    readOnly,
+  }).map((t) => t.name);
+  // An empty tools list would mean "no explicit list" to selectTools: say "no toolset" instead.
+  return chosen.length
+    ? { toolsets: 'all', tools: chosen, excludeTools: server.excludeTools, readOnly }
+    : { toolsets: [], excludeTools: server.excludeTools, readOnly };
+}

@@ -64,6 +64,7 @@ export function wireTool(t: ToolEntry): Tool {
   };
 }
 
+const MAX_CACHED_SELECTIONS = 64;
 const listedBySelection = new Map<string, { tools: Tool[]; byName: Map<string, ToolEntry> }>();
 
 /** The tools/list answer for a selection, built once and shared by every session that uses it. */
@@ -76,6 +77,8 @@ function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
       tools: selected.map(wireTool),
       byName: new Map(selected.map((t) => [t.name, t])),
     };
+    // HTTP clients choose their own selections: keep the cache bounded, dropping the oldest.
+    if (listedBySelection.size >= MAX_CACHED_SELECTIONS) listedBySelection.delete(listedBySelection.keys().next().value!);
     listedBySelection.set(key, cached);
   }
   return cached;

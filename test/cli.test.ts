@@ -45,7 +45,10 @@ describe('brevo-mcp command', () => {
 
   it('--help documents every flag and --version prints the version', async () => {
     const help = await cli(['--help']);
-    for (const flag of ['--transport', '--port', '--host', '--toolsets', '--tools', '--exclude-tools', '--read-only', '--list-tools', '--version', 'BREVO_API_KEY', 'BREVO_API_URL']) {
+    for (const flag of ['--transport', '--port', '--host', '--toolsets', '--tools', '--exclude-tools', '--read-only', '--list-tools', '--version', 'BREVO_API_KEY', 'BREVO_API_URL',
+      '--auth-token', 'MCP_AUTH_TOKEN', '--allowed-origins', 'BREVO_MCP_ALLOWED_ORIGINS', '--allowed-hosts', 'BREVO_MCP_ALLOWED_HOSTS',
+      '--max-body-bytes', 'BREVO_MCP_MAX_BODY_BYTES', '--max-sessions', 'BREVO_MCP_MAX_SESSIONS', '--session-idle-ms', 'BREVO_MCP_SESSION_IDLE_MS',
+      '--stateless', 'BREVO_MCP_STATELESS', '--shutdown-grace-ms', 'BREVO_MCP_SHUTDOWN_GRACE_MS', '--allow-client-keys', 'BREVO_MCP_ALLOW_CLIENT_KEYS']) {
       expect(help.stdout).toContain(flag);
     }
     const version = await cli(['--version']);

@@ -46,6 +46,8 @@ export interface BrevoClientOptions {
   retryBudgetMs: number;
   maxConcurrent: number;
   maxResponseBytes: number;
+  /** What a call without an API key says (default: set BREVO_API_KEY). */
+  missingApiKeyMessage?: string;
 }
 
 export const defaultClientOptions = {
@@ -124,6 +126,8 @@ export class BrevoClient {
   private retryWait(req: BrevoRequest, error: BrevoApiError, attempt: number): number | undefined {
     const transportCode = error.status === 0 ? error.code : undefined;
     if (transportCode === 'cancelled' || transportCode === 'response_too_large') return undefined;
+    // A missing key stays missing: answer at once instead of after every retry's wait.
+    if (transportCode?.startsWith('missing_')) return undefined;
     // A request that may have reached Brevo is repeated only where repeating is harmless.
     const neverSent = transportCode !== undefined && NOT_SENT_CODES.has(transportCode);
     if (!req.idempotent && !neverSent) return undefined;
@@ -149,7 +153,7 @@ export class BrevoClient {
         throw new BrevoApiError(0, 'missing_tracker_key', 'the automation tracker needs its own key: set BREVO_MA_KEY to your tracker (ma) key');
       headers['ma-key'] = this.options.trackerKey;
     } else {
-      if (!this.options.apiKey) throw new BrevoApiError(0, 'missing_api_key', 'no Brevo API key: set BREVO_API_KEY');
+      if (!this.options.apiKey) throw new BrevoApiError(0, 'missing_api_key', this.options.missingApiKeyMessage ?? 'no Brevo API key: set BREVO_API_KEY');
       headers['api-key'] = this.options.apiKey;
     }
     if (req.json !== undefined) headers['content-type'] = 'application/json';

@@ -1,64 +1,255 @@
-// Streamable HTTP: the MCP endpoint at /mcp (one MCP server per session) and GET /healthz.
-// It knows sessions and HTTP, nothing of Brevo: what each session serves comes from newSession.
-import { randomUUID } from 'node:crypto';
+// Streamable HTTP: the MCP endpoint at /mcp and GET /healthz. It knows sessions, HTTP hardening
+// and auth, nothing of Brevo: what each session (or, stateless, each request) serves comes from
+// newSession.
+//
+// Every /mcp request passes, in order: shutdown (503), Host and Origin checks against DNS
+// rebinding (403), CORS preflight for allowed origins, the bearer token (401), the body limit
+// (413), then the session (404 unknown, 503 over the cap) or, stateless, a fresh server.
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { log } from '../log.js';
+import { isLoopbackHost } from './loopback.js';
 
 export interface HttpServeOptions {
   host: string;
   port: number;
-  /** Builds the MCP server for a new session from the initialize request's HTTP details. */
-  newSession: (request: IncomingMessage) => Server;
+  /**
+   * Builds the MCP server for a new session (stateless: for one request) from the initialize
+   * request's HTTP details. Throw HttpError to refuse it with that status.
+   */
+  newSession: (request: IncomingMessage, url: URL) => Server;
+  /** Every /mcp request must carry `Authorization: Bearer <token>`. Required off loopback. */
+  authToken?: string;
+  /** Origins allowed besides the loopback ones (when bound to loopback); `*` allows any. */
+  allowedOrigins?: string[];
+  /** Host header values (`name` for any port, or `name:port`) allowed besides the loopback ones; `*` allows any. */
+  allowedHosts?: string[];
+  /** Largest request body; larger ones get 413 without being read. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Most sessions open at once; an initialize beyond it gets 503. Default 100. */
+  maxSessions?: number;
+  /** Close a session after this long without a request; 0 never does. Default 30 minutes. */
+  sessionIdleMs?: number;
+  /**
+   * Who a request speaks for (e.g. a hash of a credential it carries). A session opened with an
+   * owner serves only requests with that same owner; others get 404 as if it did not exist.
+   */
+  sessionOwner?: (request: IncomingMessage) => string | undefined;
+  /** No sessions: every POST is served by a fresh server from newSession; GET and DELETE get 405. */
+  stateless?: boolean;
 }
 
 export interface HttpHandle {
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish for up to graceMs, then closes every
+   * session and connection. Calling it again while it waits cuts the wait short.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Thrown by newSession to refuse a request with an HTTP status and a JSON-RPC error. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code = -32600,
+  ) {
+    super(message);
+  }
 }
 
 interface Session {
   transport: StreamableHTTPServerTransport;
   server: Server;
+  owner: string | undefined;
+  /** Requests (other than the GET event stream) now being served. */
+  active: number;
+  lastActive: number;
 }
 
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+const DEFAULTS = { maxBodyBytes: 1024 * 1024, maxSessions: 100, sessionIdleMs: 30 * 60_000 };
+
 export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> {
+  const loopback = isLoopbackHost(options.host);
+  if (!loopback && !options.authToken) throw new Error(`refusing to listen on ${options.host} without an auth token`);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+  const maxSessions = options.maxSessions ?? DEFAULTS.maxSessions;
+  const idleMs = options.sessionIdleMs ?? DEFAULTS.sessionIdleMs;
+  const guard = originGuard(loopback, options.allowedOrigins ?? [], options.allowedHosts ?? []);
+  const tokenHash = options.authToken ? sha256(options.authToken) : undefined;
+
   const sessions = new Map<string, Session>();
+  let opening = 0;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  let closing: Promise<void> | undefined;
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz' && req.method === 'GET') return json(res, 200, { status: 'ok', sessions: sessions.size });
-    if (url.pathname !== '/mcp') return json(res, 404, { error: 'not found; the MCP endpoint is /mcp' });
+  const authorize = (req: IncomingMessage): 'ok' | 'missing' | 'invalid' => {
+    if (!tokenHash) return 'ok';
+    const match = /^Bearer +(\S+) *$/i.exec(header(req, 'authorization') ?? '');
+    if (!match) return 'missing';
+    // Hashing first makes the comparison constant-time whatever the lengths.
+    return timingSafeEqual(sha256(match[1]!), tokenHash) ? 'ok' : 'invalid';
+  };
 
-    const sessionId = header(req, 'mcp-session-id');
-    if (sessionId) {
-      const session = sessions.get(sessionId);
-      if (!session) return rpcError(res, 404, -32001, 'Session not found; start a new one with initialize');
-      return session.transport.handleRequest(req, res);
+  /** The server for a new session or stateless request, or undefined when newSession refused (and that was answered). */
+  const build = (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown): Server | undefined => {
+    try {
+      return options.newSession(req, url);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      rpcError(res, error.status, error.code, error.message, requestId(body));
+      return undefined;
     }
-    if (req.method !== 'POST') return rpcError(res, 400, -32000, 'Bad request: no mcp-session-id; send initialize first');
+  };
 
-    const body = await readJson(req);
-    if (body === undefined) return rpcError(res, 400, -32700, 'Parse error: the body is not JSON');
-    if (!isInitializeRequest(body)) return rpcError(res, 400, -32000, 'Bad request: no mcp-session-id; send initialize first');
+  /** Tracks a request in a session: activity for the idle timeout, and the session's requests in flight. */
+  const serveInSession = async (session: Session, req: IncomingMessage, res: ServerResponse, body: unknown) => {
+    session.lastActive = Date.now();
+    if (req.method !== 'GET') {
+      session.active++;
+      res.once('close', () => {
+        session.active--;
+        session.lastActive = Date.now();
+      });
+    }
+    await session.transport.handleRequest(req, res, body);
+  };
 
-    const server = options.newSession(req);
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: randomUUID,
-      onsessioninitialized: (id) => void sessions.set(id, { transport, server }),
-    });
-    transport.onclose = () => {
-      if (transport.sessionId) sessions.delete(transport.sessionId);
+  const openSession = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => {
+    if (sessions.size + opening >= maxSessions) {
+      log('warn', `refused a new session: ${maxSessions} sessions are open (--max-sessions)`);
+      return rpcError(res, 503, -32000, `Too many open sessions (the limit is ${maxSessions}): close an unused session (DELETE /mcp) or try again later`, requestId(body));
+    }
+    opening++;
+    let counted = true;
+    const settle = () => {
+      if (counted) opening--;
+      counted = false;
     };
+    try {
+      const server = build(req, res, url, body);
+      if (!server) return;
+      const transport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: randomUUID,
+        maxRequestBodySize: maxBodyBytes,
+        onsessioninitialized: (id) => {
+          sessions.set(id, session);
+          settle();
+          log('debug', `session ${id} opened (${sessions.size} open)`);
+        },
+      });
+      const session: Session = { server, transport, owner: options.sessionOwner?.(req), active: 0, lastActive: Date.now() };
+      session.transport.onclose = () => {
+        const id = session.transport.sessionId;
+        if (id && sessions.get(id) === session) {
+          sessions.delete(id);
+          log('debug', `session ${id} closed (${sessions.size} open)`);
+        }
+      };
+      await server.connect(session.transport);
+      await serveInSession(session, req, res, body);
+      // An initialize that did not start a session leaves nothing behind.
+      if (!session.transport.sessionId) await server.close();
+    } finally {
+      settle();
+    }
+  };
+
+  const serveStateless = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => {
+    const server = build(req, res, url, body);
+    if (!server) return;
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, maxRequestBodySize: maxBodyBytes });
+    res.once('close', () => void server.close().catch(() => {}));
     await server.connect(transport);
     await transport.handleRequest(req, res, body);
   };
 
+  const handleMcp = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (closing) {
+      res.setHeader('connection', 'close');
+      return rpcError(res, 503, -32000, 'The server is shutting down');
+    }
+    const refused = guard.check(header(req, 'host'), header(req, 'origin'));
+    if (refused) {
+      log('warn', `refused a request: ${refused}`);
+      return rpcError(res, 403, -32000, `Forbidden: ${refused}`);
+    }
+    const origin = header(req, 'origin');
+    if (origin) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-expose-headers', 'Mcp-Session-Id, WWW-Authenticate');
+    }
+    if (req.method === 'OPTIONS') {
+      // A preflight carries no credentials; the Origin it comes from was checked above.
+      res.writeHead(204, {
+        'access-control-allow-methods': options.stateless ? 'POST' : 'GET, POST, DELETE',
+        'access-control-allow-headers': header(req, 'access-control-request-headers') ?? 'content-type',
+        'access-control-max-age': '600',
+      });
+      return res.end();
+    }
+    const auth = authorize(req);
+    if (auth !== 'ok') {
+      const challenge = auth === 'missing' ? 'Bearer realm="brevo-mcp"' : 'Bearer realm="brevo-mcp", error="invalid_token"';
+      return rpcError(res, 401, -32000, auth === 'missing' ? 'Unauthorized: send Authorization: Bearer <token>' : 'Unauthorized: the bearer token is not valid', null, {
+        'www-authenticate': challenge,
+      });
+    }
+
+    const method = req.method ?? 'GET';
+    const allowed = options.stateless ? ['POST'] : ['GET', 'POST', 'DELETE'];
+    if (!allowed.includes(method)) {
+      const why = options.stateless ? 'this server is stateless: send every message as a POST' : 'use POST, GET or DELETE';
+      return rpcError(res, 405, -32000, `Method not allowed: ${why}`, null, { allow: allowed.join(', ') });
+    }
+
+    let body: unknown;
+    if (method === 'POST') {
+      const raw = await readBody(req, maxBodyBytes);
+      if (raw === undefined) return refuseBody(req, res, maxBodyBytes);
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return rpcError(res, 400, -32700, 'Parse error: the body is not JSON');
+      }
+    }
+
+    if (options.stateless) return serveStateless(req, res, url, body);
+
+    const sessionId = header(req, 'mcp-session-id');
+    if (sessionId) {
+      const session = sessions.get(sessionId);
+      if (!session || session.owner !== options.sessionOwner?.(req)) return rpcError(res, 404, -32001, 'Session not found; start a new one with initialize');
+      return serveInSession(session, req, res, body);
+    }
+    if (method !== 'POST' || !isInitializeRequest(body)) return rpcError(res, 400, -32000, 'Bad request: no mcp-session-id; send initialize first');
+    return openSession(req, res, url, body);
+  };
+
   const http = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    // Requests in flight, for the shutdown grace; the GET event stream never finishes by itself.
+    if (req.method !== 'GET') {
+      inFlight++;
+      res.once('close', () => {
+        if (--inFlight === 0) drained?.();
+      });
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handled =
+      url.pathname === '/healthz' && req.method === 'GET'
+        ? Promise.resolve(closing ? json(res, 503, { status: 'shutting down' }, { connection: 'close' }) : json(res, 200, { status: 'ok' }))
+        : url.pathname === '/mcp'
+          ? handleMcp(req, res, url)
+          : Promise.resolve(json(res, 404, { error: 'not found; the MCP endpoint is /mcp' }));
+    handled.catch((error: unknown) => {
       log('error', `HTTP request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) rpcError(res, 500, -32603, 'Internal error');
       else res.end();
@@ -69,17 +260,92 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
   });
+
+  // Idle sessions are closed by a sweep that never keeps the process alive.
+  const sweep =
+    !options.stateless && idleMs > 0
+      ? setInterval(
+          () => {
+            const now = Date.now();
+            for (const [id, session] of sessions) {
+              if (session.active > 0 || now - session.lastActive < idleMs) continue;
+              sessions.delete(id);
+              log('debug', `session ${id} closed after ${idleMs} ms without a request`);
+              void session.server.close().catch(() => {});
+            }
+          },
+          Math.min(60_000, Math.max(25, Math.floor(idleMs / 2))),
+        ).unref()
+      : undefined;
+
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  let cutShort: (() => void) | undefined;
   return {
     url: `http://${host}:${port}/mcp`,
-    async close() {
-      await Promise.all([...sessions.values()].map((s) => s.server.close().catch(() => {})));
-      sessions.clear();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
+    close(graceMs = 10_000) {
+      if (closing) {
+        cutShort?.();
+        return closing;
+      }
+      closing = (async () => {
+        clearInterval(sweep);
+        const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        if (inFlight > 0) {
+          log('info', `shutting down: waiting up to ${graceMs} ms for ${inFlight} request(s) in flight`);
+          const finished = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), graceMs);
+            drained = cutShort = () => {
+              clearTimeout(timer);
+              resolve(inFlight === 0);
+            };
+          });
+          if (!finished) log('warn', `shutting down with ${inFlight} request(s) still running`);
+        }
+        await Promise.all([...sessions.values()].map((s) => s.server.close().catch(() => {})));
+        sessions.clear();
+        http.closeAllConnections();
+        await stopped;
+      })();
+      return closing;
     },
   };
+}
+
+/** DNS-rebinding protection: which Host and Origin headers /mcp accepts. Returns why a request is refused. */
+function originGuard(loopback: boolean, allowedOrigins: string[], allowedHosts: string[]) {
+  const anyOrigin = allowedOrigins.includes('*');
+  const anyHost = allowedHosts.includes('*');
+  // Off loopback with no list the public name is unknown: the token protects that server.
+  const checkHost = !anyHost && (loopback || allowedHosts.length > 0);
+  const hosts = new Set(allowedHosts.map((h) => h.toLowerCase()));
+  const origins = new Set(allowedOrigins);
+  return {
+    check(host: string | undefined, origin: string | undefined): string | undefined {
+      if (checkHost) {
+        const m = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec((host ?? '').trim().toLowerCase());
+        const name = m?.[1] ?? '';
+        const ok = m && name && ((loopback && LOOPBACK_NAMES.has(name)) || hosts.has(name) || (m[2] && hosts.has(`${name}:${m[2]}`)));
+        if (!ok) return `Host ${JSON.stringify(host ?? '')} is not allowed (see --allowed-hosts)`;
+      }
+      // Requests without Origin come from non-browser clients, which DNS rebinding cannot drive.
+      if (origin === undefined || anyOrigin) return undefined;
+      let url: URL | undefined;
+      try {
+        url = new URL(origin);
+      } catch {
+        url = undefined;
+      }
+      const web = url && (url.protocol === 'http:' || url.protocol === 'https:');
+      if (web && ((loopback && LOOPBACK_NAMES.has(url!.hostname)) || origins.has(url!.origin))) return undefined;
+      return `Origin ${JSON.stringify(origin)} is not allowed (see --allowed-origins)`;
+    },
+  };
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -87,20 +353,64 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
+/** The body, or undefined when it is larger than limit: then nothing more is read or kept. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  if (Number(req.headers['content-length']) > limit) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        cleanup();
+        chunks.length = 0;
+        resolve(undefined);
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+/**
+ * 413 at once. What is still arriving is discarded, never kept: closing the connection under a
+ * client still sending would make it see a reset instead of the 413. A sender that goes on far
+ * past the limit is cut off.
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  rpcError(res, 413, -32000, `Payload too large: the body must not exceed ${limit} bytes`);
+  const cap = Math.max(4 * limit, 8 * 1024 * 1024);
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > cap) req.socket.destroy();
+  });
+  req.resume();
 }
 
-function rpcError(res: ServerResponse, status: number, code: number, message: string): void {
-  json(res, status, { jsonrpc: '2.0', error: { code, message }, id: null });
+function requestId(body: unknown): string | number | null {
+  const id = (body as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+function rpcError(res: ServerResponse, status: number, code: number, message: string, id: string | number | null = null, headers: Record<string, string> = {}): void {
+  json(res, status, { jsonrpc: '2.0', error: { code, message }, id }, headers);
 }

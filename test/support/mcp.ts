@@ -38,7 +38,12 @@ export async function connectStdio(options: { apiUrl?: string; args?: string[]; 
 export interface HttpServerProcess {
   url: string;
   stderr: () => string;
+  /** Sends SIGTERM and resolves with the exit code. */
   stop: () => Promise<number | null>;
+  /** Sends a signal without waiting. */
+  kill: (signal: NodeJS.Signals) => void;
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>;
 }
 
 /** Starts the built bin with --transport http on a free port and waits until it listens. */
@@ -49,6 +54,7 @@ export async function startHttpServer(options: { apiUrl?: string; args?: string[
   });
   let stderr = '';
   let stdout = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`HTTP server did not start: ${stderr}`)), 10_000);
@@ -67,6 +73,8 @@ export async function startHttpServer(options: { apiUrl?: string; args?: string[
   });
   return {
     url,
+    exited,
+    kill: (signal) => void child.kill(signal),
     stderr: () => stderr + (stdout ? `\n[stdout] ${stdout}` : ''),
     stop: () =>
       new Promise((resolve) => {
