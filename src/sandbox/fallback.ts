@@ -21,17 +21,22 @@ export function fallbackRoutes(): Route[] {
 function fromStored([status, body, contentType]: Stored, req: SandboxRequest): Answer {
   if (contentType) return { status, raw: { data: String(body ?? ''), contentType } };
   if (body === undefined) return { status };
-  return { status, body: withParams(structuredClone(body), req.params) };
+  return { status, body: withParams(structuredClone(body), req) };
 }
 
-/** The ids the caller named replace the example's own (GET /crm/deals/{id} answers with that id). */
-function withParams(body: unknown, params: Record<string, string>): unknown {
+/**
+ * The ids the caller named replace the example's own: a field named like a path parameter takes
+ * its value, and a GET of one object by one id answers with that id (GET /smsCampaigns/7 → id 7).
+ */
+function withParams(body: unknown, req: SandboxRequest): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const out = body as Record<string, unknown>;
-  for (const [name, value] of Object.entries(params)) {
-    if (!(name in out)) continue;
-    if (typeof out[name] === 'number' && /^\d+$/.test(value)) out[name] = Number(value);
-    else if (typeof out[name] === 'string') out[name] = value;
-  }
+  const set = (field: string, value: string) => {
+    if (typeof out[field] === 'number' && /^\d+$/.test(value)) out[field] = Number(value);
+    else if (typeof out[field] === 'string') out[field] = value;
+  };
+  const params = Object.entries(req.params);
+  for (const [name, value] of params) if (name in out) set(name, value);
+  if (req.method === 'GET' && params.length === 1 && 'id' in out && !('id' in req.params)) set('id', params[0]![1]);
   return out;
 }
