@@ -13,6 +13,8 @@ export interface Config {
   version: boolean;
   selection: ToolSelection;
   maxResultChars: number;
+  /** Serve against the embedded Brevo emulator (src/sandbox/) instead of Brevo. */
+  sandbox: boolean;
   apiKey?: string;
   apiUrl: string;
   trackerKey?: string;
@@ -34,6 +36,7 @@ const options = {
   'read-only': { type: 'boolean' },
   'max-result-chars': { type: 'string' },
   'list-tools': { type: 'boolean' },
+  sandbox: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -77,6 +80,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       readOnly: values['read-only'] ?? truthy(env.BREVO_READ_ONLY),
     },
     maxResultChars: positiveInt('--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
+    sandbox: values.sandbox ?? truthy(env.BREVO_SANDBOX),
     apiKey: env.BREVO_API_KEY || undefined,
     apiUrl: env.BREVO_API_URL || defaultClientOptions.apiUrl,
     trackerKey: env.BREVO_MA_KEY || undefined,
