@@ -134,7 +134,7 @@ function campaignActivity(store: Store, contact: Contact) {
   const sent = [...store.campaigns.values()].filter((c) => c.sentDate && c.sentTo?.includes(contact.id));
   if (!sent.length) return {};
   const events = sent.map((c) => ({ campaignId: c.id, eventTime: c.sentDate! }));
-  return { messagesSent: events, delivered: events.map((e) => ({ ...e, count: 1, ip: '127.0.0.1' })) };
+  return { messagesSent: events, delivered: events.map((e) => ({ ...e })) };
 }
 
 const identifierType = (req: SandboxRequest) => req.query.get('identifierType');
@@ -457,7 +457,6 @@ function attributeView(a: Attribute) {
     category: a.category,
     ...(a.type !== undefined ? { type: a.type } : {}),
     ...(a.enumeration ? { enumeration: a.enumeration.map((e) => ({ ...e })) } : {}),
-    ...(a.multiCategoryOptions ? { multiCategoryOptions: [...a.multiCategoryOptions] } : {}),
     ...(a.calculatedValue !== undefined ? { calculatedValue: a.calculatedValue } : {}),
   };
 }
