@@ -2,17 +2,17 @@
 // Development only: writes src/sandbox/responses.json, the answers the sandbox (brevo-mcp
 // --sandbox) gives for every contract operation it does not emulate with real state. For each
 // row of ../shared/operations*.tsv it takes, from Brevo's official definition, the success
-// status and the example body (or one synthesised from the response schema), trimmed small.
+// status and the example body made to fit the response schema (or one synthesised from the
+// schema where there is no example), trimmed small.
 // Nothing at run time or in `npm test` needs ../shared: the output file is committed.
 //
 //   node scripts/write-sandbox-responses.mjs
 //
 // Output: compact JSON { "METHOD /path/{param}": [status, body?, contentType?] }. A missing body
 // means no content; contentType is given only when the answer is not JSON.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse, parseDocument } from 'yaml';
+import { writeFileSync } from 'node:fs';
 import { contractRows, sharedAvailable, sharedDir } from './lib/reference.mjs';
+import { checkAgainst, definitions, deref, flat } from './lib/response-schemas.mjs';
 
 if (!sharedAvailable()) {
   console.error(`write-sandbox-responses: ${sharedDir} is not here; it reads Brevo's reference definitions from there.`);
@@ -20,48 +20,20 @@ if (!sharedAvailable()) {
 }
 
 const MAX_ITEMS = 2; // items kept in any array
-const MAX_KEYS = 12; // keys kept in a free map (statsByDomain, linksStats...)
+const MAX_KEYS = 4; // entries kept in a free map (statsByDomain, linksStats...)
+const MAX_DEPTH = 5; // synthesised nesting (recursive schemas such as loyalty rule conditions stop here)
 const MAX_STRING = 240; // longer example strings (HTML bodies) are shortened
 
-const docs = {
-  'openapi-v3': parse(readFileSync(join(sharedDir, 'reference', 'brevo-openapi-v3.yml'), 'utf8')),
-  // The legacy file has malformed YAML inside response examples only; read it leniently.
-  'legacy-v2': parseDocument(readFileSync(join(sharedDir, 'reference', 'brevo-swagger-v2-legacy.yml'), 'utf8'), { uniqueKeys: false, strict: false }).toJS(),
-};
-
-function deref(doc, node) {
-  const seen = new Set();
-  while (node && node.$ref) {
-    if (seen.has(node.$ref)) return {};
-    seen.add(node.$ref);
-    node = node.$ref
-      .split('/')
-      .slice(1)
-      .reduce((o, k) => o?.[k.replace(/~1/g, '/')], doc);
-  }
-  return node ?? {};
-}
-
-/** A schema with $refs followed and allOf merged (examples kept), at one level. */
-function flat(doc, schema, depth = 0) {
-  schema = deref(doc, schema);
-  if (!schema.allOf || depth > 8) return schema;
-  const { allOf, ...rest } = schema;
-  let out = { ...rest, properties: { ...(rest.properties ?? {}) }, required: [...(rest.required ?? [])] };
-  for (const part of allOf.map((p) => flat(doc, p, depth + 1))) {
-    out = { ...part, ...out, properties: { ...out.properties, ...(part.properties ?? {}) }, required: [...out.required, ...(part.required ?? [])] };
-  }
-  if (!out.type) out.type = 'object';
-  return out;
-}
+const docs = definitions();
 
 /** A believable value for a schema: its example, else its default or first enum, else by type. */
 function synth(doc, schema, name = '', depth = 0) {
   const s = flat(doc, schema);
-  if (depth > 7) return s.type === 'array' ? [] : s.type === 'object' ? {} : null;
   const variants = s.oneOf ?? s.anyOf;
-  if (variants?.length) return synth(doc, variants[0], name, depth + 1);
+  if (variants?.length && depth <= MAX_DEPTH) return synth(doc, variants[0], name, depth + 1);
   const type = s.type ?? (s.properties ? 'object' : s.items ? 'array' : 'string');
+  // Recursive schemas (loyalty rule conditions) stop here.
+  if (depth > MAX_DEPTH && (type === 'object' || type === 'array')) return type === 'object' ? {} : [];
   const fits = (v) =>
     v !== undefined &&
     v !== null &&
@@ -99,10 +71,45 @@ function stringFor(format, name) {
   return 'string';
 }
 
-/** Arrays cut to MAX_ITEMS, free maps to MAX_KEYS keys, long strings shortened. */
+/**
+ * Brevo's example made to fit its own schema (examples and schemas disagree in ~30 operations):
+ * fields the schema does not name are dropped, missing required ones synthesised, values of the
+ * wrong type replaced. The example's values are kept wherever they fit.
+ */
+function conform(doc, schema, value, name = '', depth = 0) {
+  const s = flat(doc, schema);
+  if (depth > 7) return value;
+  const variants = s.oneOf ?? s.anyOf;
+  if (variants?.length) {
+    if (variants.some((v) => checkAgainst(doc, v, value).length === 0)) return value;
+    return conform(doc, variants[0], value, name, depth + 1);
+  }
+  if (value === null) return s.nullable ? null : synth(doc, s, name, depth);
+  const type = s.type ?? (s.properties ? 'object' : s.items ? 'array' : undefined);
+  if (type === 'object') {
+    if (typeof value !== 'object' || Array.isArray(value)) return synth(doc, s, name, depth);
+    const props = s.properties ?? {};
+    const free = Object.keys(props).length === 0 || s.additionalProperties;
+    const out = {};
+    // A free map (statsByDomain, linksStats...) keeps its first MAX_KEYS entries.
+    const entries = Object.entries(value).slice(0, Object.keys(props).length ? undefined : MAX_KEYS);
+    const extra = typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined;
+    for (const [k, v] of entries) {
+      if (k in props) out[k] = conform(doc, props[k], v, k, depth + 1);
+      else if (free || (s.required ?? []).includes(k)) out[k] = extra ? conform(doc, extra, v, k, depth + 1) : v;
+    }
+    for (const k of s.required ?? []) if (k in props && !(k in out)) out[k] = synth(doc, props[k], k, depth + 1);
+    return out;
+  }
+  if (type === 'array') return Array.isArray(value) ? value.map((v) => (s.items ? conform(doc, s.items, v, name, depth + 1) : v)) : synth(doc, s, name, depth);
+  if (checkAgainst(doc, s, value).length) return synth(doc, s, name, depth);
+  return value;
+}
+
+/** Arrays cut to MAX_ITEMS, long strings shortened. */
 function trim(value) {
   if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map(trim);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).slice(0, MAX_KEYS).map(([k, v]) => [k, trim(v)]));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trim(v)]));
   if (typeof value === 'string' && value.length > MAX_STRING) return value.slice(0, MAX_STRING - 1) + '…';
   return value;
 }
@@ -137,14 +144,15 @@ function answerFor(row) {
   if (row.spec === 'legacy-v2') {
     if (!res.schema) return [code];
     const example = res.examples?.['application/json'];
-    return [code, trim(example !== undefined ? example : synth(doc, res.schema))];
+    return [code, trim(example !== undefined ? conform(doc, res.schema, example) : synth(doc, res.schema))];
   }
   const [contentType, media] = Object.entries(res.content ?? {})[0] ?? [];
   if (!contentType) return [code];
   if (!/json/.test(contentType)) return [code, 'sandbox file content\n', contentType];
   if (!media?.schema && media?.example === undefined && !media?.examples) return [code];
   const example = exampleOf(doc, media, media.schema ?? {});
-  return [code, trim(example !== undefined ? example : synth(doc, media.schema ?? {}))];
+  if (!media.schema) return [code, trim(example ?? {})];
+  return [code, trim(example !== undefined ? conform(doc, media.schema, example) : synth(doc, media.schema))];
 }
 
 const out = {};
