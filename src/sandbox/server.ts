@@ -18,8 +18,6 @@ export interface SandboxOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Start from an empty account instead of the Demo Shop one. */
-  empty?: boolean;
   clock?: () => Date;
 }
 
@@ -47,9 +45,7 @@ export function sandboxRoutes(): RouteTable<Handler> {
 
 /** Starts the emulator on host:port (127.0.0.1, a free port by default) and returns its URLs. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const store = new Store(options.clock);
-  if (!options.empty) seedDemoAccount(store);
-  else store.account = seedDemoAccount(new Store(options.clock)).account;
+  const store = seedDemoAccount(new Store(options.clock));
   const routes = sandboxRoutes();
   const server = createServer((req, res) => void handle(req, res, routes, store));
   // The emulator must never keep a finished CLI alive on its own.
