@@ -6,6 +6,7 @@ import { BrevoClient, defaultClientOptions } from './client/brevo-client.js';
 import { ConfigError, readConfig, type Config } from './config.js';
 import { forgetSecret, log, registerSecret } from './log.js';
 import { narrowSelection, requestedSelection, SelectionError, selectTools, validateSelection } from './registry.js';
+import type { Sandbox } from './sandbox/server.js';
 import { createMcpServer } from './server.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
@@ -27,6 +28,9 @@ Options:
   --max-result-chars N     Longest tool result text (default 40000; env BREVO_MAX_RESULT_CHARS)
   --list-tools             Print the tools as JSON and exit (no key needed); with no selection
                            option it prints the whole catalog
+  --sandbox                Serve against a built-in Brevo emulator with a demo account, in memory
+                           on 127.0.0.1: no key needed, nothing is sent, BREVO_API_KEY is ignored
+                           (env BREVO_SANDBOX=1)
   -h, --help               This help
   -v, --version            The version
 
@@ -50,7 +54,7 @@ HTTP options (--transport http):
                            (env BREVO_MCP_ALLOW_CLIENT_KEYS=1)
 
 Environment:
-  BREVO_API_KEY            Your Brevo API key (required to serve, unless --allow-client-keys)
+  BREVO_API_KEY            Your Brevo API key (required to serve, unless --sandbox or --allow-client-keys)
   BREVO_API_URL            API base URL (default ${defaultClientOptions.apiUrl})
   BREVO_MA_KEY             Automation tracker key, for identify_user and track_* tools
   BREVO_TRACKER_URL        Tracker base URL (default ${defaultClientOptions.trackerUrl})
@@ -104,6 +108,21 @@ function clientFor(config: Config): BrevoClient {
   });
 }
 
+/**
+ * Starts the embedded Brevo emulator and points the configuration at it, in place of Brevo and
+ * of any BREVO_API_KEY / BREVO_API_URL in the environment. Loaded only in sandbox mode.
+ */
+async function startSandboxFor(config: Config): Promise<Sandbox> {
+  const { startSandbox } = await import('./sandbox/server.js');
+  const sandbox = await startSandbox();
+  config.apiUrl = sandbox.url;
+  config.apiKey = sandbox.apiKey;
+  config.trackerUrl = sandbox.trackerUrl;
+  config.trackerKey = sandbox.trackerKey;
+  log('warn', `sandbox mode: Brevo is emulated in memory at ${sandbox.url} with the "Demo Shop" demo account; nothing is sent and nothing leaves this machine, BREVO_API_KEY is ignored, changes are lost on exit`);
+  return sandbox;
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
   const config = readConfig(argv, env);
   if (config.help) return void process.stdout.write(HELP), 0;
@@ -112,17 +131,21 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   validateSelection(config.selection, manifest);
   if (config.listTools) return listTools(manifest, config, !selectionGiven(argv, env)), 0;
 
-  const clientKeys = config.transport === 'http' && config.http.allowClientKeys;
-  if (!config.apiKey && !clientKeys) {
-    process.stderr.write('brevo-mcp: BREVO_API_KEY is not set. Create a key in Brevo (SMTP & API > API keys) and set BREVO_API_KEY=<key> in the server\'s environment.\n');
+  const clientKeys = config.transport === 'http' && config.http.allowClientKeys && !config.sandbox;
+  let sandbox: Sandbox | undefined;
+  if (config.sandbox) {
+    sandbox = await startSandboxFor(config);
+  } else if (!config.apiKey && !clientKeys) {
+    process.stderr.write('brevo-mcp: BREVO_API_KEY is not set. Create a key in Brevo (SMTP & API > API keys) and set BREVO_API_KEY=<key> in the server\'s environment, or try it first with --sandbox.\n');
     return 1;
   }
   const client = clientFor(config);
+  const closeClient = () => client.close().then(() => sandbox?.close());
   const serverOptions = { manifest, client, selection: config.selection, maxResultChars: config.maxResultChars, confirm: config.confirm };
 
   if (config.transport === 'stdio') {
     const { serveStdio } = await import('./transports/stdio.js');
-    await serveStdio(createMcpServer(serverOptions), () => client.close());
+    await serveStdio(createMcpServer(serverOptions), closeClient);
     return undefined;
   }
   const { serveHttp, HttpError } = await import('./transports/http.js');
@@ -187,7 +210,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     setTimeout(() => process.exit(0), http.shutdownGraceMs + 5_000).unref();
     exiting = handle
       .close(http.shutdownGraceMs)
-      .then(() => Promise.all([client.close(), tenants?.close()]))
+      .then(() => Promise.all([closeClient(), tenants?.close()]))
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);

@@ -16,6 +16,8 @@ export interface Config {
   maxResultChars: number;
   /** Ask the person before destructive tools run. */
   confirm: boolean;
+  /** Serve against the embedded Brevo emulator (src/sandbox/) instead of Brevo. */
+  sandbox: boolean;
   apiKey?: string;
   apiUrl: string;
   trackerKey?: string;
@@ -70,6 +72,7 @@ const options = {
   stateless: { type: 'boolean' },
   'shutdown-grace-ms': { type: 'string' },
   'allow-client-keys': { type: 'boolean' },
+  sandbox: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -153,6 +156,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     },
     confirm: values.confirm ?? truthy(env.BREVO_CONFIRM),
     maxResultChars: positiveInt('--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
+    sandbox: values.sandbox ?? truthy(env.BREVO_SANDBOX),
     apiKey: env.BREVO_API_KEY || undefined,
     apiUrl: env.BREVO_API_URL || defaultClientOptions.apiUrl,
     trackerKey: env.BREVO_MA_KEY || undefined,

@@ -1,0 +1,128 @@
+// The sandbox: an in-memory Brevo emulator on a loopback port, started in-process by
+// `brevo-mcp --sandbox` (and by tests). It speaks Brevo's HTTP API: the api-key header, /v3
+// paths, JSON bodies, { code, message } errors. The core objects (contacts, lists, folders,
+// attributes, templates, transactional email, campaigns, senders, webhooks, the account) have
+// real state; every other operation answers with the example Brevo's definition gives.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contactRoutes } from './contacts-api.js';
+import { emailRoutes } from './email-api.js';
+import { fallbackRoutes } from './fallback.js';
+import { RouteTable, SANDBOX_API_KEY, SANDBOX_TRACKER_KEY, SandboxError, type Answer, type Handler, type SandboxRequest } from './http.js';
+import { seedDemoAccount } from './seed.js';
+import { Store } from './store.js';
+
+export { SANDBOX_API_KEY, SANDBOX_TRACKER_KEY } from './http.js';
+
+export interface SandboxOptions {
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  clock?: () => Date;
+}
+
+export interface Sandbox {
+  /** API base URL, ending in /v3: the client's apiUrl. */
+  url: string;
+  /** Tracker base URL (POST /api/v2/identify, trackEvent...): the client's trackerUrl. */
+  trackerUrl: string;
+  apiKey: string;
+  trackerKey: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+/** Every contract operation: the fallback answers first, then the routes with real state over them. */
+export function sandboxRoutes(): RouteTable<Handler> {
+  const handlers = new Map<string, [string, string, Handler]>();
+  for (const route of [...fallbackRoutes(), ...contactRoutes, ...emailRoutes]) handlers.set(`${route[0]} ${route[1]}`, route);
+  const table = new RouteTable<Handler>();
+  for (const [method, template, handler] of handlers.values()) table.add(method, template, handler);
+  return table;
+}
+
+/** Starts the emulator on host:port (127.0.0.1, a free port by default) and returns its URLs. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const store = seedDemoAccount(new Store(options.clock));
+  const routes = sandboxRoutes();
+  const server = createServer((req, res) => void handle(req, res, routes, store));
+  // The emulator must never keep a finished CLI alive on its own.
+  server.unref();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const origin = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  return {
+    url: `${origin}/v3`,
+    trackerUrl: origin,
+    apiKey: SANDBOX_API_KEY,
+    trackerKey: SANDBOX_TRACKER_KEY,
+    store,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, routes: RouteTable<Handler>, store: Store): Promise<void> {
+  let answer: Answer;
+  try {
+    answer = await answerFor(req, routes, store);
+  } catch (error) {
+    answer =
+      error instanceof SandboxError
+        ? { status: error.status, body: error.body }
+        : { status: 500, body: { code: 'internal_error', message: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+  if (res.destroyed) return;
+  if (answer.raw) {
+    res.writeHead(answer.status, { 'content-type': answer.raw.contentType, 'content-disposition': 'attachment; filename="sandbox-file.txt"' }).end(answer.raw.data);
+  } else if (answer.body === undefined) {
+    res.writeHead(answer.status).end();
+  } else {
+    res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer.body));
+  }
+}
+
+async function answerFor(req: IncomingMessage, routes: RouteTable<Handler>, store: Store): Promise<Answer> {
+  const url = new URL(req.url ?? '/', 'http://sandbox');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const tracker = url.pathname.startsWith('/api/v2/');
+  if (!tracker && !url.pathname.startsWith('/v3/')) throw new SandboxError(404, 'document_not_found', `${method} ${url.pathname}: the Brevo API lives under /v3`);
+  // Brevo checks the key before anything else.
+  const key = req.headers[tracker ? 'ma-key' : 'api-key'];
+  if (key !== (tracker ? SANDBOX_TRACKER_KEY : SANDBOX_API_KEY)) throw new SandboxError(401, 'unauthorized', 'Key not found');
+
+  const path = tracker ? url.pathname : url.pathname.slice(3);
+  const match = routes.match(method, path.length > 1 ? path.replace(/\/+$/, '') : path);
+  if (!match) throw new SandboxError(404, 'document_not_found', `Invalid route: ${method} ${url.pathname} is not an operation of the Brevo API`);
+  if ('allowed' in match) throw new SandboxError(405, 'method_not_allowed', `${method} Method is not allowed on this path`);
+
+  const request: SandboxRequest = { method, path, params: match.params, query: url.searchParams, body: await readBody(req) };
+  return match.value(request, store);
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new SandboxError(413, 'bad_request', 'Request body is too large');
+    chunks.push(chunk as Buffer);
+  }
+  if (!size) return undefined;
+  const type = String(req.headers['content-type'] ?? '');
+  // Multipart uploads (files, images) are accepted and not read: their operations answer from examples.
+  if (!type.includes('json')) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new SandboxError(400, 'bad_request', 'Input must be a valid JSON object');
+  }
+}

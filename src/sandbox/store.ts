@@ -1,0 +1,440 @@
+// The emulator's state: the core Brevo objects of one account, held in memory, with the ids,
+// timestamps and derived counts Brevo shows. Handlers (contacts-api.ts, email-api.ts) change it;
+// views here give each object the field names and shape of Brevo's official definition.
+import { notFound } from './http.js';
+
+export interface Folder {
+  id: number;
+  name: string;
+}
+
+export interface List {
+  id: number;
+  name: string;
+  folderId: number;
+  createdAt: string;
+}
+
+export interface Contact {
+  id: number;
+  email?: string;
+  extId?: string;
+  attributes: Record<string, unknown>;
+  emailBlacklisted: boolean;
+  smsBlacklisted: boolean;
+  listIds: number[];
+  smtpBlacklistSender: string[];
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export type AttributeCategory = 'normal' | 'transactional' | 'category' | 'calculated' | 'global';
+
+export interface Attribute {
+  name: string;
+  category: AttributeCategory;
+  type?: string;
+  enumeration?: { value: number; label: string }[];
+  multiCategoryOptions?: string[];
+  calculatedValue?: string;
+  isRecurring?: boolean;
+}
+
+export interface SenderRef {
+  name: string;
+  email: string;
+  id?: number;
+}
+
+export interface Template {
+  id: number;
+  name: string;
+  subject: string;
+  isActive: boolean;
+  testSent: boolean;
+  sender: SenderRef;
+  replyTo: string;
+  toField: string;
+  tag: string;
+  htmlContent: string;
+  attachmentUrl?: string;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface CampaignStats {
+  listId?: number;
+  uniqueClicks: number;
+  clickers: number;
+  complaints: number;
+  delivered: number;
+  sent: number;
+  softBounces: number;
+  hardBounces: number;
+  uniqueViews: number;
+  trackableViews: number;
+  unsubscriptions: number;
+  viewed: number;
+  deferred?: number;
+}
+
+export interface Campaign {
+  id: number;
+  name: string;
+  subject?: string;
+  previewText?: string;
+  type: 'classic' | 'trigger';
+  status: 'draft' | 'sent' | 'archive' | 'queued' | 'suspended' | 'in_process';
+  scheduledAt?: string;
+  testSent: boolean;
+  header: string;
+  footer: string;
+  sender: SenderRef;
+  replyTo: string;
+  toField: string;
+  htmlContent: string;
+  tag: string;
+  inlineImageActivation: boolean;
+  mirrorActive: boolean;
+  recurring: boolean;
+  recipients: { lists: number[]; exclusionLists: number[] };
+  createdAt: string;
+  modifiedAt: string;
+  sentDate?: string;
+  /** Ids of the contacts a sent campaign went to. */
+  sentTo?: number[];
+  globalStats: CampaignStats;
+  campaignStats: CampaignStats[];
+}
+
+export interface Sender {
+  id: number;
+  name: string;
+  email: string;
+  active: boolean;
+  ips: { ip: string; domain: string; weight: number }[];
+}
+
+export interface Webhook {
+  id: number;
+  url: string;
+  description: string;
+  events: string[];
+  type: 'transactional' | 'marketing' | 'inbound';
+  channel: 'email' | 'sms';
+  batched?: boolean;
+  auth?: Record<string, unknown>;
+  headers?: Record<string, unknown>[];
+  domain?: string;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+/** One transactional email as delivered to one recipient (what /smtp/emails lists). */
+export interface SentEmail {
+  uuid: string;
+  messageId: string;
+  email: string;
+  subject: string;
+  templateId?: number;
+  date: string;
+  from: string;
+  tags: string[];
+  body: string;
+  attachmentCount: number;
+  events: { name: string; time: string }[];
+}
+
+/** One row of the transactional event log (what /smtp/statistics/events lists). */
+export interface EmailEvent {
+  email: string;
+  date: string;
+  subject: string;
+  messageId: string;
+  event: string;
+  tag?: string;
+  from: string;
+  templateId?: number;
+  ip?: string;
+  link?: string;
+}
+
+export interface ScheduledEmail {
+  messageId: string;
+  batchId?: string;
+  scheduledAt: string;
+  createdAt: string;
+  recipients: string[];
+}
+
+export interface Account {
+  email: string;
+  firstName: string;
+  lastName: string;
+  companyName: string;
+  address: { street: string; city: string; zipCode: string; country: string };
+  plan: { type: string; credits: number; creditsType: string; startDate?: string; endDate?: string }[];
+  relay: { enabled: boolean; data: { userName: string; relay: string; port: number } };
+  marketingAutomation: { key?: string; enabled: boolean };
+}
+
+/** Brevo's timestamp form: UTC, seconds precision. */
+export const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export class Store {
+  account!: Account;
+  readonly folders = new Map<number, Folder>();
+  readonly lists = new Map<number, List>();
+  readonly contacts = new Map<number, Contact>();
+  readonly attributes: Attribute[] = [];
+  readonly templates = new Map<number, Template>();
+  readonly campaigns = new Map<number, Campaign>();
+  readonly senders = new Map<number, Sender>();
+  readonly webhooks = new Map<number, Webhook>();
+  readonly emails: SentEmail[] = [];
+  readonly events: EmailEvent[] = [];
+  readonly scheduled = new Map<string, ScheduledEmail>();
+  private readonly counters = new Map<string, number>();
+
+  constructor(readonly clock: () => Date = () => new Date()) {}
+
+  now(): string {
+    return iso(this.clock());
+  }
+
+  /** The next id of a kind: one more than the largest given so far. */
+  nextId(kind: string): number {
+    const next = (this.counters.get(kind) ?? 0) + 1;
+    this.counters.set(kind, next);
+    return next;
+  }
+
+  /** Records that ids up to `id` of a kind are taken (seeding with fixed ids). */
+  reserveId(kind: string, id: number): void {
+    this.counters.set(kind, Math.max(this.counters.get(kind) ?? 0, id));
+  }
+
+  // Lookups that fail the way Brevo does.
+
+  folder(id: number): Folder {
+    const folder = this.folders.get(id);
+    if (!folder) throw notFound('Folder ID does not exist');
+    return folder;
+  }
+
+  list(id: number): List {
+    const list = this.lists.get(id);
+    if (!list) throw notFound('List ID does not exist');
+    return list;
+  }
+
+  template(id: number): Template {
+    const template = this.templates.get(id);
+    if (!template) throw notFound('Template ID does not exist');
+    return template;
+  }
+
+  campaign(id: number): Campaign {
+    const campaign = this.campaigns.get(id);
+    if (!campaign) throw notFound('Campaign ID does not exist');
+    return campaign;
+  }
+
+  sender(id: number): Sender {
+    const sender = this.senders.get(id);
+    if (!sender) throw notFound('Sender ID does not exist');
+    return sender;
+  }
+
+  webhook(id: number): Webhook {
+    const webhook = this.webhooks.get(id);
+    if (!webhook) throw notFound('Webhook ID does not exist');
+    return webhook;
+  }
+
+  contactByEmail(email: string): Contact | undefined {
+    const wanted = email.toLowerCase();
+    for (const c of this.contacts.values()) if (c.email === wanted) return c;
+    return undefined;
+  }
+
+  contactByExtId(extId: string): Contact | undefined {
+    for (const c of this.contacts.values()) if (c.extId === extId) return c;
+    return undefined;
+  }
+
+  contactByAttribute(name: string, value: string): Contact | undefined {
+    for (const c of this.contacts.values()) if (c.attributes[name] !== undefined && String(c.attributes[name]) === value) return c;
+    return undefined;
+  }
+
+  /**
+   * A contact by Brevo's identifier rules: identifierType when given; otherwise an email when
+   * it has an @, an id when it is all digits (else the SMS number), else an ext_id.
+   */
+  findContact(identifier: string, identifierType?: string | null): Contact {
+    let found: Contact | undefined;
+    switch (identifierType ?? undefined) {
+      case 'email_id':
+        found = this.contactByEmail(identifier);
+        break;
+      case 'contact_id':
+        found = /^\d+$/.test(identifier) ? this.contacts.get(Number(identifier)) : undefined;
+        break;
+      case 'ext_id':
+        found = this.contactByExtId(identifier);
+        break;
+      case 'phone_id':
+        found = this.contactByAttribute('SMS', identifier.replace(/^\+/, ''));
+        break;
+      case 'whatsapp_id':
+        found = this.contactByAttribute('WHATSAPP', identifier.replace(/^\+/, ''));
+        break;
+      case 'landline_number_id':
+        found = this.contactByAttribute('LANDLINE_NUMBER', identifier.replace(/^\+/, ''));
+        break;
+      case undefined:
+        if (identifier.includes('@')) found = this.contactByEmail(identifier);
+        else if (/^\d+$/.test(identifier)) found = this.contacts.get(Number(identifier)) ?? this.contactByAttribute('SMS', identifier);
+        else found = this.contactByExtId(identifier) ?? this.contactByAttribute('SMS', identifier.replace(/^\+/, ''));
+        break;
+    }
+    if (!found) throw notFound('Contact does not exist');
+    return found;
+  }
+
+  // Derived numbers, always from the current state.
+
+  members(listId: number): Contact[] {
+    return [...this.contacts.values()].filter((c) => c.listIds.includes(listId));
+  }
+
+  /** Brevo's list counters: subscribers exclude blocklisted contacts, unique counts everyone. */
+  counts(contacts: Iterable<Contact>) {
+    let total = 0;
+    let blacklisted = 0;
+    for (const c of contacts) {
+      total++;
+      if (c.emailBlacklisted) blacklisted++;
+    }
+    return { totalBlacklisted: blacklisted, totalSubscribers: total - blacklisted, uniqueSubscribers: total };
+  }
+
+  folderMembers(folderId: number): Contact[] {
+    const listIds = new Set([...this.lists.values()].filter((l) => l.folderId === folderId).map((l) => l.id));
+    return [...this.contacts.values()].filter((c) => c.listIds.some((id) => listIds.has(id)));
+  }
+
+  // Views: the objects as Brevo's answers show them.
+
+  contactView(c: Contact) {
+    return {
+      ...(c.email !== undefined ? { email: c.email } : {}),
+      id: c.id,
+      emailBlacklisted: c.emailBlacklisted,
+      smsBlacklisted: c.smsBlacklisted,
+      createdAt: c.createdAt,
+      modifiedAt: c.modifiedAt,
+      listIds: [...c.listIds],
+      attributes: { ...c.attributes, ...(c.extId !== undefined ? { EXT_ID: c.extId } : {}) },
+    };
+  }
+
+  folderView(f: Folder) {
+    return { id: f.id, name: f.name, ...this.counts(this.folderMembers(f.id)) };
+  }
+
+  listView(l: List) {
+    const { totalBlacklisted, totalSubscribers, uniqueSubscribers } = this.counts(this.members(l.id));
+    return { id: l.id, name: l.name, totalBlacklisted, totalSubscribers, uniqueSubscribers, folderId: l.folderId };
+  }
+
+  templateView(t: Template, single: boolean) {
+    return {
+      id: t.id,
+      name: t.name,
+      subject: t.subject,
+      isActive: t.isActive,
+      testSent: t.testSent,
+      // The definition types a template's sender id as a string.
+      sender: { name: t.sender.name, email: t.sender.email, ...(t.sender.id !== undefined ? { id: String(t.sender.id) } : {}) },
+      replyTo: t.replyTo,
+      toField: t.toField,
+      tag: t.tag,
+      htmlContent: t.htmlContent,
+      createdAt: t.createdAt,
+      modifiedAt: t.modifiedAt,
+      ...(single ? { doiTemplate: false } : {}),
+    };
+  }
+
+  campaignView(c: Campaign, withHtml = true) {
+    return {
+      id: c.id,
+      name: c.name,
+      ...(c.subject !== undefined ? { subject: c.subject } : {}),
+      ...(c.previewText !== undefined ? { previewText: c.previewText } : {}),
+      type: c.type,
+      status: c.status,
+      ...(c.scheduledAt !== undefined ? { scheduledAt: c.scheduledAt } : {}),
+      testSent: c.testSent,
+      header: c.header,
+      footer: c.footer,
+      sender: { ...c.sender },
+      replyTo: c.replyTo,
+      toField: c.toField,
+      ...(withHtml ? { htmlContent: c.htmlContent } : {}),
+      shareLink: `https://demoshop.sandbox.brevo.invalid/campaigns/${c.id}`,
+      tag: c.tag,
+      createdAt: c.createdAt,
+      modifiedAt: c.modifiedAt,
+      inlineImageActivation: c.inlineImageActivation,
+      mirrorActive: c.mirrorActive,
+      recurring: c.recurring,
+      ...(c.sentDate !== undefined ? { sentDate: c.sentDate } : {}),
+      recipients: { lists: [...c.recipients.lists], exclusionLists: [...c.recipients.exclusionLists] },
+      statistics: {
+        globalStats: { ...c.globalStats },
+        campaignStats: c.campaignStats.map((s) => ({ ...s })),
+        mirrorClick: 0,
+        remaining: 0,
+        linksStats: {},
+        statsByDomain: {},
+        statsByDevice: {},
+        statsByBrowser: {},
+      },
+    };
+  }
+
+  webhookView(w: Webhook) {
+    return {
+      url: w.url,
+      id: w.id,
+      description: w.description,
+      events: [...w.events],
+      type: w.type,
+      channel: w.channel,
+      createdAt: w.createdAt,
+      modifiedAt: w.modifiedAt,
+      ...(w.batched !== undefined ? { batched: w.batched } : {}),
+      ...(w.auth !== undefined ? { auth: w.auth } : {}),
+      ...(w.headers !== undefined ? { headers: w.headers } : {}),
+    };
+  }
+}
+
+export const emptyStats = (listId?: number): CampaignStats => ({
+  ...(listId !== undefined ? { listId } : {}),
+  uniqueClicks: 0,
+  clickers: 0,
+  complaints: 0,
+  delivered: 0,
+  sent: 0,
+  softBounces: 0,
+  hardBounces: 0,
+  uniqueViews: 0,
+  trackableViews: 0,
+  unsubscriptions: 0,
+  viewed: 0,
+  deferred: 0,
+});
