@@ -4,7 +4,7 @@
 // the live server.
 import { readFileSync } from 'node:fs';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { wireTool } from '../dist/server.js';
+import { wireTool } from '../dist/listing.js';
 
 const { tools } = JSON.parse(readFileSync(new URL('../catalog/tools.json', import.meta.url), 'utf8'));
 const tokens = (x) => encode(JSON.stringify(x)).length;

@@ -13,6 +13,10 @@ export interface Config {
   help: boolean;
   version: boolean;
   selection: ToolSelection;
+  /** The operator named toolsets or tools (the default profile is then not in force). */
+  selectionChosen: boolean;
+  /** Meta-tools (search, describe, call, enable a toolset) instead of the catalog. */
+  dynamic: boolean;
   maxResultChars: number;
   /** Ask the person before destructive tools run. */
   confirm: boolean;
@@ -60,6 +64,7 @@ const options = {
   tools: { type: 'string' },
   'exclude-tools': { type: 'string' },
   'read-only': { type: 'boolean' },
+  dynamic: { type: 'boolean' },
   confirm: { type: 'boolean' },
   'max-result-chars': { type: 'string' },
   'list-tools': { type: 'boolean' },
@@ -155,6 +160,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       readOnly: values['read-only'] ?? truthy(env.BREVO_READ_ONLY),
     },
     confirm: values.confirm ?? truthy(env.BREVO_CONFIRM),
+    selectionChosen: !!(values.toolsets || env.BREVO_TOOLSETS || values.tools || env.BREVO_TOOLS),
+    dynamic: values.dynamic ?? truthy(env.BREVO_DYNAMIC),
     maxResultChars: positiveInt('--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
     sandbox: values.sandbox ?? truthy(env.BREVO_SANDBOX),
     apiKey: env.BREVO_API_KEY || undefined,

@@ -17,7 +17,9 @@ import { runOperation } from './executor.js';
 import { selectionKey, selectTools, type ToolSelection } from './registry.js';
 import { listResources, listResourceTemplates, readResource } from './resources/index.js';
 import { confirmWithPerson } from './confirm.js';
-import type { Operation, ToolAnnotations } from './tools/define.js';
+import { createDynamicMode } from './dynamic.js';
+import { wireTool } from './listing.js';
+import type { Operation } from './tools/define.js';
 import { loadOperation } from './tools/index.js';
 import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
@@ -29,40 +31,12 @@ export interface ServerOptions {
   maxResultChars: number;
   /** Ask the person (elicitation) before any destructive tool runs. */
   confirm?: boolean;
+  /** List meta-tools that search, describe and call the selected operations, not the operations. */
+  dynamic?: boolean;
 }
 
 const INSTRUCTIONS =
   'Brevo (email, SMS, WhatsApp, contacts, campaigns, CRM). Tools map one-to-one to Brevo API operations; ids come from the list_/get_ tools or the brevo:// resources. Dates are YYYY-MM-DD unless a field says date-time (ISO 8601 with offset).';
-
-/**
- * Annotations as listed to clients: readOnlyHint on every tool; on writes, destructiveHint and,
- * where true, idempotentHint (the spec gives those meaning only when readOnlyHint is false);
- * openWorldHint: true everywhere. Nothing is left to the spec's worst-case defaults, and nothing
- * is said that the spec ignores: ~2,000 tokens fewer over the catalog than all four keys always.
- */
-export function wireAnnotations(a: ToolAnnotations): Tool['annotations'] {
-  if (a.readOnlyHint) return { readOnlyHint: true, openWorldHint: a.openWorldHint };
-  return {
-    readOnlyHint: false,
-    destructiveHint: a.destructiveHint,
-    ...(a.idempotentHint ? { idempotentHint: true } : {}),
-    openWorldHint: a.openWorldHint,
-  };
-}
-
-/**
- * A catalog entry as clients see it in tools/list. The human title stays in the catalog, the
- * docs and --list-tools but is not listed: clients fall back to the name, and across 292 tools
- * the titles cost ~1,800 tokens of every conversation.
- */
-export function wireTool(t: ToolEntry): Tool {
-  return {
-    name: t.name,
-    description: t.description,
-    inputSchema: t.inputSchema as Tool['inputSchema'],
-    annotations: wireAnnotations(t.annotations),
-  };
-}
 
 const MAX_CACHED_SELECTIONS = 64;
 const listedBySelection = new Map<string, { tools: Tool[]; byName: Map<string, ToolEntry> }>();
@@ -114,20 +88,29 @@ export function createMcpServer(options: ServerOptions): Server {
     { capabilities: { tools: { listChanged: true }, resources: { listChanged: true } }, instructions: INSTRUCTIONS },
   );
   const tools = toolsFor(manifest, selection);
+  const dynamic = options.dynamic
+    ? createDynamicMode([...tools.byName.values()], () => void server.sendToolListChanged().catch(() => {}), selection.readOnly)
+    : undefined;
 
-  handle(server, ListToolsRequestSchema, () => ({ tools: tools.tools }));
+  handle(server, ListToolsRequestSchema, () => ({ tools: dynamic ? dynamic.list() : tools.tools }));
 
   handle(server, CallToolRequestSchema, async (request, extra) => {
-    const entry = tools.byName.get(request.params.name);
-    if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
-    const op = await loadOperation(entry.toolset, entry.name);
-    if (!op) throw new McpError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
-    return runOperation(op, request.params.arguments, {
-      client,
-      signal: extra.signal,
-      maxResultChars,
-      approve: approve && ((o, args) => approve(o, args, extra.signal)),
-    });
+    const run = async (entry: ToolEntry, args: unknown) => {
+      const op = await loadOperation(entry.toolset, entry.name);
+      if (!op) throw new McpError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
+      return runOperation(op, args, {
+        client,
+        signal: extra.signal,
+        maxResultChars,
+        approve: approve && ((o, a) => approve(o, a, extra.signal)),
+      });
+    };
+    const { name, arguments: args } = request.params;
+    const metaCall = dynamic?.call(name, args, run);
+    if (metaCall) return metaCall;
+    const entry = dynamic ? dynamic.enabled(name) : tools.byName.get(name);
+    if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    return run(entry, args);
   });
 
   handle(server, ListResourcesRequestSchema, () => ({ resources: listResources() }));

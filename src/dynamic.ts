@@ -1,0 +1,136 @@
+// Dynamic mode (--dynamic): instead of listing the catalog, a handful of meta-tools reach every
+// operation the session may use: search the catalog, describe one operation, call one by name
+// (same validation, executor and errors as its static tool), and enable a whole toolset, which
+// lists its tools from then on and tells the client (notifications/tools/list_changed).
+import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { wireTool } from './listing.js';
+import type { ToolEntry } from './tools/manifest.js';
+
+export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult>;
+
+export interface DynamicMode {
+  /** Meta-tools, then the tools of every enabled toolset. */
+  list(): Tool[];
+  /** Runs a meta-tool; undefined when the name is not one. */
+  call(name: string, args: unknown, run: RunEntry): Promise<CallToolResult> | undefined;
+  /** The catalog entry behind a listed (enabled) tool. */
+  enabled(name: string): ToolEntry | undefined;
+}
+
+const text = (value: unknown): CallToolResult => ({ content: [{ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) }] });
+const failure = (message: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text: message }] });
+
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1)
+    .map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+
+/** Scores entries by how many query words they contain, weighting the name most. */
+function search(entries: ToolEntry[], query: string, toolset: string | undefined, limit: number) {
+  const terms = words(query);
+  const scored = entries
+    .filter((e) => !toolset || e.toolset === toolset)
+    .map((e) => {
+      const fields: Array<[string[], number]> = [
+        [words(e.name), 4],
+        [words(e.title), 3],
+        [words(e.toolset), 2],
+        [words(e.description), 1],
+        [words(e.path), 1],
+      ];
+      let score = 0;
+      for (const term of terms) for (const [ws, weight] of fields) if (ws.some((w) => w.startsWith(term))) score += weight;
+      return { e, score };
+    })
+    .filter((x) => x.score > 0 || terms.length === 0)
+    .sort((a, b) => b.score - a.score);
+  return {
+    matches: scored.length,
+    tools: scored.slice(0, limit).map(({ e }) => ({ name: e.name, toolset: e.toolset, readOnly: e.annotations.readOnlyHint, summary: e.description })),
+  };
+}
+
+export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () => void, readOnly: boolean): DynamicMode {
+  const byName = new Map(reachable.map((e) => [e.name, e]));
+  const toolsets = [...new Set(reachable.map((e) => e.toolset))];
+  const enabledSets = new Set<string>();
+  let enabledTools: Tool[] = [];
+
+  const meta: Tool[] = [
+    {
+      name: 'search_tools',
+      description: 'Find Brevo API operations by words (e.g. "list contacts", "send sms"). Returns names, toolsets and summaries.',
+      inputSchema: {
+        type: 'object',
+        properties: { query: { type: 'string' }, toolset: { enum: toolsets }, limit: { type: 'integer', minimum: 1, maximum: 50 } },
+        required: ['query'],
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    {
+      name: 'describe_tool',
+      description: 'Input JSON Schema and annotations of one operation, before calling it.',
+      inputSchema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    {
+      name: 'call_tool',
+      description: 'Call a Brevo operation by name with its arguments (as describe_tool gives them).',
+      inputSchema: { type: 'object', properties: { name: { type: 'string' }, arguments: { type: 'object' } }, required: ['name'] },
+      annotations: readOnly ? { readOnlyHint: true, openWorldHint: true } : { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
+    },
+    {
+      name: 'enable_toolset',
+      description: 'List every tool of a toolset directly from now on.',
+      inputSchema: { type: 'object', properties: { toolset: { enum: toolsets } }, required: ['toolset'] },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+  ];
+
+  const arg = (args: unknown, key: string) => (args && typeof args === 'object' ? (args as Record<string, unknown>)[key] : undefined);
+  const unknownTool = (name: unknown) =>
+    failure(`No operation named ${JSON.stringify(name)} here; use search_tools to find one${readOnly ? ' (this server offers read-only operations only)' : ''}.`);
+
+  return {
+    list: () => [...meta, ...enabledTools],
+    enabled: (name) => (enabledSets.has(byName.get(name)?.toolset ?? '') ? byName.get(name) : undefined),
+    call(name, args, run) {
+      switch (name) {
+        case 'search_tools': {
+          const query = arg(args, 'query');
+          const toolset = arg(args, 'toolset');
+          const limit = Number(arg(args, 'limit') ?? 10);
+          if (typeof query !== 'string') return Promise.resolve(failure('Invalid arguments for search_tools: query: expected a string'));
+          if (toolset !== undefined && !toolsets.includes(String(toolset))) return Promise.resolve(failure(`Invalid arguments for search_tools: toolset: one of ${toolsets.join(', ')}`));
+          return Promise.resolve(text(search(reachable, query, toolset as string | undefined, Math.min(50, Math.max(1, limit || 10)))));
+        }
+        case 'describe_tool': {
+          const entry = byName.get(String(arg(args, 'name')));
+          if (!entry) return Promise.resolve(unknownTool(arg(args, 'name')));
+          const { name: n, toolset, description, method, path, annotations, inputSchema } = entry;
+          return Promise.resolve(text({ name: n, toolset, description, method, path, annotations, inputSchema }));
+        }
+        case 'call_tool': {
+          const entry = byName.get(String(arg(args, 'name')));
+          if (!entry) return Promise.resolve(unknownTool(arg(args, 'name')));
+          return run(entry, arg(args, 'arguments') ?? {});
+        }
+        case 'enable_toolset': {
+          const toolset = String(arg(args, 'toolset'));
+          if (!toolsets.includes(toolset)) return Promise.resolve(failure(`Invalid arguments for enable_toolset: toolset: one of ${toolsets.join(', ')}`));
+          if (!enabledSets.has(toolset)) {
+            enabledSets.add(toolset);
+            enabledTools = reachable.filter((e) => enabledSets.has(e.toolset)).map(wireTool);
+            toolsetsChanged();
+          }
+          const names = reachable.filter((e) => e.toolset === toolset).map((e) => e.name);
+          return Promise.resolve(text(`Enabled ${toolset}: ${names.length} tools now listed (${names.join(', ')}).`));
+        }
+        default:
+          return undefined;
+      }
+    },
+  };
+}
