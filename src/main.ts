@@ -1,5 +1,4 @@
-#!/usr/bin/env node
-// brevo-mcp: the command. Reads flags and environment, then serves MCP over stdio or HTTP.
+// brevo-mcp: reads flags and environment, then serves MCP over stdio or HTTP (entered through cli.ts).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { BrevoClient, defaultClientOptions } from './client/brevo-client.js';
@@ -23,6 +22,9 @@ Options:
   --tools x,y              Expose exactly these tools (env BREVO_TOOLS)
   --exclude-tools x,y      Never expose these tools (env BREVO_EXCLUDE_TOOLS)
   --read-only              Only read-only tools; wins over the other filters (env BREVO_READ_ONLY=1)
+  --dynamic                List 4 meta-tools (search_tools, describe_tool, call_tool, enable_toolset)
+                           that reach every selected operation, instead of the operations
+                           (env BREVO_DYNAMIC=1); without --toolsets they reach the whole catalog
   --confirm                Ask the user (MCP elicitation) before every destructive tool runs;
                            clients without elicitation then get an error (env BREVO_CONFIRM=1)
   --max-result-chars N     Longest tool result text (default 40000; env BREVO_MAX_RESULT_CHARS)
@@ -123,6 +125,11 @@ async function startSandboxFor(config: Config): Promise<Sandbox> {
   return sandbox;
 }
 
+/** The operator's selection, with every toolset where the operator named none. */
+function wholeCatalogUnlessChosen(config: Config): Config['selection'] {
+  return config.selectionChosen ? config.selection : { ...config.selection, toolsets: 'all' };
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
   const config = readConfig(argv, env);
   if (config.help) return void process.stdout.write(HELP), 0;
@@ -141,7 +148,16 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   }
   const client = clientFor(config);
   const closeClient = () => client.close().then(() => sandbox?.close());
-  const serverOptions = { manifest, client, selection: config.selection, maxResultChars: config.maxResultChars, confirm: config.confirm };
+  const serverOptions = {
+    manifest,
+    client,
+    // Dynamic mode reaches the whole catalog unless the operator chose toolsets: it costs the
+    // same few tokens either way.
+    selection: config.dynamic ? wholeCatalogUnlessChosen(config) : config.selection,
+    maxResultChars: config.maxResultChars,
+    confirm: config.confirm,
+    dynamic: config.dynamic,
+  };
 
   if (config.transport === 'stdio') {
     const { serveStdio } = await import('./transports/stdio.js');
@@ -159,11 +175,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   // What a client may choose from: the operator's toolsets or tools when given; otherwise the
   // default is only a default, and clients may pick any toolset (still within the operator's
   // exclusions and read-only).
-  const operatorChose = /(^|,)--(toolsets|tools)\b/.test(argv.join(',')) || !!(env.BREVO_TOOLSETS || env.BREVO_TOOLS);
-  const ceiling = operatorChose ? config.selection : { ...config.selection, toolsets: 'all' as const };
+  const ceiling = wholeCatalogUnlessChosen(config);
 
   const newSession = (req: IncomingMessage, url: URL) => {
-    let selection = config.selection;
+    let selection = serverOptions.selection;
     try {
       const asked = requestedSelection(url.searchParams, req.headers);
       if (asked) selection = narrowSelection(ceiling, asked, manifest);
