@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// npm run bench: what brevo-mcp costs an assistant and how fast it is, measured, printed.
+//  1. per mode (all tools, default toolsets, read-only, dynamic): tool count, tools/list size in
+//     bytes and o200k tokens;
+//  2. cold start, spawn to a completed tools/list over stdio, next to a one-tool SDK server;
+//  3. per-call latency of a read tool against a local fake Brevo, next to the one-tool server's
+//     call and a direct HTTP request to the same fake; the server's peak RSS;
+//  4. load: concurrent Streamable HTTP clients (stateful and stateless) calling a tool.
+// Everything runs on 127.0.0.1; every loop is bounded. Set BENCH_QUICK=1 for a short run.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { Agent, request } from 'undici';
+
+const quick = process.env.BENCH_QUICK === '1';
+const COLD_RUNS = quick ? 5 : 15;
+const CALLS = quick ? 100 : 600;
+const LOAD_CLIENTS = quick ? 4 : 16;
+const LOAD_CALLS = quick ? 20 : 100;
+const BIN = new URL('../dist/cli.js', import.meta.url).pathname;
+const TRIVIAL = new URL('./bench/trivial-server.mjs', import.meta.url).pathname;
+const KEY = 'xkeysib-bench-0000000000000000';
+
+const ACCOUNT = JSON.stringify({ email: 'owner@demoshop.example', firstName: 'Dana', lastName: 'Shop', companyName: 'Demo Shop', plan: [{ type: 'free', credits: 300, creditsType: 'sendLimit' }] });
+
+function startFake() {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(ACCOUNT));
+  });
+  server.keepAliveTimeout = 60_000;
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/v3` })));
+}
+
+const env = (apiUrl) => ({ PATH: process.env.PATH, BREVO_API_KEY: KEY, BREVO_API_URL: apiUrl });
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const pct = (xs, p) => sorted(xs)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const median = (xs) => pct(xs, 50);
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+
+async function connect(command, args, apiUrl) {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [command, ...args], env: env(apiUrl), stderr: 'ignore' });
+  const client = new Client({ name: 'bench', version: '1' });
+  await client.connect(transport);
+  return { client, transport };
+}
+
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+async function sizes(apiUrl) {
+  const modes = [
+    ['all tools', ['--toolsets', 'all']],
+    ['default toolsets', []],
+    ['read-only (all toolsets)', ['--toolsets', 'all', '--read-only']],
+    ['read-only (default)', ['--read-only']],
+    ['dynamic', ['--dynamic']],
+  ];
+  const rows = [];
+  for (const [mode, args] of modes) {
+    const { client } = await connect(BIN, args, apiUrl);
+    const result = await client.listTools();
+    const json = JSON.stringify(result);
+    rows.push({ mode, tools: result.tools.length, bytes: json.length, tokens: encode(json).length });
+    await client.close();
+  }
+  return rows;
+}
+
+async function coldStart(apiUrl) {
+  const time = async (command, args) => {
+    const t0 = performance.now();
+    const { client } = await connect(command, args, apiUrl);
+    await client.listTools();
+    const elapsed = performance.now() - t0;
+    await client.close();
+    return elapsed;
+  };
+  const runs = { trivial: [], all: [], default: [] };
+  for (let i = 0; i < 2; i++) await time(TRIVIAL, []); // warm the file cache
+  for (let i = 0; i < COLD_RUNS; i++) {
+    runs.trivial.push(await time(TRIVIAL, []));
+    runs.all.push(await time(BIN, ['--toolsets', 'all']));
+    runs.default.push(await time(BIN, []));
+  }
+  return runs;
+}
+
+async function latency(apiUrl) {
+  const measure = async (command, args) => {
+    const { client, transport } = await connect(command, args, apiUrl);
+    for (let i = 0; i < 50; i++) await client.callTool({ name: 'get_account', arguments: {} });
+    const times = [];
+    for (let i = 0; i < CALLS; i++) {
+      const t0 = performance.now();
+      const r = await client.callTool({ name: 'get_account', arguments: {} });
+      times.push(performance.now() - t0);
+      if (r.isError) throw new Error(`call failed: ${JSON.stringify(r)}`);
+    }
+    const rss = peakRssMb(transport.pid);
+    await client.close();
+    return { times, rss };
+  };
+  const trivial = await measure(TRIVIAL, []);
+  const ours = await measure(BIN, ['--toolsets', 'all']);
+  const agent = new Agent({ keepAliveTimeout: 30_000 });
+  const direct = [];
+  for (let i = 0; i < 50 + CALLS; i++) {
+    const t0 = performance.now();
+    const res = await request(`${apiUrl}/account`, { dispatcher: agent, headers: { 'api-key': KEY } });
+    await res.body.json();
+    if (i >= 50) direct.push(performance.now() - t0);
+  }
+  await agent.close();
+  return { trivial, ours, direct };
+}
+
+function startHttpServer(apiUrl, args) {
+  const child = spawn(process.execPath, [BIN, '--transport', 'http', '--port', '0', ...args], { env: env(apiUrl), stdio: ['ignore', 'ignore', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr.on('data', (c) => {
+      err += c;
+      const m = /at (http:\/\/\S+\/mcp)/.exec(err);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`HTTP server exited ${code}: ${err}`)));
+  });
+}
+
+async function load(apiUrl, stateless) {
+  const { child, url } = await startHttpServer(apiUrl, stateless ? ['--stateless'] : []);
+  const clients = await Promise.all(
+    Array.from({ length: LOAD_CLIENTS }, async () => {
+      const client = new Client({ name: 'load', version: '1' });
+      await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+      return client;
+    }),
+  );
+  const times = [];
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let i = 0; i < LOAD_CALLS; i++) {
+        const s = performance.now();
+        try {
+          const r = await client.callTool({ name: 'get_account', arguments: {} });
+          if (r.isError) errors++;
+        } catch {
+          errors++;
+        }
+        times.push(performance.now() - s);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = peakRssMb(child.pid);
+  await Promise.all(clients.map((c) => c.close().catch(() => {})));
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  return { mode: stateless ? 'stateless' : 'stateful', clients: LOAD_CLIENTS, calls: times.length, callsPerSecond: Math.round(times.length / seconds), p50: median(times), p99: pct(times, 99), errors, peakRssMb: rss };
+}
+
+const fake = await startFake();
+console.log(`brevo-mcp benchmark (${quick ? 'quick' : 'full'} run), Node ${process.version}, ${new Date().toISOString()}\n`);
+
+console.log('tools/list size per mode (tokens: o200k)');
+console.table(await sizes(fake.url));
+
+const cold = await coldStart(fake.url);
+console.log(`cold start, spawn to completed tools/list over stdio (${COLD_RUNS} runs each)`);
+console.table([
+  { server: 'one-tool SDK server', median: ms(median(cold.trivial)), min: ms(sorted(cold.trivial)[0]), ratio: '1.00' },
+  { server: 'brevo-mcp, all 292 tools', median: ms(median(cold.all)), min: ms(sorted(cold.all)[0]), ratio: (median(cold.all) / median(cold.trivial)).toFixed(2) },
+  { server: 'brevo-mcp, default toolsets', median: ms(median(cold.default)), min: ms(sorted(cold.default)[0]), ratio: (median(cold.default) / median(cold.trivial)).toFixed(2) },
+]);
+
+const lat = await latency(fake.url);
+console.log(`per-call latency of get_account against the local fake (${CALLS} calls after 50 warm-up)`);
+console.table([
+  { path: 'direct HTTP request (undici, keep-alive)', median: ms(median(lat.direct)), p99: ms(pct(lat.direct, 99)) },
+  { path: 'one-tool SDK server tool call', median: ms(median(lat.trivial.times)), p99: ms(pct(lat.trivial.times, 99)) },
+  { path: 'brevo-mcp tool call (all tools)', median: ms(median(lat.ours.times)), p99: ms(pct(lat.ours.times, 99)) },
+]);
+console.log(`ratio to the one-tool server's call: median ${(median(lat.ours.times) / median(lat.trivial.times)).toFixed(2)}, p99 ${(pct(lat.ours.times, 99) / pct(lat.trivial.times, 99)).toFixed(2)}`);
+console.log(`ratio to a direct HTTP request: median ${(median(lat.ours.times) / median(lat.direct)).toFixed(2)}`);
+console.log(`peak RSS after the calls: brevo-mcp ${lat.ours.rss.toFixed(1)} MB, one-tool server ${lat.trivial.rss.toFixed(1)} MB\n`);
+
+console.log(`load: ${LOAD_CLIENTS} concurrent Streamable HTTP clients x ${LOAD_CALLS} calls of get_account`);
+const loads = [await load(fake.url, false), await load(fake.url, true)];
+console.table(loads.map((l) => ({ ...l, p50: ms(l.p50), p99: ms(l.p99), peakRssMb: l.peakRssMb.toFixed(1) })));
+
+fake.server.close();
+fake.server.closeAllConnections();
