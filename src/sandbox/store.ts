@@ -217,39 +217,27 @@ export class Store {
   // Lookups that fail the way Brevo does.
 
   folder(id: number): Folder {
-    const folder = this.folders.get(id);
-    if (!folder) throw notFound('Folder ID does not exist');
-    return folder;
+    return found(this.folders.get(id), 'Folder');
   }
 
   list(id: number): List {
-    const list = this.lists.get(id);
-    if (!list) throw notFound('List ID does not exist');
-    return list;
+    return found(this.lists.get(id), 'List');
   }
 
   template(id: number): Template {
-    const template = this.templates.get(id);
-    if (!template) throw notFound('Template ID does not exist');
-    return template;
+    return found(this.templates.get(id), 'Template');
   }
 
   campaign(id: number): Campaign {
-    const campaign = this.campaigns.get(id);
-    if (!campaign) throw notFound('Campaign ID does not exist');
-    return campaign;
+    return found(this.campaigns.get(id), 'Campaign');
   }
 
   sender(id: number): Sender {
-    const sender = this.senders.get(id);
-    if (!sender) throw notFound('Sender ID does not exist');
-    return sender;
+    return found(this.senders.get(id), 'Sender');
   }
 
   webhook(id: number): Webhook {
-    const webhook = this.webhooks.get(id);
-    if (!webhook) throw notFound('Webhook ID does not exist');
-    return webhook;
+    return found(this.webhooks.get(id), 'Webhook');
   }
 
   contactByEmail(email: string): Contact | undefined {
@@ -438,3 +426,9 @@ export const emptyStats = (listId?: number): CampaignStats => ({
   viewed: 0,
   deferred: 0,
 });
+
+/** The item, or the 404 Brevo answers for a missing id of that kind. */
+function found<T>(item: T | undefined, kind: string): T {
+  if (!item) throw notFound(`${kind} ID does not exist`);
+  return item;
+}
