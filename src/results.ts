@@ -83,7 +83,7 @@ function summariseHtml(item: Record<string, unknown>): Record<string, unknown> {
 
 const HINTS: Record<number, string> = {
   400: 'Brevo rejected the request as invalid: check the fields named in the message.',
-  401: 'The API key is missing or invalid: set BREVO_API_KEY to a valid key (Brevo > SMTP & API > API keys).',
+  401: 'The API key is missing or invalid: set BREVO_API_KEY (or send X-Brevo-Api-Key, where the server lets clients bring their own) to a valid key from Brevo > SMTP & API > API keys.',
   402: 'Not enough credits or the plan does not include this feature.',
   403: 'The key lacks permission for this, or this IP is not authorised (Brevo > Security > Authorised IPs).',
   405: 'Brevo does not allow this method here.',
