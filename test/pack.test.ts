@@ -139,6 +139,10 @@ describe('the npm package', () => {
       const result = await client.callTool({ name: 'get_account', arguments: {} });
       expect(result.isError, textOf(result)).toBeFalsy();
       expect(JSON.parse(textOf(result))).toMatchObject({ companyName: 'Demo Shop' });
+      // Answered from the sandbox's responses.json, which the installed dist must find.
+      const inbound = await client.callTool({ name: 'get_inbound_email_events', arguments: {} });
+      expect(inbound.isError, textOf(inbound)).toBeFalsy();
+      expect(JSON.parse(textOf(inbound))).toHaveProperty('events');
       expect(stderr).toMatch(/sandbox mode/);
     } finally {
       await client.close();
