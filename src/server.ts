@@ -3,6 +3,7 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
+  CompleteRequestSchema,
   ErrorCode,
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
@@ -15,7 +16,8 @@ import { z } from 'zod';
 import type { BrevoClient } from './client/brevo-client.js';
 import { runOperation } from './executor.js';
 import { selectionKey, selectTools, type ToolSelection } from './registry.js';
-import { listResources, listResourceTemplates, readResource } from './resources/index.js';
+import { completeFrom, forgetCompletions } from './completions/index.js';
+import { resourceCatalog } from './resources/index.js';
 import { confirmWithPerson } from './confirm.js';
 import type { Operation, ToolAnnotations } from './tools/define.js';
 import { loadOperation } from './tools/index.js';
@@ -111,9 +113,13 @@ export function createMcpServer(options: ServerOptions): Server {
     : undefined;
   const server = new Server(
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
-    { capabilities: { tools: { listChanged: true }, resources: { listChanged: true } }, instructions: INSTRUCTIONS },
+    {
+      capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, completions: {} },
+      instructions: INSTRUCTIONS,
+    },
   );
   const tools = toolsFor(manifest, selection);
+  const resources = resourceCatalog(manifest);
 
   handle(server, ListToolsRequestSchema, () => ({ tools: tools.tools }));
 
@@ -122,19 +128,34 @@ export function createMcpServer(options: ServerOptions): Server {
     if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
     const op = await loadOperation(entry.toolset, entry.name);
     if (!op) throw new McpError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
-    return runOperation(op, request.params.arguments, {
+    const result = await runOperation(op, request.params.arguments, {
       client,
       signal: extra.signal,
       maxResultChars,
       approve: approve && ((o, args) => approve(o, args, extra.signal)),
     });
+    if (!result.isError && resources.changingTools.has(entry.name)) {
+      // What the resources show (and the ids completions offer) changed. Sent as part of this
+      // request, so it reaches HTTP clients on the call's own stream, stateless ones included.
+      forgetCompletions(client);
+      await extra.sendNotification({ method: 'notifications/resources/list_changed' }).catch(() => {});
+    }
+    return result;
   });
 
-  handle(server, ListResourcesRequestSchema, () => ({ resources: listResources() }));
-  handle(server, ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: listResourceTemplates() }));
+  handle(server, ListResourcesRequestSchema, () => ({ resources: resources.list() }));
+  handle(server, ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: resources.templates() }));
   handle(server, ReadResourceRequestSchema, (request, extra) =>
-    readResource(request.params.uri, { client, manifest, signal: extra.signal }),
+    resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars }),
   );
+
+  handle(server, CompleteRequestSchema, async (request) => {
+    const { ref, argument } = request.params;
+    if (ref.type !== 'ref/resource') throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${ref.name}`);
+    const source = resources.completionSource(ref.uri, argument.name);
+    if (!source) return { completion: { values: [], hasMore: false } };
+    return { completion: await completeFrom(source, argument.value, { client, manifest }) };
+  });
 
   return server;
 }
