@@ -5,6 +5,8 @@ import {
   CallToolRequestSchema,
   CompleteRequestSchema,
   ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
@@ -17,6 +19,7 @@ import type { BrevoClient } from './client/brevo-client.js';
 import { runOperation } from './executor.js';
 import { selectionKey, selectTools, type ToolSelection } from './registry.js';
 import { completeFrom, forgetCompletions } from './completions/index.js';
+import { SessionPrompts } from './prompts/index.js';
 import { resourceCatalog } from './resources/index.js';
 import { confirmWithPerson } from './confirm.js';
 import type { Operation, ToolAnnotations } from './tools/define.js';
@@ -114,12 +117,13 @@ export function createMcpServer(options: ServerOptions): Server {
   const server = new Server(
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
     {
-      capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, completions: {} },
+      capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: {}, completions: {} },
       instructions: INSTRUCTIONS,
     },
   );
   const tools = toolsFor(manifest, selection);
   const resources = resourceCatalog(manifest);
+  const prompts = new SessionPrompts((name) => tools.byName.has(name));
 
   handle(server, ListToolsRequestSchema, () => ({ tools: tools.tools }));
 
@@ -149,10 +153,12 @@ export function createMcpServer(options: ServerOptions): Server {
     resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars }),
   );
 
+  handle(server, ListPromptsRequestSchema, () => ({ prompts: prompts.list() }));
+  handle(server, GetPromptRequestSchema, (request) => prompts.get(request.params.name, request.params.arguments));
+
   handle(server, CompleteRequestSchema, async (request) => {
     const { ref, argument } = request.params;
-    if (ref.type !== 'ref/resource') throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${ref.name}`);
-    const source = resources.completionSource(ref.uri, argument.name);
+    const source = ref.type === 'ref/resource' ? resources.completionSource(ref.uri, argument.name) : prompts.completionSource(ref.name, argument.name);
     if (!source) return { completion: { values: [], hasMore: false } };
     return { completion: await completeFrom(source, argument.value, { client, manifest }) };
   });
