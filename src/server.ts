@@ -1,5 +1,6 @@
 // One MCP server (one per stdio process, one per Streamable HTTP session): tools from the
-// selected part of the catalog, resources, all backed by one Brevo client.
+// selected part of the catalog, resources, prompts for the tools selected, and completions of
+// account ids, all backed by one Brevo client.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,

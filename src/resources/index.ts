@@ -276,7 +276,7 @@ function matchSegments(template: string[], segments: string[], uri: string): Rec
 
 /** A URI or query text as the operation's argument type: integers and booleans from their text. */
 function coerce(text: string, schema: JsonSchemaLite | undefined): unknown {
-  if (schema?.type === 'integer' && /^-?\d{1,15}$/.test(text)) return Number(text);
+  if (schema?.type === 'integer' && /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
   if (schema?.type === 'number' && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
   if (schema?.type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
   return text;
