@@ -329,3 +329,22 @@ describe('prompts of a narrower session', () => {
     expect(JSON.parse((await conn.client.readResource({ uri: 'brevo://campaigns/email/12' })).contents[0]!.text as string)).toEqual({ id: 12 });
   });
 });
+
+describe('a stateless HTTP server', () => {
+  it('still sends resources/list_changed, on the tool call\'s own response stream', async () => {
+    const fake = await FakeBrevo.start();
+    const server = await startHttpServer({ apiUrl: fake.url, args: ['--stateless'] });
+    const conn = await connectHttp(server.url);
+    try {
+      const changes: string[] = [];
+      conn.client.setNotificationHandler(ResourceListChangedNotificationSchema, (n) => void changes.push(n.method));
+      fake.route('DELETE', '/contacts/folders/4', { status: 204 });
+      expect((await conn.client.callTool({ name: 'delete_folder', arguments: { folderId: 4 } })).isError).toBeFalsy();
+      await vi.waitFor(() => expect(changes).toEqual(['notifications/resources/list_changed']), { timeout: 2_000 });
+    } finally {
+      await conn.close();
+      await server.stop();
+      await fake.close();
+    }
+  });
+});
