@@ -1,5 +1,6 @@
 // Prompts name only tools that exist and resources that resolve, and say nothing of a tool the
 // session does not have.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SOURCES } from '../completions/sources.js';
 import { resourceCatalog } from '../resources/index.js';
@@ -30,6 +31,15 @@ const render = (p: PromptDefinition, args: Record<string, string>, has: (t: stri
   (new SessionPrompts(has, [p], () => TODAY).get(p.name, args).messages[0]!.content as { text: string }).text;
 
 describe('prompts', () => {
+  it('are each in the README with their arguments', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const prompt of PROMPTS) {
+      const row = readme.split('\n').find((l) => l.startsWith(`| \`${prompt.name}\` |`));
+      expect(row, prompt.name).toBeDefined();
+      for (const arg of prompt.arguments) expect(row, `${prompt.name} ${arg.name}`).toContain(`\`${arg.name}\`${arg.required ? '*' : ''}`);
+    }
+  });
+
   it('has at least five, with unique names, and arguments for each in this test', () => {
     expect(PROMPTS.length).toBeGreaterThanOrEqual(5);
     expect(new Set(PROMPTS.map((p) => p.name)).size).toBe(PROMPTS.length);

@@ -92,7 +92,7 @@ export const RESOURCES: ResourceDefinition[] = [
     uri: 'brevo://templates',
     name: 'email-templates',
     title: 'Email templates',
-    description: 'Email templates (transactional and DOI); long HTML is left out of the listing. ?templateStatus=true|false keeps only active or inactive ones.',
+    description: 'Transactional email templates; long HTML is left out of the listing. ?templateStatus=true|false keeps only active or inactive ones.',
     operation: 'get_smtp_templates',
     filters: ['templateStatus'],
   },

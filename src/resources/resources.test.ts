@@ -1,5 +1,6 @@
 // The resource catalog on its own: definitions against the catalog, URI parsing, paging, size
 // bounds and which tools change resources, with a stub in place of the Brevo client.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrevoClient, BrevoRequest, BrevoResponse } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
@@ -57,6 +58,11 @@ describe('resource definitions', () => {
     const lists = catalog.list().find((r) => r.uri === 'brevo://contacts/lists')!;
     expect(lists.description).toMatch(/Paged: \?offset=0&limit=50 \(limit up to 50/);
     expect(catalog.templates().find((t) => t.name === 'email-template-html')?.mimeType).toBe('text/html');
+  });
+
+  it('are all in the README\'s table, as listed', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const uri of [...catalog.list().map((r) => r.uri), ...catalog.templates().map((t) => t.uriTemplate)]) expect(readme, uri).toContain(`| \`${uri}\` |`);
   });
 
   it('refuses a definition whose operation is not in the catalog', () => {
