@@ -302,12 +302,12 @@ for (const transport of transports) {
   });
 }
 
-describe('prompts of a narrower session', () => {
+describe('a narrower session (read-only, default toolsets, --max-result-chars 3000)', () => {
   let fake: FakeBrevo;
   let conn: Connected;
   beforeAll(async () => {
     fake = await FakeBrevo.start();
-    conn = await connectStdio({ apiUrl: fake.url, args: ['--read-only'] });
+    conn = await connectStdio({ apiUrl: fake.url, args: ['--read-only', '--max-result-chars', '3000'] });
   });
   afterAll(async () => {
     await conn?.close();
@@ -320,6 +320,16 @@ describe('prompts of a narrower session', () => {
     await expect(conn.client.getPrompt({ name: 'email_campaign_report', arguments: { campaignId: '12' } })).rejects.toThrow(/needs the tools get_email_campaign/);
     const health = await conn.client.getPrompt({ name: 'contact_list_health', arguments: { listId: '3' } });
     expect((health.messages[0]!.content as { text: string }).text).not.toMatch(/remove_contact_from_list|update_contact/);
+  });
+
+  it('bounds a read by --max-result-chars, the next page starting at the first contact left out', async () => {
+    const contacts = Array.from({ length: 200 }, (_, i) => ({ id: i, email: `person${i}@example.com`, attributes: { FIRSTNAME: 'Alexandra', LASTNAME: 'Montgomery' } }));
+    fake.route('GET', '/contacts/lists/3/contacts', { json: { contacts, count: 200 } });
+    const text = (await conn.client.readResource({ uri: 'brevo://contacts/lists/3/contacts?limit=200' })).contents[0]!.text as string;
+    expect(text.length).toBeLessThanOrEqual(3000);
+    const body = JSON.parse(text);
+    expect(body._page.next).toBe(`brevo://contacts/lists/3/contacts?offset=${body.contacts.length}&limit=200`);
+    expect(body._truncated.hint).toContain(body._page.next);
   });
 
   it('still serves every resource: they are read-only', async () => {

@@ -208,7 +208,8 @@ export class ResourceCatalog {
     if (page) {
       const items = largestList(data) ?? [];
       const total = countOf(data);
-      const more = total !== undefined ? page.offset + items.length < total : items.length >= page.limit;
+      // An empty page never has a next one, whatever the count says: no loop for a client following next.
+      const more = items.length > 0 && (total !== undefined ? page.offset + items.length < total : items.length >= page.limit);
       pageInfo = { offset: page.offset, limit: page.limit, returned: items.length, ...(total !== undefined ? { total } : {}), ...(more ? { next: at(page.offset + items.length, page.limit) } : {}) };
       body = Array.isArray(data) ? { items: data, _page: pageInfo } : { ...(data as object), _page: pageInfo };
     }

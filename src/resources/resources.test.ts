@@ -127,6 +127,10 @@ describe('reading', () => {
     const first = JSON.parse(textOf(await catalog.read('brevo://campaigns/email?status=sent&limit=20', { client, maxResultChars: 40_000 })));
     expect(first._page).toEqual({ offset: 0, limit: 20, returned: 20, total: 45, next: 'brevo://campaigns/email?status=sent&offset=20&limit=20' });
     expect(requests[0]!.query).toEqual([['status', 'sent'], ['limit', '20'], ['offset', '0'], ['excludeHtmlContent', 'true']]);
+    // A count that promises more than comes back still ends: an empty page has no next.
+    const empty = stub(() => json({ count: 45, campaigns: [] }));
+    const stuck = JSON.parse(textOf(await catalog.read('brevo://campaigns/email?offset=20', { client: empty.client, maxResultChars: 40_000 })));
+    expect(stuck._page).toEqual({ offset: 20, limit: 50, returned: 0, total: 45 });
     const last = JSON.parse(textOf(await catalog.read('brevo://campaigns/email?status=sent&offset=40&limit=20', { client, maxResultChars: 40_000 })));
     expect(last._page).toEqual({ offset: 40, limit: 20, returned: 5, total: 45 });
   });
@@ -139,6 +143,9 @@ describe('reading', () => {
     size = 7;
     const short = JSON.parse(textOf(await catalog.read('brevo://contacts/lists/3/contacts?offset=50', { client, maxResultChars: 40_000 })));
     expect(short._page).toEqual({ offset: 50, limit: 50, returned: 7 });
+    size = 0;
+    const past = JSON.parse(textOf(await catalog.read('brevo://contacts/lists/3/contacts?offset=900', { client, maxResultChars: 40_000 })));
+    expect(past._page).toEqual({ offset: 900, limit: 50, returned: 0 });
   });
 
   it('cuts a page too big for one read and points the next page at the first item left out', async () => {
