@@ -6,6 +6,11 @@ import { BrevoApiError } from './client/errors.js';
 interface CallInfo {
   name: string;
   query?: Record<string, unknown>;
+  /**
+   * How to get the rest after a list was cut at nextOffset: the hint to give, and fields to set
+   * beside it (resources point at their next page's URI instead of a tool call).
+   */
+  continuation?: (nextOffset: number) => { hint: string; fields?: Record<string, unknown> };
 }
 
 /** Strings this long inside list items are HTML bodies nobody asked to read in a listing. */
@@ -42,12 +47,16 @@ export function fitJson(data: unknown, maxChars: number, op: CallInfo, args: Rec
 function withCut(container: Record<string, unknown>, key: string, items: unknown[], kept: number, op: CallInfo, args: Record<string, unknown>) {
   const pages = op.query && 'offset' in op.query;
   const nextOffset = (Number(args.offset) || 0) + kept;
-  const how = pages
-    ? `call ${op.name} again with offset=${nextOffset}${op.query && 'limit' in op.query ? ' (and a smaller limit)' : ''} for the rest`
-    : 'narrow the request to see the rest';
+  const custom = op.continuation?.(nextOffset);
+  const how =
+    custom?.hint ??
+    (pages
+      ? `call ${op.name} again with offset=${nextOffset}${op.query && 'limit' in op.query ? ' (and a smaller limit)' : ''} for the rest`
+      : 'narrow the request to see the rest');
   return {
     ...container,
     [key]: items.slice(0, kept),
+    ...custom?.fields,
     _truncated: { list: key, shown: kept, returned: items.length, hint: how },
   };
 }

@@ -1,9 +1,13 @@
 // One MCP server (one per stdio process, one per Streamable HTTP session): tools from the
-// selected part of the catalog, resources, all backed by one Brevo client.
+// selected part of the catalog, resources, prompts for the tools selected, and completions of
+// account ids, all backed by one Brevo client.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
+  CompleteRequestSchema,
   ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
@@ -15,7 +19,9 @@ import { z } from 'zod';
 import type { BrevoClient } from './client/brevo-client.js';
 import { runOperation } from './executor.js';
 import { selectionKey, selectTools, type ToolSelection } from './registry.js';
-import { listResources, listResourceTemplates, readResource } from './resources/index.js';
+import { completeFrom, forgetCompletions } from './completions/index.js';
+import { SessionPrompts } from './prompts/index.js';
+import { resourceCatalog } from './resources/index.js';
 import { confirmWithPerson } from './confirm.js';
 import { createDynamicMode } from './dynamic.js';
 import { wireTool } from './listing.js';
@@ -85,12 +91,17 @@ export function createMcpServer(options: ServerOptions): Server {
     : undefined;
   const server = new Server(
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
-    { capabilities: { tools: { listChanged: true }, resources: { listChanged: true } }, instructions: INSTRUCTIONS },
+    {
+      capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: {}, completions: {} },
+      instructions: INSTRUCTIONS,
+    },
   );
   const tools = toolsFor(manifest, selection);
   const dynamic = options.dynamic
     ? createDynamicMode([...tools.byName.values()], () => void server.sendToolListChanged().catch(() => {}), selection.readOnly)
     : undefined;
+  const resources = resourceCatalog(manifest);
+  const prompts = new SessionPrompts((name) => tools.byName.has(name));
 
   handle(server, ListToolsRequestSchema, () => ({ tools: dynamic ? dynamic.list() : tools.tools }));
 
@@ -98,12 +109,19 @@ export function createMcpServer(options: ServerOptions): Server {
     const run = async (entry: ToolEntry, args: unknown) => {
       const op = await loadOperation(entry.toolset, entry.name);
       if (!op) throw new McpError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
-      return runOperation(op, args, {
+      const result = await runOperation(op, args, {
         client,
         signal: extra.signal,
         maxResultChars,
         approve: approve && ((o, a) => approve(o, a, extra.signal)),
       });
+      if (!result.isError && resources.changingTools.has(entry.name)) {
+        // What the resources show (and the ids completions offer) changed. Sent as part of this
+        // request, so it reaches HTTP clients on the call's own stream, stateless ones included.
+        forgetCompletions(client);
+        await extra.sendNotification({ method: 'notifications/resources/list_changed' }).catch(() => {});
+      }
+      return result;
     };
     const { name, arguments: args } = request.params;
     const metaCall = dynamic?.call(name, args, run);
@@ -113,11 +131,21 @@ export function createMcpServer(options: ServerOptions): Server {
     return run(entry, args);
   });
 
-  handle(server, ListResourcesRequestSchema, () => ({ resources: listResources() }));
-  handle(server, ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: listResourceTemplates() }));
+  handle(server, ListResourcesRequestSchema, () => ({ resources: resources.list() }));
+  handle(server, ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: resources.templates() }));
   handle(server, ReadResourceRequestSchema, (request, extra) =>
-    readResource(request.params.uri, { client, manifest, signal: extra.signal }),
+    resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars }),
   );
+
+  handle(server, ListPromptsRequestSchema, () => ({ prompts: prompts.list() }));
+  handle(server, GetPromptRequestSchema, (request) => prompts.get(request.params.name, request.params.arguments));
+
+  handle(server, CompleteRequestSchema, async (request) => {
+    const { ref, argument } = request.params;
+    const source = ref.type === 'ref/resource' ? resources.completionSource(ref.uri, argument.name) : prompts.completionSource(ref.name, argument.name);
+    if (!source) return { completion: { values: [], hasMore: false } };
+    return { completion: await completeFrom(source, argument.value, { client, manifest }) };
+  });
 
   return server;
 }

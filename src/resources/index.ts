@@ -1,95 +1,357 @@
-// Read-only Brevo collections as MCP resources. Each resource is a catalog read operation with
-// fixed arguments; reading one goes through the same executor as the tools.
-import { McpError, ErrorCode, type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
-import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
+// Read-only Brevo collections as MCP resources (the URIs are in ./definitions.ts). Each resource
+// is a catalog read operation with fixed arguments; reading one goes through the same executor as
+// the tools. What is not written in a definition comes from the catalog: paging (the operation
+// takes offset and limit), the largest page, integer variables, and which tools change what.
+import { ErrorCode, McpError, type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
 import type { BrevoClient } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
+import type { SourceName } from '../completions/sources.js';
 import { InvalidArgumentsError, sendOperation } from '../executor.js';
+import { redact } from '../log.js';
+import { fitJson } from '../results.js';
 import { loadOperation } from '../tools/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
+import { RESOURCES, type ResourceDefinition } from './definitions.js';
 
-interface ResourceBase {
-  name: string;
-  title: string;
-  description: string;
-  /** The catalog read operation behind it. */
-  operation: string;
-  /** Fixed arguments for the operation. */
-  args?: Record<string, unknown>;
+export { RESOURCES, type ResourceDefinition } from './definitions.js';
+
+const SCHEME = 'brevo://';
+const DEFAULT_PAGE = 50;
+const JSON_TYPE = 'application/json';
+const HTML_TYPE = 'text/html';
+
+export interface ReadContext {
+  client: BrevoClient;
+  signal?: AbortSignal;
+  /** Longest text one read returns (the server's --max-result-chars). */
+  maxResultChars: number;
 }
 
-export interface CollectionResource extends ResourceBase {
-  uri: string;
+interface JsonSchemaLite {
+  type?: string;
+  maximum?: number;
+  properties?: Record<string, JsonSchemaLite>;
 }
 
-export interface ItemResource extends ResourceBase {
-  uriTemplate: string;
-  /** Template variables that the operation takes as integers. */
-  integerVars?: string[];
+/** A definition with what the catalog says about its operation. */
+export interface CompiledResource {
+  def: ResourceDefinition;
+  entry: ToolEntry;
+  /** Path segments after brevo://; `{name}` segments are variables. */
+  segments: string[];
+  variables: string[];
+  isTemplate: boolean;
+  /** Set when the operation pages: the page size when the URI gives none, and the most allowed. */
+  paging?: { size: number; max: number };
+  /** What resources/templates/list shows: the URI with `{?offset,limit}` when a template pages. */
+  listedUri: string;
 }
 
-export const collections: CollectionResource[] = [
-  { uri: 'brevo://account', name: 'account', title: 'Account', description: 'Company, plan and credits.', operation: 'get_account' },
-  { uri: 'brevo://contacts/lists', name: 'contact-lists', title: 'Contact lists', description: 'Every contact list with its subscriber count.', operation: 'get_lists', args: { limit: 50 } },
-  { uri: 'brevo://contacts/folders', name: 'contact-folders', title: 'Contact folders', description: 'Folders that group contact lists.', operation: 'get_folders', args: { limit: 50 } },
-  { uri: 'brevo://contacts/attributes', name: 'contact-attributes', title: 'Contact attributes', description: 'Contact attributes with their types and options.', operation: 'get_attributes' },
-  { uri: 'brevo://templates', name: 'email-templates', title: 'Email templates', description: 'Transactional email templates.', operation: 'get_smtp_templates', args: { limit: 100 } },
-];
-
-export const items: ItemResource[] = [
-  { uriTemplate: 'brevo://contacts/lists/{listId}', name: 'contact-list', title: 'Contact list', description: 'One contact list.', operation: 'get_list', integerVars: ['listId'] },
-  { uriTemplate: 'brevo://templates/{templateId}', name: 'email-template', title: 'Email template', description: 'One email template with its HTML.', operation: 'get_smtp_template', integerVars: ['templateId'] },
-];
-
-const compiled = items.map((item) => ({ item, template: new UriTemplate(item.uriTemplate) }));
-
-export function listResources(): Resource[] {
-  return collections.map(({ uri, name, title, description }) => ({ uri, name, title, description, mimeType: 'application/json' }));
+interface Resolved {
+  resource: CompiledResource;
+  /** Template variables, decoded. */
+  vars: Record<string, string>;
+  args: Record<string, unknown>;
+  /** The query fields given (filters), in the order given: kept in the next page's URI. */
+  filters: [string, string][];
+  page?: { offset: number; limit: number };
 }
 
-export function listResourceTemplates(): ResourceTemplate[] {
-  return items.map(({ uriTemplate, name, title, description }) => ({ uriTemplate, name, title, description, mimeType: 'application/json' }));
+const isVar = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
+const pathSegments = (path: string) => path.split('/').filter(Boolean);
+
+function notFound(uri: string, why = ''): McpError {
+  return new McpError(ErrorCode.InvalidParams, `Resource not found: ${uri}${why ? ` (${why})` : ''}`, { uri });
 }
 
-/** Finds what a URI names: a collection, or an item template with its variables filled in. */
-function resolve(uri: string): { resource: ResourceBase; args: Record<string, unknown> } | undefined {
-  const collection = collections.find((c) => c.uri === uri);
-  if (collection) return { resource: collection, args: { ...collection.args } };
-  for (const { item, template } of compiled) {
-    const vars = template.match(uri);
-    if (!vars) continue;
-    const args: Record<string, unknown> = { ...item.args };
-    for (const [key, value] of Object.entries(vars)) {
-      const text = Array.isArray(value) ? value[0] : value;
-      args[key] = item.integerVars?.includes(key) && /^\d+$/.test(text ?? '') ? Number(text) : text;
-    }
-    return { resource: item, args };
+function invalid(uri: string, message: string): McpError {
+  return new McpError(ErrorCode.InvalidParams, `${uri}: ${message}`, { uri });
+}
+
+/** Every resource with its catalog facts; built once per manifest. */
+export class ResourceCatalog {
+  readonly compiled: CompiledResource[];
+  /** Tools whose successful call changes something a resource shows. */
+  readonly changingTools: ReadonlySet<string>;
+
+  constructor(
+    readonly manifest: ToolEntry[],
+    definitions: ResourceDefinition[] = RESOURCES,
+  ) {
+    const byName = new Map(manifest.map((t) => [t.name, t]));
+    this.compiled = definitions.map((def) => {
+      const entry = byName.get(def.operation);
+      if (!entry) throw new Error(`resource ${def.uri}: no catalog operation ${def.operation}`);
+      if (!def.uri.startsWith(SCHEME)) throw new Error(`resource ${def.uri}: not a ${SCHEME} URI`);
+      const segments = pathSegments(def.uri.slice(SCHEME.length));
+      const variables = segments.filter(isVar).map((s) => s.slice(1, -1));
+      const props = (entry.inputSchema as JsonSchemaLite).properties ?? {};
+      const paged = 'offset' in props && 'limit' in props;
+      const max = props.limit?.maximum ?? 1000;
+      const paging = paged ? { size: Math.min(def.pageSize ?? DEFAULT_PAGE, max), max } : undefined;
+      const isTemplate = variables.length > 0;
+      const listedUri = isTemplate && paging ? `${def.uri}{?offset,limit}` : def.uri;
+      return { def, entry, segments, variables, isTemplate, paging, listedUri };
+    });
+    this.changingTools = changingTools(manifest, this.compiled);
+    // A literal segment wins over a variable one where both could match.
+    this.matchOrder = [...this.compiled].sort((a, b) => a.variables.length - b.variables.length);
   }
-  return undefined;
+
+  private readonly matchOrder: CompiledResource[];
+
+  list(): Resource[] {
+    return this.compiled.filter((c) => !c.isTemplate).map((c) => ({ uri: c.def.uri, name: c.def.name, title: c.def.title, description: describe(c), mimeType: mimeOf(c) }));
+  }
+
+  templates(): ResourceTemplate[] {
+    return this.compiled.filter((c) => c.isTemplate).map((c) => ({ uriTemplate: c.listedUri, name: c.def.name, title: c.def.title, description: describe(c), mimeType: mimeOf(c) }));
+  }
+
+  /** The template a completion request names (as listed, or without its query part). */
+  template(uriTemplate: string): CompiledResource | undefined {
+    return this.compiled.find((c) => c.isTemplate && (c.listedUri === uriTemplate || c.def.uri === uriTemplate));
+  }
+
+  /** The completion source of a template variable; throws for a template this server does not list. */
+  completionSource(uriTemplate: string, variable: string): SourceName | undefined {
+    const found = this.template(uriTemplate);
+    if (!found) throw new McpError(ErrorCode.InvalidParams, `No resource template ${uriTemplate}`);
+    return found.def.complete?.[variable];
+  }
+
+  /** What a concrete URI names, with the operation's arguments; throws InvalidParams when nothing or when its query is wrong. */
+  resolve(uri: string): Resolved {
+    if (!uri.startsWith(SCHEME) || uri.includes('#')) throw notFound(uri);
+    const q = uri.indexOf('?');
+    const segments = pathSegments(uri.slice(SCHEME.length, q < 0 ? undefined : q));
+    for (const resource of this.matchOrder) {
+      const vars = matchSegments(resource.segments, segments, uri);
+      if (vars) return this.withArgs(resource, vars, uri, q < 0 ? '' : uri.slice(q + 1));
+    }
+    throw notFound(uri);
+  }
+
+  private withArgs(resource: CompiledResource, vars: Record<string, string>, uri: string, query: string): Resolved {
+    const { def, entry, paging } = resource;
+    const props = (entry.inputSchema as JsonSchemaLite).properties ?? {};
+    const args: Record<string, unknown> = { ...def.args };
+    for (const [name, text] of Object.entries(vars)) {
+      const arg = def.argNames?.[name] ?? name;
+      args[arg] = coerce(text, props[arg]);
+    }
+    const allowed = [...(paging ? ['offset', 'limit'] : []), ...(def.filters ?? [])];
+    const params = new URLSearchParams(query);
+    const filters: [string, string][] = [];
+    const seen = new Set<string>();
+    let offset = 0;
+    let limit = paging?.size ?? 0;
+    for (const [key, value] of params) {
+      if (!allowed.includes(key)) {
+        throw invalid(uri, allowed.length ? `unknown query parameter "${key}"; this resource takes ${allowed.join(', ')}` : `this resource takes no query parameters (got "${key}")`);
+      }
+      if (seen.has(key)) throw invalid(uri, `query parameter "${key}" is given twice`);
+      seen.add(key);
+      if (key === 'offset' || key === 'limit') {
+        const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+        if (key === 'offset') {
+          if (Number.isNaN(n)) throw invalid(uri, `offset must be a whole number from 0, got "${value}"`);
+          offset = n;
+        } else {
+          if (Number.isNaN(n) || n < 1 || n > paging!.max) throw invalid(uri, `limit must be a whole number from 1 to ${paging!.max}, got "${value}"`);
+          limit = n;
+        }
+      } else {
+        filters.push([key, value]);
+        args[key] = coerce(value, props[key]);
+      }
+    }
+    if (paging) Object.assign(args, { offset, limit });
+    return { resource, vars, args, filters, page: paging ? { offset, limit } : undefined };
+  }
+
+  async read(uri: string, ctx: ReadContext): Promise<ReadResourceResult> {
+    const found = this.resolve(uri);
+    const { def, entry } = found.resource;
+    const op = await loadOperation(entry.toolset, entry.name);
+    if (!op) throw new McpError(ErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
+    let response;
+    try {
+      ({ response } = await sendOperation(op, found.args, ctx));
+    } catch (error) {
+      if (error instanceof InvalidArgumentsError) throw invalid(uri, error.message);
+      if (error instanceof BrevoApiError) {
+        // Not found is the caller's wrong id (invalid params); anything else is Brevo's or ours.
+        const code = error.status === 404 ? ErrorCode.InvalidParams : ErrorCode.InternalError;
+        throw new McpError(code, `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) for ${uri}: ${error.brevoMessage}`, {
+          uri,
+          status: error.status,
+          code: error.code,
+        });
+      }
+      throw error;
+    }
+    if (response.kind === 'binary') return { contents: [{ uri, mimeType: response.contentType, blob: response.data.toString('base64') }] };
+    const data = response.kind === 'json' ? response.data : response.kind === 'text' ? response.data : {};
+    if (def.htmlField) return { contents: [{ uri, mimeType: HTML_TYPE, text: redact(htmlOf(data, def.htmlField, ctx.maxResultChars)) }] };
+    const text = typeof data === 'string' ? data.slice(0, ctx.maxResultChars) : this.json(found, data, uri, ctx.maxResultChars);
+    return { contents: [{ uri, mimeType: JSON_TYPE, text: redact(text) }] };
+  }
+
+  /** Brevo's JSON, with the page it is and the next page's URI, within maxChars. */
+  private json(found: Resolved, data: unknown, uri: string, maxChars: number): string {
+    const { page } = found;
+    const base = uri.slice(0, uri.includes('?') ? uri.indexOf('?') : undefined);
+    const at = (offset: number, limit: number) => pageUri(base, found.filters, offset, limit);
+    let body = data;
+    let pageInfo: Record<string, unknown> | undefined;
+    if (page) {
+      const items = largestList(data) ?? [];
+      const total = countOf(data);
+      // An empty page never has a next one, whatever the count says: no loop for a client following next.
+      const more = items.length > 0 && (total !== undefined ? page.offset + items.length < total : items.length >= page.limit);
+      pageInfo = { offset: page.offset, limit: page.limit, returned: items.length, ...(total !== undefined ? { total } : {}), ...(more ? { next: at(page.offset + items.length, page.limit) } : {}) };
+      body = Array.isArray(data) ? { items: data, _page: pageInfo } : { ...(data as object), _page: pageInfo };
+    }
+    const info = {
+      name: found.resource.def.operation,
+      continuation: (nextOffset: number) =>
+        page && pageInfo
+          ? {
+              hint: `read ${at(nextOffset, page.limit)} for the rest`,
+              fields: { _page: { ...pageInfo, returned: nextOffset - page.offset, next: at(nextOffset, page.limit) } },
+            }
+          : { hint: `Brevo does not page this collection and one read is limited to ${maxChars} characters (--max-result-chars); raise it to see the rest` },
+    };
+    // A single object too big (a template's HTML): keep it valid JSON, leaving the longest strings out.
+    const slim = largestList(body) || JSON.stringify(body).length <= maxChars ? body : withoutLongStrings(body, maxChars, this.htmlPointer(found));
+    // As for tools: long HTML inside list items is summarised, a list too long is cut with a note.
+    return fitJson(slim, maxChars, info, page ?? {});
+  }
+
+  /** Where the HTML of what was read is served whole, when a text/html resource reads the same. */
+  private htmlPointer(found: Resolved): string | undefined {
+    const html = this.compiled.find((c) => c.def.htmlField && c.def.operation === found.resource.def.operation);
+    return html && `${SCHEME}${html.segments.map((s) => (isVar(s) ? encodeURIComponent(found.vars[s.slice(1, -1)] ?? '') : s)).join('/')}`;
+  }
 }
 
-export async function readResource(
-  uri: string,
-  ctx: { client: BrevoClient; manifest: ToolEntry[]; signal?: AbortSignal },
-): Promise<ReadResourceResult> {
-  const found = resolve(uri);
-  if (!found) throw new McpError(ErrorCode.InvalidParams, `Resource not found: ${uri}`);
-  const entry = ctx.manifest.find((t) => t.name === found.resource.operation);
-  const op = entry && (await loadOperation(entry.toolset, entry.name));
-  if (!op) throw new McpError(ErrorCode.InternalError, `no catalog operation ${found.resource.operation} behind ${uri}`);
-  try {
-    const { response } = await sendOperation(op, found.args, ctx);
-    const text = response.kind === 'json' ? JSON.stringify(response.data) : response.kind === 'text' ? response.data : '{}';
-    return { contents: [{ uri, mimeType: 'application/json', text }] };
-  } catch (error) {
-    if (error instanceof InvalidArgumentsError) throw new McpError(ErrorCode.InvalidParams, `${uri}: ${error.message}`);
-    if (error instanceof BrevoApiError) {
-      const code = error.status === 404 ? ErrorCode.InvalidParams : ErrorCode.InternalError;
-      throw new McpError(code, `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) for ${uri}: ${error.brevoMessage}`, {
-        status: error.status,
-        code: error.code,
-      });
+const catalogs = new WeakMap<ToolEntry[], ResourceCatalog>();
+
+/** The resource catalog of a manifest, built on first use. */
+export function resourceCatalog(manifest: ToolEntry[]): ResourceCatalog {
+  let catalog = catalogs.get(manifest);
+  if (!catalog) catalogs.set(manifest, (catalog = new ResourceCatalog(manifest)));
+  return catalog;
+}
+
+function describe(c: CompiledResource): string {
+  if (!c.paging) return c.def.description;
+  const how = c.isTemplate ? 'offset and limit' : `?offset=0&limit=${c.paging.size}`;
+  return `${c.def.description} Paged: ${how} (limit up to ${c.paging.max}, default ${c.paging.size}); _page.next is the next page's URI.`;
+}
+
+const mimeOf = (c: CompiledResource) => (c.def.htmlField ? HTML_TYPE : JSON_TYPE);
+
+/** Template segments against URI segments: the decoded variables, or undefined when they do not match. */
+function matchSegments(template: string[], segments: string[], uri: string): Record<string, string> | undefined {
+  if (template.length !== segments.length) return undefined;
+  const vars: Record<string, string> = {};
+  for (let i = 0; i < template.length; i++) {
+    const t = template[i]!;
+    const s = segments[i]!;
+    if (!isVar(t)) {
+      if (t !== s) return undefined;
+      continue;
     }
-    throw error;
+    let value: string;
+    try {
+      value = decodeURIComponent(s);
+    } catch {
+      throw notFound(uri, `"${s}" is not a valid URI segment`);
+    }
+    vars[t.slice(1, -1)] = value;
   }
+  return vars;
+}
+
+/** A URI or query text as the operation's argument type: integers and booleans from their text. */
+function coerce(text: string, schema: JsonSchemaLite | undefined): unknown {
+  if (schema?.type === 'integer' && /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  if (schema?.type === 'number' && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  if (schema?.type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+function pageUri(base: string, filters: [string, string][], offset: number, limit: number): string {
+  const params = new URLSearchParams(filters);
+  params.set('offset', String(offset));
+  params.set('limit', String(limit));
+  return `${base}?${params}`;
+}
+
+function countOf(data: unknown): number | undefined {
+  const count = data && typeof data === 'object' && !Array.isArray(data) ? (data as { count?: unknown }).count : undefined;
+  return typeof count === 'number' ? count : undefined;
+}
+
+/** The answer's list: itself when it is an array, else its longest array field. */
+function largestList(data: unknown): unknown[] | undefined {
+  if (Array.isArray(data)) return data;
+  if (!data || typeof data !== 'object') return undefined;
+  let best: unknown[] | undefined;
+  for (const value of Object.values(data)) if (Array.isArray(value) && (!best || value.length > best.length)) best = value;
+  return best;
+}
+
+/** Replaces the longest strings by a note, longest first, until the JSON fits (valid JSON, unlike a raw cut). */
+function withoutLongStrings(data: unknown, maxChars: number, htmlAt?: string): unknown {
+  const copy = structuredClone(data);
+  const strings: Array<{ holder: Record<string, unknown> | unknown[]; key: string | number; length: number }> = [];
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      const k = Array.isArray(node) ? Number(key) : key;
+      if (typeof value === 'string' && value.length > 200) strings.push({ holder: node as Record<string, unknown>, key: k, length: value.length });
+      else walk(value);
+    }
+  };
+  walk(copy);
+  strings.sort((a, b) => b.length - a.length);
+  let size = JSON.stringify(copy).length;
+  for (const s of strings) {
+    if (size <= maxChars) break;
+    const where = htmlAt && typeof s.key === 'string' && /html/i.test(s.key) ? `; read ${htmlAt} for it` : '; the tool behind this resource returns it with a larger --max-result-chars';
+    const note = `[${s.length} characters left out to fit one read${where}]`;
+    (s.holder as Record<string | number, unknown>)[s.key] = note;
+    size += note.length - s.length;
+  }
+  return copy;
+}
+
+function htmlOf(data: unknown, field: string, maxChars: number): string {
+  const html = data && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined;
+  const text = typeof html === 'string' ? html : '';
+  if (text.length <= maxChars) return text;
+  return `${text.slice(0, maxChars)}\n<!-- brevo-mcp: ${text.length - maxChars} more characters were cut to fit one read (--max-result-chars ${maxChars}) -->`;
+}
+
+/**
+ * Tools whose success changes what some resource shows: every write (not GET) to the API whose
+ * path and a resource's path (its operation's, or one of its changedBy paths) lie one under the
+ * other, `{variables}` matching any segment. POST /contacts/lists (create_list) and
+ * DELETE /contacts/lists/{listId} change brevo://contacts/lists; POST /smtp/email does not.
+ */
+export function changingTools(manifest: ToolEntry[], compiled: CompiledResource[]): Set<string> {
+  const watched = compiled.flatMap((c) => [c.entry.path, ...(c.def.changedBy ?? [])]).map(pathSegments);
+  const related = (a: string[], b: string[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i] && !isVar(a[i]!) && !isVar(b[i]!)) return false;
+    return true;
+  };
+  return new Set(
+    manifest
+      .filter((t) => t.method !== 'GET' && t.host === 'api')
+      .filter((t) => watched.some((w) => related(pathSegments(t.path), w)))
+      .map((t) => t.name),
+  );
 }

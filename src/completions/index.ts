@@ -1,0 +1,173 @@
+// completion/complete: ids of things in the account (lists, templates, campaigns...) offered for
+// resource template variables and prompt arguments. Each kind is fetched through the executor
+// with its catalog list operation (src/completions/sources.ts), kept for a short while per Brevo
+// client (so per API key: sessions sharing the server's key share it), and filtered by what the
+// user typed: ids starting with it first, then, when it holds letters, items whose name matches.
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import type { BrevoClient } from '../client/brevo-client.js';
+import { BrevoApiError } from '../client/errors.js';
+import { sendOperation } from '../executor.js';
+import { loadOperation } from '../tools/index.js';
+import type { ToolEntry } from '../tools/manifest.js';
+import { SOURCES, type CompletionSource, type SourceName } from './sources.js';
+
+/** The spec's most values in one answer. */
+export const MAX_VALUES = 100;
+/** Most items fetched per kind: enough to complete in any reasonable account, bounded in a huge one. */
+export const MAX_ITEMS = 500;
+/** How long fetched items are reused. */
+export const CACHE_MS = 30_000;
+
+export interface Candidate {
+  value: string;
+  labels: string[];
+}
+
+interface Fetched {
+  items: Candidate[];
+  /** False when the account holds more than MAX_ITEMS of them (so more may match). */
+  complete: boolean;
+}
+
+export interface Completion {
+  values: string[];
+  total?: number;
+  hasMore: boolean;
+}
+
+export interface CompletionContext {
+  client: BrevoClient;
+  manifest: ToolEntry[];
+  now?: () => number;
+}
+
+const caches = new WeakMap<BrevoClient, Map<SourceName, { at: number; fetched: Promise<Fetched> }>>();
+
+/** Drops what was fetched with this client: called when a tool call changed the account. */
+export function forgetCompletions(client: BrevoClient): void {
+  caches.delete(client);
+}
+
+/** The values of a kind that match what was typed. */
+export async function completeFrom(name: SourceName, typed: string, ctx: CompletionContext): Promise<Completion> {
+  const now = ctx.now ?? Date.now;
+  let cache = caches.get(ctx.client);
+  if (!cache) caches.set(ctx.client, (cache = new Map()));
+  let entry = cache.get(name);
+  if (!entry || now() - entry.at > CACHE_MS) {
+    const fetched = fetchSource(SOURCES[name], ctx);
+    entry = { at: now(), fetched };
+    cache.set(name, entry);
+    // A failure is not kept: the next keystroke asks again.
+    fetched.catch(() => {
+      if (cache.get(name) === entry) cache.delete(name);
+    });
+  }
+  const { items, complete } = await entry.fetched;
+  return matchCandidates(items, typed, complete);
+}
+
+/**
+ * Ids starting with the typed text (case-insensitive), then, when it holds a letter, items with
+ * a label (name, subject...) or a word of one starting with it, then labels containing it.
+ */
+export function matchCandidates(items: Candidate[], typed: string, complete = true): Completion {
+  const text = typed.trim().toLowerCase();
+  const letters = /\p{L}/u.test(text);
+  const byId: string[] = [];
+  const byWord: string[] = [];
+  const byPart: string[] = [];
+  for (const item of items) {
+    if (item.value.toLowerCase().startsWith(text)) byId.push(item.value);
+    else if (letters) {
+      const labels = item.labels.map((l) => l.toLowerCase());
+      if (labels.some((l) => l.startsWith(text) || l.split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(text)))) byWord.push(item.value);
+      else if (labels.some((l) => l.includes(text))) byPart.push(item.value);
+    }
+  }
+  const all = [...new Set([...byId, ...byWord, ...byPart])];
+  return {
+    values: all.slice(0, MAX_VALUES),
+    ...(complete ? { total: all.length } : {}),
+    hasMore: all.length > MAX_VALUES || !complete,
+  };
+}
+
+async function fetchSource(source: CompletionSource, ctx: CompletionContext): Promise<Fetched> {
+  const entry = ctx.manifest.find((t) => t.name === source.operation);
+  const op = entry && (await loadOperation(entry.toolset, entry.name));
+  if (!entry || !op) throw new McpError(ErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
+  const props = (entry.inputSchema.properties ?? {}) as Record<string, { maximum?: number }>;
+  const paged = 'offset' in props && 'limit' in props;
+  const pageSize = Math.min(source.pageSize ?? props.limit?.maximum ?? 100, MAX_ITEMS);
+
+  const get = async (args: Record<string, unknown>) => {
+    try {
+      const { response } = await sendOperation(op, args, { client: ctx.client });
+      return response.kind === 'json' ? response.data : undefined;
+    } catch (error) {
+      if (error instanceof BrevoApiError) {
+        throw new McpError(ErrorCode.InternalError, `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) to ${op.name}: ${error.brevoMessage}`);
+      }
+      throw error;
+    }
+  };
+
+  const items: Candidate[] = [];
+  let complete = true;
+  for (const variant of source.variants ?? [{}]) {
+    const args = { ...source.args, ...variant };
+    if (!paged) {
+      items.push(...candidatesIn(await get(args), source));
+      continue;
+    }
+    const first = await get({ ...args, limit: pageSize, offset: 0 });
+    const page = candidatesIn(first, source);
+    items.push(...page);
+    const total = countOf(first);
+    if (total !== undefined) {
+      // The count is known: fetch the remaining pages at once (the client caps requests in flight).
+      const offsets: number[] = [];
+      for (let offset = pageSize; offset < Math.min(total, MAX_ITEMS); offset += pageSize) offsets.push(offset);
+      const pages = await Promise.all(offsets.map((offset) => get({ ...args, limit: pageSize, offset })));
+      for (const data of pages) items.push(...candidatesIn(data, source));
+      if (total > MAX_ITEMS) complete = false;
+    } else {
+      let last = page.length;
+      for (let offset = pageSize; last >= pageSize && offset < MAX_ITEMS; offset += pageSize) {
+        const next = candidatesIn(await get({ ...args, limit: pageSize, offset }), source);
+        items.push(...next);
+        last = next.length;
+      }
+      if (last >= pageSize) complete = false;
+    }
+  }
+  const seen = new Set<string>();
+  return { items: items.filter((i) => !seen.has(i.value) && seen.add(i.value)), complete };
+}
+
+function countOf(data: unknown): number | undefined {
+  const count = data && typeof data === 'object' && !Array.isArray(data) ? (data as { count?: unknown }).count : undefined;
+  return typeof count === 'number' ? count : undefined;
+}
+
+/** The items of a list answer: the answer itself when it is an array, else its list of objects holding the value field. */
+export function candidatesIn(data: unknown, source: Pick<CompletionSource, 'value' | 'labels'>): Candidate[] {
+  const valueField = source.value ?? 'id';
+  const hasValue = (x: unknown) => !!x && typeof x === 'object' && (x as Record<string, unknown>)[valueField] !== undefined;
+  let list: unknown[] = [];
+  if (Array.isArray(data)) list = data;
+  else if (data && typeof data === 'object') {
+    list = Object.values(data).find((v): v is unknown[] => Array.isArray(v) && v.some(hasValue)) ?? (hasValue(data) ? [data] : []);
+  }
+  const out: Candidate[] = [];
+  for (const item of list) {
+    if (!hasValue(item)) continue;
+    const record = item as Record<string, unknown>;
+    const value = record[valueField];
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const labels = (source.labels ?? []).map((l) => record[l]).filter((l): l is string => typeof l === 'string' && l !== '');
+    out.push({ value: String(value), labels });
+  }
+  return out;
+}
