@@ -11,7 +11,6 @@ import {
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
-  McpError,
   ReadResourceRequestSchema,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
@@ -29,6 +28,7 @@ import type { Operation } from './tools/define.js';
 import { loadOperation } from './tools/index.js';
 import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
+import { RpcError } from './rpc-error.js';
 
 export interface ServerOptions {
   manifest: ToolEntry[];
@@ -78,7 +78,7 @@ function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>>(
     const parsed = schema.safeParse(request);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
-      throw new McpError(ErrorCode.InvalidParams, `Invalid ${method} request: ${problems}`);
+      throw new RpcError(ErrorCode.InvalidParams, `Invalid ${method} request: ${problems}`);
     }
     return handler(parsed.data, extra) as never;
   });
@@ -108,7 +108,7 @@ export function createMcpServer(options: ServerOptions): Server {
   handle(server, CallToolRequestSchema, async (request, extra) => {
     const run = async (entry: ToolEntry, args: unknown) => {
       const op = await loadOperation(entry.toolset, entry.name);
-      if (!op) throw new McpError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
+      if (!op) throw new RpcError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
       const result = await runOperation(op, args, {
         client,
         signal: extra.signal,
@@ -127,7 +127,7 @@ export function createMcpServer(options: ServerOptions): Server {
     const metaCall = dynamic?.call(name, args, run);
     if (metaCall) return metaCall;
     const entry = dynamic ? dynamic.enabled(name) : tools.byName.get(name);
-    if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    if (!entry) throw new RpcError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
     return run(entry, args);
   });
 

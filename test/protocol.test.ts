@@ -99,7 +99,8 @@ for (const transport of transports) {
     });
 
     it('answers an unknown tool with a protocol error', async () => {
-      await expect(conn.client.callTool({ name: 'no_such_tool', arguments: {} })).rejects.toThrow(/no_such_tool/);
+      // The message says its code once (the SDK's McpError would prefix it twice).
+      await expect(conn.client.callTool({ name: 'no_such_tool', arguments: {} })).rejects.toThrow(/^MCP error -32602: Unknown tool: no_such_tool$/);
     });
 
     it('lists and reads resources', async () => {

@@ -3,13 +3,14 @@
 // with its catalog list operation (src/completions/sources.ts), kept for a short while per Brevo
 // client (so per API key: sessions sharing the server's key share it), and filtered by what the
 // user typed: ids starting with it first, then, when it holds letters, items whose name matches.
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { BrevoClient } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
 import { sendOperation } from '../executor.js';
 import { loadOperation } from '../tools/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { SOURCES, type CompletionSource, type SourceName } from './sources.js';
+import { RpcError } from '../rpc-error.js';
 
 /** The spec's most values in one answer. */
 export const MAX_VALUES = 100;
@@ -96,7 +97,7 @@ export function matchCandidates(items: Candidate[], typed: string, complete = tr
 async function fetchSource(source: CompletionSource, ctx: CompletionContext): Promise<Fetched> {
   const entry = ctx.manifest.find((t) => t.name === source.operation);
   const op = entry && (await loadOperation(entry.toolset, entry.name));
-  if (!entry || !op) throw new McpError(ErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
+  if (!entry || !op) throw new RpcError(ErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
   const props = (entry.inputSchema.properties ?? {}) as Record<string, { maximum?: number }>;
   const paged = 'offset' in props && 'limit' in props;
   const pageSize = Math.min(source.pageSize ?? props.limit?.maximum ?? 100, MAX_ITEMS);
@@ -107,7 +108,7 @@ async function fetchSource(source: CompletionSource, ctx: CompletionContext): Pr
       return response.kind === 'json' ? response.data : undefined;
     } catch (error) {
       if (error instanceof BrevoApiError) {
-        throw new McpError(ErrorCode.InternalError, `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) to ${op.name}: ${error.brevoMessage}`);
+        throw new RpcError(ErrorCode.InternalError, `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) to ${op.name}: ${error.brevoMessage}`);
       }
       throw error;
     }

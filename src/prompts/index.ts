@@ -1,9 +1,10 @@
 // prompts/list and prompts/get over the definitions in ./definitions.ts, for one session: only
 // the prompts whose tools the session offers are listed, and arguments are checked before the
 // text is built.
-import { ErrorCode, McpError, type GetPromptResult, type Prompt } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, type GetPromptResult, type Prompt } from '@modelcontextprotocol/sdk/types.js';
 import type { SourceName } from '../completions/sources.js';
 import { PROMPTS, type PromptDefinition } from './definitions.js';
+import { RpcError } from '../rpc-error.js';
 
 export { PROMPTS, type PromptDefinition } from './definitions.js';
 
@@ -37,16 +38,16 @@ export class SessionPrompts {
     const hidden = this.all.find((p) => p.name === name);
     if (hidden) {
       const missing = hidden.tools.filter((t) => !this.has(t));
-      throw new McpError(ErrorCode.InvalidParams, `Prompt ${name} needs the tools ${missing.join(', ')}, which this session does not offer (enable their toolsets, and writes if --read-only)`);
+      throw new RpcError(ErrorCode.InvalidParams, `Prompt ${name} needs the tools ${missing.join(', ')}, which this session does not offer (enable their toolsets, and writes if --read-only)`);
     }
-    throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name}`);
+    throw new RpcError(ErrorCode.InvalidParams, `Unknown prompt: ${name}`);
   }
 
   get(name: string, given: Record<string, string> = {}): GetPromptResult {
     const prompt = this.find(name);
     const known = new Set(prompt.arguments.map((a) => a.name));
     const unknown = Object.keys(given).filter((k) => !known.has(k));
-    if (unknown.length) throw new McpError(ErrorCode.InvalidParams, `Prompt ${name} has no argument ${unknown.join(', ')} (it takes ${[...known].join(', ')})`);
+    if (unknown.length) throw new RpcError(ErrorCode.InvalidParams, `Prompt ${name} has no argument ${unknown.join(', ')} (it takes ${[...known].join(', ')})`);
     const args: Record<string, string | undefined> = {};
     const problems: string[] = [];
     for (const arg of prompt.arguments) {
@@ -57,7 +58,7 @@ export class SessionPrompts {
       } else if (arg.pattern && !arg.pattern.test(value)) problems.push(`${arg.name} must be ${arg.patternText ?? `like ${arg.pattern}`}, got "${value}"`);
       args[arg.name] = value;
     }
-    if (problems.length) throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${name}: ${problems.join('; ')}`);
+    if (problems.length) throw new RpcError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${name}: ${problems.join('; ')}`);
     return {
       description: prompt.description,
       messages: [{ role: 'user', content: { type: 'text', text: prompt.render(args, this.has, this.today()) } }],

@@ -2,7 +2,7 @@
 // is a catalog read operation with fixed arguments; reading one goes through the same executor as
 // the tools. What is not written in a definition comes from the catalog: paging (the operation
 // takes offset and limit), the largest page, integer variables, and which tools change what.
-import { ErrorCode, McpError, type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
 import type { BrevoClient } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
 import type { SourceName } from '../completions/sources.js';
@@ -12,6 +12,7 @@ import { fitJson } from '../results.js';
 import { loadOperation } from '../tools/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { RESOURCES, type ResourceDefinition } from './definitions.js';
+import { RpcError } from '../rpc-error.js';
 
 export { RESOURCES, type ResourceDefinition } from './definitions.js';
 
@@ -60,12 +61,12 @@ interface Resolved {
 const isVar = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
 const pathSegments = (path: string) => path.split('/').filter(Boolean);
 
-function notFound(uri: string, why = ''): McpError {
-  return new McpError(ErrorCode.InvalidParams, `Resource not found: ${uri}${why ? ` (${why})` : ''}`, { uri });
+function notFound(uri: string, why = ''): RpcError {
+  return new RpcError(ErrorCode.InvalidParams, `Resource not found: ${uri}${why ? ` (${why})` : ''}`, { uri });
 }
 
-function invalid(uri: string, message: string): McpError {
-  return new McpError(ErrorCode.InvalidParams, `${uri}: ${message}`, { uri });
+function invalid(uri: string, message: string): RpcError {
+  return new RpcError(ErrorCode.InvalidParams, `${uri}: ${message}`, { uri });
 }
 
 /** Every resource with its catalog facts; built once per manifest. */
@@ -116,7 +117,7 @@ export class ResourceCatalog {
   /** The completion source of a template variable; throws for a template this server does not list. */
   completionSource(uriTemplate: string, variable: string): SourceName | undefined {
     const found = this.template(uriTemplate);
-    if (!found) throw new McpError(ErrorCode.InvalidParams, `No resource template ${uriTemplate}`);
+    if (!found) throw new RpcError(ErrorCode.InvalidParams, `No resource template ${uriTemplate}`);
     return found.def.complete?.[variable];
   }
 
@@ -174,7 +175,7 @@ export class ResourceCatalog {
     const found = this.resolve(uri);
     const { def, entry } = found.resource;
     const op = await loadOperation(entry.toolset, entry.name);
-    if (!op) throw new McpError(ErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
+    if (!op) throw new RpcError(ErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
     let response;
     try {
       ({ response } = await sendOperation(op, found.args, ctx));
@@ -183,7 +184,7 @@ export class ResourceCatalog {
       if (error instanceof BrevoApiError) {
         // Not found is the caller's wrong id (invalid params); anything else is Brevo's or ours.
         const code = error.status === 404 ? ErrorCode.InvalidParams : ErrorCode.InternalError;
-        throw new McpError(code, `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) for ${uri}: ${error.brevoMessage}`, {
+        throw new RpcError(code, `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) for ${uri}: ${error.brevoMessage}`, {
           uri,
           status: error.status,
           code: error.code,
