@@ -1,5 +1,6 @@
 // The command line as a user meets it.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../src/tools/manifest.js';
@@ -62,5 +63,16 @@ describe('brevo-mcp command', () => {
     const toolset = await cli(['--list-tools', '--toolsets', 'contcts']);
     expect(toolset.code).not.toBe(0);
     expect(toolset.stderr).toMatch(/unknown toolset contcts/);
+  });
+
+  it('documents every flag and environment variable it reads, in --help and in README.md', async () => {
+    const source = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const flags = [...source.matchAll(/^\s+'?([a-z-]+)'?: \{ type: /gm)].map((m) => `--${m[1]}`);
+    const vars = [...new Set([...source.matchAll(/env\.([A-Z_]+)/g)].map((m) => m[1]!))];
+    expect(flags.length).toBeGreaterThan(20);
+    const help = (await cli(['--help'])).stdout;
+    expect(flags.filter((f) => !help.includes(f) || !readme.includes(`\`${f}`))).toEqual([]);
+    expect(vars.filter((v) => !help.includes(v) || !readme.includes(v))).toEqual([]);
   });
 });
