@@ -44,6 +44,9 @@ export interface ServerOptions {
 const INSTRUCTIONS =
   'Brevo (email, SMS, WhatsApp, contacts, campaigns, CRM). Tools map one-to-one to Brevo API operations; ids come from the list_/get_ tools or the brevo:// resources. Dates are YYYY-MM-DD unless a field says date-time (ISO 8601 with offset).';
 
+const DYNAMIC_INSTRUCTIONS =
+  ' Operations are not listed one by one here: find them with search_tools, read their inputs with describe_tool and run them with call_tool (a tool named in a prompt is run that way too), or enable_toolset to list a whole toolset.';
+
 const MAX_CACHED_SELECTIONS = 64;
 const listedBySelection = new Map<string, { tools: Tool[]; byName: Map<string, ToolEntry> }>();
 
@@ -93,7 +96,7 @@ export function createMcpServer(options: ServerOptions): Server {
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
     {
       capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: {}, completions: {} },
-      instructions: INSTRUCTIONS,
+      instructions: options.dynamic ? INSTRUCTIONS + DYNAMIC_INSTRUCTIONS : INSTRUCTIONS,
     },
   );
   const tools = toolsFor(manifest, selection);

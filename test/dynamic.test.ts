@@ -21,9 +21,10 @@ describe('dynamic mode', () => {
   });
   beforeEach(() => fake.reset());
 
-  it('lists only the meta-tools', async () => {
+  it('lists only the meta-tools, and says how to use them', async () => {
     const { tools } = await conn.client.listTools();
     expect(tools.map((t) => t.name)).toEqual(['search_tools', 'describe_tool', 'call_tool', 'enable_toolset']);
+    expect(conn.client.getInstructions()).toMatch(/search_tools.*describe_tool.*call_tool/);
   });
 
   it('finds operations by words, across the whole catalog', async () => {
