@@ -15,6 +15,8 @@ export interface Config {
   selection: ToolSelection;
   /** The operator named toolsets or tools (the default profile is then not in force). */
   selectionChosen: boolean;
+  /** Any selection option was given (toolsets, tools, exclusions, read-only). */
+  selectionGiven: boolean;
   /** Meta-tools (search, describe, call, enable a toolset) instead of the catalog. */
   dynamic: boolean;
   maxResultChars: number;
@@ -161,6 +163,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     },
     confirm: values.confirm ?? truthy(env.BREVO_CONFIRM),
     selectionChosen: !!(values.toolsets || env.BREVO_TOOLSETS || values.tools || env.BREVO_TOOLS),
+    selectionGiven: !!(
+      values.toolsets || env.BREVO_TOOLSETS || values.tools || env.BREVO_TOOLS ||
+      values['exclude-tools'] || env.BREVO_EXCLUDE_TOOLS || values['read-only'] || env.BREVO_READ_ONLY
+    ),
     dynamic: values.dynamic ?? truthy(env.BREVO_DYNAMIC),
     maxResultChars: positiveInt('--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
     sandbox: values.sandbox ?? truthy(env.BREVO_SANDBOX),

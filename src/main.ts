@@ -70,10 +70,6 @@ Environment:
   BREVO_MCP_LOG_LEVEL      debug, info, warn or error (default info); logs go to stderr
 `;
 
-const selectionGiven = (argv: string[], env: NodeJS.ProcessEnv) =>
-  argv.some((a) => /^--(toolsets|tools|exclude-tools|read-only)\b/.test(a)) ||
-  ['BREVO_TOOLSETS', 'BREVO_TOOLS', 'BREVO_EXCLUDE_TOOLS', 'BREVO_READ_ONLY'].some((k) => env[k]);
-
 function listTools(manifest: ToolEntry[], config: Config, wholeCatalog: boolean): void {
   const tools = wholeCatalog ? manifest : selectTools(manifest, config.selection);
   const rows = tools.map((t) => ({
@@ -136,7 +132,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   if (config.version) return void process.stdout.write(VERSION + '\n'), 0;
   const manifest = readManifest();
   validateSelection(config.selection, manifest);
-  if (config.listTools) return listTools(manifest, config, !selectionGiven(argv, env)), 0;
+  if (config.listTools) return listTools(manifest, config, !config.selectionGiven), 0;
 
   const clientKeys = config.transport === 'http' && config.http.allowClientKeys && !config.sandbox;
   let sandbox: Sandbox | undefined;
