@@ -64,7 +64,7 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
       description: 'Find Brevo API operations by words (e.g. "list contacts", "send sms"). Returns names, toolsets and summaries.',
       inputSchema: {
         type: 'object',
-        properties: { query: { type: 'string' }, toolset: { enum: toolsets }, limit: { type: 'integer', minimum: 1, maximum: 50 } },
+        properties: { query: { type: 'string' }, toolset: { type: 'string', enum: toolsets }, limit: { type: 'integer', minimum: 1, maximum: 50 } },
         required: ['query'],
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -84,7 +84,7 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
     {
       name: 'enable_toolset',
       description: 'List every tool of a toolset directly from now on.',
-      inputSchema: { type: 'object', properties: { toolset: { enum: toolsets } }, required: ['toolset'] },
+      inputSchema: { type: 'object', properties: { toolset: { type: 'string', enum: toolsets } }, required: ['toolset'] },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
   ];
