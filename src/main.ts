@@ -157,7 +157,13 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
 
   if (config.transport === 'stdio') {
     const { serveStdio } = await import('./transports/stdio.js');
-    await serveStdio(createMcpServer(serverOptions), closeClient);
+    const count = selectTools(manifest, serverOptions.selection).length;
+    const served = config.dynamic ? `4 meta-tools reaching ${count} operations` : `${count} tools`;
+    await serveStdio(
+      createMcpServer(serverOptions),
+      closeClient,
+      `ready: serving ${served} over stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C quits)`,
+    );
     return undefined;
   }
   const { serveHttp, HttpError } = await import('./transports/http.js');
