@@ -73,7 +73,7 @@ class LineReader {
   }
 
   private refuse(): void {
-    const head = Buffer.concat(this.parts, this.size).subarray(0, HEAD_BYTES);
+    const head = Buffer.concat(this.parts, Math.min(this.size, HEAD_BYTES));
     this.parts = [];
     this.size = 0;
     this.skipping = true;
