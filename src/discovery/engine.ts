@@ -1,8 +1,8 @@
 // The ranking: a BM25+ index (minisearch) over each operation's name, title, keywords, toolset, description and inputs, queried concept by concept with the glossary's expansions.
 import MiniSearch from 'minisearch';
 import type { ToolEntry } from '../tools/manifest.js';
-import { TOOLSET_WORDS } from './glossary.js';
-import { editDistance, term, words } from './text.js';
+import { CHANNEL_VERBS, NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
+import { editDistance, isPastForm, term, words } from './text.js';
 import { vocabulary } from './vocabulary.js';
 
 export interface Hit {
@@ -23,6 +23,12 @@ const BOOST = { name: 3, title: 2, keywords: 2, toolset: 1.2, description: 1, in
 const MEANING_WEIGHT = 0.85;
 /** Prefix matches ("attrib" → attribute) count this much of an exact match (minisearch's default). */
 const PREFIX_WEIGHT = 0.375;
+/** A request with no verb of a write operation ("which templates do we have") is read as a read. */
+const READ_BOOST = 1.3;
+/** Among reads, one item ("deal 123", "details of") or a collection ("all", plural nouns). */
+const SHAPE_BOOST = 1.15;
+/** Toolsets for a particular kind of account, which people name when they mean them ("child account", "sub-account"). */
+const NAMED_ONLY = 0.75;
 
 interface Doc {
   id: number;
@@ -60,7 +66,38 @@ function inputWords(schema: Record<string, unknown>): string {
 /** One query concept: the words as given, and what the glossary says they stand for. */
 interface Concept {
   variants: Array<{ terms: string[]; weight: number }>;
+  /** Only past forms ("sent", "scheduled"): they describe, they do not ask for a write. */
+  past?: boolean;
 }
+
+/** What a request asks for, beyond its words: a write or a read, and of one item or of a collection. */
+interface Intent {
+  write: boolean;
+  one: boolean;
+  many: boolean;
+}
+
+/** An operation's kind, from its method and path: a read of a collection, a read of one item, or a write. */
+interface Kind {
+  read: boolean;
+  item: boolean;
+}
+
+/** Words that open a request without saying what it is about. */
+const POLITE = /^((hey|hi|hello|ok|okay|so|please|pls|quick question)\b[ ,:]*)*((can|could|would|will) you( please)?|i (need|want|would like|wanna|have) to|i'?d like to|help me|let'?s)?\s*/i;
+/** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
+const QUESTION = /^(what|whats|what's|which|who|whom|whose|where|when|is|are|was|were|did|does|do|has|have|any|how (many|much|did|does|is|are|well|often))\b/i;
+
+/** "text a customer", "email the report to ...", "message someone on WhatsApp": a channel used as a verb, with its object. */
+const CHANNEL_VERB = new RegExp(
+  `^(${CHANNEL_VERBS.join('|')})( (${CHANNEL_VERBS.join('|')}))? (a|an|the|all|my|our|this|that|these|those|every|each|some|someone|somebody|everyone|everybody|him|her|them|me|us|customers?|contacts?|people|users?|\\S+@\\S+|\\+?\\d[\\d ]{5,})\\b`,
+  'i',
+);
+
+const kindOf = (e: ToolEntry): Kind => ({ read: e.annotations.readOnlyHint, item: e.annotations.readOnlyHint && /\}$/.test(e.path) });
+
+/** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
+const isPlural = (w: string) => w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w);
 
 export class Index {
   private readonly search: MiniSearch<Doc>;
@@ -69,10 +106,18 @@ export class Index {
   /** Every term in the index, for reading a typo as the nearest known word. */
   private readonly indexed = new Set<string>();
   private readonly termCache = new Map<string, Map<number, number>>();
+  private readonly kinds: Kind[];
+  /** Stems of the first word of every write operation's name: create, update, delete, send, import, ... */
+  private readonly writeVerbs: Set<string>;
+  /** Entries of toolsets people name when they mean them. */
+  private readonly namedOnly: Set<number>;
 
   constructor(entries: ToolEntry[]) {
     this.entries = entries;
     this.byName = new Map(entries.map((e, i) => [e.name, i]));
+    this.kinds = entries.map(kindOf);
+    this.writeVerbs = new Set(entries.filter((e) => !e.annotations.readOnlyHint).map((e) => term(e.name.split('_')[0]!, true)!));
+    this.namedOnly = new Set(entries.flatMap((e, i) => (NAMED_TOOLSETS.includes(e.toolset) ? [i] : [])));
     const indexed = this.indexed;
     this.search = new MiniSearch<Doc>({
       fields: ['name', 'title', 'keywords', 'toolset', 'description', 'inputs'],
@@ -117,9 +162,20 @@ export class Index {
     return scores;
   }
 
+  /** Documents whose toolset field holds a term. */
+  private toolsetMatches(t: string): number[] {
+    const key = `#${t}`;
+    let scores = this.termCache.get(key);
+    if (!scores) {
+      scores = new Map(this.search.search(t, { tokenize: (s) => [s], processTerm: (s) => s, fields: ['toolset'] }).map((r) => [r.id as number, r.score]));
+      this.termCache.set(key, scores);
+    }
+    return [...scores.keys()];
+  }
+
   /** The nearest word the index or the glossary knows, for a word neither knows. */
   private correct(t: string): string | undefined {
-    if (t.length < 4 || /\d/.test(t)) return undefined;
+    if (t.length < 5 || /\d/.test(t)) return undefined;
     const max = t.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;
@@ -137,11 +193,14 @@ export class Index {
   }
 
   /** Reads a query as concepts: glossary phrases (longest first), else single words. */
-  private concepts(query: string): { concepts: Concept[]; corrected: boolean } {
+  private concepts(query: string): { concepts: Concept[]; corrected: boolean; intent: Intent } {
     const vocab = vocabulary();
     let corrected = false;
-    const seq: Array<{ t: string; stop: boolean }> = [];
+    const seq: Array<{ t: string; stop: boolean; past: boolean }> = [];
+    const intent: Intent = { write: false, one: false, many: false };
     for (const w of words(query)) {
+      if (/^\d+$/.test(w)) intent.one = true;
+      else if (isPlural(w)) intent.many = true;
       const content = term(w);
       let t = content ?? term(w, true)!;
       if (content && !this.indexed.has(t) && !vocab.known.has(t)) {
@@ -151,7 +210,7 @@ export class Index {
           corrected = true;
         }
       }
-      seq.push({ t, stop: !content });
+      seq.push({ t, stop: !content, past: isPastForm(w) });
     }
     const concepts: Concept[] = [];
     for (let i = 0; i < seq.length; ) {
@@ -163,6 +222,7 @@ export class Index {
         const own = slice.filter((s) => !s.stop).map((s) => s.t);
         concepts.push({
           variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: MEANING_WEIGHT }))],
+          past: slice.every((s) => s.past || s.stop),
         });
         matched = n;
         break;
@@ -171,15 +231,30 @@ export class Index {
         i += matched;
         continue;
       }
-      if (!seq[i]!.stop) concepts.push({ variants: [{ terms: [seq[i]!.t], weight: 1 }] });
+      if (!seq[i]!.stop) concepts.push({ variants: [{ terms: [seq[i]!.t], weight: 1 }], past: seq[i]!.past });
       i++;
     }
-    return { concepts, corrected };
+    const opening = query.trim().replace(POLITE, '');
+    const question = QUESTION.test(opening);
+    if (CHANNEL_VERB.test(opening)) {
+      concepts.push({ variants: [{ terms: ['send'], weight: 1 }] });
+      intent.write = true;
+    }
+    for (const c of concepts) {
+      const all = c.variants.flatMap((v) => v.terms);
+      // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
+      const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
+      if (!question && !c.past && meant.some((t) => this.writeVerbs.has(t))) intent.write = true;
+      if (all.includes('on')) intent.one = true;
+      if (all.includes('list')) intent.many = true;
+    }
+    return { concepts, corrected, intent };
   }
 
-  private score(concepts: Concept[], fuzzy: boolean): Map<number, number> {
+  private score(concepts: Concept[], intent: Intent, fuzzy: boolean): Map<number, number> {
     const totals = new Map<number, number>();
     const matchedConcepts = new Map<number, number>();
+    const toolsetNamed = new Set<number>();
     for (const concept of concepts) {
       const best = new Map<number, number>();
       for (const variant of concept.variants) {
@@ -193,17 +268,25 @@ export class Index {
         matchedConcepts.set(doc, (matchedConcepts.get(doc) ?? 0) + 1);
       }
     }
-    // Like minisearch's own OR queries: an operation matching more of what was asked ranks higher.
-    for (const [doc, s] of totals) totals.set(doc, s * (matchedConcepts.get(doc)! / concepts.length));
+    for (const concept of concepts) for (const v of concept.variants) for (const t of v.terms) for (const doc of this.toolsetMatches(t)) toolsetNamed.add(doc);
+    for (const [doc, s] of totals) {
+      // Like minisearch's own OR queries: an operation matching more of what was asked ranks higher.
+      let score = s * (matchedConcepts.get(doc)! / concepts.length);
+      const kind = this.kinds[doc]!;
+      if (!intent.write && kind.read) score *= READ_BOOST;
+      if (kind.read && ((intent.one && kind.item) || (!intent.one && intent.many && !kind.item))) score *= SHAPE_BOOST;
+      if (this.namedOnly.has(doc) && !toolsetNamed.has(doc)) score *= NAMED_ONLY;
+      totals.set(doc, score);
+    }
     return totals;
   }
 
   rank(query: string): Ranking {
-    const { concepts, corrected } = this.concepts(query);
+    const { concepts, corrected, intent } = this.concepts(query);
     let fuzzy = corrected;
-    let scores = concepts.length ? this.score(concepts, false) : new Map<number, number>();
+    let scores = concepts.length ? this.score(concepts, intent, false) : new Map<number, number>();
     if (scores.size === 0 && concepts.length) {
-      scores = this.score(concepts, true);
+      scores = this.score(concepts, intent, true);
       fuzzy = true;
     }
     const hits = [...scores].map(([id, score]) => ({ entry: this.entries[id]!, score })).sort((a, b) => b.score - a.score);

@@ -14,7 +14,7 @@ export const SYNONYMS: string[] = [
   'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download => get',
   'all, every, list of, overview, enumerate, existing, available => list',
   'details, detail, info, information, single, specific, particular, full, by id => one',
-  'send, mail, deliver, dispatch, shoot, fire off, push out, blast out, notify, message, transmit, trigger => send',
+  'send, mail, deliver, dispatch, shoot, fire off, push out, blast out, transmit => send',
   'count, how many, number of, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
   'daily, per day, day by day, each day, breakdown => daily, report',
   'undo, revert, restore, reactivate => unblock, update',
@@ -47,12 +47,12 @@ export const SYNONYMS: string[] = [
   'join, add to, put in, subscribe to => add',
   'leave, take out of, kick, remove from => remove, unlink',
   'option, choice, dropdown value, picklist value, select value => option, enumeration',
-  'modified, changed, updated, edited, recent, recently, since => modified since',
+  'modified, recent, recently, since, lately => modified since',
 
   // Campaigns.
   'pause, paused, suspend, suspended, hold, on hold, halt, resume, unpause, archive, archived, unarchive, mark as sent, status => status, suspend',
   'duplicate, copy, clone, replicate => replicate',
-  'schedule, scheduled, later, tomorrow, at a time, queue, queued, plan, planned, timed, delay, delayed => scheduled, schedule',
+  'schedule, scheduled, later, tomorrow, at a time, queue, queued, timed, delay, delayed => scheduled, schedule',
   'test, preview, proof, try, trial, sample, seed test, dry run, try out => test',
   'report, stats, statistics, analytics, performance, metrics, results, numbers, kpi, kpis, figures, open rate, click rate, bounce rate, delivery rate, how did, how well, perform, performed => statistics, report',
   'a b test, ab test, a/b, split test, split testing, variant, winner, winning version => ab test',
@@ -71,7 +71,7 @@ export const SYNONYMS: string[] = [
   'sandbox, dry run, validate only, without sending => sandbox',
 
   // Webhooks.
-  'notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
+  'notify, notified, alert me, let me know, tell my server, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
   'webhook history, webhook logs, past webhook calls, webhook deliveries => export webhooks history',
 
   // Senders, domains, IPs.
@@ -91,7 +91,7 @@ export const SYNONYMS: string[] = [
   'permission, permissions, access, rights, role, roles, privilege, privileges, what can they do, feature access => permission',
   'invite, invitation, invitations, onboard, add to team, give access => invite invitation',
   'pending invitation, unaccepted invitation => invitation',
-  'resend, re-send, send again, remind => resend',
+  'resend, re-send, send again => resend',
 
   // Reseller.
   'child account, child accounts, client account, client accounts, customer account, reseller, resold, white label, white-label, managed account, end client => reseller child',
@@ -169,6 +169,16 @@ export const SYNONYMS: string[] = [
   'tracker, tracking script, website tracking, js tracker, automation tracker, ma key => tracker',
   'identify, identified, identify visitor, associate visitor => identify',
 ];
+
+/**
+ * Channel names people use as verbs at the start of a request: "text a customer", "email the
+ * report to my boss", "WhatsApp someone". Read as "send" when an object follows (a, the, my,
+ * someone, an address), not in "email campaigns we sent".
+ */
+export const CHANNEL_VERBS = ['text', 'txt', 'sms', 'email', 'e-mail', 'mail', 'message', 'whatsapp', 'ping', 'dm'];
+
+/** Toolsets for a particular kind of account (a reseller's, a corporate master account, the automation tracker's key), ranked lower unless the request names them. */
+export const NAMED_TOOLSETS = ['reseller', 'corporate', 'tracker'];
 
 /**
  * Words every operation of a toolset answers to, beside its name: a model or a person says
