@@ -1,7 +1,7 @@
 // The ranking: a BM25+ index (minisearch) over each operation's name, title, keywords, toolset, description and inputs, queried concept by concept with the glossary's expansions.
 import MiniSearch from 'minisearch';
 import type { ToolEntry } from '../tools/manifest.js';
-import { CHANNEL_VERBS, NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
+import { CHANNEL_VERBS, MANY_WORDS, NAMED_TOOLSETS, ONE_WORDS, READ_WORDS, TOOLSET_WORDS, WRITE_WORDS } from './glossary.js';
 import { editDistance, isPastForm, term, words } from './text.js';
 import { vocabulary } from './vocabulary.js';
 
@@ -27,8 +27,8 @@ const PREFIX_WEIGHT = 0.375;
 const READ_BOOST = 1.3;
 /** Among reads, one item ("deal 123", "details of") or a collection ("all", plural nouns). */
 const SHAPE_BOOST = 1.15;
-/** Toolsets for a particular kind of account, which people name when they mean them ("child account", "sub-account"). */
-const NAMED_ONLY = 0.75;
+/** Bulk variants ("update_batch_contacts") unless the request speaks of many at once. */
+const BATCH_ONLY = 0.8;
 
 interface Doc {
   id: number;
@@ -75,12 +75,15 @@ interface Intent {
   write: boolean;
   one: boolean;
   many: boolean;
+  batch: boolean;
 }
 
 /** An operation's kind, from its method and path: a read of a collection, a read of one item, or a write. */
 interface Kind {
   read: boolean;
   item: boolean;
+  /** A bulk variant of another operation. */
+  batch: boolean;
 }
 
 /** Words that open a request without saying what it is about. */
@@ -94,7 +97,25 @@ const CHANNEL_VERB = new RegExp(
   'i',
 );
 
-const kindOf = (e: ToolEntry): Kind => ({ read: e.annotations.readOnlyHint, item: e.annotations.readOnlyHint && /\}$/.test(e.path) });
+/** Things written in a request, read as what they are: an address is a contact's email, a host name a domain. */
+const ENTITIES: Array<[RegExp, string]> = [
+  [/\bhttps?:\/\/\S+/gi, ' url '],
+  [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address '],
+  [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain '],
+  [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
+];
+
+const stemSet = (list: string[]) => new Set(list.map((w) => term(w, true)!));
+const WRITE_TERMS = stemSet(WRITE_WORDS);
+const READ_TERMS = stemSet(READ_WORDS);
+const MANY_TERMS = stemSet(MANY_WORDS);
+const ONE_TERMS = stemSet(ONE_WORDS);
+
+const kindOf = (e: ToolEntry): Kind => ({
+  read: e.annotations.readOnlyHint,
+  item: e.annotations.readOnlyHint && /\}$/.test(e.path),
+  batch: /(^|_)batch(_|$)/.test(e.name),
+});
 
 /** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
 const isPlural = (w: string) => w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w);
@@ -109,15 +130,18 @@ export class Index {
   private readonly kinds: Kind[];
   /** Stems of the first word of every write operation's name: create, update, delete, send, import, ... */
   private readonly writeVerbs: Set<string>;
-  /** Entries of toolsets people name when they mean them. */
-  private readonly namedOnly: Set<number>;
+  /** Per entry, what a request must name for it to rank in full, and the weight otherwise. */
+  private readonly named: Array<{ groups: Set<string>[]; weight: number } | undefined>;
 
   constructor(entries: ToolEntry[]) {
     this.entries = entries;
     this.byName = new Map(entries.map((e, i) => [e.name, i]));
     this.kinds = entries.map(kindOf);
     this.writeVerbs = new Set(entries.filter((e) => !e.annotations.readOnlyHint).map((e) => term(e.name.split('_')[0]!, true)!));
-    this.namedOnly = new Set(entries.flatMap((e, i) => (NAMED_TOOLSETS.includes(e.toolset) ? [i] : [])));
+    const named = Object.fromEntries(
+      Object.entries(NAMED_TOOLSETS).map(([toolset, { words: groups, weight }]) => [toolset, { groups: groups.map((g) => stemSet(g.split(' '))), weight }]),
+    );
+    this.named = entries.map((e) => named[e.toolset]);
     const indexed = this.indexed;
     this.search = new MiniSearch<Doc>({
       fields: ['name', 'title', 'keywords', 'toolset', 'description', 'inputs'],
@@ -162,17 +186,6 @@ export class Index {
     return scores;
   }
 
-  /** Documents whose toolset field holds a term. */
-  private toolsetMatches(t: string): number[] {
-    const key = `#${t}`;
-    let scores = this.termCache.get(key);
-    if (!scores) {
-      scores = new Map(this.search.search(t, { tokenize: (s) => [s], processTerm: (s) => s, fields: ['toolset'] }).map((r) => [r.id as number, r.score]));
-      this.termCache.set(key, scores);
-    }
-    return [...scores.keys()];
-  }
-
   /** The nearest word the index or the glossary knows, for a word neither knows. */
   private correct(t: string): string | undefined {
     if (t.length < 5 || /\d/.test(t)) return undefined;
@@ -197,8 +210,10 @@ export class Index {
     const vocab = vocabulary();
     let corrected = false;
     const seq: Array<{ t: string; stop: boolean; past: boolean }> = [];
-    const intent: Intent = { write: false, one: false, many: false };
-    for (const w of words(query)) {
+    const intent: Intent = { write: false, one: false, many: false, batch: false };
+    let text = query;
+    for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
+    for (const w of words(text)) {
       if (/^\d+$/.test(w)) intent.one = true;
       else if (isPlural(w)) intent.many = true;
       const content = term(w);
@@ -213,6 +228,7 @@ export class Index {
       seq.push({ t, stop: !content, past: isPastForm(w) });
     }
     const concepts: Concept[] = [];
+    let read = false;
     for (let i = 0; i < seq.length; ) {
       let matched = 0;
       for (let n = Math.min(vocab.longest, seq.length - i); n >= 1; n--) {
@@ -220,6 +236,7 @@ export class Index {
         const meanings = vocab.meanings.get(slice.map((s) => s.t).join(' '));
         if (!meanings) continue;
         const own = slice.filter((s) => !s.stop).map((s) => s.t);
+        if (i === 0 && n === 1 && READ_TERMS.has(seq[0]!.t)) read = true;
         concepts.push({
           variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: MEANING_WEIGHT }))],
           past: slice.every((s) => s.past || s.stop),
@@ -231,11 +248,16 @@ export class Index {
         i += matched;
         continue;
       }
-      if (!seq[i]!.stop) concepts.push({ variants: [{ terms: [seq[i]!.t], weight: 1 }], past: seq[i]!.past });
+      const { t, stop, past } = seq[i]!;
+      if (i === 0 && READ_TERMS.has(t)) read = true;
+      // "all", "details": they say which kind of read, not what about.
+      if (ONE_TERMS.has(t)) intent.one = true;
+      else if (MANY_TERMS.has(t) && t !== 'list') intent.many = true;
+      else if (!stop) concepts.push({ variants: [{ terms: [t], weight: 1 }], past });
       i++;
     }
     const opening = query.trim().replace(POLITE, '');
-    const question = QUESTION.test(opening);
+    if (QUESTION.test(opening)) read = true;
     if (CHANNEL_VERB.test(opening)) {
       concepts.push({ variants: [{ terms: ['send'], weight: 1 }] });
       intent.write = true;
@@ -243,10 +265,11 @@ export class Index {
     for (const c of concepts) {
       const all = c.variants.flatMap((v) => v.terms);
       // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
+      const own = c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : [];
       const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
-      if (!question && !c.past && meant.some((t) => this.writeVerbs.has(t))) intent.write = true;
-      if (all.includes('on')) intent.one = true;
-      if (all.includes('list')) intent.many = true;
+      if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t)))) intent.write = true;
+      if (own.includes('list')) intent.many = true;
+      if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
     }
     return { concepts, corrected, intent };
   }
@@ -254,7 +277,7 @@ export class Index {
   private score(concepts: Concept[], intent: Intent, fuzzy: boolean): Map<number, number> {
     const totals = new Map<number, number>();
     const matchedConcepts = new Map<number, number>();
-    const toolsetNamed = new Set<number>();
+    const said = new Set(concepts.flatMap((c) => c.variants.flatMap((v) => v.terms)));
     for (const concept of concepts) {
       const best = new Map<number, number>();
       for (const variant of concept.variants) {
@@ -268,14 +291,15 @@ export class Index {
         matchedConcepts.set(doc, (matchedConcepts.get(doc) ?? 0) + 1);
       }
     }
-    for (const concept of concepts) for (const v of concept.variants) for (const t of v.terms) for (const doc of this.toolsetMatches(t)) toolsetNamed.add(doc);
     for (const [doc, s] of totals) {
       // Like minisearch's own OR queries: an operation matching more of what was asked ranks higher.
       let score = s * (matchedConcepts.get(doc)! / concepts.length);
       const kind = this.kinds[doc]!;
       if (!intent.write && kind.read) score *= READ_BOOST;
       if (kind.read && ((intent.one && kind.item) || (!intent.one && intent.many && !kind.item))) score *= SHAPE_BOOST;
-      if (this.namedOnly.has(doc) && !toolsetNamed.has(doc)) score *= NAMED_ONLY;
+      const named = this.named[doc];
+      if (named && !named.groups.every((g) => [...g].some((t) => said.has(t)))) score *= named.weight;
+      if (kind.batch && !intent.batch) score *= BATCH_ONLY;
       totals.set(doc, score);
     }
     return totals;

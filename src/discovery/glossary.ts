@@ -12,12 +12,11 @@ export const SYNONYMS: string[] = [
   'add, new, make, set up, setup, register, open, start, build, define, establish, insert, put, launch, draft, write, compose => create',
   'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set => update',
   'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download => get',
-  'all, every, list of, overview, enumerate, existing, available => list',
-  'details, detail, info, information, single, specific, particular, full, by id => one',
   'send, mail, deliver, dispatch, shoot, fire off, push out, blast out, transmit => send',
   'count, how many, number of, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
   'daily, per day, day by day, each day, breakdown => daily, report',
   'undo, revert, restore, reactivate => unblock, update',
+  'give, grant, award, hand out, allocate => add, credit',
 
   // Channels.
   'text message, text, texts, texting, txt, sms message, mobile message, phone message, short message => sms',
@@ -25,7 +24,8 @@ export const SYNONYMS: string[] = [
   'mail, e mail, emails, mails, inbox message => email',
   'phone, mobile, cell, phone number, mobile number, number => sms',
   'otp, verification code, one time password, one time code, 2fa, two factor, login code, pin, auth code, security code, confirmation code => transactional, sms',
-  'newsletter, blast, mailing, mailshot, bulk email, mass email, email blast, marketing email, broadcast, promo, promotion, promotional, announcement, mass mailing, marketing => campaign',
+  'newsletter, newsletters, mailing, mailings, mailshot, bulk email, mass email, email blast, marketing email, mass mailing => campaign, email campaign',
+  'blast, broadcast, promo, promotion, promotional, announcement, marketing => campaign',
   'transactional, one off, one-off, single email, receipt, password reset, order confirmation, notification email, system email, triggered email, api email, automated email, transac => transac, smtp, transactional',
   'smtp, relay => smtp, transac',
   'message id, message-id => messageid, message',
@@ -108,7 +108,7 @@ export const SYNONYMS: string[] = [
   'api key, apikey, key, keys, credentials, secret => api key',
 
   // CRM.
-  'opportunity, opportunities, sale, sales, pipeline item, potential sale, negotiation, contract, lead deal => deal',
+  'opportunity, opportunities, pipeline item, potential sale, sales opportunity, negotiation => deal',
   'stage, stages, funnel, sales process, kanban, step, phase, columns => pipeline stage',
   'company, organization, organisation, business, firm, account record, employer, client company, enterprise, corporation, brand, vendor, partner, supplier => company',
   'todo, to do, to-do, reminder, follow up, follow-up, call back, meeting, appointment, assignment, action item, chore => task',
@@ -144,7 +144,7 @@ export const SYNONYMS: string[] = [
   'award points, give points, add points, earn, earned, credit points, grant, deduct, spend, spent, burn, debit, adjust points, top up points => transaction credit debit balance',
   'member, members, membership, memberships, enrolled customer, loyalty customer, loyalty member, participant, cardholder => subscription member',
   'enroll, enrol, enrolment, sign up for, join program, register for, subscribe => subscribe enroll',
-  'level, levels, rank, ranks, gold, silver, bronze, platinum, vip, status level, grade => tier',
+  'level, levels, rank, ranks, gold, silver, bronze, platinum, status level, grade => tier',
   'reward, rewards, perk, perks, benefit, benefits, offer, offers, gift, gifts, prize, incentive => reward offer',
   'voucher, vouchers, gift card, certificate => voucher',
   'loyalty program, loyalty programme, club, scheme, rewards program, rewards club, loyalty scheme, fidelity => loyalty program',
@@ -171,14 +171,49 @@ export const SYNONYMS: string[] = [
 ];
 
 /**
+ * Words that ask for a change wherever they stand in a request that is not a question ("unsubscribe
+ * bob@x.com", "pause the campaign"), beside the first words of the catalog's write operations.
+ */
+export const WRITE_WORDS = (
+  'unsubscribe opt blocklist blacklist block unblock allow pause suspend resume archive unarchive duplicate copy clone schedule ' +
+  'reschedule enable disable activate deactivate turn switch mark attach detach link unlink connect disconnect assign upload ' +
+  'submit approve verify confirm cancel void redeem award grant give deduct top take put tell record log track push reply answer ' +
+  'rename sync enroll join invite resend revoke issue define limit let make keep finish complete clear purge erase stop start ' +
+  'launch move change edit fix set add remove delete create update send draft write register'
+).split(' ');
+
+/** First words that make a request a read, whatever follows ("show the emails we sent", "list who unsubscribed"). */
+export const READ_WORDS = 'show list get see view find display fetch look lookup retrieve read browse search'.split(' ');
+
+/** Words that ask for every item rather than one: "all", "every", "list". */
+export const MANY_WORDS = 'all every each list lists overview existing available'.split(' ');
+
+/** Words that ask for one item rather than a collection: "details of", "this". */
+export const ONE_WORDS = 'details detail info information single specific particular this that settings'.split(' ');
+
+/**
  * Channel names people use as verbs at the start of a request: "text a customer", "email the
  * report to my boss", "WhatsApp someone". Read as "send" when an object follows (a, the, my,
  * someone, an address), not in "email campaigns we sent".
  */
 export const CHANNEL_VERBS = ['text', 'txt', 'sms', 'email', 'e-mail', 'mail', 'message', 'whatsapp', 'ping', 'dm'];
 
-/** Toolsets for a particular kind of account (a reseller's, a corporate master account, the automation tracker's key), ranked lower unless the request names them. */
-export const NAMED_TOOLSETS = ['reseller', 'corporate', 'tracker'];
+/**
+ * Toolsets ranked lower unless the request names them, each with the words that must all be
+ * there (each item lists alternatives, glossary meanings included: "text" means "sms", "blast" a
+ * campaign). Another account's operations (a reseller's children, a corporate master account's
+ * sub-accounts) and the automation tracker are for people who say so; a campaign or a message
+ * without a channel is an email one.
+ */
+export const NAMED_TOOLSETS: Record<string, { words: string[]; weight: number }> = {
+  reseller: { words: ['reseller child children client'], weight: 0.6 },
+  corporate: { words: ['corporate master sub subaccount admin administrator'], weight: 0.6 },
+  tracker: { words: ['tracker track identify'], weight: 0.6 },
+  sms_campaigns: { words: ['campaign', 'sms'], weight: 0.85 },
+  whatsapp_campaigns: { words: ['campaign template configuration business', 'whatsapp'], weight: 0.85 },
+  transactional_sms: { words: ['sms'], weight: 0.85 },
+  whatsapp: { words: ['whatsapp'], weight: 0.85 },
+};
 
 /**
  * Words every operation of a toolset answers to, beside its name: a model or a person says
