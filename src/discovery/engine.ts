@@ -17,18 +17,31 @@ export interface Ranking {
   fuzzy: boolean;
 }
 
-/** How much each field counts; the name and the curated words beside it count most. */
-const BOOST = { name: 3, title: 2, keywords: 2, toolset: 1.2, description: 1, inputs: 0.4 };
-/** A glossary meaning counts a little less than the word the person used. */
-const MEANING_WEIGHT = 0.85;
-/** Prefix matches ("attrib" → attribute) count this much of an exact match (minisearch's default). */
-const PREFIX_WEIGHT = 0.375;
-/** A request with no verb of a write operation ("which templates do we have") is read as a read. */
-const READ_BOOST = 1.3;
-/** Among reads, one item ("deal 123", "details of") or a collection ("all", plural nouns). */
-const SHAPE_BOOST = 1.15;
-/** Bulk variants ("update_batch_contacts") unless the request speaks of many at once. */
-const BATCH_ONLY = 0.8;
+/** The ranking's weights, chosen on the benchmark's tuning part (scripts/bench/discovery.mjs). */
+export const WEIGHTS = {
+  /** How much each field counts; the name and the curated words beside it count most. */
+  fields: { name: 3, title: 2, keywords: 2, toolset: 1.2, description: 1, inputs: 0.4 },
+  /** A glossary meaning counts a little less than the word the person used. */
+  meaning: 0.85,
+  /** Prefix matches ("attrib" → attribute) count this much of an exact match (minisearch's default). */
+  prefix: 0.375,
+  /** How strongly matching more of the request's concepts counts (1: in proportion). */
+  coverage: 1,
+  /** A request with no verb of a write operation ("which templates do we have") is read as a read, and one with such a verb as a write. */
+  read: 1.3,
+  write: 1.3,
+  /** An operation whose name starts with the request's own verb ("delete a group" → delete_...). */
+  verb: 1.2,
+  /** Among reads, one item ("deal 123", "details of") or a collection ("all", plural nouns). */
+  shape: 1.15,
+  /** Bulk variants ("update_batch_contacts") unless the request speaks of many at once. */
+  batchOnly: 0.8,
+  /** Words after a preposition say where or whose ("rewards in our loyalty program"), not what. */
+  context: 0.75,
+};
+
+/** Prepositions: what follows is context for the thing asked about. */
+const PREPOSITIONS = new Set('of in on for from to with at by into inside within under about per across'.split(' '));
 
 interface Doc {
   id: number;
@@ -68,11 +81,15 @@ interface Concept {
   variants: Array<{ terms: string[]; weight: number }>;
   /** Only past forms ("sent", "scheduled"): they describe, they do not ask for a write. */
   past?: boolean;
+  /** Less than 1 for context after a preposition. */
+  weight: number;
 }
 
 /** What a request asks for, beyond its words: a write or a read, and of one item or of a collection. */
 interface Intent {
   write: boolean;
+  /** The request's own verbs (stemmed), as written. */
+  verbs: Set<string>;
   one: boolean;
   many: boolean;
   batch: boolean;
@@ -84,6 +101,8 @@ interface Kind {
   item: boolean;
   /** A bulk variant of another operation. */
   batch: boolean;
+  /** The first word of its name, stemmed: get, create, delete, send, ... */
+  verb: string;
 }
 
 /** Words that open a request without saying what it is about. */
@@ -114,7 +133,8 @@ const ONE_TERMS = stemSet(ONE_WORDS);
 const kindOf = (e: ToolEntry): Kind => ({
   read: e.annotations.readOnlyHint,
   item: e.annotations.readOnlyHint && /\}$/.test(e.path),
-  batch: /(^|_)batch(_|$)/.test(e.name),
+  batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk|in one call)\b/i.test(`${e.title} ${e.description}`),
+  verb: term(e.name.split('_')[0]!, true)!,
 });
 
 /** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
@@ -174,10 +194,10 @@ export class Index {
       const results = this.search.search(t, {
         tokenize: (s) => [s],
         processTerm: (s) => s,
-        boost: BOOST,
+        boost: WEIGHTS.fields,
         prefix: t.length >= 4,
         fuzzy: fuzzy ? (t.length >= 8 ? 2 : t.length >= 4 ? 1 : false) : false,
-        weights: { prefix: PREFIX_WEIGHT, fuzzy: 0.45 },
+        weights: { prefix: WEIGHTS.prefix, fuzzy: 0.45 },
       });
       for (const r of results) scores.set(r.id as number, r.score);
       if (this.termCache.size > 5000) this.termCache.clear();
@@ -209,8 +229,9 @@ export class Index {
   private concepts(query: string): { concepts: Concept[]; corrected: boolean; intent: Intent } {
     const vocab = vocabulary();
     let corrected = false;
-    const seq: Array<{ t: string; stop: boolean; past: boolean }> = [];
-    const intent: Intent = { write: false, one: false, many: false, batch: false };
+    const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean }> = [];
+    let context = false;
+    const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false };
     let text = query;
     for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
     for (const w of words(text)) {
@@ -225,7 +246,8 @@ export class Index {
           corrected = true;
         }
       }
-      seq.push({ t, stop: !content, past: isPastForm(w) });
+      seq.push({ t, stop: !content, past: isPastForm(w), context });
+      if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop)) context = true;
     }
     const concepts: Concept[] = [];
     let read = false;
@@ -238,8 +260,9 @@ export class Index {
         const own = slice.filter((s) => !s.stop).map((s) => s.t);
         if (i === 0 && n === 1 && READ_TERMS.has(seq[0]!.t)) read = true;
         concepts.push({
-          variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: MEANING_WEIGHT }))],
+          variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: WEIGHTS.meaning }))],
           past: slice.every((s) => s.past || s.stop),
+          weight: slice[0]!.context ? WEIGHTS.context : 1,
         });
         matched = n;
         break;
@@ -253,13 +276,13 @@ export class Index {
       // "all", "details": they say which kind of read, not what about.
       if (ONE_TERMS.has(t)) intent.one = true;
       else if (MANY_TERMS.has(t) && t !== 'list') intent.many = true;
-      else if (!stop) concepts.push({ variants: [{ terms: [t], weight: 1 }], past });
+      else if (!stop) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1 });
       i++;
     }
     const opening = query.trim().replace(POLITE, '');
     if (QUESTION.test(opening)) read = true;
     if (CHANNEL_VERB.test(opening)) {
-      concepts.push({ variants: [{ terms: ['send'], weight: 1 }] });
+      concepts.push({ variants: [{ terms: ['send'], weight: 1 }], weight: 1 });
       intent.write = true;
     }
     for (const c of concepts) {
@@ -267,7 +290,10 @@ export class Index {
       // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
       const own = c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : [];
       const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
-      if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t)))) intent.write = true;
+      if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t)))) {
+        intent.write = true;
+        for (const t of meant) if (this.writeVerbs.has(t)) intent.verbs.add(t);
+      }
       if (own.includes('list')) intent.many = true;
       if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
     }
@@ -287,19 +313,21 @@ export class Index {
         for (const [doc, s] of sum) if (s * scale > (best.get(doc) ?? 0)) best.set(doc, s * scale);
       }
       for (const [doc, s] of best) {
-        totals.set(doc, (totals.get(doc) ?? 0) + s);
+        totals.set(doc, (totals.get(doc) ?? 0) + s * concept.weight);
         matchedConcepts.set(doc, (matchedConcepts.get(doc) ?? 0) + 1);
       }
     }
     for (const [doc, s] of totals) {
       // Like minisearch's own OR queries: an operation matching more of what was asked ranks higher.
-      let score = s * (matchedConcepts.get(doc)! / concepts.length);
+      let score = s * (matchedConcepts.get(doc)! / concepts.length) ** WEIGHTS.coverage;
       const kind = this.kinds[doc]!;
-      if (!intent.write && kind.read) score *= READ_BOOST;
-      if (kind.read && ((intent.one && kind.item) || (!intent.one && intent.many && !kind.item))) score *= SHAPE_BOOST;
+      if (!intent.write && kind.read) score *= WEIGHTS.read;
+      if (intent.write && !kind.read) score *= WEIGHTS.write;
+      if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
+      if (kind.read && ((intent.one && kind.item) || (!intent.one && intent.many && !kind.item))) score *= WEIGHTS.shape;
       const named = this.named[doc];
       if (named && !named.groups.every((g) => [...g].some((t) => said.has(t)))) score *= named.weight;
-      if (kind.batch && !intent.batch) score *= BATCH_ONLY;
+      if (kind.batch && !intent.batch) score *= WEIGHTS.batchOnly;
       totals.set(doc, score);
     }
     return totals;

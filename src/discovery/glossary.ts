@@ -12,7 +12,7 @@ export const SYNONYMS: string[] = [
   'add, new, make, set up, setup, register, open, start, build, define, establish, insert, put, launch, draft, write, compose => create',
   'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set => update',
   'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download => get',
-  'send, mail, deliver, dispatch, shoot, fire off, push out, blast out, transmit => send',
+  'send, mail, deliver, dispatch, shoot, fire off, push out, blast out, transmit, go out, goes out, going out => send',
   'count, how many, number of, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
   'daily, per day, day by day, each day, breakdown => daily, report',
   'undo, revert, restore, reactivate => unblock, update',
@@ -71,7 +71,7 @@ export const SYNONYMS: string[] = [
   'sandbox, dry run, validate only, without sending => sandbox',
 
   // Webhooks.
-  'notify, notified, alert me, let me know, tell my server, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
+  'get notified, be notified, get alerted, notify, notified, alert me, let me know, tell my server, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
   'webhook history, webhook logs, past webhook calls, webhook deliveries => export webhooks history',
 
   // Senders, domains, IPs.
@@ -154,6 +154,8 @@ export const SYNONYMS: string[] = [
   'cap, ceiling, max per, maximum per, limit, limits, rate limit => limit',
 
   // Events.
+  'workflow, workflows, automation, automations, scenario, journey, drip, autoresponder => automation',
+  'not expired, unexpired, still valid, valid, usable, current => active',
   'custom event, behavior, behaviour, action happened, something happened, occurred, did something, user action, signal, milestone, event => event',
   'track, record, log, report an event => track event create',
 

@@ -50,6 +50,7 @@ export function words(text: string): string[] {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
+    .replace(/n[’']t\b/g, ' not')
     .replace(/[’']/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
