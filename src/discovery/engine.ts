@@ -98,7 +98,10 @@ interface Intent {
 /** An operation's kind, from its method and path: a read of a collection, a read of one item, or a write. */
 interface Kind {
   read: boolean;
+  /** A read of one item: its path ends with the item's id. */
   item: boolean;
+  /** A read of a whole collection: no id in its path. */
+  collection: boolean;
   /** A bulk variant of another operation. */
   batch: boolean;
   /** The first word of its name, stemmed: get, create, delete, send, ... */
@@ -133,6 +136,7 @@ const ONE_TERMS = stemSet(ONE_WORDS);
 const kindOf = (e: ToolEntry): Kind => ({
   read: e.annotations.readOnlyHint,
   item: e.annotations.readOnlyHint && /\}$/.test(e.path),
+  collection: e.annotations.readOnlyHint && !e.path.includes('{'),
   batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk|in one call)\b/i.test(`${e.title} ${e.description}`),
   verb: term(e.name.split('_')[0]!, true)!,
 });
@@ -140,13 +144,22 @@ const kindOf = (e: ToolEntry): Kind => ({
 /** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
 const isPlural = (w: string) => w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w);
 
+/** The entries one term matches, with their scores. */
+interface TermScores {
+  docs: Uint16Array;
+  scores: Float64Array;
+}
+
 export class Index {
   private readonly search: MiniSearch<Doc>;
   private readonly entries: ToolEntry[];
   private readonly byName: Map<string, number>;
   /** Every term in the index, for reading a typo as the nearest known word. */
   private readonly indexed = new Set<string>();
-  private readonly termCache = new Map<string, Map<number, number>>();
+  private readonly termCache = new Map<string, TermScores>();
+  /** Typos already read: word → nearest known word, or null for none. */
+  private readonly corrections = new Map<string, string | null>();
+  private known: Map<string, string[]> | undefined;
   private readonly kinds: Kind[];
   /** Stems of the first word of every write operation's name: create, update, delete, send, import, ... */
   private readonly writeVerbs: Set<string>;
@@ -186,11 +199,10 @@ export class Index {
   }
 
   /** Scores of every document containing one term (exactly, or as a prefix of a longer word). */
-  private termScores(t: string, fuzzy: boolean): Map<number, number> {
+  private termScores(t: string, fuzzy: boolean): TermScores {
     const key = fuzzy ? `~${t}` : t;
     let scores = this.termCache.get(key);
     if (!scores) {
-      scores = new Map();
       const results = this.search.search(t, {
         tokenize: (s) => [s],
         processTerm: (s) => s,
@@ -199,7 +211,7 @@ export class Index {
         fuzzy: fuzzy ? (t.length >= 8 ? 2 : t.length >= 4 ? 1 : false) : false,
         weights: { prefix: WEIGHTS.prefix, fuzzy: 0.45 },
       });
-      for (const r of results) scores.set(r.id as number, r.score);
+      scores = { docs: Uint16Array.from(results, (r) => r.id as number), scores: Float64Array.from(results, (r) => r.score) };
       if (this.termCache.size > 5000) this.termCache.clear();
       this.termCache.set(key, scores);
     }
@@ -209,20 +221,33 @@ export class Index {
   /** The nearest word the index or the glossary knows, for a word neither knows. */
   private correct(t: string): string | undefined {
     if (t.length < 5 || /\d/.test(t)) return undefined;
+    if (this.corrections.has(t)) return this.corrections.get(t) ?? undefined;
     const max = t.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;
-    for (const known of [this.indexed, vocabulary().known]) {
-      for (const k of known) {
-        if (k.length < 3) continue;
-        const d = editDistance(t, k, max);
-        if (d < bestDistance || (d === bestDistance && best !== undefined && k.length > best.length)) {
-          best = k;
-          bestDistance = d;
-        }
+    // Typos rarely touch the first letter (a swap of the first two aside): compare only those words.
+    for (const k of [...(this.knownWords().get(t[0]!) ?? []), ...(this.knownWords().get(t[1]!) ?? [])]) {
+      if (Math.abs(k.length - t.length) > max || (k[0] !== t[0] && k[1] !== t[0])) continue;
+      const d = editDistance(t, k, max);
+      if (d < bestDistance || (d === bestDistance && best !== undefined && k.length > best.length)) {
+        best = k;
+        bestDistance = d;
       }
     }
+    if (this.corrections.size > 5000) this.corrections.clear();
+    this.corrections.set(t, best ?? null);
     return best;
+  }
+
+  /** Every word worth reading a typo as (the index's terms and the glossary's, three letters or more), by first letter. */
+  private knownWords(): Map<string, string[]> {
+    if (!this.known) {
+      this.known = new Map();
+      for (const k of new Set([...this.indexed, ...vocabulary().known])) {
+        if (k.length >= 3) this.known.set(k[0]!, [...(this.known.get(k[0]!) ?? []), k]);
+      }
+    }
+    return this.known;
   }
 
   /** Reads a query as concepts: glossary phrases (longest first), else single words. */
@@ -231,6 +256,7 @@ export class Index {
     let corrected = false;
     const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean }> = [];
     let context = false;
+    const corrections = new Map<string, string>();
     const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false };
     let text = query;
     for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
@@ -242,6 +268,7 @@ export class Index {
       if (content && !this.indexed.has(t) && !vocab.known.has(t)) {
         const fixed = this.correct(t);
         if (fixed) {
+          corrections.set(t, fixed);
           t = fixed;
           corrected = true;
         }
@@ -279,7 +306,11 @@ export class Index {
       else if (!stop) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1 });
       i++;
     }
-    const opening = query.trim().replace(POLITE, '');
+    // Typos corrected ("emial a customer" opens like "email a customer").
+    const opening = query
+      .trim()
+      .replace(POLITE, '')
+      .replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
     if (QUESTION.test(opening)) read = true;
     if (CHANNEL_VERB.test(opening)) {
       concepts.push({ variants: [{ terms: ['send'], weight: 1 }], weight: 1 });
@@ -300,35 +331,44 @@ export class Index {
     return { concepts, corrected, intent };
   }
 
-  private score(concepts: Concept[], intent: Intent, fuzzy: boolean): Map<number, number> {
-    const totals = new Map<number, number>();
-    const matchedConcepts = new Map<number, number>();
+  /** Scores every entry (0: no match). Typed arrays, not maps: a search allocates little. */
+  private score(concepts: Concept[], intent: Intent, fuzzy: boolean): Float64Array {
+    const n = this.entries.length;
+    const totals = new Float64Array(n);
+    const matched = new Uint16Array(n);
+    const best = new Float64Array(n);
+    const sum = new Float64Array(n);
     const said = new Set(concepts.flatMap((c) => c.variants.flatMap((v) => v.terms)));
     for (const concept of concepts) {
-      const best = new Map<number, number>();
+      best.fill(0);
       for (const variant of concept.variants) {
-        const sum = new Map<number, number>();
-        for (const t of variant.terms) for (const [doc, s] of this.termScores(t, fuzzy)) sum.set(doc, (sum.get(doc) ?? 0) + s);
+        sum.fill(0);
+        for (const t of variant.terms) {
+          const { docs, scores } = this.termScores(t, fuzzy);
+          for (let k = 0; k < docs.length; k++) sum[docs[k]!]! += scores[k]!;
+        }
         const scale = variant.weight / Math.sqrt(variant.terms.length);
-        for (const [doc, s] of sum) if (s * scale > (best.get(doc) ?? 0)) best.set(doc, s * scale);
+        for (let doc = 0; doc < n; doc++) if (sum[doc]! * scale > best[doc]!) best[doc] = sum[doc]! * scale;
       }
-      for (const [doc, s] of best) {
-        totals.set(doc, (totals.get(doc) ?? 0) + s * concept.weight);
-        matchedConcepts.set(doc, (matchedConcepts.get(doc) ?? 0) + 1);
+      for (let doc = 0; doc < n; doc++) {
+        if (best[doc]! === 0) continue;
+        totals[doc]! += best[doc]! * concept.weight;
+        matched[doc]!++;
       }
     }
-    for (const [doc, s] of totals) {
+    for (let doc = 0; doc < n; doc++) {
+      if (totals[doc]! === 0) continue;
       // Like minisearch's own OR queries: an operation matching more of what was asked ranks higher.
-      let score = s * (matchedConcepts.get(doc)! / concepts.length) ** WEIGHTS.coverage;
+      let score = totals[doc]! * (matched[doc]! / concepts.length) ** WEIGHTS.coverage;
       const kind = this.kinds[doc]!;
       if (!intent.write && kind.read) score *= WEIGHTS.read;
       if (intent.write && !kind.read) score *= WEIGHTS.write;
       if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
-      if (kind.read && ((intent.one && kind.item) || (!intent.one && intent.many && !kind.item))) score *= WEIGHTS.shape;
+      if (kind.read && ((intent.one && kind.item) || (!intent.one && intent.many && kind.collection))) score *= WEIGHTS.shape;
       const named = this.named[doc];
       if (named && !named.groups.every((g) => [...g].some((t) => said.has(t)))) score *= named.weight;
       if (kind.batch && !intent.batch) score *= WEIGHTS.batchOnly;
-      totals.set(doc, score);
+      totals[doc] = score;
     }
     return totals;
   }
@@ -336,12 +376,17 @@ export class Index {
   rank(query: string): Ranking {
     const { concepts, corrected, intent } = this.concepts(query);
     let fuzzy = corrected;
-    let scores = concepts.length ? this.score(concepts, intent, false) : new Map<number, number>();
-    if (scores.size === 0 && concepts.length) {
+    const none = new Float64Array(0);
+    let scores = concepts.length ? this.score(concepts, intent, false) : none;
+    if (!scores.some((s) => s > 0) && concepts.length) {
       scores = this.score(concepts, intent, true);
       fuzzy = true;
     }
-    const hits = [...scores].map(([id, score]) => ({ entry: this.entries[id]!, score })).sort((a, b) => b.score - a.score);
+    const hits: Hit[] = [];
+    scores.forEach((score, id) => {
+      if (score > 0) hits.push({ entry: this.entries[id]!, score });
+    });
+    hits.sort((a, b) => b.score - a.score);
     // A tool's exact name comes first, whatever else the query says.
     const exact = this.byName.get(query.trim());
     if (exact !== undefined) {
