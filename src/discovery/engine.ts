@@ -36,6 +36,8 @@ export const WEIGHTS = {
   shape: 1.15,
   /** Bulk variants ("update_batch_contacts") unless the request speaks of many at once. */
   batchOnly: 0.8,
+  /** Score at which one concept's match is half saturated (0: no saturation). */
+  saturation: 40,
   /** Words after a preposition say where or whose ("rewards in our loyalty program"), not what. */
   context: 0.75,
 };
@@ -323,7 +325,7 @@ export class Index {
       const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
       if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t)))) {
         intent.write = true;
-        for (const t of meant) if (this.writeVerbs.has(t)) intent.verbs.add(t);
+        for (const t of own) if (this.writeVerbs.has(t)) intent.verbs.add(t);
       }
       if (own.includes('list')) intent.many = true;
       if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
@@ -352,7 +354,10 @@ export class Index {
       }
       for (let doc = 0; doc < n; doc++) {
         if (best[doc]! === 0) continue;
-        totals[doc]! += best[doc]! * concept.weight;
+        // A word in the name, the title and the description counts more than in one field, but
+        // not three times as much: saturate across fields as BM25F does within one.
+        const saturated = WEIGHTS.saturation ? best[doc]! / (1 + best[doc]! / WEIGHTS.saturation) : best[doc]!;
+        totals[doc]! += saturated * concept.weight;
         matched[doc]!++;
       }
     }

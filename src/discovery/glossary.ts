@@ -16,6 +16,7 @@ export const SYNONYMS: string[] = [
   'count, how many, number of, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
   'daily, per day, day by day, each day, breakdown => daily, report',
   'undo, revert, restore, reactivate => unblock, update',
+  'kind, kinds, type, types, sort of, sorts of, category of => type, definition',
   'give, grant, award, hand out, allocate => add, credit',
 
   // Channels.
