@@ -127,6 +127,8 @@ const ENTITIES: Array<[RegExp, string]> = [
   [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address '],
   [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain '],
   [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
+  // A quoted name ('Leads 2024', "VIP") names an object; its words are not what to search for.
+  [/(^|\s)["'‘“][^"'‘’“”]{1,60}["'’”](?=\s|$|[.,;:!?])/g, ' '],
 ];
 
 const stemSet = (list: string[]) => new Set(list.map((w) => term(w, true)!));
@@ -263,8 +265,12 @@ export class Index {
     let text = query;
     for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
     for (const w of words(text)) {
-      if (/^\d+$/.test(w)) intent.one = true;
-      else if (isPlural(w)) intent.many = true;
+      // A number is an id or an amount: it says one item is meant, and is not searched for.
+      if (/^\d+$/.test(w)) {
+        intent.one = true;
+        continue;
+      }
+      if (isPlural(w)) intent.many = true;
       const content = term(w);
       let t = content ?? term(w, true)!;
       if (content && !this.indexed.has(t) && !vocab.known.has(t)) {

@@ -8,8 +8,8 @@
 
 export const SYNONYMS: string[] = [
   // What to do: catalog verbs are get/list, create/add, update, delete/remove, send.
-  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting <=> delete',
-  'add, new, make, set up, setup, register, open, start, build, define, establish, insert, put, launch, draft, write, compose => create',
+  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting, stop using, no longer use, retire <=> delete',
+  'add, new, make, set up, setup, register, open, start, build, define, establish, insert, put, launch, draft, write, compose, jot down, write down, note down => create',
   'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set => update',
   'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download => get',
   'send, mail, deliver, dispatch, shoot, fire off, push out, blast out, transmit, go out, goes out, going out => send',
@@ -17,7 +17,7 @@ export const SYNONYMS: string[] = [
   'daily, per day, day by day, each day, breakdown => daily, report',
   'undo, revert, restore, reactivate => unblock, update',
   'kind, kinds, type, types, sort of, sorts of, category of => type, definition',
-  'give, grant, award, hand out, allocate => add, credit',
+  'give, grant, award, hand, hand out, hand over, allocate, issue => add, credit',
 
   // Channels.
   'text message, text, texts, texting, txt, sms message, mobile message, phone message, short message => sms',
@@ -41,8 +41,9 @@ export const SYNONYMS: string[] = [
   'resubscribe, opt back in, unblock, whitelist, allowlist, unsuppress, remove from blocklist, allow again, let through => unblock',
   'double opt in, double optin, doi, confirmed opt in, confirmation email, sign up form, signup, sign up => double optin',
   'opt in, optin => optin',
-  'import, upload, bulk add, bulk load, csv, spreadsheet, load, mass import, bring in => import',
+  'import, upload, bulk add, bulk load, load, mass import, bring in => import, add',
   'export, backup, dump, extract, save as csv => export',
+  'csv, spreadsheet, excel, xlsx, a file of => export, import',
   'bulk, batch, many, several, multiple, mass, at once, in one go, lots of => batch, bulk',
   'engagement, activity, opens, clicks, interactions, history => statistics, stats',
   'join, add to, put in, subscribe to => add',
@@ -54,7 +55,7 @@ export const SYNONYMS: string[] = [
   'pause, paused, suspend, suspended, hold, on hold, halt, resume, unpause, archive, archived, unarchive, mark as sent, status => status, suspend',
   'duplicate, copy, clone, replicate => replicate',
   'schedule, scheduled, later, tomorrow, at a time, queue, queued, timed, delay, delayed => scheduled, schedule',
-  'test, preview, proof, try, trial, sample, seed test, dry run, try out => test',
+  'test, preview, proof, try, trial, sample, seed test, dry run, try out, to myself, to me first, my own address, before sending => test',
   'report, stats, statistics, analytics, performance, metrics, results, numbers, kpi, kpis, figures, open rate, click rate, bounce rate, delivery rate, how did, how well, perform, performed => statistics, report',
   'a b test, ab test, a/b, split test, split testing, variant, winner, winning version => ab test',
   'who received, who got, audience of, recipients => recipients',
@@ -65,6 +66,7 @@ export const SYNONYMS: string[] = [
   'template, layout, design, reusable email, email design, boilerplate => template',
   'log, logs, delivery log, sent emails, email history, message history, outbox, sent items, sent mail => list, events',
   'event, events, delivery status, delivered, opened, clicked, bounced, spam, complaint, deferred, activity feed, tracking => event, events',
+  'reach, reached, arrive, arrived, landed, got through, received by => delivered, event',
   'bounce, bounces, bounced, hard bounce, hardbounce, undeliverable, invalid address, dead address => hardbounces, bounce',
   'inbound, incoming, received, receive, reply, replies, parse, parsing, parsed, inbound parsing, incoming mail => inbound',
   'attachment, attached file, attachments => attachment',
@@ -83,13 +85,14 @@ export const SYNONYMS: string[] = [
 
   // Account.
   'plan, credits, credit, quota, quotas, allowance, subscription plan, billing, remaining, left, usage, limits, email credits, sms credits, how many emails left, pricing tier => plan, credits',
+  'done, finished, ready, completed, progress, status of, still running => status, process',
   'job, jobs, background job, background task, import status, export status, process, processes, progress, running, finished, done yet, still running, queue status, task status => process',
-  'audit log, audit trail, activity log, who did what, user actions, login history, actions log, security log => activity',
+  'audit log, audit trail, activity log, who did what, user actions, login history, actions log, security log, logged in, logins, who changed, recent changes, changed settings => activity',
   'my account, company details, account details, profile, organization details, relay details, smtp credentials => account',
 
   // Users of the organisation.
   'teammate, teammates, colleague, colleagues, team member, team members, staff, seat, seats, coworker, co-worker, employee, collaborator, user, users, login => user',
-  'permission, permissions, access, rights, role, roles, privilege, privileges, what can they do, feature access => permission',
+  'permission, permissions, access, rights, role, roles, privilege, privileges, what can they do, feature access, allowed to, permitted, can do => permission',
   'invite, invitation, invitations, onboard, add to team, give access => invite invitation',
   'pending invitation, unaccepted invitation => invitation',
   'resend, re-send, send again => resend',
@@ -112,7 +115,7 @@ export const SYNONYMS: string[] = [
   'opportunity, opportunities, pipeline item, potential sale, sales opportunity, negotiation => deal',
   'stage, stages, funnel, sales process, kanban, step, phase, columns => pipeline stage',
   'company, organization, organisation, business, firm, account record, employer, client company, enterprise, corporation, brand, vendor, partner, supplier => company',
-  'todo, to do, to-do, reminder, follow up, follow-up, call back, meeting, appointment, assignment, action item, chore => task',
+  'todo, to do list, reminder, follow up, follow-up, follow up call, phone call, sales call, call back, meeting, appointment, assignment, action item, chore => task',
   'comment, memo, annotation, remark, call notes, meeting notes, note => note',
   'document, doc, pdf, contract file, attachment, file, upload file => file',
   'associate, attach, connect, relate, tie, assign, link => link',
@@ -142,7 +145,9 @@ export const SYNONYMS: string[] = [
 
   // Loyalty.
   'points, point, stamps, stars, miles, credit balance, wallet, balance, balances, loyalty balance, cashback => balance',
-  'award points, give points, add points, earn, earned, credit points, grant, deduct, spend, spent, burn, debit, adjust points, top up points => transaction credit debit balance',
+  'award points, give points, add points, earn, earned, credit points, earn points, grant points, credit reward points, top up points => transaction credit balance',
+  'deduct, spend, spent, burn, debit, remove points, take points, deduct points, subtract points, spend points, use points, burn points, adjust points => transaction debit balance',
+  'loyal customer, loyal customers, regular customer => loyalty member',
   'member, members, membership, memberships, enrolled customer, loyalty customer, loyalty member, participant, cardholder => subscription member',
   'enroll, enrol, enrolment, sign up for, join program, register for, subscribe => subscribe enroll',
   'level, levels, rank, ranks, gold, silver, bronze, platinum, status level, grade => tier',
@@ -159,6 +164,7 @@ export const SYNONYMS: string[] = [
   'not expired, unexpired, still valid, valid, usable, current => active',
   'custom event, behavior, behaviour, action happened, something happened, occurred, did something, user action, signal, milestone, event => event',
   'track, record, log, report an event => track event create',
+  'record that, log that, track that, note that, tell brevo, let brevo know, watched, completed, signed up, abandoned => event, create event',
 
   // Feeds.
   'external feed, data feed, rss, rss feed, json feed, product feed, data source, remote data, api source, external data, dynamic content, content feed => external feed',
@@ -178,15 +184,18 @@ export const SYNONYMS: string[] = [
  * bob@x.com", "pause the campaign"), beside the first words of the catalog's write operations.
  */
 export const WRITE_WORDS = (
-  'unsubscribe opt blocklist blacklist block unblock allow pause suspend resume archive unarchive duplicate copy clone schedule ' +
-  'reschedule enable disable activate deactivate turn switch mark attach detach link unlink connect disconnect assign upload ' +
-  'submit approve verify confirm cancel void redeem award grant give deduct top take put tell record log track push reply answer ' +
-  'rename sync enroll join invite resend revoke issue define limit let make keep finish complete clear purge erase stop start ' +
-  'launch move change edit fix set add remove delete create update send draft write register'
+  'unsubscribe opt blocklist blacklist block unblock allow whitelist suppress resubscribe pause suspend halt resume restart archive ' +
+  'unarchive restore duplicate copy clone schedule reschedule enable disable activate deactivate toggle turn switch mark attach ' +
+  'detach link unlink connect disconnect associate dissociate assign unassign upload submit approve reject verify validate ' +
+  'authenticate confirm cancel void abort redeem award grant give hand deduct credit debit charge refund top take put tell ' +
+  'reply respond answer forward rename sync enroll join subscribe invite resend revoke issue define configure make keep finish ' +
+  'complete begin clear empty purge erase wipe destroy stop start launch move change edit modify fix correct adjust amend tweak ' +
+  'set reset add remove delete drop create build save store update send push notify broadcast blast fire trigger register ' +
+  'write compose jot publish unpublish upgrade downgrade promote demote transfer merge tag untag flag ban load import'
 ).split(' ');
 
 /** First words that make a request a read, whatever follows ("show the emails we sent", "list who unsubscribed"). */
-export const READ_WORDS = 'show list get see view find display fetch look lookup retrieve read browse search'.split(' ');
+export const READ_WORDS = 'show list see view find display fetch look lookup retrieve read browse search'.split(' ');
 
 /** Words that ask for every item rather than one: "all", "every", "list". */
 export const MANY_WORDS = 'all every each list lists overview existing available'.split(' ');

@@ -54,7 +54,7 @@ export default defineToolset('email_campaigns', [
     name: 'get_email_campaigns',
     title: 'List email campaigns',
     description: 'List email campaigns; startDate/endDate are date-times; excludeHtmlContent shortens answers.',
-    keywords: ['all newsletters', 'email blasts', 'mailings', 'campaign list', 'sent campaigns', 'campaign stats'],
+    keywords: ['all newsletters', 'email blasts', 'mailings', 'campaign list', 'sent campaigns', 'campaign stats', 'opens', 'clicks'],
     method: 'GET',
     path: '/emailCampaigns',
     query: {
@@ -86,7 +86,7 @@ export default defineToolset('email_campaigns', [
     name: 'get_email_campaign',
     title: 'Get email campaign',
     description: 'One email campaign with its settings, content and statistics.',
-    keywords: ['newsletter details', 'campaign stats', 'open rate', 'click rate', 'campaign performance', 'campaign results'],
+    keywords: ['newsletter details', 'campaign stats', 'opens', 'clicks', 'open rate', 'click rate', 'campaign performance', 'campaign results'],
     method: 'GET',
     path: '/emailCampaigns/{campaignId}',
     pathParams: campaign,
