@@ -36,6 +36,8 @@ export const WEIGHTS = {
   shape: 1.15,
   /** Bulk variants ("update_batch_contacts") unless the request speaks of many at once. */
   batchOnly: 0.8,
+  /** How much it counts that the request accounts for every word of an operation's name. */
+  name: 0.3,
   /** Score at which one concept's match is half saturated (0: no saturation). */
   saturation: 40,
   /** Words after a preposition say where or whose ("rewards in our loyalty program"), not what. */
@@ -83,6 +85,8 @@ interface Concept {
   variants: Array<{ terms: string[]; weight: number }>;
   /** Only past forms ("sent", "scheduled"): they describe, they do not ask for a write. */
   past?: boolean;
+  /** A phrase led by a verb in its base form ("remove points", not "sending domain"): its verb. */
+  leadVerb?: string;
   /** Less than 1 for context after a preposition. */
   weight: number;
 }
@@ -108,6 +112,8 @@ interface Kind {
   batch: boolean;
   /** The first word of its name, stemmed: get, create, delete, send, ... */
   verb: string;
+  /** The words of its name, stemmed, "get" aside (a read need not say it). */
+  nameTerms: string[];
 }
 
 /** Words that open a request without saying what it is about. */
@@ -127,6 +133,8 @@ const ENTITIES: Array<[RegExp, string]> = [
   [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address '],
   [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain '],
   [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
+  // "a company called Initech", "a list named VIP": the name is not what to search for.
+  [/\b(called|named|titled)\s+\S+/gi, ' '],
   // A quoted name ('Leads 2024', "VIP") names an object; its words are not what to search for.
   [/(^|\s)["'‘“][^"'‘’“”]{1,60}["'’”](?=\s|$|[.,;:!?])/g, ' '],
 ];
@@ -143,6 +151,7 @@ const kindOf = (e: ToolEntry): Kind => ({
   collection: e.annotations.readOnlyHint && !e.path.includes('{'),
   batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk|in one call)\b/i.test(`${e.title} ${e.description}`),
   verb: term(e.name.split('_')[0]!, true)!,
+  nameTerms: [...new Set(e.name.split('_').map((w) => term(w)).filter((t): t is string => t !== undefined && t !== 'get'))],
 });
 
 /** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
@@ -258,7 +267,7 @@ export class Index {
   private concepts(query: string): { concepts: Concept[]; corrected: boolean; intent: Intent } {
     const vocab = vocabulary();
     let corrected = false;
-    const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean }> = [];
+    const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean }> = [];
     let context = false;
     const corrections = new Map<string, string>();
     const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false };
@@ -281,7 +290,7 @@ export class Index {
           corrected = true;
         }
       }
-      seq.push({ t, stop: !content, past: isPastForm(w), context });
+      seq.push({ t, stop: !content, past: isPastForm(w), context, base: !isPastForm(w) && !w.endsWith('ing') });
       if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop)) context = true;
     }
     const concepts: Concept[] = [];
@@ -298,6 +307,7 @@ export class Index {
           variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: WEIGHTS.meaning }))],
           past: slice.every((s) => s.past || s.stop),
           weight: slice[0]!.context ? WEIGHTS.context : 1,
+          ...(n > 1 && slice[0]!.base && !slice[0]!.stop ? { leadVerb: slice[0]!.t } : {}),
         });
         matched = n;
         break;
@@ -327,7 +337,7 @@ export class Index {
     for (const c of concepts) {
       const all = c.variants.flatMap((v) => v.terms);
       // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
-      const own = c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : [];
+      const own = c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : [];
       const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
       if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t)))) {
         intent.write = true;
@@ -347,6 +357,7 @@ export class Index {
     const best = new Float64Array(n);
     const sum = new Float64Array(n);
     const said = new Set(concepts.flatMap((c) => c.variants.flatMap((v) => v.terms)));
+    const saidPrefixes = [...said].filter((t) => t.length >= 4);
     for (const concept of concepts) {
       best.fill(0);
       for (const variant of concept.variants) {
@@ -376,6 +387,12 @@ export class Index {
       if (intent.write && !kind.read) score *= WEIGHTS.write;
       if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
       if (kind.read && ((intent.one && kind.item) || (!intent.one && intent.many && kind.collection))) score *= WEIGHTS.shape;
+      // The operation whose name the request explains best: "send a transactional email with a
+      // template" is send_transac_email, not send_test_template, which also has a "test".
+      if (kind.nameTerms.length) {
+        const covered = kind.nameTerms.filter((t) => said.has(t) || saidPrefixes.some((p) => t.startsWith(p))).length;
+        score *= 1 - WEIGHTS.name + (WEIGHTS.name * covered) / kind.nameTerms.length;
+      }
       const named = this.named[doc];
       if (named && !named.groups.every((g) => [...g].some((t) => said.has(t)))) score *= named.weight;
       if (kind.batch && !intent.batch) score *= WEIGHTS.batchOnly;
