@@ -290,7 +290,9 @@ export class Index {
           corrected = true;
         }
       }
-      seq.push({ t, stop: !content, past: isPastForm(w), context, base: !isPastForm(w) && !w.endsWith('ing') });
+      // A past form or a plural noun describes ("sent", "credits"); it does not ask for a change.
+      const describes = isPastForm(w) || isPlural(w);
+      seq.push({ t, stop: !content, past: describes, context, base: !describes && !w.endsWith('ing') });
       if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop)) context = true;
     }
     const concepts: Concept[] = [];
@@ -356,18 +358,28 @@ export class Index {
     const matched = new Uint16Array(n);
     const best = new Float64Array(n);
     const sum = new Float64Array(n);
+    const hits = new Uint8Array(n);
     const said = new Set(concepts.flatMap((c) => c.variants.flatMap((v) => v.terms)));
     const saidPrefixes = [...said].filter((t) => t.length >= 4);
     for (const concept of concepts) {
       best.fill(0);
       for (const variant of concept.variants) {
         sum.fill(0);
+        hits.fill(0);
         for (const t of variant.terms) {
           const { docs, scores } = this.termScores(t, fuzzy);
-          for (let k = 0; k < docs.length; k++) sum[docs[k]!]! += scores[k]!;
+          for (let k = 0; k < docs.length; k++) {
+            sum[docs[k]!]! += scores[k]!;
+            hits[docs[k]!]!++;
+          }
         }
-        const scale = variant.weight / Math.sqrt(variant.terms.length);
-        for (let doc = 0; doc < n; doc++) if (sum[doc]! * scale > best[doc]!) best[doc] = sum[doc]! * scale;
+        // A phrase means all its words: "blocked contacts" is not any contact.
+        const size = variant.terms.length;
+        const scale = variant.weight / Math.sqrt(size);
+        for (let doc = 0; doc < n; doc++) {
+          const s = sum[doc]! * scale * (hits[doc]! / size) ** 2;
+          if (s > best[doc]!) best[doc] = s;
+        }
       }
       for (let doc = 0; doc < n; doc++) {
         if (best[doc]! === 0) continue;

@@ -9,7 +9,7 @@
 export const SYNONYMS: string[] = [
   // What to do: catalog verbs are get/list, create/add, update, delete/remove, send.
   'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting, stop using, no longer use, retire <=> delete',
-  'add, new, make, set up, setup, register, open, start, build, define, establish, insert, put, launch, draft, write, compose, jot down, write down, note down => create',
+  'add, new, make, set up, setup, register, start, build, define, establish, insert, put, launch, draft, write, compose, jot down, write down, note down => create',
   'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set => update',
   'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download => get',
   'send, mail, deliver, dispatch, shoot, fire off, push out, blast out, transmit, go out, goes out, going out => send',
@@ -37,7 +37,7 @@ export const SYNONYMS: string[] = [
   'mailing list, audience, distribution list, recipient list, subscriber list, group of contacts => list',
   'filter, saved filter, dynamic list, smart list, cohort => segment',
   'directory, category of lists => folder',
-  'unsubscribe, unsubscribed, opt out, opted out, optout, blacklist, blacklisted, blocklist, blocklisted, suppress, suppression, suppressed, do not email, do not contact, dnc, stop emailing, stop sending to => blocklist, blocked, unsubscribe, blacklisted',
+  'unsubscribe, unsubscribed, opt out, opted out, optout, blacklist, blacklisted, blocklist, blocklisted, suppress, suppression, suppressed, do not email, do not contact, dnc, stop emailing, stop sending to => blocklist, blacklisted, unsubscribe, blocked contacts',
   'resubscribe, opt back in, unblock, whitelist, allowlist, unsuppress, remove from blocklist, allow again, let through => unblock',
   'double opt in, double optin, doi, confirmed opt in, confirmation email, sign up form, signup, sign up => double optin',
   'opt in, optin => optin',
@@ -64,7 +64,7 @@ export const SYNONYMS: string[] = [
 
   // Transactional email.
   'template, layout, design, reusable email, email design, boilerplate => template',
-  'log, logs, delivery log, sent emails, email history, message history, outbox, sent items, sent mail => list, events',
+  'log, logs, delivery log, sent emails, email history, message history, outbox, sent items, sent mail => events, emails list, log',
   'event, events, delivery status, delivered, opened, clicked, bounced, spam, complaint, deferred, activity feed, tracking => event, events',
   'reach, reached, arrive, arrived, landed, got through, received by => delivered, event',
   'bounce, bounces, bounced, hard bounce, hardbounce, undeliverable, invalid address, dead address => hardbounces, bounce',
@@ -74,7 +74,8 @@ export const SYNONYMS: string[] = [
   'sandbox, dry run, validate only, without sending => sandbox',
 
   // Webhooks.
-  'get notified, be notified, get alerted, notify, notified, alert me, let me know, tell my server, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
+  'get notified, be notified, get alerted, notify me, alert me, let me know, tell my server, ping my server, call my url => create webhook, webhook',
+  'notify, notified, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
   'webhook history, webhook logs, past webhook calls, webhook deliveries => export webhooks history',
 
   // Senders, domains, IPs.
@@ -163,7 +164,7 @@ export const SYNONYMS: string[] = [
   'workflow, workflows, automation, automations, scenario, journey, drip, autoresponder => automation',
   'not expired, unexpired, still valid, valid, usable, current => active',
   'custom event, behavior, behaviour, action happened, something happened, occurred, did something, user action, signal, milestone, event => event',
-  'track, record, log, report an event => track event create',
+  'track, record, report an event => track event create',
   'record that, log that, track that, note that, tell brevo, let brevo know, watched, completed, signed up, abandoned => event, create event',
 
   // Feeds.
@@ -191,7 +192,7 @@ export const WRITE_WORDS = (
   'reply respond answer forward rename sync enroll join subscribe invite resend revoke issue define configure make keep finish ' +
   'complete begin clear empty purge erase wipe destroy stop start launch move change edit modify fix correct adjust amend tweak ' +
   'set reset add remove delete drop create build save store update send push notify broadcast blast fire trigger register ' +
-  'write compose jot publish unpublish upgrade downgrade promote demote transfer merge tag untag flag ban load import'
+  'write compose jot publish unpublish upgrade downgrade promote demote transfer merge tag untag flag ban load import log record track'
 ).split(' ');
 
 /** First words that make a request a read, whatever follows ("show the emails we sent", "list who unsubscribed"). */

@@ -38,6 +38,9 @@ export const IRREGULAR_PAST: Record<string, string> = {
 /** A past form ("sent", "deleted", "scheduled") describes what happened; it does not ask for it to be done. */
 export const isPastForm = (word: string) => word in IRREGULAR_PAST || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
 
+/** Words the Porter stemmer would merge with others that mean something else here. */
+const KEEP: Record<string, string> = { attribution: 'attribution', attributed: 'attribution', attributions: 'attribution' };
+
 function americanize(word: string): string {
   if (word in IRREGULAR_PAST) return IRREGULAR_PAST[word]!;
   for (const [pattern, replacement] of SPELLINGS) if (pattern.test(word)) return word.replace(pattern, replacement);
@@ -63,7 +66,7 @@ export function term(word: string, keepStopWords = false): string | undefined {
   if (!keepStopWords && STOP_WORDS.has(word)) return undefined;
   let stem = stems.get(word);
   if (stem === undefined) {
-    stem = stemmer(americanize(word));
+    stem = KEEP[word] ?? stemmer(americanize(word));
     stems.set(word, stem);
   }
   return stem;
