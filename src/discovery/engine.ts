@@ -36,6 +36,8 @@ export const WEIGHTS = {
   shape: 1.15,
   /** Bulk variants ("update_batch_contacts") unless the request speaks of many at once. */
   batchOnly: 0.8,
+  /** A past form of a write verb ("created", "sent") describes what to find. */
+  pastVerb: 0.5,
   /** How much it counts that the request accounts for every word of an operation's name. */
   name: 0.3,
   /** Score at which one concept's match is half saturated (0: no saturation). */
@@ -341,11 +343,13 @@ export class Index {
       // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
       const own = c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : [];
       const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
-      if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t)))) {
+      if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t) || WRITE_TERMS.has(t)))) {
         intent.write = true;
         for (const t of own) if (this.writeVerbs.has(t)) intent.verbs.add(t);
       }
       if (own.includes('list')) intent.many = true;
+      // "companies created this week": a past form of an operation's verb filters; it does not name the operation.
+      if (c.past && own.some((t) => this.writeVerbs.has(t))) c.weight *= WEIGHTS.pastVerb;
       if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
     }
     return { concepts, corrected, intent };

@@ -9,10 +9,10 @@
 export const SYNONYMS: string[] = [
   // What to do: catalog verbs are get/list, create/add, update, delete/remove, send.
   'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting, stop using, no longer use, retire <=> delete',
-  'add, new, make, set up, setup, register, start, build, define, establish, insert, put, launch, draft, write, compose, jot down, write down, note down => create',
+  'add, new, make, set up, setup, register, start, build, define, establish, insert, launch, draft, write, compose, jot down, write down, note down => create',
   'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set => update',
   'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download => get',
-  'send, mail, deliver, dispatch, shoot, fire off, push out, blast out, transmit, go out, goes out, going out => send',
+  'send, mail, deliver, dispatch, shoot, fire, fire off, push out, blast out, transmit, go out, goes out, going out => send',
   'count, how many, number of, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
   'daily, per day, day by day, each day, breakdown => daily, report',
   'undo, revert, restore, reactivate => unblock, update',
@@ -33,12 +33,12 @@ export const SYNONYMS: string[] = [
 
   // Contacts.
   'subscriber, subscribers, customer, customers, recipient, person, people, lead, leads, audience member, shopper, buyer, client, prospect, profile, address, email address, user record, member of list => contact',
-  'custom field, field, property, properties, column, data field, merge field, merge tag, personalization field, contact field, contact data, trait => attribute',
+  'custom field, field, property, properties, column, data field, merge field, merge tag, personalization field, contact field, trait => attribute',
   'mailing list, audience, distribution list, recipient list, subscriber list, group of contacts => list',
   'filter, saved filter, dynamic list, smart list, cohort => segment',
   'directory, category of lists => folder',
   'unsubscribe, unsubscribed, opt out, opted out, optout, blacklist, blacklisted, blocklist, blocklisted, suppress, suppression, suppressed, do not email, do not contact, dnc, stop emailing, stop sending to => blocklist, blacklisted, unsubscribe, blocked contacts',
-  'resubscribe, opt back in, unblock, whitelist, allowlist, unsuppress, remove from blocklist, allow again, let through => unblock',
+  'resubscribe, opt back in, unblock, whitelist, allowlist, unsuppress, remove from blocklist, allow again, let through, again => unblock',
   'double opt in, double optin, doi, confirmed opt in, confirmation email, sign up form, signup, sign up => double optin',
   'opt in, optin => optin',
   'import, upload, bulk add, bulk load, load, mass import, bring in => import, add',
@@ -50,6 +50,7 @@ export const SYNONYMS: string[] = [
   'leave, take out of, kick, remove from => remove, unlink',
   'option, choice, dropdown value, picklist value, select value => option, enumeration',
   'modified, recent, recently, since, lately => modified since',
+  'yesterday, today, last week, last month, this week, this month, past week, past month, last year, date range, between, period => period, start date, end date, days',
 
   // Campaigns.
   'pause, paused, suspend, suspended, hold, on hold, halt, resume, unpause, archive, archived, unarchive, mark as sent, status => status, suspend',
@@ -74,7 +75,8 @@ export const SYNONYMS: string[] = [
   'sandbox, dry run, validate only, without sending => sandbox',
 
   // Webhooks.
-  'get notified, be notified, get alerted, notify me, alert me, let me know, tell my server, ping my server, call my url => create webhook, webhook',
+  'get notified, be notified, get alerted, notify me, notify my, notify our, alert me, let me know, tell my server, ping my server, call my url => create webhook, webhook',
+  'my app, our app, my server, our server, my backend, our backend, my system, our system, my endpoint, our endpoint, my url, our url, my crm, our crm => webhook',
   'notify, notified, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
   'webhook history, webhook logs, past webhook calls, webhook deliveries => export webhooks history',
 
