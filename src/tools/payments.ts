@@ -7,7 +7,7 @@ export default defineToolset('payments', [
     name: 'create_payment_request',
     title: 'Create payment request',
     description: 'Ask a contact (by id) to pay an amount in euro cents; notification emails the link. Returns the payment URL.',
-    keywords: ['payment link', 'invoice', 'ask to pay', 'charge customer', 'collect payment'],
+    keywords: ['payment link', 'send payment request', 'send invoice', 'ask to pay', 'charge customer', 'collect payment'],
     method: 'POST',
     path: '/payments/requests',
     destructive: true,
