@@ -120,6 +120,9 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       });
     }
     await session.transport.handleRequest(req, res, body);
+    // The SDK ends a request's POST stream only when it sends the response, and a cancelled
+    // request gets none: end it here, so it stops counting as in flight (shutdown, idle sweep).
+    for (const requestId of cancelledRequests(body)) session.transport.closeSSEStream(requestId);
   };
 
   const openSession = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => {
@@ -400,6 +403,15 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, limit: number): v
     if (discarded > cap) req.socket.destroy();
   });
   req.resume();
+}
+
+/** The request ids named by notifications/cancelled in a POST body (one message or a batch). */
+function cancelledRequests(body: unknown): Array<string | number> {
+  const messages = Array.isArray(body) ? body : [body];
+  return messages.flatMap((m: { method?: unknown; params?: { requestId?: unknown } } | null) => {
+    const id = m?.method === 'notifications/cancelled' ? m.params?.requestId : undefined;
+    return typeof id === 'string' || typeof id === 'number' ? [id] : [];
+  });
 }
 
 function requestId(body: unknown): string | number | null {
