@@ -71,6 +71,41 @@ describe('a cancelled call over Streamable HTTP', () => {
     await conn.close().catch(() => {});
   }, 30_000);
 
+  it('never ends a (legacy) batch stream early: the other requests of the batch still get their answers', async () => {
+    const server = await startHttpServer({ apiUrl: fake.url });
+    try {
+      const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' };
+      const post = (body: unknown, extra: Record<string, string> = {}) => fetch(server.url, { method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify(body) });
+      const init = await post({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      const session = { 'mcp-session-id': init.headers.get('mcp-session-id')! };
+      await init.body?.cancel();
+      await (await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, session)).body?.cancel();
+      fake.route('GET', '/account', { delayMs: 30_000, json: {} });
+      fake.route('GET', '/contacts/lists', { delayMs: 500, json: { count: 0, lists: [] } });
+      const batch = await post(
+        [
+          { jsonrpc: '2.0', id: 10, method: 'tools/call', params: { name: 'get_account', arguments: {} } },
+          { jsonrpc: '2.0', id: 11, method: 'tools/call', params: { name: 'get_lists', arguments: {} } },
+        ],
+        session,
+      );
+      await until(() => fake.requests.length === 2, 5_000, 'both calls reached Brevo');
+      await (await post({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 10 } }, session)).body?.cancel();
+      // Read the stream until the answer to 11 arrives (the SDK keeps a batch stream open for 10).
+      const reader = batch.body!.getReader();
+      let text = '';
+      while (!/"id":11/.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      expect(text).toMatch(/"id":11/);
+      await reader.cancel();
+    } finally {
+      await server.stop();
+    }
+  }, 30_000);
+
   it('lets the idle sweep close its session', async () => {
     const server = await startHttpServer({ apiUrl: fake.url, args: ['--session-idle-ms', '300'], env: { BREVO_MCP_LOG_LEVEL: 'debug' } });
     try {
