@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { BrevoClient, BrevoRequest, BrevoResponse } from './client/brevo-client.js';
 import { BrevoApiError } from './client/errors.js';
 import type { Operation } from './tools/define.js';
-import { redact } from './log.js';
+import { NO_SECRETS, type Redactor } from './redact.js';
 import { errorText, fitJson } from './results.js';
 import { issueText } from './issue-text.js';
 
@@ -16,6 +16,10 @@ export interface ExecutionContext {
   maxResultChars: number;
   /** Asked after validation and before sending; a returned text refuses the call with that message. */
   approve?: (op: Operation, args: Record<string, unknown>) => Promise<string | undefined>;
+  /** The session's secrets: cuts never split one, and the result text is redacted (default: none). */
+  redactor?: Redactor;
+  /** A resource serving the whole text of a field of this call's answer (a template's HTML), if any. */
+  fullTextAt?: (op: Operation, args: Record<string, unknown>, field: string) => string | undefined;
 }
 
 type Args = Record<string, unknown>;
@@ -49,18 +53,17 @@ export async function sendOperation(op: Operation, rawArgs: unknown, ctx: Pick<E
 
 /**
  * Validates, sends and formats one tool call. Never throws: every failure is an isError result.
- * Secrets are scrubbed from the text even here, in case an answer echoes a key back.
+ * The result is redacted with the session's secrets, in case an answer echoes a key back.
  */
 export async function runOperation(op: Operation, rawArgs: unknown, ctx: ExecutionContext): Promise<CallToolResult> {
-  const result = await runUnredacted(op, rawArgs, ctx);
-  for (const item of result.content) if (item.type === 'text') item.text = redact(item.text);
-  return result;
+  const redactor = ctx.redactor ?? NO_SECRETS;
+  return redactor.value(await runUnredacted(op, rawArgs, ctx, redactor));
 }
 
-async function runUnredacted(op: Operation, rawArgs: unknown, ctx: ExecutionContext): Promise<CallToolResult> {
+async function runUnredacted(op: Operation, rawArgs: unknown, ctx: ExecutionContext, redactor: Redactor): Promise<CallToolResult> {
   try {
     const { args, response } = await sendOperation(op, rawArgs, ctx);
-    return toToolResult(op, args, response, ctx.maxResultChars);
+    return toToolResult(op, args, response, ctx, redactor);
   } catch (error) {
     if (error instanceof InvalidArgumentsError || error instanceof NotApprovedError) return failure(error.message);
     if (error instanceof BrevoApiError) return failure(errorText(error, op, (rawArgs ?? {}) as Args));
@@ -113,29 +116,39 @@ function multipartBody(op: Operation, args: Args): FormData {
 
 const wire = (op: Operation, field: string) => op.wireNames?.[field] ?? field;
 
-function toToolResult(op: Operation, args: Args, response: BrevoResponse, maxChars: number): CallToolResult {
+function toToolResult(op: Operation, args: Args, response: BrevoResponse, ctx: ExecutionContext, redactor: Redactor): CallToolResult {
+  const maxChars = ctx.maxResultChars;
   switch (response.kind) {
     case 'empty':
       return { content: [{ type: 'text', text: `Done: ${op.title} (HTTP ${response.status}, no content returned).` }] };
-    case 'json':
-      return { content: [{ type: 'text', text: fitJson(response.data, maxChars, op, args) }] };
+    case 'json': {
+      const fit = { cut: (text: string, n: number) => redactor.cut(text, n), fullTextAt: (field: string) => ctx.fullTextAt?.(op, args, field) };
+      return { content: [{ type: 'text', text: fitJson(response.data, maxChars, op, args, fit) }] };
+    }
     case 'text':
-      return { content: [{ type: 'text', text: response.data.length > maxChars ? response.data.slice(0, maxChars) + `\n[cut: ${response.data.length - maxChars} more characters]` : response.data }] };
-    case 'binary':
+      return { content: [{ type: 'text', text: cutText(response.data, maxChars, redactor) }] };
+    case 'binary': {
+      // Names and types come from Brevo's headers: redacted before they become a URI.
+      const fileName = response.fileName && redactor.text(response.fileName);
+      const contentType = redactor.text(response.contentType);
       return {
         content: [
           {
             type: 'resource',
-            resource: {
-              uri: `brevo://${op.name}/${encodeURIComponent(response.fileName ?? 'file')}`,
-              mimeType: response.contentType,
-              blob: response.data.toString('base64'),
-            },
+            resource: { uri: `brevo://${op.name}/${encodeURIComponent(fileName ?? 'file')}`, mimeType: contentType, blob: response.data.toString('base64') },
           },
-          { type: 'text', text: `File ${response.fileName ?? ''} (${response.contentType}, ${response.data.length} bytes).`.replace('File  (', 'File (') },
+          { type: 'text', text: `File ${fileName ?? ''} (${contentType}, ${response.data.length} bytes).`.replace('File  (', 'File (') },
         ],
       };
+    }
   }
+}
+
+/** Text within maxChars, cut (never inside a secret) with a note saying how much was left out. */
+export function cutText(text: string, maxChars: number, redactor: Redactor): string {
+  if (text.length <= maxChars) return text;
+  const kept = redactor.cut(text, maxChars);
+  return `${kept}\n[cut: ${text.length - kept.length} more characters]`;
 }
 
 function failure(text: string): CallToolResult {

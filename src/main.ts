@@ -1,9 +1,11 @@
 // brevo-mcp: reads flags and environment, then serves MCP over stdio or HTTP (entered through cli.ts).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { keyProblem } from './client/api-key.js';
 import { BrevoClient, defaultClientOptions } from './client/brevo-client.js';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { forgetSecret, log, registerSecret } from './log.js';
+import { hideInLog, log } from './log.js';
+import { Redactor } from './redact.js';
 import { narrowSelection, requestedSelection, SelectionError, selectTools, validateSelection } from './registry.js';
 import type { Sandbox } from './sandbox/server.js';
 import { createMcpServer } from './server.js';
@@ -24,10 +26,12 @@ Options:
   --read-only              Only read-only tools; wins over the other filters (env BREVO_READ_ONLY=1)
   --dynamic                List 4 meta-tools (search_tools, describe_tool, call_tool, enable_toolset)
                            that reach every selected operation, instead of the operations
-                           (env BREVO_DYNAMIC=1); without --toolsets they reach the whole catalog
+                           (env BREVO_DYNAMIC=1); without --toolsets they reach the whole catalog;
+                           with --stateless, enable_toolset is not offered (nothing would keep it)
   --confirm                Ask the user (MCP elicitation) before every destructive tool runs;
                            clients without elicitation then get an error (env BREVO_CONFIRM=1)
-  --max-result-chars N     Longest tool result text (default 40000; env BREVO_MAX_RESULT_CHARS)
+  --max-result-chars N     Longest tool result or resource text, at least 1000 (default 40000;
+                           env BREVO_MAX_RESULT_CHARS)
   --list-tools             Print tools as JSON and exit (no key needed): with a selection option
                            (--toolsets, --tools, --exclude-tools, --read-only) the tools this
                            server would serve; without one, the whole catalog
@@ -53,8 +57,8 @@ HTTP options (--transport http; over stdio they are ignored, with a warning):
   --shutdown-grace-ms N    On SIGINT/SIGTERM, wait this long for requests in flight (default 10000;
                            env BREVO_MCP_SHUTDOWN_GRACE_MS)
   --allow-client-keys      A client may bring its own Brevo key in the X-Brevo-Api-Key header (its
-                           session is bound to it); BREVO_API_KEY becomes optional
-                           (env BREVO_MCP_ALLOW_CLIENT_KEYS=1)
+                           session is bound to it); a value that cannot be a key gets 401;
+                           BREVO_API_KEY becomes optional (env BREVO_MCP_ALLOW_CLIENT_KEYS=1)
 
 Environment:
   BREVO_API_KEY            Your Brevo API key (required to serve, unless --sandbox or --allow-client-keys)
@@ -88,8 +92,6 @@ const NO_SESSION_KEY =
   'no Brevo API key for this session: send your key in the X-Brevo-Api-Key header when you connect (on initialize)';
 
 function clientFor(config: Config): BrevoClient {
-  registerSecret(config.apiKey);
-  registerSecret(config.trackerKey);
   return new BrevoClient({
     ...defaultClientOptions,
     apiUrl: config.apiUrl,
@@ -151,6 +153,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   }
   const client = clientFor(config);
   const closeClient = () => client.close().then(() => sandbox?.close());
+  // The operator's secrets: hidden from the log and from every session's output.
+  const operatorSecrets = [config.apiKey, config.trackerKey, config.transport === 'http' ? config.http.authToken : undefined];
+  hideInLog(...operatorSecrets);
   const serverOptions = {
     manifest,
     client,
@@ -160,6 +165,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     maxResultChars: config.maxResultChars,
     confirm: config.confirm,
     dynamic: config.dynamic,
+    sessionless: config.transport === 'http' && config.http.stateless,
+    redactor: new Redactor(operatorSecrets),
   };
 
   if (config.transport === 'stdio') {
@@ -175,7 +182,6 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   }
   const { serveHttp, HttpError } = await import('./transports/http.js');
   const { http } = config;
-  registerSecret(http.authToken);
   if (http.authToken && http.authToken.length < 16) log('warn', 'the auth token is short; use a long random one (e.g. openssl rand -hex 32)');
   // Sessions that bring their own key get the same settings but never the operator's keys (the
   // tracker key included), and their own client: a key is never shared between sessions.
@@ -196,10 +202,12 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
       throw error;
     }
     const key = tenants ? sessionKey(req) : undefined;
-    if (key) registerSecret(key);
+    const problem = key && keyProblem(key);
+    if (problem) throw new HttpError(401, `Unauthorized: the X-Brevo-Api-Key header does not hold a Brevo API key (${problem}); send the key from Brevo > SMTP & API > API keys`, -32000);
     const sessionClient = key ? tenants!.withApiKey(key) : config.apiKey ? client : tenants!;
-    const server = createMcpServer({ ...serverOptions, client: sessionClient, selection });
-    if (key) server.onclose = () => forgetSecret(key);
+    // This session's output hides its own key besides the operator's; no other session's.
+    const server = createMcpServer({ ...serverOptions, client: sessionClient, selection, redactor: serverOptions.redactor.with(key) });
+    if (key) server.onclose = hideInLog(key);
     return server;
   };
 
@@ -272,7 +280,8 @@ const keyOwner = (key: string | undefined) => key && createHash('sha256').update
 /** The client's own Brevo key from X-Brevo-Api-Key, if it sent one. */
 function sessionKey(req: IncomingMessage): string | undefined {
   const value = req.headers['x-brevo-api-key'];
-  const key = (Array.isArray(value) ? value[0] : value)?.trim();
+  // Checked as sent (keyProblem): a key with a stray space or character is refused, not repaired.
+  const key = Array.isArray(value) ? value[0] : value;
   return key || undefined;
 }
 
