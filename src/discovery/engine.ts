@@ -29,6 +29,8 @@ export const WEIGHTS = {
   coverage: 1,
   /** A request with no verb of a write operation ("which templates do we have") is read as a read, and one with such a verb as a write. */
   read: 1.3,
+  /** A question reads more surely than a request without a verb. */
+  question: 1.3,
   write: 1.3,
   /** An operation whose name starts with the request's own verb ("delete a group" → delete_...). */
   verb: 1.2,
@@ -101,6 +103,10 @@ interface Intent {
   one: boolean;
   many: boolean;
   batch: boolean;
+  /** A question ("which ...", "how many ..."): a read, more surely than a request without a verb. */
+  question: boolean;
+  /** An id names what owns the thing asked for ("notes of contact 12"). */
+  ownerId: boolean;
 }
 
 /** An operation's kind, from its method and path: a read of a collection, a read of one item, or a write. */
@@ -119,7 +125,8 @@ interface Kind {
 }
 
 /** Words that open a request without saying what it is about. */
-const POLITE = /^((hey|hi|hello|ok|okay|so|please|pls|quick question)\b[ ,:]*)*((can|could|would|will) you( please)?|i (need|want|would like|wanna|have) to|i'?d like to|help me|let'?s)?\s*/i;
+const POLITE =
+  /^((hey|hi|hello|ok|okay|so|please|pls|plz|quick question|urgent|quick one|question)\b[ ,:!-]*)*((can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|(is there a way|is it possible|how) (to|do i|do we|can i|can we|should i|should we|would i|would we)|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just)?\s*/i;
 /** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
 const QUESTION = /^(what|whats|what's|which|who|whom|whose|where|when|is|are|was|were|did|does|do|has|have|any|how (many|much|did|does|is|are|well|often))\b/i;
 
@@ -129,12 +136,21 @@ const CHANNEL_VERB = new RegExp(
   'i',
 );
 
+/**
+ * An id written as letters and digits ("65aa991", "t-3", "ord-77", a UUID): read as a number, an item's id.
+ * Times, amounts and ordinals ("9am", "100k", "2nd") are dropped first by ENTITIES.
+ */
+const ID = /(?<![\w@.])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![\w@])/gi;
+
 /** Things written in a request, read as what they are: an address is a contact's email, a host name a domain. */
 const ENTITIES: Array<[RegExp, string]> = [
   [/\bhttps?:\/\/\S+/gi, ' url '],
   [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address '],
   [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain '],
   [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
+  // Times, amounts and ordinals say when or how much, not which item.
+  [/\b\d+(?:[.,]\d+)?\s?(am|pm|k|m|st|nd|rd|th|h|hrs?|mins?|d|%|x)\b/gi, ' '],
+  [/[$€£]\s?\d+(?:[.,]\d+)?/g, ' '],
   // "a company called Initech", "a list named VIP": the name is not what to search for.
   [/\b(called|named|titled)\s+\S+/gi, ' '],
   // A quoted name ('Leads 2024', "VIP") names an object; its words are not what to search for.
@@ -147,10 +163,14 @@ const READ_TERMS = stemSet(READ_WORDS);
 const MANY_TERMS = stemSet(MANY_WORDS);
 const ONE_TERMS = stemSet(ONE_WORDS);
 
+/** A read whose title lists ("List rewards"), under a parent or not: /loyalty/.../{pid}/offers is a collection. */
+const isCollection = (e: ToolEntry) => e.annotations.readOnlyHint && /^List\b/.test(e.title);
+
 const kindOf = (e: ToolEntry): Kind => ({
   read: e.annotations.readOnlyHint,
-  item: e.annotations.readOnlyHint && /\}$/.test(e.path),
-  collection: e.annotations.readOnlyHint && !e.path.includes('{'),
+  // A read of one thing named by an id: a deal, a contact's stats, a user's permissions.
+  item: e.annotations.readOnlyHint && !isCollection(e) && e.path.includes('{'),
+  collection: isCollection(e),
   batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk|in one call)\b/i.test(`${e.title} ${e.description}`),
   verb: term(e.name.split('_')[0]!, true)!,
   nameTerms: [...new Set(e.name.split('_').map((w) => term(w)).filter((t): t is string => t !== undefined && t !== 'get'))],
@@ -272,16 +292,21 @@ export class Index {
     const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean }> = [];
     let context = false;
     const corrections = new Map<string, string>();
-    const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false };
-    let text = query;
+    const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false, question: false, ownerId: false };
+    // What opens the request without saying what it is about ("could you", "is there a way to") is set aside.
+    const stripped = query.trim().replace(POLITE, '');
+    let text = stripped;
     for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
+    text = text.replace(ID, (id) => (vocab.known.has(term(id.toLowerCase(), true)!) ? id : ' 0 '));
     for (const w of words(text)) {
-      // A number is an id or an amount: it says one item is meant, and is not searched for.
+      // A number is an id or an amount: it says one item is meant, and is not searched for;
+      // after a preposition it names the owner ("notes of contact 12"), not the thing asked for.
       if (/^\d+$/.test(w)) {
-        intent.one = true;
+        if (context) intent.ownerId = true;
+        else intent.one = true;
         continue;
       }
-      if (isPlural(w)) intent.many = true;
+      if (isPlural(w) && !context) intent.many = true;
       const content = term(w);
       let t = content ?? term(w, true)!;
       if (content && !this.indexed.has(t) && !vocab.known.has(t)) {
@@ -329,11 +354,8 @@ export class Index {
       i++;
     }
     // Typos corrected ("emial a customer" opens like "email a customer").
-    const opening = query
-      .trim()
-      .replace(POLITE, '')
-      .replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
-    if (QUESTION.test(opening)) read = true;
+    const opening = stripped.replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
+    if (QUESTION.test(opening)) read = intent.question = true;
     if (CHANNEL_VERB.test(opening)) {
       concepts.push({ variants: [{ terms: ['send'], weight: 1 }], weight: 1 });
       intent.write = true;
@@ -399,10 +421,10 @@ export class Index {
       // Like minisearch's own OR queries: an operation matching more of what was asked ranks higher.
       let score = totals[doc]! * (matched[doc]! / concepts.length) ** WEIGHTS.coverage;
       const kind = this.kinds[doc]!;
-      if (!intent.write && kind.read) score *= WEIGHTS.read;
+      if (!intent.write && kind.read) score *= intent.question ? WEIGHTS.question : WEIGHTS.read;
       if (intent.write && !kind.read) score *= WEIGHTS.write;
       if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
-      if (kind.read && ((intent.one && kind.item) || (!intent.one && intent.many && kind.collection))) score *= WEIGHTS.shape;
+      if (kind.read && ((intent.one && kind.item) || (!intent.one && (intent.many || intent.ownerId) && kind.collection))) score *= WEIGHTS.shape;
       // The operation whose name the request explains best: "send a transactional email with a
       // template" is send_transac_email, not send_test_template, which also has a "test".
       if (kind.nameTerms.length) {
