@@ -148,6 +148,8 @@ const ENTITIES: Array<[RegExp, string]> = [
   [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address '],
   [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain '],
   [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
+  // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
+  [/\bhow (many|much)\b/gi, ' '],
   // Times, amounts and ordinals say when or how much, not which item.
   [/\b\d+(?:[.,]\d+)?\s?(am|pm|k|m|st|nd|rd|th|h|hrs?|mins?|d|%|x)\b/gi, ' '],
   [/[$€£]\s?\d+(?:[.,]\d+)?/g, ' '],
@@ -159,6 +161,13 @@ const ENTITIES: Array<[RegExp, string]> = [
 
 const stemSet = (list: string[]) => new Set(list.map((w) => term(w, true)!));
 const WRITE_TERMS = stemSet(WRITE_WORDS);
+const WRITE_BASES = new Set(WRITE_WORDS);
+
+/** A noun made of a write verb ("subscriber", "senders", "importer"): its stem is the verb's, yet it asks for no change. */
+const isAgentNoun = (w: string) => {
+  const one = w.endsWith('ers') ? w.slice(0, -1) : w;
+  return one.endsWith('er') && (WRITE_BASES.has(one.slice(0, -1)) || WRITE_BASES.has(one.slice(0, -2)));
+};
 const READ_TERMS = stemSet(READ_WORDS);
 const MANY_TERMS = stemSet(MANY_WORDS);
 const ONE_TERMS = stemSet(ONE_WORDS);
@@ -317,8 +326,8 @@ export class Index {
           corrected = true;
         }
       }
-      // A past form or a plural noun describes ("sent", "credits"); it does not ask for a change.
-      const describes = isPastForm(w) || isPlural(w);
+      // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change.
+      const describes = isPastForm(w) || isPlural(w) || isAgentNoun(w);
       seq.push({ t, stop: !content, past: describes, context, base: !describes && !w.endsWith('ing') });
       if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop)) context = true;
     }
@@ -356,6 +365,8 @@ export class Index {
     // Typos corrected ("emial a customer" opens like "email a customer").
     const opening = stripped.replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
     if (QUESTION.test(opening)) read = intent.question = true;
+    // "how many contacts are in list 7": a count of what one item holds, which that item's details give.
+    if (intent.ownerId && /\b(how (many|much)|number of)\b/i.test(stripped)) intent.one = true;
     if (CHANNEL_VERB.test(opening)) {
       concepts.push({ variants: [{ terms: ['send'], weight: 1 }], weight: 1 });
       intent.write = true;

@@ -8,10 +8,12 @@
 
 export const SYNONYMS: string[] = [
   // What to do: catalog verbs are get/list, create/add, update, delete/remove, send.
-  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting, stop using, no longer use, retire <=> delete',
-  'add, new, make, set up, setup, register, start, build, define, establish, insert, launch, draft, write, compose, jot down, write down, note down => create',
-  'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set => update',
-  'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download => get',
+  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting, stop using, no longer use, retire, scrap, ditch, bin, axe, nuke, toss, zap, throw away, throw out, eliminate, junk, take down, permanently, for good, permanently remove <=> delete',
+  'drop a line, drop a message, drop a text, drop an email, drop a mail, drop a whatsapp, drop an sms, shoot a message, shoot an email, shoot a text, fire a message => send',
+  'add, new, make, set up, setup, register, start, build, define, establish, insert, launch, draft, write, compose, jot down, write down, note down, spin up, stand up, generate, produce, craft, put together, whip up, introduce, author, come up with, kick off, roll out => create',
+  'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set, bump, raise, lower, increase, decrease, extend, shorten, reword, rephrase, revise, rework, redo, swap, flip, tick, push back, postpone, bring forward, tidy up => update',
+  'promote, demote, upgrade, downgrade, move up, move down, level up, bump up => update, set level',
+  'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download, pull up, dig up, list out, peek at, glance at, go through, look into, check on, tell me about => get',
   'send, mail, deliver, dispatch, shoot, fire, fire off, push out, blast out, transmit, go out, goes out, going out => send',
   'count, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
   'daily, per day, day by day, each day, breakdown => daily, report',
@@ -27,7 +29,7 @@ export const SYNONYMS: string[] = [
   'otp, verification code, one time password, one time code, 2fa, two factor, login code, pin, auth code, security code, confirmation code => transactional, sms',
   'newsletter, newsletters, mailing, mailings, mailshot, bulk email, mass email, email blast, marketing email, mass mailing => campaign, email campaign',
   'blast, broadcast, promo, promotion, promotional, announcement, marketing => campaign',
-  'transactional, one off, one-off, single email, receipt, password reset, order confirmation, notification email, system email, triggered email, api email, automated email, transac => transac, smtp, transactional',
+  'transactional, one off, one-off, single email, receipt, password reset, order confirmation, notification email, system email, triggered email, api email, automated email, automated mail, automatic email, automatic mail, app email, app mail, system mail, transac => transac, smtp, transactional',
   'smtp, relay => smtp, transac',
   'message id, message-id => messageid, message',
 
@@ -35,6 +37,7 @@ export const SYNONYMS: string[] = [
   'subscriber, subscribers, customer, customers, recipient, person, people, lead, leads, audience member, shopper, buyer, client, prospect, profile, address, email address, user record, member of list => contact',
   'custom field, field, property, properties, column, data field, merge field, merge tag, personalization field, contact field, trait => attribute',
   'mailing list, audience, distribution list, recipient list, subscriber list, group of contacts => list',
+  'who is on, whos on, who is in, whos in, who are on, who are in, who belongs to, people on, people in, everyone on, everyone in, members of, subscribed to => contacts in list, members',
   'filter, saved filter, dynamic list, smart list, cohort => segment',
   'directory, category of lists => folder',
   'unsubscribe, unsubscribed, opt out, opted out, optout, blacklist, blacklisted, blocklist, blocklisted, suppress, suppression, suppressed, do not email, do not contact, dnc, stop emailing, stop sending to => blocklist, blacklisted, unsubscribe, blocked contacts',
@@ -95,7 +98,8 @@ export const SYNONYMS: string[] = [
 
   // Users of the organisation.
   'teammate, teammates, colleague, colleagues, team member, team members, staff, seat, seats, coworker, co-worker, employee, collaborator, user, users, login => user',
-  'permission, permissions, access, rights, role, roles, privilege, privileges, what can they do, feature access, allowed to, permitted, can do => permission',
+  'permission, permissions, access, rights, role, roles, privilege, privileges, what can they do, feature access, allowed to, permitted, can do, full access, admin rights, access rights, more access, less access => permission',
+  'cut off, cut off access, take away access, remove access, lock out, kick out, offboard, offboarding, deprovision, left the company, leaver, no longer works here, no longer with us => revoke',
   'invite, invitation, invitations, onboard, add to team, give access => invite invitation',
   'pending invitation, unaccepted invitation => invitation',
   'resend, re-send, send again => resend',
@@ -111,7 +115,7 @@ export const SYNONYMS: string[] = [
   'master account, parent account, main account, corporate account, enterprise account, head office, organisation account => master corporate',
   'admin, administrator, admins, administrators, master user, corporate user => admin user',
   'group of accounts, account group, team of sub accounts => group',
-  'sso, single sign on, single sign-on, log in as, login as, impersonate, login link, magic link, auto login, login token => sso token',
+  'sso, single sign on, single sign-on, log in as, login as, impersonate, login link, magic link, auto login, login token, log into, log me into, log in to, sign in to, sign into, without password, without their password, without a password, passwordless, access their account, jump into => sso token',
   'api key, apikey, key, keys, credentials, secret => api key',
 
   // CRM.
@@ -158,7 +162,7 @@ export const SYNONYMS: string[] = [
   'voucher, vouchers, gift card, certificate => voucher',
   'loyalty program, loyalty programme, club, scheme, rewards program, rewards club, loyalty scheme, fidelity => loyalty program',
   'go live, make live, publish, release, activate program => publish',
-  'use voucher, use reward, claim, claim reward, cash in, consume => redeem',
+  'use voucher, use reward, claim, claim reward, cash in, consume, use up, apply voucher, apply code => redeem',
   'history of points, points history, statement, ledger, movements => transaction history',
   'cap, ceiling, max per, maximum per, limit, limits, rate limit => limit',
 
