@@ -127,6 +127,8 @@ interface Kind {
 /** Words that open a request without saying what it is about. */
 const POLITE =
   /^((hey|hi|hello|ok|okay|so|please|pls|plz|quick question|urgent|quick one|question)\b[ ,:!-]*)*((can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|(is there a way|is it possible|how) (to|do i|do we|can i|can we|should i|should we|would i|would we)|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just)?\s*/i;
+/** Words that open a question, known to typo correction ("wich" is "which") though never searched for. */
+const QUESTION_WORDS = ['which', 'what', 'where', 'when', 'whose'];
 /** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
 const QUESTION = /^(what|whats|what's|which|who|whom|whose|where|when|is|are|was|were|did|does|do|has|have|any|how (many|much|did|does|is|are|well|often))\b/i;
 
@@ -175,13 +177,16 @@ const ONE_TERMS = stemSet(ONE_WORDS);
 /** A read whose title lists ("List rewards"), under a parent or not: /loyalty/.../{pid}/offers is a collection. */
 const isCollection = (e: ToolEntry) => e.annotations.readOnlyHint && /^List\b/.test(e.title);
 
+/** The verb an operation's name starts with, an adverb aside (partially_update_... is an update). */
+const opVerb = (name: string) => term(name.replace(/^partially_/, '').split('_')[0]!, true)!;
+
 const kindOf = (e: ToolEntry): Kind => ({
   read: e.annotations.readOnlyHint,
   // A read of one thing named by an id: a deal, a contact's stats, a user's permissions.
   item: e.annotations.readOnlyHint && !isCollection(e) && e.path.includes('{'),
   collection: isCollection(e),
   batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk|in one call)\b/i.test(`${e.title} ${e.description}`),
-  verb: term(e.name.split('_')[0]!, true)!,
+  verb: opVerb(e.name),
   nameTerms: [...new Set(e.name.split('_').map((w) => term(w)).filter((t): t is string => t !== undefined && t !== 'get'))],
 });
 
@@ -214,7 +219,7 @@ export class Index {
     this.entries = entries;
     this.byName = new Map(entries.map((e, i) => [e.name, i]));
     this.kinds = entries.map(kindOf);
-    this.writeVerbs = new Set(entries.filter((e) => !e.annotations.readOnlyHint).map((e) => term(e.name.split('_')[0]!, true)!));
+    this.writeVerbs = new Set(entries.filter((e) => !e.annotations.readOnlyHint).map((e) => opVerb(e.name)));
     const named = Object.fromEntries(
       Object.entries(NAMED_TOOLSETS).map(([toolset, { words: groups, weight }]) => [toolset, { groups: groups.map((g) => stemSet(g.split(' '))), weight }]),
     );
@@ -264,7 +269,9 @@ export class Index {
 
   /** The nearest word the index or the glossary knows, for a word neither knows. */
   private correct(t: string): string | undefined {
-    if (t.length < 5 || /\d/.test(t)) return undefined;
+    // A short word is too easily some other word; only a question's opening is read through ("wich", "waht").
+    if (t.length < 5) return t.length >= 3 ? QUESTION_WORDS.find((q) => editDistance(t, q, 1) <= 1) : undefined;
+    if (/\d/.test(t)) return undefined;
     if (this.corrections.has(t)) return this.corrections.get(t) ?? undefined;
     const max = t.length >= 8 ? 2 : 1;
     let best: string | undefined;
@@ -287,7 +294,7 @@ export class Index {
   private knownWords(): Map<string, string[]> {
     if (!this.known) {
       this.known = new Map();
-      for (const k of new Set([...this.indexed, ...vocabulary().known])) {
+      for (const k of new Set([...this.indexed, ...vocabulary().known, ...QUESTION_WORDS])) {
         if (k.length >= 3) this.known.set(k[0]!, [...(this.known.get(k[0]!) ?? []), k]);
       }
     }
@@ -328,7 +335,7 @@ export class Index {
       }
       // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change.
       const describes = isPastForm(w) || isPlural(w) || isAgentNoun(w);
-      seq.push({ t, stop: !content, past: describes, context, base: !describes && !w.endsWith('ing') });
+      seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !w.endsWith('ing') });
       if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop)) context = true;
     }
     const concepts: Concept[] = [];
@@ -379,10 +386,14 @@ export class Index {
       if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t) || WRITE_TERMS.has(t)))) {
         intent.write = true;
         for (const t of own) if (this.writeVerbs.has(t)) intent.verbs.add(t);
+        // A verb the catalog does not use stands for the one the glossary gives: "scrap" is delete, "bump" update.
+        if (own.length === 1 && WRITE_TERMS.has(own[0]!) && !this.writeVerbs.has(own[0]!)) {
+          for (const v of c.variants) if (v.weight < 1 && v.terms.length === 1 && this.writeVerbs.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
+        }
       }
       if (own.includes('list')) intent.many = true;
       // "companies created this week": a past form of an operation's verb filters; it does not name the operation.
-      if (c.past && own.some((t) => this.writeVerbs.has(t))) c.weight *= WEIGHTS.pastVerb;
+      if (c.past && [...own, ...meant].some((t) => this.writeVerbs.has(t))) c.weight *= WEIGHTS.pastVerb;
       if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
     }
     return { concepts, corrected, intent };

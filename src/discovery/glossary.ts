@@ -53,7 +53,7 @@ export const SYNONYMS: string[] = [
   'leave, take out of, kick, remove from => remove, unlink',
   'option, choice, dropdown value, picklist value, select value => option, enumeration',
   'modified, recent, recently, since, lately => modified since',
-  'yesterday, today, last week, last month, this week, this month, past week, past month, last year, date range, between, period => period, start date, end date, days',
+  'yesterday, today, last week, last month, this week, this month, past week, past month, last year, this year, past year, this quarter, last quarter, date range, between, period => period, start date, end date, days',
 
   // Campaigns.
   'pause, paused, suspend, suspended, hold, on hold, halt, resume, unpause, archive, archived, unarchive, mark as sent, status => status, suspend',
