@@ -44,6 +44,8 @@ export const WEIGHTS = {
   name: 0.3,
   /** Score at which one concept's match is half saturated (0: no saturation). */
   saturation: 40,
+  /** The first thing a request names, which it is about, counts this much more than the rest. */
+  head: 1,
   /** Words after a preposition say where or whose ("rewards in our loyalty program"), not what. */
   context: 0.75,
 };
@@ -307,6 +309,7 @@ export class Index {
     let corrected = false;
     const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean }> = [];
     let context = false;
+    let idInContext = false;
     const corrections = new Map<string, string>();
     const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false, question: false, ownerId: false };
     // What opens the request without saying what it is about ("could you", "is there a way to") is set aside.
@@ -316,9 +319,9 @@ export class Index {
     text = text.replace(ID, (id) => (vocab.known.has(term(id.toLowerCase(), true)!) ? id : ' 0 '));
     for (const w of words(text)) {
       // A number is an id or an amount: it says one item is meant, and is not searched for;
-      // after a preposition it names the owner ("notes of contact 12"), not the thing asked for.
+      // after a preposition, and after a plural, it names the owner ("notes of contact 12"), not the thing asked for.
       if (/^\d+$/.test(w)) {
-        if (context) intent.ownerId = true;
+        if (context) idInContext = true;
         else intent.one = true;
         continue;
       }
@@ -372,6 +375,12 @@ export class Index {
     // Typos corrected ("emial a customer" opens like "email a customer").
     const opening = stripped.replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
     if (QUESTION.test(opening)) read = intent.question = true;
+    // "who ..." asks for people: a collection.
+    if (/^(who|whom)\b/i.test(opening)) intent.many = true;
+    if (idInContext) {
+      if (intent.many) intent.ownerId = true;
+      else intent.one = true;
+    }
     // "how many contacts are in list 7": a count of what one item holds, which that item's details give.
     if (intent.ownerId && /\b(how (many|much)|number of)\b/i.test(stripped)) intent.one = true;
     if (CHANNEL_VERB.test(opening)) {
@@ -396,6 +405,9 @@ export class Index {
       if (c.past && [...own, ...meant].some((t) => this.writeVerbs.has(t))) c.weight *= WEIGHTS.pastVerb;
       if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
     }
+    // The first thing named, verbs and descriptions aside, is what the request is about ("every mailing list and how many subscribers each has").
+    const head = concepts.find((c) => c.weight === 1 && !c.past && !c.leadVerb && !c.variants[0]!.terms.every((t) => WRITE_TERMS.has(t) || READ_TERMS.has(t) || this.writeVerbs.has(t)));
+    if (head) head.weight *= WEIGHTS.head;
     return { concepts, corrected, intent };
   }
 
