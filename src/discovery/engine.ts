@@ -36,6 +36,7 @@ export const WEIGHTS = {
   verb: 1.2,
   /** Among reads, one item ("deal 123", "details of") or a collection ("all", plural nouns). */
   shape: 1.15,
+  shapeMismatch: 0.85,
   /** Bulk variants ("update_batch_contacts") unless the request speaks of many at once. */
   batchOnly: 0.8,
   /** A past form of a write verb ("created", "sent") describes what to find. */
@@ -89,6 +90,8 @@ function inputWords(schema: Record<string, unknown>): string {
 /** One query concept: the words as given, and what the glossary says they stand for. */
 interface Concept {
   variants: Array<{ terms: string[]; weight: number }>;
+  /** A glossary phrase of several words ("give me", "sending domain"). */
+  phrase?: boolean;
   /** Only past forms ("sent", "scheduled"): they describe, they do not ask for a write. */
   past?: boolean;
   /** A phrase led by a verb in its base form ("remove points", not "sending domain"): its verb. */
@@ -325,7 +328,9 @@ export class Index {
         else intent.one = true;
         continue;
       }
-      if (isPlural(w) && !context) intent.many = true;
+      // "details", "settings" say which kind of read, not that many are asked for.
+      const shapeWord = ONE_TERMS.has(term(w, true)!) || MANY_TERMS.has(term(w, true)!);
+      if (isPlural(w) && !context && !shapeWord) intent.many = true;
       const content = term(w);
       let t = content ?? term(w, true)!;
       if (content && !this.indexed.has(t) && !vocab.known.has(t)) {
@@ -339,7 +344,8 @@ export class Index {
       // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change.
       const describes = isPastForm(w) || isPlural(w) || isAgentNoun(w);
       seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !w.endsWith('ing') });
-      if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop)) context = true;
+      // "details of deal 9": what comes after a word that only says which kind of read is the thing asked for.
+      if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop && !ONE_TERMS.has(s.t) && !MANY_TERMS.has(s.t) && !READ_TERMS.has(s.t))) context = true;
     }
     const concepts: Concept[] = [];
     let read = false;
@@ -354,8 +360,10 @@ export class Index {
         concepts.push({
           variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: WEIGHTS.meaning }))],
           past: slice.every((s) => s.past || s.stop),
+          phrase: n > 1,
           weight: slice[0]!.context ? WEIGHTS.context : 1,
-          ...(n > 1 && slice[0]!.base && !slice[0]!.stop ? { leadVerb: slice[0]!.t } : {}),
+          // ... unless the phrase means a read ("give me", "pull up").
+          ...(n > 1 && slice[0]!.base && !slice[0]!.stop && !meanings.some((m) => m.length === 1 && READ_TERMS.has(m[0]!)) ? { leadVerb: slice[0]!.t } : {}),
         });
         matched = n;
         break;
@@ -390,9 +398,9 @@ export class Index {
     for (const c of concepts) {
       const all = c.variants.flatMap((v) => v.terms);
       // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
-      const own = c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : [];
+      const own = !c.phrase && c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : [];
       const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
-      if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t) || WRITE_TERMS.has(t)))) {
+      if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t)))) {
         intent.write = true;
         for (const t of own) if (this.writeVerbs.has(t)) intent.verbs.add(t);
         // A verb the catalog does not use stands for the one the glossary gives: "scrap" is delete, "bump" update.
@@ -458,7 +466,12 @@ export class Index {
       if (!intent.write && kind.read) score *= intent.question ? WEIGHTS.question : WEIGHTS.read;
       if (intent.write && !kind.read) score *= WEIGHTS.write;
       if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
-      if (kind.read && ((intent.one && kind.item) || (!intent.one && (intent.many || intent.ownerId) && kind.collection))) score *= WEIGHTS.shape;
+      if (kind.read) {
+        const many = !intent.one && (intent.many || intent.ownerId);
+        if ((intent.one && kind.item) || (many && kind.collection)) score *= WEIGHTS.shape;
+        // One item asked for and a collection offered, or the other way round.
+        else if ((intent.one && kind.collection) || (many && kind.item)) score *= WEIGHTS.shapeMismatch;
+      }
       // The operation whose name the request explains best: "send a transactional email with a
       // template" is send_transac_email, not send_test_template, which also has a "test".
       if (kind.nameTerms.length) {
