@@ -356,14 +356,16 @@ export class Index {
         const meanings = vocab.meanings.get(slice.map((s) => s.t).join(' '));
         if (!meanings) continue;
         const own = slice.filter((s) => !s.stop).map((s) => s.t);
-        if (i === 0 && n === 1 && READ_TERMS.has(seq[0]!.t)) read = true;
+        const meansRead = meanings.some((m) => m.length === 1 && m[0] === 'get');
+        // A request that opens with a read verb, or a phrase meaning one ("give me", "pull up"), is a read.
+        if (i === 0 && ((n === 1 && READ_TERMS.has(seq[0]!.t)) || (n > 1 && meansRead))) read = true;
         concepts.push({
           variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: WEIGHTS.meaning }))],
           past: slice.every((s) => s.past || s.stop),
           phrase: n > 1,
           weight: slice[0]!.context ? WEIGHTS.context : 1,
           // ... unless the phrase means a read ("give me", "pull up").
-          ...(n > 1 && slice[0]!.base && !slice[0]!.stop && !meanings.some((m) => m.length === 1 && READ_TERMS.has(m[0]!)) ? { leadVerb: slice[0]!.t } : {}),
+          ...(n > 1 && slice[0]!.base && !slice[0]!.stop && !meansRead ? { leadVerb: slice[0]!.t } : {}),
         });
         matched = n;
         break;
@@ -376,7 +378,8 @@ export class Index {
       if (i === 0 && READ_TERMS.has(t)) read = true;
       // "all", "details": they say which kind of read, not what about.
       if (ONE_TERMS.has(t)) intent.one = true;
-      else if (MANY_TERMS.has(t) && t !== 'list') intent.many = true;
+      // "list" opening a request with more to say is its verb ("list all contacts"), elsewhere a list.
+      else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1))) intent.many = true;
       else if (!stop) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1 });
       i++;
     }
