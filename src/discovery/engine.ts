@@ -112,6 +112,8 @@ interface Intent {
   question: boolean;
   /** An id names what owns the thing asked for ("notes of contact 12"). */
   ownerId: boolean;
+  /** The word naming that owner ("contact"). */
+  owner?: string;
 }
 
 /** An operation's kind, from its method and path: a read of a collection, a read of one item, or a write. */
@@ -119,8 +121,10 @@ interface Kind {
   read: boolean;
   /** A read of one item: its path ends with the item's id. */
   item: boolean;
-  /** A read of a whole collection: no id in its path. */
+  /** A read of a whole collection ("List ..."). */
   collection: boolean;
+  /** A collection under one owner, whose id is in its path: a list's contacts, a program's rewards. */
+  nested: boolean;
   /** A bulk variant of another operation. */
   batch: boolean;
   /** The first word of its name, stemmed: get, create, delete, send, ... */
@@ -190,6 +194,7 @@ const kindOf = (e: ToolEntry): Kind => ({
   // A read of one thing named by an id: a deal, a contact's stats, a user's permissions.
   item: e.annotations.readOnlyHint && !isCollection(e) && e.path.includes('{'),
   collection: isCollection(e),
+  nested: isCollection(e) && e.path.includes('{'),
   batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk|in one call)\b/i.test(`${e.title} ${e.description}`),
   verb: opVerb(e.name),
   nameTerms: [...new Set(e.name.split('_').map((w) => term(w)).filter((t): t is string => t !== undefined && t !== 'get'))],
@@ -324,7 +329,10 @@ export class Index {
       // A number is an id or an amount: it says one item is meant, and is not searched for;
       // after a preposition, and after a plural, it names the owner ("notes of contact 12"), not the thing asked for.
       if (/^\d+$/.test(w)) {
-        if (context) idInContext = true;
+        if (context) {
+          idInContext = true;
+          if (seq.length) intent.owner = seq[seq.length - 1]!.t;
+        }
         else intent.one = true;
         continue;
       }
@@ -377,9 +385,10 @@ export class Index {
       const { t, stop, past } = seq[i]!;
       if (i === 0 && READ_TERMS.has(t)) read = true;
       // "all", "details": they say which kind of read, not what about.
-      if (ONE_TERMS.has(t)) intent.one = true;
+      // After a preposition they speak of the context ("an sms campaign for all VIP contacts").
+      if (ONE_TERMS.has(t)) intent.one ||= !seq[i]!.context;
       // "list" opening a request with more to say is its verb ("list all contacts"), elsewhere a list.
-      else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1))) intent.many = true;
+      else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1))) intent.many ||= !seq[i]!.context;
       else if (!stop) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1 });
       i++;
     }
@@ -470,10 +479,12 @@ export class Index {
       if (intent.write && !kind.read) score *= WEIGHTS.write;
       if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
       if (kind.read) {
-        const many = !intent.one && (intent.many || intent.ownerId);
+        // A collection asked for: any collection, or with an owner's id ("notes of contact 12") one under an owner.
+        // The owner's own collection ("groups" for "sub-accounts in group 2") is not what is asked for.
+        const many = !intent.one && intent.many && (!intent.ownerId || kind.nested || !kind.nameTerms.includes(intent.owner!));
         if ((intent.one && kind.item) || (many && kind.collection)) score *= WEIGHTS.shape;
         // One item asked for and a collection offered, or the other way round.
-        else if ((intent.one && kind.collection) || (many && kind.item)) score *= WEIGHTS.shapeMismatch;
+        else if ((intent.one && kind.collection) || (many && !intent.ownerId && kind.item)) score *= WEIGHTS.shapeMismatch;
       }
       // The operation whose name the request explains best: "send a transactional email with a
       // template" is send_transac_email, not send_test_template, which also has a "test".
