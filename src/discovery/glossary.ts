@@ -27,7 +27,7 @@ export const SYNONYMS: string[] = [
   'mail, e mail, emails, mails, inbox message => email',
   'phone, mobile, cell, phone number, mobile number, number => sms',
   'otp, verification code, one time password, one time code, 2fa, two factor, login code, pin, auth code, security code, confirmation code => transactional, sms',
-  'newsletter, newsletters, mailing, mailings, mailshot, bulk email, mass email, email blast, marketing email, mass mailing => campaign, email campaign',
+  'newsletter, newsletters, mailing, mailings, mailshot, bulk email, mass email, email blast, marketing email, mass mailing, eblast, e-blast, eshot, e-shot, mailout, mail out, email shot, mailer, edm, marketing mail, promo email, promotional email => campaign, email campaign',
   'blast, broadcast, promo, promotion, promotional, announcement, marketing => campaign',
   'transactional, one off, one-off, single email, receipt, password reset, order confirmation, notification email, system email, triggered email, api email, automated email, automated mail, automatic email, automatic mail, app email, app mail, system mail, transac => transac, smtp, transactional',
   'smtp, relay => smtp, transac',
@@ -68,7 +68,7 @@ export const SYNONYMS: string[] = [
 
   // Transactional email.
   'template, layout, design, reusable email, email design, boilerplate => template',
-  'log, logs, delivery log, sent emails, email history, message history, outbox, sent items, sent mail => events, emails list, log',
+  'log, logs, delivery log, sent emails, email history, message history, outbox, sent items, sent mail, message log, mail log, send log => events, emails list, log',
   'event, events, delivery status, delivered, opened, clicked, bounced, spam, complaint, deferred, activity feed, tracking => event, events',
   'reach, reached, arrive, arrived, landed, got through, received by => delivered, event',
   'bounce, bounces, bounced, hard bounce, hardbounce, undeliverable, invalid address, dead address => hardbounces, bounce',
@@ -80,7 +80,7 @@ export const SYNONYMS: string[] = [
   // Webhooks.
   'get notified, be notified, get alerted, notify me, notify my, notify our, alert me, let me know, tell my server, ping my server, call my url => create webhook, webhook',
   'my app, our app, my server, our server, my backend, our backend, my system, our system, my endpoint, our endpoint, my url, our url, my crm, our crm => webhook',
-  'notify, notified, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
+  'notify, notified, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook, integration, integrations, zapier, n8n, ifttt, make.com => webhook',
   'webhook history, webhook logs, past webhook calls, webhook deliveries => export webhooks history',
 
   // Senders, domains, IPs.
@@ -119,7 +119,8 @@ export const SYNONYMS: string[] = [
   'api key, apikey, key, keys, credentials, secret => api key',
 
   // CRM.
-  'opportunity, opportunities, pipeline item, potential sale, sales opportunity, negotiation => deal',
+  'opportunity, opportunities, pipeline item, potential sale, sales opportunity, negotiation, lead in the pipeline, sales lead, pipeline entry => deal',
+  'won, lost, closed won, closed lost, close the deal, closed the deal, mark as won, mark as lost, move to stage, next stage => update deal, stage',
   'stage, stages, funnel, sales process, kanban, step, phase, columns => pipeline stage',
   'company, organization, organisation, business, firm, account record, employer, client company, enterprise, corporation, brand, vendor, partner, supplier => company',
   'todo, to do list, reminder, follow up, follow-up, follow up call, phone call, sales call, call back, meeting, appointment, assignment, action item, chore => task',
@@ -137,7 +138,8 @@ export const SYNONYMS: string[] = [
   'online, available, presence, heartbeat, status online, show as online, appear online => online agent',
 
   // E-commerce.
-  'order, orders, purchase, purchases, checkout, cart, basket, bought, sale record => order',
+  'order, orders, purchase, purchases, checkout, cart, basket, bought, sale record, transaction record => order',
+  'shipped, order shipped, order delivered, order refunded, order cancelled, refund, refunded, fulfil, fulfill, fulfilled, fulfilment, fulfillment, dispatched => order status',
   'product, products, item, items, sku, skus, catalog, inventory, goods, merchandise, article, stock => product',
   'category, categories, department, aisle, product group, product type => category',
   'currency, money, euro, dollar, eur, usd, gbp => currency',
@@ -151,13 +153,13 @@ export const SYNONYMS: string[] = [
   'expiry, expiration, expire, expires, valid until, runs out, stock alert, low stock => expiration',
 
   // Loyalty.
-  'points, point, stamps, stars, miles, credit balance, wallet, balance, balances, loyalty balance, cashback => balance',
+  'points, point, stamps, stars, miles, credit balance, wallet, balance, balances, loyalty balance, cashback, punch card, stamp card, loyalty card => balance',
   'award points, give points, add points, earn, earned, credit points, earn points, grant points, credit reward points, top up points => transaction credit balance',
   'deduct, spend, spent, burn, debit, remove points, take points, deduct points, subtract points, spend points, use points, burn points, adjust points => transaction debit balance',
   'loyal customer, loyal customers, regular customer => loyalty member',
   'member, members, membership, memberships, enrolled customer, loyalty customer, loyalty member, participant, cardholder => subscription member',
   'enroll, enrol, enrolment, sign up for, join program, register for, subscribe => subscribe enroll',
-  'level, levels, rank, ranks, gold, silver, bronze, platinum, status level, grade => tier',
+  'level, levels, rank, ranks, gold, silver, bronze, platinum, status level, grade, vip level, membership level, status tier => tier',
   'reward, rewards, perk, perks, benefit, benefits, offer, offers, gift, gifts, prize, incentive => reward offer',
   'voucher, vouchers, gift card, certificate => voucher',
   'loyalty program, loyalty programme, club, scheme, rewards program, rewards club, loyalty scheme, fidelity => loyalty program',
