@@ -30,7 +30,7 @@ export const WEIGHTS = {
   /** A request with no verb of a write operation ("which templates do we have") is read as a read, and one with such a verb as a write. */
   read: 1.3,
   /** A question reads more surely than a request without a verb. */
-  question: 1.3,
+  question: 2,
   write: 1.3,
   /** An operation whose name starts with the request's own verb ("delete a group" → delete_...). */
   verb: 1.2,
@@ -135,7 +135,7 @@ interface Kind {
 
 /** Words that open a request without saying what it is about. */
 const POLITE =
-  /^((hey|hi|hello|ok|okay|so|please|pls|plz|quick question|urgent|quick one|question)\b[ ,:!-]*)*((can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|(is there a way|is it possible|how) (to|do i|do we|can i|can we|should i|should we|would i|would we)|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just)?\s*/i;
+  /^((hey|hi|hello|ok|okay|so|please|pls|plz|quick question|urgent|quick one|question)\b[ ,:!-]*)*((can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|(is there a way|is it possible|how|what'?s the (best )?way|what is the (best )?way) (to|do i|do we|can i|can we|should i|should we|would i|would we)|what do (i|we) (need to )?do to|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just)?\s*/i;
 /** Words that open a question, known to typo correction ("wich" is "which") though never searched for. */
 const QUESTION_WORDS = ['which', 'what', 'where', 'when', 'whose'];
 /** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
