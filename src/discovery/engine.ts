@@ -173,6 +173,8 @@ const ENTITIES: Array<[RegExp, string]> = [
 const stemSet = (list: string[]) => new Set(list.map((w) => term(w, true)!));
 const WRITE_TERMS = stemSet(WRITE_WORDS);
 const WRITE_BASES = new Set(WRITE_WORDS);
+/** The catalog's main verbs, which other verbs stand for ("remove" for delete, "add" for create). */
+const CORE_VERBS = stemSet(['create', 'update', 'delete', 'send']);
 
 /** A noun made of a write verb ("subscriber", "senders", "importer"): its stem is the verb's, yet it asks for no change. */
 const isAgentNoun = (w: string) => {
@@ -190,7 +192,8 @@ const isCollection = (e: ToolEntry) => e.annotations.readOnlyHint && /^List\b/.t
 const opVerb = (name: string) => term(name.replace(/^partially_/, '').split('_')[0]!, true)!;
 
 const kindOf = (e: ToolEntry): Kind => ({
-  read: e.annotations.readOnlyHint,
+  // An export writes a file but answers a question ("who opened campaign 9"): it counts as a read.
+  read: e.annotations.readOnlyHint || /(^|_)export(_|$)/.test(e.name),
   // A read of one thing named by an id: a deal, a contact's stats, a user's permissions.
   item: e.annotations.readOnlyHint && !isCollection(e) && e.path.includes('{'),
   collection: isCollection(e),
@@ -229,7 +232,7 @@ export class Index {
     this.entries = entries;
     this.byName = new Map(entries.map((e, i) => [e.name, i]));
     this.kinds = entries.map(kindOf);
-    this.writeVerbs = new Set(entries.filter((e) => !e.annotations.readOnlyHint).map((e) => opVerb(e.name)));
+    this.writeVerbs = new Set(entries.filter((e, i) => !this.kinds[i]!.read).map((e) => opVerb(e.name)));
     const named = Object.fromEntries(
       Object.entries(NAMED_TOOLSETS).map(([toolset, { words: groups, weight }]) => [toolset, { groups: groups.map((g) => stemSet(g.split(' '))), weight }]),
     );
@@ -415,9 +418,9 @@ export class Index {
       if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t)))) {
         intent.write = true;
         for (const t of own) if (this.writeVerbs.has(t)) intent.verbs.add(t);
-        // A verb the catalog does not use stands for the one the glossary gives: "scrap" is delete, "bump" update.
-        if (own.length === 1 && WRITE_TERMS.has(own[0]!) && !this.writeVerbs.has(own[0]!)) {
-          for (const v of c.variants) if (v.weight < 1 && v.terms.length === 1 && this.writeVerbs.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
+        // A verb stands for the catalog's verbs the glossary gives: "scrap" is delete, "add" create as well as add.
+        if (own.length === 1 && WRITE_TERMS.has(own[0]!)) {
+          for (const v of c.variants) if (v.weight < 1 && v.terms.length === 1 && CORE_VERBS.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
         }
       }
       if (own.includes('list')) intent.many = true;

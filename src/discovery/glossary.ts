@@ -10,6 +10,8 @@ export const SYNONYMS: string[] = [
   // What to do: catalog verbs are get/list, create/add, update, delete/remove, send.
   'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting, stop using, no longer use, retire, scrap, ditch, bin, axe, nuke, toss, zap, throw away, throw out, eliminate, junk, take down, permanently, for good, permanently remove <=> delete',
   'drop a line, drop a message, drop a text, drop an email, drop a mail, drop a whatsapp, drop an sms, shoot a message, shoot an email, shoot a text, fire a message => send',
+  'no longer need, no longer needed, do not need, do not want, not needed anymore => delete',
+  'an extra, additional => create',
   'add, new, make, set up, setup, register, start, build, define, establish, insert, launch, draft, write, compose, jot down, write down, note down, spin up, stand up, generate, produce, craft, put together, whip up, introduce, author, come up with, kick off, roll out => create',
   'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set, bump, raise, lower, increase, decrease, extend, shorten, reword, rephrase, revise, rework, redo, swap, flip, tick, push back, postpone, bring forward, tidy up => update',
   'promote, demote, upgrade, downgrade, move up, move down, level up, bump up => update, set level',
@@ -200,7 +202,7 @@ export const WRITE_WORDS = (
   'reply respond answer forward rename sync enroll join subscribe invite resend revoke issue define configure make keep finish ' +
   'complete begin clear empty purge erase wipe destroy stop start launch move change edit modify fix correct adjust amend tweak ' +
   'set reset add remove delete drop create build save store update send push notify broadcast blast fire trigger register ' +
-  'write compose jot publish unpublish upgrade downgrade promote demote transfer merge tag untag flag ban load import log record track'
+  'request write compose jot publish unpublish upgrade downgrade promote demote transfer merge tag untag flag ban load import log record track'
 ).split(' ');
 
 /** First words that make a request a read, whatever follows ("show the emails we sent", "list who unsubscribed"). */
