@@ -12,11 +12,13 @@ const MANIFEST = new URL('../../catalog/tools.json', import.meta.url);
  * The sets of requests, each with the part of it the engine was never tuned on:
  * - repo: the first set, written with the engine; every third task is held out from tuning;
  * - independent: half of a set written by someone who never saw the engine, used as a development set (tuned on);
+ * - probe: written for issue 11b after its first round of changes, run once, then tuned on;
  * - blind: written before issue 11b changed anything and run once at its end (held out).
  */
 export const SOURCES = [
   { source: 'repo', file: 'discovery-tasks.tsv', heldOut: (i) => i % 3 === 2 },
   { source: 'independent', file: 'discovery-tasks-independent.tsv', heldOut: () => false },
+  { source: 'probe', file: 'discovery-tasks-probe.tsv', heldOut: () => false },
 ];
 
 const readTasks = (file) =>
@@ -114,7 +116,7 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
     }
   }
   console.log(`discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} of ${toolsets.size} toolsets`);
-  console.log('sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), blind (written before the last round of changes; never tuned on)');
+  console.log('sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), blind (written before issue 11b changed anything; never tuned on)');
   console.table(rows);
 
   // First-time searches (nothing cached) on a fresh set of entries, then the same searches again.

@@ -135,7 +135,7 @@ interface Kind {
 
 /** Words that open a request without saying what it is about. */
 const POLITE =
-  /^((hey|hi|hello|ok|okay|so|please|pls|plz|quick question|urgent|quick one|question)\b[ ,:!-]*)*((can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|(is there a way|is it possible|how|what'?s the (best )?way|what is the (best )?way) (to|do i|do we|can i|can we|should i|should we|would i|would we)|what do (i|we) (need to )?do to|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just)?\s*/i;
+  /^((hey|hi|hello|ok|okay|so|please|pls|plz|quick question|urgent|quick one|question)\b[ ,:!-]*)*((can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|how (i|we) can|(is there a way|is it possible|how|what'?s the (best )?way|what is the (best )?way) (to|do i|do we|can i|can we|should i|should we|would i|would we)|what do (i|we) (need to )?do to|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just)?\s*/i;
 /** Words that open a question, known to typo correction ("wich" is "which") though never searched for. */
 const QUESTION_WORDS = ['which', 'what', 'where', 'when', 'whose'];
 /** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
@@ -204,7 +204,13 @@ const kindOf = (e: ToolEntry): Kind => ({
 });
 
 /** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
-const isPlural = (w: string) => w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w);
+const isPlural = (w: string) => (w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w)) || IRREGULAR_PLURALS.has(w);
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'staff', 'everyone', 'everybody', 'men', 'women']);
+
+/** Words that negate what follows ("it must not go out", "he never got"): the next words describe, they ask for nothing. */
+const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
+/** Words opening a relative clause after a noun ("replies that customers sent"): what follows describes the noun. */
+const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where', 'when']);
 
 /** The entries one term matches, with their scores. */
 interface TermScores {
@@ -321,6 +327,8 @@ export class Index {
     const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean }> = [];
     let context = false;
     let idInContext = false;
+    let negated = 0;
+    let relative = false;
     const corrections = new Map<string, string>();
     const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false, question: false, ownerId: false };
     // What opens the request without saying what it is about ("could you", "is there a way to") is set aside.
@@ -342,6 +350,12 @@ export class Index {
       // "details", "settings" say which kind of read, not that many are asked for.
       const shapeWord = ONE_TERMS.has(term(w, true)!) || MANY_TERMS.has(term(w, true)!);
       if (isPlural(w) && !context && !shapeWord) intent.many = true;
+      // "replies that customers sent": a clause after a noun describes it ("that" there is no "this one").
+      const last = seq[seq.length - 1];
+      if (RELATIVES.has(w) && last && !last.stop && !WRITE_TERMS.has(last.t) && !READ_TERMS.has(last.t) && !this.writeVerbs.has(last.t)) {
+        relative = true;
+        continue;
+      }
       const content = term(w);
       let t = content ?? term(w, true)!;
       if (content && !this.indexed.has(t) && !vocab.known.has(t)) {
@@ -352,9 +366,12 @@ export class Index {
           corrected = true;
         }
       }
-      // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change.
-      const describes = isPastForm(w) || isPlural(w) || isAgentNoun(w);
+      // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change;
+      // nor do words right after a negation or inside a relative clause.
+      const describes = isPastForm(w) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative;
+      if (content && negated > 0) negated--;
       seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !w.endsWith('ing') });
+      if (NEGATIONS.has(w)) negated = 2;
       // "details of deal 9": what comes after a word that only says which kind of read is the thing asked for.
       if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop && !ONE_TERMS.has(s.t) && !MANY_TERMS.has(s.t) && !READ_TERMS.has(s.t))) context = true;
     }
@@ -397,7 +414,9 @@ export class Index {
     }
     // Typos corrected ("emial a customer" opens like "email a customer").
     const opening = stripped.replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
-    if (QUESTION.test(opening)) read = intent.question = true;
+    // A question opens the request, or ends it ("a customer never got our emails, is he on the blocklist?").
+    const lastClause = stripped.split(/[,;:.!—–]\s*|\s-\s/).pop()!.trim();
+    if (QUESTION.test(opening) || (stripped.trim().endsWith('?') && QUESTION.test(lastClause))) read = intent.question = true;
     // "who ..." asks for people: a collection.
     if (/^(who|whom)\b/i.test(opening)) intent.many = true;
     if (idInContext) {

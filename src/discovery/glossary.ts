@@ -9,14 +9,15 @@
 export const SYNONYMS: string[] = [
   // What to do: catalog verbs are get/list, create/add, update, delete/remove, send.
   'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting, stop using, no longer use, retire, scrap, ditch, bin, axe, nuke, toss, zap, throw away, throw out, eliminate, junk, take down, permanently, for good, permanently remove <=> delete',
-  'drop a line, drop a message, drop a text, drop an email, drop a mail, drop a whatsapp, drop an sms, shoot a message, shoot an email, shoot a text, fire a message => send',
+  'drop a line, drop a message, drop a text, drop an email, drop a mail, drop a whatsapp, drop an sms, shoot a message, shoot an email, shoot a text, fire a message, annul, call off => send',
   'no longer need, no longer needed, do not need, do not want, not needed anymore => delete',
   'an extra, additional => create',
-  'add, new, make, set up, setup, register, start, build, define, establish, insert, launch, draft, write, compose, jot down, write down, note down, spin up, stand up, generate, produce, craft, put together, whip up, introduce, author, come up with, kick off, roll out => create',
+  'add, new, make, set up, setup, register, start, build, define, establish, launch, draft, write, compose, jot down, write down, note down, spin up, stand up, generate, produce, craft, put together, whip up, introduce, author, come up with, kick off, roll out => create',
   'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set, bump, raise, lower, increase, decrease, extend, shorten, reword, rephrase, revise, rework, redo, swap, flip, tick, push back, postpone, bring forward, tidy up => update',
   'promote, demote, upgrade, downgrade, move up, move down, level up, bump up => update, set level',
   'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download, pull up, dig up, list out, peek at, glance at, go through, look into, check on, tell me about => get',
   'send, mail, deliver, dispatch, shoot, fire, fire off, push out, blast out, transmit, go out, goes out, going out => send',
+  'send to brevo, push to brevo, sync to brevo, sync with brevo, report to brevo, upload to brevo, pass to brevo => record, create',
   'count, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
   'daily, per day, day by day, each day, breakdown => daily, report',
   'undo, revert, restore, reactivate => unblock, update',
@@ -43,7 +44,7 @@ export const SYNONYMS: string[] = [
   'filter, saved filter, dynamic list, smart list, cohort => segment',
   'directory, category of lists => folder',
   'unsubscribe, unsubscribed, opt out, opted out, optout, blacklist, blacklisted, blocklist, blocklisted, suppress, suppression, suppressed, do not email, do not contact, dnc, stop emailing, stop sending to => blocklist, blacklisted, unsubscribe, blocked contacts',
-  'resubscribe, opt back in, unblock, whitelist, allowlist, unsuppress, remove from blocklist, allow again, let through, again => unblock',
+  'resubscribe, opt back in, unblock, whitelist, allowlist, unsuppress, remove from blocklist, allow again, let through, again, free, unlock, lift the block, unban => unblock',
   'double opt in, double optin, doi, confirmed opt in, confirmation email, sign up form, signup, sign up => double optin',
   'opt in, optin => optin',
   'import, upload, bulk add, bulk load, load, mass import, bring in => import, add',
@@ -51,14 +52,14 @@ export const SYNONYMS: string[] = [
   'csv, spreadsheet, excel, xlsx, a file of => export, import',
   'bulk, batch, many, several, multiple, mass, at once, in one go, lots of => batch, bulk',
   'engagement, activity, opens, clicks, interactions, history => statistics, stats',
-  'join, add to, put in, subscribe to => add',
+  'join, add to, put in, subscribe to, insert, place in, put on => add',
   'leave, take out of, kick, remove from => remove, unlink',
   'option, choice, dropdown value, picklist value, select value => option, enumeration',
   'modified, recent, recently, since, lately => modified since',
   'yesterday, today, last week, last month, this week, this month, past week, past month, last year, this year, past year, this quarter, last quarter, date range, between, period => period, start date, end date, days',
 
   // Campaigns.
-  'pause, paused, suspend, suspended, hold, on hold, halt, resume, unpause, archive, archived, unarchive, mark as sent, status => status, suspend',
+  'pause, paused, suspend, suspended, hold, on hold, halt, resume, unpause, archive, archived, unarchive, mark as sent, status, stop, stopped => status, suspend',
   'duplicate, copy, clone, replicate => replicate',
   'schedule, scheduled, later, tomorrow, at a time, queue, queued, timed, delay, delayed => scheduled, schedule',
   'test, preview, proof, try, trial, sample, seed test, dry run, try out, to myself, to me first, my own address, before sending => test',
@@ -95,7 +96,7 @@ export const SYNONYMS: string[] = [
   'plan, credits, credit, quota, quotas, allowance, subscription plan, billing, remaining, left, usage, limits, email credits, sms credits, how many emails left, pricing tier => plan, credits',
   'done, finished, ready, completed, progress, status of, still running => status, process',
   'job, jobs, background job, background task, import status, export status, process, processes, progress, running, finished, done yet, still running, queue status, task status => process',
-  'audit log, audit trail, activity log, who did what, user actions, login history, actions log, security log, logged in, logins, who changed, recent changes, changed settings => activity',
+  'audit log, audit trail, activity log, who did what, user actions, login history, actions log, security log, logged in, logins, who changed, recent changes, changed settings, made changes, changes made, what changed, who made changes, who modified => activity',
   'my account, company details, account details, profile, organization details, relay details, smtp credentials => account',
 
   // Users of the organisation.
@@ -135,7 +136,7 @@ export const SYNONYMS: string[] = [
 
   // Conversations (chat).
   'chat, live chat, chats, conversation, conversations, inbox, visitor, website visitor, support chat, helpdesk, widget, chat widget, messenger, operator, support agent, agent => conversation',
-  'reply to visitor, answer visitor, respond, reply, respond to chat => send conversation message',
+  'reply to visitor, answer visitor, respond, reply, respond to chat, write a message, write to, message the visitor => send conversation message',
   'proactive message, automated message, pushed message, push message, bot message, automatic message => automated pushed',
   'online, available, presence, heartbeat, status online, show as online, appear online => online agent',
 
