@@ -381,6 +381,8 @@ export class Index {
       let matched = 0;
       for (let n = Math.min(vocab.longest, seq.length - i); n >= 1; n--) {
         const slice = seq.slice(i, i + n);
+        // A stop word alone means nothing: "was" is not "wa" (WhatsApp); "who is on" still means a list's contacts.
+        if (n === 1 && slice[0]!.stop) continue;
         const meanings = vocab.meanings.get(slice.map((s) => s.t).join(' '));
         if (!meanings) continue;
         const own = slice.filter((s) => !s.stop).map((s) => s.t);
