@@ -156,8 +156,9 @@ const ID = /(?<![\w@.])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+)*(?!
 /** Things written in a request, read as what they are: an address is a contact's email, a host name a domain. */
 const ENTITIES: Array<[RegExp, string]> = [
   [/\bhttps?:\/\/\S+/gi, ' url '],
-  [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address '],
-  [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain '],
+  // An address or a host name names one contact or domain, as an id ("0") does.
+  [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address 0 '],
+  [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain 0 '],
   [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
   // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
   [/\bhow (many|much)\b/gi, ' '],
