@@ -45,8 +45,6 @@ export const WEIGHTS = {
   name: 0.3,
   /** Score at which one concept's match is half saturated (0: no saturation). */
   saturation: 40,
-  /** The first thing a request names, which it is about, counts this much more than the rest. */
-  head: 1,
   /** Words after a preposition say where or whose ("rewards in our loyalty program"), not what. */
   context: 0.75,
 };
@@ -450,9 +448,6 @@ export class Index {
       if (c.past && [...own, ...meant].some((t) => this.writeVerbs.has(t))) c.weight *= WEIGHTS.pastVerb;
       if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
     }
-    // The first thing named, verbs and descriptions aside, is what the request is about ("every mailing list and how many subscribers each has").
-    const head = concepts.find((c) => c.weight === 1 && !c.past && !c.leadVerb && !c.variants[0]!.terms.every((t) => WRITE_TERMS.has(t) || READ_TERMS.has(t) || this.writeVerbs.has(t)));
-    if (head) head.weight *= WEIGHTS.head;
     return { concepts, corrected, intent };
   }
 
