@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Learns the discovery engine's ranking weights (src/discovery/engine.ts WEIGHTS) from the benchmark by coordinate ascent, and checks by k-fold cross-validation that what it learns carries over to requests it did not see.
+// Learns the discovery engine's ranking weights (src/discovery/weights.ts) from the benchmark by coordinate ascent, and checks by k-fold cross-validation that what it learns carries over to requests it did not see.
 // `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3]` after `npm run build`; prints the weights learned on every task that may be tuned on,
 // and for each fold the score on the fold left out next to the score on the folds learned from. Held-out tasks are never used.
 import { evaluate, loadManifest, loadTasks } from './discovery.mjs';
@@ -11,7 +11,8 @@ const arg = (name, fallback) => {
 const FOLDS = arg('folds', 5);
 const ROUNDS = arg('rounds', 3);
 
-const { Index, WEIGHTS } = await import('../../dist/discovery/engine.js');
+const { Index } = await import('../../dist/discovery/engine.js');
+const { WEIGHTS } = await import('../../dist/discovery/weights.js');
 const entries = loadManifest();
 const tasks = loadTasks().filter((t) => !t.heldOut);
 const index = new Index(entries);
