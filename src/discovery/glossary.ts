@@ -13,14 +13,15 @@ export const SYNONYMS: string[] = [
   'no longer need, no longer needed, do not need, do not want, not needed anymore => delete',
   'an extra, additional => create',
   'add, new, make, set up, setup, register, start, build, define, establish, launch, draft, write, compose, jot down, write down, note down, spin up, stand up, generate, produce, craft, put together, whip up, introduce, author, come up with, kick off, roll out => create',
-  'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set, bump, raise, lower, increase, decrease, extend, shorten, reword, rephrase, revise, rework, redo, swap, flip, tick, push back, postpone, bring forward, tidy up => update',
+  'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set, bump, raise, lower, increase, decrease, extend, shorten, reword, rephrase, revise, rework, redo, swap, flip, tick, push back, postpone, bring forward, tidy up, instead, point to, repoint, redirect => update',
   'promote, demote, upgrade, downgrade, move up, move down, level up, bump up => update, set level',
-  'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download, pull up, dig up, list out, peek at, glance at, go through, look into, check on, tell me about => get',
+  'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download, pull up, dig up, list out, peek at, glance at, go through, look into, check on, tell me about, get me => get',
   'send, mail, deliver, dispatch, shoot, fire, fire off, push out, blast out, transmit, go out, goes out, going out => send',
   'send to brevo, push to brevo, sync to brevo, sync with brevo, report to brevo, upload to brevo, pass to brevo => record, create',
   'count, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
   'daily, per day, day by day, each day, breakdown => daily, report',
   'undo, revert, restore, reactivate => unblock, update',
+  'roll back, rollback, reverse, undo transaction => cancel',
   'kind, kinds, type, types, sort of, sorts of, category of => type, definition',
   'give, grant, award, hand, hand out, hand over, allocate, issue => add, credit',
 
@@ -43,9 +44,9 @@ export const SYNONYMS: string[] = [
   'who is on, whos on, who is in, whos in, who are on, who are in, who belongs to, people on, people in, everyone on, everyone in, members of, subscribed to => contacts in list, members',
   'filter, saved filter, dynamic list, smart list, cohort => segment',
   'directory, category of lists => folder',
-  'unsubscribe, unsubscribed, opt out, opted out, optout, blacklist, blacklisted, blocklist, blocklisted, suppress, suppression, suppressed, do not email, do not contact, dnc, stop emailing, stop sending to => blocklist, blacklisted, unsubscribe, blocked contacts',
+  'unsubscribe, unsubscribed, opt out, opted out, optout, blacklist, blacklisted, blocklist, blocklisted, suppress, suppression, suppressed, do not email, do not contact, dnc, stop emailing, stop sending to, stopped sending, stopped delivering, stop delivering, no longer receive, cannot receive, not receiving => blocklist, blacklisted, unsubscribe, blocked contacts',
   'resubscribe, opt back in, unblock, whitelist, allowlist, unsuppress, remove from blocklist, allow again, let through, again, free, unlock, lift the block, unban => unblock',
-  'double opt in, double optin, doi, confirmed opt in, confirmation email, sign up form, signup, sign up => double optin',
+  'double opt in, double optin, doi, confirmed opt in, confirmation email, sign up form, signup, sign up, confirm by email, confirm their email, confirm first => double optin',
   'opt in, optin => optin',
   'import, upload, bulk add, bulk load, load, mass import, bring in => import, add',
   'export, backup, dump, extract, save as csv => export',
@@ -67,7 +68,7 @@ export const SYNONYMS: string[] = [
   'a b test, ab test, a/b, split test, split testing, variant, winner, winning version => ab test',
   'who received, who got, audience of, recipients => recipients',
   'image, picture, photo, logo, banner, asset, media, graphic => image gallery',
-  'share, shareable, share link, sharing => shared url',
+  'share, shareable, share link, sharing, public link, public url, web version, view in browser, online version, permalink => shared url',
 
   // Transactional email.
   'template, layout, design, reusable email, email design, boilerplate => template',
@@ -81,7 +82,7 @@ export const SYNONYMS: string[] = [
   'sandbox, dry run, validate only, without sending => sandbox',
 
   // Webhooks.
-  'get notified, be notified, get alerted, notify me, notify my, notify our, alert me, let me know, tell my server, ping my server, call my url => create webhook, webhook',
+  'get notified, be notified, get alerted, notify me, notify my, notify our, alert me, let me know, tell my server, ping my server, call my url, every time, whenever, each time, as soon as, in real time, real-time => create webhook, webhook',
   'my app, our app, my server, our server, my backend, our backend, my system, our system, my endpoint, our endpoint, my url, our url, my crm, our crm => webhook',
   'notify, notified, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook, integration, integrations, zapier, n8n, ifttt, make.com => webhook',
   'webhook history, webhook logs, past webhook calls, webhook deliveries => export webhooks history',
@@ -115,7 +116,7 @@ export const SYNONYMS: string[] = [
 
   // Corporate (master account).
   'sub-account, subaccount, sub account, sub accounts, subaccounts, brand account, branch account, organization accounts => sub account',
-  'master account, parent account, main account, corporate account, enterprise account, head office, organisation account => master corporate',
+  'master account, parent account, main account, corporate account, enterprise account, head office, organisation account, parent organisation, parent organization, parent company => master corporate',
   'admin, administrator, admins, administrators, master user, corporate user => admin user',
   'group of accounts, account group, team of sub accounts => group',
   'sso, single sign on, single sign-on, log in as, login as, impersonate, login link, magic link, auto login, login token, log into, log me into, log in to, sign in to, sign into, without password, without their password, without a password, passwordless, access their account, jump into => sso token',
@@ -126,10 +127,10 @@ export const SYNONYMS: string[] = [
   'won, lost, closed won, closed lost, close the deal, closed the deal, mark as won, mark as lost, move to stage, next stage => update deal, stage',
   'stage, stages, funnel, sales process, kanban, step, phase, columns => pipeline stage',
   'company, organization, organisation, business, firm, account record, employer, client company, enterprise, corporation, brand, vendor, partner, supplier => company',
-  'todo, to do list, reminder, follow up, follow-up, follow up call, phone call, sales call, call back, meeting, appointment, assignment, action item, chore => task',
+  'todo, to do list, reminder, follow up, follow-up, follow up call, phone call, sales call, call back, meeting, appointment, assignment, action item, chore, remind me, remind us, remind the team => task',
   'comment, memo, annotation, remark, call notes, meeting notes, note => note',
   'document, doc, pdf, contract file, attachment, file, upload file => file',
-  'associate, attach, connect, relate, tie, assign, link => link',
+  'associate, attach, connect, relate, tie, assign, link, hook up, wire up, plug in, connect to => link',
   'disassociate, detach, disconnect, untie, unassign, unlink => unlink',
   'owner, assignee, assigned to, sales rep, rep => assign',
   'crm, sales crm => crm',
@@ -165,7 +166,7 @@ export const SYNONYMS: string[] = [
   'level, levels, rank, ranks, gold, silver, bronze, platinum, status level, grade, vip level, membership level, status tier => tier',
   'reward, rewards, perk, perks, benefit, benefits, offer, offers, gift, gifts, prize, incentive => reward offer',
   'voucher, vouchers, gift card, certificate => voucher',
-  'loyalty program, loyalty programme, club, scheme, rewards program, rewards club, loyalty scheme, fidelity => loyalty program',
+  'loyalty program, loyalty programme, club, scheme, rewards program, rewards club, loyalty scheme, fidelity, points program, points programme, points scheme, points club => loyalty program',
   'go live, make live, publish, release, activate program => publish',
   'use voucher, use reward, claim, claim reward, cash in, consume, use up, apply voucher, apply code => redeem',
   'history of points, points history, statement, ledger, movements => transaction history',
@@ -176,7 +177,7 @@ export const SYNONYMS: string[] = [
   'not expired, unexpired, still valid, valid, usable, current => active',
   'custom event, behavior, behaviour, action happened, something happened, occurred, did something, user action, signal, milestone, event => event',
   'track, record, report an event => track event create',
-  'record that, log that, track that, note that, tell brevo, let brevo know, watched, completed, signed up, abandoned => event, create event',
+  'record that, log that, track that, note that, tell brevo, let brevo know, watched, completed, signed up, abandoned, register that => event, create event',
 
   // Feeds.
   'external feed, data feed, rss, rss feed, json feed, product feed, data source, remote data, api source, external data, dynamic content, content feed => external feed',

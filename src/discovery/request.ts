@@ -6,6 +6,10 @@ import { WEIGHTS } from './weights.js';
 
 /** Prepositions: what follows is context for the thing asked about. */
 const PREPOSITIONS = new Set('of in on for from to with at by into inside within under about per across'.split(' '));
+/** Prepositions as terms: they say where the context starts, and are not searched for ("under", "inside"). */
+const PREPOSITION_TERMS = new Set([...PREPOSITIONS].map((w) => term(w, true)!));
+/** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
+const PURPOSES = new Set(['so', 'because', 'cause']);
 
 /** One query concept: the words as given, and what the glossary says they stand for. */
 export interface Concept {
@@ -63,6 +67,9 @@ const ENTITIES: Array<[RegExp, string]> = [
   [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address 0 '],
   [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain 0 '],
   [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
+  // "a list of X" asks for every X; it is not a contact list.
+  [/\b(a|the|full|complete|whole)?\s*list of\b/gi, ' all '],
+  [/\bin order to\b/gi, ' so '],
   // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
   [/\bhow (many|much)\b/gi, ' '],
   // Times, amounts and ordinals say when or how much, not which item.
@@ -151,6 +158,10 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       relative = true;
       continue;
     }
+    if (PURPOSES.has(w) && seq.some((s) => !s.stop)) {
+      relative = context = true;
+      continue;
+    }
     const content = term(w);
     let t = content ?? term(w, true)!;
     if (content && !lexicon.indexed.has(t) && !vocab.known.has(t)) {
@@ -206,7 +217,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (ONE_TERMS.has(t)) intent.one ||= !seq[i]!.context;
     // "list" opening a request with more to say is its verb ("list all contacts"), elsewhere a list.
     else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1))) intent.many ||= !seq[i]!.context;
-    else if (!stop) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1 });
+    else if (!stop && !PREPOSITION_TERMS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1 });
     i++;
   }
   // Typos corrected ("emial a customer" opens like "email a customer").
