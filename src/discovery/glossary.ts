@@ -204,7 +204,7 @@ export const WRITE_WORDS = (
   'reply respond answer forward rename sync enroll join subscribe invite resend revoke issue define configure make keep finish ' +
   'complete begin clear empty purge erase wipe destroy stop start launch move change edit modify fix correct adjust amend tweak ' +
   'set reset add remove delete drop create build save store update send push notify broadcast blast fire trigger register ' +
-  'request write compose jot publish unpublish upgrade downgrade promote demote transfer merge tag untag flag ban load import log record track'
+  'request remind write compose jot publish unpublish upgrade downgrade promote demote transfer merge tag untag flag ban load import log record track'
 ).split(' ');
 
 /** First words that make a request a read, whatever follows ("show the emails we sent", "list who unsubscribed"). */
