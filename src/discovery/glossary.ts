@@ -31,7 +31,7 @@ export const SYNONYMS: string[] = [
   'mail, e mail, emails, mails, inbox message => email',
   'phone, mobile, cell, phone number, mobile number, number => sms',
   'otp, verification code, one time password, one time code, 2fa, two factor, login code, pin, auth code, security code, confirmation code => transactional, sms',
-  'newsletter, newsletters, mailing, mailings, mailshot, bulk email, mass email, email blast, marketing email, mass mailing, eblast, e-blast, eshot, e-shot, mailout, mail out, email shot, mailer, edm, marketing mail, promo email, promotional email => campaign, email campaign',
+  'newsletter, newsletters, mailing, mailings, mailshot, bulk email, mass email, email blast, marketing email, mass mailing, eblast, e-blast, eshot, e-shot, mailout, mail out, email shot, mailer, edm, marketing mail, promo email, promotional email, to all, to everyone, to everybody, to all our, to all my, to the whole list, to our whole list => campaign, email campaign',
   'blast, broadcast, promo, promotion, promotional, announcement, marketing => campaign',
   'transactional, one off, one-off, single email, receipt, password reset, order confirmation, notification email, system email, triggered email, api email, automated email, automated mail, automatic email, automatic mail, app email, app mail, system mail, transac => transac, smtp, transactional',
   'smtp, relay => smtp, transac',
@@ -40,6 +40,7 @@ export const SYNONYMS: string[] = [
   // Contacts.
   'subscriber, subscribers, customer, customers, recipient, person, people, lead, leads, audience member, shopper, buyer, client, prospect, profile, address, email address, user record, member of list => contact',
   'custom field, field, property, properties, column, data field, merge field, merge tag, personalization field, contact field, trait => attribute',
+  'postcode, post code, postal code, zip code, surname, last name, first name, date of birth, birthday, birthdays, phone number, mobile number => contact, attribute',
   'mailing list, audience, distribution list, recipient list, subscriber list, group of contacts => list',
   'who is on, whos on, who is in, whos in, who are on, who are in, who belongs to, people on, people in, everyone on, everyone in, members of, subscribed to => contacts in list, members',
   'filter, saved filter, dynamic list, smart list, cohort => segment',
@@ -88,13 +89,13 @@ export const SYNONYMS: string[] = [
   'webhook history, webhook logs, past webhook calls, webhook deliveries => export webhooks history',
 
   // Senders, domains, IPs.
-  'from address, from name, sending address, from email, sender address, sender identity, sender email, send as, reply to address, mailbox => sender',
+  'from address, from name, sending address, from email, sender address, sender identity, sender email, send as, reply to address, mailbox, come from, comes from, sent from, sending from => sender',
   'dns, spf, dkim, dmarc, txt record, records, dns records, brand domain, sending domain, custom domain => domain',
   'verify, verified, verification, validate, validation, confirm, confirmed, authenticate, authenticated, authentication, prove ownership => validate, authenticate, verified',
   'ip, ips, ip address, dedicated ip, dedicated ips, ip pool, server ip => dedicated ip',
 
   // Account.
-  'plan, credits, credit, quota, quotas, allowance, subscription plan, billing, remaining, left, usage, limits, email credits, sms credits, how many emails left, pricing tier => plan, credits',
+  'plan, credits, credit, quota, quotas, allowance, subscription plan, billing, remaining, left, usage, limits, email credits, sms credits, emails left, email left, sms left, messages left, pricing tier => plan, credits',
   'done, finished, ready, completed, progress, status of, still running => status, process',
   'job, jobs, background job, background task, import status, export status, process, processes, progress, running, finished, done yet, still running, queue status, task status => process',
   'audit log, audit trail, activity log, who did what, user actions, login history, actions log, security log, logged in, logins, who changed, recent changes, changed settings, made changes, changes made, what changed, who made changes, who modified => activity',
@@ -127,8 +128,8 @@ export const SYNONYMS: string[] = [
   'won, lost, closed won, closed lost, close the deal, closed the deal, mark as won, mark as lost, move to stage, next stage => update deal, stage',
   'stage, stages, funnel, sales process, kanban, step, phase, columns => pipeline stage',
   'company, organization, organisation, business, firm, account record, employer, client company, enterprise, corporation, brand, vendor, partner, supplier => company',
-  'todo, to do list, reminder, follow up, follow-up, follow up call, phone call, sales call, call back, meeting, appointment, assignment, action item, chore, remind me, remind us, remind the team => task',
-  'comment, memo, annotation, remark, call notes, meeting notes, note => note',
+  'todo, to do list, reminder, follow up, follow-up, follow up call, phone call, sales call, call back, meeting, appointment, assignment, action item, chore, remind me, remind us, remind the team, ring back => task',
+  'comment, memo, annotation, remark, call notes, meeting notes, note, note down, make a note, jot down => note',
   'document, doc, pdf, contract file, attachment, file, upload file => file',
   'associate, attach, connect, relate, tie, assign, link, hook up, wire up, plug in, connect to => link',
   'disassociate, detach, disconnect, untie, unassign, unlink => unlink',
@@ -168,7 +169,7 @@ export const SYNONYMS: string[] = [
   'voucher, vouchers, gift card, certificate => voucher',
   'loyalty program, loyalty programme, club, scheme, rewards program, rewards club, loyalty scheme, fidelity, points program, points programme, points scheme, points club => loyalty program',
   'go live, make live, publish, release, activate program => publish',
-  'use voucher, use reward, claim, claim reward, cash in, consume, use up, apply voucher, apply code => redeem',
+  'use voucher, use reward, claim, claim reward, cash in, consume, use up, apply voucher, apply code, swap for, exchange for, trade in, trade for => redeem',
   'history of points, points history, statement, ledger, movements => transaction history',
   'cap, ceiling, max per, maximum per, limit, limits, rate limit => limit',
 
@@ -186,7 +187,7 @@ export const SYNONYMS: string[] = [
   'payment, payments, invoice, bill, pay link, checkout link, charge, payment link, collect money, get paid, request money, payment request, pay => payment request',
 
   // Tracker.
-  'page view, pageview, page visit, visited, viewed page, web page, website visit, browsing => track page',
+  'page view, pageview, page visit, visited, viewed page, web page, website visit, browsing, page, pages, pricing page, landing page, product page, looks at => track page',
   'link click, clicked link, url click, clicked => track link',
   'tracker, tracking script, website tracking, js tracker, automation tracker, ma key => tracker',
   'identify, identified, identify visitor, associate visitor => identify',
