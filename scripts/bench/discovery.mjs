@@ -119,7 +119,10 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
     }
   }
   console.log(`discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} of ${toolsets.size} toolsets`);
-  console.log('sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), blind and blind2 (written before and after issue 11b's changes; tuned on after their one run)');
+  console.log(
+    'sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), ' +
+      'blind and blind2 (written before and after issue 11b changed the engine; tuned on after their one run)',
+  );
   console.table(rows);
 
   // First-time searches (nothing cached) on a fresh set of entries, then the same searches again.
