@@ -96,6 +96,8 @@ interface TermScores {
   scores: Float64Array;
 }
 
+const NO_SCORES: TermScores = { docs: new Uint16Array(0), scores: new Float64Array(0) };
+
 export class Index {
   private readonly search: MiniSearch<Doc>;
   private readonly entries: ToolEntry[];
@@ -103,6 +105,8 @@ export class Index {
   /** Every term in the index, for reading a typo as the nearest known word. */
   private readonly indexed = new Set<string>();
   private readonly termCache = new Map<string, TermScores>();
+  /** Every term a search can match: the index's terms and their beginnings of four letters or more. */
+  private readonly matchable = new Set<string>();
   /** Typos already read: word → nearest known word, or null for none. */
   private readonly corrections = new Map<string, string | null>();
   private known: Map<string, string[]> | undefined;
@@ -145,10 +149,15 @@ export class Index {
         inputs: inputWords(e.inputSchema),
       })),
     );
+    // A term matches exactly or as the start (four letters or more) of a longer one; any other term matches nothing.
+    for (const k of this.indexed) for (let n = 4; n < k.length; n++) this.matchable.add(k.slice(0, n));
+    for (const k of this.indexed) this.matchable.add(k);
   }
 
   /** Scores of every document containing one term (exactly, or as a prefix of a longer word). */
   private termScores(t: string, fuzzy: boolean): TermScores {
+    // Most of a glossary line's words are not the catalog's ("scrap", "ditch" for delete): no need to ask the index.
+    if (!fuzzy && !this.matchable.has(t)) return NO_SCORES;
     const key = fuzzy ? `~${t}` : t;
     let scores = this.termCache.get(key);
     if (!scores) {
