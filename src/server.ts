@@ -1,6 +1,6 @@
 // One MCP server (one per stdio process, one per Streamable HTTP session): tools from the
-// selected part of the catalog, resources, prompts for the tools selected, and completions of
-// account ids, all backed by one Brevo client.
+// selected part of the catalog, resources, prompts for the tools selected, completions of
+// account ids, and views for clients that render them, all backed by one Brevo client.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
@@ -29,6 +29,7 @@ import { loadOperation } from './tools/index.js';
 import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 import { RpcError } from './rpc-error.js';
+import { SessionViews } from './views/index.js';
 
 export interface ServerOptions {
   manifest: ToolEntry[];
@@ -105,8 +106,9 @@ export function createMcpServer(options: ServerOptions): Server {
     : undefined;
   const resources = resourceCatalog(manifest);
   const prompts = new SessionPrompts((name) => tools.byName.has(name));
+  const views = new SessionViews(() => server.getClientCapabilities(), (name) => tools.byName.has(name));
 
-  handle(server, ListToolsRequestSchema, () => ({ tools: dynamic ? dynamic.list() : tools.tools }));
+  handle(server, ListToolsRequestSchema, () => ({ tools: views.annotate(dynamic ? dynamic.list() : tools.tools) }));
 
   handle(server, CallToolRequestSchema, async (request, extra) => {
     const run = async (entry: ToolEntry, args: unknown) => {
@@ -134,10 +136,12 @@ export function createMcpServer(options: ServerOptions): Server {
     return run(entry, args);
   });
 
-  handle(server, ListResourcesRequestSchema, () => ({ resources: resources.list() }));
+  handle(server, ListResourcesRequestSchema, () => ({ resources: [...resources.list(), ...views.resources()] }));
   handle(server, ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: resources.templates() }));
   handle(server, ReadResourceRequestSchema, (request, extra) =>
-    resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars }),
+    views.owns(request.params.uri)
+      ? views.read(request.params.uri)
+      : resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars }),
   );
 
   handle(server, ListPromptsRequestSchema, () => ({ prompts: prompts.list() }));
