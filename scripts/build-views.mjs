@@ -91,5 +91,6 @@ for (const view of VIEWS) {
 }
 if (!quiet) {
   const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-  console.log(`views: ${rows.map(([id, size, gz]) => `${id} ${kb(size)} (${kb(gz)} gzip)`).join(', ')}`);
+  // stderr: stdout belongs to whatever runs the build (npm pack --json prints its report there).
+  console.error(`views: ${rows.map(([id, size, gz]) => `${id} ${kb(size)} (${kb(gz)} gzip)`).join(', ')}`);
 }
