@@ -1,5 +1,5 @@
 // The view declarations: read-only tools only, one source per view, and _meta.ui and ui:// resources only for a client that announced MCP Apps.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../tools/manifest.js';
@@ -26,6 +26,23 @@ describe('view definitions', () => {
     for (const view of VIEWS) {
       expect(view.uri).toMatch(/^ui:\/\/brevo\/[a-z-]+\.html$/);
       expect(existsSync(new URL(`./app/${view.id}.ts`, import.meta.url)), view.id).toBe(true);
+    }
+  });
+});
+
+describe('the README', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('lists every view with its tool, the tools it may call and its built size', () => {
+    for (const view of VIEWS) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${view.uri}\` | \`${view.tool}\` |`));
+      expect(row, view.uri).toBeDefined();
+      const calls = row!.split(' | ')[3]!;
+      for (const name of view.reads) expect(calls, `${view.id} calls ${name}`).toContain(`\`${name}\``);
+      const kB = Number(/\| (\d+) kB \(\d+ kB gzip\) \|$/.exec(row!)?.[1]);
+      // Within 2 kB of what the build makes (npm run build prints the sizes).
+      expect(Math.abs(kB - statSync(viewHtmlUrl(view)).size / 1024), `${view.id}: README says ${kB} kB`).toBeLessThanOrEqual(2);
+      expect(readme, view.id).toContain(`(docs/images/views/${view.id}-light.png)`);
+      expect(existsSync(new URL(`../../docs/images/views/${view.id}-light.png`, import.meta.url)), view.id).toBe(true);
     }
   });
 });
