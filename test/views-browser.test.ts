@@ -74,7 +74,8 @@ beforeAll(async () => {
   server = await connectStdio({ args: ['--sandbox', '--toolsets', 'email_campaigns,transactional_email,contacts,crm'], capabilities: APPS });
   tools = (await server.client.listTools()).tools as ToolWithView[];
 
-  browser = await launchChromium({ width: WIDTH + 40, height: 900 });
+  // Tall enough that a long view is painted whole in its screenshot.
+  browser = await launchChromium({ width: WIDTH + 40, height: 2400 });
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   // Fail with the locator's own message, well inside the test's time.
   page.setDefaultTimeout(8_000);
@@ -263,6 +264,16 @@ describe('views in a real browser (Chromium)', () => {
     expect(await openTable(view, 'Subscribed and blocklisted per list')).toEqual(
       lists.map((l) => `${l.name} ${int(l.totalSubscribers)} ${int(l.totalBlacklisted)} ${int(l.uniqueSubscribers)} ${pct(l.totalBlacklisted, l.uniqueSubscribers)}`),
     );
+    // Each legend colour carries its own numbers, lists read from the top in the answer's order.
+    const drawn = await (await viewFrame()).evaluate(() => {
+      const card = document.querySelector('section.card')!;
+      const bars = (series: string) =>
+        [...card.querySelectorAll(`.ct-series-${series} .ct-bar`)]
+          .sort((a, b) => Number(a.getAttribute('y1')) - Number(b.getAttribute('y1')))
+          .map((bar) => Number(bar.getAttributeNS('http://gionkunz.github.com/chartist-js/ct', 'value')));
+      return { legend: [...card.querySelectorAll('.legend li')].map((li) => li.textContent), a: bars('a'), b: bars('b') };
+    });
+    expect(drawn).toEqual({ legend: ['Subscribed', 'Blocklisted'], a: lists.map((l) => l.totalSubscribers), b: lists.map((l) => l.totalBlacklisted) });
     // Growth needs the list's contacts: read through the host with the read-only list tool.
     const largest = lists.reduce((a, b) => (b.uniqueSubscribers > a.uniqueSubscribers ? b : a));
     const caption = `${largest.name}: new contacts per month`;
@@ -274,6 +285,19 @@ describe('views in a real browser (Chromium)', () => {
     expect(sum(months.map((m) => Number(/ ([\d,]+) [\d,]+$/.exec(m)![1]!.replace(/,/g, ''))))).toBe(largest.uniqueSubscribers);
     expect(months.at(-1)).toMatch(new RegExp(` ${int(largest.uniqueSubscribers)}$`));
     await screenshots(view, 'contact-lists-health');
+  });
+
+  it('shows names from the account as text, never as markup', async (ctx) => {
+    if (unavailable) return ctx.skip();
+    const hostile = '<img src=x onerror="window.pwned=1"><b>VIP</b> & "friends"';
+    const created = await server.client.callTool({ name: 'create_list', arguments: { name: hostile, folderId: 1 } });
+    expect(created.isError, textOf(created)).toBeFalsy();
+    const { view } = await show('get_lists', {}, 'light');
+    const rows = await tableRows(view, 'Subscribed and blocklisted per list');
+    expect(rows.some((r) => r.startsWith(`${hostile} 0 0 0`))).toBe(true);
+    expect(await view.getByRole('option', { name: hostile }).count()).toBe(1);
+    const frame = await viewFrame();
+    expect(await frame.evaluate(() => ({ markup: document.querySelectorAll('main img, main b').length, pwned: (window as unknown as { pwned?: number }).pwned }))).toEqual({ markup: 0, pwned: undefined });
   });
 
   it('deal pipeline: deals and amounts per stage with names from the pipelines, and a write refused', async (ctx) => {

@@ -104,41 +104,44 @@ function drawBars(box: HTMLElement, spec: ChartSpec, format: (n: number) => stri
   const max = Math.max(0, ...spec.series.flatMap((s) => (spec.stacked ? [] : s.values)), ...(spec.stacked ? labels.map((_, i) => spec.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)) : []));
   const perRow = spec.stacked ? 1 : spec.series.length;
   const longest = Math.max(0, ...labels.map((l) => shorten(l).length));
+  const every = Math.max(1, Math.ceil(labels.length / 10));
+  const height = spec.horizontal ? Math.max(120, labels.length * perRow * ROW_HEIGHT * (perRow > 1 ? 0.6 : 1) + 40) : 240;
+  // Bars as thick as the room each category has (2 categories or 90 days alike), side by side when grouped.
+  const room = (spec.horizontal ? height - 40 : Math.max(100, box.clientWidth - 60)) / Math.max(1, labels.length);
+  const thickness = Math.max(2, Math.min(spec.horizontal ? 18 : 32, (room * (perRow > 1 ? 0.8 : 0.6)) / perRow));
   const valueAxis = { onlyInteger: true, low: 0, labelInterpolationFnc: (v: unknown) => format(Number(v)), ...(max > 0 ? {} : { high: 1 }) };
   const options: BarChartOptions = spec.horizontal
     ? {
         horizontalBars: true,
-        reverseData: true,
         stackBars: spec.stacked,
-        seriesBarDistance: 12,
-        height: `${Math.max(120, labels.length * perRow * ROW_HEIGHT * (perRow > 1 ? 0.6 : 1) + 40)}px`,
+        seriesBarDistance: thickness + 2,
+        height: `${height}px`,
         chartPadding: { top: 8, right: 56, bottom: 4, left: 4 },
-        axisX: valueAxis,
-        axisY: { offset: Math.min(190, 16 + longest * 7), showGrid: false, labelInterpolationFnc: (v: unknown) => shorten(String(v)) },
+        axisX: { ...valueAxis, scaleMinSpace: 48 },
+        axisY: { offset: Math.min(220, 16 + longest * 7.5), showGrid: false, labelInterpolationFnc: (v: unknown) => shorten(String(v)) },
       }
     : {
         stackBars: spec.stacked,
-        seriesBarDistance: 14,
-        height: '240px',
+        seriesBarDistance: thickness + 2,
+        height: `${height}px`,
         chartPadding: { top: 20, right: 8, bottom: 4, left: 4 },
         axisY: { ...valueAxis, offset: 48 },
-        axisX: { showGrid: false, labelInterpolationFnc: (v: unknown) => shorten(String(v), 14) },
+        // About ten category labels whatever their number; every value is still in the table.
+        axisX: { showGrid: false, labelInterpolationFnc: (v: unknown, i: number) => (i % every === 0 ? shorten(String(v), 14) : '') },
       };
-  const chart = new BarChart(
-    box,
-    { labels, series: spec.series.map((s) => s.values) },
-    options,
-  );
-  // The value at the end of each bar when each category has one bar: numbers to read, not to guess.
-  if (spec.series.length === 1) {
-    chart.on('draw', (event) => {
-      if (event.type !== 'bar') return;
-      const value = Number((event.value as { x?: number; y?: number })?.[spec.horizontal ? 'x' : 'y'] ?? 0);
-      const text = format(value);
-      const attrs = spec.horizontal ? { x: event.x2 + 6, y: event.y1 + 4 } : { x: event.x1, y: event.y2 - 6, 'text-anchor': 'middle' };
-      event.group.elem('text', attrs, 'ct-bar-value').text(text);
-    });
-  }
+  // Chartist draws horizontal categories bottom up: hand them over reversed to read top down.
+  // (Its reverseData option would also reverse the series, and with them their colours.)
+  const ordered = <T>(xs: T[]) => (spec.horizontal ? [...xs].reverse() : xs);
+  const chart = new BarChart(box, { labels: ordered(labels), series: spec.series.map((s) => ordered(s.values)) }, options);
+  chart.on('draw', (event) => {
+    if (event.type !== 'bar') return;
+    event.element.attr({ style: `stroke-width: ${thickness.toFixed(1)}px` });
+    // The value at the end of each bar when each category has one bar: numbers to read, not to guess.
+    if (spec.series.length !== 1) return;
+    const value = Number((event.value as { x?: number; y?: number })?.[spec.horizontal ? 'x' : 'y'] ?? 0);
+    const attrs = spec.horizontal ? { x: event.x2 + 6, y: event.y1 + 4 } : { x: event.x1, y: event.y2 - 6, 'text-anchor': 'middle' };
+    event.group.elem('text', attrs, 'ct-bar-value').text(format(value));
+  });
   return chart;
 }
 

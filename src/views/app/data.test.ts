@@ -1,7 +1,7 @@
 // What the views draw from Brevo's answers, on the shapes Brevo's definition gives (richer than the demo account's) and on missing fields.
 import { describe, expect, it } from 'vitest';
 import { checkReadOnlyCall, RefusedToolError } from './bridge.js';
-import { dayRows, dayTotals, deviceRows, growthByMonth, itemsOf, linkClicks, listRows, pipelineSummaries } from './data.js';
+import { dayRows, dayTotals, deviceRows, growthByMonth, itemsOf, linkClicks, linkLabels, listRows, pipelineSummaries } from './data.js';
 
 describe('campaign statistics', () => {
   it('reads link clicks written as numbers or as { nbClick }, most clicked first', () => {
@@ -12,6 +12,18 @@ describe('campaign statistics', () => {
     ]);
     expect(linkClicks(undefined)).toEqual([]);
     expect(linkClicks([1, 2])).toEqual([]);
+  });
+
+  it('labels links by path on one site, by site and path across sites, the distinctive end kept', () => {
+    expect(
+      linkLabels([
+        'https://www.demoshop.example/collections/spring-dresses?utm_source=brevo',
+        'https://demoshop.example/collections/spring-dresses?utm_source=other',
+        'https://demoshop.example/',
+      ]),
+    ).toEqual({ host: 'demoshop.example', labels: ['/collections/spring-dresses', '/collections/spring-dresses (2)', '/'] });
+    expect(linkLabels(['https://demoshop.example/collections/spring/new-arrivals/dresses']).labels).toEqual(['…spring/new-arrivals/dresses']);
+    expect(linkLabels(['https://shop.example/a', 'https://blog.example/post/1', 'not a url'])).toEqual({ host: undefined, labels: ['shop.example/a', 'blog.example/post/1', 'not a url'] });
   });
 
   it('sums unique opens and clicks per kind of device over the clients Brevo names', () => {

@@ -15,6 +15,36 @@ export function linkClicks(links: unknown): [url: string, clicks: number][] {
     .sort((a, b) => b[1] - a[1]);
 }
 
+const LINK_LABEL = 28;
+
+/**
+ * Short axis labels for links: the path when every link is on one site (named once, as host),
+ * else site and path; without the query (tracking parameters), the end kept when long, since
+ * that is where links differ. The table keeps the full addresses.
+ */
+export function linkLabels(urls: string[]): { host?: string; labels: string[] } {
+  const parsed = urls.map((u) => {
+    try {
+      const url = new URL(u);
+      return { host: url.host.replace(/^www\./, ''), path: decodeURI(url.pathname) };
+    } catch {
+      return undefined;
+    }
+  });
+  const hosts = new Set(parsed.map((p) => p?.host));
+  const oneHost = parsed.every(Boolean) && hosts.size === 1 ? parsed[0]!.host : undefined;
+  const seen = new Map<string, number>();
+  const labels = urls.map((u, i) => {
+    const p = parsed[i];
+    let label = p ? (oneHost ? p.path : `${p.host}${p.path === '/' ? '' : p.path}`) : u;
+    if (label.length > LINK_LABEL) label = `…${label.slice(-(LINK_LABEL - 1))}`;
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return n > 1 ? `${label} (${n})` : label;
+  });
+  return { host: oneHost, labels };
+}
+
 export interface DeviceRow {
   device: string;
   opens: number;

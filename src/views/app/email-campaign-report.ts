@@ -3,7 +3,7 @@ import 'chartist/dist/index.css';
 import './styles.css';
 import { mountChart } from './chart.js';
 import { h, notice, status, tiles } from './dom.js';
-import { deviceRows, linkClicks } from './data.js';
+import { deviceRows, linkClicks, linkLabels } from './data.js';
 import { date, int, num, share } from './format.js';
 import { startView, type ViewContext } from './view.js';
 
@@ -122,13 +122,14 @@ function showLinks(root: HTMLElement, links: unknown): void {
   }
   const top = all.slice(0, TOP_LINKS);
   const total = all.reduce((sum, [, n]) => sum + n, 0);
+  const { host, labels } = linkLabels(top.map(([url]) => url));
   mountChart(root, {
-    title: all.length > TOP_LINKS ? `Top ${TOP_LINKS} of ${all.length} links` : 'Top links',
+    title: `${all.length > TOP_LINKS ? `Top ${TOP_LINKS} of ${all.length} links` : 'Top links'}${host ? ` on ${host}` : ''}`,
     summary: `Clicks per link: ${top.map(([url, n]) => `${url} ${int(n)}`).join(', ')}.`,
     kind: 'bar',
     horizontal: true,
     labels: top.map(([url]) => url),
-    axisLabels: top.map(([url]) => url.replace(/^https?:\/\/(www\.)?/, '')),
+    axisLabels: labels,
     labelHeading: 'Link',
     series: [{ name: 'Clicks', values: top.map(([, n]) => n) }],
     extraColumns: [{ name: 'Share of clicks', values: top.map(([, n]) => share(n, total)) }],
