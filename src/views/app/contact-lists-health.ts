@@ -3,7 +3,7 @@ import 'chartist/dist/index.css';
 import './styles.css';
 import { mountChart } from './chart.js';
 import { growthByMonth, itemsOf, listRows, type ListRow } from './data.js';
-import { h, notice, status, tiles } from './dom.js';
+import { focusHeading, h, messageOf, notice, status, tiles } from './dom.js';
 import { int, month, num, share } from './format.js';
 import { startView, type ViewContext } from './view.js';
 
@@ -86,10 +86,9 @@ async function nextLists(ctx: ViewContext, offset: number, say: (text: string) =
   try {
     const answer = (await ctx.call('get_lists', { limit: LIST_PAGE, offset })) as { count?: unknown; lists?: unknown };
     await draw(ctx, listRows(answer?.lists), num(answer?.count), offset);
-    ctx.root.querySelector('h1')?.setAttribute('tabindex', '-1');
-    ctx.root.querySelector<HTMLElement>('h1')?.focus();
+    focusHeading(ctx.root);
   } catch (error) {
-    say(`Could not load more lists: ${error instanceof Error ? error.message : String(error)}`);
+    say(`Could not load more lists: ${messageOf(error)}`);
   }
 }
 
@@ -108,7 +107,7 @@ async function showGrowth(ctx: ViewContext, body: HTMLElement, list: ListRow): P
     }
   } catch (error) {
     line.say('');
-    body.append(notice(`Could not read the contacts of ${list.name}: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+    body.append(notice(`Could not read the contacts of ${list.name}: ${messageOf(error)}`, 'error'));
     return;
   }
   line.say('');

@@ -3,7 +3,7 @@ import 'chartist/dist/index.css';
 import './styles.css';
 import { mountChart } from './chart.js';
 import { itemsOf, pipelineSummaries, type PipelineSummary } from './data.js';
-import { h, notice, status, tiles } from './dom.js';
+import { focusHeading, h, messageOf, notice, status, tiles } from './dom.js';
 import { amount, int, share } from './format.js';
 import { startView, type ViewContext } from './view.js';
 
@@ -21,7 +21,7 @@ startView('deal-pipeline', async (data, ctx) => {
   try {
     pipelines = await ctx.call('get_pipelines', {});
   } catch (error) {
-    namesMissing = `Stage names are missing: get_pipelines failed (${error instanceof Error ? error.message : String(error)}).`;
+    namesMissing = `Stage names are missing: get_pipelines failed (${messageOf(error)}).`;
   }
   const limit = typeof ctx.args.limit === 'number' && ctx.args.limit > 0 ? ctx.args.limit : DEFAULT_PAGE;
   const offset = typeof ctx.args.offset === 'number' ? ctx.args.offset : 0;
@@ -110,9 +110,8 @@ async function nextDeals(ctx: ViewContext, deals: unknown[], pipelines: unknown,
     const seen = new Set(deals.map((d) => (d as { id?: unknown }).id));
     const fresh = page.filter((d) => !seen.has(d.id));
     draw(ctx, [...deals, ...fresh], pipelines, namesMissing, { limit: paging.limit, next: page.length >= paging.limit && fresh.length ? offset + page.length : undefined }, chosen);
-    ctx.root.querySelector('h1')?.setAttribute('tabindex', '-1');
-    ctx.root.querySelector<HTMLElement>('h1')?.focus();
+    focusHeading(ctx.root);
   } catch (error) {
-    say(`Could not load more deals: ${error instanceof Error ? error.message : String(error)}`);
+    say(`Could not load more deals: ${messageOf(error)}`);
   }
 }

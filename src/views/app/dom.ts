@@ -46,3 +46,13 @@ export function status(): { element: HTMLElement; say(text: string): void } {
   const element = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   return { element, say: (text) => void (element.textContent = text) };
 }
+
+/** An error's message, for a sentence. */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** After a redraw, keyboard and screen-reader users land on the new content, not on a vanished button. */
+export function focusHeading(root: HTMLElement): void {
+  const heading = root.querySelector('h1');
+  heading?.setAttribute('tabindex', '-1');
+  heading?.focus();
+}

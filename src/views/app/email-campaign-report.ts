@@ -67,31 +67,30 @@ startView('email-campaign-report', async (data, ctx) => {
     ]),
   );
 
-  const funnel = [sent, delivered, opened, clicked];
-  const funnelLabels = ['Sent', 'Delivered', 'Opened', 'Clicked'];
-  mountChart(root, {
-    title: 'Funnel',
-    summary: `Funnel: ${funnelLabels.map((l, i) => `${l} ${int(funnel[i]!)}`).join(', ')}.`,
-    kind: 'bar',
-    horizontal: true,
-    labels: funnelLabels,
-    labelHeading: 'Stage',
-    series: [{ name: 'Recipients', values: funnel }],
-    extraColumns: [{ name: 'Share of sent', values: funnel.map((n) => share(n, sent)) }],
-  });
-
-  const problems = [hard, soft, unsubscribed, complaints];
-  const problemLabels = ['Hard bounces', 'Soft bounces', 'Unsubscriptions', 'Spam complaints'];
-  mountChart(root, {
-    title: 'Bounces and unsubscriptions',
-    summary: `Bounces and unsubscriptions: ${problemLabels.map((l, i) => `${l} ${int(problems[i]!)}`).join(', ')}.`,
-    kind: 'bar',
-    horizontal: true,
-    labels: problemLabels,
-    labelHeading: 'Event',
-    series: [{ name: 'Recipients', values: problems }],
-    extraColumns: [{ name: 'Share of sent', values: problems.map((n) => share(n, sent)) }],
-  });
+  // Recipients at each step, and as a share of those sent: one chart each for the funnel and the losses.
+  const recipients = (title: string, labelHeading: string, rows: [label: string, count: number][]) =>
+    mountChart(root, {
+      title,
+      summary: `${title}: ${rows.map(([label, n]) => `${label} ${int(n)}`).join(', ')}.`,
+      kind: 'bar',
+      horizontal: true,
+      labels: rows.map(([label]) => label),
+      labelHeading,
+      series: [{ name: 'Recipients', values: rows.map(([, n]) => n) }],
+      extraColumns: [{ name: 'Share of sent', values: rows.map(([, n]) => share(n, sent)) }],
+    });
+  recipients('Funnel', 'Stage', [
+    ['Sent', sent],
+    ['Delivered', delivered],
+    ['Opened', opened],
+    ['Clicked', clicked],
+  ]);
+  recipients('Bounces and unsubscriptions', 'Event', [
+    ['Hard bounces', hard],
+    ['Soft bounces', soft],
+    ['Unsubscriptions', unsubscribed],
+    ['Spam complaints', complaints],
+  ]);
 
   // Asked for with one kind of statistics only, Brevo leaves out the others: fetch what is missing.
   const [links, devices] = await Promise.all([

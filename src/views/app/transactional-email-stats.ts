@@ -2,8 +2,8 @@
 import 'chartist/dist/index.css';
 import './styles.css';
 import { mountChart } from './chart.js';
-import { dayRows, dayTotals, type DayRow } from './data.js';
-import { h, notice, status, tiles } from './dom.js';
+import { dayRows, dayTotals, type DayField, type DayRow } from './data.js';
+import { focusHeading, h, messageOf, notice, status, tiles } from './dom.js';
 import { date, int, shortDay, share } from './format.js';
 import { startView, type ViewContext } from './view.js';
 
@@ -55,40 +55,43 @@ function draw(ctx: ViewContext, rows: DayRow[], days: number | undefined, more?:
     ]),
   );
 
-  const labels = rows.map((r) => date(r.date));
-  const axisLabels = rows.map((r) => shortDay(r.date));
   const busiest = rows.reduce((a, b) => (b.requests > a.requests ? b : a));
-  mountChart(root, {
-    title: 'Email per day',
-    summary: `Requests, delivered, unique opens and unique clicks per day over ${rows.length} days; ${int(t.requests)} requests in all, the most on ${date(busiest.date)} (${int(busiest.requests)}).`,
-    kind: 'line',
-    labels,
-    axisLabels,
-    labelHeading: 'Day',
-    series: [
-      { name: 'Requests', values: rows.map((r) => r.requests) },
-      { name: 'Delivered', values: rows.map((r) => r.delivered) },
-      { name: 'Unique opens', values: rows.map((r) => r.uniqueOpens) },
-      { name: 'Unique clicks', values: rows.map((r) => r.uniqueClicks) },
+  // Measures per day: the days are the categories, one series per measure.
+  const perDay = (title: string, summary: string, kind: 'line' | 'bar', measures: [name: string, field: DayField][]) =>
+    mountChart(root, {
+      title,
+      summary,
+      kind,
+      stacked: kind === 'bar',
+      labels: rows.map((r) => date(r.date)),
+      axisLabels: rows.map((r) => shortDay(r.date)),
+      labelHeading: 'Day',
+      series: measures.map(([name, field]) => ({ name, values: rows.map((r) => r[field]) })),
+    });
+  perDay(
+    'Email per day',
+    `Requests, delivered, unique opens and unique clicks per day over ${rows.length} days; ${int(t.requests)} requests in all, the most on ${date(busiest.date)} (${int(busiest.requests)}).`,
+    'line',
+    [
+      ['Requests', 'requests'],
+      ['Delivered', 'delivered'],
+      ['Unique opens', 'uniqueOpens'],
+      ['Unique clicks', 'uniqueClicks'],
     ],
-  });
-  mountChart(root, {
-    title: 'Delivery problems per day',
-    summary: `Hard bounces ${int(t.hardBounces)}, soft bounces ${int(t.softBounces)}, blocked ${int(t.blocked)}, invalid ${int(t.invalid)}, spam reports ${int(t.spamReports)} and unsubscribed ${int(t.unsubscribed)} over ${rows.length} days.`,
-    kind: 'bar',
-    stacked: true,
-    labels,
-    axisLabels,
-    labelHeading: 'Day',
-    series: [
-      { name: 'Hard bounces', values: rows.map((r) => r.hardBounces) },
-      { name: 'Soft bounces', values: rows.map((r) => r.softBounces) },
-      { name: 'Blocked', values: rows.map((r) => r.blocked) },
-      { name: 'Invalid', values: rows.map((r) => r.invalid) },
-      { name: 'Spam reports', values: rows.map((r) => r.spamReports) },
-      { name: 'Unsubscribed', values: rows.map((r) => r.unsubscribed) },
+  );
+  perDay(
+    'Delivery problems per day',
+    `Hard bounces ${int(t.hardBounces)}, soft bounces ${int(t.softBounces)}, blocked ${int(t.blocked)}, invalid ${int(t.invalid)}, spam reports ${int(t.spamReports)} and unsubscribed ${int(t.unsubscribed)} over ${rows.length} days.`,
+    'bar',
+    [
+      ['Hard bounces', 'hardBounces'],
+      ['Soft bounces', 'softBounces'],
+      ['Blocked', 'blocked'],
+      ['Invalid', 'invalid'],
+      ['Spam reports', 'spamReports'],
+      ['Unsubscribed', 'unsubscribed'],
     ],
-  });
+  );
 }
 
 /** Every day of the last n days, page by page (Brevo gives 30 at most per call). */
@@ -105,7 +108,7 @@ async function loadPeriod(ctx: ViewContext, days: number, tag: string | undefine
     draw(ctx, dayRows(reports), days);
     focusHeading(ctx.root);
   } catch (error) {
-    say(`Could not load the last ${days} days: ${error instanceof Error ? error.message : String(error)}`);
+    say(`Could not load the last ${days} days: ${messageOf(error)}`);
   }
 }
 
@@ -120,13 +123,6 @@ async function loadMore(ctx: ViewContext, rows: DayRow[], days: number | undefin
     draw(ctx, merged, days, page.length >= more.size && added > 0 ? { offset: more.offset + page.length, size: more.size } : undefined);
     focusHeading(ctx.root);
   } catch (error) {
-    say(`Could not load more days: ${error instanceof Error ? error.message : String(error)}`);
+    say(`Could not load more days: ${messageOf(error)}`);
   }
-}
-
-/** After a redraw, keyboard and screen-reader users land on the new content, not on a vanished button. */
-function focusHeading(root: HTMLElement): void {
-  const heading = root.querySelector('h1');
-  heading?.setAttribute('tabindex', '-1');
-  heading?.focus();
 }

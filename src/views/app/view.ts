@@ -1,7 +1,7 @@
 // What every view does around its own drawing: connect to the host, follow its context, wait for the tool's answer, read it as data, and report problems in words.
 import { VIEWS } from '../definitions.js';
 import { HostBridge, type ToolResult } from './bridge.js';
-import { h, notice } from './dom.js';
+import { h, messageOf, notice } from './dom.js';
 import { setLocale } from './format.js';
 import { applyHostContext } from './theme.js';
 
@@ -60,7 +60,7 @@ export function startView(id: string, render: (data: unknown, ctx: ViewContext) 
     try {
       await render(resultData(result), { root, args, call });
     } catch (error) {
-      root.replaceChildren(h('h1', {}, definition!.title), notice(error instanceof Error ? error.message : String(error), 'error'));
+      root.replaceChildren(h('h1', {}, definition!.title), notice(messageOf(error), 'error'));
     }
     root.removeAttribute('aria-busy');
   }
