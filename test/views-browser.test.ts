@@ -349,6 +349,27 @@ describe('views in a real browser (Chromium)', () => {
     await screenshots(view, 'deal-pipeline');
   });
 
+  it('fills a container of fixed size, narrower than before, and scrolls inside it', async (ctx) => {
+    if (unavailable) return ctx.skip();
+    const { view } = await show('get_email_campaign', { campaignId: 1 }, 'light');
+    await page.evaluate(() => window.resizeContainer(420, 360));
+    const frame = await viewFrame();
+    await expect.poll(() => frame.evaluate(() => document.documentElement.classList.contains('fixed-height'))).toBe(true);
+    const fit = await frame.evaluate(() => ({
+      width: window.innerWidth,
+      height: window.innerHeight,
+      scrollWidth: document.documentElement.scrollWidth,
+      scrolls: document.documentElement.scrollHeight > window.innerHeight,
+      chart: Math.round(document.querySelector('.chart svg')!.getBoundingClientRect().right),
+    }));
+    expect(fit).toMatchObject({ width: 420, height: 360, scrolls: true });
+    expect(fit.scrollWidth).toBeLessThanOrEqual(420);
+    expect(fit.chart).toBeLessThanOrEqual(420);
+    // Everything is still reachable: the last section scrolls into view.
+    await view.getByRole('heading', { name: 'Devices' }).scrollIntoViewIfNeeded();
+    expect(await view.getByRole('heading', { name: 'Devices' }).isVisible()).toBe(true);
+  });
+
   it('starts in the dark theme when the host is dark', async (ctx) => {
     if (unavailable) return ctx.skip();
     const { view } = await show('get_email_campaign', { campaignId: 1 }, 'dark');

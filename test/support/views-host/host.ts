@@ -23,6 +23,8 @@ declare global {
     callServerTool(params: { name: string; arguments?: Record<string, unknown> }): Promise<Record<string, unknown>>;
     showView(options: ShowOptions): Promise<void>;
     setTheme(theme: Theme): Promise<void>;
+    /** Puts the view in a container of fixed size, as a side panel would. */
+    resizeContainer(width: number, height: number): Promise<void>;
     /** Every request the view made of the host, in order. */
     viewRequests: Array<{ method: string; params: unknown }>;
   }
@@ -68,11 +70,14 @@ function cspFor(csp: Csp | undefined): string {
 }
 
 let bridge: AppBridge | undefined;
+/** Set once the container has a fixed size: the view's reported height no longer changes the frame. */
+let fixedSize = false;
 window.viewRequests = [];
 
 window.showView = async (options) => {
   document.documentElement.dataset.theme = options.theme;
   window.viewRequests = [];
+  fixedSize = false;
   await bridge?.close().catch(() => {});
   const iframe = document.createElement('iframe');
   iframe.id = 'view';
@@ -105,7 +110,7 @@ window.showView = async (options) => {
     return (await window.callServerTool(params)) as never;
   };
   bridge.onsizechange = ({ height }) => {
-    if (height) iframe.style.height = `${height}px`;
+    if (height && !fixedSize) iframe.style.height = `${height}px`;
   };
   const initialized = new Promise<void>((resolve) => (bridge!.oninitialized = () => resolve()));
   await bridge.connect(new PostMessageTransport(iframe.contentWindow!, iframe.contentWindow!));
@@ -119,4 +124,12 @@ window.showView = async (options) => {
 window.setTheme = async (theme) => {
   document.documentElement.dataset.theme = theme;
   await bridge!.sendHostContextChange({ theme, styles: { variables: HOST_STYLES[theme] } });
+};
+
+window.resizeContainer = async (width, height) => {
+  fixedSize = true;
+  const iframe = document.getElementById('view') as HTMLIFrameElement;
+  iframe.style.width = `${width}px`;
+  iframe.style.height = `${height}px`;
+  await bridge!.sendHostContextChange({ containerDimensions: { width, height } });
 };
