@@ -1,9 +1,17 @@
 // What the views draw from Brevo's answers, on the shapes Brevo's definition gives (richer than the demo account's) and on missing fields.
 import { describe, expect, it } from 'vitest';
 import { checkReadOnlyCall, RefusedToolError } from './bridge.js';
-import { dayRows, dayTotals, deviceRows, growthByMonth, itemsOf, linkClicks, linkLabels, listRows, pipelineSummaries } from './data.js';
+import { dayRows, dayTotals, deviceRows, growthByMonth, itemsOf, linkClicks, linkLabels, listRows, missingStatistics, pipelineSummaries } from './data.js';
 
 describe('campaign statistics', () => {
+  it('knows which parts to ask for when the call asked for one kind of statistics only', () => {
+    expect(missingStatistics({ globalStats: {}, linksStats: {}, statsByDevice: {}, statsByBrowser: {} })).toEqual([]);
+    expect(missingStatistics({ linksStats: { 'https://a.example': 3 } })).toEqual(['globalStats', 'statsByDevice']);
+    expect(missingStatistics({ globalStats: { sent: 5 } })).toEqual(['linksStats', 'statsByDevice']);
+    expect(missingStatistics({})).toEqual([]);
+    expect(missingStatistics(undefined)).toEqual([]);
+  });
+
   it('reads link clicks written as numbers or as { nbClick }, most clicked first', () => {
     expect(linkClicks({ 'https://shop.example/a': 7, 'https://shop.example/b': { nbClick: 80 }, 'https://shop.example/c': '12' })).toEqual([
       ['https://shop.example/b', 80],

@@ -7,6 +7,18 @@ const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter(isObject) : [
 
 /* ---------- email campaign ---------- */
 
+export type StatisticsPart = 'globalStats' | 'linksStats' | 'statsByDevice';
+
+/**
+ * The parts of a campaign's statistics the report needs and the answer lacks. Asked for with
+ * one kind of statistics only (the tool's `statistics` argument), Brevo leaves out the others;
+ * an answer without any statistics (a draft) lacks nothing worth asking for.
+ */
+export function missingStatistics(statistics: unknown): StatisticsPart[] {
+  if (!isObject(statistics) || !Object.keys(statistics).length) return [];
+  return (['globalStats', 'linksStats', 'statsByDevice'] as const).filter((part) => statistics[part] === undefined);
+}
+
 /** Clicks per link, most clicked first. Brevo writes a link's clicks as a number or as { nbClick }. */
 export function linkClicks(links: unknown): [url: string, clicks: number][] {
   if (!isObject(links)) return [];

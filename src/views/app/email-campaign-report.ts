@@ -3,7 +3,7 @@ import 'chartist/dist/index.css';
 import './styles.css';
 import { mountChart } from './chart.js';
 import { h, notice, status, tiles } from './dom.js';
-import { deviceRows, linkClicks, linkLabels } from './data.js';
+import { deviceRows, linkClicks, linkLabels, missingStatistics, type StatisticsPart } from './data.js';
 import { date, int, num, share } from './format.js';
 import { startView, type ViewContext } from './view.js';
 
@@ -18,7 +18,7 @@ interface Campaign {
   statistics?: {
     globalStats?: Stats;
     campaignStats?: Stats[];
-    linksStats?: Record<string, unknown>;
+    linksStats?: unknown;
     statsByDevice?: unknown;
   };
 }
@@ -41,8 +41,16 @@ startView('email-campaign-report', async (data, ctx) => {
     line.element,
   );
 
-  const stats = campaign.statistics ?? {};
-  const g = stats.globalStats ?? {};
+  // Asked for with one kind of statistics only, Brevo leaves out the others: read what is missing.
+  const stats: Record<string, unknown> = { ...campaign.statistics };
+  const missing = missingStatistics(campaign.statistics);
+  if (missing.length && campaign.id !== undefined) {
+    line.say('Loading the rest of the statistics…');
+    const parts = await Promise.all(missing.map((part) => fetchPart(ctx, campaign.id!, part)));
+    missing.forEach((part, i) => (stats[part] = parts[i]));
+    line.say('');
+  }
+  const g = (stats.globalStats ?? {}) as Stats;
   const sent = num(g.sent);
   if (!sent && !num(g.delivered)) {
     root.append(notice(campaign.status === 'draft' ? 'This campaign is a draft: nothing was sent, so there are no statistics yet.' : 'Brevo reports no sends for this campaign yet.'));
@@ -92,22 +100,15 @@ startView('email-campaign-report', async (data, ctx) => {
     ['Spam complaints', complaints],
   ]);
 
-  // Asked for with one kind of statistics only, Brevo leaves out the others: fetch what is missing.
-  const [links, devices] = await Promise.all([
-    stats.linksStats ?? fetchPart(ctx, campaign, 'linksStats', line.say),
-    stats.statsByDevice ?? fetchPart(ctx, campaign, 'statsByDevice', line.say),
-  ]);
-  line.say('');
-  showLinks(root, links);
-  showDevices(root, devices);
+  showLinks(root, stats.linksStats);
+  showDevices(root, stats.statsByDevice);
 });
 
-async function fetchPart(ctx: ViewContext, campaign: Campaign, part: 'linksStats' | 'statsByDevice', say: (text: string) => void): Promise<unknown> {
-  if (campaign.id === undefined) return undefined;
-  say(`Loading ${part === 'linksStats' ? 'link clicks' : 'devices'}…`);
+/** One part of the campaign's statistics, through the host; undefined when it cannot be had. */
+async function fetchPart(ctx: ViewContext, campaignId: number, part: StatisticsPart): Promise<unknown> {
   try {
-    const answer = (await ctx.call('get_email_campaign', { campaignId: campaign.id, statistics: part })) as Campaign;
-    return answer.statistics?.[part];
+    const answer = (await ctx.call('get_email_campaign', { campaignId, statistics: part })) as Campaign;
+    return (answer.statistics as Record<string, unknown> | undefined)?.[part];
   } catch {
     return undefined;
   }
