@@ -6,7 +6,9 @@
 //  3. per-call latency of a read tool against a local fake Brevo, next to the one-tool server's
 //     call and a direct HTTP request to the same fake; the server's peak RSS;
 //  4. load: concurrent Streamable HTTP clients (stateful and stateless) calling a tool;
-//  5. the MCP Apps views (scripts/bench/views.mjs): sizes, listing tokens, read time.
+//  5. discovery: top-1, top-5 and MRR of the search engine on requests in people's words, next to
+//     a plain BM25, and its search latency (scripts/bench/discovery.mjs).
+//  6. the MCP Apps views (scripts/bench/views.mjs): sizes, listing tokens, read time.
 // Everything runs on 127.0.0.1; every loop is bounded. Set BENCH_QUICK=1 for a short run.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { Agent, request } from 'undici';
+import { discoverySection } from './bench/discovery.mjs';
 import { viewsSection } from './bench/views.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -198,6 +201,8 @@ console.log(`peak RSS after the calls: brevo-mcp ${lat.ours.rss.toFixed(1)} MB, 
 console.log(`load: ${LOAD_CLIENTS} concurrent Streamable HTTP clients x ${LOAD_CALLS} calls of get_account`);
 const loads = [await load(fake.url, false), await load(fake.url, true)];
 console.table(loads.map((l) => ({ ...l, p50: ms(l.p50), p99: ms(l.p99), peakRssMb: l.peakRssMb.toFixed(1) })));
+
+await discoverySection();
 
 await viewsSection({ bin: BIN, env: env(fake.url) });
 

@@ -36,6 +36,8 @@ export interface Config {
   retryBudgetMs: number;
   maxResponseBytes: number;
   http: HttpConfig;
+  /** HTTP-only flags given while serving stdio, where they do nothing (warned about at start). */
+  httpOnlyFlagsGiven: string[];
 }
 
 /** Options of the Streamable HTTP transport (ignored over stdio). */
@@ -84,6 +86,12 @@ const options = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** Options of the HTTP transport only: given with stdio, they do nothing. */
+const HTTP_ONLY = [
+  'host', 'port', 'auth-token', 'allowed-origins', 'allowed-hosts', 'max-body-bytes', 'max-sessions',
+  'session-idle-ms', 'stateless', 'shutdown-grace-ms', 'allow-client-keys',
+] as const satisfies ReadonlyArray<keyof typeof options>;
+
 const list = (value: string | undefined) =>
   value
     ?.split(',')
@@ -103,6 +111,20 @@ function atLeastOne(name: string, value: string | undefined, fallback: number): 
   const n = positiveInt(name, value, fallback);
   if (n < 1) throw new ConfigError(`${name} must be at least 1, got "${value}"`);
   return n;
+}
+
+function portNumber(name: string, value: string | undefined, fallback: number): number {
+  const port = positiveInt(name, value, fallback);
+  if (port > 65535) throw new ConfigError(`${name} must be a port from 0 to 65535 (0 picks a free one), got "${value}"`);
+  return port;
+}
+
+/**
+ * A list flag given empty (`--toolsets ""`) is a mistake, not a request for the default; an
+ * empty environment variable still means unset.
+ */
+function nonEmptyFlag(flag: string, value: string | undefined, what: string): void {
+  if (value !== undefined && !list(value)?.length) throw new ConfigError(`${flag} needs at least one ${what}; leave it out for the default`);
 }
 
 /** `https://app.example.com` (exact origin) or `*`; anything else is a mistake worth stopping on. */
@@ -129,7 +151,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   }
   const transport = values.transport ?? env.BREVO_MCP_TRANSPORT ?? 'stdio';
   if (transport !== 'stdio' && transport !== 'http') throw new ConfigError(`--transport must be stdio or http, got "${transport}"`);
-  const toolsetList = list(values.toolsets ?? env.BREVO_TOOLSETS);
+  nonEmptyFlag('--toolsets', values.toolsets, 'toolset name (or all)');
+  nonEmptyFlag('--tools', values.tools, 'tool name');
+  // Toolset names are lower case; any case is accepted.
+  const toolsetList = list((values.toolsets ?? env.BREVO_TOOLSETS)?.toLowerCase());
   const host = values.host ?? env.BREVO_MCP_HOST ?? '127.0.0.1';
   const http: HttpConfig = {
     authToken: values['auth-token'] || env.MCP_AUTH_TOKEN || undefined,
@@ -151,7 +176,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   return {
     transport,
     host,
-    port: positiveInt('--port', values.port ?? env.BREVO_MCP_PORT, 3000),
+    port: portNumber(values.port === undefined ? 'BREVO_MCP_PORT' : '--port', values.port ?? env.BREVO_MCP_PORT, 3000),
     listTools: values['list-tools'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
@@ -182,5 +207,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     retryBudgetMs: positiveInt('BREVO_RETRY_BUDGET_MS', env.BREVO_RETRY_BUDGET_MS, defaultClientOptions.retryBudgetMs),
     maxResponseBytes: positiveInt('BREVO_MAX_RESPONSE_BYTES', env.BREVO_MAX_RESPONSE_BYTES, defaultClientOptions.maxResponseBytes),
     http,
+    httpOnlyFlagsGiven: transport === 'stdio' ? HTTP_ONLY.filter((name) => values[name] !== undefined).map((name) => `--${name}`) : [],
   };
 }

@@ -7,6 +7,7 @@ import { BrevoApiError } from './client/errors.js';
 import type { Operation } from './tools/define.js';
 import { redact } from './log.js';
 import { errorText, fitJson } from './results.js';
+import { issueText } from './issue-text.js';
 
 export interface ExecutionContext {
   client: BrevoClient;
@@ -30,8 +31,15 @@ class NotApprovedError extends Error {}
  * Tools format what this returns as content; resources return the JSON itself.
  */
 export async function sendOperation(op: Operation, rawArgs: unknown, ctx: Pick<ExecutionContext, 'client' | 'signal' | 'approve'>) {
-  const parsed = op.input.safeParse(rawArgs ?? {});
-  if (!parsed.success) throw new InvalidArgumentsError(invalidArgumentsText(op.name, parsed.error));
+  const input = rawArgs ?? {};
+  const deep = fieldNestedTooDeep(input);
+  if (deep !== undefined) {
+    throw new InvalidArgumentsError(
+      `Invalid arguments for ${op.name}: ${deep} nests arrays or objects more than ${MAX_NESTING} levels deep; no Brevo field takes data that deep`,
+    );
+  }
+  const parsed = op.input.safeParse(input);
+  if (!parsed.success) throw new InvalidArgumentsError(invalidArgumentsText(op.name, parsed.error, input));
   const args = parsed.data as Args;
   const refusal = await ctx.approve?.(op, args);
   if (refusal) throw new NotApprovedError(refusal);
@@ -135,10 +143,26 @@ function failure(text: string): CallToolResult {
 }
 
 /** Names every bad field, so a model can correct the call. */
-export function invalidArgumentsText(tool: string, error: z.ZodError): string {
-  const problems = error.issues.map((issue) => {
-    const where = issue.path.length ? issue.path.map(String).join('.') : '(arguments)';
-    return `${where}: ${issue.message}`;
-  });
-  return `Invalid arguments for ${tool}: ${problems.join('; ')}`;
+export function invalidArgumentsText(tool: string, error: z.ZodError, input: unknown): string {
+  return `Invalid arguments for ${tool}: ${error.issues.map((issue) => issueText(issue, input, '(arguments)')).join('; ')}`;
+}
+
+/**
+ * Deepest nesting of arrays and objects an argument may have. Brevo's deepest body has 5 levels
+ * and free records (template params, event properties) a few more; thousands of levels would
+ * only overflow the stack where the request is serialised.
+ */
+export const MAX_NESTING = 32;
+
+/** The argument that nests deeper than MAX_NESTING, if one does. Iterative: deep input cannot overflow it. */
+function fieldNestedTooDeep(args: unknown): string | undefined {
+  if (!args || typeof args !== 'object') return undefined;
+  const stack: Array<[value: unknown, depth: number, field: string]> = Object.entries(args).map(([k, v]) => [v, 1, k]);
+  while (stack.length) {
+    const [value, depth, field] = stack.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    if (depth > MAX_NESTING) return field;
+    for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push([child, depth + 1, field]);
+  }
+  return undefined;
 }

@@ -2,6 +2,7 @@
 // and read-only all apply here, once, when a server (or an HTTP session) is set up.
 import type { ToolEntry } from './tools/manifest.js';
 import { toolsetNames } from './tools/index.js';
+import { unknownNamesText } from './suggest.js';
 
 export interface ToolSelection {
   /** Toolset names, or 'all'. */
@@ -20,15 +21,22 @@ export const defaultSelection = (): ToolSelection => ({ toolsets: DEFAULT_TOOLSE
 
 export class SelectionError extends Error {}
 
-/** Checks names early, so a typo in --toolsets or --tools fails loudly rather than silently selecting nothing. */
+/** What a toolset may be called: every toolset's name, and `all`. */
+const knownToolsetsText = () => `known toolsets: all, ${toolsetNames.join(', ')}`;
+
+/**
+ * Checks names early, so a typo in --toolsets or --tools fails loudly rather than silently
+ * selecting nothing. The message suggests the nearest names and carries its own hint.
+ */
 export function validateSelection(selection: ToolSelection, manifest: ToolEntry[]): void {
   if (selection.toolsets !== 'all') {
     const unknown = selection.toolsets.filter((t) => !toolsetNames.includes(t));
-    if (unknown.length) throw new SelectionError(`unknown toolset ${unknown.join(', ')}; known: ${toolsetNames.join(', ')}`);
+    if (unknown.length) throw new SelectionError(`${unknownNamesText('toolset', unknown, ['all', ...toolsetNames])} (${knownToolsetsText()})`);
   }
-  const names = new Set(manifest.map((t) => t.name));
-  const unknownTools = [...(selection.tools ?? []), ...(selection.excludeTools ?? [])].filter((t) => !names.has(t));
-  if (unknownTools.length) throw new SelectionError(`unknown tool ${unknownTools.join(', ')} (see --list-tools)`);
+  const names = manifest.map((t) => t.name);
+  const known = new Set(names);
+  const unknownTools = [...(selection.tools ?? []), ...(selection.excludeTools ?? [])].filter((t) => !known.has(t));
+  if (unknownTools.length) throw new SelectionError(`${unknownNamesText('tool', unknownTools, names)} (see --list-tools)`);
 }
 
 export function selectTools(manifest: ToolEntry[], selection: ToolSelection): ToolEntry[] {
@@ -90,7 +98,10 @@ export function requestedSelection(query: URLSearchParams, headers: HeaderBag): 
   const readOnly = requestValue(query, headers, REQUEST_SOURCES.readOnly);
   if (toolsets === undefined && tools === undefined && exclude === undefined && readOnly === undefined) return undefined;
   const requested: RequestedSelection = {};
-  if (toolsets !== undefined) requested.toolsets = names(toolsets).includes('all') ? 'all' : names(toolsets);
+  if (toolsets !== undefined) {
+    const asked = names(toolsets.toLowerCase());
+    requested.toolsets = asked.includes('all') ? 'all' : asked;
+  }
   if (tools !== undefined) requested.tools = names(tools);
   if (exclude !== undefined) requested.excludeTools = names(exclude);
   if (readOnly !== undefined) {
@@ -114,9 +125,9 @@ export function narrowSelection(server: ToolSelection, requested: RequestedSelec
   const unknownTools = [...(requested.tools ?? []), ...(requested.excludeTools ?? [])].filter((t) => !known.has(t));
   if (unknownSets.length || unknownTools.length) {
     const parts = [];
-    if (unknownSets.length) parts.push(`unknown toolset ${unknownSets.join(', ')}`);
-    if (unknownTools.length) parts.push(`unknown tool ${unknownTools.join(', ')}`);
-    throw new SelectionError(`${parts.join('; ')} (known toolsets: ${toolsetNames.join(', ')})`);
+    if (unknownSets.length) parts.push(unknownNamesText('toolset', unknownSets, ['all', ...toolsetNames]));
+    if (unknownTools.length) parts.push(unknownNamesText('tool', unknownTools, [...known]));
+    throw new SelectionError(`${parts.join('; ')} (${knownToolsetsText()})`);
   }
 
   const offered = selectTools(manifest, server);

@@ -105,11 +105,13 @@ export function errorText(error: BrevoApiError, op: CallInfo & { pathParams?: Re
   const attempts = error.details.attempts && error.details.attempts > 1 ? ` after ${error.details.attempts} attempts` : '';
   const head = error.status
     ? `Brevo answered HTTP ${error.status} (${error.code}) to ${op.name}${attempts}: ${error.brevoMessage}`
-    : `${op.name} got no answer from Brevo${attempts}: ${error.brevoMessage}`;
+    : error.code === 'response_too_large'
+      ? `${op.name}: ${error.brevoMessage} (the limit is BREVO_MAX_RESPONSE_BYTES)`
+      : `${op.name} got no answer from Brevo${attempts}: ${error.brevoMessage}`;
   return `${head}\n${hintFor(error, op, args)}`.trimEnd();
 }
 
-function hintFor(error: BrevoApiError, op: { pathParams?: Record<string, unknown> }, args: Record<string, unknown>): string {
+function hintFor(error: BrevoApiError, op: CallInfo & { pathParams?: Record<string, unknown> }, args: Record<string, unknown>): string {
   if (error.status === 404) {
     const ids = Object.keys(op.pathParams ?? {}).map((k) => `${k}=${JSON.stringify(args[k])}`);
     return ids.length ? `Hint: nothing found for ${ids.join(', ')}; check the id (list the collection to find it).` : 'Hint: Brevo found nothing there.';
@@ -123,6 +125,10 @@ function hintFor(error: BrevoApiError, op: { pathParams?: Record<string, unknown
     if (error.code === 'timeout') return 'Hint: Brevo did not answer in time; a write may still have happened, so check before repeating it.';
     if (error.code === 'cancelled') return '';
     if (error.code.startsWith('missing_')) return '';
+    if (error.code === 'response_too_large') {
+      const less = op.query && 'limit' in op.query ? 'ask for less (a smaller limit) or ' : '';
+      return `Hint: ${less}raise BREVO_MAX_RESPONSE_BYTES in the server's environment.`;
+    }
     return 'Hint: check the network and BREVO_API_URL; Brevo could not be reached.';
   }
   return HINTS[error.status] ? `Hint: ${HINTS[error.status]}` : '';

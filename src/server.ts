@@ -2,6 +2,7 @@
 // selected part of the catalog, resources, prompts for the tools selected, completions of
 // account ids, and views for clients that render them, all backed by one Brevo client.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
   CallToolRequestSchema,
   CompleteRequestSchema,
@@ -29,6 +30,7 @@ import { loadOperation } from './tools/index.js';
 import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 import { RpcError } from './rpc-error.js';
+import { issueText } from './issue-text.js';
 import { SessionViews } from './views/index.js';
 
 export interface ServerOptions {
@@ -70,7 +72,9 @@ function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
 
 /**
  * Registers a request handler whose params are validated here, so malformed params get
- * -32602 Invalid params naming the problem (the SDK's own parse reports -32603).
+ * -32602 Invalid params naming the problem in one line (the SDK's own parse reports -32603).
+ * Registered through Protocol's method: Server's own wraps tools/call in a second validation
+ * that answers bad params with zod's raw issue dump under a doubled "MCP error" prefix.
  */
 function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>>(
   server: Server,
@@ -78,10 +82,10 @@ function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>>(
   handler: (request: z.infer<S>, extra: Parameters<Parameters<Server['setRequestHandler']>[1]>[1]) => unknown,
 ): void {
   const method = schema.shape.method.value;
-  server.setRequestHandler(z.looseObject({ method: z.literal(method) }), (request, extra) => {
+  Protocol.prototype.setRequestHandler.call(server, z.looseObject({ method: z.literal(method) }), (request, extra) => {
     const parsed = schema.safeParse(request);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
+      const problems = parsed.error.issues.map((issue) => issueText(issue, request, '(params)')).join('; ');
       throw new RpcError(ErrorCode.InvalidParams, `Invalid ${method} request: ${problems}`);
     }
     return handler(parsed.data, extra) as never;
