@@ -21,7 +21,7 @@ export function ensureChromium(): string | undefined {
     execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   try {
     apt(['update']);
-    apt(['install', '-y', '--no-install-recommends', 'chromium']);
+    apt(['install', '-y', 'chromium']);
   } catch (error) {
     return `installing chromium with apt-get failed: ${(error as { stderr?: Buffer }).stderr?.toString().trim() || String(error)}`;
   }
