@@ -9,8 +9,11 @@ import { contactRoutes } from './contacts-api.js';
 import { emailRoutes } from './email-api.js';
 import { fallbackRoutes } from './fallback.js';
 import { RouteTable, SANDBOX_API_KEY, SANDBOX_TRACKER_KEY, SandboxError, type Answer, type Handler, type SandboxRequest } from './http.js';
+import { multipartBoundary, parseMultipart } from './multipart.js';
+import { checkRequest, specFor } from './request-check.js';
 import { seedDemoAccount } from './seed.js';
 import { Store } from './store.js';
+import { isLoopbackHost } from '../transports/loopback.js';
 
 export { SANDBOX_API_KEY, SANDBOX_TRACKER_KEY } from './http.js';
 
@@ -81,6 +84,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, routes: RouteTa
         : { status: 500, body: { code: 'internal_error', message: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` } };
   }
   if (res.destroyed) return;
+  // After a refused body the rest of it may still be arriving: the socket is not reused.
+  if (answer.status === 413) res.setHeader('connection', 'close');
   if (answer.raw) {
     res.writeHead(answer.status, { 'content-type': answer.raw.contentType, 'content-disposition': 'attachment; filename="sandbox-file.txt"' }).end(answer.raw.data);
   } else if (answer.body === undefined) {
@@ -90,7 +95,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, routes: RouteTa
   }
 }
 
+/** The name in a Host header (without its port), for the DNS-rebinding check. */
+function hostName(host: string | undefined): string {
+  const m = /^(\[[^\]]*\]|[^:]*)(?::\d+)?$/.exec((host ?? '').trim());
+  return (m?.[1] ?? '').replace(/^\[|\]$/g, '');
+}
+
 async function answerFor(req: IncomingMessage, routes: RouteTable<Handler>, store: Store): Promise<Answer> {
+  // Like the MCP endpoint: a page on another site cannot reach the emulator by rebinding its DNS name to 127.0.0.1.
+  if (!isLoopbackHost(hostName(req.headers.host))) {
+    throw new SandboxError(403, 'permission_denied', `Host ${JSON.stringify(req.headers.host ?? '')} is not allowed: the emulator answers only loopback names (127.0.0.1, localhost, [::1])`);
+  }
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const method = (req.method ?? 'GET').toUpperCase();
   const tracker = url.pathname.startsWith('/api/v2/');
@@ -104,24 +119,51 @@ async function answerFor(req: IncomingMessage, routes: RouteTable<Handler>, stor
   if (!match) throw new SandboxError(404, 'document_not_found', `Invalid route: ${method} ${url.pathname} is not an operation of the Brevo API`);
   if ('allowed' in match) throw new SandboxError(405, 'method_not_allowed', `${method} Method is not allowed on this path`);
 
-  const request: SandboxRequest = { method, path, params: match.params, query: url.searchParams, body: await readBody(req) };
+  const request: SandboxRequest = { method, path, params: match.params, query: url.searchParams, body: parseBody(req, await readBody(req)) };
+  request.body = checkRequest(specFor(`${method} ${match.template}`), request);
   return match.value(request, store);
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new SandboxError(413, 'bad_request', 'Request body is too large');
-    chunks.push(chunk as Buffer);
+const tooLarge = () => new SandboxError(413, 'bad_request', `Request body is too large (more than ${MAX_BODY} bytes)`);
+
+/**
+ * The body's bytes. One larger than MAX_BODY is refused as soon as that is known (from its
+ * Content-Length, or while reading); what remains of it is read and dropped, not left on a socket
+ * that the answer then closes.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  if (Number(req.headers['content-length']) > MAX_BODY) {
+    req.resume();
+    return Promise.reject(tooLarge());
   }
-  if (!size) return undefined;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.resume();
+      reject(tooLarge());
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** JSON, or a multipart body's fields; undefined when nothing was sent. */
+function parseBody(req: IncomingMessage, bytes: Buffer): unknown {
+  if (!bytes.length) return undefined;
   const type = String(req.headers['content-type'] ?? '');
-  // Multipart uploads (files, images) are accepted and not read: their operations answer from examples.
-  if (!type.includes('json')) return undefined;
+  const boundary = multipartBoundary(type);
+  if (boundary) {
+    const fields = parseMultipart(bytes, boundary);
+    if (!fields) throw new SandboxError(400, 'bad_request', 'The multipart/form-data body is not well formed');
+    return fields;
+  }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new SandboxError(400, 'bad_request', 'Input must be a valid JSON object');
   }
