@@ -1,7 +1,7 @@
 // Unit tests of the emulator's parts: the route matcher, the store's identifier rules and
 // counters, template rendering, the demo seed.
 import { describe, expect, it } from 'vitest';
-import { render } from './email-api.js';
+import { render } from './sending.js';
 import { RouteTable, SandboxError } from './http.js';
 import { seedDemoAccount } from './seed.js';
 import { Store } from './store.js';

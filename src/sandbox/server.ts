@@ -5,8 +5,13 @@
 // real state; every other operation answers with the example Brevo's definition gives.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { attributeRoutes } from './attributes-api.js';
 import { contactRoutes } from './contacts-api.js';
-import { emailRoutes } from './email-api.js';
+import { listRoutes } from './lists-api.js';
+import { campaignRoutes } from './campaigns-api.js';
+import { senderRoutes } from './senders-api.js';
+import { templateRoutes } from './templates-api.js';
+import { transactionalRoutes } from './transactional-api.js';
 import { fallbackRoutes } from './fallback.js';
 import { RouteTable, SANDBOX_API_KEY, SANDBOX_TRACKER_KEY, SandboxError, type Answer, type Handler, type SandboxRequest } from './http.js';
 import { multipartBoundary, parseMultipart } from './multipart.js';
@@ -40,7 +45,7 @@ const MAX_BODY = 10 * 1024 * 1024;
 /** Every contract operation: the fallback answers first, then the routes with real state over them. */
 export function sandboxRoutes(): RouteTable<Handler> {
   const handlers = new Map<string, [string, string, Handler]>();
-  for (const route of [...fallbackRoutes(), ...contactRoutes, ...emailRoutes]) handlers.set(`${route[0]} ${route[1]}`, route);
+  for (const route of [...fallbackRoutes(), ...contactRoutes, ...listRoutes, ...attributeRoutes, ...transactionalRoutes, ...templateRoutes, ...campaignRoutes, ...senderRoutes]) handlers.set(`${route[0]} ${route[1]}`, route);
   const table = new RouteTable<Handler>();
   for (const [method, template, handler] of handlers.values()) table.add(method, template, handler);
   return table;

@@ -1,5 +1,5 @@
 // The emulator's state: the core Brevo objects of one account, held in memory, with the ids,
-// timestamps and derived counts Brevo shows. Handlers (contacts-api.ts, email-api.ts) change it;
+// timestamps and derived counts Brevo shows. Handlers (the *-api.ts files) change it;
 // views here give each object the field names and shape of Brevo's official definition.
 import { notFound } from './http.js';
 

@@ -1,0 +1,271 @@
+// Transactional email with real state: sends are validated like Brevo's, stored, and show up in
+// /smtp/emails, /smtp/emails/{uuid}, /smtp/statistics/events and the reports; scheduled sends
+// wait in their queue. Nothing is delivered anywhere.
+import { randomInt, randomUUID } from 'node:crypto';
+import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { checkSendingRights, render, reportWindow, senderRefOf, spendCredits, within } from './sending.js';
+import { iso, type Store, type Template } from './store.js';
+import { bodyOf, isEmail, optInt, optObject, optString, optStringArray, page, paging, queryIntValue, sorted, type Body } from './validate.js';
+
+type Recipient = { email: string; name?: string };
+
+function recipientsOf(body: Body, key: string): Recipient[] | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw invalid(`${key} should be an array of {email, name}`);
+  return value.map((r: unknown, i) => {
+    if (!r || typeof r !== 'object') throw invalid(`${key}[${i}] should be an object {email, name}`);
+    const email = (r as Body).email;
+    if (email === undefined) throw missing(`${key}[${i}].email`);
+    if (!isEmail(email)) throw invalid(`${key}[${i}].email is not a valid email address`);
+    const name = (r as Body).name;
+    return { email: email.toLowerCase(), ...(typeof name === 'string' ? { name } : {}) };
+  });
+}
+
+function newMessageId(date: Date): string {
+  const stamp = iso(date).replace(/\D/g, '').slice(0, 12);
+  return `<${stamp}.${randomInt(10_000_000_000, 99_999_999_999)}@smtp-relay.mailin.fr>`;
+}
+
+interface Version {
+  to: Recipient[];
+  cc: Recipient[];
+  bcc: Recipient[];
+  params: Body;
+  subject?: string;
+  htmlContent?: string;
+  textContent?: string;
+}
+
+function sendTransacEmail(req: SandboxRequest, store: Store) {
+  const body = bodyOf(req);
+  const templateId = optInt(body, 'templateId');
+  let template: Template | undefined;
+  if (templateId !== undefined) {
+    template = store.templates.get(templateId);
+    if (!template) throw invalid(`templateId: template ${templateId} does not exist`);
+    if (!template.isActive) throw invalid(`Template ${templateId} is inactive; activate it before sending with it`);
+  }
+  const sender = senderRefOf(store, body, 'sender', false) ?? template?.sender;
+  if (!sender) throw missing('sender');
+
+  const base: Version = {
+    to: recipientsOf(body, 'to') ?? [],
+    cc: recipientsOf(body, 'cc') ?? [],
+    bcc: recipientsOf(body, 'bcc') ?? [],
+    params: optObject(body, 'params') ?? {},
+    subject: optString(body, 'subject'),
+    htmlContent: optString(body, 'htmlContent'),
+    textContent: optString(body, 'textContent'),
+  };
+  const rawVersions = body.messageVersions;
+  let versions: Version[];
+  if (rawVersions !== undefined) {
+    if (!Array.isArray(rawVersions) || rawVersions.length === 0) throw invalid('messageVersions should be a non-empty array');
+    versions = rawVersions.map((v: unknown, i) => {
+      if (!v || typeof v !== 'object') throw invalid(`messageVersions[${i}] should be an object`);
+      const version = v as Body;
+      const to = recipientsOf(version, 'to');
+      if (!to?.length) throw missing(`messageVersions[${i}].to`);
+      return {
+        to,
+        cc: recipientsOf(version, 'cc') ?? base.cc,
+        bcc: recipientsOf(version, 'bcc') ?? base.bcc,
+        params: { ...base.params, ...(optObject(version, 'params') ?? {}) },
+        subject: optString(version, 'subject') ?? base.subject,
+        htmlContent: optString(version, 'htmlContent') ?? base.htmlContent,
+        textContent: optString(version, 'textContent') ?? base.textContent,
+      };
+    });
+  } else {
+    if (!base.to.length) throw missing('to');
+    versions = [base];
+  }
+  for (const v of versions) {
+    if (!(v.subject ?? template?.subject)) throw missing('subject');
+    if (v.htmlContent === undefined && v.textContent === undefined && !template) {
+      throw new SandboxError(400, 'missing_parameter', 'Either of htmlContent or textContent is required');
+    }
+  }
+  const headers = optObject(body, 'headers') ?? {};
+  const tags = optStringArray(body, 'tags') ?? [];
+  const attachments = body.attachment === undefined ? [] : Array.isArray(body.attachment) ? body.attachment : [];
+  if (body.attachment !== undefined && !Array.isArray(body.attachment)) throw invalid('attachment should be an array');
+  const scheduledRaw = optString(body, 'scheduledAt');
+  let scheduledAt: Date | undefined;
+  if (scheduledRaw !== undefined) {
+    scheduledAt = new Date(scheduledRaw);
+    if (Number.isNaN(scheduledAt.getTime())) throw invalid('scheduledAt is not a valid date-time (YYYY-MM-DDTHH:mm:ss+hh:mm)');
+    if (scheduledAt.getTime() <= store.clock().getTime()) throw invalid('scheduledAt should be in the future');
+  }
+  checkSendingRights(store, sender);
+
+  const now = store.clock();
+  const messageIds = versions.map(() => newMessageId(now));
+  const reply = versions.length > 1 || rawVersions !== undefined ? { messageIds } : { messageId: messageIds[0]! };
+  // Brevo's dry run: validated and answered, nothing sent or logged.
+  const dropped = Object.entries(headers).some(([k, v]) => k.toLowerCase() === 'x-sib-sandbox' && String(v).toLowerCase() === 'drop');
+  if (dropped) return { status: 201, body: reply };
+
+  const recipientCount = versions.reduce((n, v) => n + v.to.length + v.cc.length + v.bcc.length, 0);
+  spendCredits(store, recipientCount);
+  if (scheduledAt) {
+    const batchId = versions.length > 1 ? randomUUID() : undefined;
+    messageIds.forEach((messageId, i) =>
+      store.scheduled.set(messageId, {
+        messageId,
+        ...(batchId ? { batchId } : {}),
+        scheduledAt: iso(scheduledAt),
+        createdAt: iso(now),
+        recipients: [...versions[i]!.to, ...versions[i]!.cc, ...versions[i]!.bcc].map((r) => r.email),
+      }),
+    );
+    return { status: 202, body: { ...reply, ...(batchId ? { batchId } : {}) } };
+  }
+
+  const date = iso(now);
+  versions.forEach((v, i) => {
+    const messageId = messageIds[i]!;
+    for (const r of [...v.to, ...v.cc, ...v.bcc]) {
+      const contact = store.contactByEmail(r.email);
+      const subject = render(v.subject ?? template!.subject, v.params, contact);
+      const html = v.htmlContent ?? (v.textContent === undefined ? template!.htmlContent : `<pre>${v.textContent}</pre>`);
+      store.emails.push({
+        uuid: randomUUID(),
+        messageId,
+        email: r.email,
+        subject,
+        ...(templateId !== undefined ? { templateId } : {}),
+        date,
+        from: sender.email,
+        tags,
+        body: render(html, v.params, contact),
+        attachmentCount: attachments.length,
+        events: [
+          { name: 'sent', time: date },
+          { name: 'delivered', time: date },
+        ],
+      });
+      for (const event of ['requests', 'delivered']) {
+        store.events.push({
+          email: r.email,
+          date,
+          subject,
+          messageId,
+          event,
+          ...(tags[0] !== undefined ? { tag: tags[0] } : {}),
+          from: sender.email,
+          ...(templateId !== undefined ? { templateId } : {}),
+        });
+      }
+    }
+  });
+  return { status: 201, body: reply };
+}
+
+
+function transacEmails(req: SandboxRequest, store: Store) {
+  const email = req.query.get('email');
+  const templateId = queryIntValue(req, 'templateId');
+  const messageId = req.query.get('messageId');
+  if (!email && templateId === undefined && !messageId) throw missing('email, templateId or messageId');
+  const range = reportWindow(req, store, 30, 31);
+  const pageWindow = paging(req, 500, 1000);
+  const found = store.emails.filter(
+    (e) =>
+      (!email || e.email === email.toLowerCase()) &&
+      (templateId === undefined || e.templateId === templateId) &&
+      (!messageId || e.messageId === messageId) &&
+      within(e.date, range),
+  );
+  const ordered = sorted(req, found);
+  return {
+    status: 200,
+    body: {
+      count: ordered.length,
+      transactionalEmails: page(ordered, pageWindow).map((e) => ({
+        email: e.email,
+        subject: e.subject,
+        ...(e.templateId !== undefined ? { templateId: e.templateId } : {}),
+        messageId: e.messageId,
+        uuid: e.uuid,
+        date: e.date,
+        from: e.from,
+        tags: [...e.tags],
+      })),
+    },
+  };
+}
+
+const EVENT_TYPES = ['bounces', 'hardBounces', 'softBounces', 'delivered', 'spam', 'requests', 'opened', 'clicks', 'invalid', 'deferred', 'blocked', 'unsubscribed', 'error', 'loadedByProxy'];
+
+function emailEvents(req: SandboxRequest, store: Store) {
+  const pageWindow = paging(req, 2500, 5000);
+  const range = reportWindow(req, store, 30);
+  const email = req.query.get('email')?.toLowerCase();
+  const event = req.query.get('event');
+  if (event && !EVENT_TYPES.includes(event)) throw invalid(`event should be one of ${EVENT_TYPES.join(', ')}`);
+  const tags = req.query.get('tags')?.split(',').map((t) => t.trim()).filter(Boolean);
+  const messageId = req.query.get('messageId');
+  const templateId = queryIntValue(req, 'templateId');
+  const bounce = (e: string) => (event === 'bounces' ? e === 'hardBounces' || e === 'softBounces' : e === event);
+  const found = store.events.filter(
+    (e) =>
+      within(e.date, range) &&
+      (!email || e.email === email) &&
+      (!event || bounce(e.event)) &&
+      (!tags?.length || (e.tag !== undefined && tags.includes(e.tag))) &&
+      (!messageId || e.messageId === messageId) &&
+      (templateId === undefined || e.templateId === templateId),
+  );
+  return { status: 200, body: { events: page(sorted(req, found), pageWindow).map((e) => ({ ...e })) } };
+}
+
+function aggregatedReport(req: SandboxRequest, store: Store) {
+  const range = reportWindow(req, store, 30);
+  const tag = req.query.get('tag');
+  const events = store.events.filter((e) => within(e.date, range) && (!tag || e.tag === tag));
+  const count = (name: string) => events.filter((e) => e.event === name).length;
+  const unique = (name: string) => new Set(events.filter((e) => e.event === name).map((e) => e.messageId + e.email)).size;
+  const day = (d: Date) => iso(d).slice(0, 10);
+  return {
+    status: 200,
+    body: {
+      range: `${day(range[0])}|${day(range[1])}`,
+      requests: count('requests'),
+      delivered: count('delivered'),
+      hardBounces: count('hardBounces'),
+      softBounces: count('softBounces'),
+      clicks: count('clicks'),
+      uniqueClicks: unique('clicks'),
+      opens: count('opened'),
+      uniqueOpens: unique('opened'),
+      spamReports: count('spam'),
+      blocked: count('blocked'),
+      invalid: count('invalid'),
+      unsubscribed: count('unsubscribed'),
+    },
+  };
+}
+
+
+export const transactionalRoutes: Route[] = [
+  ['POST', '/smtp/email', sendTransacEmail],
+  ['GET', '/smtp/emails', transacEmails],
+  ['GET', '/smtp/emails/{uuid}', (req, store) => {
+    const e = store.emails.find((m) => m.uuid === req.params.uuid);
+    if (!e) throw notFound('Email does not exist');
+    const { email, subject, templateId, date, events, body, attachmentCount } = e;
+    return { status: 200, body: { email, subject, ...(templateId !== undefined ? { templateId } : {}), date, events: events.map((v) => ({ ...v })), body, attachmentCount } };
+  }],
+  ['DELETE', '/smtp/email/{identifier}', (req, store) => {
+    const id = req.params.identifier!;
+    const matches = [...store.scheduled.values()].filter((s) => s.messageId === id || s.batchId === id);
+    if (!matches.length) throw notFound('No scheduled email found for this messageId or batchId');
+    for (const s of matches) store.scheduled.delete(s.messageId);
+    return { status: 204 };
+  }],
+  ['GET', '/smtp/statistics/events', emailEvents],
+  ['GET', '/smtp/statistics/aggregatedReport', aggregatedReport],
+];
