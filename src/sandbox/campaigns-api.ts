@@ -2,7 +2,7 @@
 // the lists' members (minus exclusion lists and blocklisted contacts), statistics that follow.
 import { invalid, missing, SandboxError, type Route, type SandboxRequest } from './http.js';
 import { checkSendingRights, DAY, senderRefOf, spendCredits } from './sending.js';
-import { emptyStats, iso, type Campaign, type Contact, type Store } from './store.js';
+import { iso, type Campaign, type Contact, type Store } from './store.js';
 import { bodyOf, intParam, optBool, optEmail, optInt, optIntArray, optObject, optString, optStringArray, page, paging, queryDate, reqString, sorted, type Body } from './validate.js';
 
 const CAMPAIGN_QUERY_STATUSES: Record<string, Campaign['status']> = {
@@ -86,8 +86,7 @@ function createCampaign(req: SandboxRequest, store: Store) {
     recipients: { lists: [], exclusionLists: [] },
     createdAt: now,
     modifiedAt: now,
-    globalStats: emptyStats(),
-    campaignStats: [],
+    engagement: {},
   };
   campaignFields(store, body, campaign);
   campaign.id = store.nextId('campaign');
@@ -131,22 +130,37 @@ function audience(store: Store, campaign: Campaign): Contact[] {
   return [...seen.values()];
 }
 
-function sendCampaignNow(req: SandboxRequest, store: Store) {
-  const campaign = editableCampaign(store, req);
+/** Sends a campaign to its audience now: statistics start from everyone delivered. */
+function send(store: Store, campaign: Campaign, at: string): void {
   if (!campaign.subject) throw missing('subject');
   if (!campaign.htmlContent) throw missing('htmlContent');
   if (!campaign.recipients.lists.length) throw missing('recipients');
   checkSendingRights(store, campaign.sender);
   const reached = audience(store, campaign);
   spendCredits(store, reached.length);
-  const sent = (contacts: Contact[], listId?: number) => ({ ...emptyStats(listId), sent: contacts.length, delivered: contacts.length });
-  campaign.globalStats = sent(reached);
-  campaign.campaignStats = campaign.recipients.lists.map((listId) => sent(reached.filter((c) => c.listIds.includes(listId)), listId));
   campaign.sentTo = reached.map((c) => c.id);
+  campaign.engagement = {};
   campaign.status = 'sent';
-  campaign.sentDate = store.now();
-  campaign.modifiedAt = campaign.sentDate;
+  campaign.sentDate = at;
+  campaign.modifiedAt = at;
+}
+
+function sendCampaignNow(req: SandboxRequest, store: Store) {
+  send(store, editableCampaign(store, req), store.now());
   return { status: 204 };
+}
+
+/** Queued (scheduled) campaigns whose time has come are sent; one that cannot be is suspended. */
+export function sendDueCampaigns(store: Store): void {
+  const now = store.clock().getTime();
+  for (const c of store.campaigns.values()) {
+    if (c.status !== 'queued' || !c.scheduledAt || Date.parse(c.scheduledAt) > now) continue;
+    try {
+      send(store, c, c.scheduledAt);
+    } catch {
+      c.status = 'suspended';
+    }
+  }
 }
 
 function campaignStatus(req: SandboxRequest, store: Store) {
@@ -167,8 +181,7 @@ function campaignStatus(req: SandboxRequest, store: Store) {
         modifiedAt: now,
         sentDate: undefined,
         sentTo: undefined,
-        globalStats: emptyStats(),
-        campaignStats: [],
+        engagement: {},
       });
       break;
     }

@@ -158,7 +158,12 @@ function getContacts(req: SandboxRequest, store: Store) {
     });
     contacts = contacts.filter((c) => c.listIds.some((id) => ids.includes(id)));
   }
-  if (req.query.get('segmentId')) contacts = []; // the demo account has no segments with members
+  const segmentId = req.query.get('segmentId');
+  if (segmentId) {
+    const segment = store.segments.get(Number(segmentId));
+    if (!segment) throw notFound('Segment does not exist');
+    contacts = contacts.filter((c) => segment.contactIds.includes(c.id));
+  }
   const filter = req.query.get('filter');
   if (filter) contacts = contacts.filter(attributeFilter(filter));
   const ordered = sorted(req, contacts);
@@ -212,7 +217,9 @@ export const contactRoutes: Route[] = [
     return { status: 204 };
   }],
   ['DELETE', '/contacts/{identifier}', (req, store) => {
-    store.contacts.delete(store.findContact(req.params.identifier!, identifierType(req)).id);
+    const id = store.findContact(req.params.identifier!, identifierType(req)).id;
+    store.contacts.delete(id);
+    store.crm.forgetContact(id);
     return { status: 204 };
   }],
   ['GET', '/contacts/{identifier}/campaignStats', (req, store) => ({ status: 200, body: campaignActivity(store, store.findContact(req.params.identifier!)) })],

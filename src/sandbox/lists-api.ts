@@ -1,6 +1,7 @@
 // Folders and lists with real state: what is created can be read, listed (limit/offset, Brevo's
 // subscriber counts), renamed, moved and deleted, and members added and removed.
 import { invalid, missing, type Route, type SandboxRequest } from './http.js';
+import { campaignStatistics } from './campaign-stats.js';
 import { filterContacts } from './contacts-api.js';
 import type { Contact, Store } from './store.js';
 import { bodyOf, intParam, optBool, optIntArray, optString, optStringArray, page, paging, reqInt, reqString, sorted, type Body } from './validate.js';
@@ -61,7 +62,7 @@ function getList(req: SandboxRequest, store: Store) {
   const campaignStats = [...store.campaigns.values()]
     .filter((c) => c.sentDate && c.recipients.lists.includes(list.id))
     .map((c) => {
-      const { listId: _l, ...stats } = c.campaignStats.find((s) => s.listId === list.id) ?? c.globalStats;
+      const { listId: _l, ...stats } = campaignStatistics(store, c).campaignStats.find((s) => s.listId === list.id)!;
       return { campaignId: c.id, stats };
     });
   return { status: 200, body: { ...store.listView(list), createdAt: list.createdAt, campaignStats, dynamicList: false } };
@@ -113,6 +114,11 @@ function findMember(store: Store, key: 'emails' | 'ids' | 'extIds', value: strin
   return store.contactByExtId(String(value));
 }
 
+/**
+ * The definition contradicts itself here: success and failure are each oneOf [array of emails,
+ * array of ids], and an empty array (`failure: []` when every contact was added, as Brevo
+ * answers) matches both, which oneOf forbids. The sandbox answers `[]` as Brevo does.
+ */
 function addToList(req: SandboxRequest, store: Store) {
   const list = store.list(intParam(req, 'listId'));
   const selector = memberSelector(bodyOf(req), false);
@@ -161,6 +167,12 @@ function removeFromList(req: SandboxRequest, store: Store) {
 // Attributes.
 
 export const listRoutes: Route[] = [
+  ['GET', '/contacts/segments', (req, store) => {
+    const segments = sorted(req, [...store.segments.values()]);
+    // The definition requires both name and segmentName on each segment: the same name twice.
+    const view = (g: (typeof segments)[number]) => ({ id: g.id, name: g.name, segmentName: g.name, categoryName: g.categoryName, updatedAt: g.updatedAt });
+    return { status: 200, body: { segments: page(segments, paging(req, 10, 50)).map(view), count: segments.length } };
+  }],
   ['GET', '/contacts/folders', getFolders],
   ['POST', '/contacts/folders', createFolder],
   ['GET', '/contacts/folders/{folderId}', (req, store) => ({ status: 200, body: store.folderView(store.folder(intParam(req, 'folderId'))) })],

@@ -1,7 +1,8 @@
-// The account, senders (with their IPs), sender domains and webhooks, with real state.
-import { invalid, missing, SandboxError, type Route, type SandboxRequest } from './http.js';
+// The account, senders (with their IPs), sending domains, dedicated IPs and webhooks, with real
+// state: a sender on an authenticated domain is active at once, others wait for their code.
+import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
 import { domainAuthenticated, domainOf } from './sending.js';
-import type { Store } from './store.js';
+import type { Domain, Store } from './store.js';
 import { bodyOf, intParam, optBool, optEmail, optInt, optObject, optString, optStringArray, reqString, sorted, type Body } from './validate.js';
 
 function ipsOf(body: Body) {
@@ -36,6 +37,48 @@ function getSenders(req: SandboxRequest, store: Store) {
     (s) => (!ip || s.ips.some((i) => i.ip === ip)) && (!domain || domainOf(s.email) === domain || s.ips.some((i) => i.domain === domain)),
   );
   return { status: 200, body: { senders: senders.map((s) => ({ id: s.id, name: s.name, email: s.email, active: s.active, ips: s.ips.map((i) => ({ ...i })) })) } };
+}
+
+/** A sender's IPs with the ids of the account's dedicated IPs they are. */
+function senderIps(req: SandboxRequest, store: Store) {
+  const sender = store.sender(intParam(req, 'senderId'));
+  const ips = sender.ips.map((i) => ({ id: store.ips.find((d) => d.ip === i.ip)?.id ?? 0, ip: i.ip, domain: i.domain, weight: i.weight }));
+  return { status: 200, body: { ips } };
+}
+
+// Sending domains. The sandbox resolves no DNS: authenticating a domain succeeds.
+
+const dnsRecords = (d: Domain) => {
+  const record = (type: string, host_name: string, value: string) => ({ type, value, host_name, status: d.authenticated });
+  return {
+    dkim_record: record('TXT', 'mail._domainkey', `k=rsa;p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDeMVIzrCa3T14JsNY0IRv5/2V1/${d.id}`),
+    brevo_code: record('TXT', '@', `brevo-code:${d.id.toString(16).padStart(32, 'a')}`),
+    dmarc_record: record('TXT', '_dmarc', 'v=DMARC1; p=none; rua=mailto:rua@dmarc.brevo.com'),
+  };
+};
+
+function domainByName(req: SandboxRequest, store: Store): Domain {
+  const domain = store.domains.get((req.params.domainName ?? '').toLowerCase());
+  if (!domain) throw notFound('Domain does not exist');
+  return domain;
+}
+
+function createDomain(req: SandboxRequest, store: Store) {
+  const name = reqString(bodyOf(req), 'name').toLowerCase();
+  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(name)) throw invalid(`name: ${name} is not a domain name`);
+  if (store.domains.has(name)) throw new SandboxError(400, 'duplicate_parameter', 'Domain already exists');
+  const domain: Domain = { id: store.nextId('domain'), name, authenticated: false, verified: false, createdAt: store.now() };
+  store.domains.set(name, domain);
+  return {
+    status: 200,
+    body: {
+      id: domain.id,
+      domain_name: name,
+      domain_provider: 'Other',
+      message: 'Domain added successfully. To authenticate it, add these DNS records and call authenticate_domain.',
+      dns_records: dnsRecords(domain),
+    },
+  };
 }
 
 const WEBHOOK_EVENTS = ['sent', 'hardBounce', 'softBounce', 'blocked', 'spam', 'delivered', 'request', 'click', 'invalid', 'deferred', 'opened', 'uniqueOpened', 'unsubscribed', 'listAddition', 'contactUpdated', 'contactDeleted', 'inboundEmailProcessed'];
@@ -104,6 +147,12 @@ function updateWebhook(req: SandboxRequest, store: Store) {
 }
 
 
+/** The dedicated IP a domain sends from, when it has one. */
+function ipOf(store: Store, d: Domain): { ip?: string } {
+  const ip = store.ips.find((i) => i.domain === d.name || i.domain.endsWith(`.${d.name}`));
+  return ip ? { ip: ip.ip } : {};
+}
+
 export const senderRoutes: Route[] = [
   ['GET', '/account', (_req, store) => ({ status: 200, body: structuredClone(store.account) })],
   ['GET', '/senders', getSenders],
@@ -126,6 +175,29 @@ export const senderRoutes: Route[] = [
   ['DELETE', '/senders/{senderId}', (req, store) => {
     store.senders.delete(store.sender(intParam(req, 'senderId')).id);
     return { status: 204 };
+  }],
+  ['GET', '/senders/{senderId}/ips', senderIps],
+  ['GET', '/senders/ips', (_req, store) => ({ status: 200, body: { ips: store.ips.map((i) => ({ ...i })) } })],
+  ['GET', '/senders/domains', (_req, store) => ({
+    status: 200,
+    body: { domains: [...store.domains.values()].map((d) => ({ id: d.id, domain_name: d.name, authenticated: d.authenticated, verified: d.verified, ...ipOf(store, d) })) },
+  })],
+  ['POST', '/senders/domains', createDomain],
+  ['GET', '/senders/domains/{domainName}', (req, store) => {
+    const d = domainByName(req, store);
+    return { status: 200, body: { domain: d.name, verified: d.verified, authenticated: d.authenticated, dns_records: dnsRecords(d) } };
+  }],
+  ['PUT', '/senders/domains/{domainName}/authenticate', (req, store) => {
+    const d = domainByName(req, store);
+    d.authenticated = true;
+    d.verified = true;
+    // Senders on the domain no longer need their code.
+    for (const sender of store.senders.values()) if (domainOf(sender.email) === d.name) sender.active = true;
+    return { status: 200, body: { domain_name: d.name, message: 'Domain has been authenticated successfully.' } };
+  }],
+  ['DELETE', '/senders/domains/{domainName}', (req, store) => {
+    store.domains.delete(domainByName(req, store).name);
+    return { status: 200 };
   }],
   ['PUT', '/senders/{senderId}/validate', (req, store) => {
     const sender = store.sender(intParam(req, 'senderId'));

@@ -8,9 +8,9 @@ export const DAY = 86_400_000;
 
 export const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
-/** A domain is authenticated in the demo account when an active sender uses it. */
+/** Whether the account authenticated this sending domain (its senders need no code). */
 export function domainAuthenticated(store: Store, domain: string): boolean {
-  return [...store.senders.values()].some((s) => s.active && domainOf(s.email) === domain);
+  return store.domains.get(domain)?.authenticated ?? false;
 }
 
 /** A sender object from a body ({name?, email?} or {id}), as stored on templates and campaigns. */
@@ -41,11 +41,13 @@ export function checkSendingRights(store: Store, sender: SenderRef): void {
   throw invalid(`Sending has been rejected because the sender you used ${sender.email} is not valid. Validate your sender or authenticate your domain`);
 }
 
-export function spendCredits(store: Store, count: number): void {
-  const plan = store.account.plan.find((p) => p.type === 'subscription' || p.type === 'free') ?? store.account.plan[0];
-  if (!plan) return;
-  if (plan.credits < count) throw new SandboxError(402, 'not_enough_credits', 'Not enough credits to send this email');
+/** Takes credits for a send: email from the subscription plan, SMS from the SMS plan; 402 when short. */
+export function spendCredits(store: Store, count: number, channel: 'email' | 'sms' = 'email'): number {
+  const plan = channel === 'sms' ? store.account.plan.find((p) => p.type === 'sms') : (store.account.plan.find((p) => p.type === 'subscription' || p.type === 'free') ?? store.account.plan[0]);
+  if (!plan) throw new SandboxError(402, 'not_enough_credits', `The account has no ${channel === 'sms' ? 'SMS' : 'email'} credits`);
+  if (plan.credits < count) throw new SandboxError(402, 'not_enough_credits', `Not enough credits to send this ${channel === 'sms' ? 'SMS' : 'email'}: ${count} needed, ${plan.credits} left`);
   plan.credits -= count;
+  return plan.credits;
 }
 
 function lookup(path: string, source: unknown): unknown {
@@ -87,3 +89,10 @@ export const within = (date: string, [from, to]: [Date, Date]) => {
   const t = new Date(date).getTime();
   return t >= from.getTime() && t <= to.getTime();
 };
+
+/** Each day (YYYY-MM-DD, UTC) of a report window, oldest first. */
+export function eachDay([from, to]: [Date, Date]): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${from.toISOString().slice(0, 10)}T00:00:00Z`); t <= to.getTime(); t += DAY) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}

@@ -1,24 +1,30 @@
 // The sandbox: an in-memory Brevo emulator on a loopback port, started in-process by
-// `brevo-mcp --sandbox` (and by tests). It speaks Brevo's HTTP API: the api-key header, /v3
-// paths, JSON bodies, { code, message } errors. The core objects (contacts, lists, folders,
-// attributes, templates, transactional email, campaigns, senders, webhooks, the account) have
-// real state; every other operation answers with the example Brevo's definition gives.
+// `brevo-mcp --sandbox`, `brevo-mcp emulator` and tests. It speaks Brevo's HTTP API: the api-key
+// header, /v3 paths, JSON and multipart bodies checked against the official definition,
+// { code, message } errors. Contacts, lists, attributes, segments, email (templates,
+// transactional, campaigns), senders and domains, webhooks, the CRM, SMS, WhatsApp and
+// e-commerce have real state; every other operation answers with the definition's example.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLoopbackHost } from '../transports/loopback.js';
 import { attributeRoutes } from './attributes-api.js';
+import { campaignRoutes, sendDueCampaigns } from './campaigns-api.js';
 import { contactRoutes } from './contacts-api.js';
-import { listRoutes } from './lists-api.js';
-import { campaignRoutes } from './campaigns-api.js';
-import { senderRoutes } from './senders-api.js';
-import { templateRoutes } from './templates-api.js';
-import { transactionalRoutes } from './transactional-api.js';
+import { crmActivityRoutes } from './crm-activity-api.js';
+import { crmRoutes } from './crm-api.js';
+import { ecommerceRoutes } from './ecommerce-api.js';
 import { fallbackRoutes } from './fallback.js';
+import { listRoutes } from './lists-api.js';
+import { senderRoutes } from './senders-api.js';
+import { sendDueSmsCampaigns, smsRoutes } from './sms-api.js';
+import { templateRoutes } from './templates-api.js';
+import { deliverScheduled, transactionalRoutes } from './transactional-api.js';
+import { sendDueWhatsAppCampaigns, whatsappRoutes } from './whatsapp-api.js';
 import { RouteTable, SANDBOX_API_KEY, SANDBOX_TRACKER_KEY, SandboxError, type Answer, type Handler, type SandboxRequest } from './http.js';
 import { multipartBoundary, parseMultipart } from './multipart.js';
 import { checkRequest, specFor } from './request-check.js';
 import { seedDemoAccount } from './seed.js';
 import { Store } from './store.js';
-import { isLoopbackHost } from '../transports/loopback.js';
 
 export { SANDBOX_API_KEY, SANDBOX_TRACKER_KEY } from './http.js';
 
@@ -42,10 +48,14 @@ export interface Sandbox {
 
 const MAX_BODY = 10 * 1024 * 1024;
 
+/** Scheduled sends carried out lazily, at the first request after their time. */
+const SCHEDULED = [deliverScheduled, sendDueCampaigns, sendDueSmsCampaigns, sendDueWhatsAppCampaigns];
+
 /** Every contract operation: the fallback answers first, then the routes with real state over them. */
 export function sandboxRoutes(): RouteTable<Handler> {
   const handlers = new Map<string, [string, string, Handler]>();
-  for (const route of [...fallbackRoutes(), ...contactRoutes, ...listRoutes, ...attributeRoutes, ...transactionalRoutes, ...templateRoutes, ...campaignRoutes, ...senderRoutes]) handlers.set(`${route[0]} ${route[1]}`, route);
+  const stateful = [contactRoutes, listRoutes, attributeRoutes, transactionalRoutes, templateRoutes, campaignRoutes, senderRoutes, crmRoutes, crmActivityRoutes, smsRoutes, whatsappRoutes, ecommerceRoutes];
+  for (const route of [...fallbackRoutes(), ...stateful.flat()]) handlers.set(`${route[0]} ${route[1]}`, route);
   const table = new RouteTable<Handler>();
   for (const [method, template, handler] of handlers.values()) table.add(method, template, handler);
   return table;
@@ -126,6 +136,8 @@ async function answerFor(req: IncomingMessage, routes: RouteTable<Handler>, stor
 
   const request: SandboxRequest = { method, path, params: match.params, query: url.searchParams, body: parseBody(req, await readBody(req)) };
   request.body = checkRequest(specFor(`${method} ${match.template}`), request);
+  // Whatever was scheduled for a time now past has happened, before anyone looks.
+  for (const due of SCHEDULED) due(store);
   return match.value(request, store);
 }
 

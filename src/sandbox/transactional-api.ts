@@ -3,9 +3,9 @@
 // wait in their queue. Nothing is delivered anywhere.
 import { randomInt, randomUUID } from 'node:crypto';
 import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
-import { checkSendingRights, render, reportWindow, senderRefOf, spendCredits, within } from './sending.js';
-import { iso, type Store, type Template } from './store.js';
-import { bodyOf, isEmail, optInt, optObject, optString, optStringArray, page, paging, queryIntValue, sorted, type Body } from './validate.js';
+import { checkSendingRights, DAY, eachDay, render, reportWindow, senderRefOf, spendCredits, within } from './sending.js';
+import { iso, type EmailEvent, type ScheduledEmail, type Store, type Template } from './store.js';
+import { bodyOf, isEmail, optInt, optObject, optString, optStringArray, page, paging, queryDate, queryIntValue, sorted, type Body } from './validate.js';
 
 type Recipient = { email: string; name?: string };
 
@@ -110,58 +110,50 @@ function sendTransacEmail(req: SandboxRequest, store: Store) {
 
   const recipientCount = versions.reduce((n, v) => n + v.to.length + v.cc.length + v.bcc.length, 0);
   spendCredits(store, recipientCount);
+  // One message per version, rendered for each of its recipients.
+  const messages = versions.flatMap((v, i) =>
+    [...v.to, ...v.cc, ...v.bcc].map((r) => {
+      const contact = store.contactByEmail(r.email);
+      const html = v.htmlContent ?? (v.textContent === undefined ? template!.htmlContent : `<pre>${v.textContent}</pre>`);
+      return {
+        messageId: messageIds[i]!,
+        email: r.email,
+        subject: render(v.subject ?? template!.subject, v.params, contact),
+        ...(templateId !== undefined ? { templateId } : {}),
+        from: sender.email,
+        tags,
+        body: render(html, v.params, contact),
+        attachmentCount: attachments.length,
+      };
+    }),
+  );
   if (scheduledAt) {
-    const batchId = versions.length > 1 ? randomUUID() : undefined;
-    messageIds.forEach((messageId, i) =>
+    const batchId = optString(body, 'batchId') ?? (versions.length > 1 ? randomUUID() : undefined);
+    for (const messageId of messageIds) {
       store.scheduled.set(messageId, {
         messageId,
         ...(batchId ? { batchId } : {}),
         scheduledAt: iso(scheduledAt),
         createdAt: iso(now),
-        recipients: [...versions[i]!.to, ...versions[i]!.cc, ...versions[i]!.bcc].map((r) => r.email),
-      }),
-    );
+        status: 'queued',
+        deliveries: messages.filter((m) => m.messageId === messageId),
+      });
+    }
     return { status: 202, body: { ...reply, ...(batchId ? { batchId } : {}) } };
   }
-
   const date = iso(now);
-  versions.forEach((v, i) => {
-    const messageId = messageIds[i]!;
-    for (const r of [...v.to, ...v.cc, ...v.bcc]) {
-      const contact = store.contactByEmail(r.email);
-      const subject = render(v.subject ?? template!.subject, v.params, contact);
-      const html = v.htmlContent ?? (v.textContent === undefined ? template!.htmlContent : `<pre>${v.textContent}</pre>`);
-      store.emails.push({
-        uuid: randomUUID(),
-        messageId,
-        email: r.email,
-        subject,
-        ...(templateId !== undefined ? { templateId } : {}),
-        date,
-        from: sender.email,
-        tags,
-        body: render(html, v.params, contact),
-        attachmentCount: attachments.length,
-        events: [
-          { name: 'sent', time: date },
-          { name: 'delivered', time: date },
-        ],
-      });
-      for (const event of ['requests', 'delivered']) {
-        store.events.push({
-          email: r.email,
-          date,
-          subject,
-          messageId,
-          event,
-          ...(tags[0] !== undefined ? { tag: tags[0] } : {}),
-          from: sender.email,
-          ...(templateId !== undefined ? { templateId } : {}),
-        });
-      }
-    }
-  });
+  for (const m of messages) store.recordEmail({ ...m, events: [{ name: 'sent', time: date }, { name: 'delivered', time: date }] });
   return { status: 201, body: reply };
+}
+
+/** Scheduled sends whose time has come are processed: logged as sent and delivered at that time. */
+export function deliverScheduled(store: Store): void {
+  const now = store.clock().getTime();
+  for (const s of store.scheduled.values()) {
+    if (s.status !== 'queued' || Date.parse(s.scheduledAt) > now) continue;
+    s.status = 'processed';
+    for (const d of s.deliveries) store.recordEmail({ ...d, events: [{ name: 'sent', time: s.scheduledAt }, { name: 'delivered', time: s.scheduledAt }] });
+  }
 }
 
 
@@ -222,33 +214,74 @@ function emailEvents(req: SandboxRequest, store: Store) {
   return { status: 200, body: { events: page(sorted(req, found), pageWindow).map((e) => ({ ...e })) } };
 }
 
+/** Brevo's counters over a set of log events (the aggregated and the per-day reports). */
+function tally(events: EmailEvent[]) {
+  const count = (name: string) => events.filter((e) => e.event === name).length;
+  const unique = (name: string) => new Set(events.filter((e) => e.event === name).map((e) => e.messageId + e.email)).size;
+  return {
+    requests: count('requests'),
+    delivered: count('delivered'),
+    hardBounces: count('hardBounces'),
+    softBounces: count('softBounces'),
+    clicks: count('clicks'),
+    uniqueClicks: unique('clicks'),
+    opens: count('opened'),
+    uniqueOpens: unique('opened'),
+    spamReports: count('spam'),
+    blocked: count('blocked'),
+    invalid: count('invalid'),
+    unsubscribed: count('unsubscribed'),
+  };
+}
+
+const day = (d: Date) => iso(d).slice(0, 10);
+
 function aggregatedReport(req: SandboxRequest, store: Store) {
   const range = reportWindow(req, store, 30);
   const tag = req.query.get('tag');
   const events = store.events.filter((e) => within(e.date, range) && (!tag || e.tag === tag));
-  const count = (name: string) => events.filter((e) => e.event === name).length;
-  const unique = (name: string) => new Set(events.filter((e) => e.event === name).map((e) => e.messageId + e.email)).size;
-  const day = (d: Date) => iso(d).slice(0, 10);
-  return {
-    status: 200,
-    body: {
-      range: `${day(range[0])}|${day(range[1])}`,
-      requests: count('requests'),
-      delivered: count('delivered'),
-      hardBounces: count('hardBounces'),
-      softBounces: count('softBounces'),
-      clicks: count('clicks'),
-      uniqueClicks: unique('clicks'),
-      opens: count('opened'),
-      uniqueOpens: unique('opened'),
-      spamReports: count('spam'),
-      blocked: count('blocked'),
-      invalid: count('invalid'),
-      unsubscribed: count('unsubscribed'),
-    },
-  };
+  return { status: 200, body: { range: `${day(range[0])}|${day(range[1])}`, ...tally(events) } };
 }
 
+/** One row per day of the window (the last 30 days by default), newest first unless sort=asc. */
+function dailyReport(req: SandboxRequest, store: Store) {
+  const range = reportWindow(req, store, 29);
+  const tag = req.query.get('tag');
+  const pageWindow = paging(req, 10, 30);
+  const rows = eachDay(range).map((date) => ({ date, ...tally(store.events.filter((e) => e.date.startsWith(date) && (!tag || e.tag === tag))) }));
+  return { status: 200, body: { reports: page(sorted(req, rows), pageWindow) } };
+}
+
+const scheduleView = (s: ScheduledEmail) => ({ scheduledAt: s.scheduledAt, createdAt: s.createdAt, status: s.status });
+
+/** A scheduled email by messageId, or a batch's emails by batchId (filtered, sorted and paged). */
+function scheduledStatus(req: SandboxRequest, store: Store) {
+  const id = req.params.identifier!;
+  const single = store.scheduled.get(id);
+  if (single) return { status: 200, body: scheduleView(single) };
+  let batch = [...store.scheduled.values()].filter((s) => s.batchId === id);
+  if (!batch.length) throw notFound('Scheduled email not found for this batchId or messageId');
+  const status = req.query.get('status');
+  const start = queryDate(req, 'startDate');
+  const end = queryDate(req, 'endDate');
+  // inProgress: being sent right now, which the sandbox never is.
+  batch = batch.filter(
+    (s) => (!status || s.status === status) && (!start || Date.parse(s.scheduledAt) >= start.getTime()) && (!end || Date.parse(s.scheduledAt) < end.getTime() + DAY),
+  );
+  const ordered = sorted(req, batch);
+  return { status: 200, body: { count: ordered.length, batches: page(ordered, paging(req, 100, 500)).map(scheduleView) } };
+}
+
+/** Deletes the log of one message (messageId) or of every email to one address. */
+function deleteLog(req: SandboxRequest, store: Store) {
+  const id = req.params.identifier!;
+  const byAddress = !id.startsWith('<') && isEmail(id);
+  const hit = (e: { messageId: string; email: string }) => (byAddress ? e.email === id.toLowerCase() : e.messageId === id);
+  if (!store.emails.some(hit)) throw notFound(byAddress ? 'No transactional log for this email address' : 'Message ID not found');
+  store.emails.splice(0, store.emails.length, ...store.emails.filter((e) => !hit(e)));
+  store.events.splice(0, store.events.length, ...store.events.filter((e) => !hit(e)));
+  return { status: 204 };
+}
 
 export const transactionalRoutes: Route[] = [
   ['POST', '/smtp/email', sendTransacEmail],
@@ -261,11 +294,14 @@ export const transactionalRoutes: Route[] = [
   }],
   ['DELETE', '/smtp/email/{identifier}', (req, store) => {
     const id = req.params.identifier!;
-    const matches = [...store.scheduled.values()].filter((s) => s.messageId === id || s.batchId === id);
+    const matches = [...store.scheduled.values()].filter((s) => (s.messageId === id || s.batchId === id) && s.status === 'queued');
     if (!matches.length) throw notFound('No scheduled email found for this messageId or batchId');
     for (const s of matches) store.scheduled.delete(s.messageId);
     return { status: 204 };
   }],
+  ['GET', '/smtp/emailStatus/{identifier}', scheduledStatus],
+  ['DELETE', '/smtp/log/{identifier}', deleteLog],
   ['GET', '/smtp/statistics/events', emailEvents],
   ['GET', '/smtp/statistics/aggregatedReport', aggregatedReport],
+  ['GET', '/smtp/statistics/reports', dailyReport],
 ];
