@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { invalid, notFound, type Route, type SandboxRequest } from './http.js';
 import type { WhatsAppCampaign, WhatsAppTemplate } from './messaging-store.js';
-import { reportWindow, within } from './sending.js';
+import { render, reportWindow, within } from './sending.js';
 import type { Store } from './store.js';
 import { bodyOf, intParam, optInt, optIntArray, optObject, optString, page, paging, queryDate, reqString, sorted, type Body } from './validate.js';
 
@@ -144,8 +144,10 @@ function sendMessage(req: SandboxRequest, store: Store) {
   const messageId = randomUUID();
   const date = store.now();
   const params = optObject(body, 'params') ?? {};
-  const content = template ? template.bodyText.replace(/\{\{\s*(?:params\.|contact\.)?([A-Za-z0-9_]+)\s*\}\}/g, (_, k: string) => String(params[k] ?? '')) : text!;
   for (const number of numbers) {
+    // {{params.X}} from the request, {{contact.X}} from the contact with this number.
+    const contact = store.contactByAttribute('WHATSAPP', number) ?? store.contactByAttribute('SMS', number);
+    const content = template ? render(template.bodyText, params, contact) : text!;
     for (const event of ['sent', 'delivered'] as const) store.messaging.whatsappEvents.push({ contactNumber: number, date, messageId, event, senderNumber: sender, ...(event === 'sent' ? { body: content } : {}) });
   }
   return { status: 201, body: { messageId } };
