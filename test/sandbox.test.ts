@@ -181,6 +181,11 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
     expect(byTemplate.transactionalEmails).toEqual([expect.objectContaining({ email: 'leo.rossi@example.com', subject: 'Blue scarf is back', templateId: id })]);
   });
 
+  it('completes the demo account\'s own sending domain, not a placeholder', async () => {
+    const { completion } = await conn.client.complete({ ref: { type: 'ref/resource', uri: 'brevo://domains/{domainName}' }, argument: { name: 'domainName', value: '' } });
+    expect(completion.values).toEqual(['demoshop.example']);
+  });
+
   it('serves the resources from the emulator too', async () => {
     const { contents } = await conn.client.readResource({ uri: 'brevo://contacts/folders' });
     const folders = JSON.parse((contents[0] as { text: string }).text) as Json;

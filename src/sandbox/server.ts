@@ -33,6 +33,8 @@ export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   clock?: () => Date;
+  /** Keep the process alive while the emulator listens (the standalone `brevo-mcp emulator`). */
+  keepAlive?: boolean;
 }
 
 export interface Sandbox {
@@ -66,8 +68,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = seedDemoAccount(new Store(options.clock));
   const routes = sandboxRoutes();
   const server = createServer((req, res) => void handle(req, res, routes, store));
-  // The emulator must never keep a finished CLI alive on its own.
-  server.unref();
+  // Inside the MCP server the emulator must never keep a finished CLI alive on its own.
+  if (!options.keepAlive) server.unref();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
