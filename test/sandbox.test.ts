@@ -181,6 +181,24 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
     expect(byTemplate.transactionalEmails).toEqual([expect.objectContaining({ email: 'leo.rossi@example.com', subject: 'Blue scarf is back', templateId: id })]);
   });
 
+  it('answers the report tools with the demo account\'s data: campaign, daily traffic, lists, pipeline', async () => {
+    const campaign = await json('get_email_campaign', { campaignId: 1 });
+    expect(campaign.statistics.globalStats.sent).toBeGreaterThan(10);
+    expect(Object.keys(campaign.statistics.linksStats).length).toBeGreaterThan(0);
+    expect(Object.keys(campaign.statistics.statsByDevice).length).toBeGreaterThan(0);
+    const { reports } = await json('get_smtp_report', { days: 29, limit: 30 });
+    expect(reports).toHaveLength(30);
+    expect(reports.filter((r: Json) => r.requests > 0).length).toBeGreaterThan(20);
+    const lists = await json('get_lists', {});
+    expect(lists.lists.every((l: Json) => l.uniqueSubscribers > 0)).toBe(true);
+    const [pipeline] = await json('get_pipelines');
+    const { items } = await json('get_deals', { limit: 50 });
+    const stages = new Set(items.filter((d: Json) => d.attributes.pipeline === pipeline.pipeline).map((d: Json) => d.attributes.deal_stage));
+    expect(stages.size).toBe(pipeline.stages.length);
+    expect((await json('get_sms_campaign', { campaignId: 1 })).statistics.sent).toBeGreaterThan(0);
+    expect((await json('get_orders', { limit: 5 })).count).toBeGreaterThan(40);
+  });
+
   it('completes the demo account\'s own sending domain, not a placeholder', async () => {
     const { completion } = await conn.client.complete({ ref: { type: 'ref/resource', uri: 'brevo://domains/{domainName}' }, argument: { name: 'domainName', value: '' } });
     expect(completion.values).toEqual(['demoshop.example']);
