@@ -2,7 +2,7 @@
 // (filters, limit/offset, counts), changed, batch-updated and deleted, and fails as Brevo fails.
 import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
 import type { Contact, Store } from './store.js';
-import { bodyOf, isEmail, optBool, optEmail, optIntArray, optObject, optString, optStringArray, page, paging, sorted, type Body } from './validate.js';
+import { bodyOf, isEmail, optBool, optEmail, optIntArray, optObject, optString, optStringArray, page, paging, since, sorted, type Body } from './validate.js';
 
 const PHONE_ATTRIBUTES = ['SMS', 'WHATSAPP', 'LANDLINE_NUMBER'];
 
@@ -122,15 +122,7 @@ function campaignActivity(store: Store, contact: Contact) {
 const identifierType = (req: SandboxRequest) => req.query.get('identifierType');
 
 export function filterContacts(req: SandboxRequest, contacts: Contact[]): Contact[] {
-  let out = contacts;
-  for (const name of ['modifiedSince', 'createdSince'] as const) {
-    const raw = req.query.get(name);
-    if (!raw) continue;
-    const since = new Date(raw);
-    if (Number.isNaN(since.getTime())) throw invalid(`${name} is not a valid date-time (YYYY-MM-DDTHH:mm:ss.SSSZ)`);
-    out = out.filter((c) => new Date(name === 'modifiedSince' ? c.modifiedAt : c.createdAt) >= since);
-  }
-  return out;
+  return since(req, contacts, (c) => c.modifiedAt);
 }
 
 /** Brevo's contact filter, in the part the sandbox understands: equals(ATTRIBUTE,"value"). */

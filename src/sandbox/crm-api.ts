@@ -5,7 +5,7 @@ import { invalid, missing, notFound, SandboxError, type Route, type SandboxReque
 import { objectId, type Company, type CrmAttribute, type Deal, type Pipeline } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
 import type { Store } from './store.js';
-import { bodyOf, optIntArray, optObject, optString, optStringArray, page, paging, reqString, sorted, type Body } from './validate.js';
+import { bodyOf, optIntArray, optObject, optString, optStringArray, page, paging, reqString, since, sorted, type Body } from './validate.js';
 
 // Lookups and links.
 
@@ -137,7 +137,7 @@ function getCompanies(req: SandboxRequest, store: Store) {
   if (contactId) items = items.filter((c) => c.contactIds.includes(Number(contactId)));
   const dealId = req.query.get('linkedDealsIds');
   if (dealId) items = items.filter((c) => c.dealIds.includes(dealId));
-  items = since(req, items);
+  items = since(req, items, (c) => c.modifiedAt);
   items = sortedBy(req, items, (c) => c.attributes);
   // page counts pages from 1 (0 reads as the first page too).
   const { limit } = paging(req, 50, 1000);
@@ -151,17 +151,6 @@ function sameValue(actual: unknown, wanted: unknown): boolean {
   return String(actual) === String(wanted);
 }
 
-function since<T extends { createdAt: string; modifiedAt: string }>(req: SandboxRequest, items: T[]): T[] {
-  let out = items;
-  for (const name of ['modifiedSince', 'createdSince'] as const) {
-    const raw = req.query.get(name);
-    if (!raw) continue;
-    const t = Date.parse(raw);
-    if (Number.isNaN(t)) throw invalid(`${name} is not a valid date-time (YYYY-MM-DDTHH:mm:ss.SSSZ)`);
-    out = out.filter((i) => Date.parse(name === 'modifiedSince' ? i.modifiedAt : i.createdAt) >= t);
-  }
-  return out;
-}
 
 /** sort (desc by creation by default) and sortBy, an attribute name. */
 function sortedBy<T>(req: SandboxRequest, items: T[], attributes: (item: T) => Record<string, unknown>): T[] {
@@ -246,7 +235,7 @@ function getDeals(req: SandboxRequest, store: Store) {
   if (companyId) items = items.filter((d) => d.companyIds.includes(companyId));
   const contactId = req.query.get('filters[linkedContactsIds]');
   if (contactId) items = items.filter((d) => d.contactIds.includes(Number(contactId)));
-  items = sortedBy(req, since(req, items), (d) => d.attributes);
+  items = sortedBy(req, since(req, items, (d) => d.modifiedAt), (d) => d.attributes);
   const now = store.now();
   return { status: 200, body: { items: page(items, paging(req, 50, 1000)).map((d) => store.crm.dealView(d, now)) } };
 }

@@ -2,10 +2,10 @@
 // batches, filters, soft delete), orders (one or a batch, created or moved to a new status), and
 // the attribution of orders to the campaigns that brought them, which the metrics and attributed
 // products answers add up.
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, notFound, SandboxError, type Handler, type Route, type SandboxRequest } from './http.js';
 import type { Category, ConversionSource, Order, Product } from './shop-store.js';
 import type { Store } from './store.js';
-import { bodyOf, optBool, optObject, optString, optStringArray, page, paging, reqString, sorted, type Body } from './validate.js';
+import { bodyOf, optBool, optObject, optString, optStringArray, page, paging, reqString, since, sorted, type Body } from './validate.js';
 
 const DAY = 86_400_000;
 /** How long after a campaign an order is still credited to it. */
@@ -85,20 +85,28 @@ function batch(req: SandboxRequest, key: 'products' | 'categories', save: (store
   return { status: 201, body: counts };
 }
 
+/** POST of one product or category: 201 with Brevo's number for a new one, 204 for an update. */
+function saveOne(save: (store: Store, body: Body, update: boolean) => 'created' | 'updated', items: (store: Store) => Map<string, { key: number }>): Handler {
+  return (req, store) => {
+    const body = bodyOf(req);
+    const result = save(store, body, optBool(body, 'updateEnabled') ?? false);
+    return result === 'created' ? { status: 201, body: { id: items(store).get(String(body.id))!.key } } : { status: 204 };
+  };
+}
+
+function getOne<T>(items: (store: Store) => Map<string, T>, view: (store: Store, item: T) => unknown, kind: string): Handler {
+  return (req, store) => {
+    const item = items(store).get(req.params.id!);
+    if (!item) throw notFound(`${kind} not found`);
+    return { status: 200, body: view(store, item) };
+  };
+}
+
 /** Common list filters: ids, name (part of it, any case), created/modified since. */
 function filtered<T extends { id: string; name: string; createdAt: string; modifiedAt: string }>(req: SandboxRequest, items: T[]): T[] {
   const ids = req.query.getAll('ids').flatMap((v) => v.split(',')).filter(Boolean);
   const name = req.query.get('name')?.toLowerCase();
-  const since = (param: string, field: 'createdAt' | 'modifiedAt') => {
-    const raw = req.query.get(param);
-    if (!raw) return () => true;
-    const t = Date.parse(raw);
-    if (Number.isNaN(t)) throw invalid(`${param} is not a valid date-time (YYYY-MM-DDTHH:mm:ss.SSSZ)`);
-    return (i: T) => Date.parse(i[field]) >= t;
-  };
-  const created = since('createdSince', 'createdAt');
-  const modified = since('modifiedSince', 'modifiedAt');
-  return sorted(req, items.filter((i) => (!ids.length || ids.includes(i.id)) && (!name || i.name.toLowerCase().includes(name)) && created(i) && modified(i)));
+  return sorted(req, since(req, items, (i) => i.modifiedAt).filter((i) => (!ids.length || ids.includes(i.id)) && (!name || i.name.toLowerCase().includes(name))));
 }
 
 function getProducts(req: SandboxRequest, store: Store) {
@@ -172,14 +180,7 @@ export function saveOrder(store: Store, body: Body): void {
 }
 
 function getOrders(req: SandboxRequest, store: Store) {
-  let orders = [...store.shop.orders.values()];
-  for (const [param, field] of [['createdSince', 'createdAt'], ['modifiedSince', 'updatedAt']] as const) {
-    const raw = req.query.get(param);
-    if (!raw) continue;
-    const t = Date.parse(raw);
-    if (Number.isNaN(t)) throw invalid(`${param} is not a valid date-time (YYYY-MM-DDTHH:mm:ss.SSSZ)`);
-    orders = orders.filter((o) => Date.parse(o[field]) >= t);
-  }
+  const orders = since(req, [...store.shop.orders.values()], (o) => o.updatedAt);
   // Oldest first as stored; newest first by default.
   const ordered = sorted(req, orders.sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
   return { status: 200, body: { orders: page(ordered, paging(req, 50, 100)).map((o) => store.shop.orderView(o)), count: ordered.length } };
@@ -243,33 +244,17 @@ export const ecommerceRoutes: Route[] = [
   }],
 
   ['GET', '/products', getProducts],
-  ['POST', '/products', (req, store) => {
-    const body = bodyOf(req);
-    const result = saveProduct(store, body, optBool(body, 'updateEnabled') ?? false);
-    return result === 'created' ? { status: 201, body: { id: store.shop.products.get(String(body.id))!.key } } : { status: 204 };
-  }],
+  ['POST', '/products', saveOne(saveProduct, (store) => store.shop.products)],
   ['POST', '/products/batch', (req, store) => batch(req, 'products', saveProduct, store)],
-  ['GET', '/products/{id}', (req, store) => {
-    const p = store.shop.products.get(req.params.id!);
-    if (!p) throw notFound('Product not found');
-    return { status: 200, body: store.shop.productView(p) };
-  }],
+  ['GET', '/products/{id}', getOne((store) => store.shop.products, (store, p) => store.shop.productView(p), 'Product')],
 
   ['GET', '/categories', (req, store) => {
     const categories = filtered(req, [...store.shop.categories.values()]);
     return { status: 200, body: { categories: page(categories, paging(req, 50, 100)).map((c) => store.shop.categoryView(c)), count: categories.length } };
   }],
-  ['POST', '/categories', (req, store) => {
-    const body = bodyOf(req);
-    const result = saveCategory(store, body, optBool(body, 'updateEnabled') ?? false);
-    return result === 'created' ? { status: 201, body: { id: store.shop.categories.get(String(body.id))!.key } } : { status: 204 };
-  }],
+  ['POST', '/categories', saveOne(saveCategory, (store) => store.shop.categories)],
   ['POST', '/categories/batch', (req, store) => batch(req, 'categories', saveCategory, store)],
-  ['GET', '/categories/{id}', (req, store) => {
-    const c = store.shop.categories.get(req.params.id!);
-    if (!c) throw notFound('Category not found');
-    return { status: 200, body: store.shop.categoryView(c) };
-  }],
+  ['GET', '/categories/{id}', getOne((store) => store.shop.categories, (store, c) => store.shop.categoryView(c), 'Category')],
 
   ['GET', '/orders', getOrders],
   ['POST', '/orders/status', (req, store) => {
