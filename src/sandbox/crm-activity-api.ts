@@ -193,6 +193,7 @@ function uploadFile(req: SandboxRequest, store: Store) {
 const asLinks = (f: CrmFile) => ({ ...f, contactIds: f.contactId !== undefined ? [f.contactId] : [], dealIds: f.dealId ? [f.dealId] : [], companyIds: f.companyId ? [f.companyId] : [] });
 
 export const crmActivityRoutes: Route[] = [
+  // The definition says "Returns all the Task types" but gives the schema of one: the list it is.
   ['GET', '/crm/tasktypes', (_req, store) => ({ status: 200, body: store.crm.taskTypes.map((t) => ({ ...t })) })],
   ['GET', '/crm/tasks', getTasks],
   ['POST', '/crm/tasks', createTask],
