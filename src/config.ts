@@ -1,6 +1,7 @@
 // Command-line flags and environment variables, read once into a Config. A flag wins over its
 // environment variable. Every option here is documented in README.md.
 import { parseArgs } from 'node:util';
+import { keyProblem } from './client/api-key.js';
 import { defaultClientOptions } from './client/brevo-client.js';
 import { DEFAULT_TOOLSETS, type ToolSelection } from './registry.js';
 import { isLoopbackHost } from './transports/loopback.js';
@@ -36,6 +37,8 @@ export interface Config {
   retryBudgetMs: number;
   maxResponseBytes: number;
   http: HttpConfig;
+  /** HTTP-only flags given while serving stdio, where they do nothing (warned about at start). */
+  httpOnlyFlagsGiven: string[];
 }
 
 /** Options of the Streamable HTTP transport (ignored over stdio). */
@@ -84,6 +87,12 @@ const options = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** Options of the HTTP transport only: given with stdio, they do nothing. */
+const HTTP_ONLY = [
+  'host', 'port', 'auth-token', 'allowed-origins', 'allowed-hosts', 'max-body-bytes', 'max-sessions',
+  'session-idle-ms', 'stateless', 'shutdown-grace-ms', 'allow-client-keys',
+] as const satisfies ReadonlyArray<keyof typeof options>;
+
 const list = (value: string | undefined) =>
   value
     ?.split(',')
@@ -99,10 +108,36 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
-function atLeastOne(name: string, value: string | undefined, fallback: number): number {
+function atLeast(floor: number, name: string, value: string | undefined, fallback: number): number {
   const n = positiveInt(name, value, fallback);
-  if (n < 1) throw new ConfigError(`${name} must be at least 1, got "${value}"`);
+  if (n < floor) throw new ConfigError(`${name} must be at least ${floor}, got "${value}"`);
   return n;
+}
+
+function portNumber(name: string, value: string | undefined, fallback: number): number {
+  const port = positiveInt(name, value, fallback);
+  if (port > 65535) throw new ConfigError(`${name} must be a port from 0 to 65535 (0 picks a free one), got "${value}"`);
+  return port;
+}
+
+/**
+ * A list flag given empty (`--toolsets ""`) is a mistake, not a request for the default; an
+ * empty environment variable still means unset.
+ */
+function nonEmptyFlag(flag: string, value: string | undefined, what: string): void {
+  if (value !== undefined && !list(value)?.length) throw new ConfigError(`${flag} needs at least one ${what}; leave it out for the default`);
+}
+
+const atLeastOne = (name: string, value: string | undefined, fallback: number) => atLeast(1, name, value, fallback);
+
+/** The smallest --max-result-chars: below it not even an error with its hint, or one item's outline, fits. */
+export const MIN_RESULT_CHARS = 1000;
+
+/** A configured key as given, refused at start-up when it cannot be a Brevo key (a pasted line break, a space). */
+function configuredKey(name: string, value: string | undefined, check: boolean): string | undefined {
+  const problem = check && value ? keyProblem(value) : undefined;
+  if (problem) throw new ConfigError(`${name} does not look like a Brevo key: ${problem}; copy the key again from Brevo (SMTP & API > API keys) without spaces or line breaks`);
+  return value || undefined;
 }
 
 /** `https://app.example.com` (exact origin) or `*`; anything else is a mistake worth stopping on. */
@@ -129,7 +164,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   }
   const transport = values.transport ?? env.BREVO_MCP_TRANSPORT ?? 'stdio';
   if (transport !== 'stdio' && transport !== 'http') throw new ConfigError(`--transport must be stdio or http, got "${transport}"`);
-  const toolsetList = list(values.toolsets ?? env.BREVO_TOOLSETS);
+  nonEmptyFlag('--toolsets', values.toolsets, 'toolset name (or all)');
+  nonEmptyFlag('--tools', values.tools, 'tool name');
+  // Toolset names are lower case; any case is accepted.
+  const toolsetList = list((values.toolsets ?? env.BREVO_TOOLSETS)?.toLowerCase());
   const host = values.host ?? env.BREVO_MCP_HOST ?? '127.0.0.1';
   const http: HttpConfig = {
     authToken: values['auth-token'] || env.MCP_AUTH_TOKEN || undefined,
@@ -142,8 +180,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     shutdownGraceMs: positiveInt('--shutdown-grace-ms', values['shutdown-grace-ms'] ?? env.BREVO_MCP_SHUTDOWN_GRACE_MS, 10_000),
     allowClientKeys: values['allow-client-keys'] ?? truthy(env.BREVO_MCP_ALLOW_CLIENT_KEYS),
   };
-  const serving = transport === 'http' && !values.help && !values.version && !values['list-tools'];
-  if (serving && !http.authToken && !isLoopbackHost(host)) {
+  const serving = !values.help && !values.version && !values['list-tools'];
+  const sandbox = values.sandbox ?? truthy(env.BREVO_SANDBOX);
+  if (serving && transport === 'http' && !http.authToken && !isLoopbackHost(host)) {
     throw new ConfigError(
       `refusing to listen on ${host} without an auth token: anyone who can reach it could use the server; set MCP_AUTH_TOKEN (or --auth-token) or bind 127.0.0.1`,
     );
@@ -151,7 +190,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   return {
     transport,
     host,
-    port: positiveInt('--port', values.port ?? env.BREVO_MCP_PORT, 3000),
+    port: portNumber(values.port === undefined ? 'BREVO_MCP_PORT' : '--port', values.port ?? env.BREVO_MCP_PORT, 3000),
     listTools: values['list-tools'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
@@ -168,11 +207,12 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       values['exclude-tools'] || env.BREVO_EXCLUDE_TOOLS || values['read-only'] || env.BREVO_READ_ONLY
     ),
     dynamic: values.dynamic ?? truthy(env.BREVO_DYNAMIC),
-    maxResultChars: positiveInt('--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
-    sandbox: values.sandbox ?? truthy(env.BREVO_SANDBOX),
-    apiKey: env.BREVO_API_KEY || undefined,
+    maxResultChars: atLeast(MIN_RESULT_CHARS, '--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
+    sandbox,
+    // The sandbox ignores both keys: only keys that will be sent are checked.
+    apiKey: configuredKey('BREVO_API_KEY', env.BREVO_API_KEY, serving && !sandbox),
     apiUrl: env.BREVO_API_URL || defaultClientOptions.apiUrl,
-    trackerKey: env.BREVO_MA_KEY || undefined,
+    trackerKey: configuredKey('BREVO_MA_KEY', env.BREVO_MA_KEY, serving && !sandbox),
     trackerUrl: env.BREVO_TRACKER_URL || defaultClientOptions.trackerUrl,
     timeoutMs: positiveInt('BREVO_TIMEOUT_MS', env.BREVO_TIMEOUT_MS, defaultClientOptions.timeoutMs),
     maxRetries: positiveInt('BREVO_MAX_RETRIES', env.BREVO_MAX_RETRIES, defaultClientOptions.maxRetries),
@@ -182,5 +222,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     retryBudgetMs: positiveInt('BREVO_RETRY_BUDGET_MS', env.BREVO_RETRY_BUDGET_MS, defaultClientOptions.retryBudgetMs),
     maxResponseBytes: positiveInt('BREVO_MAX_RESPONSE_BYTES', env.BREVO_MAX_RESPONSE_BYTES, defaultClientOptions.maxResponseBytes),
     http,
+    httpOnlyFlagsGiven: transport === 'stdio' ? HTTP_ONLY.filter((name) => values[name] !== undefined).map((name) => `--${name}`) : [],
   };
 }

@@ -1,10 +1,12 @@
 // Dynamic mode (--dynamic): instead of listing the catalog, a handful of meta-tools reach every
 // operation the session may use: search the catalog, describe one operation, call one by name
 // (same validation, executor and errors as its static tool), and enable a whole toolset, which
-// lists its tools from then on and tells the client (notifications/tools/list_changed).
+// lists its tools from then on and tells the client (notifications/tools/list_changed). Where no
+// session remembers what was enabled (stateless HTTP), enable_toolset is not offered.
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { wireTool } from './listing.js';
 import type { ToolEntry } from './tools/manifest.js';
+import type { Discovery } from './discovery/index.js';
 
 export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult>;
 
@@ -20,51 +22,46 @@ export interface DynamicMode {
 const text = (value: unknown): CallToolResult => ({ content: [{ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) }] });
 const failure = (message: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text: message }] });
 
-const words = (s: string) =>
-  s
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1)
-    .map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+/** The first sentence of a description: enough to choose by, without the details describe_tool gives. */
+const oneLine = (description: string) => /^.*?(?<!\b(?:e\.g|i\.e))[.!?](?=\s|$)/.exec(description)?.[0] ?? description;
 
-/** Scores entries by how many query words they contain, weighting the name most. */
-function search(entries: ToolEntry[], query: string, toolset: string | undefined, limit: number) {
-  const terms = words(query);
-  const scored = entries
-    .filter((e) => !toolset || e.toolset === toolset)
-    .map((e) => {
-      const fields: Array<[string[], number]> = [
-        [words(e.name), 4],
-        [words(e.title), 3],
-        [words(e.toolset), 2],
-        [words(e.description), 1],
-        [words(e.path), 1],
-      ];
-      let score = 0;
-      for (const term of terms) for (const [ws, weight] of fields) if (ws.some((w) => w.startsWith(term))) score += weight;
-      return { e, score };
-    })
-    .filter((x) => x.score > 0 || terms.length === 0)
-    .sort((a, b) => b.score - a.score);
+/** Compact search results: how many matched, the best ones, and where to browse when little matched. */
+function searchResult(discovery: Discovery, query: string, toolset: string | undefined, limit: number) {
+  const found = discovery.search(query, { limit, toolset });
   return {
-    matches: scored.length,
-    tools: scored.slice(0, limit).map(({ e }) => ({ name: e.name, toolset: e.toolset, readOnly: e.annotations.readOnlyHint, summary: e.description })),
+    matches: found.total,
+    tools: found.hits.map(({ entry: e }) => ({ name: e.name, toolset: e.toolset, readOnly: e.annotations.readOnlyHint, summary: oneLine(e.description) })),
+    ...(found.fuzzy ? { fuzzy: true } : {}),
+    ...(found.suggestedToolsets.length ? { browse: found.suggestedToolsets } : {}),
   };
 }
 
-export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () => void, readOnly: boolean): DynamicMode {
+export interface DynamicOptions {
+  readOnly: boolean;
+  /** False where nothing remembers an enabled toolset between requests (stateless HTTP). */
+  canEnableToolsets: boolean;
+  /** Why a catalog operation is out of reach and how to enable it; undefined for a name not in the catalog. */
+  whyUnavailable: (name: string) => string | undefined;
+}
+
+export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () => void, options: DynamicOptions): DynamicMode {
+  const { readOnly } = options;
   const byName = new Map(reachable.map((e) => [e.name, e]));
   const toolsets = [...new Set(reachable.map((e) => e.toolset))];
+  // The engine (and its index) loads on the first search, so start-up never pays for it.
+  let discovery: Promise<Discovery> | undefined;
+  const discover = () => (discovery ??= import('./discovery/index.js').then((m) => m.createDiscovery(reachable)));
   const enabledSets = new Set<string>();
   let enabledTools: Tool[] = [];
 
   const meta: Tool[] = [
     {
       name: 'search_tools',
-      description: 'Find Brevo API operations by words (e.g. "list contacts", "send sms"). Returns names, toolsets and summaries.',
+      description:
+        'Find Brevo API operations by what you want done, in your own words (e.g. "text a code to a phone", "unsubscribe a contact"). Returns how many matched and the best: name, toolset, readOnly, summary.',
       inputSchema: {
         type: 'object',
-        properties: { query: { type: 'string' }, toolset: { enum: toolsets }, limit: { type: 'integer', minimum: 1, maximum: 50 } },
+        properties: { query: { type: 'string' }, toolset: { type: 'string', enum: toolsets }, limit: { type: 'integer', minimum: 1, maximum: 50 } },
         required: ['query'],
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -81,17 +78,22 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
       inputSchema: { type: 'object', properties: { name: { type: 'string' }, arguments: { type: 'object' } }, required: ['name'] },
       annotations: readOnly ? { readOnlyHint: true, openWorldHint: true } : { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
-    {
+  ];
+  if (options.canEnableToolsets) {
+    meta.push({
       name: 'enable_toolset',
       description: 'List every tool of a toolset directly from now on.',
-      inputSchema: { type: 'object', properties: { toolset: { enum: toolsets } }, required: ['toolset'] },
+      inputSchema: { type: 'object', properties: { toolset: { type: 'string', enum: toolsets } }, required: ['toolset'] },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    },
-  ];
+    });
+  }
 
   const arg = (args: unknown, key: string) => (args && typeof args === 'object' ? (args as Record<string, unknown>)[key] : undefined);
   const unknownTool = (name: unknown) =>
-    failure(`No operation named ${JSON.stringify(name)} here; use search_tools to find one${readOnly ? ' (this server offers read-only operations only)' : ''}.`);
+    failure(
+      options.whyUnavailable(String(name)) ??
+        `No operation named ${JSON.stringify(name)} here; use search_tools to find one${readOnly ? ' (this server offers read-only operations only)' : ''}.`,
+    );
 
   return {
     list: () => [...meta, ...enabledTools],
@@ -104,7 +106,7 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
           const limit = Number(arg(args, 'limit') ?? 10);
           if (typeof query !== 'string') return Promise.resolve(failure('Invalid arguments for search_tools: query: expected a string'));
           if (toolset !== undefined && !toolsets.includes(String(toolset))) return Promise.resolve(failure(`Invalid arguments for search_tools: toolset: one of ${toolsets.join(', ')}`));
-          return Promise.resolve(text(search(reachable, query, toolset as string | undefined, Math.min(50, Math.max(1, limit || 10)))));
+          return discover().then((d) => text(searchResult(d, query, toolset as string | undefined, Math.min(50, Math.max(1, limit || 10)))));
         }
         case 'describe_tool': {
           const entry = byName.get(String(arg(args, 'name')));
@@ -118,6 +120,9 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
           return run(entry, arg(args, 'arguments') ?? {});
         }
         case 'enable_toolset': {
+          if (!options.canEnableToolsets) {
+            return Promise.resolve(failure('enable_toolset is not offered here: this server is stateless, so nothing would keep a toolset enabled between requests. Run operations with call_tool.'));
+          }
           const toolset = String(arg(args, 'toolset'));
           if (!toolsets.includes(toolset)) return Promise.resolve(failure(`Invalid arguments for enable_toolset: toolset: one of ${toolsets.join(', ')}`));
           if (!enabledSets.has(toolset)) {

@@ -15,6 +15,12 @@ export interface OperationSpec {
   title: string;
   /** What it does and when to use it, for a model choosing a tool. */
   description: string;
+  /**
+   * Words people use for this operation that its name, title and description do not contain
+   * ("blocklist", "unsubscribe" for update_contact). Searched by the discovery engine only, never
+   * listed to clients; the glossary (src/discovery/glossary.ts) holds words that apply more widely.
+   */
+  keywords?: string[];
   method: HttpMethod;
   /** Path template relative to the host's base URL, e.g. `/contacts/{identifier}`. */
   path: string;

@@ -12,6 +12,8 @@ export interface ToolEntry {
   name: string;
   title: string;
   description: string;
+  /** Extra search words for the discovery engine; not part of tools/list. */
+  keywords?: string[];
   toolset: string;
   method: HttpMethod;
   path: string;
@@ -31,6 +33,7 @@ export function manifestEntry(op: Operation): ToolEntry {
     name: op.name,
     title: op.title,
     description: op.description,
+    ...(op.keywords?.length ? { keywords: op.keywords } : {}),
     toolset: op.toolset,
     method: op.method,
     path: op.path,

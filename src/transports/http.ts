@@ -70,6 +70,8 @@ interface Session {
   /** Requests (other than the GET event stream) now being served. */
   active: number;
   lastActive: number;
+  /** Ids of requests now served, each alone on its POST stream (which ending it ends no other answer). */
+  alone: Set<string | number>;
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -119,7 +121,16 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
         session.lastActive = Date.now();
       });
     }
+    const ids = requestIds(body);
+    if (ids.length === 1) {
+      session.alone.add(ids[0]!);
+      res.once('close', () => session.alone.delete(ids[0]!));
+    }
     await session.transport.handleRequest(req, res, body);
+    // The SDK ends a request's POST stream only when it sends the response, and a cancelled
+    // request gets none: end it here, so it stops counting as in flight (shutdown, idle sweep).
+    // A legacy batch's stream is left to the SDK: ending it would cut the other answers short.
+    for (const id of cancelledRequests(body)) if (session.alone.has(id)) session.transport.closeSSEStream(id);
   };
 
   const openSession = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => {
@@ -145,7 +156,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
           log('debug', `session ${id} opened (${sessions.size} open)`);
         },
       });
-      const session: Session = { server, transport, owner: options.sessionOwner?.(req), active: 0, lastActive: Date.now() };
+      const session: Session = { server, transport, owner: options.sessionOwner?.(req), active: 0, lastActive: Date.now(), alone: new Set() };
       session.transport.onclose = () => {
         const id = session.transport.sessionId;
         if (id && sessions.get(id) === session) {
@@ -400,6 +411,23 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, limit: number): v
     if (discarded > cap) req.socket.destroy();
   });
   req.resume();
+}
+
+type Message = { id?: unknown; method?: unknown; params?: { requestId?: unknown } } | null;
+const messagesOf = (body: unknown): Message[] => (Array.isArray(body) ? body : [body]) as Message[];
+const isId = (id: unknown): id is string | number => typeof id === 'string' || typeof id === 'number';
+
+/** The ids of the requests in a POST body (one message or a batch). */
+function requestIds(body: unknown): Array<string | number> {
+  return messagesOf(body).flatMap((m) => (typeof m?.method === 'string' && isId(m.id) ? [m.id] : []));
+}
+
+/** The request ids named by notifications/cancelled in a POST body. */
+function cancelledRequests(body: unknown): Array<string | number> {
+  return messagesOf(body).flatMap((m) => {
+    const id = m?.method === 'notifications/cancelled' ? m.params?.requestId : undefined;
+    return isId(id) ? [id] : [];
+  });
 }
 
 function requestId(body: unknown): string | number | null {

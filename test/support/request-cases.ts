@@ -40,7 +40,7 @@ export function describeRequests(toolset: string, cases: RequestCase[], options:
       server = await connectStdio({
         apiUrl: fake.url,
         args: ['--toolsets', toolset],
-        env: { BREVO_TRACKER_URL: fake.origin, BREVO_MA_KEY: 'ma-test-key-123', ...options.env?.(fake) },
+        env: { BREVO_TRACKER_URL: fake.origin, BREVO_MA_KEY: 'ma-test-key-0123456789', ...options.env?.(fake) },
       });
     });
     afterAll(async () => {
@@ -65,7 +65,7 @@ export function describeRequests(toolset: string, cases: RequestCase[], options:
         const request = fake.last();
         expect(`${request.method} ${request.path}`).toBe(`${c.expect.method} ${c.expect.path}`);
         expect(decodeURIComponent(request.query)).toBe(c.expect.query ?? '');
-        if (c.expect.host === 'tracker') expect(request.headers['ma-key']).toBe('ma-test-key-123');
+        if (c.expect.host === 'tracker') expect(request.headers['ma-key']).toBe('ma-test-key-0123456789');
         else expect(request.headers['api-key']).toBe(TEST_KEY);
         if (c.expect.form || c.expect.file) await expectForm(request, c.expect);
         else if (c.expect.body === undefined) expect(request.body.length).toBe(0);
