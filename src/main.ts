@@ -15,6 +15,9 @@ import { VERSION } from './version.js';
 const HELP = `brevo-mcp ${VERSION}: Model Context Protocol server for the Brevo API
 
 Usage: brevo-mcp [options]
+       brevo-mcp emulator [--port N]   Run only the Brevo emulator of --sandbox, for your own
+                                       Brevo integrations; prints its URL and key (see
+                                       brevo-mcp emulator --help)
 
 Options:
   --transport stdio|http   How clients connect (default stdio; env BREVO_MCP_TRANSPORT)
@@ -132,6 +135,8 @@ function wholeCatalogUnlessChosen(config: Config): Config['selection'] {
 }
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  // `brevo-mcp emulator`: only the Brevo emulator, no MCP (src/sandbox/cli.ts).
+  if (argv[0] === 'emulator') return (await import('./sandbox/cli.js')).runEmulator(argv.slice(1));
   const config = readConfig(argv, env);
   if (config.help) return void process.stdout.write(HELP), 0;
   if (config.version) return void process.stdout.write(VERSION + '\n'), 0;

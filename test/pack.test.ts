@@ -94,10 +94,10 @@ describe('the npm package', () => {
   it('holds dist, the catalog, the sandbox data, README, LICENSE and package.json, and nothing else', () => {
     const paths = packed.files.map((f) => f.path);
     const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'catalog/tools.json', 'src/sandbox/responses.json', pkg.bin['brevo-mcp']!, 'dist/sandbox/server.js', 'dist/tools/contacts.js', ...views]) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'catalog/tools.json', 'src/sandbox/responses.json', 'src/sandbox/requests.json', pkg.bin['brevo-mcp']!, 'dist/sandbox/server.js', 'dist/tools/contacts.js', ...views]) {
       expect(paths).toContain(needed);
     }
-    const stray = paths.filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'catalog/tools.json', 'src/sandbox/responses.json'].includes(p));
+    const stray = paths.filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'catalog/tools.json', 'src/sandbox/responses.json', 'src/sandbox/requests.json'].includes(p));
     expect(stray).toEqual([]);
     expect(paths.filter((p) => /\.test\.|\.ts$|\.map$/.test(p))).toEqual([]);
     expect(packed.size).toBeLessThan(1024 * 1024);
@@ -138,6 +138,7 @@ describe('the npm package', () => {
       const { tools } = await client.listTools();
       const expected = readManifest().filter((t) => DEFAULT_TOOLSETS.includes(t.toolset));
       expect(tools.map((t) => t.name)).toEqual(expected.map((t) => t.name));
+      // Every emulated request is first checked against requests.json: without it this fails too.
       const result = await client.callTool({ name: 'get_account', arguments: {} });
       expect(result.isError, textOf(result)).toBeFalsy();
       expect(JSON.parse(textOf(result))).toMatchObject({ companyName: 'Demo Shop' });
