@@ -7,6 +7,8 @@ import { forgetSecret, log, registerSecret } from './log.js';
 import { narrowSelection, requestedSelection, SelectionError, selectTools, validateSelection } from './registry.js';
 import type { Sandbox } from './sandbox/server.js';
 import { createMcpServer } from './server.js';
+import type { Principal } from './transports/http.js';
+import { isLoopbackHost } from './transports/loopback.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 
@@ -54,6 +56,19 @@ HTTP options (--transport http):
   --allow-client-keys      A client may bring its own Brevo key in the X-Brevo-Api-Key header (its
                            session is bound to it); BREVO_API_KEY becomes optional
                            (env BREVO_MCP_ALLOW_CLIENT_KEYS=1)
+
+OAuth (--transport http; instead of --auth-token):
+  --oauth-issuer URL       Accept OAuth access tokens from this authorization server (its issuer URL);
+                           clients sign in through it (env BREVO_MCP_OAUTH_ISSUER)
+  --public-url URL         The MCP endpoint's URL as clients reach it, e.g. https://mcp.example.com/mcp:
+                           tokens must be issued for it (required off loopback; env BREVO_MCP_PUBLIC_URL)
+  BREVO_MCP_OAUTH_READ_SCOPE     Scope for read-only tools (default brevo:read)
+  BREVO_MCP_OAUTH_WRITE_SCOPE    Scope for every tool the server offers (default brevo:write)
+  BREVO_MCP_OAUTH_AUDIENCE       Audiences accepted besides the public URL, comma-separated
+  BREVO_MCP_OAUTH_ALGORITHMS     Signature algorithms accepted (default: RS*, PS*, ES*, EdDSA)
+  BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS  Clock skew allowed on exp/nbf (default 30)
+  BREVO_MCP_OAUTH_CLIENT_ID, BREVO_MCP_OAUTH_CLIENT_SECRET
+                           This server's client at the issuer, to introspect opaque tokens
 
 Environment:
   BREVO_API_KEY            Your Brevo API key (required to serve, unless --sandbox or --allow-client-keys)
@@ -162,6 +177,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   }
   const { serveHttp, HttpError } = await import('./transports/http.js');
   const { http } = config;
+  const oauth = http.oauth && (await import('./auth/index.js')).createResourceServer(http.oauth, config.selection.readOnly);
+  registerSecret(http.oauth?.introspection?.clientSecret);
   registerSecret(http.authToken);
   if (http.authToken && http.authToken.length < 16) log('warn', 'the auth token is short; use a long random one (e.g. openssl rand -hex 32)');
   // Sessions that bring their own key get the same settings but never the operator's keys (the
@@ -173,11 +190,13 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   // exclusions and read-only).
   const ceiling = wholeCatalogUnlessChosen(config);
 
-  const newSession = (req: IncomingMessage, url: URL) => {
+  const newSession = (req: IncomingMessage, url: URL, principal?: Principal) => {
     let selection = serverOptions.selection;
     try {
       const asked = requestedSelection(url.searchParams, req.headers);
       if (asked) selection = narrowSelection(ceiling, asked, manifest);
+      // A token that grants only the read scope: the same selection, read-only.
+      if (principal?.readOnly) selection = narrowSelection(selection, { readOnly: true }, manifest);
     } catch (error) {
       if (error instanceof SelectionError) throw new HttpError(400, error.message, -32602);
       throw error;
@@ -195,8 +214,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     port: config.port,
     newSession,
     authToken: http.authToken,
+    authenticate: oauth ? (req) => oauth.authenticate(req) : undefined,
+    publicDocument: oauth ? (path) => oauth.publicDocument(path) : undefined,
     allowedOrigins: http.allowedOrigins,
-    allowedHosts: http.allowedHosts,
+    allowedHosts: withPublicHost(http.allowedHosts, http.oauth?.publicUrl, config.host),
     maxBodyBytes: http.maxBodyBytes,
     maxSessions: http.maxSessions,
     sessionIdleMs: http.sessionIdleMs,
@@ -205,7 +226,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     // session id does not hand one tenant's key to another.
     sessionOwner: tenants ? (req) => keyOwner(sessionKey(req)) : undefined,
   });
-  const notes = [http.authToken ? 'bearer token required' : 'no auth token', http.stateless ? 'stateless' : `up to ${http.maxSessions} sessions`];
+  oauth?.listening(handle.url);
+  const notes = [oauth ? 'OAuth access tokens required' : http.authToken ? 'bearer token required' : 'no auth token', http.stateless ? 'stateless' : `up to ${http.maxSessions} sessions`];
   if (clientKeys) notes.push('client keys allowed');
   log('info', `serving MCP over Streamable HTTP at ${handle.url} (${notes.join(', ')})`);
 
@@ -227,6 +249,15 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   return undefined;
+}
+
+/**
+ * The public URL's host is allowed wherever Host is checked: a proxy in front passes it on, and
+ * it is the name clients were given.
+ */
+function withPublicHost(allowedHosts: string[], publicUrl: string | undefined, bindHost: string): string[] {
+  if (!publicUrl || !(isLoopbackHost(bindHost) || allowedHosts.length)) return allowedHosts;
+  return [...allowedHosts, new URL(publicUrl).hostname.toLowerCase()];
 }
 
 const keyOwner = (key: string | undefined) => key && createHash('sha256').update(key).digest('hex');
