@@ -132,6 +132,18 @@ describe('signing in with the SDK client flow', () => {
     expect(completion.completion.values.length).toBeGreaterThan(0);
   });
 
+  it('a read-only grant holds in dynamic mode too: call_tool reaches no writer', async () => {
+    const server = await serve(['--dynamic']);
+    const { client } = await signIn(server.url, 'reader');
+    const callTool = (await client.listTools()).tools.find((t) => t.name === 'call_tool')!;
+    expect(callTool.annotations).toMatchObject({ readOnlyHint: true });
+    const write = await client.callTool({ name: 'call_tool', arguments: { name: 'create_contact', arguments: { email: 'dyn.reader@example.com' } } });
+    expect(write.isError).toBe(true);
+    expect(textOf(write)).toMatch(/read-only operations only/);
+    const read = await client.callTool({ name: 'call_tool', arguments: { name: 'get_account', arguments: {} } });
+    expect(JSON.parse(textOf(read))).toMatchObject({ companyName: 'Demo Shop' });
+  });
+
   it('a read-only grant narrows what the client asked for, never widens it', async () => {
     const server = await serve(['--toolsets', 'contacts,account']);
     const { client } = await signIn(`${server.url}?toolsets=contacts`, 'reader');

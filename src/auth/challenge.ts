@@ -1,5 +1,4 @@
-// WWW-Authenticate challenges (RFC 6750 §3, RFC 9728 §5.1) for requests refused for want of a
-// valid access token (401) or of a usable scope (403): where the metadata is and what to ask for.
+// WWW-Authenticate challenges (RFC 6750, RFC 9728) for requests refused for want of a valid token (401) or scope (403).
 import type { Refusal } from '../transports/http.js';
 
 export type ChallengeError = 'invalid_token' | 'insufficient_scope';

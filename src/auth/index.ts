@@ -1,6 +1,4 @@
-// The OAuth 2.1 resource server of the HTTP transport (MCP authorization, 2025-11-25): publishes
-// its protected resource metadata, and turns each request's bearer token into a principal (its
-// subject, read-only or not) or a refusal whose challenge tells the client what to do.
+// The OAuth 2.1 resource server of the HTTP transport: metadata, and each request's bearer token to a principal or a refusal.
 import type { IncomingMessage } from 'node:http';
 import type { OAuthConfig } from '../config.js';
 import { log } from '../log.js';
@@ -39,6 +37,11 @@ function bearerToken(request: IncomingMessage): string | undefined {
   return BEARER.exec(request.headers.authorization ?? '')?.[1];
 }
 
+/**
+ * MCP authorization (2025-11-25): publishes the protected resource metadata, and turns each
+ * request's bearer token into a principal (its subject, read-only or not) or a refusal whose
+ * challenge tells the client what to do.
+ */
 export function createResourceServer(config: OAuthConfig, serverReadOnly: boolean): ResourceServer {
   const names: ScopeNames = { read: config.readScope, write: config.writeScope };
   const toRequest = scopesToRequest(names, serverReadOnly);

@@ -1,6 +1,4 @@
-// Opaque access tokens, checked through the issuer's introspection endpoint (RFC 7662) with this
-// server's client credentials. An answer is kept no longer than its token lives, and at most a
-// minute, so a revocation takes effect soon; a refusal is kept a few seconds.
+// Opaque access tokens, checked through the issuer's introspection endpoint (RFC 7662), answers cached briefly.
 import { createHash } from 'node:crypto';
 import { log } from '../log.js';
 import { tokenScopes } from './scopes.js';
@@ -14,7 +12,9 @@ export interface IntrospectionClient {
   authMethods?: string[];
 }
 
+/** An answer is kept no longer than its token lives and at most this long, so a revocation takes effect soon. */
 const MAX_CACHE_MS = 60_000;
+/** A refusal is kept a few seconds: a flood of bad tokens does not become a flood of introspections. */
 const REFUSAL_CACHE_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 const TIMEOUT_MS = 5_000;
@@ -34,6 +34,7 @@ type Judged = VerifiedToken & { expiresAt?: number };
 
 const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
 
+/** Checks opaque tokens with this server's client credentials at the issuer. */
 export function introspector(client: IntrospectionClient, checks: TokenChecks): Verify {
   const cache = new Map<string, { until: number; outcome: Promise<Judged> }>();
 

@@ -1,5 +1,4 @@
-// OAuth metadata both ways: the protected resource metadata this server publishes (RFC 9728),
-// and discovery of the authorization server's own (RFC 8414, OpenID Connect Discovery).
+// OAuth metadata: what this server publishes (RFC 9728) and discovery of the issuer's (RFC 8414, OpenID Connect).
 
 export const RESOURCE_METADATA_PATH = '/.well-known/oauth-protected-resource';
 

@@ -1,7 +1,6 @@
-// Which part of the catalog an access token's scopes open: the read scope gives the read-only
-// selection, the write scope the server's full selection, neither nothing. The scope names are
-// the operator's (BREVO_MCP_OAUTH_READ_SCOPE, BREVO_MCP_OAUTH_WRITE_SCOPE).
+// Which part of the catalog a token's scopes open: read scope -> read-only selection, write scope -> the full one.
 
+/** The operator's scope names (BREVO_MCP_OAUTH_READ_SCOPE, BREVO_MCP_OAUTH_WRITE_SCOPE). */
 export interface ScopeNames {
   read: string;
   write: string;
@@ -17,10 +16,19 @@ export function tokenScopes(claims: Record<string, unknown>): string[] {
   return items.filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
 
+/**
+ * Whether a token carries a scope. A configured name with a resource prefix
+ * (`api://brevo-mcp/brevo.read`, what Entra ID needs clients to ask for) also matches its last
+ * segment (`brevo.read`, what Entra ID puts in the token).
+ */
+function carries(scopes: readonly string[], name: string): boolean {
+  return scopes.includes(name) || (name.includes('/') && scopes.includes(name.slice(name.lastIndexOf('/') + 1)));
+}
+
 /** What the scopes allow: read-only or everything the server offers; undefined when nothing. */
 export function accessFor(scopes: readonly string[], names: ScopeNames): { readOnly: boolean } | undefined {
-  if (scopes.includes(names.write)) return { readOnly: false };
-  if (scopes.includes(names.read)) return { readOnly: true };
+  if (carries(scopes, names.write)) return { readOnly: false };
+  if (carries(scopes, names.read)) return { readOnly: true };
   return undefined;
 }
 

@@ -1,7 +1,4 @@
-// Access-token verification. A JWT is checked here against the issuer's signing keys (its JWKS,
-// through jose: cached, fetched again on an unknown key id, algorithms from an allow-list); an
-// opaque token goes to introspection (./introspection.ts). Both end in the same checks: issuer,
-// audience (RFC 8707: tokens for another resource are refused), lifetime, subject.
+// Access-token verification: JWTs against the issuer's JWKS (jose), shared checks of issuer, audience, lifetime, subject.
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { tokenScopes } from './scopes.js';
 
@@ -55,6 +52,7 @@ export function subjectOf(claims: Record<string, unknown>): string {
   return subject;
 }
 
+/** Checks JWT access tokens locally; opaque ones go to introspection (./introspection.ts). */
 export function jwtVerifier(jwksUri: string, checks: TokenChecks): Verify {
   const keys = createRemoteJWKSet(new URL(jwksUri), {
     timeoutDuration: FETCH_TIMEOUT_MS,
@@ -82,11 +80,11 @@ export function jwtVerifier(jwksUri: string, checks: TokenChecks): Verify {
 function explain(error: unknown, checks: TokenChecks): TokenError {
   if (error instanceof errors.JWTExpired) return new TokenError('the access token has expired');
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.reason === 'missing') return new TokenError(`the access token has no "${error.claim}" claim`);
+    if (error.reason === 'missing') return new TokenError(`the access token has no ${error.claim} claim`);
     if (error.claim === 'aud') return new TokenError(`the access token was issued for another resource (its audience is not ${checks.audiences[0]})`);
     if (error.claim === 'iss') return new TokenError(`the access token was issued by another issuer than ${checks.issuer}`);
     if (error.claim === 'nbf') return new TokenError('the access token is not valid yet');
-    return new TokenError(`the access token's "${error.claim}" claim is not valid`);
+    return new TokenError(`the access token's ${error.claim} claim is not valid`);
   }
   if (error instanceof errors.JOSEAlgNotAllowed) {
     return new TokenError(`the access token's signature algorithm is not accepted (this server accepts ${checks.algorithms.join(', ')})`);
