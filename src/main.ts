@@ -40,7 +40,7 @@ Options:
 
 HTTP options (--transport http):
   --auth-token TOKEN       Require "Authorization: Bearer TOKEN" on /mcp (env MCP_AUTH_TOKEN; prefer
-                           the env var: flags show in ps). Required to bind a non-loopback address
+                           the env var: flags show in ps). Required to bind a non-loopback address (or OAuth)
   --allowed-origins a,b    Browser origins allowed besides loopback ones, e.g. https://app.example.com;
                            * allows any (env BREVO_MCP_ALLOWED_ORIGINS)
   --allowed-hosts a,b      Host header values allowed besides loopback ones (name or name:port; *

@@ -2,74 +2,16 @@
 // server (oidc-provider on 127.0.0.1), driven by the SDK's own client OAuth flow, with the test
 // playing the user at the issuer's sign-in and consent pages. What scopes open, how sessions are
 // bound to their subject, key rotation at the issuer, and the public endpoints.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { describe, expect, it } from 'vitest';
 import { readManifest } from '../src/tools/manifest.js';
 import { FakeBrevo } from './support/fake-brevo.js';
-import { startHttpServer, textOf, type HttpServerProcess } from './support/mcp.js';
+import { textOf } from './support/mcp.js';
 import { connectWithOAuth, TestOAuthProvider } from './support/oauth-client.mjs';
-import { READ_SCOPE, startIssuer, WRITE_SCOPE } from './support/oauth-issuer.mjs';
+import { claimsOf, INIT, message, post, TOOLS_LIST, useOAuthHarness } from './support/oauth-harness.js';
+import { READ_SCOPE, WRITE_SCOPE } from './support/oauth-issuer.mjs';
 
-type Issuer = Awaited<ReturnType<typeof startIssuer>>;
-
-const INIT = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw-oauth-test', version: '1.0.0' } },
-};
-const TOOLS_LIST = { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} };
-
-let issuer: Issuer;
-const servers: HttpServerProcess[] = [];
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-});
-afterAll(async () => {
-  await issuer?.close();
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close().catch(() => {})));
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-/** The built server with OAuth against the test issuer, on the sandbox unless told otherwise. */
-async function serve(args: string[] = [], env: Record<string, string> = {}, apiUrl?: string): Promise<HttpServerProcess> {
-  const server = await startHttpServer({
-    apiUrl,
-    args: [...(apiUrl ? [] : ['--sandbox']), '--oauth-issuer', issuer.url, ...args],
-    env: { BREVO_MCP_LOG_LEVEL: 'debug', ...env },
-  });
-  servers.push(server);
-  return server;
-}
-
-async function signIn(url: string, login: string, options: { grant?: string[]; headers?: Record<string, string> } = {}) {
-  const provider = new TestOAuthProvider(issuer, { login, grant: options.grant });
-  const connected = await connectWithOAuth(url, provider, { headers: options.headers });
-  clients.push(connected.client);
-  return { ...connected, provider, token: provider.tokens()!.access_token as string };
-}
-
-function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
-/** The JSON-RPC message of a response, whether sent as JSON or as one SSE event. */
-async function message(res: Response): Promise<{ result?: Record<string, unknown>; error?: { code: number; message: string } }> {
-  const text = await res.text();
-  if (!(res.headers.get('content-type') ?? '').includes('event-stream')) return JSON.parse(text);
-  const data = text.split('\n').find((line) => line.startsWith('data: ') && line.length > 6);
-  return JSON.parse(data!.slice(6));
-}
-
-const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+const harness = useOAuthHarness();
+const { serve, signIn } = harness;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const manifest = readManifest();
@@ -84,13 +26,13 @@ describe('signing in with the SDK client flow', () => {
     // resource (RFC 8707) and the scopes from the server's challenge.
     expect(provider.clientInformation()?.client_id).toEqual(expect.any(String));
     const [authorization] = provider.authorizationUrls;
-    expect(authorization!.origin).toBe(issuer.url);
+    expect(authorization!.origin).toBe(harness.issuer.url);
     expect(authorization!.searchParams.get('resource')).toBe(server.url);
     expect(authorization!.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorization!.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(authorization!.searchParams.get('scope')).toBe(`${READ_SCOPE} ${WRITE_SCOPE}`);
-    expect(claimsOf(token)).toMatchObject({ iss: issuer.url, aud: server.url, sub: 'alice', scope: `${READ_SCOPE} ${WRITE_SCOPE}` });
-    const paths = issuer.requests.map((r) => `${r.method} ${r.path}`);
+    expect(claimsOf(token)).toMatchObject({ iss: harness.issuer.url, aud: server.url, sub: 'alice', scope: `${READ_SCOPE} ${WRITE_SCOPE}` });
+    const paths = harness.issuer.requests.map((r) => `${r.method} ${r.path}`);
     for (const step of ['POST /reg', 'GET /auth', 'POST /token']) expect(paths).toContain(step);
 
     const { tools } = await client.listTools();
@@ -155,7 +97,7 @@ describe('signing in with the SDK client flow', () => {
 
   it('a grant of no usable scope: 403 insufficient_scope naming the scopes, which sends the SDK to sign in again for them', async () => {
     const server = await serve();
-    const provider = new TestOAuthProvider(issuer, { login: 'nobody' });
+    const provider = new TestOAuthProvider(harness.issuer, { login: 'nobody' });
     await expect(connectWithOAuth(server.url, provider)).rejects.toThrow(/Unauthorized/);
     // The step-up: a second trip to the issuer, asking for the scopes the 403 named.
     expect(provider.authorizationUrls).toHaveLength(2);
@@ -179,9 +121,9 @@ describe('signing in with the SDK client flow', () => {
     const metadata = await (await fetch(server.url.replace('/mcp', '/.well-known/oauth-protected-resource'))).json();
     expect(metadata.scopes_supported).toEqual(['brevo:read', 'mcp:everything']);
     // A token with the default write scope name means nothing to this server; with the read scope it serves read-only tools.
-    const writeNamed = await issuer.clientCredentialsToken({ resource: server.url, scope: WRITE_SCOPE });
+    const writeNamed = await harness.issuer.clientCredentialsToken({ resource: server.url, scope: WRITE_SCOPE });
     expect((await post(server.url, INIT, { authorization: `Bearer ${writeNamed}` })).status).toBe(403);
-    const reader = await issuer.clientCredentialsToken({ resource: server.url, scope: READ_SCOPE });
+    const reader = await harness.issuer.clientCredentialsToken({ resource: server.url, scope: READ_SCOPE });
     const listed = await post(server.url, INIT, { authorization: `Bearer ${reader}` });
     expect(listed.status).toBe(200);
   });
@@ -214,11 +156,11 @@ describe('sessions bound to their subject', () => {
 
   it('a token of the same subject with other scopes does not take over a session opened with more', async () => {
     const server = await serve();
-    const writer = await issuer.clientCredentialsToken({ resource: server.url });
+    const writer = await harness.issuer.clientCredentialsToken({ resource: server.url });
     const opened = await post(server.url, INIT, { authorization: `Bearer ${writer}` });
     expect(opened.status).toBe(200);
     const sessionId = opened.headers.get('mcp-session-id')!;
-    const reader = await issuer.clientCredentialsToken({ resource: server.url, scope: READ_SCOPE });
+    const reader = await harness.issuer.clientCredentialsToken({ resource: server.url, scope: READ_SCOPE });
     expect(claimsOf(reader).sub).toBe(claimsOf(writer).sub);
     const downgraded = await post(server.url, TOOLS_LIST, { authorization: `Bearer ${reader}`, 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-11-25' });
     expect(downgraded.status).toBe(404);
@@ -228,7 +170,7 @@ describe('sessions bound to their subject', () => {
     const server = await serve(['--stateless']);
     const { client } = await signIn(server.url, 'alice');
     expect((await client.listTools()).tools.map((t) => t.name)).toContain('create_contact');
-    const reader = await issuer.clientCredentialsToken({ resource: server.url, scope: READ_SCOPE });
+    const reader = await harness.issuer.clientCredentialsToken({ resource: server.url, scope: READ_SCOPE });
     const listed = await message(await post(server.url, TOOLS_LIST, { authorization: `Bearer ${reader}` }));
     const names = (listed.result!.tools as Array<{ name: string }>).map((t) => t.name);
     expect(names).toContain('get_account');
@@ -240,13 +182,13 @@ describe('sessions bound to their subject', () => {
 describe('keys and metadata', () => {
   it('key rotation at the issuer: a token signed with a new key is accepted after one key-set fetch, old tokens still are', async () => {
     const server = await serve();
-    const before = await issuer.clientCredentialsToken({ resource: server.url });
+    const before = await harness.issuer.clientCredentialsToken({ resource: server.url });
     expect((await post(server.url, INIT, { authorization: `Bearer ${before}` })).status).toBe(200);
-    const jwksFetches = () => issuer.requests.filter((r) => r.path === '/jwks').length;
+    const jwksFetches = () => harness.issuer.requests.filter((r) => r.path === '/jwks').length;
     const fetchedBefore = jwksFetches();
 
-    await issuer.rotateKeys();
-    const after = await issuer.clientCredentialsToken({ resource: server.url });
+    await harness.issuer.rotateKeys();
+    const after = await harness.issuer.clientCredentialsToken({ resource: server.url });
     const kid = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString('utf8')).kid;
     expect(kid(after)).not.toBe(kid(before));
     // The server refetches an unknown key id at most every 2 s: wait that out, as a rotation
@@ -270,7 +212,7 @@ describe('keys and metadata', () => {
 
     const expected = {
       resource: server.url,
-      authorization_servers: [issuer.url],
+      authorization_servers: [harness.issuer.url],
       scopes_supported: [READ_SCOPE, WRITE_SCOPE],
       bearer_methods_supported: ['header'],
       resource_name: 'Brevo (brevo-mcp)',
@@ -301,9 +243,9 @@ describe('keys and metadata', () => {
       expect((await (await fetch(origin + path)).json()).resource).toBe(publicUrl);
     }
     // A token for the public URL is accepted (through a proxy passing the public Host); one for the local URL is not.
-    const forPublic = await issuer.clientCredentialsToken({ resource: publicUrl });
+    const forPublic = await harness.issuer.clientCredentialsToken({ resource: publicUrl });
     expect((await rawPost(server.url, 'mcp.example.test', forPublic)).status).toBe(200);
-    const forLocal = await issuer.clientCredentialsToken({ resource: server.url });
+    const forLocal = await harness.issuer.clientCredentialsToken({ resource: server.url });
     const refused = await post(server.url, INIT, { authorization: `Bearer ${forLocal}` });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toContain(`another resource (its audience is not ${publicUrl})`);
@@ -312,7 +254,7 @@ describe('keys and metadata', () => {
   it('GET /healthz answers without a token and without calling Brevo', async () => {
     const fake = await FakeBrevo.start();
     try {
-      const server = await serve([], {}, fake.url);
+      const server = await serve([], {}, { apiUrl: fake.url });
       const health = await fetch(server.url.replace('/mcp', '/healthz'));
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
@@ -327,7 +269,7 @@ describe('keys and metadata', () => {
     const fake = await FakeBrevo.start();
     try {
       fake.route('GET', '/account', { json: { email: 'tenant@acme.test' } });
-      const server = await serve(['--allow-client-keys'], { BREVO_API_KEY: '' }, fake.url);
+      const server = await serve(['--allow-client-keys'], { BREVO_API_KEY: '' }, { apiUrl: fake.url });
       const clientKey = 'xkeysib-tenant-0123456789abcdef0123456789abcdef';
       const { client, token } = await signIn(server.url, 'alice', { headers: { 'x-brevo-api-key': clientKey } });
       const result = await client.callTool({ name: 'get_account', arguments: {} });
