@@ -141,6 +141,15 @@ function wholeCatalogUnlessChosen(config: Config): Config['selection'] {
   return config.selectionChosen ? config.selection : { ...config.selection, toolsets: 'all' };
 }
 
+/**
+ * The public URL's host is allowed wherever Host is checked: a proxy in front passes it on, and
+ * it is the name clients were given.
+ */
+function withPublicHost(allowedHosts: string[], publicUrl: string | undefined, bindHost: string): string[] {
+  if (!publicUrl || !(isLoopbackHost(bindHost) || allowedHosts.length)) return allowedHosts;
+  return [...allowedHosts, new URL(publicUrl).hostname.toLowerCase()];
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
   const config = readConfig(argv, env);
   if (config.help) return void process.stdout.write(HELP), 0;
@@ -249,15 +258,6 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   return undefined;
-}
-
-/**
- * The public URL's host is allowed wherever Host is checked: a proxy in front passes it on, and
- * it is the name clients were given.
- */
-function withPublicHost(allowedHosts: string[], publicUrl: string | undefined, bindHost: string): string[] {
-  if (!publicUrl || !(isLoopbackHost(bindHost) || allowedHosts.length)) return allowedHosts;
-  return [...allowedHosts, new URL(publicUrl).hostname.toLowerCase()];
 }
 
 const keyOwner = (key: string | undefined) => key && createHash('sha256').update(key).digest('hex');
