@@ -5,10 +5,11 @@ import { accessFor, scopesToRequest, tokenScopes } from './scopes.js';
 const names = { read: 'brevo:read', write: 'brevo:write' };
 
 describe('scopes', () => {
-  it('reads scope (space-separated) and scp (array or string) claims', () => {
+  it('reads scope (space-separated), scp (array or string) and permissions claims', () => {
     expect(tokenScopes({ scope: 'openid brevo:read' })).toEqual(['openid', 'brevo:read']);
     expect(tokenScopes({ scp: ['brevo:write', 42] })).toEqual(['brevo:write']);
     expect(tokenScopes({ scp: 'brevo.read brevo.write' })).toEqual(['brevo.read', 'brevo.write']);
+    expect(tokenScopes({ scope: 'openid', permissions: ['brevo:read', 'brevo:read'] })).toEqual(['openid', 'brevo:read']);
     expect(tokenScopes({})).toEqual([]);
   });
 

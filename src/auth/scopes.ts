@@ -7,13 +7,15 @@ export interface ScopeNames {
 }
 
 /**
- * The scopes a token carries: `scope` (RFC 9068, RFC 7662: space-separated), or `scp` (Okta: an
- * array; Entra ID: space-separated) from identity providers that name it so.
+ * The scopes a token carries: `scope` (RFC 9068, RFC 7662: space-separated), `scp` (Okta: an
+ * array; Entra ID: space-separated), and `permissions` (Auth0 with RBAC: an array of the API's
+ * permissions granted to the user).
  */
 export function tokenScopes(claims: Record<string, unknown>): string[] {
-  const value = claims.scope ?? claims.scp;
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(' ') : [];
-  return items.filter((s): s is string => typeof s === 'string' && s.length > 0);
+  const items = [claims.scope, claims.scp, claims.permissions].flatMap((value) =>
+    Array.isArray(value) ? value : typeof value === 'string' ? value.split(' ') : [],
+  );
+  return [...new Set(items.filter((s): s is string => typeof s === 'string' && s.length > 0))];
 }
 
 /**
