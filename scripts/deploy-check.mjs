@@ -30,7 +30,8 @@ const children = [];
 let workDir;
 
 function cleanUp() {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  // SIGTERM: nginx's master then stops its workers (killed outright, it would leave them behind).
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 }
 process.on('exit', cleanUp);
@@ -217,7 +218,8 @@ http {
   // What nginx says each replica served.
   await new Promise((r) => setTimeout(r, 200));
   const logLines = readFileSync(accessLog, 'utf8').trim().split('\n').filter(Boolean);
-  const killedAtEpoch = Date.now() / 1000 - (performance.now() - killSentAt) / 1000;
+  // Answers logged until the process was gone were in flight at the kill: they count as before it.
+  const goneAtEpoch = Date.now() / 1000 - (performance.now() - goneAt) / 1000;
   const served = { A: { before: 0, after: 0 }, B: { before: 0, after: 0 } };
   const badAnswers = [];
   for (const line of logLines) {
@@ -226,7 +228,7 @@ http {
     const last = upstream.split(',').pop().trim();
     const replica = replicas.find((r) => last === `127.0.0.1:${r.port}`);
     if (Number(status) >= 500) badAnswers.push({ upstream, status });
-    if (replica && Number(status) < 500) served[replica.name][Number(msec) < killedAtEpoch ? 'before' : 'after']++;
+    if (replica && Number(status) < 500) served[replica.name][Number(msec) <= goneAtEpoch ? 'before' : 'after']++;
   }
 
   const failed = calls.filter((c) => c.error);
