@@ -203,9 +203,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     let selection = serverOptions.selection;
     try {
       const asked = requestedSelection(url.searchParams, req.headers);
-      if (asked) selection = narrowSelection(ceiling, asked, manifest);
-      // A token that grants only the read scope: the same selection, read-only.
-      if (principal?.readOnly) selection = narrowSelection(selection, { readOnly: true }, manifest);
+      // A token that grants only the read scope narrows as a client asking for read-only tools does.
+      const wanted = principal?.readOnly ? { ...asked, readOnly: true } : asked;
+      if (wanted) selection = narrowSelection(asked ? ceiling : serverOptions.selection, wanted, manifest);
     } catch (error) {
       if (error instanceof SelectionError) throw new HttpError(400, error.message, -32602);
       throw error;
