@@ -57,7 +57,27 @@ export interface HttpConfig {
   shutdownGraceMs: number;
   /** Clients may bring their own Brevo key (X-Brevo-Api-Key) for their session. */
   allowClientKeys: boolean;
+  /** Access tokens from this authorization server instead of the static bearer token. */
+  oauth?: OAuthConfig;
 }
+
+/** The OAuth resource server (src/auth/): who issues tokens, for what, and how they are checked. */
+export interface OAuthConfig {
+  issuer: string;
+  /** The MCP endpoint's canonical URL: the audience tokens must name. Unset: the URL the server listens on (loopback only). */
+  publicUrl?: string;
+  /** Further audiences accepted besides the public URL (identity providers that cannot use a URL). */
+  audiences: string[];
+  readScope: string;
+  writeScope: string;
+  algorithms: string[];
+  clockSkewSeconds: number;
+  /** Credentials of this server at the issuer, for introspecting opaque tokens. */
+  introspection?: { clientId: string; clientSecret: string };
+}
+
+/** Signature algorithms an access token may use: asymmetric only (never `none`, never a shared secret). */
+export const OAUTH_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
 export class ConfigError extends Error {}
 
@@ -82,6 +102,8 @@ const options = {
   stateless: { type: 'boolean' },
   'shutdown-grace-ms': { type: 'string' },
   'allow-client-keys': { type: 'boolean' },
+  'oauth-issuer': { type: 'string' },
+  'public-url': { type: 'string' },
   sandbox: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -90,7 +112,7 @@ const options = {
 /** Options of the HTTP transport only: given with stdio, they do nothing. */
 const HTTP_ONLY = [
   'host', 'port', 'auth-token', 'allowed-origins', 'allowed-hosts', 'max-body-bytes', 'max-sessions',
-  'session-idle-ms', 'stateless', 'shutdown-grace-ms', 'allow-client-keys',
+  'session-idle-ms', 'stateless', 'shutdown-grace-ms', 'allow-client-keys', 'public-url',
 ] as const satisfies ReadonlyArray<keyof typeof options>;
 
 const list = (value: string | undefined) =>
@@ -155,6 +177,58 @@ function origins(value: string | undefined): string[] {
   });
 }
 
+/** An http(s) URL without fragment; plain http only on loopback (tests, a trial on one machine). */
+function serviceUrl(name: string, value: string): string {
+  const url = URL.parse(value);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ConfigError(`${name}: "${value}" is not an http(s) URL`);
+  if (url.hash || value.includes('#')) throw new ConfigError(`${name}: "${value}" must not have a #fragment`);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) throw new ConfigError(`${name}: "${value}" must use https (plain http only on loopback)`);
+  return value;
+}
+
+function scopeName(name: string, value: string | undefined, fallback: string): string {
+  const scope = value?.trim() || fallback;
+  if (/[\s"\\]/.test(scope)) throw new ConfigError(`${name} must be one scope name without spaces or quotes, got "${scope}"`);
+  return scope;
+}
+
+/** --oauth-issuer and what goes with it; undefined when OAuth is off. */
+function readOAuth(values: { 'oauth-issuer'?: string; 'public-url'?: string }, env: NodeJS.ProcessEnv, host: string): OAuthConfig | undefined {
+  const issuer = values['oauth-issuer'] || env.BREVO_MCP_OAUTH_ISSUER || undefined;
+  const publicUrl = values['public-url'] || env.BREVO_MCP_PUBLIC_URL || undefined;
+  if (!issuer) {
+    if (publicUrl) throw new ConfigError('--public-url is the resource OAuth tokens are issued for: give --oauth-issuer with it');
+    return undefined;
+  }
+  if (publicUrl) {
+    serviceUrl('--public-url', publicUrl);
+    if (URL.parse(publicUrl)!.search) throw new ConfigError(`--public-url: "${publicUrl}" must not have a query string`);
+  } else if (!isLoopbackHost(host)) {
+    throw new ConfigError(`--oauth-issuer needs --public-url (the URL clients use for the MCP endpoint, e.g. https://mcp.example.com/mcp) when listening on ${host}`);
+  }
+  const readScope = scopeName('BREVO_MCP_OAUTH_READ_SCOPE', env.BREVO_MCP_OAUTH_READ_SCOPE, 'brevo:read');
+  const writeScope = scopeName('BREVO_MCP_OAUTH_WRITE_SCOPE', env.BREVO_MCP_OAUTH_WRITE_SCOPE, 'brevo:write');
+  if (readScope === writeScope) throw new ConfigError(`BREVO_MCP_OAUTH_READ_SCOPE and BREVO_MCP_OAUTH_WRITE_SCOPE must differ (both are "${readScope}")`);
+  const algorithms = list(env.BREVO_MCP_OAUTH_ALGORITHMS) ?? OAUTH_ALGORITHMS;
+  const unknown = algorithms.filter((a) => !OAUTH_ALGORITHMS.includes(a));
+  if (unknown.length || !algorithms.length) {
+    throw new ConfigError(`BREVO_MCP_OAUTH_ALGORITHMS: ${unknown.join(', ') || 'empty'} not allowed; choose among ${OAUTH_ALGORITHMS.join(', ')}`);
+  }
+  const clientId = env.BREVO_MCP_OAUTH_CLIENT_ID || undefined;
+  const clientSecret = env.BREVO_MCP_OAUTH_CLIENT_SECRET || undefined;
+  if (!clientId !== !clientSecret) throw new ConfigError('BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET go together (introspection credentials): set both or neither');
+  return {
+    issuer: serviceUrl('--oauth-issuer', issuer),
+    publicUrl,
+    audiences: list(env.BREVO_MCP_OAUTH_AUDIENCE) ?? [],
+    readScope,
+    writeScope,
+    algorithms,
+    clockSkewSeconds: positiveInt('BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS', env.BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS, 30),
+    introspection: clientId && clientSecret ? { clientId, clientSecret } : undefined,
+  };
+}
+
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
   try {
@@ -179,12 +253,17 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     stateless: values.stateless ?? truthy(env.BREVO_MCP_STATELESS),
     shutdownGraceMs: positiveInt('--shutdown-grace-ms', values['shutdown-grace-ms'] ?? env.BREVO_MCP_SHUTDOWN_GRACE_MS, 10_000),
     allowClientKeys: values['allow-client-keys'] ?? truthy(env.BREVO_MCP_ALLOW_CLIENT_KEYS),
+    oauth: readOAuth(values, env, host),
   };
+  if (http.oauth && http.authToken) {
+    throw new ConfigError('--oauth-issuer and --auth-token (MCP_AUTH_TOKEN) are two ways to authenticate clients: choose one');
+  }
+  if (http.oauth && transport !== 'http') throw new ConfigError('--oauth-issuer applies to --transport http');
   const serving = !values.help && !values.version && !values['list-tools'];
   const sandbox = values.sandbox ?? truthy(env.BREVO_SANDBOX);
-  if (serving && transport === 'http' && !http.authToken && !isLoopbackHost(host)) {
+  if (serving && transport === 'http' && !http.authToken && !http.oauth && !isLoopbackHost(host)) {
     throw new ConfigError(
-      `refusing to listen on ${host} without an auth token: anyone who can reach it could use the server; set MCP_AUTH_TOKEN (or --auth-token) or bind 127.0.0.1`,
+      `refusing to listen on ${host} without an auth token: anyone who can reach it could use the server; set MCP_AUTH_TOKEN (or --auth-token) or --oauth-issuer, or bind 127.0.0.1`,
     );
   }
   return {

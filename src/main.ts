@@ -9,12 +9,17 @@ import { Redactor } from './redact.js';
 import { narrowSelection, requestedSelection, SelectionError, selectTools, validateSelection } from './registry.js';
 import type { Sandbox } from './sandbox/server.js';
 import { createMcpServer } from './server.js';
+import type { Principal } from './transports/http.js';
+import { isLoopbackHost } from './transports/loopback.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 
 const HELP = `brevo-mcp ${VERSION}: Model Context Protocol server for the Brevo API
 
 Usage: brevo-mcp [options]
+       brevo-mcp emulator [--port N]   Run only the Brevo emulator of --sandbox, for your own
+                                       Brevo integrations; prints its URL and key (see
+                                       brevo-mcp emulator --help)
 
 Options:
   --transport stdio|http   How clients connect (default stdio; env BREVO_MCP_TRANSPORT)
@@ -43,7 +48,7 @@ Options:
 
 HTTP options (--transport http; over stdio they are ignored, with a warning):
   --auth-token TOKEN       Require "Authorization: Bearer TOKEN" on /mcp (env MCP_AUTH_TOKEN; prefer
-                           the env var: flags show in ps). Required to bind a non-loopback address
+                           the env var: flags show in ps). Required to bind a non-loopback address (or OAuth)
   --allowed-origins a,b    Browser origins allowed besides loopback ones, e.g. https://app.example.com;
                            * allows any (env BREVO_MCP_ALLOWED_ORIGINS)
   --allowed-hosts a,b      Host header values allowed besides loopback ones (name or name:port; *
@@ -59,6 +64,19 @@ HTTP options (--transport http; over stdio they are ignored, with a warning):
   --allow-client-keys      A client may bring its own Brevo key in the X-Brevo-Api-Key header (its
                            session is bound to it); a value that cannot be a key gets 401;
                            BREVO_API_KEY becomes optional (env BREVO_MCP_ALLOW_CLIENT_KEYS=1)
+
+OAuth (--transport http; instead of --auth-token):
+  --oauth-issuer URL       Accept OAuth access tokens from this authorization server (its issuer URL);
+                           clients sign in through it (env BREVO_MCP_OAUTH_ISSUER)
+  --public-url URL         The MCP endpoint's URL as clients reach it, e.g. https://mcp.example.com/mcp:
+                           tokens must be issued for it (required off loopback; env BREVO_MCP_PUBLIC_URL)
+  BREVO_MCP_OAUTH_READ_SCOPE     Scope for read-only tools (default brevo:read)
+  BREVO_MCP_OAUTH_WRITE_SCOPE    Scope for every tool the server offers (default brevo:write)
+  BREVO_MCP_OAUTH_AUDIENCE       Audiences accepted besides the public URL, comma-separated
+  BREVO_MCP_OAUTH_ALGORITHMS     Signature algorithms accepted (default: RS*, PS*, ES*, EdDSA)
+  BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS  Clock skew allowed on exp/nbf (default 30)
+  BREVO_MCP_OAUTH_CLIENT_ID, BREVO_MCP_OAUTH_CLIENT_SECRET
+                           This server's client at the issuer, to introspect opaque tokens
 
 Environment:
   BREVO_API_KEY            Your Brevo API key (required to serve, unless --sandbox or --allow-client-keys)
@@ -131,7 +149,18 @@ function wholeCatalogUnlessChosen(config: Config): Config['selection'] {
   return config.selectionChosen ? config.selection : { ...config.selection, toolsets: 'all' };
 }
 
+/**
+ * The public URL's host is allowed wherever Host is checked: a proxy in front passes it on, and
+ * it is the name clients were given.
+ */
+function withPublicHost(allowedHosts: string[], publicUrl: string | undefined, bindHost: string): string[] {
+  if (!publicUrl || !(isLoopbackHost(bindHost) || allowedHosts.length)) return allowedHosts;
+  return [...allowedHosts, new URL(publicUrl).hostname.toLowerCase()];
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  // `brevo-mcp emulator`: only the Brevo emulator, no MCP (src/sandbox/cli.ts).
+  if (argv[0] === 'emulator') return (await import('./sandbox/cli.js')).runEmulator(argv.slice(1));
   const config = readConfig(argv, env);
   if (config.help) return void process.stdout.write(HELP), 0;
   if (config.version) return void process.stdout.write(VERSION + '\n'), 0;
@@ -154,7 +183,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   const client = clientFor(config);
   const closeClient = () => client.close().then(() => sandbox?.close());
   // The operator's secrets: hidden from the log and from every session's output.
-  const operatorSecrets = [config.apiKey, config.trackerKey, config.transport === 'http' ? config.http.authToken : undefined];
+  const operatorSecrets = [
+    config.apiKey,
+    config.trackerKey,
+    ...(config.transport === 'http' ? [config.http.authToken, config.http.oauth?.introspection?.clientSecret] : []),
+  ];
   hideInLog(...operatorSecrets);
   const serverOptions = {
     manifest,
@@ -182,6 +215,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   }
   const { serveHttp, HttpError } = await import('./transports/http.js');
   const { http } = config;
+  const oauth = http.oauth && (await import('./auth/index.js')).createResourceServer(http.oauth, config.selection.readOnly);
   if (http.authToken && http.authToken.length < 16) log('warn', 'the auth token is short; use a long random one (e.g. openssl rand -hex 32)');
   // Sessions that bring their own key get the same settings but never the operator's keys (the
   // tracker key included), and their own client: a key is never shared between sessions.
@@ -192,11 +226,15 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   // exclusions and read-only).
   const ceiling = wholeCatalogUnlessChosen(config);
 
-  const newSession = (req: IncomingMessage, url: URL) => {
+  const newSession = (req: IncomingMessage, url: URL, principal?: Principal) => {
     let selection = serverOptions.selection;
     try {
       const asked = requestedSelection(url.searchParams, req.headers);
-      if (asked) selection = narrowSelection(ceiling, asked, manifest);
+      // A token that grants only the read scope narrows as a client asking for read-only tools does.
+      const wanted = principal?.readOnly
+        ? { ...asked, readOnly: true, readOnlyBecause: `the access token grants only the ${http.oauth!.readScope} scope; sign in again granting ${http.oauth!.writeScope} to use it` }
+        : asked;
+      if (wanted) selection = narrowSelection(asked ? ceiling : serverOptions.selection, wanted, manifest);
     } catch (error) {
       if (error instanceof SelectionError) throw new HttpError(400, error.message, -32602);
       throw error;
@@ -216,8 +254,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     port: config.port,
     newSession,
     authToken: http.authToken,
+    authenticate: oauth ? (req) => oauth.authenticate(req) : undefined,
+    publicDocument: oauth ? (path) => oauth.publicDocument(path) : undefined,
     allowedOrigins: http.allowedOrigins,
-    allowedHosts: http.allowedHosts,
+    allowedHosts: withPublicHost(http.allowedHosts, http.oauth?.publicUrl, config.host),
     maxBodyBytes: http.maxBodyBytes,
     maxSessions: http.maxSessions,
     sessionIdleMs: http.sessionIdleMs,
@@ -230,7 +270,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     await closeClient().catch(() => {});
     throw listenProblem(error, config) ?? error;
   });
-  const notes = [http.authToken ? 'bearer token required' : 'no auth token', http.stateless ? 'stateless' : `up to ${http.maxSessions} sessions`];
+  oauth?.listening(handle.url);
+  const notes = [oauth ? 'OAuth access tokens required' : http.authToken ? 'bearer token required' : 'no auth token', http.stateless ? 'stateless' : `up to ${http.maxSessions} sessions`];
   if (clientKeys) notes.push('client keys allowed');
   log('info', `serving MCP over Streamable HTTP at ${handle.url} (${notes.join(', ')})`);
 

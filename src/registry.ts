@@ -61,7 +61,8 @@ export function whyNotOffered(entry: ToolEntry, selection: ToolSelection): strin
   if (!selection.narrowed) return reasonUnder(entry, selection, SERVER_OPTIONS);
   const { server, requested } = selection.narrowed;
   const asked: ToolSelection = { toolsets: requested.toolsets ?? 'all', tools: requested.tools, excludeTools: requested.excludeTools, readOnly: requested.readOnly === true };
-  return reasonUnder(entry, server, SERVER_OPTIONS) ?? reasonUnder(entry, asked, CONNECTION_OPTIONS);
+  const because = requested.readOnlyBecause;
+  return reasonUnder(entry, server, SERVER_OPTIONS) ?? reasonUnder(entry, asked, because ? { ...CONNECTION_OPTIONS, readOnly: () => `it changes data and ${because}` } : CONNECTION_OPTIONS);
 }
 
 const SERVER_OPTIONS = {
@@ -128,6 +129,8 @@ export interface RequestedSelection {
   tools?: string[];
   excludeTools?: string[];
   readOnly?: boolean;
+  /** Why read-only was asked for, when not by the client itself (an OAuth token's scopes). */
+  readOnlyBecause?: string;
 }
 
 /** Each item: its query parameter, then its header. The query string wins when both are given. */

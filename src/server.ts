@@ -1,7 +1,7 @@
 // One MCP server (one per stdio process, one per Streamable HTTP session): tools from the
-// selected part of the catalog, resources, prompts for the tools selected, and completions of
-// account ids, all backed by one Brevo client. Every answer and error passes through the
-// session's redactor on its way out.
+// selected part of the catalog, resources, prompts for the tools selected, completions of
+// account ids, and views for clients that render them, all backed by one Brevo client. Every
+// answer and error passes through the session's redactor on its way out.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
@@ -33,6 +33,7 @@ import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 import { RpcError } from './rpc-error.js';
 import { issueText } from './issue-text.js';
+import { SessionViews } from './views/index.js';
 
 export interface ServerOptions {
   manifest: ToolEntry[];
@@ -144,9 +145,10 @@ export function createMcpServer(options: ServerOptions): Server {
   // What resources and completions may call: decided by the registry with the tools.
   const reach = resourceReach(manifest, selection);
   const prompts = new SessionPrompts((name) => tools.byName.has(name));
+  const views = new SessionViews(() => server.getClientCapabilities(), (name) => tools.byName.has(name));
   const on = <S extends Parameters<typeof handle>[2]>(schema: S, handler: Parameters<typeof handle<S>>[3]) => handle(server, redactor, schema, handler);
 
-  on(ListToolsRequestSchema, () => ({ tools: dynamic ? dynamic.list() : tools.tools }));
+  on(ListToolsRequestSchema, () => ({ tools: views.annotate(dynamic ? dynamic.list() : tools.tools) }));
 
   on(CallToolRequestSchema, async (request, extra) => {
     const run = async (entry: ToolEntry, args: unknown) => {
@@ -181,9 +183,13 @@ export function createMcpServer(options: ServerOptions): Server {
     return run(entry, args);
   });
 
-  on(ListResourcesRequestSchema, () => ({ resources: resources.list(reach) }));
+  on(ListResourcesRequestSchema, () => ({ resources: [...resources.list(reach), ...views.resources()] }));
   on(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: resources.templates(reach) }));
-  on(ReadResourceRequestSchema, (request, extra) => resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars, redactor, reach }));
+  on(ReadResourceRequestSchema, (request, extra) =>
+    views.owns(request.params.uri)
+      ? views.read(request.params.uri)
+      : resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars, redactor, reach }),
+  );
 
   on(ListPromptsRequestSchema, () => ({ prompts: prompts.list() }));
   on(GetPromptRequestSchema, (request) => prompts.get(request.params.name, request.params.arguments));
