@@ -14,7 +14,7 @@ const MANIFEST = new URL('../../catalog/tools.json', import.meta.url);
  * - independent: half of a set written by someone who never saw the engine, used as a development set (tuned on);
  * - probe: written for issue 11b after its first round of changes, run once, then tuned on;
  * - blind: written before issue 11b changed anything and run once near its end, then tuned on;
- * - blind2: written after issue 11b's main changes, run once, then tuned on a little (indirect requests).
+ * - blind2, blind3: written after issue 11b's main changes, each run once, then tuned on a little.
  */
 export const SOURCES = [
   { source: 'repo', file: 'discovery-tasks.tsv', heldOut: (i) => i % 3 === 2 },
@@ -22,6 +22,7 @@ export const SOURCES = [
   { source: 'probe', file: 'discovery-tasks-probe.tsv', heldOut: () => false },
   { source: 'blind', file: 'discovery-tasks-blind.tsv', heldOut: () => false },
   { source: 'blind2', file: 'discovery-tasks-blind2.tsv', heldOut: () => false },
+  { source: 'blind3', file: 'discovery-tasks-blind3.tsv', heldOut: () => false },
 ];
 
 const readTasks = (file) =>
@@ -121,7 +122,7 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
   console.log(`discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} of ${toolsets.size} toolsets`);
   console.log(
     'sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), ' +
-      'blind and blind2 (written before and after issue 11b changed the engine; tuned on after their one run)',
+      'blind, blind2, blind3 (written before and after issue 11b changed the engine; tuned on after their one run)',
   );
   console.table(rows);
 

@@ -260,7 +260,7 @@ export class Index {
       if (kind.read) {
         // A collection asked for: any collection, or with an owner's id ("notes of contact 12") one under an owner.
         // The owner's own collection ("groups" for "sub-accounts in group 2") is not what is asked for.
-        const many = !intent.one && intent.many && (!intent.ownerId || kind.nested || !kind.nameTerms.includes(intent.owner!));
+        const many = !intent.one && intent.many && (!intent.ownerId || kind.nested || !kind.nameTerms.some((t) => intent.owner?.includes(t)));
         if ((intent.one && kind.item) || (many && kind.collection)) score *= WEIGHTS.shape;
         // One item asked for and a collection offered, or the other way round.
         else if ((intent.one && kind.collection) || (many && !intent.ownerId && kind.item)) score *= WEIGHTS.shapeMismatch;

@@ -27,7 +27,7 @@ export const SYNONYMS: string[] = [
 
   // Channels.
   'text message, text, texts, texting, txt, sms message, mobile message, phone message, short message => sms',
-  'whatsapp message, wa, whats app => whatsapp',
+  'whatsapp message, wa msg, wa message, whats app => whatsapp',
   'mail, e mail, emails, mails, inbox message => email',
   'phone, mobile, cell, phone number, mobile number, number => sms',
   'otp, verification code, one time password, one time code, 2fa, two factor, login code, pin, auth code, security code, confirmation code => transactional, sms',

@@ -6,6 +6,8 @@ import { WEIGHTS } from './weights.js';
 
 /** Prepositions: what follows is context for the thing asked about. */
 const PREPOSITIONS = new Set('of in on for from to with at by into inside within under about per across'.split(' '));
+/** Marks the word before it as an owner ("client's"). */
+const POSSESSIVE = 'possessivemark';
 /** Prepositions as terms: they say where the context starts, and are not searched for ("under", "inside"). */
 const PREPOSITION_TERMS = new Set([...PREPOSITIONS].map((w) => term(w, true)!));
 /** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
@@ -36,8 +38,8 @@ export interface Intent {
   question: boolean;
   /** An id names what owns the thing asked for ("notes of contact 12"). */
   ownerId: boolean;
-  /** The word naming that owner ("contact"). */
-  owner?: string;
+  /** The word naming that owner ("contact"), with its glossary meanings. */
+  owner?: string[];
 }
 
 /** Words that open a request without saying what it is about. */
@@ -105,6 +107,26 @@ const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
 /** Words opening a relative clause after a noun ("replies that customers sent"): what follows describes the noun. */
 const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where', 'when']);
 
+/** Particles of phrasal verbs that may stand apart from their verb ("cut his access off", "take her out"). */
+const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away'].map((w) => term(w, true)!));
+
+/**
+ * Brings a particle next to its verb when the glossary knows the pair and one to three words stand
+ * between ("cut ops@x.com off" reads as "cut off ops@x.com").
+ */
+function joinPhrasalVerbs(seq: Array<{ t: string; stop: boolean; base: boolean }>, meanings: ReadonlyMap<string, unknown>): void {
+  for (let i = 0; i < seq.length - 2; i++) {
+    // Only a verb in its base form ("cut", not "mails" or "sent") takes a particle from further on.
+    if (seq[i]!.stop || !seq[i]!.base || meanings.has(`${seq[i]!.t} ${seq[i + 1]!.t}`)) continue;
+    for (let j = i + 2; j <= i + 4 && j < seq.length; j++) {
+      if (PARTICLES.has(seq[j]!.t) && meanings.has(`${seq[i]!.t} ${seq[j]!.t}`)) {
+        seq.splice(i + 1, 0, seq.splice(j, 1)[0]!);
+        break;
+      }
+    }
+  }
+}
+
 /** What reading a request needs to know of the index it is for. */
 export interface Lexicon {
   /** Every term the index holds. */
@@ -138,13 +160,22 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   let text = stripped;
   for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
   text = text.replace(ID, (id) => (vocab.known.has(term(id.toLowerCase(), true)!) ? id : ' 0 '));
+  // "the client's loyalty programs": the owner is context, and "client's" is no plural.
+  text = text.replace(/\b([a-z]+)[’']s\b/gi, (whole, word: string) => (/^(it|that|what|who|there|here|he|she|let)$/i.test(word) ? whole : `${word} ${POSSESSIVE}`));
   for (const w of words(text)) {
+    if (w === POSSESSIVE) {
+      const owner = seq[seq.length - 1];
+      if (owner && !owner.stop) owner.context = true;
+      continue;
+    }
     // A number is an id or an amount: it says one item is meant, and is not searched for;
     // after a preposition, and after a plural, it names the owner ("notes of contact 12"), not the thing asked for.
     if (/^\d+$/.test(w)) {
       if (context) {
         idInContext = true;
-        if (seq.length) intent.owner = seq[seq.length - 1]!.t;
+        // The owner's word and what the glossary says it stands for ("newsletter": campaign).
+        const owner = seq[seq.length - 1]?.t;
+        if (owner) intent.owner = [owner, ...(vocab.meanings.get(owner) ?? []).flat()];
       }
       else intent.one = true;
       continue;
@@ -181,14 +212,13 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // "details of deal 9": what comes after a word that only says which kind of read is the thing asked for.
     if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop && !ONE_TERMS.has(s.t) && !MANY_TERMS.has(s.t) && !READ_TERMS.has(s.t))) context = true;
   }
+  joinPhrasalVerbs(seq, vocab.meanings);
   const concepts: Concept[] = [];
   let read = false;
   for (let i = 0; i < seq.length; ) {
     let matched = 0;
     for (let n = Math.min(vocab.longest, seq.length - i); n >= 1; n--) {
       const slice = seq.slice(i, i + n);
-      // A stop word alone means nothing: "was" is not "wa" (WhatsApp); "who is on" still means a list's contacts.
-      if (n === 1 && slice[0]!.stop) continue;
       const meanings = vocab.meanings.get(slice.map((s) => s.t).join(' '));
       if (!meanings) continue;
       const own = slice.filter((s) => !s.stop).map((s) => s.t);
@@ -249,6 +279,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       if (own.length === 1 && WRITE_TERMS.has(own[0]!)) {
         for (const v of c.variants) if (v.weight < 1 && v.terms.length === 1 && CORE_VERBS.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
       }
+      // A verb phrase stands for the catalog verb it means: "cut off" is revoke, "spin up" create.
+      if (c.leadVerb) for (const v of c.variants) if (v.weight < 1 && v.terms.length === 1 && lexicon.writeVerbs.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
     }
     if (own.includes('list')) intent.many = true;
     // "companies created this week": a past form of an operation's verb filters; it does not name the operation.
