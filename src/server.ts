@@ -12,6 +12,7 @@ import {
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
+  type ServerNotification,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -23,6 +24,8 @@ import { SessionPrompts } from './prompts/index.js';
 import { resourceCatalog } from './resources/index.js';
 import { confirmWithPerson } from './confirm.js';
 import { createDynamicMode } from './dynamic.js';
+import { CODE_INSTRUCTIONS, createCodeMode, type CodeLimits } from './code/index.js';
+import { redact } from './log.js';
 import { wireTool } from './listing.js';
 import type { Operation } from './tools/define.js';
 import { loadOperation } from './tools/index.js';
@@ -39,6 +42,8 @@ export interface ServerOptions {
   confirm?: boolean;
   /** List meta-tools that search, describe and call the selected operations, not the operations. */
   dynamic?: boolean;
+  /** Code mode: list search and execute (scripts calling the selected operations), with these limits. */
+  code?: CodeLimits;
 }
 
 const INSTRUCTIONS =
@@ -96,17 +101,26 @@ export function createMcpServer(options: ServerOptions): Server {
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
     {
       capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: {}, completions: {} },
-      instructions: options.dynamic ? INSTRUCTIONS + DYNAMIC_INSTRUCTIONS : INSTRUCTIONS,
+      instructions: INSTRUCTIONS + (options.dynamic ? DYNAMIC_INSTRUCTIONS : options.code ? CODE_INSTRUCTIONS : ''),
     },
   );
   const tools = toolsFor(manifest, selection);
   const dynamic = options.dynamic
     ? createDynamicMode([...tools.byName.values()], () => void server.sendToolListChanged().catch(() => {}), selection.readOnly)
     : undefined;
+  const code = options.code ? createCodeMode({ entries: [...tools.byName.values()], manifest, readOnly: selection.readOnly, limits: options.code }) : undefined;
   const resources = resourceCatalog(manifest);
   const prompts = new SessionPrompts((name) => tools.byName.has(name));
 
-  handle(server, ListToolsRequestSchema, () => ({ tools: dynamic ? dynamic.list() : tools.tools }));
+  handle(server, ListToolsRequestSchema, () => ({ tools: code ? code.list() : dynamic ? dynamic.list() : tools.tools }));
+
+  /** After successful writes: what the resources show (and the ids completions offer) changed. */
+  const changed = async (names: Iterable<string>, extra: { sendNotification: (n: ServerNotification) => Promise<void> }) => {
+    if (![...names].some((name) => resources.changingTools.has(name))) return;
+    forgetCompletions(client);
+    // Sent as part of the request, so it reaches HTTP clients on the call's own stream, stateless ones included.
+    await extra.sendNotification({ method: 'notifications/resources/list_changed' }).catch(() => {});
+  };
 
   handle(server, CallToolRequestSchema, async (request, extra) => {
     const run = async (entry: ToolEntry, args: unknown) => {
@@ -118,15 +132,30 @@ export function createMcpServer(options: ServerOptions): Server {
         maxResultChars,
         approve: approve && ((o, a) => approve(o, a, extra.signal)),
       });
-      if (!result.isError && resources.changingTools.has(entry.name)) {
-        // What the resources show (and the ids completions offer) changed. Sent as part of this
-        // request, so it reaches HTTP clients on the call's own stream, stateless ones included.
-        forgetCompletions(client);
-        await extra.sendNotification({ method: 'notifications/resources/list_changed' }).catch(() => {});
-      }
+      if (!result.isError) await changed([entry.name], extra);
       return result;
     };
     const { name, arguments: args } = request.params;
+    if (code) {
+      const progressToken = request.params._meta?.progressToken;
+      const written = new Set<string>();
+      const ran = code.call(name, args, {
+        client,
+        maxResultChars,
+        redact,
+        signal: extra.signal,
+        approve: approve && ((o, a) => approve(o, a, extra.signal)),
+        succeeded: (entry) => written.add(entry.name),
+        progress:
+          progressToken === undefined
+            ? undefined
+            : (progress, message) => void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress, message } }).catch(() => {}),
+      });
+      if (!ran) throw new RpcError(ErrorCode.InvalidParams, `Unknown tool: ${name} (code mode lists search and execute)`);
+      const result = await ran;
+      await changed(written, extra);
+      return result ?? { isError: true, content: [{ type: 'text', text: 'Cancelled.' }] };
+    }
     const metaCall = dynamic?.call(name, args, run);
     if (metaCall) return metaCall;
     const entry = dynamic ? dynamic.enabled(name) : tools.byName.get(name);

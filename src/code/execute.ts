@@ -1,0 +1,110 @@
+// The execute tool: strips a script's types, runs it in the sandbox with the bridge to the
+// executor, and turns how it ended into one result: the JSON return value and the console
+// output, bounded and redacted; or an isError naming the error or limit and what was done.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { fitJson } from '../results.js';
+import { Bridge, type BridgeContext, type CallRecord } from './bridge.js';
+import { limitText, MAX_CODE_CHARS, type CodeLimits } from './limits.js';
+import { runScript, type LogLine, type RunOutcome } from './runner.js';
+import { stripTypes } from './strip.js';
+
+export interface ExecuteContext extends Omit<BridgeContext, 'maxCalls'> {
+  limits: CodeLimits;
+  maxResultChars: number;
+  signal?: AbortSignal;
+  /** Scrubs secrets from the final text. */
+  redact: (text: string) => string;
+}
+
+const failure = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
+
+/** Runs `code`; undefined when the run was cancelled (no result is sent for a cancelled request). */
+export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallToolResult | undefined> {
+  const code = args && typeof args === 'object' ? (args as Record<string, unknown>).code : undefined;
+  if (typeof code !== 'string' || !code.trim()) return failure('Invalid arguments for execute: code: expected the script as a non-empty string');
+  if (code.length > MAX_CODE_CHARS) return failure(`Invalid arguments for execute: code: at most ${MAX_CODE_CHARS} characters, got ${code.length}`);
+  const stripped = await stripTypes(code);
+  if ('error' in stripped) return failure(`The script does not parse: SyntaxError: ${stripped.error.message}${stripped.error.line ? ` (line ${stripped.error.line})` : ''}. Nothing was run.`);
+
+  const bridge = new Bridge({ ...ctx, maxCalls: ctx.limits.maxCalls });
+  const outcome = await runScript({
+    code: stripped.code,
+    names: [...ctx.entries.keys()],
+    limits: ctx.limits,
+    // The engine hands over at most this much; fitting to --max-result-chars happens here.
+    maxReturnChars: Math.max(ctx.maxResultChars * 4, 100_000),
+    signal: ctx.signal,
+    call: (name, argsJson, signal) => bridge.call(name, argsJson, signal),
+  });
+  if (outcome.end === 'cancelled') return undefined;
+  const result = resultOf(outcome, bridge.calls, ctx);
+  for (const item of result.content) if (item.type === 'text') item.text = ctx.redact(item.text);
+  return result;
+}
+
+function resultOf(outcome: RunOutcome, calls: CallRecord[], ctx: ExecuteContext): CallToolResult {
+  const max = ctx.maxResultChars;
+  const logs = consoleText(outcome.logs, outcome.logsCut);
+  switch (outcome.end) {
+    case 'returned': {
+      const notes = outcome.unobserved.length ? `\nNote: ${plural(outcome.unobserved.length, 'Brevo call')} failed and the script never read the error: ${outcome.unobserved.join('; ')}.` : '';
+      const tail = logs + notes;
+      const whole = valueText(outcome, max);
+      if (whole.length + tail.length <= max) return { content: [{ type: 'text', text: whole + tail }] };
+      // Both do not fit: the console gets at most a quarter of the room.
+      const shortTail = cut(tail, Math.floor(max / 4));
+      return { content: [{ type: 'text', text: valueText(outcome, max - shortTail.length) + shortTail }] };
+    }
+    case 'threw': {
+      const e = outcome.error!;
+      const extra = [e.status && `status ${e.status}`, e.code && `code ${e.code}`, e.tool && `tool ${e.tool}`].filter(Boolean).join(', ');
+      const where = e.line ? ` at line ${e.line}` : '';
+      return failure(cut(`The script threw ${e.name}: ${e.message}${extra ? ` (${extra})` : ''}${where}.\n${callsText(calls)}${logs}`, max));
+    }
+    case 'stalled':
+      return failure(cut(`The script never finished: it awaits a promise that nothing can settle (there are no timers or events here; only brevo calls resolve).\n${callsText(calls)}${logs}`, max));
+    case 'limit':
+      return failure(cut(`Stopped: the run hit ${limitText(outcome.limit!, ctx.limits)}. ${callsText(calls, true)}${logs}`, max));
+    default:
+      return failure(cut(`The sandbox failed: ${outcome.crash}. ${callsText(calls, true)}${logs}`, max));
+  }
+}
+
+/** The return value as JSON, fitted to `room` with the usual note when it is longer. */
+function valueText(outcome: RunOutcome, room: number): string {
+  if (!outcome.value) return '(no return value)';
+  const { json, length } = outcome.value;
+  if (length > json.length) {
+    const note = `\n[cut: more than ${length - room} characters of JSON; return less (filter or summarise in the script) to see all of it]`;
+    return json.slice(0, Math.max(0, room - note.length)) + note;
+  }
+  return fitJson(JSON.parse(json), Math.max(room, 1), { name: 'execute', continuation: () => ({ hint: 'return fewer items (filter or page in the script) for the rest' }) }, {});
+}
+
+function consoleText(logs: LogLine[], logsCut: boolean): string {
+  if (!logs.length) return '';
+  const lines = logs.map((l) => (l.level === 'log' ? l.text : `[${l.level}] ${l.text}`));
+  return `\n--- console ---\n${lines.join('\n')}${logsCut ? '\n[later console output was not kept]' : ''}`;
+}
+
+/** "Brevo calls made: 3 (get_lists ok 200; get_contacts_from_list x2 ok 200)". */
+function callsText(calls: CallRecord[], stopped = false): string {
+  if (!calls.length) return 'No Brevo call was made.';
+  const groups = new Map<string, number>();
+  for (const c of calls) {
+    const outcome = c.outcome === 'running' && stopped ? 'abandoned (it may have reached Brevo)' : c.outcome;
+    const key = `${c.tool} ${outcome}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  const shown = [...groups].slice(0, 20).map(([key, n]) => (n > 1 ? key.replace(' ', ` x${n} `) : key));
+  const more = groups.size > 20 ? `; and ${groups.size - 20} more kinds` : '';
+  return `Brevo calls made: ${calls.length} (${shown.join('; ')}${more}).`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const note = `\n[cut: ${text.length - max} more characters]`;
+  return text.slice(0, Math.max(0, max - note.length)) + note;
+}
