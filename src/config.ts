@@ -2,7 +2,7 @@
 // environment variable. Every option here is documented in README.md.
 import { parseArgs } from 'node:util';
 import { defaultClientOptions } from './client/brevo-client.js';
-import { DEFAULT_CODE_LIMITS, type CodeLimits } from './code/limits.js';
+import { DEFAULT_CODE_LIMITS, MIN_MEMORY_MB, type CodeLimits } from './code/limits.js';
 import { DEFAULT_TOOLSETS, type ToolSelection } from './registry.js';
 import { isLoopbackHost } from './transports/loopback.js';
 
@@ -158,6 +158,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   }
   const dynamic = values.dynamic ?? truthy(env.BREVO_DYNAMIC);
   const code = values.code ?? truthy(env.BREVO_CODE);
+  const codeMemoryMb = atLeastOne('--code-memory-mb', values['code-memory-mb'] ?? env.BREVO_CODE_MEMORY_MB, DEFAULT_CODE_LIMITS.memoryMb);
+  if (codeMemoryMb < MIN_MEMORY_MB) throw new ConfigError(`--code-memory-mb must be at least ${MIN_MEMORY_MB} (the script engine's own minimum), got ${codeMemoryMb}`);
   if (code && dynamic) {
     throw new ConfigError('--code and --dynamic cannot be used together: code mode lists search and execute, dynamic mode lists search_tools, describe_tool, call_tool and enable_toolset; choose one');
   }
@@ -184,7 +186,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     code,
     codeLimits: {
       timeoutMs: atLeastOne('--code-timeout-ms', values['code-timeout-ms'] ?? env.BREVO_CODE_TIMEOUT_MS, DEFAULT_CODE_LIMITS.timeoutMs),
-      memoryMb: atLeastOne('--code-memory-mb', values['code-memory-mb'] ?? env.BREVO_CODE_MEMORY_MB, DEFAULT_CODE_LIMITS.memoryMb),
+      memoryMb: codeMemoryMb,
       maxCalls: atLeastOne('--code-max-calls', values['code-max-calls'] ?? env.BREVO_CODE_MAX_CALLS, DEFAULT_CODE_LIMITS.maxCalls),
     },
     maxResultChars: positiveInt('--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),

@@ -29,7 +29,7 @@ Options:
                            brevo.<operation>(args), run in a WebAssembly sandbox (env BREVO_CODE=1);
                            without --toolsets it reaches the whole catalog; not with --dynamic
   --code-timeout-ms N      Wall time of one script run (default 30000; env BREVO_CODE_TIMEOUT_MS)
-  --code-memory-mb N       Memory of one script run (default 64; env BREVO_CODE_MEMORY_MB)
+  --code-memory-mb N       Memory of one script run, at least 16 (default 64; env BREVO_CODE_MEMORY_MB)
   --code-max-calls N       Brevo calls one script run may make (default 200; env BREVO_CODE_MAX_CALLS)
   --confirm                Ask the user (MCP elicitation) before every destructive tool runs;
                            clients without elicitation then get an error (env BREVO_CONFIRM=1)

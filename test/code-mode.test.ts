@@ -1,9 +1,11 @@
 // --code: two tools, search and execute; multi-step tasks in one script against the sandbox, over
 // stdio and Streamable HTTP (sessions and stateless), checked against the static tools of a
 // second server with its own, identically seeded, sandbox.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { connectHttp, connectStdio, startHttpServer, textOf, type Connected, type HttpServerProcess } from './support/mcp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, connectHttp, connectStdio, startHttpServer, TEST_KEY, textOf, type Connected, type HttpServerProcess } from './support/mcp.js';
 
 const json = (result: unknown) => JSON.parse(textOf(result));
 
@@ -162,5 +164,40 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
     expect(stopped.isError).toBe(true);
     expect(textOf(stopped)).toMatch(/^Stopped: the run hit the time limit \(5000 ms, --code-timeout-ms\)\. No Brevo call was made\.\n--- console ---\nlooping$/);
     expect(json(await execute('return (await brevo.get_account()).companyName'))).toBe('Demo Shop');
+  });
+});
+
+describe('code mode on the command line', () => {
+  const run = promisify(execFile);
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    run(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', BREVO_API_KEY: TEST_KEY, ...env } }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  it('--code with --dynamic is a clear configuration error', async () => {
+    for (const [args, env] of [[['--code', '--dynamic'], {}], [['--dynamic'], { BREVO_CODE: '1' }], [[], { BREVO_CODE: '1', BREVO_DYNAMIC: 'true' }]] as const) {
+      const { code, stdout, stderr } = await cli([...args], { ...env });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^brevo-mcp: --code and --dynamic cannot be used together: .* choose one/);
+    }
+  });
+
+  it('checks the limits it is given', async () => {
+    expect((await cli(['--code', '--code-timeout-ms', '0'])).stderr).toMatch(/--code-timeout-ms must be at least 1, got "0"/);
+    expect((await cli(['--code', '--code-max-calls', 'many'])).stderr).toMatch(/--code-max-calls must be a whole number, got "many"/);
+    expect((await cli(['--code'], { BREVO_CODE_MEMORY_MB: '8' })).stderr).toMatch(/--code-memory-mb must be at least 16 \(the script engine's own minimum\), got 8/);
+  });
+
+  it('BREVO_CODE=1 and the limit variables configure code mode', async () => {
+    const conn = await connectStdio({ args: ['--sandbox'], env: { BREVO_CODE: '1', BREVO_CODE_TIMEOUT_MS: '7000', BREVO_CODE_MEMORY_MB: '32', BREVO_CODE_MAX_CALLS: '9' } });
+    try {
+      const { tools } = await conn.client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(['search', 'execute']);
+      expect(tools[1]!.description).toContain('Per run at most 7 s, 32 MB and 9 calls.');
+    } finally {
+      await conn.close();
+    }
   });
 });

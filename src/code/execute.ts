@@ -32,7 +32,7 @@ export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallT
     names: [...ctx.entries.keys()],
     limits: ctx.limits,
     // The engine hands over at most this much; fitting to --max-result-chars happens here.
-    maxReturnChars: Math.max(ctx.maxResultChars * 4, 100_000),
+    maxReturnChars: Math.max(ctx.maxResultChars * 4, 1_000_000),
     signal: ctx.signal,
     call: (name, argsJson, signal) => bridge.call(name, argsJson, signal),
   });

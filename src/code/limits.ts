@@ -21,6 +21,19 @@ export const LIMIT_FLAGS = {
 
 export type LimitName = keyof typeof LIMIT_FLAGS;
 
+/** The engine's WebAssembly memory starts at 16 MB (its build's minimum), about 2 MB of it its own. */
+export const ENGINE_INITIAL_PAGES = 256;
+const PAGES_PER_MB = 16;
+const ENGINE_OWN_MB = 2;
+
+/** The most WebAssembly pages one run's engine may grow to: its own memory plus the script's. */
+export function engineMemoryPages(memoryMb: number): number {
+  return Math.max(ENGINE_INITIAL_PAGES, (ENGINE_OWN_MB + memoryMb) * PAGES_PER_MB);
+}
+
+/** The smallest memory limit: the engine's memory never starts smaller than 16 MB. */
+export const MIN_MEMORY_MB = 16;
+
 /** Longest `code` accepted: a script, not a bundle. */
 export const MAX_CODE_CHARS = 100_000;
 

@@ -1,5 +1,10 @@
 // The messages between the host and a run's worker thread (src/code/worker.ts).
 
+/** Given to a worker when it starts, before it knows its run. */
+export interface WorkerSetup {
+  memoryMb: number;
+}
+
 /** What a run is: sent to a worker that has loaded its engine and waits. */
 export interface WorkerInput {
   /** The script, type annotations already stripped. */

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { Semaphore } from '../client/semaphore.js';
 import { log } from '../log.js';
 import { LimitReached, MAX_CONCURRENT_RUNS, STACK_BYTES, type CodeLimits, type LimitName } from './limits.js';
-import type { FromWorker, ScriptError, ToWorker, WorkerInput } from './protocol.js';
+import type { FromWorker, ScriptError, ToWorker, WorkerInput, WorkerSetup } from './protocol.js';
 
 export interface LogLine {
   level: string;
@@ -56,6 +56,7 @@ let spare: { worker: Worker; memoryMb: number; idle: NodeJS.Timeout } | undefine
 
 function startWorker(memoryMb: number): Worker {
   const worker = new Worker(workerUrl, {
+    workerData: { memoryMb } satisfies WorkerSetup,
     // The thread's own heap holds strings on their way in and out of the engine: bounded too.
     resourceLimits: { maxOldGenerationSizeMb: 32 + memoryMb * 2, stackSizeMb: 4 },
     // Kept from the server's stdout, which is the protocol in stdio mode.

@@ -2,13 +2,15 @@
 // stack limit, the prelude's `brevo` and `console`, and the script. The engine loads as soon as
 // the thread starts; the run begins when the host sends it. Brevo calls and console lines go to
 // the host as messages; nothing else leaves. The host ends the thread when the run is over.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSSyncVariant } from 'quickjs-emscripten-core';
-import { MAX_LOG_CHARS, MAX_LOG_LINE_CHARS } from './limits.js';
+import { engineMemoryPages, ENGINE_INITIAL_PAGES, MAX_LOG_CHARS, MAX_LOG_LINE_CHARS } from './limits.js';
 import { PRELUDE } from './prelude.js';
-import type { FromWorker, ScriptError, ToWorker, WorkerInput } from './protocol.js';
+import type { FromWorker, ScriptError, ToWorker, WorkerInput, WorkerSetup } from './protocol.js';
 
 const port = parentPort!;
+// Node has WebAssembly; this project's TypeScript settings (no DOM library) do not declare it.
+const Wasm = (globalThis as unknown as { WebAssembly: { Memory: new (limits: { initial: number; maximum: number }) => object } }).WebAssembly;
 let input: WorkerInput;
 const post = (message: FromWorker) => port.postMessage(message);
 
@@ -125,10 +127,16 @@ function hostLog(levelHandle: QuickJSHandle, textHandle: QuickJSHandle): void {
 }
 
 async function loadEngine() {
-  const { newQuickJSWASMModuleFromVariant } = await import('quickjs-emscripten-core');
+  const { newQuickJSWASMModuleFromVariant, newVariant } = await import('quickjs-emscripten-core');
   // The package's types describe its CommonJS build; Node loads its ES module, whose default export is the variant.
   const variant = (await import('@jitl/quickjs-wasmfile-release-sync')).default as unknown as QuickJSSyncVariant;
-  const engine = await newQuickJSWASMModuleFromVariant(variant);
+  // The memory limit. QuickJS's own limit (setMemoryLimit) refuses any one allocation larger than
+  // it but cannot add allocations up where malloc_usable_size is missing, as under Emscripten;
+  // so the engine gets a WebAssembly memory that cannot grow past the limit. When it is full,
+  // malloc fails and the script gets QuickJS's "out of memory" error, as it would at the limit.
+  const { memoryMb } = workerData as WorkerSetup;
+  const wasmMemory = new Wasm.Memory({ initial: ENGINE_INITIAL_PAGES, maximum: engineMemoryPages(memoryMb) });
+  const engine = await newQuickJSWASMModuleFromVariant(newVariant(variant, { wasmMemory: wasmMemory as never }));
   // WebAssembly functions are compiled on their first call: a throwaway run of the prelude and a
   // little script compiles the common ones while the thread waits, not while a run does.
   const warmRuntime = engine.newRuntime();
