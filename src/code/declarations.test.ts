@@ -1,7 +1,7 @@
 // TypeScript declarations for code mode's search, from the catalog's JSON Schema and the answer types.
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../tools/manifest.js';
-import { declarationOf, effectOf, summaryOf, typeOfSchema } from './declarations.js';
+import { declarationOf, effectOf, typeOfSchema } from './declarations.js';
 
 const entry = (name: string) => readManifest().find((t) => t.name === name)!;
 
@@ -43,7 +43,6 @@ describe('declarationOf', () => {
     expect(effectOf(entry('delete_list'))).toBe('destructive write');
     expect(effectOf(entry('send_transac_email'))).toBe('destructive write');
     expect(declarationOf(entry('delete_list'))).toMatch(/\): Promise<\{ ok: true; status: number \}>;$/);
-    expect(summaryOf(entry('delete_list'))).toBe(`// delete_list (destructive write): ${entry('delete_list').description}`);
   });
 
   it('declares every operation of the catalog as valid-looking TypeScript', () => {

@@ -101,8 +101,3 @@ function argumentsOf(entry: ToolEntry): string {
 export function declarationOf(entry: ToolEntry): string {
   return `/** ${commentSafe(entry.description)} (${effectOf(entry)}) */\n${entry.name}(${argumentsOf(entry)}): Promise<${answerTypeOf(entry.name)}>;`;
 }
-
-/** One line for an operation that is not shown in full. */
-export function summaryOf(entry: ToolEntry): string {
-  return `// ${entry.name} (${effectOf(entry)}): ${commentSafe(entry.description)}`;
-}

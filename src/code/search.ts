@@ -3,11 +3,15 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Discovery } from '../discovery/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
-import { declarationOf, summaryOf } from './declarations.js';
+import { declarationOf, effectOf } from './declarations.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './tools.js';
 
-/** How many hits are declared in full; the others get a line, and a search by name gives the rest. */
-export const FULL_DECLARATIONS = 3;
+/**
+ * How many hits are declared in full: the operation named, or the best two for words. The others
+ * get a line each, and a search by name gives their declarations: every token here is read.
+ */
+const FULL_FOR_WORDS = 2;
+const FULL_FOR_NAME = 1;
 
 const failure = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
 
@@ -17,6 +21,12 @@ export function search(args: unknown, discovery: Discovery, entries: Map<string,
   if (typeof query !== 'string' || !query.trim()) return failure('Invalid arguments for search: query: expected words or an operation name');
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
     return failure(`Invalid arguments for search: limit: expected a whole number from 1 to ${MAX_SEARCH_LIMIT}`);
+  }
+  // Operation names only (one, or several after a first search): exactly those, in full.
+  const words = query.trim().split(/[\s,]+/);
+  const named = words.map((w) => entries.get(w));
+  if (words.length > 1 && named.every(Boolean)) {
+    return { content: [{ type: 'text', text: [`// Methods of brevo, for execute:`, ...named.map((e) => declarationOf(e!))].join('\n') }] };
   }
   const found = discovery.search(query.trim(), { limit });
   // An exact name is always first, even where the engine would rank it otherwise.
@@ -28,9 +38,10 @@ export function search(args: unknown, discovery: Discovery, entries: Map<string,
   }
   const total = Math.max(found.total, hits.length);
   const head = `// ${total} operation${total === 1 ? '' : 's'} match${total === 1 ? 'es' : ''}${hits.length < total ? `, best ${hits.length} shown` : ''}${found.fuzzy ? ' (read with typo tolerance)' : ''}. Methods of brevo, for execute:`;
-  const full = hits.slice(0, FULL_DECLARATIONS).map(declarationOf);
-  const brief = hits.slice(FULL_DECLARATIONS).map(summaryOf);
-  if (brief.length) brief.push('// (search one of these names for its declaration)');
+  const fullCount = exact ? FULL_FOR_NAME : FULL_FOR_WORDS;
+  const full = hits.slice(0, fullCount).map(declarationOf);
+  const others = hits.slice(fullCount);
+  const brief = others.length ? [`// Also (search a name for its declaration): ${others.map((e) => `${e.name} (${effectOf(e)})`).join(', ')}`] : [];
   const browse = found.suggestedToolsets.length ? [`// Toolsets to browse: ${found.suggestedToolsets.join(', ')}`] : [];
   return { content: [{ type: 'text', text: [head, ...full, ...brief, ...browse].join('\n') }] };
 }

@@ -14,7 +14,7 @@ export function codeTools(limits: CodeLimits, readOnly: boolean): Tool[] {
     {
       name: 'search',
       description:
-        'Find Brevo API operations to call in execute, by words ("add contacts to a list") or by exact operation name. Returns their TypeScript declarations as methods of brevo: argument and answer types, and whether each is read-only, a write or a destructive write.',
+        'Find Brevo API operations to call in execute, by words ("add contacts to a list") or by operation names (one or several). Returns TypeScript declarations of brevo methods: argument and answer types, and whether each is read-only, a write or a destructive write.',
       inputSchema: {
         type: 'object',
         properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: MAX_SEARCH_LIMIT } },
