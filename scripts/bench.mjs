@@ -5,7 +5,9 @@
 //  2. cold start, spawn to a completed tools/list over stdio, next to a one-tool SDK server;
 //  3. per-call latency of a read tool against a local fake Brevo, next to the one-tool server's
 //     call and a direct HTTP request to the same fake; the server's peak RSS;
-//  4. load: concurrent Streamable HTTP clients (stateful and stateless) calling a tool.
+//  4. load: concurrent Streamable HTTP clients (stateful and stateless) calling a tool;
+//  5. discovery: top-1, top-5 and MRR of the search engine on requests in people's words, next to
+//     a plain BM25, and its search latency (scripts/bench/discovery.mjs).
 // Everything runs on 127.0.0.1; every loop is bounded. Set BENCH_QUICK=1 for a short run.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { Agent, request } from 'undici';
+import { discoverySection } from './bench/discovery.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
 const COLD_RUNS = quick ? 5 : 15;
@@ -199,3 +202,5 @@ console.table(loads.map((l) => ({ ...l, p50: ms(l.p50), p99: ms(l.p99), peakRssM
 
 fake.server.close();
 fake.server.closeAllConnections();
+
+await discoverySection();

@@ -5,7 +5,7 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { wireTool } from './listing.js';
 import type { ToolEntry } from './tools/manifest.js';
-import { createDiscovery, type Discovery } from './discovery/index.js';
+import type { Discovery } from './discovery/index.js';
 
 export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult>;
 
@@ -38,7 +38,9 @@ function searchResult(discovery: Discovery, query: string, toolset: string | und
 export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () => void, readOnly: boolean): DynamicMode {
   const byName = new Map(reachable.map((e) => [e.name, e]));
   const toolsets = [...new Set(reachable.map((e) => e.toolset))];
-  const discovery = createDiscovery(reachable);
+  // The engine (and its index) loads on the first search, so start-up never pays for it.
+  let discovery: Promise<Discovery> | undefined;
+  const discover = () => (discovery ??= import('./discovery/index.js').then((m) => m.createDiscovery(reachable)));
   const enabledSets = new Set<string>();
   let enabledTools: Tool[] = [];
 
@@ -89,7 +91,7 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
           const limit = Number(arg(args, 'limit') ?? 10);
           if (typeof query !== 'string') return Promise.resolve(failure('Invalid arguments for search_tools: query: expected a string'));
           if (toolset !== undefined && !toolsets.includes(String(toolset))) return Promise.resolve(failure(`Invalid arguments for search_tools: toolset: one of ${toolsets.join(', ')}`));
-          return Promise.resolve(text(searchResult(discovery, query, toolset as string | undefined, Math.min(50, Math.max(1, limit || 10)))));
+          return discover().then((d) => text(searchResult(d, query, toolset as string | undefined, Math.min(50, Math.max(1, limit || 10)))));
         }
         case 'describe_tool': {
           const entry = byName.get(String(arg(args, 'name')));

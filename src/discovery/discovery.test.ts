@@ -1,5 +1,6 @@
 // The discovery engine's contract: exact names first, toolset filter, typo fallback with toolsets to browse, vocabulary.
 import { describe, expect, it } from 'vitest';
+import { wireTool } from '../listing.js';
 import { readManifest } from '../tools/manifest.js';
 import { createDiscovery } from './index.js';
 import { editDistance, terms } from './text.js';
@@ -54,6 +55,16 @@ describe('discovery engine', () => {
     expect(names('what custom fields do contacts have')).toContain('get_attributes');
     expect(names('pause a scheduled campaign')).toContain('update_campaign_status');
     expect(names('blacklist')).toContain('update_contact');
+  });
+
+  it('searches catalog keywords, which tools/list never shows', () => {
+    const withKeywords = manifest.filter((e) => e.keywords?.length);
+    expect(withKeywords.length).toBeGreaterThan(250);
+    for (const entry of withKeywords) expect(Object.keys(wireTool(entry))).not.toContain('keywords');
+    // A word only an entry's keywords hold finds that entry.
+    const [a, b] = manifest;
+    const found = createDiscovery([{ ...a!, keywords: ['zeppelin'] }, { ...b!, keywords: [] }]).search('zeppelin');
+    expect(found.hits.map((h) => h.entry.name)).toEqual([a!.name]);
   });
 
   it('searches only the entries it was given', () => {

@@ -8,16 +8,16 @@
 
 export const SYNONYMS: string[] = [
   // What to do: catalog verbs are get/list, create/add, update, delete/remove, send.
-  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting <=> delete',
-  'add, new, make, set up, setup, register, open, start, build, define, establish, insert, put, launch, draft, write, compose => create',
+  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting, stop using, no longer use, retire <=> delete',
+  'add, new, make, set up, setup, register, start, build, define, establish, insert, launch, draft, write, compose, jot down, write down, note down => create',
   'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set => update',
   'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download => get',
-  'all, every, list of, overview, enumerate, existing, available => list',
-  'details, detail, info, information, single, specific, particular, full, by id => one',
-  'send, mail, deliver, dispatch, shoot, fire off, push out, blast out, notify, message, transmit, trigger => send',
-  'count, how many, number of, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
+  'send, mail, deliver, dispatch, shoot, fire, fire off, push out, blast out, transmit, go out, goes out, going out => send',
+  'count, total, totals, sum, aggregate, overall, summary => aggregated, totals, count',
   'daily, per day, day by day, each day, breakdown => daily, report',
   'undo, revert, restore, reactivate => unblock, update',
+  'kind, kinds, type, types, sort of, sorts of, category of => type, definition',
+  'give, grant, award, hand, hand out, hand over, allocate, issue => add, credit',
 
   // Channels.
   'text message, text, texts, texting, txt, sms message, mobile message, phone message, short message => sms',
@@ -25,35 +25,38 @@ export const SYNONYMS: string[] = [
   'mail, e mail, emails, mails, inbox message => email',
   'phone, mobile, cell, phone number, mobile number, number => sms',
   'otp, verification code, one time password, one time code, 2fa, two factor, login code, pin, auth code, security code, confirmation code => transactional, sms',
-  'newsletter, blast, mailing, mailshot, bulk email, mass email, email blast, marketing email, broadcast, promo, promotion, promotional, announcement, mass mailing, marketing => campaign',
+  'newsletter, newsletters, mailing, mailings, mailshot, bulk email, mass email, email blast, marketing email, mass mailing => campaign, email campaign',
+  'blast, broadcast, promo, promotion, promotional, announcement, marketing => campaign',
   'transactional, one off, one-off, single email, receipt, password reset, order confirmation, notification email, system email, triggered email, api email, automated email, transac => transac, smtp, transactional',
   'smtp, relay => smtp, transac',
   'message id, message-id => messageid, message',
 
   // Contacts.
   'subscriber, subscribers, customer, customers, recipient, person, people, lead, leads, audience member, shopper, buyer, client, prospect, profile, address, email address, user record, member of list => contact',
-  'custom field, field, property, properties, column, data field, merge field, merge tag, personalization field, contact field, contact data, trait => attribute',
+  'custom field, field, property, properties, column, data field, merge field, merge tag, personalization field, contact field, trait => attribute',
   'mailing list, audience, distribution list, recipient list, subscriber list, group of contacts => list',
   'filter, saved filter, dynamic list, smart list, cohort => segment',
   'directory, category of lists => folder',
-  'unsubscribe, unsubscribed, opt out, opted out, optout, blacklist, blacklisted, blocklist, blocklisted, suppress, suppression, suppressed, do not email, do not contact, dnc, stop emailing, stop sending to => blocklist, blocked, unsubscribe, blacklisted',
-  'resubscribe, opt back in, unblock, whitelist, allowlist, unsuppress, remove from blocklist, allow again, let through => unblock',
+  'unsubscribe, unsubscribed, opt out, opted out, optout, blacklist, blacklisted, blocklist, blocklisted, suppress, suppression, suppressed, do not email, do not contact, dnc, stop emailing, stop sending to => blocklist, blacklisted, unsubscribe, blocked contacts',
+  'resubscribe, opt back in, unblock, whitelist, allowlist, unsuppress, remove from blocklist, allow again, let through, again => unblock',
   'double opt in, double optin, doi, confirmed opt in, confirmation email, sign up form, signup, sign up => double optin',
   'opt in, optin => optin',
-  'import, upload, bulk add, bulk load, csv, spreadsheet, load, mass import, bring in => import',
+  'import, upload, bulk add, bulk load, load, mass import, bring in => import, add',
   'export, backup, dump, extract, save as csv => export',
+  'csv, spreadsheet, excel, xlsx, a file of => export, import',
   'bulk, batch, many, several, multiple, mass, at once, in one go, lots of => batch, bulk',
   'engagement, activity, opens, clicks, interactions, history => statistics, stats',
   'join, add to, put in, subscribe to => add',
   'leave, take out of, kick, remove from => remove, unlink',
   'option, choice, dropdown value, picklist value, select value => option, enumeration',
-  'modified, changed, updated, edited, recent, recently, since => modified since',
+  'modified, recent, recently, since, lately => modified since',
+  'yesterday, today, last week, last month, this week, this month, past week, past month, last year, date range, between, period => period, start date, end date, days',
 
   // Campaigns.
   'pause, paused, suspend, suspended, hold, on hold, halt, resume, unpause, archive, archived, unarchive, mark as sent, status => status, suspend',
   'duplicate, copy, clone, replicate => replicate',
-  'schedule, scheduled, later, tomorrow, at a time, queue, queued, plan, planned, timed, delay, delayed => scheduled, schedule',
-  'test, preview, proof, try, trial, sample, seed test, dry run, try out => test',
+  'schedule, scheduled, later, tomorrow, at a time, queue, queued, timed, delay, delayed => scheduled, schedule',
+  'test, preview, proof, try, trial, sample, seed test, dry run, try out, to myself, to me first, my own address, before sending => test',
   'report, stats, statistics, analytics, performance, metrics, results, numbers, kpi, kpis, figures, open rate, click rate, bounce rate, delivery rate, how did, how well, perform, performed => statistics, report',
   'a b test, ab test, a/b, split test, split testing, variant, winner, winning version => ab test',
   'who received, who got, audience of, recipients => recipients',
@@ -62,8 +65,9 @@ export const SYNONYMS: string[] = [
 
   // Transactional email.
   'template, layout, design, reusable email, email design, boilerplate => template',
-  'log, logs, delivery log, sent emails, email history, message history, outbox, sent items, sent mail => list, events',
+  'log, logs, delivery log, sent emails, email history, message history, outbox, sent items, sent mail => events, emails list, log',
   'event, events, delivery status, delivered, opened, clicked, bounced, spam, complaint, deferred, activity feed, tracking => event, events',
+  'reach, reached, arrive, arrived, landed, got through, received by => delivered, event',
   'bounce, bounces, bounced, hard bounce, hardbounce, undeliverable, invalid address, dead address => hardbounces, bounce',
   'inbound, incoming, received, receive, reply, replies, parse, parsing, parsed, inbound parsing, incoming mail => inbound',
   'attachment, attached file, attachments => attachment',
@@ -71,7 +75,9 @@ export const SYNONYMS: string[] = [
   'sandbox, dry run, validate only, without sending => sandbox',
 
   // Webhooks.
-  'notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
+  'get notified, be notified, get alerted, notify me, notify my, notify our, alert me, let me know, tell my server, ping my server, call my url => create webhook, webhook',
+  'my app, our app, my server, our server, my backend, our backend, my system, our system, my endpoint, our endpoint, my url, our url, my crm, our crm => webhook',
+  'notify, notified, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook => webhook',
   'webhook history, webhook logs, past webhook calls, webhook deliveries => export webhooks history',
 
   // Senders, domains, IPs.
@@ -82,16 +88,17 @@ export const SYNONYMS: string[] = [
 
   // Account.
   'plan, credits, credit, quota, quotas, allowance, subscription plan, billing, remaining, left, usage, limits, email credits, sms credits, how many emails left, pricing tier => plan, credits',
+  'done, finished, ready, completed, progress, status of, still running => status, process',
   'job, jobs, background job, background task, import status, export status, process, processes, progress, running, finished, done yet, still running, queue status, task status => process',
-  'audit log, audit trail, activity log, who did what, user actions, login history, actions log, security log => activity',
+  'audit log, audit trail, activity log, who did what, user actions, login history, actions log, security log, logged in, logins, who changed, recent changes, changed settings => activity',
   'my account, company details, account details, profile, organization details, relay details, smtp credentials => account',
 
   // Users of the organisation.
   'teammate, teammates, colleague, colleagues, team member, team members, staff, seat, seats, coworker, co-worker, employee, collaborator, user, users, login => user',
-  'permission, permissions, access, rights, role, roles, privilege, privileges, what can they do, feature access => permission',
+  'permission, permissions, access, rights, role, roles, privilege, privileges, what can they do, feature access, allowed to, permitted, can do => permission',
   'invite, invitation, invitations, onboard, add to team, give access => invite invitation',
   'pending invitation, unaccepted invitation => invitation',
-  'resend, re-send, send again, remind => resend',
+  'resend, re-send, send again => resend',
 
   // Reseller.
   'child account, child accounts, client account, client accounts, customer account, reseller, resold, white label, white-label, managed account, end client => reseller child',
@@ -108,10 +115,10 @@ export const SYNONYMS: string[] = [
   'api key, apikey, key, keys, credentials, secret => api key',
 
   // CRM.
-  'opportunity, opportunities, sale, sales, pipeline item, potential sale, negotiation, contract, lead deal => deal',
+  'opportunity, opportunities, pipeline item, potential sale, sales opportunity, negotiation => deal',
   'stage, stages, funnel, sales process, kanban, step, phase, columns => pipeline stage',
   'company, organization, organisation, business, firm, account record, employer, client company, enterprise, corporation, brand, vendor, partner, supplier => company',
-  'todo, to do, to-do, reminder, follow up, follow-up, call back, meeting, appointment, assignment, action item, chore => task',
+  'todo, to do list, reminder, follow up, follow-up, follow up call, phone call, sales call, call back, meeting, appointment, assignment, action item, chore => task',
   'comment, memo, annotation, remark, call notes, meeting notes, note => note',
   'document, doc, pdf, contract file, attachment, file, upload file => file',
   'associate, attach, connect, relate, tie, assign, link => link',
@@ -141,10 +148,12 @@ export const SYNONYMS: string[] = [
 
   // Loyalty.
   'points, point, stamps, stars, miles, credit balance, wallet, balance, balances, loyalty balance, cashback => balance',
-  'award points, give points, add points, earn, earned, credit points, grant, deduct, spend, spent, burn, debit, adjust points, top up points => transaction credit debit balance',
+  'award points, give points, add points, earn, earned, credit points, earn points, grant points, credit reward points, top up points => transaction credit balance',
+  'deduct, spend, spent, burn, debit, remove points, take points, deduct points, subtract points, spend points, use points, burn points, adjust points => transaction debit balance',
+  'loyal customer, loyal customers, regular customer => loyalty member',
   'member, members, membership, memberships, enrolled customer, loyalty customer, loyalty member, participant, cardholder => subscription member',
   'enroll, enrol, enrolment, sign up for, join program, register for, subscribe => subscribe enroll',
-  'level, levels, rank, ranks, gold, silver, bronze, platinum, vip, status level, grade => tier',
+  'level, levels, rank, ranks, gold, silver, bronze, platinum, status level, grade => tier',
   'reward, rewards, perk, perks, benefit, benefits, offer, offers, gift, gifts, prize, incentive => reward offer',
   'voucher, vouchers, gift card, certificate => voucher',
   'loyalty program, loyalty programme, club, scheme, rewards program, rewards club, loyalty scheme, fidelity => loyalty program',
@@ -154,8 +163,11 @@ export const SYNONYMS: string[] = [
   'cap, ceiling, max per, maximum per, limit, limits, rate limit => limit',
 
   // Events.
+  'workflow, workflows, automation, automations, scenario, journey, drip, autoresponder => automation',
+  'not expired, unexpired, still valid, valid, usable, current => active',
   'custom event, behavior, behaviour, action happened, something happened, occurred, did something, user action, signal, milestone, event => event',
-  'track, record, log, report an event => track event create',
+  'track, record, report an event => track event create',
+  'record that, log that, track that, note that, tell brevo, let brevo know, watched, completed, signed up, abandoned => event, create event',
 
   // Feeds.
   'external feed, data feed, rss, rss feed, json feed, product feed, data source, remote data, api source, external data, dynamic content, content feed => external feed',
@@ -169,6 +181,54 @@ export const SYNONYMS: string[] = [
   'tracker, tracking script, website tracking, js tracker, automation tracker, ma key => tracker',
   'identify, identified, identify visitor, associate visitor => identify',
 ];
+
+/**
+ * Words that ask for a change wherever they stand in a request that is not a question ("unsubscribe
+ * bob@x.com", "pause the campaign"), beside the first words of the catalog's write operations.
+ */
+export const WRITE_WORDS = (
+  'unsubscribe opt blocklist blacklist block unblock allow whitelist suppress resubscribe pause suspend halt resume restart archive ' +
+  'unarchive restore duplicate copy clone schedule reschedule enable disable activate deactivate toggle turn switch mark attach ' +
+  'detach link unlink connect disconnect associate dissociate assign unassign upload submit approve reject verify validate ' +
+  'authenticate confirm cancel void abort redeem award grant give hand deduct credit debit charge refund top take put tell ' +
+  'reply respond answer forward rename sync enroll join subscribe invite resend revoke issue define configure make keep finish ' +
+  'complete begin clear empty purge erase wipe destroy stop start launch move change edit modify fix correct adjust amend tweak ' +
+  'set reset add remove delete drop create build save store update send push notify broadcast blast fire trigger register ' +
+  'write compose jot publish unpublish upgrade downgrade promote demote transfer merge tag untag flag ban load import log record track'
+).split(' ');
+
+/** First words that make a request a read, whatever follows ("show the emails we sent", "list who unsubscribed"). */
+export const READ_WORDS = 'show list see view find display fetch look lookup retrieve read browse search'.split(' ');
+
+/** Words that ask for every item rather than one: "all", "every", "list". */
+export const MANY_WORDS = 'all every each list lists overview existing available'.split(' ');
+
+/** Words that ask for one item rather than a collection: "details of", "this". */
+export const ONE_WORDS = 'details detail info information single specific particular this that settings'.split(' ');
+
+/**
+ * Channel names people use as verbs at the start of a request: "text a customer", "email the
+ * report to my boss", "WhatsApp someone". Read as "send" when an object follows (a, the, my,
+ * someone, an address), not in "email campaigns we sent".
+ */
+export const CHANNEL_VERBS = ['text', 'txt', 'sms', 'email', 'e-mail', 'mail', 'message', 'whatsapp', 'ping', 'dm'];
+
+/**
+ * Toolsets ranked lower unless the request names them, each with the words that must all be
+ * there (each item lists alternatives, glossary meanings included: "text" means "sms", "blast" a
+ * campaign). Another account's operations (a reseller's children, a corporate master account's
+ * sub-accounts) and the automation tracker are for people who say so; a campaign or a message
+ * without a channel is an email one.
+ */
+export const NAMED_TOOLSETS: Record<string, { words: string[]; weight: number }> = {
+  reseller: { words: ['reseller child children client'], weight: 0.6 },
+  corporate: { words: ['corporate master sub subaccount admin administrator'], weight: 0.6 },
+  tracker: { words: ['tracker track identify'], weight: 0.6 },
+  sms_campaigns: { words: ['campaign', 'sms'], weight: 0.85 },
+  whatsapp_campaigns: { words: ['campaign template configuration business', 'whatsapp'], weight: 0.85 },
+  transactional_sms: { words: ['sms'], weight: 0.85 },
+  whatsapp: { words: ['whatsapp'], weight: 0.85 },
+};
 
 /**
  * Words every operation of a toolset answers to, beside its name: a model or a person says

@@ -6,9 +6,9 @@ const STOP_WORDS = new Set(
   (
     'a an the to of for in on at by from with into onto about as is are be been being was were am it its this that these those ' +
     'i me my mine we us our you your he she they them their there here and or but so if then than too very just ' +
-    'do does did doing can could would should will shall may might must please pls want wanna need needs needed like ' +
+    'do does did doing have has had having can could would should will shall may might must please pls want wanna need needs needed like ' +
     'how what which who whom whose where when why whats hey hi thanks thank quick quickly some any somebody someone something ' +
-    'let lets go going gonna getting got im ive id ill youre dont doesnt cant wont isnt arent also again still via using use way'
+    'brevo sendinblue let lets go going gonna getting got im ive id ill youre dont doesnt cant wont isnt arent also again still via using use way'
   ).split(' '),
 );
 
@@ -29,7 +29,20 @@ const SPELLINGS: Array<[RegExp, string]> = [
   [/^e-?mails?$/, 'email'],
 ];
 
+/** Irregular past forms, so "sent" meets "send" and "paid" meets "pay". */
+export const IRREGULAR_PAST: Record<string, string> = {
+  sent: 'send', made: 'make', paid: 'pay', sold: 'sell', bought: 'buy', gave: 'give', given: 'give', took: 'take', taken: 'take',
+  wrote: 'write', written: 'write', began: 'begin', begun: 'begin', ran: 'run', got: 'get', gotten: 'get', left: 'leave', chose: 'choose', chosen: 'choose',
+};
+
+/** A past form ("sent", "deleted", "scheduled") describes what happened; it does not ask for it to be done. */
+export const isPastForm = (word: string) => word in IRREGULAR_PAST || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
+
+/** Words the Porter stemmer would merge with others that mean something else here. */
+const KEEP: Record<string, string> = { attribution: 'attribution', attributed: 'attribution', attributions: 'attribution' };
+
 function americanize(word: string): string {
+  if (word in IRREGULAR_PAST) return IRREGULAR_PAST[word]!;
   for (const [pattern, replacement] of SPELLINGS) if (pattern.test(word)) return word.replace(pattern, replacement);
   return word;
 }
@@ -40,6 +53,7 @@ export function words(text: string): string[] {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
+    .replace(/n[’']t\b/g, ' not')
     .replace(/[’']/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
@@ -52,7 +66,7 @@ export function term(word: string, keepStopWords = false): string | undefined {
   if (!keepStopWords && STOP_WORDS.has(word)) return undefined;
   let stem = stems.get(word);
   if (stem === undefined) {
-    stem = stemmer(americanize(word));
+    stem = KEEP[word] ?? stemmer(americanize(word));
     stems.set(word, stem);
   }
   return stem;

@@ -8,6 +8,7 @@ export default defineToolset('whatsapp', [
     name: 'send_whatsapp_message',
     title: 'Send WhatsApp message',
     description: 'Send WhatsApp messages by templateId or text; the first must use a template.',
+    keywords: ['message on whatsapp', 'whatsapp text', 'chat on whatsapp'],
     method: 'POST',
     path: '/whatsapp/sendMessage',
     destructive: true,
@@ -24,6 +25,7 @@ export default defineToolset('whatsapp', [
     name: 'get_whatsapp_event_report',
     title: 'WhatsApp message events',
     description: 'WhatsApp events over YYYY-MM-DD dates or days; default 30 days, max 90.',
+    keywords: ['whatsapp delivered', 'whatsapp read receipts', 'whatsapp message status', 'whatsapp replies'],
     method: 'GET',
     path: '/whatsapp/statistics/events',
     query: {

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Discovery benchmark: how often the engine puts the right operation first / in the top five for requests in people's words, next to a plain BM25, and how fast it answers.
+// Runs alone (`node scripts/bench/discovery.mjs [--misses [--tune]]`, after `npm run build`) or as a section of `npm run bench`;
+// --misses lists every miss, --tune only those of the tasks tuned on (not the held-out third).
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
+
+const TASKS = new URL('./discovery-tasks.tsv', import.meta.url);
+const MANIFEST = new URL('../../catalog/tools.json', import.meta.url);
+
+/** The tasks: query, accepted operation names, and whether it is held out from tuning (every third). */
+export function loadTasks() {
+  const lines = readFileSync(TASKS, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  return lines.map((line, i) => {
+    const [query, answers] = line.split('\t');
+    return { query, answers: answers.split(',').map((s) => s.trim()), heldOut: i % 3 === 2 };
+  });
+}
+
+export const loadManifest = () => JSON.parse(readFileSync(MANIFEST, 'utf8')).tools;
+
+/** Okapi BM25 (k1 1.2, b 0.75) over name, title and description as one text: the baseline. */
+export function plainBm25(entries) {
+  const tokenize = (s) => s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const docs = entries.map((e) => tokenize(`${e.name.replace(/_/g, ' ')} ${e.title} ${e.description}`));
+  const avg = docs.reduce((n, d) => n + d.length, 0) / docs.length;
+  const df = new Map();
+  for (const d of docs) for (const t of new Set(d)) df.set(t, (df.get(t) ?? 0) + 1);
+  const tf = docs.map((d) => {
+    const m = new Map();
+    for (const t of d) m.set(t, (m.get(t) ?? 0) + 1);
+    return m;
+  });
+  return (query) => {
+    const q = [...new Set(tokenize(query))];
+    const scored = entries.map((entry, i) => {
+      let score = 0;
+      for (const t of q) {
+        const f = tf[i].get(t);
+        if (!f) continue;
+        const idf = Math.log(1 + (docs.length - df.get(t) + 0.5) / (df.get(t) + 0.5));
+        score += (idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * docs[i].length) / avg));
+      }
+      return { entry, score };
+    });
+    return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score).map((s) => s.entry.name);
+  };
+}
+
+/** Top-1, top-5 and mean reciprocal rank of a ranking function over tasks, with each task's rank (0: not found). */
+export function evaluate(rank, tasks) {
+  const ranks = tasks.map((task) => {
+    const names = rank(task.query);
+    const i = names.findIndex((n) => task.answers.includes(n));
+    return { ...task, rank: i + 1, got: names.slice(0, 3) };
+  });
+  const n = ranks.length || 1;
+  return {
+    tasks: ranks.length,
+    top1: ranks.filter((r) => r.rank === 1).length / n,
+    top5: ranks.filter((r) => r.rank >= 1 && r.rank <= 5).length / n,
+    mrr: ranks.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / n,
+    ranks,
+  };
+}
+
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
+  const { createDiscovery } = await import('../../dist/discovery/index.js');
+  const entries = loadManifest();
+  const tasks = loadTasks();
+  const toolsets = new Set(entries.map((e) => e.toolset));
+  const covered = new Set(tasks.flatMap((t) => t.answers.map((a) => entries.find((e) => e.name === a)?.toolset)));
+
+  const t0 = performance.now();
+  const discovery = createDiscovery(entries);
+  discovery.search('warm up the index');
+  const buildMs = performance.now() - t0;
+  const engine = (q) => discovery.search(q, { limit: 50 }).hits.map((h) => h.entry.name);
+  const baseline = plainBm25(entries);
+
+  const rows = [];
+  const results = {};
+  for (const [name, rank] of [['discovery engine', engine], ['plain BM25 (baseline)', baseline]]) {
+    for (const [part, subset] of [['all', tasks], ['tuned on', tasks.filter((t) => !t.heldOut)], ['held out', tasks.filter((t) => t.heldOut)]]) {
+      const r = evaluate(rank, subset);
+      if (part === 'all') results[name] = r;
+      rows.push({ ranking: name, tasks: `${part} (${r.tasks})`, 'top-1': pct(r.top1), 'top-5': pct(r.top5), MRR: r.mrr.toFixed(3) });
+    }
+  }
+  console.log(`discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} of ${toolsets.size} toolsets`);
+  console.table(rows);
+
+  // First-time searches (nothing cached) on a fresh set of entries, then the same searches again.
+  // Wall-clock time, and CPU time (user + system), which a busy machine's other processes do not inflate.
+  const fresh = createDiscovery(entries.slice().reverse());
+  fresh.search('warm up the index');
+  const first = { wall: [], cpu: [] };
+  const again = { wall: [], cpu: [] };
+  for (const [times, rounds] of [[first, 1], [again, 4]]) {
+    for (let round = 0; round < rounds; round++) {
+      for (const task of tasks) {
+        const cpu = process.cpuUsage();
+        const s = performance.now();
+        fresh.search(task.query, { limit: 10 });
+        times.wall.push(performance.now() - s);
+        const used = process.cpuUsage(cpu);
+        times.cpu.push((used.user + used.system) / 1000);
+      }
+    }
+  }
+  const line = (xs) => `p50 ${percentile(xs, 50).toFixed(2)}, p99 ${percentile(xs, 99).toFixed(2)}, max ${Math.max(...xs).toFixed(2)} ms`;
+  console.log(`search latency over all ${entries.length} operations (index built on the first search in ${buildMs.toFixed(1)} ms; machine load average ${loadavg()[0].toFixed(1)}):`);
+  console.table([
+    { searches: `first time (${first.wall.length})`, 'wall clock': line(first.wall), 'CPU time': line(first.cpu) },
+    { searches: `repeated (${again.wall.length})`, 'wall clock': line(again.wall), 'CPU time': line(again.cpu) },
+  ]);
+
+  const worst = results['discovery engine'].ranks
+    .filter((r) => r.rank !== 1 && !(tuneOnly && r.heldOut))
+    .sort((a, b) => (a.rank || 999) - (b.rank || 999))
+    .reverse()
+    .slice(0, misses);
+  if (worst.length) {
+    console.log(`worst ${worst.length} misses of the engine (rank 0: not in the first 50)`);
+    console.table(worst.map((r) => ({ query: r.query, expected: r.answers.join(' | '), rank: r.rank, 'got first': r.got.join(', ') })));
+  }
+  console.log();
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const all = process.argv.includes('--misses');
+  await discoverySection({ misses: all ? 1000 : 5, tuneOnly: process.argv.includes('--tune') });
+}
