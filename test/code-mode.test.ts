@@ -195,7 +195,7 @@ describe('code mode on the command line', () => {
     try {
       const { tools } = await conn.client.listTools();
       expect(tools.map((t) => t.name)).toEqual(['search', 'execute']);
-      expect(tools[1]!.description).toContain('Per run at most 7 s, 32 MB and 9 calls.');
+      expect(tools[1]!.description).toContain('Per run: 7 s, 32 MB, 9 calls.');
     } finally {
       await conn.close();
     }

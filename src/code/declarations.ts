@@ -43,7 +43,11 @@ export function typeOfSchema(schema: Schema | undefined): string {
     return parts.map((p) => (p.includes(' | ') && !p.startsWith('{') ? `(${p})` : p)).join(' | ');
   }
   if ('const' in schema) return JSON.stringify(schema.const);
-  if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
+  if (Array.isArray(schema.enum)) {
+    const values = schema.enum as unknown[];
+    if (values.length === 2 && values.includes(true) && values.includes(false)) return 'boolean';
+    return values.map((v) => JSON.stringify(v)).join(' | ');
+  }
   const type = schema.type ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
   if (Array.isArray(type)) return type.map((t) => typeOfSchema({ ...schema, type: t })).join(' | ');
   switch (type) {

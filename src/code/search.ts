@@ -7,11 +7,12 @@ import { declarationOf, effectOf } from './declarations.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './tools.js';
 
 /**
- * How many hits are declared in full: the operation named, or the best two for words. The others
- * get a line each, and a search by name gives their declarations: every token here is read.
+ * Which hits are declared in full: the operation named, or for words the best one and a second
+ * that scores nearly as well (a close call is the model's to make). The others are named, and a
+ * search by name gives their declarations: every token here is read.
  */
-const FULL_FOR_WORDS = 2;
-const FULL_FOR_NAME = 1;
+const MAX_FULL = 2;
+const CLOSE_SCORE = 0.85;
 
 const failure = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
 
@@ -26,22 +27,23 @@ export function search(args: unknown, discovery: Discovery, entries: Map<string,
   const words = query.trim().split(/[\s,]+/);
   const named = words.map((w) => entries.get(w));
   if (words.length > 1 && named.every(Boolean)) {
-    return { content: [{ type: 'text', text: [`// Methods of brevo, for execute:`, ...named.map((e) => declarationOf(e!))].join('\n') }] };
+    return { content: [{ type: 'text', text: ['// brevo methods:', ...named.map((e) => declarationOf(e!))].join('\n') }] };
   }
   const found = discovery.search(query.trim(), { limit });
   // An exact name is always first, even where the engine would rank it otherwise.
   const exact = entries.get(query.trim());
   const hits = exact ? [exact, ...found.hits.map((h) => h.entry).filter((e) => e !== exact)].slice(0, limit) : found.hits.map((h) => h.entry);
+  const top = found.hits[0]?.score ?? 0;
+  const fullCount = exact ? 1 : Math.max(1, found.hits.slice(0, MAX_FULL).filter((h) => h.score >= top * CLOSE_SCORE).length);
   if (!hits.length) {
     const browse = found.suggestedToolsets.length ? ` Toolsets to try: ${found.suggestedToolsets.join(', ')}.` : '';
     return { content: [{ type: 'text', text: `// No operation matches "${query}".${browse}` }] };
   }
   const total = Math.max(found.total, hits.length);
-  const head = `// ${total} operation${total === 1 ? '' : 's'} match${total === 1 ? 'es' : ''}${hits.length < total ? `, best ${hits.length} shown` : ''}${found.fuzzy ? ' (read with typo tolerance)' : ''}. Methods of brevo, for execute:`;
-  const fullCount = exact ? FULL_FOR_NAME : FULL_FOR_WORDS;
+  const head = `// ${total} match${total === 1 ? '' : 'es'}${hits.length < total ? `, best ${hits.length}` : ''}${found.fuzzy ? ' (typos read as the nearest words)' : ''}; brevo methods:`;
   const full = hits.slice(0, fullCount).map(declarationOf);
   const others = hits.slice(fullCount);
-  const brief = others.length ? [`// Also (search a name for its declaration): ${others.map((e) => `${e.name} (${effectOf(e)})`).join(', ')}`] : [];
+  const brief = others.length ? [`// Also (search names for their declarations): ${others.map((e) => `${e.name} (${effectOf(e)})`).join(', ')}`] : [];
   const browse = found.suggestedToolsets.length ? [`// Toolsets to browse: ${found.suggestedToolsets.join(', ')}`] : [];
   return { content: [{ type: 'text', text: [head, ...full, ...brief, ...browse].join('\n') }] };
 }

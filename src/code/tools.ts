@@ -1,7 +1,7 @@
 // The two tools code mode lists, `search` and `execute`, as clients see them in tools/list, and
 // the line added to the server's instructions. Every word here is read on every conversation.
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { MAX_CODE_CHARS, type CodeLimits } from './limits.js';
+import type { CodeLimits } from './limits.js';
 
 export const MAX_SEARCH_LIMIT = 20;
 export const DEFAULT_SEARCH_LIMIT = 5;
@@ -14,7 +14,7 @@ export function codeTools(limits: CodeLimits, readOnly: boolean): Tool[] {
     {
       name: 'search',
       description:
-        'Find Brevo API operations to call in execute, by words ("add contacts to a list") or by operation names (one or several). Returns TypeScript declarations of brevo methods: argument and answer types, and whether each is read-only, a write or a destructive write.',
+        'Find Brevo API operations to call in execute, by words ("add contacts to a list") or by names (one or several). Returns TypeScript declarations of brevo methods: arguments, answer, and whether each is read-only, a write or a destructive write.',
       inputSchema: {
         type: 'object',
         properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: MAX_SEARCH_LIMIT } },
@@ -25,18 +25,14 @@ export function codeTools(limits: CodeLimits, readOnly: boolean): Tool[] {
     {
       name: 'execute',
       description: [
-        'Run JavaScript or TypeScript against the Brevo account, in a sandbox, as the body of an async function: await, and return the result.',
-        '`await brevo.<operation>(args)` calls an operation found with search, with the same arguments. It resolves to Brevo\'s JSON answer ({ ok: true, status } when empty) or rejects with an Error that has status, code, message and tool (code "invalid_arguments" or "not_approved": nothing was sent).',
-        'The return value is given as JSON, then console output.',
-        'No network, modules, timers or files.',
-        `Per run at most ${limits.timeoutMs / 1000} s, ${limits.memoryMb} MB and ${limits.maxCalls} calls.`,
-        'Do loops, filters and joins here and return only what is needed.',
+        'Run JavaScript or TypeScript in a sandbox as the body of an async function, and return the result.',
+        '`await brevo.<operation>(args)` calls an operation found with search. It resolves to Brevo\'s JSON answer ({ ok: true, status } if empty) or throws an Error with status, code, message and tool (code "invalid_arguments" or "not_approved": nothing was sent).',
+        'Console output follows the result.',
+        'No network, modules or timers.',
+        `Per run: ${limits.timeoutMs / 1000} s, ${limits.memoryMb} MB, ${limits.maxCalls} calls.`,
+        'Loop, filter and join here; return only what is needed.',
       ].join(' '),
-      inputSchema: {
-        type: 'object',
-        properties: { code: { type: 'string', maxLength: MAX_CODE_CHARS } },
-        required: ['code'],
-      },
+      inputSchema: { type: 'object', properties: { code: { type: 'string' } }, required: ['code'] },
       annotations: readOnly ? { readOnlyHint: true, openWorldHint: true } : { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
   ];
