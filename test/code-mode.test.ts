@@ -2,6 +2,7 @@
 // stdio and Streamable HTTP (sessions and stateless), checked against the static tools of a
 // second server with its own, identically seeded, sandbox.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +145,18 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
     expect(sent.sent).toBe(expected.vip.length);
     expect(sent.logged).toEqual(expected.vip);
     expect(logs).toMatch(new RegExp(`^sent ${expected.vip.length} with template `));
+  });
+
+  it("runs the README's example script", async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const example = /\*\*`execute`\*\*[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1]!;
+    const result = await execute(example);
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const [value, logs] = textOf(result).split('\n--- console ---\n');
+    const both = expected.vip.filter((email) => expected.members['Newsletter subscribers']!.includes(email));
+    expect(JSON.parse(value!)).toEqual({ listId: expect.any(Number), both: expect.arrayContaining(both) });
+    expect(JSON.parse(value!).both).toHaveLength(both.length);
+    expect(logs).toBe(`${both.length} of ${expected.vip.length} VIP customers subscribe`);
   });
 
   it('catches a 404 as an Error with status, code and tool', async () => {

@@ -41,7 +41,7 @@ export const MAX_CODE_CHARS = 100_000;
 export const STACK_BYTES = 512 * 1024;
 
 /** Console output kept per run; later lines are counted, not kept. */
-export const MAX_LOG_CHARS = 20_000;
+export const MAX_LOG_CHARS = 10_000;
 
 /** A single console line is cut here. */
 export const MAX_LOG_LINE_CHARS = 2_000;
