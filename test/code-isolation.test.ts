@@ -269,15 +269,48 @@ describe('code mode sessions', () => {
     }
   });
 
-  it('--toolsets narrows what brevo reaches', async () => {
-    const conn = await connectStdio({ args: ['--sandbox', '--code', '--toolsets', 'account'] });
+  it('--toolsets and --exclude-tools narrow what brevo reaches', async () => {
+    const conn = await connectStdio({ args: ['--sandbox', '--code', '--toolsets', 'account', '--exclude-tools', 'get_process'] });
     try {
       const result = await conn.client.callTool({ name: 'execute', arguments: { code: `let e; try { await brevo.get_lists(); } catch (x) { e = x.message; } return [Object.keys(brevo), e];` } });
       const [names, refused] = JSON.parse(textOf(result).split('\nNote: ')[0]!);
-      expect(names.sort()).toEqual(['get_account', 'get_account_activity', 'get_process', 'get_processes']);
+      expect(names.sort()).toEqual(['get_account', 'get_account_activity', 'get_processes']);
       expect(refused).toBe('brevo.get_lists is not available here: the toolset contacts or this tool is not selected for this session');
     } finally {
       await conn.close();
+    }
+  });
+});
+
+describe('code mode through the one client', () => {
+  it('retries what is safe to repeat, never a send, and keeps to the concurrency cap', async () => {
+    const fake = await FakeBrevo.start();
+    const conn = await connectStdio({ apiUrl: fake.url, args: ['--code'], env: { BREVO_MAX_CONCURRENCY: '2' } });
+    try {
+      fake.replyOnce({ status: 503, json: { code: 'unavailable', message: 'try later' } });
+      fake.route('GET', '/account', { json: { companyName: 'Demo Shop' } });
+      const read = await conn.client.callTool({ name: 'execute', arguments: { code: 'return (await brevo.get_account()).companyName' } });
+      expect(textOf(read)).toBe('"Demo Shop"');
+      expect(fake.requests.map((r) => r.path)).toEqual(['/account', '/account']);
+
+      fake.reset();
+      fake.route('POST', '/smtp/email', { status: 503, json: { code: 'unavailable', message: 'try later' } });
+      const send = await conn.client.callTool({
+        name: 'execute',
+        arguments: { code: `try { await brevo.send_transac_email({ to: [{ email: 'ann@example.com' }], subject: 'Hi', textContent: 'Hi' }); } catch (e) { return [e.status, e.code]; }` },
+      });
+      expect(JSON.parse(textOf(send))).toEqual([503, 'unavailable']);
+      expect(fake.requests).toHaveLength(1);
+
+      fake.reset();
+      fake.route('GET', '/contacts/lists', { delayMs: 100, json: { lists: [], count: 0 } });
+      const fanOut = await conn.client.callTool({ name: 'execute', arguments: { code: 'return (await Promise.all(Array.from({ length: 8 }, () => brevo.get_lists()))).length' } });
+      expect(textOf(fanOut)).toBe('8');
+      expect(fake.requests).toHaveLength(8);
+      expect(fake.maxInFlight).toBe(2);
+    } finally {
+      await conn.close();
+      await fake.close();
     }
   });
 });

@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, connectHttp, connectStdio, startHttpServer, TEST_KEY, textOf, type Connected, type HttpServerProcess } from './support/mcp.js';
 
@@ -80,6 +81,7 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
   let conn: Connected;
   let server: HttpServerProcess | undefined;
   let expected: Expected;
+  let resourcesChanged = 0;
 
   beforeAll(async () => {
     expected = await expectedFacts();
@@ -90,6 +92,7 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
       server = await startHttpServer({ args: [...args, ...(transport === 'stateless' ? ['--stateless'] : [])] });
       conn = await connectHttp(server.url);
     }
+    conn.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void resourcesChanged++);
   });
   afterAll(async () => {
     await conn?.close();
@@ -126,8 +129,11 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
   });
 
   it('builds a list from a contact filter', async () => {
+    const before = resourcesChanged;
     const result = await execute(LIST_FROM_FILTER(`Paris (${transport})`));
     expect(result.isError, textOf(result)).toBeFalsy();
+    // The run wrote lists: what the resources show changed, and the client is told (once).
+    expect(resourcesChanged).toBe(before + 1);
     const built = json(result);
     expect(built.emails).toEqual(expected.paris);
     expect(expected.paris.length).toBeGreaterThan(0);

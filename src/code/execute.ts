@@ -2,6 +2,7 @@
 // executor, and turns how it ended into one result: the JSON return value and the console
 // output, bounded and redacted; or an isError naming the error or limit and what was done.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { log } from '../log.js';
 import { fitJson } from '../results.js';
 import { Bridge, type BridgeContext, type CallRecord } from './bridge.js';
 import { limitText, MAX_CODE_CHARS, type CodeLimits } from './limits.js';
@@ -27,6 +28,7 @@ export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallT
   if ('error' in stripped) return failure(`The script does not parse: SyntaxError: ${stripped.error.message}${stripped.error.line ? ` (line ${stripped.error.line})` : ''}. Nothing was run.`);
 
   const bridge = new Bridge({ ...ctx, maxCalls: ctx.limits.maxCalls });
+  const started = Date.now();
   const outcome = await runScript({
     code: stripped.code,
     names: [...ctx.entries.keys()],
@@ -36,6 +38,7 @@ export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallT
     signal: ctx.signal,
     call: (name, argsJson, signal) => bridge.call(name, argsJson, signal),
   });
+  log('debug', `execute: ${outcome.end}${outcome.limit ? ` (${outcome.limit} limit)` : ''} after ${Date.now() - started} ms, ${bridge.calls.length} Brevo calls`);
   if (outcome.end === 'cancelled') return undefined;
   const result = resultOf(outcome, bridge.calls, ctx);
   for (const item of result.content) if (item.type === 'text') item.text = ctx.redact(item.text);
