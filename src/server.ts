@@ -123,6 +123,8 @@ export function createMcpServer(options: ServerOptions): Server {
   };
 
   handle(server, CallToolRequestSchema, async (request, extra) => {
+    // Asking the person is part of this request: cancelling it cancels the question.
+    const approveHere = approve && ((o: Operation, a: Record<string, unknown>) => approve(o, a, extra.signal));
     const run = async (entry: ToolEntry, args: unknown) => {
       const op = await loadOperation(entry.toolset, entry.name);
       if (!op) throw new RpcError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
@@ -130,31 +132,18 @@ export function createMcpServer(options: ServerOptions): Server {
         client,
         signal: extra.signal,
         maxResultChars,
-        approve: approve && ((o, a) => approve(o, a, extra.signal)),
+        approve: approveHere,
       });
       if (!result.isError) await changed([entry.name], extra);
       return result;
     };
     const { name, arguments: args } = request.params;
     if (code) {
-      const progressToken = request.params._meta?.progressToken;
-      const written = new Set<string>();
-      const ran = code.call(name, args, {
-        client,
-        maxResultChars,
-        redact,
-        signal: extra.signal,
-        approve: approve && ((o, a) => approve(o, a, extra.signal)),
-        succeeded: (entry) => written.add(entry.name),
-        progress:
-          progressToken === undefined
-            ? undefined
-            : (progress, message) => void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress, message } }).catch(() => {}),
-      });
+      const ctx = { client, maxResultChars, redact, approve: approveHere, signal: extra.signal, progressToken: request.params._meta?.progressToken, sendNotification: extra.sendNotification };
+      const ran = await code.call(name, args, ctx);
       if (!ran) throw new RpcError(ErrorCode.InvalidParams, `Unknown tool: ${name} (code mode lists search and execute)`);
-      const result = await ran;
-      await changed(written, extra);
-      return result ?? { isError: true, content: [{ type: 'text', text: 'Cancelled.' }] };
+      await changed(ran.succeeded, extra);
+      return ran.result ?? { isError: true, content: [{ type: 'text', text: 'Cancelled.' }] };
     }
     const metaCall = dynamic?.call(name, args, run);
     if (metaCall) return metaCall;

@@ -1,7 +1,7 @@
 // Code mode (--code): two tools instead of the catalog. `search` answers with TypeScript
 // declarations of the operations this session may call; `execute` runs a script that calls them
 // as `brevo.<name>(args)` in a WebAssembly sandbox, each call through the one executor.
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ProgressToken, ServerNotification, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { createDiscovery } from '../discovery/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import type { BridgeContext } from './bridge.js';
@@ -25,16 +25,26 @@ export interface CodeModeOptions {
 }
 
 /** What one tools/call brings from the server: its client, confirmation, signal and outputs. */
-export interface CodeCallContext extends Pick<BridgeContext, 'client' | 'approve' | 'progress' | 'succeeded'> {
+export interface CodeCallContext extends Pick<BridgeContext, 'client' | 'approve'> {
   signal?: AbortSignal;
   maxResultChars: number;
   redact: (text: string) => string;
+  /** The call's progress token: each Brevo call then sends notifications/progress. */
+  progressToken?: ProgressToken;
+  sendNotification: (notification: ServerNotification) => Promise<void>;
+}
+
+export interface CodeCallResult {
+  /** Undefined when the run was cancelled (no answer goes to a cancelled request). */
+  result?: CallToolResult;
+  /** Operations that succeeded, for what the server must say changed. */
+  succeeded: Set<string>;
 }
 
 export interface CodeMode {
   list(): Tool[];
-  /** Runs search or execute; undefined for any other name. The promise gives undefined when the run was cancelled. */
-  call(name: string, args: unknown, ctx: CodeCallContext): Promise<CallToolResult | undefined> | undefined;
+  /** Runs search or execute; undefined for any other name. */
+  call(name: string, args: unknown, ctx: CodeCallContext): Promise<CodeCallResult> | undefined;
 }
 
 export function createCodeMode(options: CodeModeOptions): CodeMode {
@@ -45,14 +55,22 @@ export function createCodeMode(options: CodeModeOptions): CodeMode {
   return {
     list: () => tools,
     call(name, args, ctx) {
+      const succeeded = new Set<string>();
       if (name === 'search') {
         // A script usually follows: have its engine and type stripper ready by then.
         warmUp(options.limits.memoryMb);
         void loadStripper().catch(() => {});
-        return Promise.resolve(search(args, discovery, entries));
+        return Promise.resolve({ result: search(args, discovery, entries), succeeded });
       }
-      if (name === 'execute') return execute(args, { ...ctx, entries, catalog, readOnly: options.readOnly, limits: options.limits });
-      return undefined;
+      if (name !== 'execute') return undefined;
+      const { progressToken, sendNotification } = ctx;
+      const progress =
+        progressToken === undefined
+          ? undefined
+          : (done: number, message: string) => void sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, message } }).catch(() => {});
+      return execute(args, { ...ctx, entries, catalog, readOnly: options.readOnly, limits: options.limits, progress, succeeded: (e) => succeeded.add(e.name) }).then(
+        (result) => ({ result, succeeded }),
+      );
     },
   };
 }
