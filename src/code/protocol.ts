@@ -41,6 +41,8 @@ export type FromWorker =
       stalled?: boolean;
       /** The error was the memory limit. */
       memory?: boolean;
+      /** The engine itself failed (not the script). */
+      crash?: string;
       /** Failed Brevo calls whose error the script never read ("tool: status code"). */
       unobserved?: string[];
     };

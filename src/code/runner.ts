@@ -174,6 +174,7 @@ function runInWorker(
         case 'done': {
           const unobserved = message.unobserved ?? [];
           if (message.memory) return end(outcome({ end: 'limit', limit: 'memory', unobserved }));
+          if (message.crash) return end(outcome({ end: 'crashed', crash: message.crash, unobserved }));
           if (message.stalled) return end(outcome({ end: 'stalled', unobserved }));
           if (message.error) return end(outcome({ end: 'threw', error: message.error, unobserved }));
           return end(outcome({ end: 'returned', value: message.value, unobserved }));

@@ -53,7 +53,7 @@ function finish(message: Extract<FromWorker, { t: 'done' }>): void {
   finished = true;
   if (message.error && /out of memory/i.test(message.error.message)) message.memory = true;
   try {
-    message.unobserved = JSON.parse(helper('unobserved')) as string[];
+    if (helpers) message.unobserved = JSON.parse(helper('unobserved')) as string[];
   } catch {
     // Nothing to add when the engine cannot answer any more.
   }
@@ -190,8 +190,8 @@ port.on('message', (message: ToWorker) => {
   if (input) return;
   input = message.input;
   start().catch((error: unknown) => {
-    // The engine itself failed (its WebAssembly memory could not grow, say): say so and stop.
+    // The engine itself failed, not the script (its memory could not grow, say): say so and stop.
     const text = error instanceof Error ? error.message : String(error);
-    finish({ t: 'done', error: { name: 'InternalError', message: text }, memory: /memory|allocat/i.test(text) });
+    finish({ t: 'done', crash: text, memory: /out of memory|allocat/i.test(text) });
   });
 });
