@@ -1,6 +1,4 @@
-// The one door out of the sandbox: `brevo.<name>(args)` becomes a call of the executor, with the
-// session's selection, confirmation, client (retries, concurrency cap, timeouts) and the run's
-// cancellation. Each answer goes back to the script as JSON; each call is counted and recorded.
+// The bridge from the sandbox to the executor: each `brevo.<name>(args)` is one executor call.
 import type { BrevoClient, BrevoResponse } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
 import { InvalidArgumentsError, NotApprovedError, sendOperation, type ExecutionContext } from '../executor.js';
@@ -53,6 +51,11 @@ function valueOf(response: BrevoResponse): unknown {
   }
 }
 
+/**
+ * `brevo.<name>(args)` on the host side: a call of the executor with the session's selection,
+ * confirmation and client (retries, concurrency cap, timeouts) and the run's cancellation. Each
+ * answer goes back to the script as JSON; each call is counted (the call limit) and recorded.
+ */
 export class Bridge {
   readonly calls: CallRecord[] = [];
   private done = 0;

@@ -1,6 +1,4 @@
-// TypeScript declarations of operations as methods of `brevo`, for code mode's search: the input
-// type from the catalog's JSON Schema (optional `?`, enums as literal unions, descriptions and
-// bounds as JSDoc) and the success answer's type generated from Brevo's definition.
+// TypeScript declarations of operations as `brevo` methods, for code mode's search.
 import { readFileSync } from 'node:fs';
 import type { ToolEntry } from '../tools/manifest.js';
 

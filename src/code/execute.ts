@@ -1,6 +1,4 @@
-// The execute tool: strips a script's types, runs it in the sandbox with the bridge to the
-// executor, and turns how it ended into one result: the JSON return value and the console
-// output, bounded and redacted; or an isError naming the error or limit and what was done.
+// The execute tool: strip a script's types, run it in the sandbox, make one result of how it ended.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { log } from '../log.js';
 import { fitJson } from '../results.js';

@@ -1,6 +1,4 @@
-// Code mode (--code): two tools instead of the catalog. `search` answers with TypeScript
-// declarations of the operations this session may call; `execute` runs a script that calls them
-// as `brevo.<name>(args)` in a WebAssembly sandbox, each call through the one executor.
+// Code mode (--code): the tools search and execute in place of the catalog.
 import type { CallToolResult, ProgressToken, ServerNotification, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { createDiscovery } from '../discovery/index.js';
 import type { ToolEntry } from '../tools/manifest.js';

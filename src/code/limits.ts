@@ -1,5 +1,4 @@
-// Code mode's limits: the three the operator sets (wall time, memory, Brevo calls per run), the
-// fixed ones that keep a run from hurting the server, and how a limit hit is named.
+// Code mode's limits: the operator's three (time, memory, calls), the fixed ones, and their names.
 
 export interface CodeLimits {
   /** Wall time of one run, from the script's start to its result. */

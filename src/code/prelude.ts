@@ -1,6 +1,4 @@
-// What a script sees besides plain JavaScript: `brevo` and `console`, written in JavaScript that
-// runs inside the sandbox before the script. The host's functions it receives are kept in this
-// closure only; the script cannot reach them, nor anything of the host.
+// The JavaScript run in the sandbox before each script: it gives the script `brevo` and `console`.
 
 /**
  * Evaluated as an expression in a fresh context; called with (hostCall, hostLog, namesJson), it
@@ -10,6 +8,9 @@
  * - hostCall(name, argsJson) returns a promise of an envelope: `{"ok":true,"value":...}` or
  *   `{"ok":false,"error":{message,code,status?,tool}}`.
  * - hostLog(level, text) records one console line.
+ *
+ * Both stay in this closure: the script cannot reach them, nor anything else of the host. What it
+ * may overwrite later (JSON, prototypes) was read here first.
  */
 export const PRELUDE = String.raw`(function (hostCall, hostLog, namesJson) {
   'use strict';

@@ -1,7 +1,4 @@
-// Runs one script in a fresh worker thread (src/code/worker.ts) and watches it from the host: the
-// wall-time limit, cancellation and the call limit end the thread outright, which also frees all
-// of its engine's memory. The server's own thread never runs script code, so a busy script
-// cannot stop it from serving other requests or from hearing a cancellation.
+// The sandbox runner: each script in a fresh worker thread, watched from the host.
 import { Worker } from 'node:worker_threads';
 import { Semaphore } from '../client/semaphore.js';
 import { log } from '../log.js';
@@ -98,6 +95,12 @@ export function warmUp(memoryMb: number): void {
   keepSpare(memoryMb);
 }
 
+/**
+ * Runs one script in a fresh worker thread (src/code/worker.ts). The wall-time limit,
+ * cancellation and the call limit end the thread outright, which also frees all of its engine's
+ * memory. The server's own thread never runs script code, so a busy script cannot stop it from
+ * serving other requests or from hearing a cancellation.
+ */
 export async function runScript(request: RunRequest): Promise<RunOutcome> {
   const logs: LogLine[] = [];
   const state = { logsCut: false };

@@ -1,5 +1,4 @@
-// The search tool: the discovery engine finds the operations this session may call, and the best
-// ones come back as TypeScript declarations of `brevo` methods; the rest as one line each.
+// The search tool: the discovery engine's matches as TypeScript declarations of `brevo` methods.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Discovery } from '../discovery/index.js';
 import type { ToolEntry } from '../tools/manifest.js';

@@ -1,6 +1,4 @@
-// TypeScript in a script: type annotations, interfaces and casts are removed before the engine
-// (plain JavaScript) runs it. sucrase does this in a few milliseconds and keeps every line where
-// it was, so error lines still point at the script as written. Loaded on the first run only.
+// Strips TypeScript annotations from a script before it runs, keeping every line where it was.
 
 export type Stripped = { code: string } | { error: { message: string; line?: number } };
 
@@ -12,6 +10,11 @@ export function loadStripper(): Promise<unknown> {
   return sucrase;
 }
 
+/**
+ * Type annotations, interfaces and casts removed, for an engine that runs plain JavaScript.
+ * sucrase does it in a few milliseconds and keeps every line in place, so error lines still
+ * point at the script as written. Loaded on the first run only.
+ */
 export async function stripTypes(code: string): Promise<Stripped> {
   const { transform } = (await loadStripper()) as typeof import('sucrase');
   try {

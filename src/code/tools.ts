@@ -1,5 +1,4 @@
-// The two tools code mode lists, `search` and `execute`, as clients see them in tools/list, and
-// the line added to the server's instructions. Every word here is read on every conversation.
+// The two tools code mode lists, as clients see them, and its line in the server's instructions.
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { CodeLimits } from './limits.js';
 

@@ -1,7 +1,4 @@
-// One code-mode run, in its own worker thread: a QuickJS engine (WebAssembly) with a memory and
-// stack limit, the prelude's `brevo` and `console`, and the script. The engine loads as soon as
-// the thread starts; the run begins when the host sends it. Brevo calls and console lines go to
-// the host as messages; nothing else leaves. The host ends the thread when the run is over.
+// One script run in a worker thread: the QuickJS engine (WebAssembly), the prelude, then the script.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSSyncVariant } from 'quickjs-emscripten-core';
 import { engineMemoryPages, ENGINE_INITIAL_PAGES, MAX_LOG_CHARS, MAX_LOG_LINE_CHARS } from './limits.js';
@@ -126,6 +123,11 @@ function hostLog(levelHandle: QuickJSHandle, textHandle: QuickJSHandle): void {
   post({ t: 'log', level: vm.getString(levelHandle), text });
 }
 
+/**
+ * The engine, loaded as soon as the thread starts; the run begins when the host sends it. Brevo
+ * calls and console lines go to the host as messages; nothing else leaves. The host ends the
+ * thread when the run is over.
+ */
 async function loadEngine() {
   const { newQuickJSWASMModuleFromVariant, newVariant } = await import('quickjs-emscripten-core');
   // The package's types describe its CommonJS build; Node loads its ES module, whose default export is the variant.
