@@ -8,7 +8,8 @@
 //  4. load: concurrent Streamable HTTP clients (stateful and stateless) calling a tool;
 //  5. discovery: top-1, top-5 and MRR of the search engine on requests in people's words, next to
 //     a plain BM25, and its search latency (scripts/bench/discovery.mjs);
-//  6. code mode: multi-step tasks done with search + execute and with the static tools, tokens and
+//  6. the MCP Apps views (scripts/bench/views.mjs): sizes, listing tokens, read time;
+//  7. code mode: multi-step tasks done with search + execute and with the static tools, tokens and
 //     wall time both ways, and the time of a script run (scripts/bench/code-mode.mjs).
 // Everything runs on 127.0.0.1; every loop is bounded. Set BENCH_QUICK=1 for a short run.
 import { spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { Agent, request } from 'undici';
 import { codeModeSection } from './bench/code-mode.mjs';
 import { discoverySection } from './bench/discovery.mjs';
+import { viewsSection } from './bench/views.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
 const COLD_RUNS = quick ? 5 : 15;
@@ -206,8 +208,11 @@ console.log(`load: ${LOAD_CLIENTS} concurrent Streamable HTTP clients x ${LOAD_C
 const loads = [await load(fake.url, false), await load(fake.url, true)];
 console.table(loads.map((l) => ({ ...l, p50: ms(l.p50), p99: ms(l.p99), peakRssMb: l.peakRssMb.toFixed(1) })));
 
+await discoverySection();
+
+await viewsSection({ bin: BIN, env: env(fake.url) });
+
 fake.server.close();
 fake.server.closeAllConnections();
 
-await discoverySection();
 await codeModeSection({ quick });

@@ -37,7 +37,7 @@ function synth(doc, schema, name = '', depth = 0) {
   const fits = (v) =>
     v !== undefined &&
     v !== null &&
-    (type === 'array' ? Array.isArray(v) : type === 'object' ? typeof v === 'object' && !Array.isArray(v) : type === 'integer' || type === 'number' ? typeof v === 'number' : type === 'boolean' ? typeof v === 'boolean' : typeof v === 'string');
+    (type === 'array' ? Array.isArray(v) : type === 'object' ? typeof v === 'object' && !Array.isArray(v) : type === 'integer' || type === 'number' ? typeof v === 'number' : type === 'boolean' ? typeof v === 'boolean' : typeof v === 'string' && !checkAgainst(doc, s, v).length);
   if (fits(s.example)) return s.example;
   if (fits(s.default)) return s.default;
   if (s.enum?.length) return s.enum.find((v) => v !== null);
@@ -45,6 +45,7 @@ function synth(doc, schema, name = '', depth = 0) {
     case 'object': {
       const out = {};
       for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = synth(doc, v, k, depth + 1);
+      for (const k of s.required ?? []) if (!(k in out)) out[k] = synth(doc, {}, k, depth + 1);
       return out;
     }
     case 'array':
@@ -62,7 +63,7 @@ function synth(doc, schema, name = '', depth = 0) {
 
 function stringFor(format, name) {
   if (format === 'email' || /email/i.test(name)) return 'ann.lee@example.com';
-  if (format === 'date-time' || /(At|Date|Time)$/.test(name)) return '2025-01-15T10:30:00Z';
+  if (format === 'date-time' || /(At|Date|Time)$|^date$/.test(name)) return '2025-01-15T10:30:00Z';
   if (format === 'date') return '2025-01-15';
   if (format === 'url' || format === 'uri' || /url$/i.test(name)) return 'https://www.example.com';
   if (format === 'uuid' || /uuid/i.test(name)) return '3f2b1c9e-5d4a-4b7e-9c1a-2e8f6d0b7a15';
@@ -98,7 +99,8 @@ function conform(doc, schema, value, name = '', depth = 0) {
       if (k in props) out[k] = conform(doc, props[k], v, k, depth + 1);
       else if (free || (s.required ?? []).includes(k)) out[k] = extra ? conform(doc, extra, v, k, depth + 1) : v;
     }
-    for (const k of s.required ?? []) if (k in props && !(k in out)) out[k] = synth(doc, props[k], k, depth + 1);
+    // A required field the schema never defines (a task's date, a segment's name) is made up too.
+    for (const k of s.required ?? []) if (!(k in out)) out[k] = synth(doc, props[k] ?? {}, k, depth + 1);
     return out;
   }
   if (type === 'array') return Array.isArray(value) ? value.map((v) => (s.items ? conform(doc, s.items, v, name, depth + 1) : v)) : synth(doc, s, name, depth);
@@ -106,13 +108,27 @@ function conform(doc, schema, value, name = '', depth = 0) {
   return value;
 }
 
-/** Arrays cut to MAX_ITEMS, long strings shortened. */
+/**
+ * The definition's placeholders for the account's own company and domains become the demo
+ * account's ("Demo Shop", demoshop.example), so canned answers agree with it wherever they name
+ * it; recipients' addresses (example.com...) and Brevo's own hosts stay as they are.
+ */
+const ACCOUNT_NAMES = [
+  [/\b(?:my-?company|mydomain|myshop|mycustomdomain|mynewdomain|testdomain|myexample|company|domain|my-org|your-org)\.com\b/gi, 'demoshop.example'],
+  [/\bMyCompany\b/g, 'DemoShop'],
+];
+
+/** Arrays cut to MAX_ITEMS, long strings shortened, the account's names put in. */
 function trim(value) {
   if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map(trim);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trim(v)]));
-  if (typeof value === 'string' && value.length > MAX_STRING) return value.slice(0, MAX_STRING - 1) + '…';
-  return value;
+  // Keys too: a campaign's linksStats are keyed by the account's own links.
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [named(k), trim(v)]));
+  if (typeof value !== 'string') return value;
+  const text = named(value);
+  return text.length > MAX_STRING ? text.slice(0, MAX_STRING - 1) + '…' : text;
 }
+
+const named = (text) => ACCOUNT_NAMES.reduce((out, [pattern, name]) => out.replace(pattern, name), text);
 
 /** The example Brevo gives for a response, if it has the schema's required top-level fields. */
 function exampleOf(doc, media, schema) {

@@ -1,6 +1,7 @@
 // Command-line flags and environment variables, read once into a Config. A flag wins over its
 // environment variable. Every option here is documented in README.md.
 import { parseArgs } from 'node:util';
+import { keyProblem } from './client/api-key.js';
 import { defaultClientOptions } from './client/brevo-client.js';
 import { DEFAULT_CODE_LIMITS, MIN_MEMORY_MB, type CodeLimits } from './code/limits.js';
 import { DEFAULT_TOOLSETS, type ToolSelection } from './registry.js';
@@ -40,6 +41,8 @@ export interface Config {
   retryBudgetMs: number;
   maxResponseBytes: number;
   http: HttpConfig;
+  /** HTTP-only flags given while serving stdio, where they do nothing (warned about at start). */
+  httpOnlyFlagsGiven: string[];
 }
 
 /** Options of the Streamable HTTP transport (ignored over stdio). */
@@ -58,7 +61,27 @@ export interface HttpConfig {
   shutdownGraceMs: number;
   /** Clients may bring their own Brevo key (X-Brevo-Api-Key) for their session. */
   allowClientKeys: boolean;
+  /** Access tokens from this authorization server instead of the static bearer token. */
+  oauth?: OAuthConfig;
 }
+
+/** The OAuth resource server (src/auth/): who issues tokens, for what, and how they are checked. */
+export interface OAuthConfig {
+  issuer: string;
+  /** The MCP endpoint's canonical URL: the audience tokens must name. Unset: the URL the server listens on (loopback only). */
+  publicUrl?: string;
+  /** Further audiences accepted besides the public URL (identity providers that cannot use a URL). */
+  audiences: string[];
+  readScope: string;
+  writeScope: string;
+  algorithms: string[];
+  clockSkewSeconds: number;
+  /** Credentials of this server at the issuer, for introspecting opaque tokens. */
+  introspection?: { clientId: string; clientSecret: string };
+}
+
+/** Signature algorithms an access token may use: asymmetric only (never `none`, never a shared secret). */
+export const OAUTH_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
 export class ConfigError extends Error {}
 
@@ -87,10 +110,18 @@ const options = {
   stateless: { type: 'boolean' },
   'shutdown-grace-ms': { type: 'string' },
   'allow-client-keys': { type: 'boolean' },
+  'oauth-issuer': { type: 'string' },
+  'public-url': { type: 'string' },
   sandbox: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
+
+/** Options of the HTTP transport only: given with stdio, they do nothing. */
+const HTTP_ONLY = [
+  'host', 'port', 'auth-token', 'allowed-origins', 'allowed-hosts', 'max-body-bytes', 'max-sessions',
+  'session-idle-ms', 'stateless', 'shutdown-grace-ms', 'allow-client-keys', 'public-url',
+] as const satisfies ReadonlyArray<keyof typeof options>;
 
 const list = (value: string | undefined) =>
   value
@@ -107,10 +138,36 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
-function atLeastOne(name: string, value: string | undefined, fallback: number): number {
+function atLeast(floor: number, name: string, value: string | undefined, fallback: number): number {
   const n = positiveInt(name, value, fallback);
-  if (n < 1) throw new ConfigError(`${name} must be at least 1, got "${value}"`);
+  if (n < floor) throw new ConfigError(`${name} must be at least ${floor}, got "${value}"`);
   return n;
+}
+
+function portNumber(name: string, value: string | undefined, fallback: number): number {
+  const port = positiveInt(name, value, fallback);
+  if (port > 65535) throw new ConfigError(`${name} must be a port from 0 to 65535 (0 picks a free one), got "${value}"`);
+  return port;
+}
+
+/**
+ * A list flag given empty (`--toolsets ""`) is a mistake, not a request for the default; an
+ * empty environment variable still means unset.
+ */
+function nonEmptyFlag(flag: string, value: string | undefined, what: string): void {
+  if (value !== undefined && !list(value)?.length) throw new ConfigError(`${flag} needs at least one ${what}; leave it out for the default`);
+}
+
+const atLeastOne = (name: string, value: string | undefined, fallback: number) => atLeast(1, name, value, fallback);
+
+/** The smallest --max-result-chars: below it not even an error with its hint, or one item's outline, fits. */
+export const MIN_RESULT_CHARS = 1000;
+
+/** A configured key as given, refused at start-up when it cannot be a Brevo key (a pasted line break, a space). */
+function configuredKey(name: string, value: string | undefined, check: boolean): string | undefined {
+  const problem = check && value ? keyProblem(value) : undefined;
+  if (problem) throw new ConfigError(`${name} does not look like a Brevo key: ${problem}; copy the key again from Brevo (SMTP & API > API keys) without spaces or line breaks`);
+  return value || undefined;
 }
 
 /** `https://app.example.com` (exact origin) or `*`; anything else is a mistake worth stopping on. */
@@ -128,6 +185,58 @@ function origins(value: string | undefined): string[] {
   });
 }
 
+/** An http(s) URL without fragment; plain http only on loopback (tests, a trial on one machine). */
+function serviceUrl(name: string, value: string): string {
+  const url = URL.parse(value);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ConfigError(`${name}: "${value}" is not an http(s) URL`);
+  if (url.hash || value.includes('#')) throw new ConfigError(`${name}: "${value}" must not have a #fragment`);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) throw new ConfigError(`${name}: "${value}" must use https (plain http only on loopback)`);
+  return value;
+}
+
+function scopeName(name: string, value: string | undefined, fallback: string): string {
+  const scope = value?.trim() || fallback;
+  if (/[\s"\\]/.test(scope)) throw new ConfigError(`${name} must be one scope name without spaces or quotes, got "${scope}"`);
+  return scope;
+}
+
+/** --oauth-issuer and what goes with it; undefined when OAuth is off. */
+function readOAuth(values: { 'oauth-issuer'?: string; 'public-url'?: string }, env: NodeJS.ProcessEnv, host: string): OAuthConfig | undefined {
+  const issuer = values['oauth-issuer'] || env.BREVO_MCP_OAUTH_ISSUER || undefined;
+  const publicUrl = values['public-url'] || env.BREVO_MCP_PUBLIC_URL || undefined;
+  if (!issuer) {
+    if (publicUrl) throw new ConfigError('--public-url is the resource OAuth tokens are issued for: give --oauth-issuer with it');
+    return undefined;
+  }
+  if (publicUrl) {
+    serviceUrl('--public-url', publicUrl);
+    if (URL.parse(publicUrl)!.search) throw new ConfigError(`--public-url: "${publicUrl}" must not have a query string`);
+  } else if (!isLoopbackHost(host)) {
+    throw new ConfigError(`--oauth-issuer needs --public-url (the URL clients use for the MCP endpoint, e.g. https://mcp.example.com/mcp) when listening on ${host}`);
+  }
+  const readScope = scopeName('BREVO_MCP_OAUTH_READ_SCOPE', env.BREVO_MCP_OAUTH_READ_SCOPE, 'brevo:read');
+  const writeScope = scopeName('BREVO_MCP_OAUTH_WRITE_SCOPE', env.BREVO_MCP_OAUTH_WRITE_SCOPE, 'brevo:write');
+  if (readScope === writeScope) throw new ConfigError(`BREVO_MCP_OAUTH_READ_SCOPE and BREVO_MCP_OAUTH_WRITE_SCOPE must differ (both are "${readScope}")`);
+  const algorithms = list(env.BREVO_MCP_OAUTH_ALGORITHMS) ?? OAUTH_ALGORITHMS;
+  const unknown = algorithms.filter((a) => !OAUTH_ALGORITHMS.includes(a));
+  if (unknown.length || !algorithms.length) {
+    throw new ConfigError(`BREVO_MCP_OAUTH_ALGORITHMS: ${unknown.join(', ') || 'empty'} not allowed; choose among ${OAUTH_ALGORITHMS.join(', ')}`);
+  }
+  const clientId = env.BREVO_MCP_OAUTH_CLIENT_ID || undefined;
+  const clientSecret = env.BREVO_MCP_OAUTH_CLIENT_SECRET || undefined;
+  if (!clientId !== !clientSecret) throw new ConfigError('BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET go together (introspection credentials): set both or neither');
+  return {
+    issuer: serviceUrl('--oauth-issuer', issuer),
+    publicUrl,
+    audiences: list(env.BREVO_MCP_OAUTH_AUDIENCE) ?? [],
+    readScope,
+    writeScope,
+    algorithms,
+    clockSkewSeconds: positiveInt('BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS', env.BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS, 30),
+    introspection: clientId && clientSecret ? { clientId, clientSecret } : undefined,
+  };
+}
+
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
   try {
@@ -137,7 +246,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   }
   const transport = values.transport ?? env.BREVO_MCP_TRANSPORT ?? 'stdio';
   if (transport !== 'stdio' && transport !== 'http') throw new ConfigError(`--transport must be stdio or http, got "${transport}"`);
-  const toolsetList = list(values.toolsets ?? env.BREVO_TOOLSETS);
+  nonEmptyFlag('--toolsets', values.toolsets, 'toolset name (or all)');
+  nonEmptyFlag('--tools', values.tools, 'tool name');
+  // Toolset names are lower case; any case is accepted.
+  const toolsetList = list((values.toolsets ?? env.BREVO_TOOLSETS)?.toLowerCase());
   const host = values.host ?? env.BREVO_MCP_HOST ?? '127.0.0.1';
   const http: HttpConfig = {
     authToken: values['auth-token'] || env.MCP_AUTH_TOKEN || undefined,
@@ -149,24 +261,28 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     stateless: values.stateless ?? truthy(env.BREVO_MCP_STATELESS),
     shutdownGraceMs: positiveInt('--shutdown-grace-ms', values['shutdown-grace-ms'] ?? env.BREVO_MCP_SHUTDOWN_GRACE_MS, 10_000),
     allowClientKeys: values['allow-client-keys'] ?? truthy(env.BREVO_MCP_ALLOW_CLIENT_KEYS),
+    oauth: readOAuth(values, env, host),
   };
-  const serving = transport === 'http' && !values.help && !values.version && !values['list-tools'];
-  if (serving && !http.authToken && !isLoopbackHost(host)) {
+  if (http.oauth && http.authToken) {
+    throw new ConfigError('--oauth-issuer and --auth-token (MCP_AUTH_TOKEN) are two ways to authenticate clients: choose one');
+  }
+  if (http.oauth && transport !== 'http') throw new ConfigError('--oauth-issuer applies to --transport http');
+  const serving = !values.help && !values.version && !values['list-tools'];
+  const sandbox = values.sandbox ?? truthy(env.BREVO_SANDBOX);
+  if (serving && transport === 'http' && !http.authToken && !http.oauth && !isLoopbackHost(host)) {
     throw new ConfigError(
-      `refusing to listen on ${host} without an auth token: anyone who can reach it could use the server; set MCP_AUTH_TOKEN (or --auth-token) or bind 127.0.0.1`,
+      `refusing to listen on ${host} without an auth token: anyone who can reach it could use the server; set MCP_AUTH_TOKEN (or --auth-token) or --oauth-issuer, or bind 127.0.0.1`,
     );
   }
   const dynamic = values.dynamic ?? truthy(env.BREVO_DYNAMIC);
   const code = values.code ?? truthy(env.BREVO_CODE);
-  const codeMemoryMb = atLeastOne('--code-memory-mb', values['code-memory-mb'] ?? env.BREVO_CODE_MEMORY_MB, DEFAULT_CODE_LIMITS.memoryMb);
-  if (codeMemoryMb < MIN_MEMORY_MB) throw new ConfigError(`--code-memory-mb must be at least ${MIN_MEMORY_MB} (the script engine's own minimum), got ${codeMemoryMb}`);
   if (code && dynamic) {
     throw new ConfigError('--code and --dynamic cannot be used together: code mode lists search and execute, dynamic mode lists search_tools, describe_tool, call_tool and enable_toolset; choose one');
   }
   return {
     transport,
     host,
-    port: positiveInt('--port', values.port ?? env.BREVO_MCP_PORT, 3000),
+    port: portNumber(values.port === undefined ? 'BREVO_MCP_PORT' : '--port', values.port ?? env.BREVO_MCP_PORT, 3000),
     listTools: values['list-tools'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
@@ -185,15 +301,17 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     dynamic,
     code,
     codeLimits: {
-      timeoutMs: atLeastOne('--code-timeout-ms', values['code-timeout-ms'] ?? env.BREVO_CODE_TIMEOUT_MS, DEFAULT_CODE_LIMITS.timeoutMs),
-      memoryMb: codeMemoryMb,
-      maxCalls: atLeastOne('--code-max-calls', values['code-max-calls'] ?? env.BREVO_CODE_MAX_CALLS, DEFAULT_CODE_LIMITS.maxCalls),
+      timeoutMs: atLeast(1, '--code-timeout-ms', values['code-timeout-ms'] ?? env.BREVO_CODE_TIMEOUT_MS, DEFAULT_CODE_LIMITS.timeoutMs),
+      // The script engine's memory never starts smaller than this.
+      memoryMb: atLeast(MIN_MEMORY_MB, '--code-memory-mb', values['code-memory-mb'] ?? env.BREVO_CODE_MEMORY_MB, DEFAULT_CODE_LIMITS.memoryMb),
+      maxCalls: atLeast(1, '--code-max-calls', values['code-max-calls'] ?? env.BREVO_CODE_MAX_CALLS, DEFAULT_CODE_LIMITS.maxCalls),
     },
-    maxResultChars: positiveInt('--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
-    sandbox: values.sandbox ?? truthy(env.BREVO_SANDBOX),
-    apiKey: env.BREVO_API_KEY || undefined,
+    maxResultChars: atLeast(MIN_RESULT_CHARS, '--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
+    sandbox,
+    // The sandbox ignores both keys: only keys that will be sent are checked.
+    apiKey: configuredKey('BREVO_API_KEY', env.BREVO_API_KEY, serving && !sandbox),
     apiUrl: env.BREVO_API_URL || defaultClientOptions.apiUrl,
-    trackerKey: env.BREVO_MA_KEY || undefined,
+    trackerKey: configuredKey('BREVO_MA_KEY', env.BREVO_MA_KEY, serving && !sandbox),
     trackerUrl: env.BREVO_TRACKER_URL || defaultClientOptions.trackerUrl,
     timeoutMs: positiveInt('BREVO_TIMEOUT_MS', env.BREVO_TIMEOUT_MS, defaultClientOptions.timeoutMs),
     maxRetries: positiveInt('BREVO_MAX_RETRIES', env.BREVO_MAX_RETRIES, defaultClientOptions.maxRetries),
@@ -203,5 +321,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     retryBudgetMs: positiveInt('BREVO_RETRY_BUDGET_MS', env.BREVO_RETRY_BUDGET_MS, defaultClientOptions.retryBudgetMs),
     maxResponseBytes: positiveInt('BREVO_MAX_RESPONSE_BYTES', env.BREVO_MAX_RESPONSE_BYTES, defaultClientOptions.maxResponseBytes),
     http,
+    httpOnlyFlagsGiven: transport === 'stdio' ? HTTP_ONLY.filter((name) => values[name] !== undefined).map((name) => `--${name}`) : [],
   };
 }

@@ -1,7 +1,8 @@
 // Dynamic mode (--dynamic): instead of listing the catalog, a handful of meta-tools reach every
 // operation the session may use: search the catalog, describe one operation, call one by name
 // (same validation, executor and errors as its static tool), and enable a whole toolset, which
-// lists its tools from then on and tells the client (notifications/tools/list_changed).
+// lists its tools from then on and tells the client (notifications/tools/list_changed). Where no
+// session remembers what was enabled (stateless HTTP), enable_toolset is not offered.
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { wireTool } from './listing.js';
 import type { ToolEntry } from './tools/manifest.js';
@@ -35,7 +36,16 @@ function searchResult(discovery: Discovery, query: string, toolset: string | und
   };
 }
 
-export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () => void, readOnly: boolean): DynamicMode {
+export interface DynamicOptions {
+  readOnly: boolean;
+  /** False where nothing remembers an enabled toolset between requests (stateless HTTP). */
+  canEnableToolsets: boolean;
+  /** Why a catalog operation is out of reach and how to enable it; undefined for a name not in the catalog. */
+  whyUnavailable: (name: string) => string | undefined;
+}
+
+export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () => void, options: DynamicOptions): DynamicMode {
+  const { readOnly } = options;
   const byName = new Map(reachable.map((e) => [e.name, e]));
   const toolsets = [...new Set(reachable.map((e) => e.toolset))];
   // The engine (and its index) loads on the first search, so start-up never pays for it.
@@ -51,7 +61,7 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
         'Find Brevo API operations by what you want done, in your own words (e.g. "text a code to a phone", "unsubscribe a contact"). Returns how many matched and the best: name, toolset, readOnly, summary.',
       inputSchema: {
         type: 'object',
-        properties: { query: { type: 'string' }, toolset: { enum: toolsets }, limit: { type: 'integer', minimum: 1, maximum: 50 } },
+        properties: { query: { type: 'string' }, toolset: { type: 'string', enum: toolsets }, limit: { type: 'integer', minimum: 1, maximum: 50 } },
         required: ['query'],
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -68,17 +78,22 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
       inputSchema: { type: 'object', properties: { name: { type: 'string' }, arguments: { type: 'object' } }, required: ['name'] },
       annotations: readOnly ? { readOnlyHint: true, openWorldHint: true } : { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
-    {
+  ];
+  if (options.canEnableToolsets) {
+    meta.push({
       name: 'enable_toolset',
       description: 'List every tool of a toolset directly from now on.',
-      inputSchema: { type: 'object', properties: { toolset: { enum: toolsets } }, required: ['toolset'] },
+      inputSchema: { type: 'object', properties: { toolset: { type: 'string', enum: toolsets } }, required: ['toolset'] },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    },
-  ];
+    });
+  }
 
   const arg = (args: unknown, key: string) => (args && typeof args === 'object' ? (args as Record<string, unknown>)[key] : undefined);
   const unknownTool = (name: unknown) =>
-    failure(`No operation named ${JSON.stringify(name)} here; use search_tools to find one${readOnly ? ' (this server offers read-only operations only)' : ''}.`);
+    failure(
+      options.whyUnavailable(String(name)) ??
+        `No operation named ${JSON.stringify(name)} here; use search_tools to find one${readOnly ? ' (this server offers read-only operations only)' : ''}.`,
+    );
 
   return {
     list: () => [...meta, ...enabledTools],
@@ -105,6 +120,9 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
           return run(entry, arg(args, 'arguments') ?? {});
         }
         case 'enable_toolset': {
+          if (!options.canEnableToolsets) {
+            return Promise.resolve(failure('enable_toolset is not offered here: this server is stateless, so nothing would keep a toolset enabled between requests. Run operations with call_tool.'));
+          }
           const toolset = String(arg(args, 'toolset'));
           if (!toolsets.includes(toolset)) return Promise.resolve(failure(`Invalid arguments for enable_toolset: toolset: one of ${toolsets.join(', ')}`));
           if (!enabledSets.has(toolset)) {

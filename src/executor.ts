@@ -5,8 +5,9 @@ import type { z } from 'zod';
 import type { BrevoClient, BrevoRequest, BrevoResponse } from './client/brevo-client.js';
 import { BrevoApiError } from './client/errors.js';
 import type { Operation } from './tools/define.js';
-import { redact } from './log.js';
+import { NO_SECRETS, type Redactor } from './redact.js';
 import { errorText, fitJson } from './results.js';
+import { issueText } from './issue-text.js';
 
 export interface ExecutionContext {
   client: BrevoClient;
@@ -15,6 +16,10 @@ export interface ExecutionContext {
   maxResultChars: number;
   /** Asked after validation and before sending; a returned text refuses the call with that message. */
   approve?: (op: Operation, args: Record<string, unknown>) => Promise<string | undefined>;
+  /** The session's secrets: cuts never split one, and the result text is redacted (default: none). */
+  redactor?: Redactor;
+  /** A resource serving the whole text of a field of this call's answer (a template's HTML), if any. */
+  fullTextAt?: (op: Operation, args: Record<string, unknown>, field: string) => string | undefined;
 }
 
 type Args = Record<string, unknown>;
@@ -30,8 +35,15 @@ export class NotApprovedError extends Error {}
  * Tools format what this returns as content; resources return the JSON itself.
  */
 export async function sendOperation(op: Operation, rawArgs: unknown, ctx: Pick<ExecutionContext, 'client' | 'signal' | 'approve'>) {
-  const parsed = op.input.safeParse(rawArgs ?? {});
-  if (!parsed.success) throw new InvalidArgumentsError(invalidArgumentsText(op.name, parsed.error));
+  const input = rawArgs ?? {};
+  const deep = fieldNestedTooDeep(input);
+  if (deep !== undefined) {
+    throw new InvalidArgumentsError(
+      `Invalid arguments for ${op.name}: ${deep} nests arrays or objects more than ${MAX_NESTING} levels deep; no Brevo field takes data that deep`,
+    );
+  }
+  const parsed = op.input.safeParse(input);
+  if (!parsed.success) throw new InvalidArgumentsError(invalidArgumentsText(op.name, parsed.error, input));
   const args = parsed.data as Args;
   const refusal = await ctx.approve?.(op, args);
   if (refusal) throw new NotApprovedError(refusal);
@@ -41,18 +53,17 @@ export async function sendOperation(op: Operation, rawArgs: unknown, ctx: Pick<E
 
 /**
  * Validates, sends and formats one tool call. Never throws: every failure is an isError result.
- * Secrets are scrubbed from the text even here, in case an answer echoes a key back.
+ * The result is redacted with the session's secrets, in case an answer echoes a key back.
  */
 export async function runOperation(op: Operation, rawArgs: unknown, ctx: ExecutionContext): Promise<CallToolResult> {
-  const result = await runUnredacted(op, rawArgs, ctx);
-  for (const item of result.content) if (item.type === 'text') item.text = redact(item.text);
-  return result;
+  const redactor = ctx.redactor ?? NO_SECRETS;
+  return redactor.value(await runUnredacted(op, rawArgs, ctx, redactor));
 }
 
-async function runUnredacted(op: Operation, rawArgs: unknown, ctx: ExecutionContext): Promise<CallToolResult> {
+async function runUnredacted(op: Operation, rawArgs: unknown, ctx: ExecutionContext, redactor: Redactor): Promise<CallToolResult> {
   try {
     const { args, response } = await sendOperation(op, rawArgs, ctx);
-    return toToolResult(op, args, response, ctx.maxResultChars);
+    return toToolResult(op, args, response, ctx, redactor);
   } catch (error) {
     if (error instanceof InvalidArgumentsError || error instanceof NotApprovedError) return failure(error.message);
     if (error instanceof BrevoApiError) return failure(errorText(error, op, (rawArgs ?? {}) as Args));
@@ -105,29 +116,39 @@ function multipartBody(op: Operation, args: Args): FormData {
 
 const wire = (op: Operation, field: string) => op.wireNames?.[field] ?? field;
 
-function toToolResult(op: Operation, args: Args, response: BrevoResponse, maxChars: number): CallToolResult {
+function toToolResult(op: Operation, args: Args, response: BrevoResponse, ctx: ExecutionContext, redactor: Redactor): CallToolResult {
+  const maxChars = ctx.maxResultChars;
   switch (response.kind) {
     case 'empty':
       return { content: [{ type: 'text', text: `Done: ${op.title} (HTTP ${response.status}, no content returned).` }] };
-    case 'json':
-      return { content: [{ type: 'text', text: fitJson(response.data, maxChars, op, args) }] };
+    case 'json': {
+      const fit = { cut: (text: string, n: number) => redactor.cut(text, n), fullTextAt: (field: string) => ctx.fullTextAt?.(op, args, field) };
+      return { content: [{ type: 'text', text: fitJson(response.data, maxChars, op, args, fit) }] };
+    }
     case 'text':
-      return { content: [{ type: 'text', text: response.data.length > maxChars ? response.data.slice(0, maxChars) + `\n[cut: ${response.data.length - maxChars} more characters]` : response.data }] };
-    case 'binary':
+      return { content: [{ type: 'text', text: cutText(response.data, maxChars, redactor) }] };
+    case 'binary': {
+      // Names and types come from Brevo's headers: redacted before they become a URI.
+      const fileName = response.fileName && redactor.text(response.fileName);
+      const contentType = redactor.text(response.contentType);
       return {
         content: [
           {
             type: 'resource',
-            resource: {
-              uri: `brevo://${op.name}/${encodeURIComponent(response.fileName ?? 'file')}`,
-              mimeType: response.contentType,
-              blob: response.data.toString('base64'),
-            },
+            resource: { uri: `brevo://${op.name}/${encodeURIComponent(fileName ?? 'file')}`, mimeType: contentType, blob: response.data.toString('base64') },
           },
-          { type: 'text', text: `File ${response.fileName ?? ''} (${response.contentType}, ${response.data.length} bytes).`.replace('File  (', 'File (') },
+          { type: 'text', text: `File ${fileName ?? ''} (${contentType}, ${response.data.length} bytes).`.replace('File  (', 'File (') },
         ],
       };
+    }
   }
+}
+
+/** Text within maxChars, cut (never inside a secret) with a note saying how much was left out. */
+export function cutText(text: string, maxChars: number, redactor: Redactor): string {
+  if (text.length <= maxChars) return text;
+  const kept = redactor.cut(text, maxChars);
+  return `${kept}\n[cut: ${text.length - kept.length} more characters]`;
 }
 
 function failure(text: string): CallToolResult {
@@ -135,10 +156,26 @@ function failure(text: string): CallToolResult {
 }
 
 /** Names every bad field, so a model can correct the call. */
-export function invalidArgumentsText(tool: string, error: z.ZodError): string {
-  const problems = error.issues.map((issue) => {
-    const where = issue.path.length ? issue.path.map(String).join('.') : '(arguments)';
-    return `${where}: ${issue.message}`;
-  });
-  return `Invalid arguments for ${tool}: ${problems.join('; ')}`;
+export function invalidArgumentsText(tool: string, error: z.ZodError, input: unknown): string {
+  return `Invalid arguments for ${tool}: ${error.issues.map((issue) => issueText(issue, input, '(arguments)')).join('; ')}`;
+}
+
+/**
+ * Deepest nesting of arrays and objects an argument may have. Brevo's deepest body has 5 levels
+ * and free records (template params, event properties) a few more; thousands of levels would
+ * only overflow the stack where the request is serialised.
+ */
+export const MAX_NESTING = 32;
+
+/** The argument that nests deeper than MAX_NESTING, if one does. Iterative: deep input cannot overflow it. */
+function fieldNestedTooDeep(args: unknown): string | undefined {
+  if (!args || typeof args !== 'object') return undefined;
+  const stack: Array<[value: unknown, depth: number, field: string]> = Object.entries(args).map(([k, v]) => [v, 1, k]);
+  while (stack.length) {
+    const [value, depth, field] = stack.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    if (depth > MAX_NESTING) return field;
+    for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push([child, depth + 1, field]);
+  }
+  return undefined;
 }

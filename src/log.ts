@@ -1,28 +1,29 @@
-// Logs go to stderr only: in stdio mode stdout is the MCP protocol. Every line passes through
-// the redactor, so a secret registered here (the Brevo keys, the HTTP auth token) can never be
-// printed, whatever message carries it.
-// Counted, so a per-session secret (a client's own Brevo key) can be forgotten when its session
-// ends without un-registering the same value still used elsewhere.
-const secrets = new Map<string, number>();
+// Logs go to stderr only: in stdio mode stdout is the MCP protocol. Every line passes through a
+// redactor holding the operator's keys and token and the key of every session now open: the log
+// is the operator's, so it may hide any session's key, while a client's output hides only its own
+// (see src/redact.ts).
+import { Redactor } from './redact.js';
 
-/** Register a value that must never appear in any output. */
-export function registerSecret(value: string | undefined): void {
-  if (value && value.length >= 4) secrets.set(value, (secrets.get(value) ?? 0) + 1);
-}
+// Counted, so one session ending does not un-hide the same key another session still uses.
+const hidden = new Map<string, number>();
+let redactor = new Redactor([]);
 
-/** Undo one registerSecret: for per-session secrets, so the set does not grow with every session. */
-export function forgetSecret(value: string | undefined): void {
-  if (!value) return;
-  const count = secrets.get(value);
-  if (count === undefined) return;
-  if (count <= 1) secrets.delete(value);
-  else secrets.set(value, count - 1);
-}
-
-export function redact(text: string): string {
-  let out = text;
-  for (const secret of secrets.keys()) out = out.split(secret).join('[redacted]');
-  return out;
+/** Hides values in every log line from now on; the function returned stops hiding them (for a session's key). */
+export function hideInLog(...values: Array<string | undefined>): () => void {
+  const added = values.filter((v): v is string => !!v);
+  for (const value of added) hidden.set(value, (hidden.get(value) ?? 0) + 1);
+  redactor = new Redactor(hidden.keys());
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    for (const value of added) {
+      const count = hidden.get(value) ?? 0;
+      if (count <= 1) hidden.delete(value);
+      else hidden.set(value, count - 1);
+    }
+    redactor = new Redactor(hidden.keys());
+  };
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -35,5 +36,5 @@ export function setLogLevel(level: LogLevel): void {
 
 export function log(level: LogLevel, message: string): void {
   if (order[level] < order[threshold]) return;
-  process.stderr.write(redact(`brevo-mcp ${level}: ${message}`) + '\n');
+  process.stderr.write(redactor.text(`brevo-mcp ${level}: ${message}`) + '\n');
 }

@@ -1,30 +1,38 @@
 // brevo-mcp: reads flags and environment, then serves MCP over stdio or HTTP (entered through cli.ts).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { keyProblem } from './client/api-key.js';
 import { BrevoClient, defaultClientOptions } from './client/brevo-client.js';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { forgetSecret, log, registerSecret } from './log.js';
+import { hideInLog, log } from './log.js';
+import { Redactor } from './redact.js';
 import { narrowSelection, requestedSelection, SelectionError, selectTools, validateSelection } from './registry.js';
 import type { Sandbox } from './sandbox/server.js';
 import { createMcpServer } from './server.js';
+import type { Principal } from './transports/http.js';
+import { isLoopbackHost } from './transports/loopback.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 
 const HELP = `brevo-mcp ${VERSION}: Model Context Protocol server for the Brevo API
 
 Usage: brevo-mcp [options]
+       brevo-mcp emulator [--port N]   Run only the Brevo emulator of --sandbox, for your own
+                                       Brevo integrations; prints its URL and key (see
+                                       brevo-mcp emulator --help)
 
 Options:
   --transport stdio|http   How clients connect (default stdio; env BREVO_MCP_TRANSPORT)
   --host HOST              HTTP bind address (default 127.0.0.1; env BREVO_MCP_HOST)
-  --port PORT              HTTP port (default 3000; env BREVO_MCP_PORT)
-  --toolsets a,b|all       Toolsets to expose (default ${'transactional_email,contacts,account'}; env BREVO_TOOLSETS)
+  --port PORT              HTTP port, 0 for a free one (default 3000; env BREVO_MCP_PORT)
+  --toolsets a,b|all       Toolsets to expose, in any case (default ${'transactional_email,contacts,account'}; env BREVO_TOOLSETS)
   --tools x,y              Expose exactly these tools (env BREVO_TOOLS)
   --exclude-tools x,y      Never expose these tools (env BREVO_EXCLUDE_TOOLS)
   --read-only              Only read-only tools; wins over the other filters (env BREVO_READ_ONLY=1)
   --dynamic                List 4 meta-tools (search_tools, describe_tool, call_tool, enable_toolset)
                            that reach every selected operation, instead of the operations
-                           (env BREVO_DYNAMIC=1); without --toolsets they reach the whole catalog
+                           (env BREVO_DYNAMIC=1); without --toolsets they reach the whole catalog;
+                           with --stateless, enable_toolset is not offered (nothing would keep it)
   --code                   List 2 tools, search and execute: the model writes a script that calls
                            brevo.<operation>(args), run in a WebAssembly sandbox (env BREVO_CODE=1);
                            without --toolsets it reaches the whole catalog; not with --dynamic
@@ -33,18 +41,20 @@ Options:
   --code-max-calls N       Brevo calls one script run may make (default 200; env BREVO_CODE_MAX_CALLS)
   --confirm                Ask the user (MCP elicitation) before every destructive tool runs;
                            clients without elicitation then get an error (env BREVO_CONFIRM=1)
-  --max-result-chars N     Longest tool result text (default 40000; env BREVO_MAX_RESULT_CHARS)
-  --list-tools             Print the tools as JSON and exit (no key needed); with no selection
-                           option it prints the whole catalog
+  --max-result-chars N     Longest tool result or resource text, at least 1000 (default 40000;
+                           env BREVO_MAX_RESULT_CHARS)
+  --list-tools             Print tools as JSON and exit (no key needed): with a selection option
+                           (--toolsets, --tools, --exclude-tools, --read-only) the tools this
+                           server would serve; without one, the whole catalog
   --sandbox                Serve against a built-in Brevo emulator with a demo account, in memory
-                           on 127.0.0.1: no key needed, nothing is sent, BREVO_API_KEY is ignored
-                           (env BREVO_SANDBOX=1)
+                           on 127.0.0.1: no key needed, nothing is sent, BREVO_API_KEY and
+                           BREVO_API_URL are ignored (env BREVO_SANDBOX=1)
   -h, --help               This help
   -v, --version            The version
 
-HTTP options (--transport http):
+HTTP options (--transport http; over stdio they are ignored, with a warning):
   --auth-token TOKEN       Require "Authorization: Bearer TOKEN" on /mcp (env MCP_AUTH_TOKEN; prefer
-                           the env var: flags show in ps). Required to bind a non-loopback address
+                           the env var: flags show in ps). Required to bind a non-loopback address (or OAuth)
   --allowed-origins a,b    Browser origins allowed besides loopback ones, e.g. https://app.example.com;
                            * allows any (env BREVO_MCP_ALLOWED_ORIGINS)
   --allowed-hosts a,b      Host header values allowed besides loopback ones (name or name:port; *
@@ -58,8 +68,21 @@ HTTP options (--transport http):
   --shutdown-grace-ms N    On SIGINT/SIGTERM, wait this long for requests in flight (default 10000;
                            env BREVO_MCP_SHUTDOWN_GRACE_MS)
   --allow-client-keys      A client may bring its own Brevo key in the X-Brevo-Api-Key header (its
-                           session is bound to it); BREVO_API_KEY becomes optional
-                           (env BREVO_MCP_ALLOW_CLIENT_KEYS=1)
+                           session is bound to it); a value that cannot be a key gets 401;
+                           BREVO_API_KEY becomes optional (env BREVO_MCP_ALLOW_CLIENT_KEYS=1)
+
+OAuth (--transport http; instead of --auth-token):
+  --oauth-issuer URL       Accept OAuth access tokens from this authorization server (its issuer URL);
+                           clients sign in through it (env BREVO_MCP_OAUTH_ISSUER)
+  --public-url URL         The MCP endpoint's URL as clients reach it, e.g. https://mcp.example.com/mcp:
+                           tokens must be issued for it (required off loopback; env BREVO_MCP_PUBLIC_URL)
+  BREVO_MCP_OAUTH_READ_SCOPE     Scope for read-only tools (default brevo:read)
+  BREVO_MCP_OAUTH_WRITE_SCOPE    Scope for every tool the server offers (default brevo:write)
+  BREVO_MCP_OAUTH_AUDIENCE       Audiences accepted besides the public URL, comma-separated
+  BREVO_MCP_OAUTH_ALGORITHMS     Signature algorithms accepted (default: RS*, PS*, ES*, EdDSA)
+  BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS  Clock skew allowed on exp/nbf (default 30)
+  BREVO_MCP_OAUTH_CLIENT_ID, BREVO_MCP_OAUTH_CLIENT_SECRET
+                           This server's client at the issuer, to introspect opaque tokens
 
 Environment:
   BREVO_API_KEY            Your Brevo API key (required to serve, unless --sandbox or --allow-client-keys)
@@ -93,8 +116,6 @@ const NO_SESSION_KEY =
   'no Brevo API key for this session: send your key in the X-Brevo-Api-Key header when you connect (on initialize)';
 
 function clientFor(config: Config): BrevoClient {
-  registerSecret(config.apiKey);
-  registerSecret(config.trackerKey);
   return new BrevoClient({
     ...defaultClientOptions,
     apiUrl: config.apiUrl,
@@ -119,11 +140,13 @@ function clientFor(config: Config): BrevoClient {
 async function startSandboxFor(config: Config): Promise<Sandbox> {
   const { startSandbox } = await import('./sandbox/server.js');
   const sandbox = await startSandbox();
+  const ignored = [config.apiKey && 'BREVO_API_KEY', config.apiUrl !== defaultClientOptions.apiUrl && 'BREVO_API_URL'].filter(Boolean);
   config.apiUrl = sandbox.url;
   config.apiKey = sandbox.apiKey;
   config.trackerUrl = sandbox.trackerUrl;
   config.trackerKey = sandbox.trackerKey;
-  log('warn', `sandbox mode: Brevo is emulated in memory at ${sandbox.url} with the "Demo Shop" demo account; nothing is sent and nothing leaves this machine, BREVO_API_KEY is ignored, changes are lost on exit`);
+  const ignoring = ignored.length ? `, ${ignored.join(' and ')} ${ignored.length > 1 ? 'are' : 'is'} ignored` : '';
+  log('warn', `sandbox mode: Brevo is emulated in memory at ${sandbox.url} with the "Demo Shop" demo account; nothing is sent and nothing leaves this machine${ignoring}, changes are lost on exit`);
   return sandbox;
 }
 
@@ -132,13 +155,28 @@ function wholeCatalogUnlessChosen(config: Config): Config['selection'] {
   return config.selectionChosen ? config.selection : { ...config.selection, toolsets: 'all' };
 }
 
+/**
+ * The public URL's host is allowed wherever Host is checked: a proxy in front passes it on, and
+ * it is the name clients were given.
+ */
+function withPublicHost(allowedHosts: string[], publicUrl: string | undefined, bindHost: string): string[] {
+  if (!publicUrl || !(isLoopbackHost(bindHost) || allowedHosts.length)) return allowedHosts;
+  return [...allowedHosts, new URL(publicUrl).hostname.toLowerCase()];
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  // `brevo-mcp emulator`: only the Brevo emulator, no MCP (src/sandbox/cli.ts).
+  if (argv[0] === 'emulator') return (await import('./sandbox/cli.js')).runEmulator(argv.slice(1));
   const config = readConfig(argv, env);
   if (config.help) return void process.stdout.write(HELP), 0;
   if (config.version) return void process.stdout.write(VERSION + '\n'), 0;
   const manifest = readManifest();
   validateSelection(config.selection, manifest);
   if (config.listTools) return listTools(manifest, config, !config.selectionGiven), 0;
+  if (config.httpOnlyFlagsGiven.length) {
+    const flags = config.httpOnlyFlagsGiven;
+    log('warn', `${flags.join(', ')} ${flags.length > 1 ? 'apply' : 'applies'} only with --transport http; ignored over stdio`);
+  }
 
   const clientKeys = config.transport === 'http' && config.http.allowClientKeys && !config.sandbox;
   let sandbox: Sandbox | undefined;
@@ -150,6 +188,13 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   }
   const client = clientFor(config);
   const closeClient = () => client.close().then(() => sandbox?.close());
+  // The operator's secrets: hidden from the log and from every session's output.
+  const operatorSecrets = [
+    config.apiKey,
+    config.trackerKey,
+    ...(config.transport === 'http' ? [config.http.authToken, config.http.oauth?.introspection?.clientSecret] : []),
+  ];
+  hideInLog(...operatorSecrets);
   const serverOptions = {
     manifest,
     client,
@@ -160,16 +205,24 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     confirm: config.confirm,
     dynamic: config.dynamic,
     code: config.code ? config.codeLimits : undefined,
+    sessionless: config.transport === 'http' && config.http.stateless,
+    redactor: new Redactor(operatorSecrets),
   };
 
   if (config.transport === 'stdio') {
     const { serveStdio } = await import('./transports/stdio.js');
-    await serveStdio(createMcpServer(serverOptions), closeClient);
+    const count = selectTools(manifest, serverOptions.selection).length;
+    const served = config.dynamic ? `4 meta-tools reaching ${count} operations` : config.code ? `search and execute reaching ${count} operations` : `${count} tools`;
+    await serveStdio(
+      createMcpServer(serverOptions),
+      closeClient,
+      `ready: serving ${served} over stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C quits)`,
+    );
     return undefined;
   }
   const { serveHttp, HttpError } = await import('./transports/http.js');
   const { http } = config;
-  registerSecret(http.authToken);
+  const oauth = http.oauth && (await import('./auth/index.js')).createResourceServer(http.oauth, config.selection.readOnly);
   if (http.authToken && http.authToken.length < 16) log('warn', 'the auth token is short; use a long random one (e.g. openssl rand -hex 32)');
   // Sessions that bring their own key get the same settings but never the operator's keys (the
   // tracker key included), and their own client: a key is never shared between sessions.
@@ -180,20 +233,26 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   // exclusions and read-only).
   const ceiling = wholeCatalogUnlessChosen(config);
 
-  const newSession = (req: IncomingMessage, url: URL) => {
+  const newSession = (req: IncomingMessage, url: URL, principal?: Principal) => {
     let selection = serverOptions.selection;
     try {
       const asked = requestedSelection(url.searchParams, req.headers);
-      if (asked) selection = narrowSelection(ceiling, asked, manifest);
+      // A token that grants only the read scope narrows as a client asking for read-only tools does.
+      const wanted = principal?.readOnly
+        ? { ...asked, readOnly: true, readOnlyBecause: `the access token grants only the ${http.oauth!.readScope} scope; sign in again granting ${http.oauth!.writeScope} to use it` }
+        : asked;
+      if (wanted) selection = narrowSelection(asked ? ceiling : serverOptions.selection, wanted, manifest);
     } catch (error) {
       if (error instanceof SelectionError) throw new HttpError(400, error.message, -32602);
       throw error;
     }
     const key = tenants ? sessionKey(req) : undefined;
-    if (key) registerSecret(key);
+    const problem = key && keyProblem(key);
+    if (problem) throw new HttpError(401, `Unauthorized: the X-Brevo-Api-Key header does not hold a Brevo API key (${problem}); send the key from Brevo > SMTP & API > API keys`, -32000);
     const sessionClient = key ? tenants!.withApiKey(key) : config.apiKey ? client : tenants!;
-    const server = createMcpServer({ ...serverOptions, client: sessionClient, selection });
-    if (key) server.onclose = () => forgetSecret(key);
+    // This session's output hides its own key besides the operator's; no other session's.
+    const server = createMcpServer({ ...serverOptions, client: sessionClient, selection, redactor: serverOptions.redactor.with(key) });
+    if (key) server.onclose = hideInLog(key);
     return server;
   };
 
@@ -202,8 +261,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     port: config.port,
     newSession,
     authToken: http.authToken,
+    authenticate: oauth ? (req) => oauth.authenticate(req) : undefined,
+    publicDocument: oauth ? (path) => oauth.publicDocument(path) : undefined,
     allowedOrigins: http.allowedOrigins,
-    allowedHosts: http.allowedHosts,
+    allowedHosts: withPublicHost(http.allowedHosts, http.oauth?.publicUrl, config.host),
     maxBodyBytes: http.maxBodyBytes,
     maxSessions: http.maxSessions,
     sessionIdleMs: http.sessionIdleMs,
@@ -211,8 +272,13 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     // A session opened with a client's key serves only requests bearing that key, so a leaked
     // session id does not hand one tenant's key to another.
     sessionOwner: tenants ? (req) => keyOwner(sessionKey(req)) : undefined,
+  }).catch(async (error: unknown) => {
+    // The sandbox (and anything else started) must not keep a server that cannot listen alive.
+    await closeClient().catch(() => {});
+    throw listenProblem(error, config) ?? error;
   });
-  const notes = [http.authToken ? 'bearer token required' : 'no auth token', http.stateless ? 'stateless' : `up to ${http.maxSessions} sessions`];
+  oauth?.listening(handle.url);
+  const notes = [oauth ? 'OAuth access tokens required' : http.authToken ? 'bearer token required' : 'no auth token', http.stateless ? 'stateless' : `up to ${http.maxSessions} sessions`];
   if (clientKeys) notes.push('client keys allowed');
   log('info', `serving MCP over Streamable HTTP at ${handle.url} (${notes.join(', ')})`);
 
@@ -236,12 +302,34 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   return undefined;
 }
 
+/** A start-up failure whose message says what to do; printed as one line, without a stack. */
+class StartupError extends Error {}
+
+/** Why the HTTP server could not listen, in one line with the fix; undefined for other failures. */
+function listenProblem(error: unknown, config: Config): StartupError | undefined {
+  const where = `port ${config.port} on ${config.host}`;
+  const otherPort = 'choose another with --port N, or --port 0 for a free one (the port chosen is printed)';
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'EADDRINUSE':
+      return new StartupError(`${where} is already in use (by another server, perhaps another brevo-mcp); ${otherPort}`);
+    case 'EACCES':
+      return new StartupError(`no permission to listen on ${where} (ports below 1024 need privileges); ${otherPort}`);
+    case 'EADDRNOTAVAIL':
+      return new StartupError(
+        `address ${config.host} is not available on this machine; bind one of its own addresses with --host (127.0.0.1 for this machine only)`,
+      );
+    default:
+      return undefined;
+  }
+}
+
 const keyOwner = (key: string | undefined) => key && createHash('sha256').update(key).digest('hex');
 
 /** The client's own Brevo key from X-Brevo-Api-Key, if it sent one. */
 function sessionKey(req: IncomingMessage): string | undefined {
   const value = req.headers['x-brevo-api-key'];
-  const key = (Array.isArray(value) ? value[0] : value)?.trim();
+  // Checked as sent (keyProblem): a key with a stray space or character is refused, not repaired.
+  const key = Array.isArray(value) ? value[0] : value;
   return key || undefined;
 }
 
@@ -250,8 +338,11 @@ main(process.argv.slice(2), process.env).then(
     if (code !== undefined) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof SelectionError) {
+    // One line each; a selection error or a start-up failure carries its own hint.
+    if (error instanceof ConfigError) {
       process.stderr.write(`brevo-mcp: ${error.message} (see --help)\n`);
+    } else if (error instanceof SelectionError || error instanceof StartupError) {
+      process.stderr.write(`brevo-mcp: ${error.message}\n`);
     } else {
       log('error', error instanceof Error ? (error.stack ?? error.message) : String(error));
     }

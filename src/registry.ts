@@ -2,6 +2,7 @@
 // and read-only all apply here, once, when a server (or an HTTP session) is set up.
 import type { ToolEntry } from './tools/manifest.js';
 import { toolsetNames } from './tools/index.js';
+import { unknownNamesText } from './suggest.js';
 
 export interface ToolSelection {
   /** Toolset names, or 'all'. */
@@ -11,6 +12,8 @@ export interface ToolSelection {
   excludeTools?: string[];
   /** Only tools whose annotations mark them read-only; wins over everything else. */
   readOnly: boolean;
+  /** Set when a client narrowed the server's selection (see narrowSelection): what each side asked. */
+  narrowed?: { server: ToolSelection; requested: RequestedSelection };
 }
 
 /** The core a user gets without choosing: sending email and managing contacts. */
@@ -20,15 +23,22 @@ export const defaultSelection = (): ToolSelection => ({ toolsets: DEFAULT_TOOLSE
 
 export class SelectionError extends Error {}
 
-/** Checks names early, so a typo in --toolsets or --tools fails loudly rather than silently selecting nothing. */
+/** What a toolset may be called: every toolset's name, and `all`. */
+const knownToolsetsText = () => `known toolsets: all, ${toolsetNames.join(', ')}`;
+
+/**
+ * Checks names early, so a typo in --toolsets or --tools fails loudly rather than silently
+ * selecting nothing. The message suggests the nearest names and carries its own hint.
+ */
 export function validateSelection(selection: ToolSelection, manifest: ToolEntry[]): void {
   if (selection.toolsets !== 'all') {
     const unknown = selection.toolsets.filter((t) => !toolsetNames.includes(t));
-    if (unknown.length) throw new SelectionError(`unknown toolset ${unknown.join(', ')}; known: ${toolsetNames.join(', ')}`);
+    if (unknown.length) throw new SelectionError(`${unknownNamesText('toolset', unknown, ['all', ...toolsetNames])} (${knownToolsetsText()})`);
   }
-  const names = new Set(manifest.map((t) => t.name));
-  const unknownTools = [...(selection.tools ?? []), ...(selection.excludeTools ?? [])].filter((t) => !names.has(t));
-  if (unknownTools.length) throw new SelectionError(`unknown tool ${unknownTools.join(', ')} (see --list-tools)`);
+  const names = manifest.map((t) => t.name);
+  const known = new Set(names);
+  const unknownTools = [...(selection.tools ?? []), ...(selection.excludeTools ?? [])].filter((t) => !known.has(t));
+  if (unknownTools.length) throw new SelectionError(`${unknownNamesText('tool', unknownTools, names)} (see --list-tools)`);
 }
 
 export function selectTools(manifest: ToolEntry[], selection: ToolSelection): ToolEntry[] {
@@ -41,6 +51,67 @@ export function selectTools(manifest: ToolEntry[], selection: ToolSelection): To
       !excluded.has(tool.name) &&
       (!selection.readOnly || tool.annotations.readOnlyHint),
   );
+}
+
+/**
+ * Why a selection does not offer an operation, and how to get it; undefined when it does. The
+ * server's own options are named first (flags), then what a client asked on its connection.
+ */
+export function whyNotOffered(entry: ToolEntry, selection: ToolSelection): string | undefined {
+  if (!selection.narrowed) return reasonUnder(entry, selection, SERVER_OPTIONS);
+  const { server, requested } = selection.narrowed;
+  const asked: ToolSelection = { toolsets: requested.toolsets ?? 'all', tools: requested.tools, excludeTools: requested.excludeTools, readOnly: requested.readOnly === true };
+  const because = requested.readOnlyBecause;
+  return reasonUnder(entry, server, SERVER_OPTIONS) ?? reasonUnder(entry, asked, because ? { ...CONNECTION_OPTIONS, readOnly: () => `it changes data and ${because}` } : CONNECTION_OPTIONS);
+}
+
+const SERVER_OPTIONS = {
+  excluded: () => 'the server excludes it (--exclude-tools / BREVO_EXCLUDE_TOOLS); remove it there to offer it',
+  readOnly: () => 'it changes data and the server is read-only (--read-only / BREVO_READ_ONLY)',
+  tools: (name: string) => `the server offers only the tools named in --tools (BREVO_TOOLS); add ${name} there to offer it`,
+  toolset: (toolset: string) => `its toolset ${toolset} is not enabled; start the server with --toolsets including ${toolset} (or --toolsets all)`,
+};
+const CONNECTION_OPTIONS = {
+  excluded: () => 'this connection excluded it (exclude_tools / X-Brevo-Exclude-Tools)',
+  readOnly: () => 'it changes data and this connection asked for read-only tools (read_only / X-Brevo-Read-Only)',
+  tools: (name: string) => `this connection asked for other tools (tools / X-Brevo-Tools); connect with ${name} among them`,
+  toolset: (toolset: string) => `this connection asked for other toolsets (toolsets / X-Brevo-Toolsets); connect with ${toolset} among them`,
+};
+
+function reasonUnder(entry: ToolEntry, selection: ToolSelection, say: typeof SERVER_OPTIONS): string | undefined {
+  if (selection.excludeTools?.includes(entry.name)) return say.excluded();
+  if (selection.readOnly && !entry.annotations.readOnlyHint) return say.readOnly();
+  if (selection.tools?.length) return selection.tools.includes(entry.name) ? undefined : say.tools(entry.name);
+  if (selection.toolsets !== 'all' && !selection.toolsets.includes(entry.toolset)) return say.toolset(entry.toolset);
+  return undefined;
+}
+
+/** What resources and completions of a session may call, decided with its tools. */
+export interface OperationReach {
+  allows(operation: string): boolean;
+  /** Why an operation they may not call is out of reach, with how to enable it. */
+  whyNot(operation: string): string;
+}
+
+/**
+ * Resources and completions reach what the tools reach, except that toolsets do not limit them
+ * (a session has every resource whatever its toolsets): exclusions, explicit tool lists and
+ * read-only hold there as well, the server's and the connection's.
+ */
+export function resourceReach(manifest: ToolEntry[], selection: ToolSelection): OperationReach {
+  const byName = new Map(manifest.map((t) => [t.name, t]));
+  const unlimitedToolsets = (s: ToolSelection): ToolSelection => ({ ...s, toolsets: 'all' });
+  const reach: ToolSelection = selection.narrowed
+    ? {
+        ...unlimitedToolsets(selection),
+        narrowed: { server: unlimitedToolsets(selection.narrowed.server), requested: { ...selection.narrowed.requested, toolsets: 'all' } },
+      }
+    : unlimitedToolsets(selection);
+  const why = (operation: string) => {
+    const entry = byName.get(operation);
+    return entry ? whyNotOffered(entry, reach) : `${operation} is not in the catalog`;
+  };
+  return { allows: (operation) => why(operation) === undefined, whyNot: (operation) => why(operation) ?? '' };
 }
 
 /** A stable key for caching what a selection lists. */
@@ -58,6 +129,8 @@ export interface RequestedSelection {
   tools?: string[];
   excludeTools?: string[];
   readOnly?: boolean;
+  /** Why read-only was asked for, when not by the client itself (an OAuth token's scopes). */
+  readOnlyBecause?: string;
 }
 
 /** Each item: its query parameter, then its header. The query string wins when both are given. */
@@ -90,7 +163,10 @@ export function requestedSelection(query: URLSearchParams, headers: HeaderBag): 
   const readOnly = requestValue(query, headers, REQUEST_SOURCES.readOnly);
   if (toolsets === undefined && tools === undefined && exclude === undefined && readOnly === undefined) return undefined;
   const requested: RequestedSelection = {};
-  if (toolsets !== undefined) requested.toolsets = names(toolsets).includes('all') ? 'all' : names(toolsets);
+  if (toolsets !== undefined) {
+    const asked = names(toolsets.toLowerCase());
+    requested.toolsets = asked.includes('all') ? 'all' : asked;
+  }
   if (tools !== undefined) requested.tools = names(tools);
   if (exclude !== undefined) requested.excludeTools = names(exclude);
   if (readOnly !== undefined) {
@@ -114,9 +190,9 @@ export function narrowSelection(server: ToolSelection, requested: RequestedSelec
   const unknownTools = [...(requested.tools ?? []), ...(requested.excludeTools ?? [])].filter((t) => !known.has(t));
   if (unknownSets.length || unknownTools.length) {
     const parts = [];
-    if (unknownSets.length) parts.push(`unknown toolset ${unknownSets.join(', ')}`);
-    if (unknownTools.length) parts.push(`unknown tool ${unknownTools.join(', ')}`);
-    throw new SelectionError(`${parts.join('; ')} (known toolsets: ${toolsetNames.join(', ')})`);
+    if (unknownSets.length) parts.push(unknownNamesText('toolset', unknownSets, ['all', ...toolsetNames]));
+    if (unknownTools.length) parts.push(unknownNamesText('tool', unknownTools, [...known]));
+    throw new SelectionError(`${parts.join('; ')} (${knownToolsetsText()})`);
   }
 
   const offered = selectTools(manifest, server);
@@ -136,8 +212,9 @@ export function narrowSelection(server: ToolSelection, requested: RequestedSelec
     excludeTools: requested.excludeTools,
     readOnly,
   }).map((t) => t.name);
+  const narrowed = { server, requested };
   // An empty tools list would mean "no explicit list" to selectTools: say "no toolset" instead.
   return chosen.length
-    ? { toolsets: 'all', tools: chosen, excludeTools: server.excludeTools, readOnly }
-    : { toolsets: [], excludeTools: server.excludeTools, readOnly };
+    ? { toolsets: 'all', tools: chosen, excludeTools: server.excludeTools, readOnly, narrowed }
+    : { toolsets: [], excludeTools: server.excludeTools, readOnly, narrowed };
 }

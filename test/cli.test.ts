@@ -65,6 +65,31 @@ describe('brevo-mcp command', () => {
     expect(toolset.stderr).toMatch(/unknown toolset contcts/);
   });
 
+  it('OAuth options that cannot work together stop the start with one clear line', async () => {
+    const cases: Array<[string[], Record<string, string>, RegExp]> = [
+      [['--oauth-issuer', 'https://id.example.com', '--auth-token', 'x'.repeat(32)], {}, /--oauth-issuer and --auth-token \(MCP_AUTH_TOKEN\) are two ways/],
+      [['--oauth-issuer', 'https://id.example.com'], { MCP_AUTH_TOKEN: 'x'.repeat(32) }, /choose one/],
+      [['--public-url', 'https://mcp.example.com/mcp'], {}, /give --oauth-issuer with it/],
+      [['--oauth-issuer', 'https://id.example.com', '--host', '0.0.0.0'], {}, /--oauth-issuer needs --public-url .* when listening on 0\.0\.0\.0/],
+      [['--oauth-issuer', 'http://id.example.com'], {}, /--oauth-issuer: "http:\/\/id\.example\.com" must use https/],
+      [['--oauth-issuer', 'https://id.example.com', '--public-url', 'https://mcp.example.com/mcp#x'], {}, /must not have a #fragment/],
+      [['--oauth-issuer', 'https://id.example.com'], { BREVO_MCP_OAUTH_CLIENT_ID: 'brevo-mcp' }, /BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET go together/],
+      [['--oauth-issuer', 'https://id.example.com'], { BREVO_MCP_OAUTH_ALGORITHMS: 'RS256,none,HS256' }, /none, HS256 not allowed/],
+      [['--oauth-issuer', 'https://id.example.com'], { BREVO_MCP_OAUTH_READ_SCOPE: 'brevo:write' }, /must differ/],
+      [['--oauth-issuer', 'https://id.example.com'], { BREVO_MCP_OAUTH_WRITE_SCOPE: 'brevo write' }, /one scope name without spaces/],
+    ];
+    for (const [args, env, message] of cases) {
+      const { code, stdout, stderr } = await cli(['--transport', 'http', '--sandbox', ...args], env);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toContain('x'.repeat(32));
+    }
+    const stdio = await cli(['--oauth-issuer', 'https://id.example.com', '--sandbox']);
+    expect(stdio.stderr).toMatch(/--oauth-issuer applies to --transport http/);
+  });
+
   it('documents every flag and environment variable it reads, in --help and in README.md', async () => {
     const source = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

@@ -84,7 +84,7 @@ describe('code mode isolation and limits', () => {
       try { Object.defineProperty(brevo, 'create_list', { value: () => 'replaced' }); } catch {}
       await brevo.create_list({ name: 'VIP' });`);
     expect(polluted.isError).toBe(true);
-    expect(textOf(polluted)).toMatch(/Invalid arguments for create_list: folderId: .*\(code invalid_arguments, tool create_list\)/);
+    expect(textOf(polluted)).toMatch(/Invalid arguments for create_list: folderId is required \(code invalid_arguments, tool create_list\)/);
     const viaProto = await execute(`await brevo.create_list(JSON.parse('{"__proto__": {"folderId": 1}, "name": "x"}'))`);
     expect(textOf(viaProto)).toMatch(/folderId.*Unrecognized key: "__proto__"/s);
     expect(fake.requests).toHaveLength(0);
@@ -169,7 +169,7 @@ describe('code mode isolation and limits', () => {
   it('invalid arguments reject before anything is sent, naming each bad field', async () => {
     const caught = await value(`try { await brevo.create_list({ name: 7 }); } catch (e) { return { code: e.code, tool: e.tool, message: e.message }; }`);
     expect(caught).toMatchObject({ code: 'invalid_arguments', tool: 'create_list' });
-    expect(caught.message).toMatch(/name: .*folderId: /);
+    expect(caught.message).toBe('Invalid arguments for create_list: name: expected a string, received 7; folderId is required');
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -244,7 +244,11 @@ describe('code mode sessions', () => {
     const server = await startHttpServer({ args: ['--sandbox', '--code'] });
     const narrowed = await connectHttp(`${server.url}?read_only=1`);
     try {
-      for (const conn of [stdio, narrowed]) {
+      const why = [
+        'it changes data and the server is read-only (--read-only / BREVO_READ_ONLY)',
+        'it changes data and this connection asked for read-only tools (read_only / X-Brevo-Read-Only)',
+      ];
+      for (const [i, conn] of [stdio, narrowed].entries()) {
         const { tools } = await conn.client.listTools();
         expect(tools.find((t) => t.name === 'execute')?.annotations).toEqual({ readOnlyHint: true, openWorldHint: true });
         const result = await conn.client.callTool({
@@ -258,7 +262,7 @@ describe('code mode sessions', () => {
         });
         expect(JSON.parse(textOf(result))).toEqual({
           writes: [],
-          refused: { code: 'not_available', message: 'brevo.delete_list is not available here: this session is read-only' },
+          refused: { code: 'not_available', message: `delete_list is a Brevo operation (toolset contacts) that this server does not offer: ${why[i]}.` },
           still: 'All customers',
         });
       }
@@ -275,7 +279,9 @@ describe('code mode sessions', () => {
       const result = await conn.client.callTool({ name: 'execute', arguments: { code: `let e; try { await brevo.get_lists(); } catch (x) { e = x.message; } return [Object.keys(brevo), e];` } });
       const [names, refused] = JSON.parse(textOf(result).split('\nNote: ')[0]!);
       expect(names.sort()).toEqual(['get_account', 'get_account_activity', 'get_processes']);
-      expect(refused).toBe('brevo.get_lists is not available here: the toolset contacts or this tool is not selected for this session');
+      expect(refused).toBe(
+        'get_lists is a Brevo operation (toolset contacts) that this server does not offer: its toolset contacts is not enabled; start the server with --toolsets including contacts (or --toolsets all).',
+      );
     } finally {
       await conn.close();
     }

@@ -352,7 +352,7 @@ describe('per-connection tool selection', () => {
         expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
         expect(tool.annotations?.destructiveHint, tool.name).not.toBe(true);
       }
-      await expect(client.callTool({ name: 'delete_list', arguments: { listId: 1 } })).rejects.toThrow(/Unknown tool: delete_list/);
+      await expect(client.callTool({ name: 'delete_list', arguments: { listId: 1 } })).rejects.toThrow(/delete_list is a Brevo operation .*read-only/);
     }
     expect(fake.requests).toHaveLength(0);
   });

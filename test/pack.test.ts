@@ -18,6 +18,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TOOLSETS } from '../src/registry.js';
 import { readManifest } from '../src/tools/manifest.js';
+import { VIEWS } from '../src/views/index.js';
 import { textOf } from './support/mcp.js';
 
 const run = promisify(execFile);
@@ -92,10 +93,12 @@ describe('the npm package', () => {
 
   it('holds dist, the catalog, the sandbox data, README, LICENSE and package.json, and nothing else', () => {
     const paths = packed.files.map((f) => f.path);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'catalog/tools.json', 'src/sandbox/responses.json', 'src/code/answer-types.json', pkg.bin['brevo-mcp']!, 'dist/sandbox/server.js', 'dist/tools/contacts.js']) {
+    const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
+    const data = ['catalog/tools.json', 'src/sandbox/responses.json', 'src/sandbox/requests.json', 'src/code/answer-types.json'];
+    for (const needed of ['package.json', 'README.md', 'LICENSE', ...data, pkg.bin['brevo-mcp']!, 'dist/sandbox/server.js', 'dist/tools/contacts.js', 'dist/code/worker.js', ...views]) {
       expect(paths).toContain(needed);
     }
-    const stray = paths.filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'catalog/tools.json', 'src/sandbox/responses.json', 'src/code/answer-types.json'].includes(p));
+    const stray = paths.filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', ...data].includes(p));
     expect(stray).toEqual([]);
     expect(paths.filter((p) => /\.test\.|\.ts$|\.map$/.test(p))).toEqual([]);
     expect(packed.size).toBeLessThan(1024 * 1024);
@@ -136,6 +139,7 @@ describe('the npm package', () => {
       const { tools } = await client.listTools();
       const expected = readManifest().filter((t) => DEFAULT_TOOLSETS.includes(t.toolset));
       expect(tools.map((t) => t.name)).toEqual(expected.map((t) => t.name));
+      // Every emulated request is first checked against requests.json: without it this fails too.
       const result = await client.callTool({ name: 'get_account', arguments: {} });
       expect(result.isError, textOf(result)).toBeFalsy();
       expect(JSON.parse(textOf(result))).toMatchObject({ companyName: 'Demo Shop' });
@@ -159,6 +163,22 @@ describe('the npm package', () => {
       const ran = await client.callTool({ name: 'execute', arguments: { code: 'const a: { companyName: string } = await brevo.get_account(); return a.companyName;' } });
       expect(ran.isError, textOf(ran)).toBeFalsy();
       expect(textOf(ran)).toBe('"Demo Shop"');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('serves its views to an MCP Apps client, built into the package by prepack', async () => {
+    const transport = new StdioClientTransport({ command: bin, args: ['--sandbox', '--toolsets', 'all'], cwd: work, env: { PATH: process.env.PATH ?? '' }, stderr: 'ignore' });
+    const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' }, { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } } });
+    try {
+      await client.connect(transport);
+      const { tools } = await client.listTools();
+      expect(tools.filter((t) => t._meta).map((t) => t.name).sort()).toEqual(VIEWS.map((v) => v.tool).sort());
+      for (const view of VIEWS) {
+        const { contents } = await client.readResource({ uri: view.uri });
+        expect(contents[0], view.id).toMatchObject({ mimeType: 'text/html;profile=mcp-app', text: expect.stringMatching(/^<!doctype html>[\s\S]*<\/html>\n$/) });
+      }
     } finally {
       await client.close();
     }

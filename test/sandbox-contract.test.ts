@@ -23,6 +23,17 @@ describe.skipIf(!available)('sandbox answers against the official definition', (
     await sandbox?.close();
   });
 
+  /**
+   * Where the definition leaves out what the answer needs, the sandbox gives it and says why:
+   * these differences are expected; any other is a defect.
+   */
+  const BEYOND_DEFINITION: [RegExp, string][] = [
+    [/crm\/files.*\.id: not in the definition/, 'file data has no id, which download_file, get_file_details and delete_file need'],
+    [/crm\/notes.*\.companyIds: not in the definition/, 'a note\'s answer leaves out companyIds, which create_note and update_note take'],
+    [/^GET \/crm\/tasktypes: not an object$/, '"Returns all the Task types", with the schema of one: the sandbox answers the list'],
+  ];
+  const unexpected = (problems: string[]) => problems.filter((p) => !BEYOND_DEFINITION.some(([pattern]) => pattern.test(p)));
+
   async function check(calls: Call[]): Promise<string[]> {
     const problems: string[] = [];
     for (const [method, template, path, body] of calls) {
@@ -48,7 +59,7 @@ describe.skipIf(!available)('sandbox answers against the official definition', (
       }
       if (success.schema) problems.push(...checkAgainst(success.doc, success.schema, JSON.parse(text), where));
     }
-    return problems;
+    return unexpected(problems);
   }
 
   it('has a stored answer for every contract operation, fitting its success response', () => {
@@ -121,11 +132,11 @@ describe.skipIf(!available)('sandbox answers against the official definition', (
       ['POST', '/smtp/email', '/smtp/email', { sender: { id: 1 }, subject: 'Hi', textContent: 'Hi', messageVersions: [{ to: [{ email: 'a@example.com' }] }, { to: [{ email: 'b@example.com' }] }] }],
       ['POST', '/smtp/email', '/smtp/email', { sender: { id: 1 }, to: [{ email: 'c@example.com' }], subject: 'Later', textContent: 'Later', scheduledAt: new Date(Date.now() + 3_600_000).toISOString() }],
       ['POST', '/emailCampaigns', '/emailCampaigns', { name: 'Partners update', sender: { id: 1 }, subject: 'News', htmlContent: '<p>News</p>', recipients: { listIds: [4] } }],
-      ['PUT', '/emailCampaigns/{campaignId}', '/emailCampaigns/3', { previewText: 'What is new' }],
-      ['POST', '/emailCampaigns/{campaignId}/sendTest', '/emailCampaigns/3/sendTest', { emailTo: ['emma.martin@example.com'] }],
-      ['POST', '/emailCampaigns/{campaignId}/sendNow', '/emailCampaigns/3/sendNow'],
-      ['PUT', '/emailCampaigns/{campaignId}/status', '/emailCampaigns/3/status', { status: 'archive' }],
-      ['DELETE', '/emailCampaigns/{campaignId}', '/emailCampaigns/3'],
+      ['PUT', '/emailCampaigns/{campaignId}', '/emailCampaigns/5', { previewText: 'What is new' }],
+      ['POST', '/emailCampaigns/{campaignId}/sendTest', '/emailCampaigns/5/sendTest', { emailTo: ['emma.martin@example.com'] }],
+      ['POST', '/emailCampaigns/{campaignId}/sendNow', '/emailCampaigns/5/sendNow'],
+      ['PUT', '/emailCampaigns/{campaignId}/status', '/emailCampaigns/5/status', { status: 'archive' }],
+      ['DELETE', '/emailCampaigns/{campaignId}', '/emailCampaigns/5'],
       ['POST', '/senders', '/senders', { name: 'Support', email: 'support@demoshop.example' }],
       ['POST', '/senders', '/senders', { name: 'Agency', email: 'hi@agency.example' }],
       ['PUT', '/senders/{senderId}/validate', '/senders/3/validate', { otp: 123456 }],
@@ -142,5 +153,108 @@ describe.skipIf(!available)('sandbox answers against the official definition', (
       ['DELETE', '/smtp/templates/{templateId}', '/smtp/templates/3'],
     ]);
     expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  const company = '65f1c0000000000000000001';
+  const deal = '65f1d0000000000000000001';
+
+  it('reads the CRM, SMS, WhatsApp and e-commerce in the definition\'s shapes', async () => {
+    const problems = await check([
+      ['GET', '/companies', '/companies?limit=3'],
+      ['GET', '/companies/{id}', `/companies/${company}`],
+      ['GET', '/crm/deals', '/crm/deals?limit=20'],
+      ['GET', '/crm/deals/{id}', `/crm/deals/${deal}`],
+      ['GET', '/crm/pipeline/details', '/crm/pipeline/details'],
+      ['GET', '/crm/pipeline/details/all', '/crm/pipeline/details/all'],
+      ['GET', '/crm/pipeline/details/{pipelineID}', '/crm/pipeline/details/65f1b0000000000000000001'],
+      ['GET', '/crm/attributes/deals', '/crm/attributes/deals'],
+      ['GET', '/crm/attributes/companies', '/crm/attributes/companies'],
+      ['GET', '/crm/tasks', '/crm/tasks'],
+      ['GET', '/crm/tasks/{id}', '/crm/tasks/65f1a0000000000000000001'],
+      ['GET', '/crm/tasktypes', '/crm/tasktypes'],
+      ['GET', '/crm/notes', '/crm/notes'],
+      ['GET', '/crm/notes/{id}', '/crm/notes/65f1e0000000000000000001'],
+      ['GET', '/crm/files', '/crm/files'],
+      ['GET', '/crm/files/{id}', '/crm/files/65f1f0000000000000000001'],
+      ['GET', '/crm/files/{id}/data', '/crm/files/65f1f0000000000000000001/data'],
+      ['GET', '/smsCampaigns', '/smsCampaigns'],
+      ['GET', '/smsCampaigns/{campaignId}', '/smsCampaigns/1'],
+      ['GET', '/transactionalSMS/statistics/events', '/transactionalSMS/statistics/events'],
+      ['GET', '/transactionalSMS/statistics/aggregatedReport', '/transactionalSMS/statistics/aggregatedReport'],
+      ['GET', '/transactionalSMS/statistics/reports', '/transactionalSMS/statistics/reports?days=7'],
+      ['GET', '/whatsappCampaigns', '/whatsappCampaigns'],
+      ['GET', '/whatsappCampaigns/{campaignId}', '/whatsappCampaigns/1672035851100001'],
+      ['GET', '/whatsappCampaigns/template-list', '/whatsappCampaigns/template-list'],
+      ['GET', '/whatsappCampaigns/config', '/whatsappCampaigns/config'],
+      ['GET', '/whatsapp/statistics/events', '/whatsapp/statistics/events'],
+      ['GET', '/products', '/products'],
+      ['GET', '/products/{id}', '/products/SCF-LIN-IND'],
+      ['GET', '/categories', '/categories'],
+      ['GET', '/categories/{id}', '/categories/scarves'],
+      ['GET', '/orders', '/orders?limit=5'],
+      ['GET', '/ecommerce/attribution/metrics', '/ecommerce/attribution/metrics'],
+      ['GET', '/ecommerce/attribution/metrics/{conversionSource}/{conversionSourceId}', '/ecommerce/attribution/metrics/email_campaign/1'],
+      ['GET', '/ecommerce/attribution/products/{conversionSource}/{conversionSourceId}', '/ecommerce/attribution/products/email_campaign/1'],
+      ['GET', '/ecommerce/config/displayCurrency', '/ecommerce/config/displayCurrency'],
+      ['GET', '/contacts/segments', '/contacts/segments'],
+      ['GET', '/senders/domains', '/senders/domains'],
+      ['GET', '/senders/domains/{domainName}', '/senders/domains/demoshop.example'],
+      ['GET', '/senders/ips', '/senders/ips'],
+      ['GET', '/senders/{senderId}/ips', '/senders/1/ips'],
+      ['GET', '/smtp/statistics/reports', '/smtp/statistics/reports?days=30&limit=30'],
+    ]);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('writes to the CRM, SMS, WhatsApp and e-commerce with the definition\'s statuses and shapes', async () => {
+    const problems = await check([
+      ['POST', '/companies', '/companies', { name: 'Linen & Co', attributes: { domain: 'linenco.example' }, linkedContactsIds: [3] }],
+      ['PATCH', '/companies/{id}', `/companies/${company}`, { attributes: { number_of_employees: 7 } }],
+      ['PATCH', '/companies/link-unlink/{id}', `/companies/link-unlink/${company}`, { linkContactIds: [2] }],
+      ['POST', '/crm/deals', '/crm/deals', { name: 'Linen & Co – first order', attributes: { amount: 900 }, linkedContactsIds: [3] }],
+      ['PATCH', '/crm/deals/{id}', `/crm/deals/${deal}`, { attributes: { deal_stage: '4c6f1e2a-0004-4d1b-9a3e-6b2f0c8d1e04' } }],
+      ['PATCH', '/crm/deals/link-unlink/{id}', `/crm/deals/link-unlink/${deal}`, { linkContactIds: [2] }],
+      ['POST', '/crm/tasks', '/crm/tasks', { name: 'Call Linen & Co', taskTypeId: '65f170000000000000000001', date: new Date(Date.now() + 86_400_000).toISOString(), dealsIds: [deal] }],
+      ['PATCH', '/crm/tasks/{id}', '/crm/tasks/65f1a0000000000000000001', { done: true }],
+      ['POST', '/crm/notes', '/crm/notes', { text: 'Wants samples first.', dealIds: [deal] }],
+      ['PATCH', '/crm/notes/{id}', '/crm/notes/65f1e0000000000000000001', { text: 'Samples sent.' }],
+      ['POST', '/crm/attributes', '/crm/attributes', { label: 'Delivery region', attributeType: 'text', objectType: 'deals' }],
+      ['DELETE', '/crm/tasks/{id}', '/crm/tasks/65f1a0000000000000000001'],
+      ['DELETE', '/crm/notes/{id}', '/crm/notes/65f1e0000000000000000001'],
+      ['DELETE', '/crm/files/{id}', '/crm/files/65f1f0000000000000000002'],
+      ['POST', '/smsCampaigns', '/smsCampaigns', { name: 'Weekend', sender: 'DemoShop', content: 'Weekend sale at Demo Shop', recipients: { listIds: [2] } }],
+      ['PUT', '/smsCampaigns/{campaignId}', '/smsCampaigns/3', { content: 'Weekend sale: 15% off at Demo Shop' }],
+      ['POST', '/smsCampaigns/{campaignId}/sendNow', '/smsCampaigns/3/sendNow'],
+      ['PUT', '/smsCampaigns/{campaignId}/status', '/smsCampaigns/3/status', { status: 'archive' }],
+      ['POST', '/transactionalSMS/sms', '/transactionalSMS/sms', { sender: 'DemoShop', recipient: '33612345678', content: 'Your order has shipped' }],
+      ['POST', '/whatsappCampaigns/template', '/whatsappCampaigns/template', { name: 'restock_alert', language: 'en', category: 'UTILITY', bodyText: 'Back in stock' }],
+      ['POST', '/whatsappCampaigns/template/approval/{templateId}', '/whatsappCampaigns/template/approval/5'],
+      ['POST', '/whatsappCampaigns', '/whatsappCampaigns', { name: 'Restock', templateId: 5, scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), recipients: { listIds: [2] } }],
+      ['PUT', '/whatsappCampaigns/{campaignId}', '/whatsappCampaigns/1672035851100003', { campaignName: 'Restock alert' }],
+      ['POST', '/whatsapp/sendMessage', '/whatsapp/sendMessage', { senderNumber: '33639980000', contactNumbers: ['33612345678'], templateId: 1 }],
+      ['POST', '/products', '/products', { id: 'BAG-CRS-TAN', name: 'Tan crossbody bag', price: 59, categories: ['bags'] }],
+      ['POST', '/products/batch', '/products/batch', { products: [{ id: 'BAG-CRS-TAN', name: 'Tan crossbody bag', price: 55 }], updateEnabled: true }],
+      ['POST', '/categories', '/categories', { id: 'gifts', name: 'Gift sets' }],
+      ['POST', '/categories/batch', '/categories/batch', { categories: [{ id: 'sale', name: 'Sale' }] }],
+      ['POST', '/orders/status', '/orders/status', { id: 'DS-20001', createdAt: '2025-03-01T10:00:00Z', updatedAt: '2025-03-01T10:00:00Z', status: 'completed', amount: 59, products: [{ productId: 'BAG-CRS-TAN', quantity: 1, price: 59 }], identifiers: { email_id: 'olivia.smith@example.com' } }],
+      ['POST', '/orders/status/batch', '/orders/status/batch', { orders: [{ id: 'DS-20002', createdAt: '2025-03-02T10:00:00Z', updatedAt: '2025-03-02T10:00:00Z', status: 'completed', amount: 18, products: [{ productId: 'HOM-MUG-SND', quantity: 1, price: 18 }] }] }],
+      ['POST', '/ecommerce/config/displayCurrency', '/ecommerce/config/displayCurrency', { code: 'EUR' }],
+      ['POST', '/senders/domains', '/senders/domains', { name: 'news.demoshop.example' }],
+      ['PUT', '/senders/domains/{domainName}/authenticate', '/senders/domains/news.demoshop.example/authenticate'],
+      ['DELETE', '/senders/domains/{domainName}', '/senders/domains/news.demoshop.example'],
+      ['DELETE', '/crm/deals/{id}', `/crm/deals/${deal}`],
+      ['DELETE', '/companies/{id}', `/companies/${company}`],
+    ]);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('uploads a CRM file (multipart) with the definition\'s status and shape', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['quote']), 'quote.txt');
+    form.append('contactId', '3');
+    const res = await fetch(`${sandbox.url}/crm/files`, { method: 'POST', headers: { 'api-key': sandbox.apiKey }, body: form });
+    const [created] = successResponses('openapi-v3', 'POST', '/crm/files');
+    expect(res.status).toBe(created.status);
+    expect(unexpected(checkAgainst(created.doc, created.schema, await res.json(), 'POST /crm/files'))).toEqual([]);
   });
 });

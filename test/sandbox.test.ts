@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { responsesUrl } from '../src/sandbox/fallback.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
+import { startEmulator, type Emulator } from './support/emulator.js';
 import { BIN, connectHttp, connectStdio, startHttpServer, TEST_KEY, textOf, type Connected } from './support/mcp.js';
 
 type Json = Record<string, any>;
@@ -181,6 +182,29 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
     expect(byTemplate.transactionalEmails).toEqual([expect.objectContaining({ email: 'leo.rossi@example.com', subject: 'Blue scarf is back', templateId: id })]);
   });
 
+  it('answers the report tools with the demo account\'s data: campaign, daily traffic, lists, pipeline', async () => {
+    const campaign = await json('get_email_campaign', { campaignId: 1 });
+    expect(campaign.statistics.globalStats.sent).toBeGreaterThan(10);
+    expect(Object.keys(campaign.statistics.linksStats).length).toBeGreaterThan(0);
+    expect(Object.keys(campaign.statistics.statsByDevice).length).toBeGreaterThan(0);
+    const { reports } = await json('get_smtp_report', { days: 29, limit: 30 });
+    expect(reports).toHaveLength(30);
+    expect(reports.filter((r: Json) => r.requests > 0).length).toBeGreaterThan(20);
+    const lists = await json('get_lists', {});
+    expect(lists.lists.every((l: Json) => l.uniqueSubscribers > 0)).toBe(true);
+    const [pipeline] = await json('get_pipelines');
+    const { items } = await json('get_deals', { limit: 50 });
+    const stages = new Set(items.filter((d: Json) => d.attributes.pipeline === pipeline.pipeline).map((d: Json) => d.attributes.deal_stage));
+    expect(stages.size).toBe(pipeline.stages.length);
+    expect((await json('get_sms_campaign', { campaignId: 1 })).statistics.sent).toBeGreaterThan(0);
+    expect((await json('get_orders', { limit: 5 })).count).toBeGreaterThan(40);
+  });
+
+  it('completes the demo account\'s own sending domain, not a placeholder', async () => {
+    const { completion } = await conn.client.complete({ ref: { type: 'ref/resource', uri: 'brevo://domains/{domainName}' }, argument: { name: 'domainName', value: '' } });
+    expect(completion.values).toEqual(['demoshop.example']);
+  });
+
   it('serves the resources from the emulator too', async () => {
     const { contents } = await conn.client.readResource({ uri: 'brevo://contacts/folders' });
     const folders = JSON.parse((contents[0] as { text: string }).text) as Json;
@@ -212,28 +236,16 @@ describe('brevo-mcp --sandbox over Streamable HTTP', () => {
 });
 
 describe('sandbox emulator over HTTP', () => {
+  let emu: Emulator;
   let sandbox: Sandbox;
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = { 'api-key': sandbox.apiKey }) => {
-    const res = await fetch(sandbox.url + path, {
-      method,
-      headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, json, text, type: res.headers.get('content-type') ?? '' };
-  };
+  const request = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => emu.request(method, path, body, headers);
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
+    emu = await startEmulator();
+    sandbox = emu.sandbox;
   });
   afterAll(async () => {
-    await sandbox?.close();
+    await emu?.close();
   });
 
   it('listens on 127.0.0.1 under /v3', () => {
@@ -241,38 +253,33 @@ describe('sandbox emulator over HTTP', () => {
   });
 
   it('requires the api-key header, as Brevo does', async () => {
-    expect(await request('GET', '/account', undefined, {})).toMatchObject({ status: 401, json: { code: 'unauthorized', message: 'Key not found' } });
+    expect(await request('GET', '/account', undefined, { 'api-key': '' })).toMatchObject({ status: 401, json: { code: 'unauthorized', message: 'Key not found' } });
     expect((await request('GET', '/account', undefined, { 'api-key': 'xkeysib-wrong' })).status).toBe(401);
-    expect((await request('GET', '/crm/deals', undefined, {})).status).toBe(401);
+    expect((await request('GET', '/crm/deals', undefined, { 'api-key': '' })).status).toBe(401);
   });
 
   it('is seeded with the Demo Shop account', async () => {
     expect((await request('GET', '/contacts/folders')).json.count).toBe(2);
     expect((await request('GET', '/contacts/lists')).json.count).toBe(3);
-    expect((await request('GET', '/contacts?limit=1')).json.count).toBe(12);
+    expect((await request('GET', '/contacts?limit=1')).json.count).toBe(48);
     const contacts = (await request('GET', '/contacts?limit=50')).json.contacts as Json[];
     expect(contacts.every((c) => c.attributes.FIRSTNAME && c.attributes.LASTNAME)).toBe(true);
     expect((await request('GET', '/contacts/attributes')).json.attributes.map((a: Json) => a.name)).toEqual(expect.arrayContaining(['FIRSTNAME', 'LASTNAME']));
     expect((await request('GET', '/smtp/templates')).json.count).toBe(2);
-    expect((await request('GET', '/emailCampaigns')).json.campaigns.map((c: Json) => c.status).sort()).toEqual(['draft', 'sent']);
+    expect((await request('GET', '/emailCampaigns')).json.campaigns.map((c: Json) => c.status).sort()).toEqual(['draft', 'sent', 'sent', 'sent']);
     expect((await request('GET', '/senders')).json.senders).toEqual([expect.objectContaining({ active: true, email: 'hello@demoshop.example' })]);
     expect((await request('GET', '/webhooks')).json.webhooks).toHaveLength(1);
     expect((await request('GET', '/smtp/statistics/events?event=delivered')).json.events.length).toBeGreaterThanOrEqual(2);
   });
 
   it('answers an operation without state with a Brevo-shaped body from the definition', async () => {
-    const deal = await request('GET', '/crm/deals/61a5ce58c5d4795761045990');
-    expect(deal.status).toBe(200);
-    expect(deal.json).toMatchObject({ id: '61a5ce58c5d4795761045990', attributes: expect.any(Object), linkedContactsIds: expect.any(Array) });
-    expect(await request('POST', '/crm/deals', { name: 'Wholesale order' })).toMatchObject({ status: 201, json: { id: expect.any(String) } });
-    expect((await request('DELETE', '/crm/deals/61a5ce58c5d4795761045990')).status).toBe(204);
-    const sms = await request('GET', '/smsCampaigns/7');
-    expect(sms.status).toBe(200);
-    expect(sms.json).toMatchObject({ id: 7, name: expect.any(String), status: expect.any(String) });
     const children = await request('GET', '/reseller/children');
     expect(children.json.children.length).toBeGreaterThan(0);
     const file = await request('GET', '/inbound/attachments/4d9fa2c1');
-    expect(file).toMatchObject({ status: 200, type: 'application/octet-stream' });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/octet-stream');
+    const balance = await request('GET', '/loyalty/config/programs');
+    expect(balance.status).toBe(200);
   });
 
   it('routes every contract operation by its method and path template', async () => {

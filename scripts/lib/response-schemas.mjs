@@ -61,7 +61,15 @@ export function successResponses(spec, method, path) {
     });
 }
 
-/** Differences between a JSON value and a schema, as readable lines (unknown fields, missing required ones, wrong types). */
+/** The string formats an answer is checked for (others, such as int64 or objectID, say nothing more). */
+const FORMATS = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+};
+
+/** Differences between a JSON value and a schema, as readable lines (unknown fields, missing required ones, wrong types, formats). */
 export function checkAgainst(doc, schema, value, where = '$', out = []) {
   const s = flat(doc, schema);
   const variants = s.oneOf ?? s.anyOf;
@@ -79,10 +87,10 @@ export function checkAgainst(doc, schema, value, where = '$', out = []) {
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) return out.push(`${where}: not an object`), out;
       const props = s.properties ?? {};
-      // Some schemas require a field they never define (crm task "date"): such a field is
-      // neither demanded nor refused.
+      // Some schemas require a field they never define (crm task "date", a segment's "name"):
+      // such a field is demanded, as JSON Schema does, and may have any value.
       const named = new Set([...Object.keys(props), ...(s.required ?? [])]);
-      for (const k of s.required ?? []) if (k in props && !(k in value)) out.push(`${where}.${k}: required, missing`);
+      for (const k of s.required ?? []) if (!(k in value)) out.push(`${where}.${k}: required, missing`);
       const free = Object.keys(props).length === 0 || s.additionalProperties;
       for (const [k, v] of Object.entries(value)) {
         if (k in props) checkAgainst(doc, props[k], v, `${where}.${k}`, out);
@@ -106,6 +114,7 @@ export function checkAgainst(doc, schema, value, where = '$', out = []) {
       break;
     case 'string':
       if (typeof value !== 'string') out.push(`${where}: ${JSON.stringify(value)} is not a string`);
+      else if (FORMATS[s.format] && !FORMATS[s.format].test(value)) out.push(`${where}: ${JSON.stringify(value)} is not a valid ${s.format}`);
       break;
   }
   if (s.enum && !s.enum.includes(value)) out.push(`${where}: ${JSON.stringify(value)} is not one of ${JSON.stringify(s.enum)}`);

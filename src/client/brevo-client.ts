@@ -2,7 +2,7 @@
 // retries where repeating is safe, a cap on requests in flight, and Brevo's error bodies turned
 // into BrevoApiError. It knows HTTP and Brevo, nothing of MCP or tools.
 import type { Agent } from 'undici';
-import { redact } from '../log.js';
+import { Redactor } from '../redact.js';
 import { BrevoApiError } from './errors.js';
 import { Semaphore } from './semaphore.js';
 
@@ -74,12 +74,15 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 export class BrevoClient {
   private readonly shared: Shared;
+  /** Cuts Brevo's text without splitting the keys this client sends (redaction itself happens at the output). */
+  private readonly ownKeys: Redactor;
 
   constructor(
     readonly options: BrevoClientOptions,
     shared?: Shared,
   ) {
     this.shared = shared ?? { slots: new Semaphore(options.maxConcurrent) };
+    this.ownKeys = new Redactor([options.apiKey, options.trackerKey]);
   }
 
   /** The same pool and limits with another API key: for a session that brings its own. */
@@ -193,7 +196,7 @@ export class BrevoClient {
         return new BrevoApiError(0, 'response_too_large', `Brevo's answer was larger than ${this.options.maxResponseBytes} bytes and was not read`, where);
       }
       const contentType = String(res.headers['content-type'] ?? '');
-      if (res.statusCode >= 400) return errorFromAnswer(res.statusCode, bytes, res.headers, where);
+      if (res.statusCode >= 400) return errorFromAnswer(res.statusCode, bytes, res.headers, where, this.ownKeys);
       return decodeAnswer(res.statusCode, bytes, contentType, res.headers['content-disposition']);
     } catch (error) {
       if (error instanceof BrevoApiError) return error;
@@ -228,13 +231,14 @@ async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, li
 
 type Headers = Record<string, string | string[] | undefined>;
 
-// Text from Brevo passes through the redactor: an answer that echoes a key back must not leak it.
-const textOf = (bytes: Buffer) => redact(bytes.toString('utf8'));
+// Brevo's bytes are decoded as they are: an answer that echoes a key is redacted where it is
+// output, after parsing (redacting first would miss escaped echoes and could break the JSON).
+const textOf = (bytes: Buffer) => bytes.toString('utf8');
 
-function errorFromAnswer(status: number, bytes: Buffer, headers: Headers, where: BrevoApiError['details']): BrevoApiError {
+function errorFromAnswer(status: number, bytes: Buffer, headers: Headers, where: BrevoApiError['details'], keys: Redactor): BrevoApiError {
   let code = `http_${status}`;
   const text = textOf(bytes);
-  let message = text ? text.slice(0, 500) : 'no details given';
+  let message = text ? keys.cut(text, 500) : 'no details given';
   try {
     const parsed = JSON.parse(text) as { code?: unknown; message?: unknown };
     if (typeof parsed.code === 'string') code = parsed.code;

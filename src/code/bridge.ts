@@ -9,9 +9,8 @@ import { LimitReached } from './limits.js';
 export interface BridgeContext {
   /** What this session may call. */
   entries: Map<string, ToolEntry>;
-  /** Every operation, to say why one that exists is not available here. */
-  catalog: Map<string, ToolEntry>;
-  readOnly: boolean;
+  /** Why an operation of the catalog is not offered to this session; undefined when there is none by that name. */
+  whyUnavailable: (name: string) => string | undefined;
   client: BrevoClient;
   approve?: ExecutionContext['approve'];
   maxCalls: number;
@@ -90,10 +89,9 @@ export class Bridge {
   }
 
   private unavailable(name: string): ErrorForScript {
-    const known = this.ctx.catalog.get(name);
-    if (!known) return { tool: name, code: 'unknown_tool', message: `brevo.${name} does not exist; find operations with the search tool` };
-    const why = this.ctx.readOnly && !known.annotations.readOnlyHint ? 'this session is read-only' : `the toolset ${known.toolset} or this tool is not selected for this session`;
-    return { tool: name, code: 'not_available', message: `brevo.${name} is not available here: ${why}` };
+    const why = this.ctx.whyUnavailable(name);
+    if (!why) return { tool: name, code: 'unknown_tool', message: `brevo.${name} does not exist; find operations with the search tool` };
+    return { tool: name, code: 'not_available', message: why };
   }
 }
 

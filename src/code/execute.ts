@@ -1,6 +1,7 @@
 // The execute tool: strip a script's types, run it in the sandbox, make one result of how it ended.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { log } from '../log.js';
+import type { Redactor } from '../redact.js';
 import { fitJson } from '../results.js';
 import { Bridge, type BridgeContext, type CallRecord } from './bridge.js';
 import { limitText, MAX_CODE_CHARS, type CodeLimits } from './limits.js';
@@ -11,8 +12,8 @@ export interface ExecuteContext extends Omit<BridgeContext, 'maxCalls'> {
   limits: CodeLimits;
   maxResultChars: number;
   signal?: AbortSignal;
-  /** Scrubs secrets from the final text. */
-  redact: (text: string) => string;
+  /** The session's secrets: cuts never split one, and the final text shows none. */
+  redactor: Redactor;
 }
 
 const failure = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
@@ -39,22 +40,24 @@ export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallT
   log('debug', `execute: ${outcome.end}${outcome.limit ? ` (${outcome.limit} limit)` : ''} after ${Date.now() - started} ms, ${bridge.calls.length} Brevo calls`);
   if (outcome.end === 'cancelled') return undefined;
   const result = resultOf(outcome, bridge.calls, ctx);
-  for (const item of result.content) if (item.type === 'text') item.text = ctx.redact(item.text);
+  for (const item of result.content) if (item.type === 'text') item.text = ctx.redactor.text(item.text);
   return result;
 }
 
 function resultOf(outcome: RunOutcome, calls: CallRecord[], ctx: ExecuteContext): CallToolResult {
   const max = ctx.maxResultChars;
+  const cut = (text: string, room: number) => cutWithNote(text, room, ctx.redactor);
+  const valueText = (room: number) => returnValueText(outcome, room, ctx.redactor);
   const logs = consoleText(outcome.logs, outcome.logsCut);
   switch (outcome.end) {
     case 'returned': {
       const notes = outcome.unobserved.length ? `\nNote: ${plural(outcome.unobserved.length, 'Brevo call')} failed and the script never read the error: ${outcome.unobserved.join('; ')}.` : '';
       const tail = logs + notes;
-      const whole = valueText(outcome, max);
+      const whole = valueText(max);
       if (whole.length + tail.length <= max) return { content: [{ type: 'text', text: whole + tail }] };
       // Both do not fit: the console gets at most a quarter of the room.
       const shortTail = cut(tail, Math.floor(max / 4));
-      return { content: [{ type: 'text', text: valueText(outcome, max - shortTail.length) + shortTail }] };
+      return { content: [{ type: 'text', text: valueText(max - shortTail.length) + shortTail }] };
     }
     case 'threw': {
       const e = outcome.error!;
@@ -71,15 +74,17 @@ function resultOf(outcome: RunOutcome, calls: CallRecord[], ctx: ExecuteContext)
   }
 }
 
-/** The return value as JSON, fitted to `room` with the usual note when it is longer. */
-function valueText(outcome: RunOutcome, room: number): string {
+/** The return value as JSON, fitted to `room` the usual way (a long list keeps its first items, long strings are shortened). */
+function returnValueText(outcome: RunOutcome, room: number, redactor: Redactor): string {
   if (!outcome.value) return '(no return value)';
   const { json, length } = outcome.value;
   if (length > json.length) {
+    // Too big to even hand over whole: cut as text.
     const note = `\n[cut: more than ${length - room} characters of JSON; return less (filter or summarise in the script) to see all of it]`;
-    return json.slice(0, Math.max(0, room - note.length)) + note;
+    return redactor.cut(json, Math.max(0, room - note.length)) + note;
   }
-  return fitJson(JSON.parse(json), Math.max(room, 1), { name: 'execute', continuation: () => ({ hint: 'return fewer items (filter or page in the script) for the rest' }) }, {});
+  const info = { name: 'execute', continuation: () => ({ hint: 'return fewer items (filter or page in the script) for the rest' }) };
+  return fitJson(JSON.parse(json), Math.max(room, 1), info, {}, { cut: (text, n) => redactor.cut(text, n) });
 }
 
 function consoleText(logs: LogLine[], logsCut: boolean): string {
@@ -104,8 +109,9 @@ function callsText(calls: CallRecord[], stopped = false): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function cut(text: string, max: number): string {
+/** At most `max` characters, with a note when cut; no secret is cut in two. */
+function cutWithNote(text: string, max: number, redactor: Redactor): string {
   if (text.length <= max) return text;
   const note = `\n[cut: ${text.length - max} more characters]`;
-  return text.slice(0, Math.max(0, max - note.length)) + note;
+  return redactor.cut(text, Math.max(0, max - note.length)) + note;
 }

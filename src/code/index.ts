@@ -1,6 +1,7 @@
 // Code mode (--code): the tools search and execute in place of the catalog.
 import type { CallToolResult, ProgressToken, ServerNotification, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { createDiscovery } from '../discovery/index.js';
+import type { Redactor } from '../redact.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import type { BridgeContext } from './bridge.js';
 import { execute } from './execute.js';
@@ -16,8 +17,8 @@ export { DEFAULT_CODE_LIMITS, type CodeLimits } from './limits.js';
 export interface CodeModeOptions {
   /** The operations this session may use (its selection, already applied). */
   entries: ToolEntry[];
-  /** The whole catalog, to say why an operation that exists is not available. */
-  manifest: ToolEntry[];
+  /** Why an operation of the catalog is not offered to this session (the registry says). */
+  whyUnavailable: (name: string) => string | undefined;
   readOnly: boolean;
   limits: CodeLimits;
 }
@@ -26,7 +27,7 @@ export interface CodeModeOptions {
 export interface CodeCallContext extends Pick<BridgeContext, 'client' | 'approve'> {
   signal?: AbortSignal;
   maxResultChars: number;
-  redact: (text: string) => string;
+  redactor: Redactor;
   /** The call's progress token: each Brevo call then sends notifications/progress. */
   progressToken?: ProgressToken;
   sendNotification: (notification: ServerNotification) => Promise<void>;
@@ -48,7 +49,6 @@ export interface CodeMode {
 export function createCodeMode(options: CodeModeOptions): CodeMode {
   const tools = codeTools(options.limits, options.readOnly);
   const entries = new Map(options.entries.map((e) => [e.name, e]));
-  const catalog = new Map(options.manifest.map((e) => [e.name, e]));
   const discovery = createDiscovery(options.entries);
   return {
     list: () => tools,
@@ -66,7 +66,7 @@ export function createCodeMode(options: CodeModeOptions): CodeMode {
         progressToken === undefined
           ? undefined
           : (done: number, message: string) => void sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, message } }).catch(() => {});
-      return execute(args, { ...ctx, entries, catalog, readOnly: options.readOnly, limits: options.limits, progress, succeeded: (e) => succeeded.add(e.name) }).then(
+      return execute(args, { ...ctx, entries, whyUnavailable: options.whyUnavailable, limits: options.limits, progress, succeeded: (e) => succeeded.add(e.name) }).then(
         (result) => ({ result, succeeded }),
       );
     },

@@ -132,6 +132,44 @@ describe('fetching candidates', () => {
     expect((await completeFrom('lists', '', { client, manifest })).values).toEqual(['9']);
   });
 
+  it('shares one fetch between the requests waiting for it, and aborts it when the last one is cancelled', async () => {
+    const signals: AbortSignal[] = [];
+    let answer!: () => void;
+    const client = {
+      request: (req: BrevoRequest) =>
+        new Promise<BrevoResponse>((resolve, reject) => {
+          signals.push(req.signal!);
+          req.signal!.addEventListener('abort', () => reject(new BrevoApiError(0, 'cancelled', 'the request was cancelled')));
+          answer = () => resolve({ status: 200, kind: 'json', data: { lists: [{ id: 5, name: 'A' }], count: 1 } });
+        }),
+    } as unknown as BrevoClient;
+    const first = new AbortController();
+    const second = new AbortController();
+    const one = completeFrom('lists', '', { client, manifest, signal: first.signal });
+    const two = completeFrom('lists', '', { client, manifest, signal: second.signal });
+    first.abort('typed on');
+    await expect(one).rejects.toBe('typed on');
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(false);
+    answer();
+    expect((await two).values).toEqual(['5']);
+
+    forgetCompletions(client);
+    const three = new AbortController();
+    const pending = completeFrom('lists', '', { client, manifest, signal: three.signal });
+    three.abort('gone');
+    await expect(pending).rejects.toBe('gone');
+    expect(signals).toHaveLength(2);
+    expect(signals[1]!.aborted).toBe(true);
+  });
+
+  it('offers nothing, and asks Brevo nothing, for a source the session may not reach', async () => {
+    const { client, requests } = stub(listsOf(3));
+    const reach = { allows: (name: string) => name !== 'get_lists', whyNot: () => 'excluded' };
+    expect(await completeFrom('lists', '', { client, manifest, reach })).toEqual({ values: [], hasMore: false });
+    expect(requests).toHaveLength(0);
+  });
+
   it('has a catalog list operation behind every source', () => {
     for (const [name, source] of Object.entries(SOURCES)) {
       const entry = manifest.find((t) => t.name === source.operation);

@@ -3,10 +3,12 @@
 // with its catalog list operation (src/completions/sources.ts), kept for a short while per Brevo
 // client (so per API key: sessions sharing the server's key share it), and filtered by what the
 // user typed: ids starting with it first, then, when it holds letters, items whose name matches.
+// A fetch is shared by the requests waiting for it and aborted when every one was cancelled.
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { BrevoClient } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
 import { sendOperation } from '../executor.js';
+import type { OperationReach } from '../registry.js';
 import { loadOperation } from '../tools/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { SOURCES, type CompletionSource, type SourceName } from './sources.js';
@@ -40,9 +42,21 @@ export interface CompletionContext {
   client: BrevoClient;
   manifest: ToolEntry[];
   now?: () => number;
+  /** The completion request's own signal: cancelling it stops waiting (and the fetch, if no one else waits). */
+  signal?: AbortSignal;
+  /** The operations this session may call (default: all); a source outside it offers nothing. */
+  reach?: OperationReach;
 }
 
-const caches = new WeakMap<BrevoClient, Map<SourceName, { at: number; fetched: Promise<Fetched> }>>();
+interface CacheEntry {
+  at: number;
+  fetched: Promise<Fetched>;
+  /** Requests now waiting for this fetch, and the controller that aborts it. */
+  waiting: number;
+  abort: AbortController;
+}
+
+const caches = new WeakMap<BrevoClient, Map<SourceName, CacheEntry>>();
 
 /** Drops what was fetched with this client: called when a tool call changed the account. */
 export function forgetCompletions(client: BrevoClient): void {
@@ -51,21 +65,48 @@ export function forgetCompletions(client: BrevoClient): void {
 
 /** The values of a kind that match what was typed. */
 export async function completeFrom(name: SourceName, typed: string, ctx: CompletionContext): Promise<Completion> {
+  if (ctx.reach && !ctx.reach.allows(SOURCES[name].operation)) return { values: [], hasMore: false };
   const now = ctx.now ?? Date.now;
   let cache = caches.get(ctx.client);
   if (!cache) caches.set(ctx.client, (cache = new Map()));
   let entry = cache.get(name);
-  if (!entry || now() - entry.at > CACHE_MS) {
-    const fetched = fetchSource(SOURCES[name], ctx);
-    entry = { at: now(), fetched };
-    cache.set(name, entry);
+  if (!entry || entry.abort.signal.aborted || now() - entry.at > CACHE_MS) {
+    const abort = new AbortController();
+    const fetched = fetchSource(SOURCES[name], ctx, abort.signal);
+    const created: CacheEntry = { at: now(), fetched, waiting: 0, abort };
+    cache.set(name, (entry = created));
     // A failure is not kept: the next keystroke asks again.
     fetched.catch(() => {
-      if (cache.get(name) === entry) cache.delete(name);
+      if (cache.get(name) === created) cache.delete(name);
     });
   }
-  const { items, complete } = await entry.fetched;
+  const { items, complete } = await waitFor(entry, ctx.signal);
   return matchCandidates(items, typed, complete);
+}
+
+/** The entry's fetch, or a rejection as soon as `signal` aborts; the last waiter to leave aborts the fetch. */
+function waitFor(entry: CacheEntry, signal: AbortSignal | undefined): Promise<Fetched> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  entry.waiting++;
+  return new Promise<Fetched>((resolve, reject) => {
+    let settled = false;
+    const leave = () => {
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      entry.waiting--;
+    };
+    const onAbort = () => {
+      if (settled) return;
+      leave();
+      if (entry.waiting === 0) entry.abort.abort(signal!.reason);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    entry.fetched.then(
+      (value) => settled || (leave(), resolve(value)),
+      (error: unknown) => settled || (leave(), reject(error)),
+    );
+  });
 }
 
 /**
@@ -94,7 +135,7 @@ export function matchCandidates(items: Candidate[], typed: string, complete = tr
   };
 }
 
-async function fetchSource(source: CompletionSource, ctx: CompletionContext): Promise<Fetched> {
+async function fetchSource(source: CompletionSource, ctx: CompletionContext, signal: AbortSignal): Promise<Fetched> {
   const entry = ctx.manifest.find((t) => t.name === source.operation);
   const op = entry && (await loadOperation(entry.toolset, entry.name));
   if (!entry || !op) throw new RpcError(ErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
@@ -104,7 +145,7 @@ async function fetchSource(source: CompletionSource, ctx: CompletionContext): Pr
 
   const get = async (args: Record<string, unknown>) => {
     try {
-      const { response } = await sendOperation(op, args, { client: ctx.client });
+      const { response } = await sendOperation(op, args, { client: ctx.client, signal });
       return response.kind === 'json' ? response.data : undefined;
     } catch (error) {
       if (error instanceof BrevoApiError) {

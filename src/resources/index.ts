@@ -6,9 +6,10 @@ import { ErrorCode, type ReadResourceResult, type Resource, type ResourceTemplat
 import type { BrevoClient } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
 import type { SourceName } from '../completions/sources.js';
-import { InvalidArgumentsError, sendOperation } from '../executor.js';
-import { redact } from '../log.js';
-import { fitJson } from '../results.js';
+import { cutText, InvalidArgumentsError, sendOperation } from '../executor.js';
+import { NO_SECRETS, type Redactor } from '../redact.js';
+import type { OperationReach } from '../registry.js';
+import { fitJson, type FitOptions } from '../results.js';
 import { loadOperation } from '../tools/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { RESOURCES, type ResourceDefinition } from './definitions.js';
@@ -26,6 +27,10 @@ export interface ReadContext {
   signal?: AbortSignal;
   /** Longest text one read returns (the server's --max-result-chars). */
   maxResultChars: number;
+  /** The session's secrets: cuts never split one, and the text is redacted (default: none). */
+  redactor?: Redactor;
+  /** The operations this session's resources may call (default: all). */
+  reach?: OperationReach;
 }
 
 interface JsonSchemaLite {
@@ -101,24 +106,53 @@ export class ResourceCatalog {
 
   private readonly matchOrder: CompiledResource[];
 
-  list(): Resource[] {
-    return this.compiled.filter((c) => !c.isTemplate).map((c) => ({ uri: c.def.uri, name: c.def.name, title: c.def.title, description: describe(c), mimeType: mimeOf(c) }));
+  /** The resources a session whose operations are `reach` may read. */
+  private within(reach: OperationReach | undefined): CompiledResource[] {
+    return reach ? this.compiled.filter((c) => reach.allows(c.def.operation)) : this.compiled;
   }
 
-  templates(): ResourceTemplate[] {
-    return this.compiled.filter((c) => c.isTemplate).map((c) => ({ uriTemplate: c.listedUri, name: c.def.name, title: c.def.title, description: describe(c), mimeType: mimeOf(c) }));
+  list(reach?: OperationReach): Resource[] {
+    return this.within(reach)
+      .filter((c) => !c.isTemplate)
+      .map((c) => ({ uri: c.def.uri, name: c.def.name, title: c.def.title, description: describe(c), mimeType: mimeOf(c) }));
+  }
+
+  templates(reach?: OperationReach): ResourceTemplate[] {
+    return this.within(reach)
+      .filter((c) => c.isTemplate)
+      .map((c) => ({ uriTemplate: c.listedUri, name: c.def.name, title: c.def.title, description: describe(c), mimeType: mimeOf(c) }));
   }
 
   /** The template a completion request names (as listed, or without its query part). */
-  template(uriTemplate: string): CompiledResource | undefined {
-    return this.compiled.find((c) => c.isTemplate && (c.listedUri === uriTemplate || c.def.uri === uriTemplate));
+  template(uriTemplate: string, reach?: OperationReach): CompiledResource | undefined {
+    return this.within(reach).find((c) => c.isTemplate && (c.listedUri === uriTemplate || c.def.uri === uriTemplate));
   }
 
-  /** The completion source of a template variable; throws for a template this server does not list. */
-  completionSource(uriTemplate: string, variable: string): SourceName | undefined {
-    const found = this.template(uriTemplate);
+  /** The completion source of a template variable; throws for a template this session does not list. */
+  completionSource(uriTemplate: string, variable: string, reach?: OperationReach): SourceName | undefined {
+    const found = this.template(uriTemplate, reach);
     if (!found) throw new RpcError(ErrorCode.InvalidParams, `No resource template ${uriTemplate}`);
     return found.def.complete?.[variable];
+  }
+
+  /**
+   * Where the whole text of a field of an operation's answer is served: the text/html resource
+   * reading that field of the same operation, its variables filled from `valueOf`.
+   */
+  fullTextAt(operation: string, field: string, valueOf: (variable: string, argument: string) => unknown, reach?: OperationReach): string | undefined {
+    const html = this.within(reach).find((c) => c.def.htmlField === field && c.def.operation === operation);
+    if (!html) return undefined;
+    const segments: string[] = [];
+    for (const segment of html.segments) {
+      if (!isVar(segment)) segments.push(segment);
+      else {
+        const name = segment.slice(1, -1);
+        const value = valueOf(name, html.def.argNames?.[name] ?? name);
+        if (value === undefined || value === null || value === '') return undefined;
+        segments.push(encodeURIComponent(String(value)));
+      }
+    }
+    return SCHEME + segments.join('/');
   }
 
   /** What a concrete URI names, with the operation's arguments; throws InvalidParams when nothing or when its query is wrong. */
@@ -174,6 +208,7 @@ export class ResourceCatalog {
   async read(uri: string, ctx: ReadContext): Promise<ReadResourceResult> {
     const found = this.resolve(uri);
     const { def, entry } = found.resource;
+    if (ctx.reach && !ctx.reach.allows(def.operation)) throw notFound(uri, `it reads with ${def.operation}, which this server does not offer: ${ctx.reach.whyNot(def.operation)}`);
     const op = await loadOperation(entry.toolset, entry.name);
     if (!op) throw new RpcError(ErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
     let response;
@@ -192,15 +227,20 @@ export class ResourceCatalog {
       }
       throw error;
     }
-    if (response.kind === 'binary') return { contents: [{ uri, mimeType: response.contentType, blob: response.data.toString('base64') }] };
+    const redactor = ctx.redactor ?? NO_SECRETS;
+    if (response.kind === 'binary') return { contents: [{ uri, mimeType: redactor.text(response.contentType), blob: response.data.toString('base64') }] };
     const data = response.kind === 'json' ? response.data : response.kind === 'text' ? response.data : {};
-    if (def.htmlField) return { contents: [{ uri, mimeType: HTML_TYPE, text: redact(htmlOf(data, def.htmlField, ctx.maxResultChars)) }] };
-    const text = typeof data === 'string' ? data.slice(0, ctx.maxResultChars) : this.json(found, data, uri, ctx.maxResultChars);
-    return { contents: [{ uri, mimeType: JSON_TYPE, text: redact(text) }] };
+    if (def.htmlField) return { contents: [{ uri, mimeType: HTML_TYPE, text: redactor.text(htmlOf(data, def.htmlField, ctx.maxResultChars, redactor)) }] };
+    const fit: FitOptions = {
+      cut: (text, n) => redactor.cut(text, n),
+      fullTextAt: (field) => this.fullTextAt(def.operation, field, (variable) => found.vars[variable], ctx.reach),
+    };
+    const text = typeof data === 'string' ? cutText(data, ctx.maxResultChars, redactor) : this.json(found, data, uri, ctx.maxResultChars, fit);
+    return { contents: [{ uri, mimeType: JSON_TYPE, text: redactor.text(text) }] };
   }
 
   /** Brevo's JSON, with the page it is and the next page's URI, within maxChars. */
-  private json(found: Resolved, data: unknown, uri: string, maxChars: number): string {
+  private json(found: Resolved, data: unknown, uri: string, maxChars: number, fit: FitOptions): string {
     const { page } = found;
     const base = uri.slice(0, uri.includes('?') ? uri.indexOf('?') : undefined);
     const at = (offset: number, limit: number) => pageUri(base, found.filters, offset, limit);
@@ -224,16 +264,9 @@ export class ResourceCatalog {
             }
           : { hint: `Brevo does not page this collection and one read is limited to ${maxChars} characters (--max-result-chars); raise it to see the rest` },
     };
-    // A single object too big (a template's HTML): keep it valid JSON, leaving the longest strings out.
-    const slim = largestList(body) || JSON.stringify(body).length <= maxChars ? body : withoutLongStrings(body, maxChars, this.htmlPointer(found));
-    // As for tools: long HTML inside list items is summarised, a list too long is cut with a note.
-    return fitJson(slim, maxChars, info, page ?? {});
-  }
-
-  /** Where the HTML of what was read is served whole, when a text/html resource reads the same. */
-  private htmlPointer(found: Resolved): string | undefined {
-    const html = this.compiled.find((c) => c.def.htmlField && c.def.operation === found.resource.def.operation);
-    return html && `${SCHEME}${html.segments.map((s) => (isVar(s) ? encodeURIComponent(found.vars[s.slice(1, -1)] ?? '') : s)).join('/')}`;
+    // As for tools: long HTML inside list items is summarised, a list too long is cut with a note,
+    // one object too big (a template's HTML) keeps valid JSON with its longest strings shortened.
+    return fitJson(body, maxChars, info, page ?? {}, fit);
   }
 }
 
@@ -305,36 +338,12 @@ function largestList(data: unknown): unknown[] | undefined {
   return best;
 }
 
-/** Replaces the longest strings by a note, longest first, until the JSON fits (valid JSON, unlike a raw cut). */
-function withoutLongStrings(data: unknown, maxChars: number, htmlAt?: string): unknown {
-  const copy = structuredClone(data);
-  const strings: Array<{ holder: Record<string, unknown> | unknown[]; key: string | number; length: number }> = [];
-  const walk = (node: unknown) => {
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      const k = Array.isArray(node) ? Number(key) : key;
-      if (typeof value === 'string' && value.length > 200) strings.push({ holder: node as Record<string, unknown>, key: k, length: value.length });
-      else walk(value);
-    }
-  };
-  walk(copy);
-  strings.sort((a, b) => b.length - a.length);
-  let size = JSON.stringify(copy).length;
-  for (const s of strings) {
-    if (size <= maxChars) break;
-    const where = htmlAt && typeof s.key === 'string' && /html/i.test(s.key) ? `; read ${htmlAt} for it` : '; the tool behind this resource returns it with a larger --max-result-chars';
-    const note = `[${s.length} characters left out to fit one read${where}]`;
-    (s.holder as Record<string | number, unknown>)[s.key] = note;
-    size += note.length - s.length;
-  }
-  return copy;
-}
-
-function htmlOf(data: unknown, field: string, maxChars: number): string {
+function htmlOf(data: unknown, field: string, maxChars: number, redactor: Redactor): string {
   const html = data && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined;
   const text = typeof html === 'string' ? html : '';
   if (text.length <= maxChars) return text;
-  return `${text.slice(0, maxChars)}\n<!-- brevo-mcp: ${text.length - maxChars} more characters were cut to fit one read (--max-result-chars ${maxChars}) -->`;
+  const kept = redactor.cut(text, maxChars);
+  return `${kept}\n<!-- brevo-mcp: ${text.length - kept.length} more characters were cut to fit one read (--max-result-chars ${maxChars}) -->`;
 }
 
 /**

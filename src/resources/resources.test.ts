@@ -174,7 +174,13 @@ describe('reading', () => {
     const { client } = stub(() => json({ id: 7, name: 'Welcome', subject: 'Hi', htmlContent: html }));
     const text = textOf(await catalog.read('brevo://templates/7', { client, maxResultChars: 2_000 }));
     expect(text.length).toBeLessThanOrEqual(2_000);
-    expect(JSON.parse(text)).toEqual({ id: 7, name: 'Welcome', subject: 'Hi', htmlContent: `[${html.length} characters left out to fit one read; read brevo://templates/7/html for it]` });
+    const item = JSON.parse(text);
+    expect(item).toMatchObject({ id: 7, name: 'Welcome', subject: 'Hi' });
+    // Shortened in place: its start kept, then a marker pointing at the resource with the whole HTML.
+    const [start, marker] = item.htmlContent.split('\u2026');
+    expect(html.startsWith(start)).toBe(true);
+    expect(start.length).toBeGreaterThan(1_000);
+    expect(marker).toBe(`[${html.length - start.length} characters left out; read brevo://templates/7/html for the whole text]`);
 
     const whole = await catalog.read('brevo://templates/7/html', { client, maxResultChars: 100_000 });
     expect(whole.contents[0]).toEqual({ uri: 'brevo://templates/7/html', mimeType: 'text/html', text: html });

@@ -1,7 +1,7 @@
 // Unit tests of the emulator's parts: the route matcher, the store's identifier rules and
 // counters, template rendering, the demo seed.
 import { describe, expect, it } from 'vitest';
-import { render } from './email-api.js';
+import { render } from './sending.js';
 import { RouteTable, SandboxError } from './http.js';
 import { seedDemoAccount } from './seed.js';
 import { Store } from './store.js';
@@ -49,27 +49,48 @@ describe('Store', () => {
     const store = seeded();
     const newsletter = store.listView(store.list(3));
     expect(newsletter.uniqueSubscribers).toBe(newsletter.totalSubscribers + newsletter.totalBlacklisted);
-    expect(newsletter.totalBlacklisted).toBe(1);
+    expect(newsletter.totalBlacklisted).toBe(store.members(3).filter((c) => c.emailBlacklisted).length);
+    expect(newsletter.totalBlacklisted).toBeGreaterThan(0);
     const customers = store.folderView(store.folder(1));
     expect(customers.uniqueSubscribers).toBe(new Set([...store.members(1), ...store.members(2)].map((c) => c.id)).size);
   });
 
   it('continues ids after the seeded ones', () => {
     const store = seeded();
-    expect(store.nextId('contact')).toBe(13);
+    expect(store.nextId('contact')).toBe(49);
     expect(store.nextId('list')).toBe(4);
     expect(store.nextId('folder')).toBe(3);
     expect(store.nextId('template')).toBe(3);
+    expect(store.nextId('campaign')).toBe(5);
+    expect(store.nextId('sms-campaign')).toBe(3);
+    expect(store.nextId('deal')).toBe(store.crm.deals.size + 1);
   });
 
   it('seeds a believable Demo Shop account', () => {
     const store = seeded();
     expect(store.account.companyName).toBe('Demo Shop');
-    expect([store.folders.size, store.lists.size, store.contacts.size, store.templates.size, store.campaigns.size, store.senders.size, store.webhooks.size]).toEqual([2, 3, 12, 2, 2, 1, 1]);
-    expect(store.emails).toHaveLength(2);
-    // The log falls within the last 30 days, so default windows show it.
-    for (const e of store.emails) expect(Date.parse('2025-03-10T12:00:00Z') - Date.parse(e.date)).toBeLessThan(30 * 86_400_000);
+    expect([store.folders.size, store.lists.size, store.contacts.size, store.templates.size, store.campaigns.size, store.senders.size, store.webhooks.size]).toEqual([2, 3, 48, 2, 4, 1, 1]);
+    // The log covers the last 30 days day by day, so default windows and per-day reports show it.
+    const now = Date.parse('2025-03-10T12:00:00Z');
+    const days = new Set(store.emails.filter((e) => now - Date.parse(e.date) < 30 * 86_400_000).map((e) => e.date.slice(0, 10)));
+    expect(days.size).toBeGreaterThan(20);
+    for (const e of store.emails) expect(Date.parse(e.date)).toBeLessThanOrEqual(now);
     for (const c of store.contacts.values()) expect(store.list(c.listIds[0]!)).toBeDefined();
+    // Every order has its confirmation email, and nobody ordered before becoming a customer.
+    for (const o of store.shop.orders.values()) {
+      expect(store.emails.some((e) => e.subject === `Your Demo Shop order ${o.id}` && e.email === o.email)).toBe(true);
+      expect(o.createdAt >= store.contacts.get(o.contactId!)!.createdAt).toBe(true);
+    }
+    // Deals at several stages of the pipeline, each with an amount.
+    const stages = new Set([...store.crm.deals.values()].map((d) => d.attributes.deal_stage));
+    expect(stages.size).toBeGreaterThanOrEqual(5);
+    expect([...store.crm.deals.values()].every((d) => typeof d.attributes.amount === 'number')).toBe(true);
+    expect([...store.messaging.smsCampaigns.values()].some((c) => c.status === 'sent' && c.fates.length > 0)).toBe(true);
+  });
+
+  it('seeds the same account every time', () => {
+    const summary = (store: Store) => JSON.stringify([[...store.shop.orders.values()].map((o) => [o.id, o.amount, o.contactId]), [...store.campaigns.values()].map((c) => c.engagement)]);
+    expect(summary(seeded())).toBe(summary(seeded()));
   });
 });
 

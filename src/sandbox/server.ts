@@ -1,14 +1,28 @@
 // The sandbox: an in-memory Brevo emulator on a loopback port, started in-process by
-// `brevo-mcp --sandbox` (and by tests). It speaks Brevo's HTTP API: the api-key header, /v3
-// paths, JSON bodies, { code, message } errors. The core objects (contacts, lists, folders,
-// attributes, templates, transactional email, campaigns, senders, webhooks, the account) have
-// real state; every other operation answers with the example Brevo's definition gives.
+// `brevo-mcp --sandbox`, `brevo-mcp emulator` and tests. It speaks Brevo's HTTP API: the api-key
+// header, /v3 paths, JSON and multipart bodies checked against the official definition,
+// { code, message } errors. Contacts, lists, attributes, segments, email (templates,
+// transactional, campaigns), senders and domains, webhooks, the CRM, SMS, WhatsApp and
+// e-commerce have real state; every other operation answers with the definition's example.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLoopbackHost } from '../transports/loopback.js';
+import { attributeRoutes } from './attributes-api.js';
+import { campaignRoutes, sendDueCampaigns } from './campaigns-api.js';
 import { contactRoutes } from './contacts-api.js';
-import { emailRoutes } from './email-api.js';
+import { crmActivityRoutes } from './crm-activity-api.js';
+import { crmRoutes } from './crm-api.js';
+import { ecommerceRoutes } from './ecommerce-api.js';
 import { fallbackRoutes } from './fallback.js';
+import { listRoutes } from './lists-api.js';
+import { senderRoutes } from './senders-api.js';
+import { sendDueSmsCampaigns, smsRoutes } from './sms-api.js';
+import { templateRoutes } from './templates-api.js';
+import { deliverScheduled, transactionalRoutes } from './transactional-api.js';
+import { sendDueWhatsAppCampaigns, whatsappRoutes } from './whatsapp-api.js';
 import { RouteTable, SANDBOX_API_KEY, SANDBOX_TRACKER_KEY, SandboxError, type Answer, type Handler, type SandboxRequest } from './http.js';
+import { multipartBoundary, parseMultipart } from './multipart.js';
+import { checkRequest, specFor } from './request-check.js';
 import { seedDemoAccount } from './seed.js';
 import { Store } from './store.js';
 
@@ -19,6 +33,8 @@ export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   clock?: () => Date;
+  /** Keep the process alive while the emulator listens (the standalone `brevo-mcp emulator`). */
+  keepAlive?: boolean;
 }
 
 export interface Sandbox {
@@ -34,10 +50,14 @@ export interface Sandbox {
 
 const MAX_BODY = 10 * 1024 * 1024;
 
+/** Scheduled sends carried out lazily, at the first request after their time. */
+const SCHEDULED = [deliverScheduled, sendDueCampaigns, sendDueSmsCampaigns, sendDueWhatsAppCampaigns];
+
 /** Every contract operation: the fallback answers first, then the routes with real state over them. */
 export function sandboxRoutes(): RouteTable<Handler> {
   const handlers = new Map<string, [string, string, Handler]>();
-  for (const route of [...fallbackRoutes(), ...contactRoutes, ...emailRoutes]) handlers.set(`${route[0]} ${route[1]}`, route);
+  const stateful = [contactRoutes, listRoutes, attributeRoutes, transactionalRoutes, templateRoutes, campaignRoutes, senderRoutes, crmRoutes, crmActivityRoutes, smsRoutes, whatsappRoutes, ecommerceRoutes];
+  for (const route of [...fallbackRoutes(), ...stateful.flat()]) handlers.set(`${route[0]} ${route[1]}`, route);
   const table = new RouteTable<Handler>();
   for (const [method, template, handler] of handlers.values()) table.add(method, template, handler);
   return table;
@@ -48,8 +68,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = seedDemoAccount(new Store(options.clock));
   const routes = sandboxRoutes();
   const server = createServer((req, res) => void handle(req, res, routes, store));
-  // The emulator must never keep a finished CLI alive on its own.
-  server.unref();
+  // Inside the MCP server the emulator must never keep a finished CLI alive on its own.
+  if (!options.keepAlive) server.unref();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -81,6 +101,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, routes: RouteTa
         : { status: 500, body: { code: 'internal_error', message: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` } };
   }
   if (res.destroyed) return;
+  // After a refused body the rest of it may still be arriving: the socket is not reused.
+  if (answer.status === 413) res.setHeader('connection', 'close');
   if (answer.raw) {
     res.writeHead(answer.status, { 'content-type': answer.raw.contentType, 'content-disposition': 'attachment; filename="sandbox-file.txt"' }).end(answer.raw.data);
   } else if (answer.body === undefined) {
@@ -90,7 +112,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, routes: RouteTa
   }
 }
 
+/** The name in a Host header (without its port), for the DNS-rebinding check. */
+function hostName(host: string | undefined): string {
+  const m = /^(\[[^\]]*\]|[^:]*)(?::\d+)?$/.exec((host ?? '').trim());
+  return (m?.[1] ?? '').replace(/^\[|\]$/g, '');
+}
+
 async function answerFor(req: IncomingMessage, routes: RouteTable<Handler>, store: Store): Promise<Answer> {
+  // Like the MCP endpoint: a page on another site cannot reach the emulator by rebinding its DNS name to 127.0.0.1.
+  if (!isLoopbackHost(hostName(req.headers.host))) {
+    throw new SandboxError(403, 'permission_denied', `Host ${JSON.stringify(req.headers.host ?? '')} is not allowed: the emulator answers only loopback names (127.0.0.1, localhost, [::1])`);
+  }
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const method = (req.method ?? 'GET').toUpperCase();
   const tracker = url.pathname.startsWith('/api/v2/');
@@ -104,24 +136,53 @@ async function answerFor(req: IncomingMessage, routes: RouteTable<Handler>, stor
   if (!match) throw new SandboxError(404, 'document_not_found', `Invalid route: ${method} ${url.pathname} is not an operation of the Brevo API`);
   if ('allowed' in match) throw new SandboxError(405, 'method_not_allowed', `${method} Method is not allowed on this path`);
 
-  const request: SandboxRequest = { method, path, params: match.params, query: url.searchParams, body: await readBody(req) };
+  const request: SandboxRequest = { method, path, params: match.params, query: url.searchParams, body: parseBody(req, await readBody(req)) };
+  request.body = checkRequest(specFor(`${method} ${match.template}`), request);
+  // Whatever was scheduled for a time now past has happened, before anyone looks.
+  for (const due of SCHEDULED) due(store);
   return match.value(request, store);
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new SandboxError(413, 'bad_request', 'Request body is too large');
-    chunks.push(chunk as Buffer);
+const tooLarge = () => new SandboxError(413, 'bad_request', `Request body is too large (more than ${MAX_BODY} bytes)`);
+
+/**
+ * The body's bytes. One larger than MAX_BODY is refused as soon as that is known (from its
+ * Content-Length, or while reading); what remains of it is read and dropped, not left on a socket
+ * that the answer then closes.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  if (Number(req.headers['content-length']) > MAX_BODY) {
+    req.resume();
+    return Promise.reject(tooLarge());
   }
-  if (!size) return undefined;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.resume();
+      reject(tooLarge());
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** JSON, or a multipart body's fields; undefined when nothing was sent. */
+function parseBody(req: IncomingMessage, bytes: Buffer): unknown {
+  if (!bytes.length) return undefined;
   const type = String(req.headers['content-type'] ?? '');
-  // Multipart uploads (files, images) are accepted and not read: their operations answer from examples.
-  if (!type.includes('json')) return undefined;
+  const boundary = multipartBoundary(type);
+  if (boundary) {
+    const fields = parseMultipart(bytes, boundary);
+    if (!fields) throw new SandboxError(400, 'bad_request', 'The multipart/form-data body is not well formed');
+    return fields;
+  }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new SandboxError(400, 'bad_request', 'Input must be a valid JSON object');
   }

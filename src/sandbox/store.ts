@@ -1,7 +1,13 @@
-// The emulator's state: the core Brevo objects of one account, held in memory, with the ids,
-// timestamps and derived counts Brevo shows. Handlers (contacts-api.ts, email-api.ts) change it;
-// views here give each object the field names and shape of Brevo's official definition.
+// The emulator's state: the Brevo objects of one account, held in memory, with the ids,
+// timestamps and derived counts Brevo shows. Handlers (the *-api.ts files) change it; views
+// give each object the field names and shape of Brevo's official definition. CRM, e-commerce
+// and SMS/WhatsApp state live in crm-store.ts, shop-store.ts and messaging-store.ts.
+import { randomUUID } from 'node:crypto';
+import { campaignStatistics, type Engagement } from './campaign-stats.js';
+import { CrmState } from './crm-store.js';
 import { notFound } from './http.js';
+import { MessagingState } from './messaging-store.js';
+import { ShopState } from './shop-store.js';
 
 export interface Folder {
   id: number;
@@ -62,22 +68,6 @@ export interface Template {
   modifiedAt: string;
 }
 
-export interface CampaignStats {
-  listId?: number;
-  uniqueClicks: number;
-  clickers: number;
-  complaints: number;
-  delivered: number;
-  sent: number;
-  softBounces: number;
-  hardBounces: number;
-  uniqueViews: number;
-  trackableViews: number;
-  unsubscriptions: number;
-  viewed: number;
-  deferred?: number;
-}
-
 export interface Campaign {
   id: number;
   name: string;
@@ -103,8 +93,8 @@ export interface Campaign {
   sentDate?: string;
   /** Ids of the contacts a sent campaign went to. */
   sentTo?: number[];
-  globalStats: CampaignStats;
-  campaignStats: CampaignStats[];
+  /** What recipients did, by contact id (none: delivered, nothing more); the statistics derive from it. */
+  engagement: Record<number, Engagement>;
 }
 
 export interface Sender {
@@ -113,6 +103,32 @@ export interface Sender {
   email: string;
   active: boolean;
   ips: { ip: string; domain: string; weight: number }[];
+}
+
+/** A sending domain: authenticated ones make their senders active without a code. */
+export interface Domain {
+  id: number;
+  name: string;
+  authenticated: boolean;
+  verified: boolean;
+  createdAt: string;
+}
+
+/** A dedicated IP of the account. */
+export interface DedicatedIp {
+  id: number;
+  ip: string;
+  domain: string;
+  active: boolean;
+}
+
+/** A saved segment: contacts picked by conditions; the sandbox keeps the members it has. */
+export interface Segment {
+  id: number;
+  name: string;
+  categoryName: string;
+  updatedAt: string;
+  contactIds: number[];
 }
 
 export interface Webhook {
@@ -157,14 +173,54 @@ export interface EmailEvent {
   templateId?: number;
   ip?: string;
   link?: string;
+  reason?: string;
 }
 
+/** What happened to one email, in order, as /smtp/emails/{uuid} names it. */
+export type DeliveryEvent = {
+  name: 'sent' | 'delivered' | 'opened' | 'clicked' | 'softBounce' | 'hardBounce' | 'blocked' | 'spam' | 'unsubscribed' | 'deferred';
+  time: string;
+  link?: string;
+  ip?: string;
+  reason?: string;
+};
+
+/** One email to one recipient, before it is logged: the message and its fate. */
+export interface Delivery {
+  messageId: string;
+  email: string;
+  subject: string;
+  templateId?: number;
+  from: string;
+  tags: string[];
+  body: string;
+  attachmentCount: number;
+  events: DeliveryEvent[];
+}
+
+/** The event log's name for each delivery event (/smtp/statistics/events `event`). */
+const LOGGED_AS: Record<DeliveryEvent['name'], string> = {
+  sent: 'requests',
+  delivered: 'delivered',
+  opened: 'opened',
+  clicked: 'clicks',
+  softBounce: 'softBounces',
+  hardBounce: 'hardBounces',
+  blocked: 'blocked',
+  spam: 'spam',
+  unsubscribed: 'unsubscribed',
+  deferred: 'deferred',
+};
+
+/** A send with scheduledAt: queued until its time, then processed into the log. */
 export interface ScheduledEmail {
   messageId: string;
   batchId?: string;
   scheduledAt: string;
   createdAt: string;
-  recipients: string[];
+  status: 'queued' | 'processed';
+  /** One per recipient, logged (sent, delivered) when the time comes. */
+  deliveries: Omit<Delivery, 'events'>[];
 }
 
 export interface Account {
@@ -190,10 +246,17 @@ export class Store {
   readonly templates = new Map<number, Template>();
   readonly campaigns = new Map<number, Campaign>();
   readonly senders = new Map<number, Sender>();
+  /** Sending domains by lower-case name. */
+  readonly domains = new Map<string, Domain>();
+  readonly ips: DedicatedIp[] = [];
+  readonly segments = new Map<number, Segment>();
   readonly webhooks = new Map<number, Webhook>();
   readonly emails: SentEmail[] = [];
   readonly events: EmailEvent[] = [];
   readonly scheduled = new Map<string, ScheduledEmail>();
+  readonly crm = new CrmState();
+  readonly shop = new ShopState();
+  readonly messaging = new MessagingState();
   private readonly counters = new Map<string, number>();
 
   constructor(readonly clock: () => Date = () => new Date()) {}
@@ -238,6 +301,29 @@ export class Store {
 
   webhook(id: number): Webhook {
     return found(this.webhooks.get(id), 'Webhook');
+  }
+
+  /** Logs one email: it shows in /smtp/emails (and its content) and each event in the event log. */
+  recordEmail(delivery: Delivery): SentEmail {
+    const { events, ...message } = delivery;
+    const sent: SentEmail = { uuid: randomUUID(), ...message, date: events[0]?.time ?? this.now(), events: events.map((e) => ({ name: e.name, time: e.time })) };
+    this.emails.push(sent);
+    for (const e of events) {
+      this.events.push({
+        email: message.email,
+        date: e.time,
+        subject: message.subject,
+        messageId: message.messageId,
+        event: LOGGED_AS[e.name],
+        ...(message.tags[0] !== undefined ? { tag: message.tags[0] } : {}),
+        from: message.from,
+        ...(message.templateId !== undefined ? { templateId: message.templateId } : {}),
+        ...(e.ip !== undefined ? { ip: e.ip } : {}),
+        ...(e.link !== undefined ? { link: e.link } : {}),
+        ...(e.reason !== undefined ? { reason: e.reason } : {}),
+      });
+    }
+    return sent;
   }
 
   contactByEmail(email: string): Contact | undefined {
@@ -381,16 +467,7 @@ export class Store {
       recurring: c.recurring,
       ...(c.sentDate !== undefined ? { sentDate: c.sentDate } : {}),
       recipients: { lists: [...c.recipients.lists], exclusionLists: [...c.recipients.exclusionLists] },
-      statistics: {
-        globalStats: { ...c.globalStats },
-        campaignStats: c.campaignStats.map((s) => ({ ...s })),
-        mirrorClick: 0,
-        remaining: 0,
-        linksStats: {},
-        statsByDomain: {},
-        statsByDevice: {},
-        statsByBrowser: {},
-      },
+      statistics: campaignStatistics(this, c),
     };
   }
 
@@ -411,21 +488,6 @@ export class Store {
   }
 }
 
-export const emptyStats = (listId?: number): CampaignStats => ({
-  ...(listId !== undefined ? { listId } : {}),
-  uniqueClicks: 0,
-  clickers: 0,
-  complaints: 0,
-  delivered: 0,
-  sent: 0,
-  softBounces: 0,
-  hardBounces: 0,
-  uniqueViews: 0,
-  trackableViews: 0,
-  unsubscriptions: 0,
-  viewed: 0,
-  deferred: 0,
-});
 
 /** The item, or the 404 Brevo answers for a missing id of that kind. */
 function found<T>(item: T | undefined, kind: string): T {

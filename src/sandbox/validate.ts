@@ -122,3 +122,19 @@ export function queryDate(req: SandboxRequest, name: string): Date | undefined {
   if (Number.isNaN(date.getTime())) throw invalid(`${name} is not a valid date (YYYY-MM-DD)`);
   return date;
 }
+
+/**
+ * The createdSince and modifiedSince filters of a list: items created (or changed) at or after
+ * the given date-time. `modified` names the field holding the last change.
+ */
+export function since<T extends { createdAt: string }>(req: SandboxRequest, items: T[], modified: (item: T) => string): T[] {
+  let out = items;
+  for (const name of ['createdSince', 'modifiedSince'] as const) {
+    const raw = req.query.get(name);
+    if (!raw) continue;
+    const t = Date.parse(raw);
+    if (Number.isNaN(t)) throw invalid(`${name} is not a valid date-time (YYYY-MM-DDTHH:mm:ss.SSSZ)`);
+    out = out.filter((i) => Date.parse(name === 'createdSince' ? i.createdAt : modified(i)) >= t);
+  }
+  return out;
+}

@@ -1,10 +1,12 @@
-// Streamable HTTP: the MCP endpoint at /mcp and GET /healthz. It knows sessions, HTTP hardening
-// and auth, nothing of Brevo: what each session (or, stateless, each request) serves comes from
-// newSession.
+// Streamable HTTP: the MCP endpoint at /mcp, GET /healthz and any public documents (OAuth
+// metadata). It knows sessions, HTTP hardening and auth, nothing of Brevo or of OAuth: what each
+// session (or, stateless, each request) serves comes from newSession, who a request speaks for
+// from the authenticate hook.
 //
 // Every /mcp request passes, in order: shutdown (503), Host and Origin checks against DNS
-// rebinding (403), CORS preflight for allowed origins, the bearer token (401), the body limit
-// (413), then the session (404 unknown, 503 over the cap) or, stateless, a fresh server.
+// rebinding (403), CORS preflight for allowed origins, the bearer token or the authenticate hook
+// (401/403), the body limit (413), then the session (404 unknown or another owner's, 503 over the
+// cap) or, stateless, a fresh server.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,16 +16,39 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { log } from '../log.js';
 import { isLoopbackHost } from './loopback.js';
 
+/** Who an authenticated request speaks for, as the authenticate hook found it. */
+export interface Principal {
+  /** The credential's subject: a session opened by one subject serves no other. */
+  subject: string;
+  /** The credential allows only read-only tools. */
+  readOnly: boolean;
+}
+
+/** A request the authenticate hook refused: its status, message and headers (e.g. WWW-Authenticate). */
+export interface Refusal {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+}
+
 export interface HttpServeOptions {
   host: string;
   port: number;
   /**
    * Builds the MCP server for a new session (stateless: for one request) from the initialize
-   * request's HTTP details. Throw HttpError to refuse it with that status.
+   * request's HTTP details and, with authenticate, its principal. Throw HttpError to refuse it
+   * with that status.
    */
-  newSession: (request: IncomingMessage, url: URL) => Server;
-  /** Every /mcp request must carry `Authorization: Bearer <token>`. Required off loopback. */
+  newSession: (request: IncomingMessage, url: URL, principal?: Principal) => Server;
+  /** Every /mcp request must carry `Authorization: Bearer <token>`. Required off loopback (or authenticate). */
   authToken?: string;
+  /**
+   * Authenticates every /mcp request, in place of authToken: a principal, which newSession gets
+   * and the session is bound to (its subject and readOnly), or a refusal, answered as it is.
+   */
+  authenticate?: (request: IncomingMessage) => Promise<{ principal: Principal } | { refusal: Refusal }>;
+  /** A public JSON document for a path (GET, any origin, no auth), or undefined: e.g. OAuth metadata. */
+  publicDocument?: (path: string) => unknown;
   /** Origins allowed besides the loopback ones (when bound to loopback); `*` allows any. */
   allowedOrigins?: string[];
   /** Host header values (`name` for any port, or `name:port`) allowed besides the loopback ones; `*` allows any. */
@@ -66,10 +91,15 @@ export class HttpError extends Error {
 interface Session {
   transport: StreamableHTTPServerTransport;
   server: Server;
-  owner: string | undefined;
+  /** What a request must match to be served in this session (sessionOwner, principal). */
+  owner: string;
+  /** The principal's subject it was opened by, for telling a hijack attempt from a stale id. */
+  subject: string | undefined;
   /** Requests (other than the GET event stream) now being served. */
   active: number;
   lastActive: number;
+  /** Ids of requests now served, each alone on its POST stream (which ending it ends no other answer). */
+  alone: Set<string | number>;
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -77,7 +107,7 @@ const DEFAULTS = { maxBodyBytes: 1024 * 1024, maxSessions: 100, sessionIdleMs: 3
 
 export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> {
   const loopback = isLoopbackHost(options.host);
-  if (!loopback && !options.authToken) throw new Error(`refusing to listen on ${options.host} without an auth token`);
+  if (!loopback && !options.authToken && !options.authenticate) throw new Error(`refusing to listen on ${options.host} without an auth token`);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const maxSessions = options.maxSessions ?? DEFAULTS.maxSessions;
   const idleMs = options.sessionIdleMs ?? DEFAULTS.sessionIdleMs;
@@ -98,10 +128,14 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     return timingSafeEqual(sha256(match[1]!), tokenHash) ? 'ok' : 'invalid';
   };
 
+  /** Who may use a session: the client's own key (sessionOwner) and the principal's subject and access. */
+  const ownerOf = (req: IncomingMessage, principal: Principal | undefined) =>
+    JSON.stringify([options.sessionOwner?.(req), principal?.subject, principal?.readOnly]);
+
   /** The server for a new session or stateless request, or undefined when newSession refused (and that was answered). */
-  const build = (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown): Server | undefined => {
+  const build = (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown, principal: Principal | undefined): Server | undefined => {
     try {
-      return options.newSession(req, url);
+      return options.newSession(req, url, principal);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       rpcError(res, error.status, error.code, error.message, requestId(body));
@@ -119,10 +153,19 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
         session.lastActive = Date.now();
       });
     }
+    const ids = requestIds(body);
+    if (ids.length === 1) {
+      session.alone.add(ids[0]!);
+      res.once('close', () => session.alone.delete(ids[0]!));
+    }
     await session.transport.handleRequest(req, res, body);
+    // The SDK ends a request's POST stream only when it sends the response, and a cancelled
+    // request gets none: end it here, so it stops counting as in flight (shutdown, idle sweep).
+    // A legacy batch's stream is left to the SDK: ending it would cut the other answers short.
+    for (const id of cancelledRequests(body)) if (session.alone.has(id)) session.transport.closeSSEStream(id);
   };
 
-  const openSession = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => {
+  const openSession = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown, principal: Principal | undefined) => {
     if (sessions.size + opening >= maxSessions) {
       log('warn', `refused a new session: ${maxSessions} sessions are open (--max-sessions)`);
       return rpcError(res, 503, -32000, `Too many open sessions (the limit is ${maxSessions}): close an unused session (DELETE /mcp) or try again later`, requestId(body));
@@ -134,7 +177,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       counted = false;
     };
     try {
-      const server = build(req, res, url, body);
+      const server = build(req, res, url, body, principal);
       if (!server) return;
       const transport = new StreamableHTTPServerTransport({
         sessionIdGenerator: randomUUID,
@@ -145,7 +188,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
           log('debug', `session ${id} opened (${sessions.size} open)`);
         },
       });
-      const session: Session = { server, transport, owner: options.sessionOwner?.(req), active: 0, lastActive: Date.now() };
+      const session: Session = { server, transport, owner: ownerOf(req, principal), subject: principal?.subject, active: 0, lastActive: Date.now(), alone: new Set() };
       session.transport.onclose = () => {
         const id = session.transport.sessionId;
         if (id && sessions.get(id) === session) {
@@ -162,8 +205,8 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     }
   };
 
-  const serveStateless = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => {
-    const server = build(req, res, url, body);
+  const serveStateless = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown, principal: Principal | undefined) => {
+    const server = build(req, res, url, body, principal);
     if (!server) return;
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, maxRequestBodySize: maxBodyBytes });
     res.once('close', () => void server.close().catch(() => {}));
@@ -196,6 +239,12 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       });
       return res.end();
     }
+    let principal: Principal | undefined;
+    if (options.authenticate) {
+      const outcome = await options.authenticate(req);
+      if ('refusal' in outcome) return rpcError(res, outcome.refusal.status, -32000, outcome.refusal.message, null, outcome.refusal.headers);
+      principal = outcome.principal;
+    }
     const auth = authorize(req);
     if (auth !== 'ok') {
       const challenge = auth === 'missing' ? 'Bearer realm="brevo-mcp"' : 'Bearer realm="brevo-mcp", error="invalid_token"';
@@ -222,16 +271,17 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       }
     }
 
-    if (options.stateless) return serveStateless(req, res, url, body);
+    if (options.stateless) return serveStateless(req, res, url, body, principal);
 
     const sessionId = header(req, 'mcp-session-id');
     if (sessionId) {
       const session = sessions.get(sessionId);
-      if (!session || session.owner !== options.sessionOwner?.(req)) return rpcError(res, 404, -32001, 'Session not found; start a new one with initialize');
+      if (session && session.subject !== principal?.subject) log('warn', `refused a request on session ${sessionId}: it was opened by another subject`);
+      if (!session || session.owner !== ownerOf(req, principal)) return rpcError(res, 404, -32001, 'Session not found; start a new one with initialize');
       return serveInSession(session, req, res, body);
     }
     if (method !== 'POST' || !isInitializeRequest(body)) return rpcError(res, 400, -32000, 'Bad request: no mcp-session-id; send initialize first');
-    return openSession(req, res, url, body);
+    return openSession(req, res, url, body, principal);
   };
 
   const http = createServer((req, res) => {
@@ -243,12 +293,15 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       });
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const document = url.pathname !== '/mcp' ? options.publicDocument?.(url.pathname) : undefined;
     const handled =
       url.pathname === '/healthz' && req.method === 'GET'
         ? Promise.resolve(closing ? json(res, 503, { status: 'shutting down' }, { connection: 'close' }) : json(res, 200, { status: 'ok' }))
         : url.pathname === '/mcp'
           ? handleMcp(req, res, url)
-          : Promise.resolve(json(res, 404, { error: 'not found; the MCP endpoint is /mcp' }));
+          : document !== undefined
+            ? Promise.resolve(servePublic(req, res, document))
+            : Promise.resolve(json(res, 404, { error: 'not found; the MCP endpoint is /mcp' }));
     handled.catch((error: unknown) => {
       log('error', `HTTP request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) rpcError(res, 500, -32603, 'Internal error');
@@ -400,6 +453,39 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, limit: number): v
     if (discarded > cap) req.socket.destroy();
   });
   req.resume();
+}
+
+type Message = { id?: unknown; method?: unknown; params?: { requestId?: unknown } } | null;
+const messagesOf = (body: unknown): Message[] => (Array.isArray(body) ? body : [body]) as Message[];
+const isId = (id: unknown): id is string | number => typeof id === 'string' || typeof id === 'number';
+
+/** The ids of the requests in a POST body (one message or a batch). */
+function requestIds(body: unknown): Array<string | number> {
+  return messagesOf(body).flatMap((m) => (typeof m?.method === 'string' && isId(m.id) ? [m.id] : []));
+}
+
+/** The request ids named by notifications/cancelled in a POST body. */
+function cancelledRequests(body: unknown): Array<string | number> {
+  return messagesOf(body).flatMap((m) => {
+    const id = m?.method === 'notifications/cancelled' ? m.params?.requestId : undefined;
+    return isId(id) ? [id] : [];
+  });
+}
+
+/** A public document (nothing secret in it): any origin may read it, browsers' preflights included. */
+function servePublic(req: IncomingMessage, res: ServerResponse, document: unknown): void {
+  const cors = { 'access-control-allow-origin': '*' };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, {
+      ...cors,
+      'access-control-allow-methods': 'GET',
+      'access-control-allow-headers': header(req, 'access-control-request-headers') ?? 'content-type',
+      'access-control-max-age': '600',
+    });
+    return void res.end();
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'use GET' }, { allow: 'GET', ...cors });
+  json(res, 200, document, { ...cors, 'cache-control': 'public, max-age=300' });
 }
 
 function requestId(body: unknown): string | number | null {

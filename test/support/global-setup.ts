@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** Compiles src/ to dist/ so integration tests run the same code a user runs. */
+/** Builds what `npm run build` builds (src/ to dist/, then the views' HTML) so integration tests run the same code a user runs. */
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const node = (script: string, ...args: string[]) => execFileSync(process.execPath, [fileURLToPath(new URL(`../../${script}`, import.meta.url)), ...args], { cwd: root, stdio: 'inherit' });
+  node('node_modules/typescript/bin/tsc', '-p', 'tsconfig.json');
+  node('scripts/build-views.mjs', '--quiet');
 }

@@ -7,11 +7,16 @@ export class RawStdio {
   readonly lines: string[] = [];
   stdout = '';
   stderr = '';
+  /** How the process ended: its exit code, or the signal that ended it. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly child: ChildProcessWithoutNullStreams;
   private waiters: Array<() => void> = [];
 
   constructor(env: Record<string, string>, args: string[] = []) {
     this.child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+    // Writing to a server that has exited fails; the test asserts on the exit instead.
+    this.child.stdin.on('error', () => {});
     this.child.stdout.on('data', (chunk: Buffer) => {
       this.stdout += chunk.toString('utf8');
       const parts = this.stdout.split('\n');
@@ -25,8 +30,13 @@ export class RawStdio {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  write(text: string): void {
+  write(text: string | Buffer): void {
     this.child.stdin.write(text);
+  }
+
+  /** Stops reading the server's stdout, as a client that goes away does: its next write gets EPIPE. */
+  closeStdout(): void {
+    this.child.stdout.destroy();
   }
 
   send(message: unknown): void {

@@ -1,6 +1,9 @@
 // Table-driven request tests: each case calls one tool through the real server (stdio, spawned)
 // against the fake Brevo and asserts exactly what Brevo received.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RouteTable } from '../../src/sandbox/http.js';
+import { multipartBoundary, parseMultipart } from '../../src/sandbox/multipart.js';
+import { checkRequest, specFor } from '../../src/sandbox/request-check.js';
 import { readManifest } from '../../src/tools/manifest.js';
 import { FakeBrevo, type Reply } from './fake-brevo.js';
 import { connectStdio, TEST_KEY, textOf, type Connected } from './mcp.js';
@@ -37,7 +40,7 @@ export function describeRequests(toolset: string, cases: RequestCase[], options:
       server = await connectStdio({
         apiUrl: fake.url,
         args: ['--toolsets', toolset],
-        env: { BREVO_TRACKER_URL: fake.origin, BREVO_MA_KEY: 'ma-test-key-123', ...options.env?.(fake) },
+        env: { BREVO_TRACKER_URL: fake.origin, BREVO_MA_KEY: 'ma-test-key-0123456789', ...options.env?.(fake) },
       });
     });
     afterAll(async () => {
@@ -62,15 +65,27 @@ export function describeRequests(toolset: string, cases: RequestCase[], options:
         const request = fake.last();
         expect(`${request.method} ${request.path}`).toBe(`${c.expect.method} ${c.expect.path}`);
         expect(decodeURIComponent(request.query)).toBe(c.expect.query ?? '');
-        if (c.expect.host === 'tracker') expect(request.headers['ma-key']).toBe('ma-test-key-123');
+        if (c.expect.host === 'tracker') expect(request.headers['ma-key']).toBe('ma-test-key-0123456789');
         else expect(request.headers['api-key']).toBe(TEST_KEY);
         if (c.expect.form || c.expect.file) await expectForm(request, c.expect);
         else if (c.expect.body === undefined) expect(request.body.length).toBe(0);
         else expect(request.json).toEqual(c.expect.body);
         c.check?.({ request, result });
+        expectSandboxAccepts(c.tool, request);
       });
     }
   });
+}
+
+/** The sandbox's request check (exact to Brevo's definition) takes what the tool sent. */
+function expectSandboxAccepts(tool: string, request: FakeBrevo['requests'][number]): void {
+  const entry = readManifest().find((t) => t.name === tool)!;
+  const match = new RouteTable<true>().add(entry.method, entry.path, true).match(request.method, request.path);
+  expect(match && 'params' in match, `${request.path} fits ${entry.path}`).toBe(true);
+  const boundary = multipartBoundary(String(request.headers['content-type'] ?? ''));
+  const body = boundary ? parseMultipart(request.body, boundary) : request.json;
+  const received = { params: (match as { params: Record<string, string> }).params, query: new URLSearchParams(request.query), body };
+  expect(() => checkRequest(specFor(`${entry.method} ${entry.path}`), received)).not.toThrow();
 }
 
 /** Parses a recorded multipart/form-data body and compares its fields and file. */

@@ -1,0 +1,73 @@
+// Keeping keys out of what clients and the log receive. A Redactor holds the secrets one output
+// may never show (the operator's keys and token, plus a session's own key) and is applied to the
+// final text, after Brevo's JSON is parsed (so escaped echoes are caught) and never to data on its
+// way to being parsed. Each session has its own: one client's key never changes another's output.
+
+export const REDACTED = '[redacted]';
+/** Shorter values are not secrets worth hiding everywhere (they would hide ordinary words). */
+const MIN_SECRET_LENGTH = 8;
+
+export class Redactor {
+  /** Longest first, so a secret that contains another is replaced whole. */
+  private readonly secrets: readonly string[];
+
+  constructor(secrets: Iterable<string | undefined>) {
+    this.secrets = [...new Set([...secrets].filter((s): s is string => !!s && s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
+  }
+
+  /** This redactor plus more secrets (a session's own key). */
+  with(...more: Array<string | undefined>): Redactor {
+    return new Redactor([...this.secrets, ...more]);
+  }
+
+  /** Every whole occurrence of a secret replaced. */
+  text(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
+  }
+
+  /**
+   * At most the first `max` characters, redacted. A secret the cut would fall inside is left out
+   * whole, so no prefix of a key survives a cut.
+   */
+  cut(text: string, max: number): string {
+    if (text.length <= max) return this.text(text);
+    let end = max;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const secret of this.secrets) {
+        const at = text.indexOf(secret, Math.max(0, end - secret.length + 1));
+        if (at >= 0 && at < end) [end, moved] = [at, true];
+      }
+    }
+    return this.text(text.slice(0, end));
+  }
+
+  /** A JSON-like value with every string redacted; unchanged parts are shared, not copied. */
+  value<T>(value: T): T {
+    return this.secrets.length ? (this.walk(value) as T) : value;
+  }
+
+  private walk(value: unknown): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (!value || typeof value !== 'object') return value;
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      value.forEach((item, i) => {
+        const next = this.walk(item);
+        if (next !== item) (copy ??= [...value])[i] = next;
+      });
+      return copy ?? value;
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const next = this.walk(item);
+      if (next !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = next;
+    }
+    return copy ?? value;
+  }
+}
+
+/** For output with no secrets to hide (tests, the executor used on its own). */
+export const NO_SECRETS = new Redactor([]);

@@ -1,0 +1,42 @@
+// Fitting answers to --max-result-chars: whatever Brevo sends, the result is valid JSON within the
+// limit, and no cut leaves part of a key.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Redactor } from './redact.js';
+import { fitJson } from './results.js';
+
+const KEY = 'xkeysib-0123456789abcdef0123456789abcdef-ABCDEFGHIJ';
+const redactor = new Redactor([KEY]);
+const fit = { cut: (text: string, n: number) => redactor.cut(text, n) };
+const call = { name: 'get_things', query: { limit: 1, offset: 1 } };
+
+/** Strings long and short, some carrying the key. */
+const text = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ minLength: 200, maxLength: 3000 }),
+  fc.tuple(fc.string({ maxLength: 2000 }), fc.string({ maxLength: 2000 })).map(([a, b]) => `${a}${KEY}${b}`),
+);
+const json = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 60 }),
+  object: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), tie('value'), { maxKeys: 40 }),
+})).value;
+
+describe('fitJson', () => {
+  it('always answers valid JSON within the limit, with no part of the key left by a cut', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 1000, max: 6000 }), (data, maxChars) => {
+        const out = fitJson(data, maxChars, call, {}, fit);
+        expect(out.length).toBeLessThanOrEqual(maxChars);
+        JSON.parse(out);
+        // Whole keys are redacted later, at the output; what a cut leaves is never a piece of one.
+        expect(out.replaceAll(KEY, '')).not.toContain(KEY.slice(0, 12));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('returns what fits unchanged', () => {
+    expect(fitJson({ a: [1, 2], b: 'x' }, 1000, call, {}, fit)).toBe('{"a":[1,2],"b":"x"}');
+  });
+});
