@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // npm run bench: what brevo-mcp costs an assistant and how fast it is, measured, printed.
-//  1. per mode (all tools, default toolsets, read-only, dynamic): tool count, tools/list size in
+//  1. per mode (all tools, default toolsets, read-only, dynamic, code): tool count, tools/list size in
 //     bytes and o200k tokens;
 //  2. cold start, spawn to a completed tools/list over stdio, next to a one-tool SDK server;
 //  3. per-call latency of a read tool against a local fake Brevo, next to the one-tool server's
 //     call and a direct HTTP request to the same fake; the server's peak RSS;
 //  4. load: concurrent Streamable HTTP clients (stateful and stateless) calling a tool;
 //  5. discovery: top-1, top-5 and MRR of the search engine on requests in people's words, next to
-//     a plain BM25, and its search latency (scripts/bench/discovery.mjs).
-//  6. the MCP Apps views (scripts/bench/views.mjs): sizes, listing tokens, read time.
+//     a plain BM25, and its search latency (scripts/bench/discovery.mjs);
+//  6. the MCP Apps views (scripts/bench/views.mjs): sizes, listing tokens, read time;
+//  7. code mode: multi-step tasks done with search + execute and with the static tools, tokens and
+//     wall time both ways, and the time of a script run (scripts/bench/code-mode.mjs).
 // Everything runs on 127.0.0.1; every loop is bounded. Set BENCH_QUICK=1 for a short run.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { Agent, request } from 'undici';
+import { codeModeSection } from './bench/code-mode.mjs';
 import { discoverySection } from './bench/discovery.mjs';
 import { viewsSection } from './bench/views.mjs';
 
@@ -66,6 +69,7 @@ async function sizes(apiUrl) {
     ['read-only (all toolsets)', ['--toolsets', 'all', '--read-only']],
     ['read-only (default)', ['--read-only']],
     ['dynamic', ['--dynamic']],
+    ['code (search + execute)', ['--code']],
   ];
   const rows = [];
   for (const [mode, args] of modes) {
@@ -87,12 +91,13 @@ async function coldStart(apiUrl) {
     await client.close();
     return elapsed;
   };
-  const runs = { trivial: [], all: [], default: [] };
+  const runs = { trivial: [], all: [], default: [], code: [] };
   for (let i = 0; i < 2; i++) await time(TRIVIAL, []); // warm the file cache
   for (let i = 0; i < COLD_RUNS; i++) {
     runs.trivial.push(await time(TRIVIAL, []));
     runs.all.push(await time(BIN, ['--toolsets', 'all']));
     runs.default.push(await time(BIN, []));
+    runs.code.push(await time(BIN, ['--code']));
   }
   return runs;
 }
@@ -185,6 +190,7 @@ console.table([
   { server: 'one-tool SDK server', median: ms(median(cold.trivial)), min: ms(sorted(cold.trivial)[0]), ratio: '1.00' },
   { server: 'brevo-mcp, all 292 tools', median: ms(median(cold.all)), min: ms(sorted(cold.all)[0]), ratio: (median(cold.all) / median(cold.trivial)).toFixed(2) },
   { server: 'brevo-mcp, default toolsets', median: ms(median(cold.default)), min: ms(sorted(cold.default)[0]), ratio: (median(cold.default) / median(cold.trivial)).toFixed(2) },
+  { server: 'brevo-mcp --code', median: ms(median(cold.code)), min: ms(sorted(cold.code)[0]), ratio: (median(cold.code) / median(cold.trivial)).toFixed(2) },
 ]);
 
 const lat = await latency(fake.url);
@@ -208,3 +214,5 @@ await viewsSection({ bin: BIN, env: env(fake.url) });
 
 fake.server.close();
 fake.server.closeAllConnections();
+
+await codeModeSection({ quick });

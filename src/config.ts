@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { keyProblem } from './client/api-key.js';
 import { defaultClientOptions } from './client/brevo-client.js';
+import { DEFAULT_CODE_LIMITS, MIN_MEMORY_MB, type CodeLimits } from './code/limits.js';
 import { DEFAULT_TOOLSETS, type ToolSelection } from './registry.js';
 import { isLoopbackHost } from './transports/loopback.js';
 
@@ -20,6 +21,9 @@ export interface Config {
   selectionGiven: boolean;
   /** Meta-tools (search, describe, call, enable a toolset) instead of the catalog. */
   dynamic: boolean;
+  /** Code mode: search and execute (scripts in a sandbox) instead of the catalog. */
+  code: boolean;
+  codeLimits: CodeLimits;
   maxResultChars: number;
   /** Ask the person before destructive tools run. */
   confirm: boolean;
@@ -90,6 +94,10 @@ const options = {
   'exclude-tools': { type: 'string' },
   'read-only': { type: 'boolean' },
   dynamic: { type: 'boolean' },
+  code: { type: 'boolean' },
+  'code-timeout-ms': { type: 'string' },
+  'code-memory-mb': { type: 'string' },
+  'code-max-calls': { type: 'string' },
   confirm: { type: 'boolean' },
   'max-result-chars': { type: 'string' },
   'list-tools': { type: 'boolean' },
@@ -266,6 +274,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       `refusing to listen on ${host} without an auth token: anyone who can reach it could use the server; set MCP_AUTH_TOKEN (or --auth-token) or --oauth-issuer, or bind 127.0.0.1`,
     );
   }
+  const dynamic = values.dynamic ?? truthy(env.BREVO_DYNAMIC);
+  const code = values.code ?? truthy(env.BREVO_CODE);
+  if (code && dynamic) {
+    throw new ConfigError('--code and --dynamic cannot be used together: code mode lists search and execute, dynamic mode lists search_tools, describe_tool, call_tool and enable_toolset; choose one');
+  }
   return {
     transport,
     host,
@@ -285,7 +298,14 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       values.toolsets || env.BREVO_TOOLSETS || values.tools || env.BREVO_TOOLS ||
       values['exclude-tools'] || env.BREVO_EXCLUDE_TOOLS || values['read-only'] || env.BREVO_READ_ONLY
     ),
-    dynamic: values.dynamic ?? truthy(env.BREVO_DYNAMIC),
+    dynamic,
+    code,
+    codeLimits: {
+      timeoutMs: atLeast(1, '--code-timeout-ms', values['code-timeout-ms'] ?? env.BREVO_CODE_TIMEOUT_MS, DEFAULT_CODE_LIMITS.timeoutMs),
+      // The script engine's memory never starts smaller than this.
+      memoryMb: atLeast(MIN_MEMORY_MB, '--code-memory-mb', values['code-memory-mb'] ?? env.BREVO_CODE_MEMORY_MB, DEFAULT_CODE_LIMITS.memoryMb),
+      maxCalls: atLeast(1, '--code-max-calls', values['code-max-calls'] ?? env.BREVO_CODE_MAX_CALLS, DEFAULT_CODE_LIMITS.maxCalls),
+    },
     maxResultChars: atLeast(MIN_RESULT_CHARS, '--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
     sandbox,
     // The sandbox ignores both keys: only keys that will be sent are checked.

@@ -28,7 +28,7 @@ type Args = Record<string, unknown>;
 export class InvalidArgumentsError extends Error {}
 
 /** The call was not approved (see ExecutionContext.approve); nothing was sent. */
-class NotApprovedError extends Error {}
+export class NotApprovedError extends Error {}
 
 /**
  * Validates arguments and sends the request. Throws InvalidArgumentsError or BrevoApiError.

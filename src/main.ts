@@ -33,6 +33,12 @@ Options:
                            that reach every selected operation, instead of the operations
                            (env BREVO_DYNAMIC=1); without --toolsets they reach the whole catalog;
                            with --stateless, enable_toolset is not offered (nothing would keep it)
+  --code                   List 2 tools, search and execute: the model writes a script that calls
+                           brevo.<operation>(args), run in a WebAssembly sandbox (env BREVO_CODE=1);
+                           without --toolsets it reaches the whole catalog; not with --dynamic
+  --code-timeout-ms N      Wall time of one script run (default 30000; env BREVO_CODE_TIMEOUT_MS)
+  --code-memory-mb N       Memory of one script run, at least 16 (default 64; env BREVO_CODE_MEMORY_MB)
+  --code-max-calls N       Brevo calls one script run may make (default 200; env BREVO_CODE_MAX_CALLS)
   --confirm                Ask the user (MCP elicitation) before every destructive tool runs;
                            clients without elicitation then get an error (env BREVO_CONFIRM=1)
   --max-result-chars N     Longest tool result or resource text, at least 1000 (default 40000;
@@ -192,12 +198,13 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   const serverOptions = {
     manifest,
     client,
-    // Dynamic mode reaches the whole catalog unless the operator chose toolsets: it costs the
-    // same few tokens either way.
-    selection: config.dynamic ? wholeCatalogUnlessChosen(config) : config.selection,
+    // Dynamic and code mode reach the whole catalog unless the operator chose toolsets: they cost
+    // the same few tokens either way.
+    selection: config.dynamic || config.code ? wholeCatalogUnlessChosen(config) : config.selection,
     maxResultChars: config.maxResultChars,
     confirm: config.confirm,
     dynamic: config.dynamic,
+    code: config.code ? config.codeLimits : undefined,
     sessionless: config.transport === 'http' && config.http.stateless,
     redactor: new Redactor(operatorSecrets),
   };
@@ -205,7 +212,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   if (config.transport === 'stdio') {
     const { serveStdio } = await import('./transports/stdio.js');
     const count = selectTools(manifest, serverOptions.selection).length;
-    const served = config.dynamic ? `4 meta-tools reaching ${count} operations` : `${count} tools`;
+    const served = config.dynamic ? `4 meta-tools reaching ${count} operations` : config.code ? `search and execute reaching ${count} operations` : `${count} tools`;
     await serveStdio(
       createMcpServer(serverOptions),
       closeClient,

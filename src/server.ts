@@ -14,6 +14,7 @@ import {
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
+  type ServerNotification,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -26,6 +27,7 @@ import { SessionPrompts } from './prompts/index.js';
 import { resourceCatalog } from './resources/index.js';
 import { confirmWithPerson } from './confirm.js';
 import { createDynamicMode } from './dynamic.js';
+import { CODE_INSTRUCTIONS, createCodeMode, type CodeLimits } from './code/index.js';
 import { wireTool } from './listing.js';
 import type { Operation } from './tools/define.js';
 import { loadOperation } from './tools/index.js';
@@ -44,6 +46,8 @@ export interface ServerOptions {
   confirm?: boolean;
   /** List meta-tools that search, describe and call the selected operations, not the operations. */
   dynamic?: boolean;
+  /** Code mode: list search and execute (scripts calling the selected operations), with these limits. */
+  code?: CodeLimits;
   /** Each request is served by a new server (stateless HTTP): nothing is remembered between them. */
   sessionless?: boolean;
   /** The secrets this session's output may never show: the operator's and its own key. */
@@ -124,7 +128,9 @@ export function createMcpServer(options: ServerOptions): Server {
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
     {
       capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: {}, completions: {} },
-      instructions: options.dynamic ? INSTRUCTIONS + DYNAMIC_INSTRUCTIONS + (options.sessionless ? '.' : ENABLE_INSTRUCTIONS) : INSTRUCTIONS,
+      instructions: options.dynamic
+        ? INSTRUCTIONS + DYNAMIC_INSTRUCTIONS + (options.sessionless ? '.' : ENABLE_INSTRUCTIONS)
+        : INSTRUCTIONS + (options.code ? CODE_INSTRUCTIONS : ''),
     },
   );
   const tools = toolsFor(manifest, selection);
@@ -141,6 +147,7 @@ export function createMcpServer(options: ServerOptions): Server {
         whyUnavailable,
       })
     : undefined;
+  const code = options.code ? createCodeMode({ entries: [...tools.byName.values()], whyUnavailable, readOnly: selection.readOnly, limits: options.code }) : undefined;
   const resources = resourceCatalog(manifest);
   // What resources and completions may call: decided by the registry with the tools.
   const reach = resourceReach(manifest, selection);
@@ -148,9 +155,19 @@ export function createMcpServer(options: ServerOptions): Server {
   const views = new SessionViews(() => server.getClientCapabilities(), (name) => tools.byName.has(name));
   const on = <S extends Parameters<typeof handle>[2]>(schema: S, handler: Parameters<typeof handle<S>>[3]) => handle(server, redactor, schema, handler);
 
-  on(ListToolsRequestSchema, () => ({ tools: views.annotate(dynamic ? dynamic.list() : tools.tools) }));
+  on(ListToolsRequestSchema, () => ({ tools: views.annotate(code ? code.list() : dynamic ? dynamic.list() : tools.tools) }));
+
+  /** After successful writes: what the resources show (and the ids completions offer) changed. */
+  const changed = async (names: Iterable<string>, extra: { sendNotification: (n: ServerNotification) => Promise<void> }) => {
+    if (![...names].some((name) => resources.changingTools.has(name))) return;
+    forgetCompletions(client);
+    // Sent as part of the request, so it reaches HTTP clients on the call's own stream, stateless ones included.
+    await extra.sendNotification({ method: 'notifications/resources/list_changed' }).catch(() => {});
+  };
 
   on(CallToolRequestSchema, async (request, extra) => {
+    // Asking the person is part of this request: cancelling it cancels the question.
+    const approveHere = approve && ((o: Operation, a: Record<string, unknown>) => approve(o, a, extra.signal));
     const run = async (entry: ToolEntry, args: unknown) => {
       const op = await loadOperation(entry.toolset, entry.name);
       if (!op) throw new RpcError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
@@ -158,19 +175,21 @@ export function createMcpServer(options: ServerOptions): Server {
         client,
         signal: extra.signal,
         maxResultChars,
-        approve: approve && ((o, a) => approve(o, a, extra.signal)),
+        approve: approveHere,
         redactor,
         fullTextAt: (o, a, field) => resources.fullTextAt(o.name, field, (_, argument) => a[argument], reach),
       });
-      if (!result.isError && resources.changingTools.has(entry.name)) {
-        // What the resources show (and the ids completions offer) changed. Sent as part of this
-        // request, so it reaches HTTP clients on the call's own stream, stateless ones included.
-        forgetCompletions(client);
-        await extra.sendNotification({ method: 'notifications/resources/list_changed' }).catch(() => {});
-      }
+      if (!result.isError) await changed([entry.name], extra);
       return result;
     };
     const { name, arguments: args } = request.params;
+    if (code) {
+      const ctx = { client, maxResultChars, redactor, approve: approveHere, signal: extra.signal, progressToken: request.params._meta?.progressToken, sendNotification: extra.sendNotification };
+      const ran = await code.call(name, args, ctx);
+      if (!ran) throw new RpcError(ErrorCode.InvalidParams, `Unknown tool: ${name} (code mode lists search and execute)`);
+      await changed(ran.succeeded, extra);
+      return ran.result ?? { isError: true, content: [{ type: 'text', text: 'Cancelled.' }] };
+    }
     const metaCall = dynamic?.call(name, args, run);
     if (metaCall) return metaCall;
     const entry = dynamic ? dynamic.enabled(name) : tools.byName.get(name);

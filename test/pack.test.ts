@@ -94,10 +94,11 @@ describe('the npm package', () => {
   it('holds dist, the catalog, the sandbox data, README, LICENSE and package.json, and nothing else', () => {
     const paths = packed.files.map((f) => f.path);
     const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'catalog/tools.json', 'src/sandbox/responses.json', 'src/sandbox/requests.json', pkg.bin['brevo-mcp']!, 'dist/sandbox/server.js', 'dist/tools/contacts.js', ...views]) {
+    const data = ['catalog/tools.json', 'src/sandbox/responses.json', 'src/sandbox/requests.json', 'src/code/answer-types.json'];
+    for (const needed of ['package.json', 'README.md', 'LICENSE', ...data, pkg.bin['brevo-mcp']!, 'dist/sandbox/server.js', 'dist/tools/contacts.js', 'dist/code/worker.js', ...views]) {
       expect(paths).toContain(needed);
     }
-    const stray = paths.filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'catalog/tools.json', 'src/sandbox/responses.json', 'src/sandbox/requests.json'].includes(p));
+    const stray = paths.filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', ...data].includes(p));
     expect(stray).toEqual([]);
     expect(paths.filter((p) => /\.test\.|\.ts$|\.map$/.test(p))).toEqual([]);
     expect(packed.size).toBeLessThan(1024 * 1024);
@@ -147,6 +148,21 @@ describe('the npm package', () => {
       expect(inbound.isError, textOf(inbound)).toBeFalsy();
       expect(JSON.parse(textOf(inbound))).toHaveProperty('events');
       expect(stderr).toMatch(/sandbox mode/);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('serves code mode from the installed package: search (answer types) and execute (engine, type stripper)', async () => {
+    const transport = new StdioClientTransport({ command: bin, args: ['--sandbox', '--code'], cwd: work, env: { PATH: process.env.PATH ?? '' }, stderr: 'pipe' });
+    const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' });
+    try {
+      await client.connect(transport);
+      const found = textOf(await client.callTool({ name: 'search', arguments: { query: 'get_account' } }));
+      expect(found).toMatch(/get_account\(args\?: \{\}\): Promise<\{ email: string;/);
+      const ran = await client.callTool({ name: 'execute', arguments: { code: 'const a: { companyName: string } = await brevo.get_account(); return a.companyName;' } });
+      expect(ran.isError, textOf(ran)).toBeFalsy();
+      expect(textOf(ran)).toBe('"Demo Shop"');
     } finally {
       await client.close();
     }
