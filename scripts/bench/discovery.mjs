@@ -6,16 +6,37 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 
-const TASKS = new URL('./discovery-tasks.tsv', import.meta.url);
 const MANIFEST = new URL('../../catalog/tools.json', import.meta.url);
 
-/** The tasks: query, accepted operation names, and whether it is held out from tuning (every third). */
+/**
+ * The sets of requests, each with the part of it the engine was never tuned on:
+ * - repo: the first set, written with the engine; every third task is held out from tuning;
+ * - independent: half of a set written by someone who never saw the engine, used as a development set (tuned on);
+ * - probe: written for issue 11b after its first round of changes, run once, then tuned on;
+ * - blind: written before issue 11b changed anything and run once near its end, then tuned on;
+ * - blind2, blind3: written after issue 11b's main changes, each run once, then tuned on a little.
+ */
+export const SOURCES = [
+  { source: 'repo', file: 'discovery-tasks.tsv', heldOut: (i) => i % 3 === 2 },
+  { source: 'independent', file: 'discovery-tasks-independent.tsv', heldOut: () => false },
+  { source: 'probe', file: 'discovery-tasks-probe.tsv', heldOut: () => false },
+  { source: 'blind', file: 'discovery-tasks-blind.tsv', heldOut: () => false },
+  { source: 'blind2', file: 'discovery-tasks-blind2.tsv', heldOut: () => false },
+  { source: 'blind3', file: 'discovery-tasks-blind3.tsv', heldOut: () => false },
+];
+
+const readTasks = (file) =>
+  readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((line) => {
+      const [query, answers] = line.split('\t');
+      return { query, answers: answers.split(',').map((s) => s.trim()) };
+    });
+
+/** The tasks of every set: query, accepted operation names, the set it comes from, and whether it is held out from tuning. */
 export function loadTasks() {
-  const lines = readFileSync(TASKS, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
-  return lines.map((line, i) => {
-    const [query, answers] = line.split('\t');
-    return { query, answers: answers.split(',').map((s) => s.trim()), heldOut: i % 3 === 2 };
-  });
+  return SOURCES.flatMap(({ source, file, heldOut }) => readTasks(file).map((task, i) => ({ ...task, source, heldOut: heldOut(i) })));
 }
 
 export const loadManifest = () => JSON.parse(readFileSync(MANIFEST, 'utf8')).tools;
@@ -85,13 +106,24 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
   const rows = [];
   const results = {};
   for (const [name, rank] of [['discovery engine', engine], ['plain BM25 (baseline)', baseline]]) {
-    for (const [part, subset] of [['all', tasks], ['tuned on', tasks.filter((t) => !t.heldOut)], ['held out', tasks.filter((t) => t.heldOut)]]) {
+    const parts = [
+      ['all', tasks],
+      ['tuned on', tasks.filter((t) => !t.heldOut)],
+      ['held out', tasks.filter((t) => t.heldOut)],
+      ...SOURCES.map(({ source }) => [`${source} set`, tasks.filter((t) => t.source === source)]),
+      ['repo, held-out third', tasks.filter((t) => t.source === 'repo' && t.heldOut)],
+    ];
+    for (const [part, subset] of parts) {
       const r = evaluate(rank, subset);
       if (part === 'all') results[name] = r;
       rows.push({ ranking: name, tasks: `${part} (${r.tasks})`, 'top-1': pct(r.top1), 'top-5': pct(r.top5), MRR: r.mrr.toFixed(3) });
     }
   }
   console.log(`discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} of ${toolsets.size} toolsets`);
+  console.log(
+    'sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), ' +
+      'blind, blind2, blind3 (written before and after issue 11b changed the engine; tuned on after their one run)',
+  );
   console.table(rows);
 
   // First-time searches (nothing cached) on a fresh set of entries, then the same searches again.

@@ -1,9 +1,13 @@
 // The ranking: a BM25+ index (minisearch) over each operation's name, title, keywords, toolset, description and inputs, queried concept by concept with the glossary's expansions.
 import MiniSearch from 'minisearch';
 import type { ToolEntry } from '../tools/manifest.js';
-import { CHANNEL_VERBS, MANY_WORDS, NAMED_TOOLSETS, ONE_WORDS, READ_WORDS, TOOLSET_WORDS, WRITE_WORDS } from './glossary.js';
-import { editDistance, isPastForm, term, words } from './text.js';
+import { NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
+import { type Concept, type Intent, type Lexicon, QUESTION_WORDS, readRequest, stemSet } from './request.js';
+import { editDistance, term, words } from './text.js';
 import { vocabulary } from './vocabulary.js';
+import { WEIGHTS } from './weights.js';
+
+export { WEIGHTS };
 
 export interface Hit {
   entry: ToolEntry;
@@ -17,37 +21,6 @@ export interface Ranking {
   fuzzy: boolean;
 }
 
-/** The ranking's weights, chosen on the benchmark's tuning part (scripts/bench/discovery.mjs). */
-export const WEIGHTS = {
-  /** How much each field counts; the name and the curated words beside it count most. */
-  fields: { name: 3, title: 2, keywords: 2, toolset: 1.2, description: 1, inputs: 0.4 },
-  /** A glossary meaning counts a little less than the word the person used. */
-  meaning: 0.85,
-  /** Prefix matches ("attrib" → attribute) count this much of an exact match (minisearch's default). */
-  prefix: 0.375,
-  /** How strongly matching more of the request's concepts counts (1: in proportion). */
-  coverage: 1,
-  /** A request with no verb of a write operation ("which templates do we have") is read as a read, and one with such a verb as a write. */
-  read: 1.3,
-  write: 1.3,
-  /** An operation whose name starts with the request's own verb ("delete a group" → delete_...). */
-  verb: 1.2,
-  /** Among reads, one item ("deal 123", "details of") or a collection ("all", plural nouns). */
-  shape: 1.15,
-  /** Bulk variants ("update_batch_contacts") unless the request speaks of many at once. */
-  batchOnly: 0.8,
-  /** A past form of a write verb ("created", "sent") describes what to find. */
-  pastVerb: 0.5,
-  /** How much it counts that the request accounts for every word of an operation's name. */
-  name: 0.3,
-  /** Score at which one concept's match is half saturated (0: no saturation). */
-  saturation: 40,
-  /** Words after a preposition say where or whose ("rewards in our loyalty program"), not what. */
-  context: 0.75,
-};
-
-/** Prepositions: what follows is context for the thing asked about. */
-const PREPOSITIONS = new Set('of in on for from to with at by into inside within under about per across'.split(' '));
 
 interface Doc {
   id: number;
@@ -82,34 +55,15 @@ function inputWords(schema: Record<string, unknown>): string {
   return out.join(' ');
 }
 
-/** One query concept: the words as given, and what the glossary says they stand for. */
-interface Concept {
-  variants: Array<{ terms: string[]; weight: number }>;
-  /** Only past forms ("sent", "scheduled"): they describe, they do not ask for a write. */
-  past?: boolean;
-  /** A phrase led by a verb in its base form ("remove points", not "sending domain"): its verb. */
-  leadVerb?: string;
-  /** Less than 1 for context after a preposition. */
-  weight: number;
-}
-
-/** What a request asks for, beyond its words: a write or a read, and of one item or of a collection. */
-interface Intent {
-  write: boolean;
-  /** The request's own verbs (stemmed), as written. */
-  verbs: Set<string>;
-  one: boolean;
-  many: boolean;
-  batch: boolean;
-}
-
 /** An operation's kind, from its method and path: a read of a collection, a read of one item, or a write. */
 interface Kind {
   read: boolean;
   /** A read of one item: its path ends with the item's id. */
   item: boolean;
-  /** A read of a whole collection: no id in its path. */
+  /** A read of a whole collection ("List ..."). */
   collection: boolean;
+  /** A collection under one owner, whose id is in its path: a list's contacts, a program's rewards. */
+  nested: boolean;
   /** A bulk variant of another operation. */
   batch: boolean;
   /** The first word of its name, stemmed: get, create, delete, send, ... */
@@ -118,52 +72,31 @@ interface Kind {
   nameTerms: string[];
 }
 
-/** Words that open a request without saying what it is about. */
-const POLITE = /^((hey|hi|hello|ok|okay|so|please|pls|quick question)\b[ ,:]*)*((can|could|would|will) you( please)?|i (need|want|would like|wanna|have) to|i'?d like to|help me|let'?s)?\s*/i;
-/** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
-const QUESTION = /^(what|whats|what's|which|who|whom|whose|where|when|is|are|was|were|did|does|do|has|have|any|how (many|much|did|does|is|are|well|often))\b/i;
+/** A read whose title lists ("List rewards"), under a parent or not: /loyalty/.../{pid}/offers is a collection. */
+const isCollection = (e: ToolEntry) => e.annotations.readOnlyHint && /^List\b/.test(e.title);
 
-/** "text a customer", "email the report to ...", "message someone on WhatsApp": a channel used as a verb, with its object. */
-const CHANNEL_VERB = new RegExp(
-  `^(${CHANNEL_VERBS.join('|')})( (${CHANNEL_VERBS.join('|')}))? (a|an|the|all|my|our|this|that|these|those|every|each|some|someone|somebody|everyone|everybody|him|her|them|me|us|customers?|contacts?|people|users?|\\S+@\\S+|\\+?\\d[\\d ]{5,})\\b`,
-  'i',
-);
-
-/** Things written in a request, read as what they are: an address is a contact's email, a host name a domain. */
-const ENTITIES: Array<[RegExp, string]> = [
-  [/\bhttps?:\/\/\S+/gi, ' url '],
-  [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address '],
-  [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain '],
-  [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
-  // "a company called Initech", "a list named VIP": the name is not what to search for.
-  [/\b(called|named|titled)\s+\S+/gi, ' '],
-  // A quoted name ('Leads 2024', "VIP") names an object; its words are not what to search for.
-  [/(^|\s)["'‘“][^"'‘’“”]{1,60}["'’”](?=\s|$|[.,;:!?])/g, ' '],
-];
-
-const stemSet = (list: string[]) => new Set(list.map((w) => term(w, true)!));
-const WRITE_TERMS = stemSet(WRITE_WORDS);
-const READ_TERMS = stemSet(READ_WORDS);
-const MANY_TERMS = stemSet(MANY_WORDS);
-const ONE_TERMS = stemSet(ONE_WORDS);
+/** The verb an operation's name starts with, an adverb aside (partially_update_... is an update). */
+const opVerb = (name: string) => term(name.replace(/^partially_/, '').split('_')[0]!, true)!;
 
 const kindOf = (e: ToolEntry): Kind => ({
-  read: e.annotations.readOnlyHint,
-  item: e.annotations.readOnlyHint && /\}$/.test(e.path),
-  collection: e.annotations.readOnlyHint && !e.path.includes('{'),
+  // An export writes a file but answers a question ("who opened campaign 9"): it counts as a read.
+  read: e.annotations.readOnlyHint || /(^|_)export(_|$)/.test(e.name),
+  // A read of one thing named by an id: a deal, a contact's stats, a user's permissions.
+  item: e.annotations.readOnlyHint && !isCollection(e) && e.path.includes('{'),
+  collection: isCollection(e),
+  nested: isCollection(e) && e.path.includes('{'),
   batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk|in one call)\b/i.test(`${e.title} ${e.description}`),
-  verb: term(e.name.split('_')[0]!, true)!,
+  verb: opVerb(e.name),
   nameTerms: [...new Set(e.name.split('_').map((w) => term(w)).filter((t): t is string => t !== undefined && t !== 'get'))],
 });
-
-/** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
-const isPlural = (w: string) => w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w);
 
 /** The entries one term matches, with their scores. */
 interface TermScores {
   docs: Uint16Array;
   scores: Float64Array;
 }
+
+const NO_SCORES: TermScores = { docs: new Uint16Array(0), scores: new Float64Array(0) };
 
 export class Index {
   private readonly search: MiniSearch<Doc>;
@@ -172,6 +105,8 @@ export class Index {
   /** Every term in the index, for reading a typo as the nearest known word. */
   private readonly indexed = new Set<string>();
   private readonly termCache = new Map<string, TermScores>();
+  /** Every term a search can match: the index's terms and their beginnings of four letters or more. */
+  private readonly matchable = new Set<string>();
   /** Typos already read: word → nearest known word, or null for none. */
   private readonly corrections = new Map<string, string | null>();
   private known: Map<string, string[]> | undefined;
@@ -180,12 +115,15 @@ export class Index {
   private readonly writeVerbs: Set<string>;
   /** Per entry, what a request must name for it to rank in full, and the weight otherwise. */
   private readonly named: Array<{ groups: Set<string>[]; weight: number } | undefined>;
+  /** What reading a request needs of this index. */
+  private readonly lexicon: Lexicon;
 
   constructor(entries: ToolEntry[]) {
     this.entries = entries;
     this.byName = new Map(entries.map((e, i) => [e.name, i]));
     this.kinds = entries.map(kindOf);
-    this.writeVerbs = new Set(entries.filter((e) => !e.annotations.readOnlyHint).map((e) => term(e.name.split('_')[0]!, true)!));
+    this.writeVerbs = new Set(entries.filter((e, i) => !this.kinds[i]!.read).map((e) => opVerb(e.name)));
+    this.lexicon = { indexed: this.indexed, correct: (t) => this.correct(t), writeVerbs: this.writeVerbs };
     const named = Object.fromEntries(
       Object.entries(NAMED_TOOLSETS).map(([toolset, { words: groups, weight }]) => [toolset, { groups: groups.map((g) => stemSet(g.split(' '))), weight }]),
     );
@@ -211,10 +149,15 @@ export class Index {
         inputs: inputWords(e.inputSchema),
       })),
     );
+    // A term matches exactly or as the start (four letters or more) of a longer one; any other term matches nothing.
+    for (const k of this.indexed) for (let n = 4; n < k.length; n++) this.matchable.add(k.slice(0, n));
+    for (const k of this.indexed) this.matchable.add(k);
   }
 
   /** Scores of every document containing one term (exactly, or as a prefix of a longer word). */
   private termScores(t: string, fuzzy: boolean): TermScores {
+    // Most of a glossary line's words are not the catalog's ("scrap", "ditch" for delete): no need to ask the index.
+    if (!fuzzy && !this.matchable.has(t)) return NO_SCORES;
     const key = fuzzy ? `~${t}` : t;
     let scores = this.termCache.get(key);
     if (!scores) {
@@ -235,7 +178,9 @@ export class Index {
 
   /** The nearest word the index or the glossary knows, for a word neither knows. */
   private correct(t: string): string | undefined {
-    if (t.length < 5 || /\d/.test(t)) return undefined;
+    // A short word is too easily some other word; only a question's opening is read through ("wich", "waht").
+    if (t.length < 5) return t.length >= 3 ? QUESTION_WORDS.find((q) => editDistance(t, q, 1) <= 1) : undefined;
+    if (/\d/.test(t)) return undefined;
     if (this.corrections.has(t)) return this.corrections.get(t) ?? undefined;
     const max = t.length >= 8 ? 2 : 1;
     let best: string | undefined;
@@ -258,101 +203,11 @@ export class Index {
   private knownWords(): Map<string, string[]> {
     if (!this.known) {
       this.known = new Map();
-      for (const k of new Set([...this.indexed, ...vocabulary().known])) {
+      for (const k of new Set([...this.indexed, ...vocabulary().known, ...QUESTION_WORDS])) {
         if (k.length >= 3) this.known.set(k[0]!, [...(this.known.get(k[0]!) ?? []), k]);
       }
     }
     return this.known;
-  }
-
-  /** Reads a query as concepts: glossary phrases (longest first), else single words. */
-  private concepts(query: string): { concepts: Concept[]; corrected: boolean; intent: Intent } {
-    const vocab = vocabulary();
-    let corrected = false;
-    const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean }> = [];
-    let context = false;
-    const corrections = new Map<string, string>();
-    const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false };
-    let text = query;
-    for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
-    for (const w of words(text)) {
-      // A number is an id or an amount: it says one item is meant, and is not searched for.
-      if (/^\d+$/.test(w)) {
-        intent.one = true;
-        continue;
-      }
-      if (isPlural(w)) intent.many = true;
-      const content = term(w);
-      let t = content ?? term(w, true)!;
-      if (content && !this.indexed.has(t) && !vocab.known.has(t)) {
-        const fixed = this.correct(t);
-        if (fixed) {
-          corrections.set(t, fixed);
-          t = fixed;
-          corrected = true;
-        }
-      }
-      // A past form or a plural noun describes ("sent", "credits"); it does not ask for a change.
-      const describes = isPastForm(w) || isPlural(w);
-      seq.push({ t, stop: !content, past: describes, context, base: !describes && !w.endsWith('ing') });
-      if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop)) context = true;
-    }
-    const concepts: Concept[] = [];
-    let read = false;
-    for (let i = 0; i < seq.length; ) {
-      let matched = 0;
-      for (let n = Math.min(vocab.longest, seq.length - i); n >= 1; n--) {
-        const slice = seq.slice(i, i + n);
-        const meanings = vocab.meanings.get(slice.map((s) => s.t).join(' '));
-        if (!meanings) continue;
-        const own = slice.filter((s) => !s.stop).map((s) => s.t);
-        if (i === 0 && n === 1 && READ_TERMS.has(seq[0]!.t)) read = true;
-        concepts.push({
-          variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: WEIGHTS.meaning }))],
-          past: slice.every((s) => s.past || s.stop),
-          weight: slice[0]!.context ? WEIGHTS.context : 1,
-          ...(n > 1 && slice[0]!.base && !slice[0]!.stop ? { leadVerb: slice[0]!.t } : {}),
-        });
-        matched = n;
-        break;
-      }
-      if (matched) {
-        i += matched;
-        continue;
-      }
-      const { t, stop, past } = seq[i]!;
-      if (i === 0 && READ_TERMS.has(t)) read = true;
-      // "all", "details": they say which kind of read, not what about.
-      if (ONE_TERMS.has(t)) intent.one = true;
-      else if (MANY_TERMS.has(t) && t !== 'list') intent.many = true;
-      else if (!stop) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1 });
-      i++;
-    }
-    // Typos corrected ("emial a customer" opens like "email a customer").
-    const opening = query
-      .trim()
-      .replace(POLITE, '')
-      .replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
-    if (QUESTION.test(opening)) read = true;
-    if (CHANNEL_VERB.test(opening)) {
-      concepts.push({ variants: [{ terms: ['send'], weight: 1 }], weight: 1 });
-      intent.write = true;
-    }
-    for (const c of concepts) {
-      const all = c.variants.flatMap((v) => v.terms);
-      // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
-      const own = c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : [];
-      const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
-      if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => this.writeVerbs.has(t) || WRITE_TERMS.has(t)))) {
-        intent.write = true;
-        for (const t of own) if (this.writeVerbs.has(t)) intent.verbs.add(t);
-      }
-      if (own.includes('list')) intent.many = true;
-      // "companies created this week": a past form of an operation's verb filters; it does not name the operation.
-      if (c.past && own.some((t) => this.writeVerbs.has(t))) c.weight *= WEIGHTS.pastVerb;
-      if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
-    }
-    return { concepts, corrected, intent };
   }
 
   /** Scores every entry (0: no match). Typed arrays, not maps: a search allocates little. */
@@ -399,10 +254,17 @@ export class Index {
       // Like minisearch's own OR queries: an operation matching more of what was asked ranks higher.
       let score = totals[doc]! * (matched[doc]! / concepts.length) ** WEIGHTS.coverage;
       const kind = this.kinds[doc]!;
-      if (!intent.write && kind.read) score *= WEIGHTS.read;
+      if (!intent.write && kind.read) score *= intent.question ? WEIGHTS.question : WEIGHTS.read;
       if (intent.write && !kind.read) score *= WEIGHTS.write;
       if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
-      if (kind.read && ((intent.one && kind.item) || (!intent.one && intent.many && kind.collection))) score *= WEIGHTS.shape;
+      if (kind.read) {
+        // A collection asked for: any collection, or with an owner's id ("notes of contact 12") one under an owner.
+        // The owner's own collection ("groups" for "sub-accounts in group 2") is not what is asked for.
+        const many = !intent.one && intent.many && (!intent.ownerId || kind.nested || !kind.nameTerms.some((t) => intent.owner?.includes(t)));
+        if ((intent.one && kind.item) || (many && kind.collection)) score *= WEIGHTS.shape;
+        // One item asked for and a collection offered, or the other way round.
+        else if ((intent.one && kind.collection) || (many && !intent.ownerId && kind.item)) score *= WEIGHTS.shapeMismatch;
+      }
       // The operation whose name the request explains best: "send a transactional email with a
       // template" is send_transac_email, not send_test_template, which also has a "test".
       if (kind.nameTerms.length) {
@@ -418,7 +280,7 @@ export class Index {
   }
 
   rank(query: string): Ranking {
-    const { concepts, corrected, intent } = this.concepts(query);
+    const { concepts, corrected, intent } = readRequest(query, this.lexicon);
     let fuzzy = corrected;
     const none = new Float64Array(0);
     let scores = concepts.length ? this.score(concepts, intent, false) : none;

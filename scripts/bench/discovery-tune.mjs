@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Learns the discovery engine's ranking weights (src/discovery/weights.ts) from the benchmark by coordinate ascent, and checks by k-fold cross-validation that what it learns carries over to requests it did not see.
+// `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3]` after `npm run build`; prints the weights learned on every task that may be tuned on,
+// and for each fold the score on the fold left out next to the score on the folds learned from. Held-out tasks are never used.
+import { evaluate, loadManifest, loadTasks } from './discovery.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const FOLDS = arg('folds', 5);
+const ROUNDS = arg('rounds', 3);
+
+const { Index } = await import('../../dist/discovery/engine.js');
+const { WEIGHTS } = await import('../../dist/discovery/weights.js');
+const entries = loadManifest();
+const tasks = loadTasks().filter((t) => !t.heldOut);
+const index = new Index(entries);
+const rank = (q) => index.rank(q).hits.slice(0, 50).map((h) => h.entry.name);
+
+/** What the weights are judged on: half top-1, half mean reciprocal rank (smoother, so small steps show). */
+const objective = (subset) => {
+  const r = evaluate(rank, subset);
+  return { value: (r.top1 + r.mrr) / 2, top1: r.top1, top5: r.top5, mrr: r.mrr };
+};
+
+/** Every number in WEIGHTS, as [object, key] pairs (field boosts included). */
+const knobs = [];
+const collect = (obj, path) => {
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v === 'number') knobs.push({ obj, key: k, name: [...path, k].join('.') });
+    else if (v && typeof v === 'object') collect(v, [...path, k]);
+  }
+};
+collect(WEIGHTS, []);
+const snapshot = () => knobs.map((k) => k.obj[k.key]);
+const restore = (values) => {
+  knobs.forEach((k, i) => (k.obj[k.key] = values[i]));
+  index.termCache.clear();
+};
+const STEPS = [0.5, 0.7, 0.85, 0.95, 1.05, 1.2, 1.4, 2];
+
+function learn(subset) {
+  let best = objective(subset).value;
+  for (let round = 0; round < ROUNDS; round++) {
+    let moved = false;
+    for (const knob of knobs) {
+      const start = knob.obj[knob.key];
+      let bestValue = start;
+      for (const step of STEPS) {
+        let value = start === 0 ? (step - 1) * 0.2 : start * step;
+        if (value < 0) continue;
+        knob.obj[knob.key] = Number(value.toPrecision(3));
+        index.termCache.clear();
+        const got = objective(subset).value;
+        if (got > best + 1e-4) {
+          best = got;
+          bestValue = knob.obj[knob.key];
+        }
+      }
+      knob.obj[knob.key] = bestValue;
+      index.termCache.clear();
+      if (bestValue !== start) moved = true;
+    }
+    if (!moved) break;
+  }
+  return snapshot();
+}
+
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+const initial = snapshot();
+console.log(`tuning on ${tasks.length} tasks (held-out tasks excluded); start: ${JSON.stringify(objective(tasks))}`);
+
+if (FOLDS > 1) {
+  const rows = [];
+  for (let f = 0; f < FOLDS; f++) {
+    restore(initial);
+    const train = tasks.filter((_, i) => i % FOLDS !== f);
+    const test = tasks.filter((_, i) => i % FOLDS === f);
+    const before = objective(test);
+    learn(train);
+    const fit = objective(train);
+    const after = objective(test);
+    rows.push({ fold: f, 'left out, before': `${pct(before.top1)} / ${pct(before.top5)}`, 'left out, after': `${pct(after.top1)} / ${pct(after.top5)}`, 'learned on': `${pct(fit.top1)} / ${pct(fit.top5)}` });
+  }
+  console.log('cross-validation (top-1 / top-5):');
+  console.table(rows);
+}
+
+restore(initial);
+const learned = learn(tasks);
+console.log(`learned on all: ${JSON.stringify(objective(tasks))}`);
+const changed = knobs.map((k, i) => ({ weight: k.name, was: initial[i], now: learned[i] })).filter((r) => r.was !== r.now);
+console.table(changed);

@@ -1,0 +1,291 @@
+// Reads a request in people's words: the concepts to search for (the glossary's phrases and the other words) and what it asks for (a read or a change, of one item or of a collection).
+import { CHANNEL_VERBS, MANY_WORDS, ONE_WORDS, READ_WORDS, WRITE_WORDS } from './glossary.js';
+import { isPastForm, term, words } from './text.js';
+import { vocabulary } from './vocabulary.js';
+import { WEIGHTS } from './weights.js';
+
+/** Prepositions: what follows is context for the thing asked about. */
+const PREPOSITIONS = new Set('of in on for from to with at by into inside within under about per across'.split(' '));
+/** Marks the word before it as an owner ("client's"). */
+const POSSESSIVE = 'possessivemark';
+/** Prepositions as terms: they say where the context starts, and are not searched for ("under", "inside"). */
+const PREPOSITION_TERMS = new Set([...PREPOSITIONS].map((w) => term(w, true)!));
+/** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
+const PURPOSES = new Set(['so', 'because', 'cause']);
+
+/** One query concept: the words as given, and what the glossary says they stand for. */
+export interface Concept {
+  variants: Array<{ terms: string[]; weight: number }>;
+  /** A glossary phrase of several words ("give me", "sending domain"). */
+  phrase?: boolean;
+  /** Only past forms ("sent", "scheduled"): they describe, they do not ask for a write. */
+  past?: boolean;
+  /** A phrase led by a verb in its base form ("remove points", not "sending domain"): its verb. */
+  leadVerb?: string;
+  /** Less than 1 for context after a preposition. */
+  weight: number;
+}
+
+/** What a request asks for, beyond its words: a write or a read, and of one item or of a collection. */
+export interface Intent {
+  write: boolean;
+  /** The request's own verbs (stemmed), as written. */
+  verbs: Set<string>;
+  one: boolean;
+  many: boolean;
+  batch: boolean;
+  /** A question ("which ...", "how many ..."): a read, more surely than a request without a verb. */
+  question: boolean;
+  /** An id names what owns the thing asked for ("notes of contact 12"). */
+  ownerId: boolean;
+  /** The word naming that owner ("contact"), with its glossary meanings. */
+  owner?: string[];
+}
+
+/** Words that open a request without saying what it is about. */
+const POLITE =
+  /^((hey|hi|hello|ok|okay|so|please|pls|plz|quick question|urgent|quick one|question|hang on|hold on|wait|oh|ah|right|well|morning|good morning|afternoon|sorry|um|erm)\b[ ,:!-]*)*((can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|how (i|we) can|(is there a way|is it possible|how|what'?s the (best )?way|what is the (best )?way) (to|do i|do we|can i|can we|should i|should we|would i|would we)|what do (i|we) (need to )?do to|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just)?\s*/i;
+/** Words that open a question, known to typo correction ("wich" is "which") though never searched for. */
+export const QUESTION_WORDS = ['which', 'what', 'where', 'when', 'whose'];
+/** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
+const QUESTION = /^(what|whats|what's|which|who|whom|whose|where|when|is|are|was|were|did|does|do|has|have|any|how (many|much|did|does|is|are|well|often))\b/i;
+
+/** "text a customer", "email the report to ...", "message someone on WhatsApp": a channel used as a verb, with its object. */
+const CHANNEL_VERB = new RegExp(
+  `^(${CHANNEL_VERBS.join('|')})( (${CHANNEL_VERBS.join('|')}))? (a|an|the|all|my|our|this|that|these|those|every|each|some|someone|somebody|everyone|everybody|him|her|them|me|us|customers?|contacts?|people|users?|\\S+@\\S+|\\+?\\d[\\d ]{5,})\\b`,
+  'i',
+);
+
+/**
+ * An id written as letters and digits ("65aa991", "t-3", "ord-77", a UUID): read as a number, an item's id.
+ * Times, amounts and ordinals ("9am", "100k", "2nd") are dropped first by ENTITIES.
+ */
+const ID = /(?<![\w@.])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![\w@])/gi;
+
+/** Things written in a request, read as what they are: an address is a contact's email, a host name a domain. */
+const ENTITIES: Array<[RegExp, string]> = [
+  [/\bhttps?:\/\/\S+/gi, ' url '],
+  // An address or a host name names one contact or domain, as an id ("0") does.
+  [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address 0 '],
+  [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain 0 '],
+  [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
+  // "a list of X" asks for every X; it is not a contact list.
+  [/\b(a|the|full|complete|whole)?\s*list of\b/gi, ' all '],
+  [/\bin order to\b/gi, ' so '],
+  // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
+  [/\bhow (many|much)\b/gi, ' '],
+  // Times, amounts and ordinals say when or how much, not which item.
+  [/\b\d+(?:[.,]\d+)?\s?(am|pm|k|m|st|nd|rd|th|h|hrs?|mins?|d|%|x)\b/gi, ' '],
+  [/[$€£]\s?\d+(?:[.,]\d+)?/g, ' '],
+  // "a company called Initech", "a list named VIP": the name is not what to search for.
+  [/\b(called|named|titled)\s+\S+/gi, ' '],
+  // A quoted name ('Leads 2024', "VIP") names an object; its words are not what to search for.
+  [/(^|\s)["'‘“][^"'‘’“”]{1,60}["'’”](?=\s|$|[.,;:!?])/g, ' '],
+];
+
+export const stemSet = (list: string[]) => new Set(list.map((w) => term(w, true)!));
+export const WRITE_TERMS = stemSet(WRITE_WORDS);
+const WRITE_BASES = new Set(WRITE_WORDS);
+/** The catalog's main verbs, which other verbs stand for ("remove" for delete, "add" for create). */
+const CORE_VERBS = stemSet(['create', 'update', 'delete', 'send']);
+
+/** A noun made of a write verb ("subscriber", "senders", "importer"): its stem is the verb's, yet it asks for no change. */
+const isAgentNoun = (w: string) => {
+  const one = w.endsWith('ers') ? w.slice(0, -1) : w;
+  return one.endsWith('er') && (WRITE_BASES.has(one.slice(0, -1)) || WRITE_BASES.has(one.slice(0, -2)));
+};
+const READ_TERMS = stemSet(READ_WORDS);
+const MANY_TERMS = stemSet(MANY_WORDS);
+const ONE_TERMS = stemSet(ONE_WORDS);
+
+/** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
+const isPlural = (w: string) => (w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w)) || IRREGULAR_PLURALS.has(w);
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'staff', 'everyone', 'everybody', 'men', 'women']);
+
+/** Words that negate what follows ("it must not go out", "he never got"): the next words describe, they ask for nothing. */
+const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
+/** Words opening a relative clause after a noun ("replies that customers sent"): what follows describes the noun. */
+const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where', 'when']);
+
+/** Particles of phrasal verbs that may stand apart from their verb ("cut his access off", "take her out"). */
+const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away'].map((w) => term(w, true)!));
+
+/**
+ * Brings a particle next to its verb when the glossary knows the pair and one to three words stand
+ * between ("cut ops@x.com off" reads as "cut off ops@x.com").
+ */
+function joinPhrasalVerbs(seq: Array<{ t: string; stop: boolean; base: boolean }>, meanings: ReadonlyMap<string, unknown>): void {
+  for (let i = 0; i < seq.length - 2; i++) {
+    // Only a verb in its base form ("cut", not "mails" or "sent") takes a particle from further on.
+    if (seq[i]!.stop || !seq[i]!.base || meanings.has(`${seq[i]!.t} ${seq[i + 1]!.t}`)) continue;
+    for (let j = i + 2; j <= i + 4 && j < seq.length; j++) {
+      if (PARTICLES.has(seq[j]!.t) && meanings.has(`${seq[i]!.t} ${seq[j]!.t}`)) {
+        seq.splice(i + 1, 0, seq.splice(j, 1)[0]!);
+        break;
+      }
+    }
+  }
+}
+
+/** What reading a request needs to know of the index it is for. */
+export interface Lexicon {
+  /** Every term the index holds. */
+  indexed: ReadonlySet<string>;
+  /** The nearest known word for a word nobody knows, if any. */
+  correct(t: string): string | undefined;
+  /** Stems of the first word of every write operation's name: create, update, delete, send, ... */
+  writeVerbs: ReadonlySet<string>;
+}
+
+export interface Reading {
+  concepts: Concept[];
+  /** A word was read as the nearest known word. */
+  corrected: boolean;
+  intent: Intent;
+}
+
+/** Reads a request as concepts (glossary phrases, longest first, else single words) and its intent. */
+export function readRequest(query: string, lexicon: Lexicon): Reading {
+  const vocab = vocabulary();
+  let corrected = false;
+  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean }> = [];
+  let context = false;
+  let idInContext = false;
+  let negated = 0;
+  let relative = false;
+  const corrections = new Map<string, string>();
+  const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false, question: false, ownerId: false };
+  // What opens the request without saying what it is about ("could you", "is there a way to") is set aside.
+  const stripped = query.trim().replace(POLITE, '');
+  let text = stripped;
+  for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
+  text = text.replace(ID, (id) => (vocab.known.has(term(id.toLowerCase(), true)!) ? id : ' 0 '));
+  // "the client's loyalty programs": the owner is context, and "client's" is no plural.
+  text = text.replace(/\b([a-z]+)[’']s\b/gi, (whole, word: string) => (/^(it|that|what|who|there|here|he|she|let)$/i.test(word) ? whole : `${word} ${POSSESSIVE}`));
+  for (const w of words(text)) {
+    if (w === POSSESSIVE) {
+      const owner = seq[seq.length - 1];
+      if (owner && !owner.stop) owner.context = true;
+      continue;
+    }
+    // A number is an id or an amount: it says one item is meant, and is not searched for;
+    // after a preposition, and after a plural, it names the owner ("notes of contact 12"), not the thing asked for.
+    if (/^\d+$/.test(w)) {
+      if (context) {
+        idInContext = true;
+        // The owner's word and what the glossary says it stands for ("newsletter": campaign).
+        const owner = seq[seq.length - 1]?.t;
+        if (owner) intent.owner = [owner, ...(vocab.meanings.get(owner) ?? []).flat()];
+      }
+      else intent.one = true;
+      continue;
+    }
+    // "details", "settings" say which kind of read, not that many are asked for.
+    const shapeWord = ONE_TERMS.has(term(w, true)!) || MANY_TERMS.has(term(w, true)!);
+    if (isPlural(w) && !context && !shapeWord) intent.many = true;
+    // "replies that customers sent": a clause after a noun describes it ("that" there is no "this one").
+    const last = seq[seq.length - 1];
+    if (RELATIVES.has(w) && last && !last.stop && !WRITE_TERMS.has(last.t) && !READ_TERMS.has(last.t) && !lexicon.writeVerbs.has(last.t)) {
+      relative = true;
+      continue;
+    }
+    if (PURPOSES.has(w) && seq.some((s) => !s.stop)) {
+      relative = context = true;
+      continue;
+    }
+    const content = term(w);
+    let t = content ?? term(w, true)!;
+    if (content && !lexicon.indexed.has(t) && !vocab.known.has(t)) {
+      const fixed = lexicon.correct(t);
+      if (fixed) {
+        corrections.set(t, fixed);
+        t = fixed;
+        corrected = true;
+      }
+    }
+    // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change;
+    // nor do words right after a negation or inside a relative clause.
+    const describes = isPastForm(w) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative;
+    if (content && negated > 0) negated--;
+    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !w.endsWith('ing') });
+    if (NEGATIONS.has(w)) negated = 2;
+    // "details of deal 9": what comes after a word that only says which kind of read is the thing asked for.
+    if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop && !ONE_TERMS.has(s.t) && !MANY_TERMS.has(s.t) && !READ_TERMS.has(s.t))) context = true;
+  }
+  joinPhrasalVerbs(seq, vocab.meanings);
+  const concepts: Concept[] = [];
+  let read = false;
+  for (let i = 0; i < seq.length; ) {
+    let matched = 0;
+    for (let n = Math.min(vocab.longest, seq.length - i); n >= 1; n--) {
+      const slice = seq.slice(i, i + n);
+      const meanings = vocab.meanings.get(slice.map((s) => s.t).join(' '));
+      if (!meanings) continue;
+      const own = slice.filter((s) => !s.stop).map((s) => s.t);
+      const meansRead = meanings.some((m) => m.length === 1 && m[0] === 'get');
+      // A request that opens with a read verb, or a phrase meaning one ("give me", "pull up"), is a read.
+      if (i === 0 && ((n === 1 && READ_TERMS.has(seq[0]!.t)) || (n > 1 && meansRead))) read = true;
+      concepts.push({
+        variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: WEIGHTS.meaning }))],
+        past: slice.every((s) => s.past || s.stop),
+        phrase: n > 1,
+        weight: slice[0]!.context ? WEIGHTS.context : 1,
+        // ... unless the phrase means a read ("give me", "pull up").
+        ...(n > 1 && slice[0]!.base && !slice[0]!.stop && !meansRead ? { leadVerb: slice[0]!.t } : {}),
+      });
+      matched = n;
+      break;
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const { t, stop, past } = seq[i]!;
+    if (i === 0 && READ_TERMS.has(t)) read = true;
+    // "all", "details": they say which kind of read, not what about.
+    // After a preposition they speak of the context ("an sms campaign for all VIP contacts").
+    if (ONE_TERMS.has(t)) intent.one ||= !seq[i]!.context;
+    // "list" opening a request with more to say is its verb ("list all contacts"), elsewhere a list.
+    else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1))) intent.many ||= !seq[i]!.context;
+    else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1 });
+    i++;
+  }
+  // Typos corrected ("emial a customer" opens like "email a customer").
+  const opening = stripped.replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
+  // A question opens the request, or ends it ("a customer never got our emails, is he on the blocklist?").
+  const lastClause = stripped.split(/[,;:.!—–]\s*|\s-\s/).pop()!.trim();
+  if (QUESTION.test(opening) || (stripped.trim().endsWith('?') && QUESTION.test(lastClause))) read = intent.question = true;
+  // "who ..." asks for people: a collection.
+  if (/^(who|whom)\b/i.test(opening)) intent.many = true;
+  if (idInContext) {
+    if (intent.many) intent.ownerId = true;
+    else intent.one = true;
+  }
+  // "how many contacts are in list 7": a count of what one item holds, which that item's details give.
+  if (intent.ownerId && /\b(how (many|much)|number of)\b/i.test(stripped)) intent.one = true;
+  if (CHANNEL_VERB.test(opening)) {
+    concepts.push({ variants: [{ terms: ['send'], weight: 1 }], weight: 1 });
+    intent.write = true;
+  }
+  for (const c of concepts) {
+    const all = c.variants.flatMap((v) => v.terms);
+    // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
+    const own = !c.phrase && c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : [];
+    const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
+    if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => lexicon.writeVerbs.has(t)))) {
+      intent.write = true;
+      for (const t of own) if (lexicon.writeVerbs.has(t)) intent.verbs.add(t);
+      // A verb stands for the catalog's verbs the glossary gives: "scrap" is delete, "add" create as well as add.
+      if (own.length === 1 && WRITE_TERMS.has(own[0]!)) {
+        for (const v of c.variants) if (v.weight < 1 && v.terms.length === 1 && CORE_VERBS.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
+      }
+      // A verb phrase stands for the catalog verb it means: "cut off" is revoke, "spin up" create.
+      if (c.leadVerb) for (const v of c.variants) if (v.weight < 1 && v.terms.length === 1 && lexicon.writeVerbs.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
+    }
+    if (own.includes('list')) intent.many = true;
+    // "companies created this week": a past form of an operation's verb filters; it does not name the operation.
+    if (c.past && [...own, ...meant].some((t) => lexicon.writeVerbs.has(t))) c.weight *= WEIGHTS.pastVerb;
+    if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
+  }
+  return { concepts, corrected, intent };
+}
