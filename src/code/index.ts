@@ -1,15 +1,17 @@
 // Code mode (--code): the tools search and execute in place of the catalog.
 import type { CallToolResult, ProgressToken, ServerNotification, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { createDiscovery } from '../discovery/index.js';
+import type { Discovery } from '../discovery/index.js';
 import type { Redactor } from '../redact.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import type { BridgeContext } from './bridge.js';
-import { execute } from './execute.js';
 import type { CodeLimits } from './limits.js';
-import { warmUp } from './runner.js';
-import { search } from './search.js';
-import { loadStripper } from './strip.js';
 import { codeTools } from './tools.js';
+
+// What the calls need (the discovery engine, the runner, the bridge, the stripper) is loaded on
+// the first call, not at start-up: listing the two tools costs no more than their definitions.
+let working: Promise<[typeof import('../discovery/index.js'), typeof import('./execute.js'), typeof import('./runner.js'), typeof import('./search.js'), typeof import('./strip.js')]> | undefined;
+const work = () =>
+  (working ??= Promise.all([import('../discovery/index.js'), import('./execute.js'), import('./runner.js'), import('./search.js'), import('./strip.js')]));
 
 export { CODE_INSTRUCTIONS } from './tools.js';
 export { DEFAULT_CODE_LIMITS, type CodeLimits } from './limits.js';
@@ -49,26 +51,28 @@ export interface CodeMode {
 export function createCodeMode(options: CodeModeOptions): CodeMode {
   const tools = codeTools(options.limits, options.readOnly);
   const entries = new Map(options.entries.map((e) => [e.name, e]));
-  const discovery = createDiscovery(options.entries);
+  let discovery: Discovery | undefined;
   return {
     list: () => tools,
     call(name, args, ctx) {
+      if (name !== 'search' && name !== 'execute') return undefined;
       const succeeded = new Set<string>();
-      if (name === 'search') {
-        // A script usually follows: have its engine and type stripper ready by then.
-        warmUp(options.limits.memoryMb);
-        void loadStripper().catch(() => {});
-        return Promise.resolve({ result: search(args, discovery, entries), succeeded });
-      }
-      if (name !== 'execute') return undefined;
-      const { progressToken, sendNotification } = ctx;
-      const progress =
-        progressToken === undefined
-          ? undefined
-          : (done: number, message: string) => void sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, message } }).catch(() => {});
-      return execute(args, { ...ctx, entries, whyUnavailable: options.whyUnavailable, limits: options.limits, progress, succeeded: (e) => succeeded.add(e.name) }).then(
-        (result) => ({ result, succeeded }),
-      );
+      return work().then(async ([{ createDiscovery }, { execute }, { warmUp }, { search }, { loadStripper }]) => {
+        if (name === 'search') {
+          // A script usually follows: have its engine and type stripper ready by then.
+          warmUp(options.limits.memoryMb);
+          void loadStripper().catch(() => {});
+          discovery ??= createDiscovery(options.entries);
+          return { result: search(args, discovery, entries), succeeded };
+        }
+        const { progressToken, sendNotification } = ctx;
+        const progress =
+          progressToken === undefined
+            ? undefined
+            : (done: number, message: string) => void sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, message } }).catch(() => {});
+        const result = await execute(args, { ...ctx, entries, whyUnavailable: options.whyUnavailable, limits: options.limits, progress, succeeded: (e) => succeeded.add(e.name) });
+        return { result, succeeded };
+      });
     },
   };
 }
