@@ -1,0 +1,58 @@
+// Start-up stays light: what only some sessions need (the discovery engine, code mode's sandbox and
+// type stripper, the Brevo emulator, OAuth) is loaded when first used, not by every server that
+// starts. Checked on the modules the real process loads up to its first tools/list, so a static
+// import added by mistake fails here by name rather than as a slower cold start.
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, TEST_KEY } from './support/mcp.js';
+
+const TRACE = fileURLToPath(new URL('./support/load-trace/register.mjs', import.meta.url));
+
+/** Starts the server with the load trace, lists tools, runs `then`, and returns the modules loaded at each step. */
+async function modulesLoaded(args: string[], then?: (client: Client) => Promise<unknown>) {
+  let stderr = '';
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: ['--import', TRACE, BIN, ...args],
+    env: { PATH: process.env.PATH ?? '', BREVO_API_KEY: TEST_KEY, BREVO_API_URL: 'http://127.0.0.1:9/v3' },
+    stderr: 'pipe',
+  });
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const client = new Client({ name: 'startup-test', version: '1' });
+  const loaded = () => [...stderr.matchAll(/^module-loaded (\S+)$/gm)].map((m) => m[1]!);
+  try {
+    await client.connect(transport);
+    await client.listTools();
+    const atStart = loaded();
+    await then?.(client);
+    return { atStart, afterwards: loaded() };
+  } finally {
+    await client.close();
+  }
+}
+
+const LATER = [/node_modules\/minisearch\//, /node_modules\/stemmer\//, /node_modules\/quickjs-emscripten-core\//, /node_modules\/sucrase\//, /node_modules\/jose\//, /\/dist\/discovery\//, /\/dist\/code\/(execute|runner|bridge|search|strip|declarations)\.js$/, /\/dist\/sandbox\//, /\/dist\/auth\//];
+const heavy = (urls: string[]) => urls.filter((u) => LATER.some((p) => p.test(u)));
+
+describe('start-up', () => {
+  it.each([[['--toolsets', 'all']], [[]], [['--read-only']]])('with %j loads none of the optional parts before its first tools/list', async (args) => {
+    const { atStart } = await modulesLoaded(args);
+    expect(atStart.some((u) => u.endsWith('/dist/server.js')), 'the trace sees the server').toBe(true);
+    expect(heavy(atStart)).toEqual([]);
+  });
+
+  it('in dynamic mode, loads the discovery engine on the first search_tools', async () => {
+    const { atStart, afterwards } = await modulesLoaded(['--dynamic'], (c) => c.callTool({ name: 'search_tools', arguments: { query: 'send an sms' } }));
+    expect(heavy(atStart)).toEqual([]);
+    expect(afterwards.some((u) => /\/dist\/discovery\/engine\.js$/.test(u))).toBe(true);
+  });
+
+  it('in code mode, loads the engine, the runner and the discovery engine on the first call only', async () => {
+    const { atStart, afterwards } = await modulesLoaded(['--code'], (c) => c.callTool({ name: 'search', arguments: { query: 'contact lists' } }));
+    expect(heavy(atStart)).toEqual([]);
+    expect(afterwards.some((u) => /\/dist\/code\/runner\.js$/.test(u))).toBe(true);
+    expect(afterwards.some((u) => /\/dist\/discovery\/engine\.js$/.test(u))).toBe(true);
+  });
+});
