@@ -186,7 +186,8 @@ return log.transactionalEmails!.filter((e) => sent.includes(e.messageId)).map((e
       }
       return out;
     },
-    searches: ['email templates', 'sent transactional emails'],
+    // The second search names get_transac_email_content among its other matches; a model asks for it by name.
+    searches: ['email templates', 'sent transactional emails', 'get_transac_email_content'],
     script: `const { templates } = await brevo.get_smtp_templates({});
 const template = templates!.find((t) => t.name === 'Order confirmation') ?? templates![0]!;
 const log = await brevo.get_transac_emails_list({ templateId: template.id });
