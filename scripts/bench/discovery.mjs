@@ -23,6 +23,9 @@ export const SOURCES = [
   { source: 'blind', file: 'discovery-tasks-blind.tsv', heldOut: () => false },
   { source: 'blind2', file: 'discovery-tasks-blind2.tsv', heldOut: () => false },
   { source: 'blind3', file: 'discovery-tasks-blind3.tsv', heldOut: () => false },
+  // Sealed while issue 11c changes the engine: run once before, once at the end.
+  { source: 'blind4', file: 'discovery-tasks-blind4.tsv', heldOut: () => true },
+  { source: 'blind5', file: 'discovery-tasks-blind5.tsv', heldOut: () => true },
 ];
 
 const readTasks = (file) =>
