@@ -85,7 +85,8 @@ const kindOf = (e: ToolEntry): Kind => ({
   item: e.annotations.readOnlyHint && !isCollection(e) && e.path.includes('{'),
   collection: isCollection(e),
   nested: isCollection(e) && e.path.includes('{'),
-  batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk|in one call)\b/i.test(`${e.title} ${e.description}`),
+  // "personalised copies in one call" (send_transac_email) is an option of one send, not a bulk variant.
+  batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk)\b/i.test(`${e.title} ${e.description}`),
   verb: opVerb(e.name),
   nameTerms: [...new Set(e.name.split('_').map((w) => term(w)).filter((t): t is string => t !== undefined && t !== 'get'))],
 });
@@ -97,6 +98,9 @@ interface TermScores {
 }
 
 const NO_SCORES: TermScores = { docs: new Uint16Array(0), scores: new Float64Array(0) };
+
+/** Where an instrument ("using template 12") is looked for: what an operation takes and says it does, not its name. */
+const INPUT_FIELDS = ['keywords', 'description', 'inputs'];
 
 export class Index {
   private readonly search: MiniSearch<Doc>;
@@ -154,17 +158,18 @@ export class Index {
     for (const k of this.indexed) this.matchable.add(k);
   }
 
-  /** Scores of every document containing one term (exactly, or as a prefix of a longer word). */
-  private termScores(t: string, fuzzy: boolean): TermScores {
+  /** Scores of every document containing one term (exactly, or as a prefix of a longer word); an instrument's only in what operations take. */
+  private termScores(t: string, fuzzy: boolean, instrument = false): TermScores {
     // Most of a glossary line's words are not the catalog's ("scrap", "ditch" for delete): no need to ask the index.
     if (!fuzzy && !this.matchable.has(t)) return NO_SCORES;
-    const key = fuzzy ? `~${t}` : t;
+    const key = `${fuzzy ? '~' : ''}${instrument ? '>' : ''}${t}`;
     let scores = this.termCache.get(key);
     if (!scores) {
       const results = this.search.search(t, {
         tokenize: (s) => [s],
         processTerm: (s) => s,
         boost: WEIGHTS.fields,
+        ...(instrument ? { fields: INPUT_FIELDS } : {}),
         prefix: t.length >= 4,
         fuzzy: fuzzy ? (t.length >= 8 ? 2 : t.length >= 4 ? 1 : false) : false,
         weights: { prefix: WEIGHTS.prefix, fuzzy: 0.45 },
@@ -218,7 +223,8 @@ export class Index {
     const best = new Float64Array(n);
     const sum = new Float64Array(n);
     const hits = new Uint8Array(n);
-    const said = new Set(concepts.flatMap((c) => c.variants.flatMap((v) => v.terms)));
+    // An instrument's words do not name the operation ("using template 12" is no template operation).
+    const said = new Set(concepts.filter((c) => !c.instrument).flatMap((c) => c.variants.flatMap((v) => v.terms)));
     const saidPrefixes = [...said].filter((t) => t.length >= 4);
     for (const concept of concepts) {
       best.fill(0);
@@ -226,7 +232,7 @@ export class Index {
         sum.fill(0);
         hits.fill(0);
         for (const t of variant.terms) {
-          const { docs, scores } = this.termScores(t, fuzzy);
+          const { docs, scores } = this.termScores(t, fuzzy, concept.instrument);
           for (let k = 0; k < docs.length; k++) {
             sum[docs[k]!]! += scores[k]!;
             hits[docs[k]!]!++;

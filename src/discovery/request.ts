@@ -6,10 +6,28 @@ import { WEIGHTS } from './weights.js';
 
 /** Prepositions: what follows is context for the thing asked about. */
 const PREPOSITIONS = new Set('of in on for from to with at by into inside within under about per across'.split(' '));
+/**
+ * Prepositions naming an instrument or an input ("with our approved template", "using template 12", "via webhook 3"):
+ * what follows is something the operation takes, not the thing it acts on.
+ */
+const INSTRUMENTS = new Set(['using', 'with', 'via', 'through']);
+/** Words saying that the id after them is the item's own ("the contact with the id 1234"). */
+const IDENTIFIERS = new Set(['id', 'uuid', 'number', 'identifier', 'ref', 'reference']);
 /** Marks the word before it as an owner ("client's"). */
 const POSSESSIVE = 'possessivemark';
 /** Prepositions as terms: they say where the context starts, and are not searched for ("under", "inside"). */
 const PREPOSITION_TERMS = new Set([...PREPOSITIONS].map((w) => term(w, true)!));
+/** Stands for a clause's end (a comma, a colon, a full stop, a dash) while a request is read word by word. */
+const BREAK = 'clausebreakmark';
+/** Punctuation that ends a clause: ", ", "; ", ": ", ". ", "!", "?", a dash, brackets (not "50,000", "v1.2" or "sub-account"). */
+const CLAUSE_END = /[,;:.!?]+(?=\s|$)|[()[\]—–]|\s-\s/g;
+/**
+ * Words after which a clause's verb stands: "please delete ...", "we need to send ...", "... and then archive it".
+ * A write word elsewhere is a noun when the request has a verb where a verb stands ("send the shipping update").
+ */
+const VERB_OPENERS = new Set(
+  'please pls plz kindly just also now then and or but so to can could would will should must shall may might i we you lets'.split(' '),
+);
 /** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
 const PURPOSES = new Set(['so', 'because', 'cause']);
 
@@ -24,6 +42,10 @@ export interface Concept {
   leadVerb?: string;
   /** Less than 1 for context after a preposition. */
   weight: number;
+  /** It stands where a clause's verb stands (first in the clause, or after "please", "to", "and", ...). */
+  slot?: boolean;
+  /** It names an instrument or an input ("using template 12"): matched in what an operation takes, not in its name. */
+  instrument?: boolean;
 }
 
 /** What a request asks for, beyond its words: a write or a read, and of one item or of a collection. */
@@ -148,7 +170,14 @@ export interface Reading {
 export function readRequest(query: string, lexicon: Lexicon): Reading {
   const vocab = vocabulary();
   let corrected = false;
-  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean }> = [];
+  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean; slot: boolean; instrument: boolean }> = [];
+  /** In an instrument's phrase ("using template 12"), and whether that phrase has an id (one without is a plain context: "through the tracker"). */
+  let instrument = false;
+  let instrumentId = false;
+  let instrumentWord = '';
+  const instrumentStart = { at: 0 };
+  /** The word before the current one, as written: it tells whether a verb may stand here. */
+  let previous: string | undefined;
   let context = false;
   let idInContext = false;
   let negated = 0;
@@ -162,7 +191,20 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   text = text.replace(ID, (id) => (vocab.known.has(term(id.toLowerCase(), true)!) ? id : ' 0 '));
   // "the client's loyalty programs": the owner is context, and "client's" is no plural.
   text = text.replace(/\b([a-z]+)[’']s\b/gi, (whole, word: string) => (/^(it|that|what|who|there|here|he|she|let)$/i.test(word) ? whole : `${word} ${POSSESSIVE}`));
+  text = text.replace(CLAUSE_END, ` ${BREAK} `);
+  /** An instrument's phrase ends: "with" always names an input; "using", "via", "through" without an id name a way ("through the tracker"). */
+  const endInstrument = () => {
+    if (instrument && !instrumentId && instrumentWord !== 'with') for (let k = instrumentStart.at; k < seq.length; k++) seq[k]!.instrument = false;
+    instrument = instrumentId = false;
+  };
   for (const w of words(text)) {
+    if (w === BREAK) {
+      previous = undefined;
+      endInstrument();
+      continue;
+    }
+    const slot = previous === undefined || VERB_OPENERS.has(previous);
+    previous = w;
     if (w === POSSESSIVE) {
       const owner = seq[seq.length - 1];
       if (owner && !owner.stop) owner.context = true;
@@ -171,6 +213,14 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // A number is an id or an amount: it says one item is meant, and is not searched for;
     // after a preposition, and after a plural, it names the owner ("notes of contact 12"), not the thing asked for.
     if (/^\d+$/.test(w)) {
+      // An instrument's id ("using template 12") says which input, not which item is asked for;
+      // "with id 4", "with the number 7" name the item itself.
+      // "with 5000 credits": an amount of what is handed over, not an instrument.
+      if (instrument && !seq.slice(instrumentStart.at).some((s) => !s.stop)) instrument = false;
+      if (instrument && !seq.slice(instrumentStart.at).some((s) => IDENTIFIERS.has(s.t))) {
+        instrumentId = true;
+        continue;
+      }
       if (context) {
         idInContext = true;
         // The owner's word and what the glossary says it stands for ("newsletter": campaign).
@@ -207,11 +257,20 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // nor do words right after a negation or inside a relative clause.
     const describes = isPastForm(w) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative;
     if (content && negated > 0) negated--;
-    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !w.endsWith('ing') });
+    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !w.endsWith('ing'), slot, instrument });
+    // Stop words before a clause's first word keep its verb's place open ("ok so the ...", "I just ...").
+    if (!content && slot) previous = undefined;
     if (NEGATIONS.has(w)) negated = 2;
     // "details of deal 9": what comes after a word that only says which kind of read is the thing asked for.
+    if (PREPOSITIONS.has(w) || INSTRUMENTS.has(w)) {
+      endInstrument();
+      instrument = INSTRUMENTS.has(w);
+      instrumentWord = w;
+      instrumentStart.at = seq.length;
+    }
     if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop && !ONE_TERMS.has(s.t) && !MANY_TERMS.has(s.t) && !READ_TERMS.has(s.t))) context = true;
   }
+  endInstrument();
   joinPhrasalVerbs(seq, vocab.meanings);
   const concepts: Concept[] = [];
   let read = false;
@@ -230,6 +289,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
         past: slice.every((s) => s.past || s.stop),
         phrase: n > 1,
         weight: slice[0]!.context ? WEIGHTS.context : 1,
+        slot: (slice.find((s) => !s.stop) ?? slice[0]!).slot,
+        instrument: slice[0]!.instrument,
         // ... unless the phrase means a read ("give me", "pull up").
         ...(n > 1 && slice[0]!.base && !slice[0]!.stop && !meansRead ? { leadVerb: slice[0]!.t } : {}),
       });
@@ -247,7 +308,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (ONE_TERMS.has(t)) intent.one ||= !seq[i]!.context;
     // "list" opening a request with more to say is its verb ("list all contacts"), elsewhere a list.
     else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1))) intent.many ||= !seq[i]!.context;
-    else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1 });
+    else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1, slot: seq[i]!.slot, instrument: seq[i]!.instrument });
     i++;
   }
   // Typos corrected ("emial a customer" opens like "email a customer").
@@ -264,15 +325,20 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   // "how many contacts are in list 7": a count of what one item holds, which that item's details give.
   if (intent.ownerId && /\b(how (many|much)|number of)\b/i.test(stripped)) intent.one = true;
   if (CHANNEL_VERB.test(opening)) {
-    concepts.push({ variants: [{ terms: ['send'], weight: 1 }], weight: 1 });
+    concepts.push({ variants: [{ terms: ['send'], weight: 1 }], weight: 1, slot: true });
     intent.write = true;
   }
+  // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
+  const ownOf = (c: Concept) => (!c.phrase && c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : []);
+  const meantOf = (c: Concept) => c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
+  const asksChange = (c: Concept) => !read && !c.past && (ownOf(c).some((t) => WRITE_TERMS.has(t)) || meantOf(c).some((t) => lexicon.writeVerbs.has(t)));
+  // With a change word where a verb stands, change words elsewhere are nouns: "send the shipping update" is no update.
+  const verbPlaced = concepts.some((c) => c.slot && asksChange(c));
   for (const c of concepts) {
     const all = c.variants.flatMap((v) => v.terms);
-    // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
-    const own = !c.phrase && c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : [];
-    const meant = c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
-    if (!read && !c.past && (own.some((t) => WRITE_TERMS.has(t)) || meant.some((t) => lexicon.writeVerbs.has(t)))) {
+    const own = ownOf(c);
+    const meant = meantOf(c);
+    if (asksChange(c) && (c.slot || !verbPlaced)) {
       intent.write = true;
       for (const t of own) if (lexicon.writeVerbs.has(t)) intent.verbs.add(t);
       // A verb stands for the catalog's verbs the glossary gives: "scrap" is delete, "add" create as well as add.
