@@ -94,6 +94,10 @@ const ENTITIES: Array<[RegExp, string]> = [
   // "a list of X" asks for every X; it is not a contact list.
   [/\b(a|the|full|complete|whole)?\s*list of\b/gi, ' all '],
   [/\bin order to\b/gi, ' so '],
+  // People picked by what they did ("everyone who opened ...", "the people that clicked ...") are recipients of one kind.
+  [/\b(everyone|everybody|anyone|anybody|people|those|the ones|recipients)\s+(who|that)\b/gi, ' recipients who '],
+  // A file the person has is to be brought in; a file of something asked for is an export ("a csv of everyone on list 7").
+  [/\b(i|we|i've|we've|i’ve|we’ve)\s+(have|got|have got)\s+(a|an|this|the|some|our|my)?\s*(csv|file|spreadsheet|excel|sheet|xlsx)\b/gi, ' import $4 '],
   // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
   [/\bhow (many|much)\b/gi, ' '],
   // Times, amounts and ordinals say when or how much, not which item.
@@ -221,7 +225,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
         instrumentId = true;
         continue;
       }
-      if (context) {
+      // In a clause describing people ("everyone who opened newsletter 210") it names what they did it to.
+      if (context || relative) {
         idInContext = true;
         // The owner's word and what the glossary says it stands for ("newsletter": campaign).
         const owner = seq[seq.length - 1]?.t;
