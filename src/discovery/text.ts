@@ -50,6 +50,8 @@ function americanize(word: string): string {
 /** Splits text into lower-case words: camelCase and snake_case apart, digits apart from letters. */
 export function words(text: string): string[] {
   return text
+    // A plural acronym is one word: "URLs", "IPs", not "UR Ls", "I Ps".
+    .replace(/\b([A-Z]{2,})s\b/g, '$1S')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
