@@ -226,6 +226,8 @@ export class Index {
     // An instrument's words do not name the operation ("using template 12" is no template operation).
     const said = new Set(concepts.filter((c) => !c.instrument).flatMap((c) => c.variants.flatMap((v) => v.terms)));
     const saidPrefixes = [...said].filter((t) => t.length >= 4);
+    // Words said as context ("for our lists") name an operation less surely than the thing asked for.
+    const headSaid = new Set(concepts.filter((c) => !c.instrument && c.weight >= 1).flatMap((c) => c.variants.flatMap((v) => v.terms)));
     for (const concept of concepts) {
       best.fill(0);
       for (const variant of concept.variants) {
@@ -274,7 +276,7 @@ export class Index {
       // The operation whose name the request explains best: "send a transactional email with a
       // template" is send_transac_email, not send_test_template, which also has a "test".
       if (kind.nameTerms.length) {
-        const covered = kind.nameTerms.filter((t) => said.has(t) || saidPrefixes.some((p) => t.startsWith(p))).length;
+        const covered = kind.nameTerms.reduce((n, t) => n + (headSaid.has(t) ? 1 : said.has(t) || saidPrefixes.some((p) => t.startsWith(p)) ? WEIGHTS.contextName : 0), 0);
         score *= 1 - WEIGHTS.name + (WEIGHTS.name * covered) / kind.nameTerms.length;
       }
       const named = this.named[doc];

@@ -26,6 +26,8 @@ export const WEIGHTS = {
   pastVerb: 0.5,
   /** How much it counts that the request accounts for every word of an operation's name. */
   name: 0.3,
+  /** A name's word the request says only as context ("what folders do we have for our lists") accounts for it this much. */
+  contextName: 0.5,
   /** Score at which one concept's match is half saturated (0: no saturation). */
   saturation: 40,
   /** Words after a preposition say where or whose ("rewards in our loyalty program"), not what. */
