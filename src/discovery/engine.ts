@@ -64,6 +64,8 @@ interface Kind {
   collection: boolean;
   /** A collection under one owner, whose id is in its path: a list's contacts, a program's rewards. */
   nested: boolean;
+  /** That owner's kind, from the path ("folder" for /contacts/folders/{folderId}/lists). */
+  owner?: string;
   /** A bulk variant of another operation. */
   batch: boolean;
   /** The first word of its name, stemmed: get, create, delete, send, ... */
@@ -85,6 +87,7 @@ const kindOf = (e: ToolEntry): Kind => ({
   item: e.annotations.readOnlyHint && !isCollection(e) && e.path.includes('{'),
   collection: isCollection(e),
   nested: isCollection(e) && e.path.includes('{'),
+  owner: isCollection(e) ? term(e.path.match(/([a-z-]+)\/\{[^}]+\}\/[^{]*$/i)?.[1]?.split('-').pop()?.replace(/^children$/, 'child') ?? '', true) : undefined,
   // "personalised copies in one call" (send_transac_email) is an option of one send, not a bulk variant.
   batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk)\b/i.test(`${e.title} ${e.description}`),
   verb: opVerb(e.name),
@@ -272,6 +275,8 @@ export class Index {
         if ((intent.one && kind.item) || (many && kind.collection)) score *= WEIGHTS.shape;
         // One item asked for and a collection offered, or the other way round.
         else if ((intent.one && kind.collection) || (many && !intent.ownerId && kind.item)) score *= WEIGHTS.shapeMismatch;
+        // The owners asked for, not what one of them holds: "what folders do we have for our lists" is no folder's lists.
+        if (many && kind.nested && !intent.ownerId && kind.owner && intent.head?.includes(kind.owner)) score *= WEIGHTS.shapeMismatch / WEIGHTS.shape;
       }
       // The operation whose name the request explains best: "send a transactional email with a
       // template" is send_transac_email, not send_test_template, which also has a "test".

@@ -62,6 +62,8 @@ export interface Intent {
   ownerId: boolean;
   /** The word naming that owner ("contact"), with its glossary meanings. */
   owner?: string[];
+  /** The thing asked for: the first concept that is no verb, no context and no instrument ("folders" in "what folders do we have for our lists"). */
+  head?: string[];
 }
 
 /** Words that open a request without saying what it is about. */
@@ -348,6 +350,9 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   const asksChange = (c: Concept) => !read && !c.past && (ownOf(c).some((t) => WRITE_TERMS.has(t)) || meantOf(c).some((t) => lexicon.writeVerbs.has(t)));
   // With a change word where a verb stands, change words elsewhere are nouns: "send the shipping update" is no update.
   const verbPlaced = concepts.some((c) => c.slot && asksChange(c));
+  const head = concepts.find((c) => c.weight === 1 && !c.instrument && !asksChange(c) && !ownOf(c).some((t) => READ_TERMS.has(t)) && !c.variants.some((v) => v.terms.length === 1 && v.terms[0] === 'get'));
+  // As written: "who is on the VIP list" asks for a list's members, whatever the glossary says "who is on" means.
+  if (head) intent.head = head.variants.filter((v) => v.weight === 1).flatMap((v) => v.terms);
   for (const c of concepts) {
     const all = c.variants.flatMap((v) => v.terms);
     const own = ownOf(c);
