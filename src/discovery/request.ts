@@ -132,6 +132,8 @@ const IRREGULAR_PLURALS = new Set(['people', 'children', 'staff', 'everyone', 'e
 
 /** Words that negate what follows ("it must not go out", "he never got"): the next words describe, they ask for nothing. */
 const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
+/** Subjects that, after the thing a request names, open a clause describing it ("the lists we made"). */
+const SUBJECTS = new Set(['i', 'we', 'you', 'they']);
 /** Words opening a relative clause after a noun ("replies that customers sent"): what follows describes the noun. */
 const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where', 'when']);
 
@@ -181,6 +183,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   let instrument = false;
   let instrumentId = false;
   let instrumentWord = '';
+  /** Content words so far in the current clause. */
+  let clauseWords = 0;
   const instrumentStart = { at: 0 };
   /** The word before the current one, as written: it tells whether a verb may stand here. */
   let previous: string | undefined;
@@ -206,10 +210,12 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   for (const w of words(text)) {
     if (w === BREAK) {
       previous = undefined;
+      clauseWords = 0;
       endInstrument();
       continue;
     }
     const slot = previous === undefined || VERB_OPENERS.has(previous);
+    const prior = previous;
     previous = w;
     if (w === POSSESSIVE) {
       const owner = seq[seq.length - 1];
@@ -246,6 +252,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       relative = true;
       continue;
     }
+    // "the webhooks we have set up", "what senders have we got": a subject after the thing named starts a clause describing it.
+    if (SUBJECTS.has(w) && clauseWords > 0 && prior !== undefined && !VERB_OPENERS.has(prior)) relative = true;
     if (PURPOSES.has(w) && seq.some((s) => !s.stop)) {
       relative = context = true;
       continue;
@@ -264,6 +272,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // nor do words right after a negation or inside a relative clause.
     const describes = isPastForm(w) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative;
     if (content && negated > 0) negated--;
+    if (content) clauseWords++;
     seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !w.endsWith('ing'), slot, instrument });
     // Stop words before a clause's first word keep its verb's place open ("ok so the ...", "I just ...").
     if (!content && slot) previous = undefined;
