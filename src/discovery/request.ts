@@ -132,6 +132,10 @@ const IRREGULAR_PLURALS = new Set(['people', 'children', 'staff', 'everyone', 'e
 
 /** Words that negate what follows ("it must not go out", "he never got"): the next words describe, they ask for nothing. */
 const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
+/** Past forms saying that a thing exists, not what to do or to find ("the webhooks we have set up", "feeds we've got connected"). */
+const EXISTING_TERMS = new Set(
+  ['set', 'up', 'setup', 'created', 'made', 'registered', 'connected', 'defined', 'added', 'built', 'installed', 'existing', 'exist'].map((w) => term(w, true)!),
+);
 /** Subjects that, after the thing a request names, open a clause describing it ("the lists we made"). */
 const SUBJECTS = new Set(['i', 'we', 'you', 'they']);
 /** Words opening a relative clause after a noun ("replies that customers sent"): what follows describes the noun. */
@@ -298,6 +302,12 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       if (!meanings) continue;
       const own = slice.filter((s) => !s.stop).map((s) => s.t);
       const meansRead = meanings.some((m) => m.length === 1 && m[0] === 'get');
+      // "the webhooks we have set up", "what callback URLs are registered": they say that a thing exists, not which.
+      if (slice.every((s) => s.past || s.stop) && own.length && own.every((t) => EXISTING_TERMS.has(t))) {
+        i += n;
+        matched = -1;
+        break;
+      }
       // A request that opens with a read verb, or a phrase meaning one ("give me", "pull up"), is a read.
       if (i === 0 && ((n === 1 && READ_TERMS.has(seq[0]!.t)) || (n > 1 && meansRead))) read = true;
       concepts.push({
@@ -314,10 +324,14 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       break;
     }
     if (matched) {
-      i += matched;
+      if (matched > 0) i += matched;
       continue;
     }
     const { t, stop, past } = seq[i]!;
+    if (past && EXISTING_TERMS.has(t)) {
+      i++;
+      continue;
+    }
     if (i === 0 && READ_TERMS.has(t)) read = true;
     // "all", "details": they say which kind of read, not what about.
     // After a preposition they speak of the context ("an sms campaign for all VIP contacts").
