@@ -98,6 +98,8 @@ const ENTITIES: Array<[RegExp, string]> = [
   [/\bin order to\b/gi, ' so '],
   // People picked by what they did ("everyone who opened ...", "the people that clicked ...") are recipients of one kind.
   [/\b(everyone|everybody|anyone|anybody|people|those|the ones|recipients)\s+(who|that)\b/gi, ' recipients who '],
+  // The person's own organisation as a place ("in our organisation", "across my company") is no CRM company.
+  [/\b(in|on|of|for|across|within|under|throughout|from)\s+(our|my)\s+((whole|entire|enterprise)\s+)?(organisation|organization|org|company|business|enterprise)\b(?!\s*['’]s)/gi, ' '],
   // A file the person has is to be brought in; a file of something asked for is an export ("a csv of everyone on list 7").
   [/\b(i|we|i've|we've|i’ve|we’ve)\s+(have|got|have got)\s+(a|an|this|the|some|our|my)?\s*(csv|file|spreadsheet|excel|sheet|xlsx)\b/gi, ' import $4 '],
   // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
