@@ -13,6 +13,8 @@ const PREPOSITIONS = new Set('of in on for from to with at by into inside within
 const INSTRUMENTS = new Set(['using', 'with', 'via', 'through']);
 /** Words saying that the id after them is the item's own ("the contact with the id 1234"). */
 const IDENTIFIERS = new Set(['id', 'uuid', 'number', 'identifier', 'ref', 'reference']);
+/** Stands for "should be", "must be", "needs to be": what follows is a state asked for, a change. */
+const OBLIGED = 'obligedmark';
 /** Marks the word before it as an owner ("client's"). */
 const POSSESSIVE = 'possessivemark';
 /** Prepositions as terms: they say where the context starts, and are not searched for ("under", "inside"). */
@@ -107,6 +109,12 @@ const ENTITIES: Array<[RegExp, string]> = [
   // Times, amounts and ordinals say when or how much, not which item.
   [/\b\d+(?:[.,]\d+)?\s?(am|pm|k|m|st|nd|rd|th|h|hrs?|mins?|d|%|x)\b/gi, ' '],
   [/[$€£]\s?\d+(?:[.,]\d+)?/g, ' '],
+  // A state asked for is a change: "folder 6 should be called Archived" renames it, "hook 3 should go to https://..." points it elsewhere,
+  // "the name should be Acme" sets it, "gmx.net must be blocked" blocks it (see OBLIGED).
+  [/\b(should|must|needs? to|has to|have to|ought to|is to|are to|will|shall)\s+(now\s+)?be\s+(re)?(called|named|titled|labell?ed)((\s+(?!from\b|instead\b|please\b)[^\s,;.!?]+)*)/gi, ` ${OBLIGED} rename `],
+  [/\b(should|must|needs? to|has to|have to|ought to)\s+(now\s+)?(go|point|post|deliver)\s+(to|at)\b/gi, ` ${OBLIGED} point to `],
+  [/\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?(be|get)\b/gi, ` ${OBLIGED} `],
+  [/\b(from now on|going forward|from today on|from here on)\b/gi, ' instead '],
   // "a company called Initech", "a list named VIP": the name is not what to search for.
   [/\b(called|named|titled)\s+\S+/gi, ' '],
   // A quoted name ('Leads 2024', "VIP") names an object; its words are not what to search for.
@@ -144,7 +152,7 @@ const SUBJECTS = new Set(['i', 'we', 'you', 'they']);
 const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where', 'when']);
 
 /** Particles of phrasal verbs that may stand apart from their verb ("cut his access off", "take her out"). */
-const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away'].map((w) => term(w, true)!));
+const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away', 'there', 'again'].map((w) => term(w, true)!));
 
 /**
  * Brings a particle next to its verb when the glossary knows the pair and one to three words stand
@@ -184,13 +192,15 @@ export interface Reading {
 export function readRequest(query: string, lexicon: Lexicon): Reading {
   const vocab = vocabulary();
   let corrected = false;
-  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean; slot: boolean; instrument: boolean }> = [];
+  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean; slot: boolean; instrument: boolean; withId?: boolean }> = [];
   /** In an instrument's phrase ("using template 12"), and whether that phrase has an id (one without is a plain context: "through the tracker"). */
   let instrument = false;
   let instrumentId = false;
   let instrumentWord = '';
   /** Content words so far in the current clause. */
   let clauseWords = 0;
+  /** After "should be", "must be": the next word is the state asked for. */
+  let obliged = false;
   const instrumentStart = { at: 0 };
   /** The word before the current one, as written: it tells whether a verb may stand here. */
   let previous: string | undefined;
@@ -223,6 +233,10 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     const slot = previous === undefined || VERB_OPENERS.has(previous);
     const prior = previous;
     previous = w;
+    if (w === OBLIGED) {
+      obliged = true;
+      continue;
+    }
     if (w === POSSESSIVE) {
       const owner = seq[seq.length - 1];
       if (owner && !owner.stop) owner.context = true;
@@ -231,6 +245,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // A number is an id or an amount: it says one item is meant, and is not searched for;
     // after a preposition, and after a plural, it names the owner ("notes of contact 12"), not the thing asked for.
     if (/^\d+$/.test(w)) {
+      // "list 9", "template 12": the word before an id names an item.
+      if (seq.length) seq[seq.length - 1]!.withId = true;
       // An instrument's id ("using template 12") says which input, not which item is asked for;
       // "with id 4", "with the number 7" name the item itself.
       // "with 5000 credits": an amount of what is handed over, not an instrument.
@@ -276,9 +292,18 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     }
     // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change;
     // nor do words right after a negation or inside a relative clause.
-    const describes = isPastForm(w) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative;
+    const describes = (isPastForm(w) && !obliged) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative;
     if (content && negated > 0) negated--;
     if (content) clauseWords++;
+    // "must be blocked" asks to block; "the name should be Acme" asks to set it.
+    if (content && obliged) {
+      obliged = false;
+      if (!isPastForm(w)) seq.push({ t: term('set', true)!, stop: false, past: false, context: false, base: true, slot: true, instrument: false });
+      else {
+        seq.push({ t, stop: false, past: false, context, base: true, slot: true, instrument });
+        continue;
+      }
+    }
     seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !w.endsWith('ing'), slot, instrument });
     // Stop words before a clause's first word keep its verb's place open ("ok so the ...", "I just ...").
     if (!content && slot) previous = undefined;
@@ -329,17 +354,17 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       if (matched > 0) i += matched;
       continue;
     }
-    const { t, stop, past } = seq[i]!;
+    const { t, stop, past, withId } = seq[i]!;
     if (past && EXISTING_TERMS.has(t)) {
       i++;
       continue;
     }
-    if (i === 0 && READ_TERMS.has(t)) read = true;
+    if (i === 0 && READ_TERMS.has(t) && !withId) read = true;
     // "all", "details": they say which kind of read, not what about.
     // After a preposition they speak of the context ("an sms campaign for all VIP contacts").
     if (ONE_TERMS.has(t)) intent.one ||= !seq[i]!.context;
     // "list" opening a request with more to say is its verb ("list all contacts"), elsewhere a list.
-    else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1))) intent.many ||= !seq[i]!.context;
+    else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1 && !withId))) intent.many ||= !seq[i]!.context;
     else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1, slot: seq[i]!.slot, instrument: seq[i]!.instrument });
     i++;
   }
