@@ -267,6 +267,7 @@ export class Index {
       const kind = this.kinds[doc]!;
       if (!intent.write && kind.read) score *= intent.question ? WEIGHTS.question : WEIGHTS.read;
       if (intent.write && !kind.read) score *= WEIGHTS.write;
+      if (intent.yesNo && !kind.read) score *= WEIGHTS.yesNoWrite;
       if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
       if (kind.read) {
         // A collection asked for: any collection, or with an owner's id ("notes of contact 12") one under an owner.

@@ -60,6 +60,8 @@ export interface Intent {
   batch: boolean;
   /** A question ("which ...", "how many ..."): a read, more surely than a request without a verb. */
   question: boolean;
+  /** A yes-or-no question ("is it live yet?"). */
+  yesNo?: boolean;
   /** An id names what owns the thing asked for ("notes of contact 12"). */
   ownerId: boolean;
   /** The word naming that owner ("contact"), with its glossary meanings. */
@@ -75,6 +77,9 @@ const POLITE =
 export const QUESTION_WORDS = ['which', 'what', 'where', 'when', 'whose'];
 /** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
 const QUESTION = /^(what|whats|what's|which|who|whom|whose|where|when|is|are|was|were|did|does|do|has|have|any|how (many|much|did|does|is|are|well|often))\b/i;
+
+/** A yes-or-no question: a verb opens it, not a question word. */
+const YES_NO = /^(is|are|was|were|has|have|had|did|does|do)\b(?! (i|we) (need|have) to\b)/i;
 
 /** "text a customer", "email the report to ...", "message someone on WhatsApp": a channel used as a verb, with its object. */
 const CHANNEL_VERB = new RegExp(
@@ -382,6 +387,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   // A question opens the request, or ends it ("a customer never got our emails, is he on the blocklist?").
   const lastClause = stripped.split(/[,;:.!—–]\s*|\s-\s/).pop()!.trim();
   if (QUESTION.test(opening) || (stripped.trim().endsWith('?') && QUESTION.test(lastClause))) read = intent.question = true;
+  // "is the programme live yet?", "has campaign 5 been sent?": a yes-or-no question asks about a state, and changes nothing.
+  if (YES_NO.test(opening) || (stripped.trim().endsWith('?') && YES_NO.test(lastClause))) intent.yesNo = true;
   // "who ..." asks for people: a collection.
   if (/^(who|whom)\b/i.test(opening)) intent.many = true;
   if (idInContext) {

@@ -15,6 +15,8 @@ export const WEIGHTS = {
   /** A question reads more surely than a request without a verb. */
   question: 2,
   write: 1.3,
+  /** A yes-or-no question ("is the programme live yet?") asks about a state; a change answers it this much. */
+  yesNoWrite: 0.6,
   /** An operation whose name starts with the request's own verb ("delete a group" → delete_...). */
   verb: 1.2,
   /** Among reads, one item ("deal 123", "details of") or a collection ("all", plural nouns). */
