@@ -54,7 +54,7 @@ export const SYNONYMS: string[] = [
   'csv, spreadsheet, excel, xlsx => export, import',
   // A file of something, or something as a file, is asked for; a file given is imported ("from this csv").
   'a csv of, csv of, a file of, file of, a spreadsheet of, spreadsheet of, an excel of, a download of, as a csv, as csv, to csv, in a csv, into a csv, as a file, in a file, as a spreadsheet, in a spreadsheet, as excel, downloadable, dump of => export',
-  'bulk, batch, many, several, multiple, mass, at once, in one go, lots of => batch, bulk',
+  'bulk, batch, many, several, multiple, mass, at once, in one go, in a single go, in one shot, in one call, in a single call, in one request, in a single request, all in one, lots of => batch, bulk',
   'engagement, activity, opens, clicks, interactions, history => statistics, stats',
   'join, add to, put in, subscribe to, insert, place in, put on => add',
   'leave, take out of, kick, remove from => remove, unlink',

@@ -93,6 +93,15 @@ const CHANNEL_VERB = new RegExp(
  */
 const ID = /(?<![\w@.])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![\w@])/gi;
 
+/** A word in capitals (three letters or more, or with an underscore), with an "= value" after it if any. */
+const CAPITALS = /(?<![\w@.\/-])(?=[A-Z0-9_]*[A-Z]{2})[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w@.\/-])(\s*[=:]\s*[^\s,;]+)?/g;
+/** Capitals that are words, not data: acronyms people write in capitals, and words written so for emphasis. */
+const CAPITALS_KEPT = new Set(
+  ('SMS CSV PDF DNS SPF DKIM DMARC MX TXT CNAME API IP URL HTML CSS JSON XML RSS SMTP CRM GDPR SSO OTP 2FA VIP ROI KPI SKU EUR USD GBP UTC ISO ID ' +
+    'AB UK US EU FAQ CEO CMO CTO COO QA IT HR PR PM AM ASAP FYI TLS SSL HTTP HTTPS JWT SDK WA B2B B2C CTR DM BCC CC UTM QR POS NPS DOI OK ' +
+    'NOT NO NEVER ALL NOW ONLY EVERY ANY URGENT PLEASE HELP DONE NEW TODAY').split(' '),
+);
+
 /** Things written in a request, read as what they are: an address is a contact's email, a host name a domain. */
 const ENTITIES: Array<[RegExp, string]> = [
   [/\bhttps?:\/\/\S+/gi, ' url '],
@@ -204,6 +213,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   let instrumentWord = '';
   /** Content words so far in the current clause. */
   let clauseWords = 0;
+  /** Many of the things asked for are counted ("these 60 customers"). */
+  let counted = false;
   /** After "should be", "must be": the next word is the state asked for. */
   let obliged = false;
   const instrumentStart = { at: 0 };
@@ -217,7 +228,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false, question: false, ownerId: false };
   // What opens the request without saying what it is about ("could you", "is there a way to") is set aside.
   const stripped = query.trim().replace(POLITE, '');
-  let text = stripped;
+  // Names written in capitals in a request otherwise in lower case are data: attribute names and values (LOYALTY_TIER = GOLD).
+  let text = /[a-z]/.test(stripped) ? stripped.replace(CAPITALS, (word) => (CAPITALS_KEPT.has(word) || CAPITALS_KEPT.has(word.replace(/S$/, '')) ? word : ' ')) : stripped;
   for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
   text = text.replace(ID, (id) => (vocab.known.has(term(id.toLowerCase(), true)!) ? id : ' 0 '));
   // "the client's loyalty programs": the owner is context, and "client's" is no plural.
@@ -228,7 +240,9 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (instrument && !instrumentId && instrumentWord !== 'with') for (let k = instrumentStart.at; k < seq.length; k++) seq[k]!.instrument = false;
     instrument = instrumentId = false;
   };
-  for (const w of words(text)) {
+  const written = words(text);
+  for (let at = 0; at < written.length; at++) {
+    const w = written[at]!;
     if (w === BREAK) {
       previous = undefined;
       clauseWords = 0;
@@ -249,6 +263,16 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     }
     // A number is an id or an amount: it says one item is meant, and is not searched for;
     // after a preposition, and after a plural, it names the owner ("notes of contact 12"), not the thing asked for.
+    // "these 60 customers", "200 contacts", "5000 email credits": a number before a plural counts things, it names none;
+    // many of the things asked for, at once.
+    // Right after a noun a number is its id ("program 3 settings").
+    const after = at > 0 ? term(written[at - 1]!) : undefined;
+    if (/^\d+$/.test(w) && (!after || WRITE_TERMS.has(after)) && written.slice(at + 1, at + 3).some((next) => isPlural(next) && !PREPOSITIONS.has(next))) {
+      if (Number(w) > 1 && !context) counted = true;
+      // "with 5000 credits": an amount of what is handed over, not an instrument.
+      if (instrument && !seq.slice(instrumentStart.at).some((s) => !s.stop)) instrument = false;
+      continue;
+    }
     if (/^\d+$/.test(w)) {
       // "list 9", "template 12": the word before an id names an item.
       if (seq.length) seq[seq.length - 1]!.withId = true;
@@ -395,6 +419,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (intent.many) intent.ownerId = true;
     else intent.one = true;
   }
+  // Many counted, and no one item named: many at once.
+  if (counted && !intent.one) intent.batch = true;
   // "how many contacts are in list 7": a count of what one item holds, which that item's details give.
   if (intent.ownerId && /\b(how (many|much)|number of)\b/i.test(stripped)) intent.one = true;
   if (CHANNEL_VERB.test(opening)) {
