@@ -30,6 +30,8 @@ const CLAUSE_END = /[,;:.!?]+(?=\s|$)|[()[\]—–]|\s-\s/g;
 const VERB_OPENERS = new Set(
   'please pls plz kindly just also now then and or but so to can could would will should must shall may might i we you lets'.split(' '),
 );
+/** Words before a noun: what follows them is no verb ("the update", "our import"). */
+const DETERMINERS = new Set('the a an this that these those my our your their his her its some any'.split(' '));
 /** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
 const PURPOSES = new Set(['so', 'because', 'cause']);
 
@@ -40,6 +42,8 @@ export interface Concept {
   phrase?: boolean;
   /** Only past forms ("sent", "scheduled"): they describe, they do not ask for a write. */
   past?: boolean;
+  /** An action's noun ("invitation"): it names a thing, it does not ask for a write. */
+  noun?: boolean;
   /** A phrase led by a verb in its base form ("remove points", not "sending domain"): its verb. */
   leadVerb?: string;
   /** Less than 1 for context after a preposition. */
@@ -146,6 +150,8 @@ const isAgentNoun = (w: string) => {
   const one = w.endsWith('ers') ? w.slice(0, -1) : w;
   return one.endsWith('er') && (WRITE_BASES.has(one.slice(0, -1)) || WRITE_BASES.has(one.slice(0, -2)));
 };
+/** A noun naming an action ("invitation", "confirmation", "cancellation"): its stem is a verb's ("invit"), yet it asks for nothing. */
+const ACTION_NOUN = /..(ation|ition|ption|ment)s?$/;
 const READ_TERMS = stemSet(READ_WORDS);
 const MANY_TERMS = stemSet(MANY_WORDS);
 const ONE_TERMS = stemSet(ONE_WORDS);
@@ -206,7 +212,7 @@ export interface Reading {
 export function readRequest(query: string, lexicon: Lexicon): Reading {
   const vocab = vocabulary();
   let corrected = false;
-  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean; slot: boolean; instrument: boolean; withId?: boolean }> = [];
+  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean; slot: boolean; instrument: boolean; withId?: boolean; noun?: boolean }> = [];
   /** In an instrument's phrase ("using template 12"), and whether that phrase has an id (one without is a plain context: "through the tracker"). */
   let instrument = false;
   let instrumentId = false;
@@ -246,6 +252,9 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (w === BREAK) {
       previous = undefined;
       clauseWords = 0;
+      // A negation or a describing clause reaches no further than its clause ("it never arrived, send it again").
+      negated = 0;
+      relative = false;
       endInstrument();
       continue;
     }
@@ -322,6 +331,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change;
     // nor do words right after a negation or inside a relative clause.
     const describes = (isPastForm(w) && !obliged) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative;
+    // An action's noun ("the invitation") asks for no change either, though it names the thing acted on.
+    const noun = ACTION_NOUN.test(w);
     if (content && negated > 0) negated--;
     if (content) clauseWords++;
     // "must be blocked" asks to block; "the name should be Acme" asks to set it.
@@ -333,9 +344,10 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
         continue;
       }
     }
-    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !w.endsWith('ing'), slot, instrument });
+    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !noun && !w.endsWith('ing'), slot, instrument, noun });
     // Stop words before a clause's first word keep its verb's place open ("ok so the ...", "I just ...").
-    if (!content && slot) previous = undefined;
+    // After "the", "our", "this" a noun stands, no verb.
+    if (!content && slot && !DETERMINERS.has(w)) previous = undefined;
     if (NEGATIONS.has(w)) negated = 2;
     // "details of deal 9": what comes after a word that only says which kind of read is the thing asked for.
     if (PREPOSITIONS.has(w) || INSTRUMENTS.has(w)) {
@@ -369,6 +381,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       concepts.push({
         variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: WEIGHTS.meaning }))],
         past: slice.every((s) => s.past || s.stop),
+        noun: slice.every((s) => s.noun || s.stop),
         phrase: n > 1,
         weight: slice[0]!.context ? WEIGHTS.context : 1,
         slot: (slice.find((s) => !s.stop) ?? slice[0]!).slot,
@@ -394,7 +407,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (ONE_TERMS.has(t)) intent.one ||= !seq[i]!.context;
     // "list" opening a request with more to say is its verb ("list all contacts"), elsewhere a list.
     else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1 && !withId))) intent.many ||= !seq[i]!.context;
-    else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, weight: seq[i]!.context ? WEIGHTS.context : 1, slot: seq[i]!.slot, instrument: seq[i]!.instrument });
+    else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, noun: seq[i]!.noun, weight: seq[i]!.context ? WEIGHTS.context : 1, slot: seq[i]!.slot, instrument: seq[i]!.instrument });
     i++;
   }
   // Two words side by side that mean the same ("our enterprise organisation") are one thing, counted once.
@@ -430,7 +443,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
   const ownOf = (c: Concept) => (!c.phrase && c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : []);
   const meantOf = (c: Concept) => c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
-  const asksChange = (c: Concept) => !read && !c.past && (ownOf(c).some((t) => WRITE_TERMS.has(t)) || meantOf(c).some((t) => lexicon.writeVerbs.has(t)));
+  const asksChange = (c: Concept) => !read && !c.past && !c.noun && (ownOf(c).some((t) => WRITE_TERMS.has(t)) || meantOf(c).some((t) => lexicon.writeVerbs.has(t)));
   // With a change word where a verb stands, change words elsewhere are nouns: "send the shipping update" is no update.
   const verbPlaced = concepts.some((c) => c.slot && asksChange(c));
   const head = concepts.find((c) => c.weight === 1 && !c.instrument && !asksChange(c) && !ownOf(c).some((t) => READ_TERMS.has(t)) && !c.variants.some((v) => v.terms.length === 1 && v.terms[0] === 'get'));
