@@ -108,6 +108,8 @@ const CAPITALS_KEPT = new Set(
 
 /** Things written in a request, read as what they are: an address is a contact's email, a host name a domain. */
 const ENTITIES: Array<[RegExp, string]> = [
+  // "what can ana@x.com see and do", "what is Tom allowed to do": a person's permissions.
+  [/\bwhat\s+(?:can|could|may|is|are)\s+(?!i\b|we\b|you\b)(\S+(?:\s+\S+){0,3}?)\s+(?:(?:allowed|able|permitted)\s+to\s+)?(?:see|do|access|view|edit|change|use|touch|manage)\b/gi, ' permissions of $1 '],
   [/\bhttps?:\/\/\S+/gi, ' url '],
   // An address or a host name names one contact or domain, as an id ("0") does.
   [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address 0 '],
