@@ -8,7 +8,7 @@
 
 export const SYNONYMS: string[] = [
   // What to do: catalog verbs are get/list, create/add, update, delete/remove, send.
-  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, annul, call off, deleting, stop using, no longer use, retire, scrap, ditch, bin, axe, nuke, toss, zap, throw away, throw out, eliminate, junk, take down, permanently, for good, permanently remove <=> delete',
+  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, annul, call off, deleting, stop using, no longer use, retire, scrap, ditch, bin, axe, nuke, toss, zap, throw away, throw out, eliminate, junk, take down, withdraw, retract, unpublish, take offline, permanently, for good, permanently remove <=> delete',
   'drop a line, drop a message, drop a text, drop an email, drop a mail, drop a whatsapp, drop an sms, shoot a message, shoot an email, shoot a text, fire a message => send',
   'no longer need, no longer needed, do not need, do not want, not needed anymore => delete',
   'an extra, additional => create',
