@@ -33,7 +33,9 @@ const VERB_OPENERS = new Set(
 /** Words before a noun: what follows them is no verb ("the update", "our import"). */
 const DETERMINERS = new Set('the a an this that these those my our your their his her its some any'.split(' '));
 /** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
-const PURPOSES = new Set(['so', 'because', 'cause']);
+const PURPOSES = new Set(['so', 'because', 'cause', 'before', 'until', 'unless']);
+/** Of those, words opening a clause that says when ("before I pay more"): it is not searched at all. */
+const ASIDES = new Set(['before', 'until', 'unless']);
 
 /** One query concept: the words as given, and what the glossary says they stand for. */
 export interface Concept {
@@ -122,6 +124,8 @@ const ENTITIES: Array<[RegExp, string]> = [
   [/\b(everyone|everybody|anyone|anybody|people|those|the ones|recipients)\s+(who|that)\b/gi, ' recipients who '],
   // The person's own organisation as a place ("in our organisation", "across my company") is no CRM company.
   [/\b(in|on|of|for|across|within|under|throughout|from)\s+(our|my)\s+((whole|entire|enterprise)\s+)?(organisation|organization|org|company|business|enterprise)\b(?!\s*['’]s)/gi, ' '],
+  // "how many emails have I got left": what remains of an allowance ("emails left"), the words between aside.
+  [/\b(e-?mails?|sms|texts?|messages?|credits?|sends)\b((?:\s+(?!left\b)[a-z']+){1,4}?)\s+left\b/gi, ' $1 left $2 '],
   // A file the person has is to be brought in; a file of something asked for is an export ("a csv of everyone on list 7").
   [/\b(i|we|i've|we've|i’ve|we’ve)\s+(have|got|have got)\s+(a|an|this|the|some|our|my)?\s*(csv|file|spreadsheet|excel|sheet|xlsx)\b/gi, ' import $4 '],
   // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
@@ -221,6 +225,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   let instrumentWord = '';
   /** Content words so far in the current clause. */
   let clauseWords = 0;
+  /** In a clause saying why or when ("so we can re-send", "before I pay more"): not searched. */
+  let aside = false;
   /** Many of the things asked for are counted ("these 60 customers"). */
   let counted = false;
   /** After "should be", "must be": the next word is the state asked for. */
@@ -257,6 +263,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       // A negation or a describing clause reaches no further than its clause ("it never arrived, send it again").
       negated = 0;
       relative = false;
+      aside = false;
       endInstrument();
       continue;
     }
@@ -318,8 +325,10 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (SUBJECTS.has(w) && clauseWords > 0 && prior !== undefined && !VERB_OPENERS.has(prior)) relative = true;
     if (PURPOSES.has(w) && seq.some((s) => !s.stop)) {
       relative = context = true;
+      if (ASIDES.has(w)) aside = true;
       continue;
     }
+    if (aside) continue;
     const content = term(w);
     let t = content ?? term(w, true)!;
     if (content && !lexicon.indexed.has(t) && !vocab.known.has(t)) {

@@ -32,11 +32,14 @@ const SPELLINGS: Array<[RegExp, string]> = [
 /** Irregular past forms, so "sent" meets "send" and "paid" meets "pay". */
 export const IRREGULAR_PAST: Record<string, string> = {
   sent: 'send', made: 'make', paid: 'pay', sold: 'sell', bought: 'buy', gave: 'give', given: 'give', took: 'take', taken: 'take',
-  wrote: 'write', written: 'write', began: 'begin', begun: 'begin', ran: 'run', got: 'get', gotten: 'get', left: 'leave', chose: 'choose', chosen: 'choose',
+  wrote: 'write', written: 'write', began: 'begin', begun: 'begin', ran: 'run', got: 'get', gotten: 'get', chose: 'choose', chosen: 'choose',
 };
 
+/** Past forms kept as they are: "left" is what remains ("emails left") as often as a departure ("left the company"). */
+const KEPT_PAST = new Set(['left']);
+
 /** A past form ("sent", "deleted", "scheduled") describes what happened; it does not ask for it to be done. */
-export const isPastForm = (word: string) => word in IRREGULAR_PAST || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
+export const isPastForm = (word: string) => word in IRREGULAR_PAST || KEPT_PAST.has(word) || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
 
 /** Words the Porter stemmer would merge with others that mean something else here. */
 const KEEP: Record<string, string> = { attribution: 'attribution', attributed: 'attribution', attributions: 'attribution' };
