@@ -177,6 +177,8 @@ const SUBJECTS = new Set(['i', 'we', 'you', 'they']);
 /** Words opening a relative clause after a noun ("replies that customers sent"): what follows describes the noun. */
 const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where', 'when']);
 
+/** Pronouns and possessives that stand as a verb's object ("swap her stamps", "use it up"). */
+const PRONOUN_OBJECTS = new Set(['it', 'her', 'him', 'them', 'his', 'their', 'its', 'my', 'our', 'your', 'me', 'us'].map((w) => term(w, true)!));
 /** Particles of phrasal verbs that may stand apart from their verb ("cut his access off", "take her out"). */
 const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away', 'there', 'again'].map((w) => term(w, true)!));
 
@@ -186,10 +188,13 @@ const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away', '
  */
 function joinPhrasalVerbs(seq: Array<{ t: string; stop: boolean; base: boolean }>, meanings: ReadonlyMap<string, unknown>): void {
   for (let i = 0; i < seq.length - 2; i++) {
-    // Only a verb in its base form ("cut", not "mails" or "sent") takes a particle from further on.
-    if (seq[i]!.stop || !seq[i]!.base || meanings.has(`${seq[i]!.t} ${seq[i + 1]!.t}`)) continue;
+    if (meanings.has(`${seq[i]!.t} ${seq[i + 1]!.t}`)) continue;
+    // A verb in its base form ("cut", not "mails" or "sent") takes a particle from further on; any verb does when a pronoun is
+    // its object ("swap her stamps for", "start using it up"), and then prepositions count as particles too.
+    const pronoun = PRONOUN_OBJECTS.has(seq[i + 1]!.t);
+    if (!pronoun && (seq[i]!.stop || !seq[i]!.base)) continue;
     for (let j = i + 2; j <= i + 4 && j < seq.length; j++) {
-      if (PARTICLES.has(seq[j]!.t) && meanings.has(`${seq[i]!.t} ${seq[j]!.t}`)) {
+      if ((PARTICLES.has(seq[j]!.t) || (pronoun && PREPOSITION_TERMS.has(seq[j]!.t))) && meanings.has(`${seq[i]!.t} ${seq[j]!.t}`)) {
         seq.splice(i + 1, 0, seq.splice(j, 1)[0]!);
         break;
       }
@@ -360,14 +365,16 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // After "the", "our", "this" a noun stands, no verb.
     if (!content && slot && !DETERMINERS.has(w)) previous = undefined;
     if (NEGATIONS.has(w)) negated = 2;
-    // "details of deal 9": what comes after a word that only says which kind of read is the thing asked for.
     if (PREPOSITIONS.has(w) || INSTRUMENTS.has(w)) {
       endInstrument();
       instrument = INSTRUMENTS.has(w);
       instrumentWord = w;
       instrumentStart.at = seq.length;
     }
-    if (PREPOSITIONS.has(w) && seq.some((s) => !s.stop && !ONE_TERMS.has(s.t) && !MANY_TERMS.has(s.t) && !READ_TERMS.has(s.t))) context = true;
+    // "details of deal 9": what comes after a word that only says which kind of read is the thing asked for.
+    // "to" before a verb is no preposition ("wants to use it").
+    const infinitive = w === 'to' && WRITE_BASES.has(written[at + 1] ?? '');
+    if (PREPOSITIONS.has(w) && !infinitive && seq.some((s) => !s.stop && !ONE_TERMS.has(s.t) && !MANY_TERMS.has(s.t) && !READ_TERMS.has(s.t))) context = true;
   }
   endInstrument();
   joinPhrasalVerbs(seq, vocab.meanings);

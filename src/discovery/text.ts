@@ -5,8 +5,8 @@ import { stemmer } from 'stemmer';
 const STOP_WORDS = new Set(
   (
     'a an the to of for in on at by from with into onto about as is are be been being was were am it its this that these those ' +
-    'i me my mine we us our you your he she they them their there here and or but so if then than too very just ' +
-    'do does did doing have has had having can could would should will shall may might must please pls want wanna need needs needed like ' +
+    'i me my mine we us our you your he him his she her hers they them their there here and or but so if then than too very just ' +
+    'do does did doing have has had having can could would should will shall may might must please pls want wants wanted wanna need needs needed like ' +
     'how what which who whom whose where when why whats whos hows wheres theres hey hi thanks thank quick quickly some any somebody someone something ' +
     'brevo sendinblue let lets go going gonna getting got im ive id ill youre dont doesnt cant wont isnt arent also again still via using use way'
   ).split(' '),
