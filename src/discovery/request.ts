@@ -428,15 +428,6 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, noun: seq[i]!.noun, weight: seq[i]!.context ? WEIGHTS.context : 1, slot: seq[i]!.slot, instrument: seq[i]!.instrument });
     i++;
   }
-  // Two words side by side that mean the same ("our enterprise organisation") are one thing, counted once.
-  const meaningKey = (c: Concept) => c.variants.filter((v) => v.weight < 1).map((v) => v.terms.join(' ')).sort().join(',');
-  for (let k = concepts.length - 1; k > 0; k--) {
-    const [a, b] = [concepts[k - 1]!, concepts[k]!];
-    if (meaningKey(b) && meaningKey(a) === meaningKey(b) && a.weight === b.weight) {
-      a.variants = [...a.variants, ...b.variants.filter((v) => v.weight === 1)];
-      concepts.splice(k, 1);
-    }
-  }
   // Typos corrected ("emial a customer" opens like "email a customer").
   const opening = stripped.replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
   // A question opens the request, or ends it ("a customer never got our emails, is he on the blocklist?").
