@@ -126,6 +126,8 @@ const ENTITIES: Array<[RegExp, string]> = [
   [/\b(in|on|of|for|across|within|under|throughout|from)\s+(our|my)\s+((whole|entire|enterprise)\s+)?(organisation|organization|org|company|business|enterprise)\b(?!\s*['’]s)/gi, ' '],
   // "how many emails have I got left": what remains of an allowance ("emails left"), the words between aside.
   [/\b(e-?mails?|sms|texts?|messages?|credits?|sends)\b((?:\s+(?!left\b)[a-z']+){1,4}?)\s+left\b/gi, ' $1 left $2 '],
+  // Seeing it before everyone else, before it goes out, is a test.
+  [/\bbefore\s+(everyone|everybody|anyone|it goes (out|live)|we (send|launch)|(the )?customers (do|get)|sending|launching|the (real )?send)\b/gi, ' test first '],
   // A file the person has is to be brought in; a file of something asked for is an export ("a csv of everyone on list 7").
   [/\b(i|we|i've|we've|i’ve|we’ve)\s+(have|got|have got)\s+(a|an|this|the|some|our|my)?\s*(csv|file|spreadsheet|excel|sheet|xlsx)\b/gi, ' import $4 '],
   // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
