@@ -15,6 +15,8 @@ const INSTRUMENTS = new Set(['using', 'with', 'via', 'through']);
 const IDENTIFIERS = new Set(['id', 'uuid', 'number', 'identifier', 'ref', 'reference']);
 /** Stands for "should be", "must be", "needs to be": what follows is a state asked for, a change. */
 const OBLIGED = 'obligedmark';
+/** The catalog's word for a stored message design, an input of the operations that send. */
+const TEMPLATE = term('template', true)!;
 /** Marks the word before it as an owner ("client's"). */
 const POSSESSIVE = 'possessivemark';
 /** Prepositions as terms: they say where the context starts, and are not searched for ("under", "inside"). */
@@ -54,6 +56,8 @@ export interface Concept {
   slot?: boolean;
   /** It names an instrument or an input ("using template 12"): matched in what an operation takes, not in its name. */
   instrument?: boolean;
+  /** An id follows it ("template 12"). */
+  withId?: boolean;
 }
 
 /** What a request asks for, beyond its words: a write or a read, and of one item or of a collection. */
@@ -406,6 +410,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
         weight: slice[0]!.context ? WEIGHTS.context : 1,
         slot: (slice.find((s) => !s.stop) ?? slice[0]!).slot,
         instrument: slice[0]!.instrument,
+        withId: slice[slice.length - 1]!.withId,
         // ... unless the phrase means a read ("give me", "pull up").
         ...(n > 1 && slice[0]!.base && !slice[0]!.stop && !meansRead ? { leadVerb: slice[0]!.t } : {}),
       });
@@ -427,7 +432,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (ONE_TERMS.has(t)) intent.one ||= !seq[i]!.context;
     // "list" opening a request with more to say is its verb ("list all contacts"), elsewhere a list.
     else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1 && !withId))) intent.many ||= !seq[i]!.context;
-    else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, noun: seq[i]!.noun, weight: seq[i]!.context ? WEIGHTS.context : 1, slot: seq[i]!.slot, instrument: seq[i]!.instrument });
+    else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, noun: seq[i]!.noun, weight: seq[i]!.context ? WEIGHTS.context : 1, slot: seq[i]!.slot, instrument: seq[i]!.instrument, withId });
     i++;
   }
   // Typos corrected ("emial a customer" opens like "email a customer").
@@ -478,6 +483,15 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // "companies created this week": a past form of an operation's verb filters; it does not name the operation.
     if (c.past && [...own, ...meant].some((t) => lexicon.writeVerbs.has(t))) c.weight *= WEIGHTS.pastVerb;
     if (all.includes('batch') || all.includes('bulk')) intent.batch = true;
+  }
+  // Sent to an address or a number, a stored template ("template 42") is what the message is made from, not what is acted on.
+  if (intent.verbs.has('send') && /\b(email address|phone number)\b/.test(text)) {
+    concepts.forEach((c, k) => {
+      if (!c.withId || !c.variants.some((v) => v.terms.includes(TEMPLATE))) return;
+      c.instrument = true;
+      // Its state ("approved WhatsApp template 42") describes it too.
+      for (const before of concepts.slice(Math.max(0, k - 2), k)) if (before.past && !before.slot) before.instrument = true;
+    });
   }
   return { concepts, corrected, intent };
 }
