@@ -2,7 +2,8 @@
 import MiniSearch from 'minisearch';
 import type { ToolEntry } from '../tools/manifest.js';
 import { NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
-import { type Concept, type Intent, type Lexicon, QUESTION_WORDS, readRequest, stemSet } from './request.js';
+import { QUESTION_WORDS, stemSet } from './phrasing.js';
+import { type Concept, type Intent, type Lexicon, readRequest } from './request.js';
 import { editDistance, term, words } from './text.js';
 import { vocabulary } from './vocabulary.js';
 import { WEIGHTS } from './weights.js';
