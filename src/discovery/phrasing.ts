@@ -13,6 +13,8 @@ export const INSTRUMENTS = new Set(['using', 'with', 'via', 'through']);
 export const IDENTIFIERS = new Set(['id', 'uuid', 'number', 'identifier', 'ref', 'reference']);
 /** Stands for "should be", "must be", "needs to be": what follows is a state asked for, a change. */
 export const OBLIGED = 'obligedmark';
+/** Stands for the "be" of "should be": a value or a past form follows ("should be Acme", "must be blocked"). */
+export const STATE = 'statemark';
 /** The catalog's word for a stored message design, an input of the operations that send. */
 export const TEMPLATE = term('template', true)!;
 /** Marks the word before it as an owner ("client's"). */
@@ -100,7 +102,8 @@ export const ENTITIES: Array<[RegExp, string]> = [
   // "the name should be Acme" sets it, "gmx.net must be blocked" blocks it (see OBLIGED).
   [/\b(should|must|needs? to|has to|have to|ought to|is to|are to|will|shall)\s+(now\s+)?be\s+(re)?(called|named|titled|labell?ed)((\s+(?!from\b|instead\b|please\b)[^\s,;.!?]+)*)/gi, ` ${OBLIGED} rename `],
   [/\b(should|must|needs? to|has to|have to|ought to)\s+(now\s+)?(go|point|post|deliver)\s+(to|at)\b/gi, ` ${OBLIGED} point to `],
-  [/\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?(be|get)\b/gi, ` ${OBLIGED} `],
+  [/\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?be\b/gi, ` ${OBLIGED} ${STATE} `],
+  [/\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?get\b/gi, ` ${OBLIGED} `],
   [/\b(from now on|going forward|from today on|from here on)\b/gi, ' instead '],
   // "a company called Initech", "a list named VIP": the name is not what to search for.
   [/\b(called|named|titled)\s+\S+/gi, ' '],

@@ -1,7 +1,7 @@
 // Reads a request in people's words: the concepts to search for (the glossary's phrases and the other words) and what it asks for (a read or a change, of one item or of a collection).
 import {
   ACTION_NOUN, ASIDES, BREAK, CAPITALS, CAPITALS_KEPT, CHANNEL_VERB, CLAUSE_END, CORE_VERBS, DETERMINERS, ENTITIES, EXISTING_TERMS, ID,
-  IDENTIFIERS, INSTRUMENTS, MANY_TERMS, NEGATIONS, OBLIGED, ONE_TERMS, PARTICLES, POLITE, POSSESSIVE, PREPOSITIONS, PREPOSITION_TERMS,
+  IDENTIFIERS, INSTRUMENTS, MANY_TERMS, NEGATIONS, OBLIGED, STATE, ONE_TERMS, PARTICLES, POLITE, POSSESSIVE, PREPOSITIONS, PREPOSITION_TERMS,
   PRONOUN_OBJECTS, PURPOSES, QUESTION, QUESTION_WORDS, READ_TERMS, RELATIVES, SUBJECTS, TEMPLATE, VERB_OPENERS, WRITE_BASES, WRITE_TERMS,
   YES_NO, isAgentNoun, isPlural
 } from './phrasing.js';
@@ -104,6 +104,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   let counted = false;
   /** After "should be", "must be": the next word is the state asked for. */
   let obliged = false;
+  /** After "should be": a value, which is data, unless a past form says what to do ("must be blocked"). */
+  let state = false;
   const instrumentStart = { at: 0 };
   /** The word before the current one, as written: it tells whether a verb may stand here. */
   let previous: string | undefined;
@@ -120,7 +122,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
   text = text.replace(ID, (id) => (vocab.known.has(term(id.toLowerCase(), true)!) ? id : ' 0 '));
   // "the client's loyalty programs": the owner is context, and "client's" is no plural.
-  text = text.replace(/\b([a-z]+)[’']s\b/gi, (whole, word: string) => (/^(it|that|what|who|there|here|he|she|let)$/i.test(word) ? whole : `${word} ${POSSESSIVE}`));
+  text = text.replace(/\b([a-z0-9]+)[’']s\b/gi, (whole, word: string) => (/^(it|that|what|who|there|here|he|she|let)$/i.test(word) ? whole : `${word} ${POSSESSIVE}`));
   text = text.replace(CLAUSE_END, ` ${BREAK} `);
   /** An instrument's phrase ends: "with" always names an input; "using", "via", "through" without an id name a way ("through the tracker"). */
   const endInstrument = () => {
@@ -136,7 +138,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       // A negation or a describing clause reaches no further than its clause ("it never arrived, send it again").
       negated = 0;
       relative = false;
-      aside = false;
+      aside = state = false;
       endInstrument();
       continue;
     }
@@ -145,6 +147,10 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     previous = w;
     if (w === OBLIGED) {
       obliged = true;
+      continue;
+    }
+    if (w === STATE) {
+      state = true;
       continue;
     }
     if (w === POSSESSIVE) {
@@ -222,8 +228,14 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // "must be blocked" asks to block; "the name should be Acme" asks to set it.
     if (content && obliged) {
       obliged = false;
-      if (!isPastForm(w)) seq.push({ t: term('set', true)!, stop: false, past: false, context: false, base: true, slot: true, instrument: false });
-      else {
+      if (!isPastForm(w)) {
+        seq.push({ t: term('set', true)!, stop: false, past: false, context: false, base: true, slot: true, instrument: false });
+        // "the name should be Acme Support": the rest of the clause is the value.
+        if (state) {
+          aside = true;
+          continue;
+        }
+      } else {
         seq.push({ t, stop: false, past: false, context, base: true, slot: true, instrument });
         continue;
       }
