@@ -91,7 +91,7 @@ export interface Reading {
 export function readRequest(query: string, lexicon: Lexicon): Reading {
   const vocab = vocabulary();
   let corrected = false;
-  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean; slot: boolean; instrument: boolean; withId?: boolean; noun?: boolean }> = [];
+  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean; slot: boolean; instrument: boolean; withId?: boolean; noun?: boolean; plural?: boolean }> = [];
   /** In an instrument's phrase ("using template 12"), and whether that phrase has an id (one without is a plain context: "through the tracker"). */
   let instrument = false;
   let instrumentId = false;
@@ -240,7 +240,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
         continue;
       }
     }
-    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !noun && !w.endsWith('ing'), slot, instrument, noun });
+    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !noun && !w.endsWith('ing'), slot, instrument, noun, plural: isPlural(w) });
     // Stop words before a clause's first word keep its verb's place open ("ok so the ...", "I just ...").
     // After "the", "our", "this" a noun stands, no verb.
     if (!content && slot && !DETERMINERS.has(w)) previous = undefined;
@@ -266,6 +266,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       const slice = seq.slice(i, i + n);
       const meanings = vocab.meanings.get(slice.map((s) => s.t).join(' '));
       if (!meanings) continue;
+      // A verb phrase needs a verb: "points to a member" is no "point to" (update).
+      if (n > 1 && slice[0]!.plural && meanings.every((m) => m.length === 1 && lexicon.writeVerbs.has(m[0]!))) continue;
       const own = slice.filter((s) => !s.stop).map((s) => s.t);
       const meansRead = meanings.some((m) => m.length === 1 && m[0] === 'get');
       // "the webhooks we have set up", "what callback URLs are registered": they say that a thing exists, not which.
