@@ -109,7 +109,7 @@ export const SYNONYMS: string[] = [
   'cut off, cut off access, take away access, remove access, lock out, kick out, offboard, offboarding, deprovision, left the company, leaver, no longer works here, no longer with us => revoke',
   'invite, invitation, invitations, onboard, add to team, give access => invite invitation',
   'pending invitation, unaccepted invitation => invitation',
-  'resend, re-send, send again => resend',
+  'resend, re-send, send again => resend, send',
 
   // Reseller.
   'child account, child accounts, client account, client accounts, customer account, reseller, resold, white label, white-label, managed account, end client => reseller child',

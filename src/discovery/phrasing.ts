@@ -34,6 +34,8 @@ export const VERB_OPENERS = new Set(
 );
 /** Words before a noun: what follows them is no verb ("the update", "our import"). */
 export const DETERMINERS = new Set('the a an this that these those my our your their his her its some any'.split(' '));
+/** A clause reporting what someone says or found ("the customer says ...", "customers claim ..."). */
+export const REPORTING = /\b(says?|said|claims?|claimed|reports?|reported|complains?|complained|mentions?|mentioned|thinks|insists?|told (us|me)|tells (us|me)|noticed)\b/i;
 /** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
 export const PURPOSES = new Set(['so', 'because', 'cause', 'before', 'until', 'unless']);
 /** Of those, words opening a clause that says when ("before I pay more"): it is not searched at all. */

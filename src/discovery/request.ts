@@ -1,7 +1,7 @@
 // Reads a request in people's words: the concepts to search for (the glossary's phrases and the other words) and what it asks for (a read or a change, of one item or of a collection).
 import {
   ACTION_NOUN, ASIDES, BREAK, CAPITALS, CAPITALS_KEPT, CHANNEL_VERB, CLAUSE_END, CORE_VERBS, DETERMINERS, ENTITIES, EXISTING_TERMS, ID,
-  IDENTIFIERS, INSTRUMENTS, MANY_TERMS, NEGATIONS, OBLIGED, STATE, ONE_TERMS, PARTICLES, POLITE, POSSESSIVE, PREPOSITIONS, PREPOSITION_TERMS,
+  IDENTIFIERS, INSTRUMENTS, MANY_TERMS, NEGATIONS, OBLIGED, STATE, ONE_TERMS, REPORTING, PARTICLES, POLITE, POSSESSIVE, PREPOSITIONS, PREPOSITION_TERMS,
   PRONOUN_OBJECTS, PURPOSES, QUESTION, QUESTION_WORDS, READ_TERMS, RELATIVES, SUBJECTS, TEMPLATE, VERB_OPENERS, WRITE_BASES, WRITE_TERMS,
   YES_NO, isAgentNoun, isPlural
 } from './phrasing.js';
@@ -124,6 +124,10 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   // "the client's loyalty programs": the owner is context, and "client's" is no plural.
   text = text.replace(/\b([a-z0-9]+)[’']s\b/gi, (whole, word: string) => (/^(it|that|what|who|there|here|he|she|let)$/i.test(word) ? whole : `${word} ${POSSESSIVE}`));
   text = text.replace(CLAUSE_END, ` ${BREAK} `);
+  // "a customer says she never got it, resend it": a clause reporting what someone says, before the request, tells the situation.
+  const clauses = text.split(BREAK);
+  const situations = new Set(clauses.map((c, k) => (k < clauses.length - 1 && REPORTING.test(c) ? k : -1)).filter((k) => k >= 0));
+  let clause = 0;
   /** An instrument's phrase ends: "with" always names an input; "using", "via", "through" without an id name a way ("through the tracker"). */
   const endInstrument = () => {
     if (instrument && !instrumentId && instrumentWord !== 'with') for (let k = instrumentStart.at; k < seq.length; k++) seq[k]!.instrument = false;
@@ -133,6 +137,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   for (let at = 0; at < written.length; at++) {
     const w = written[at]!;
     if (w === BREAK) {
+      clause++;
       previous = undefined;
       clauseWords = 0;
       // A negation or a describing clause reaches no further than its clause ("it never arrived, send it again").
@@ -220,7 +225,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     }
     // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change;
     // nor do words right after a negation or inside a relative clause.
-    const describes = (isPastForm(w) && !obliged) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative;
+    const describes = (isPastForm(w) && !obliged) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative || situations.has(clause);
     // An action's noun ("the invitation") asks for no change either, though it names the thing acted on.
     const noun = ACTION_NOUN.test(w);
     if (content && negated > 0) negated--;
@@ -240,7 +245,9 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
         continue;
       }
     }
-    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context, base: !describes && !noun && !w.endsWith('ing'), slot, instrument, noun, plural: isPlural(w) });
+    // The situation is context, and what reports it is not searched ("says", "claims").
+    if (situations.has(clause) && REPORTING.test(w)) continue;
+    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context: context || situations.has(clause), base: !describes && !noun && !w.endsWith('ing'), slot, instrument, noun, plural: isPlural(w) });
     // Stop words before a clause's first word keep its verb's place open ("ok so the ...", "I just ...").
     // After "the", "our", "this" a noun stands, no verb.
     if (!content && slot && !DETERMINERS.has(w)) previous = undefined;
