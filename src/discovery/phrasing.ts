@@ -36,6 +36,8 @@ export const VERB_OPENERS = new Set(
 export const DETERMINERS = new Set('the a an this that these those my our your their his her its some any'.split(' '));
 /** A clause reporting what someone says or found ("the customer says ...", "customers claim ..."). */
 export const REPORTING = /\b(says?|said|claims?|claimed|reports?|reported|complains?|complained|mentions?|mentioned|thinks|insists?|told (us|me)|tells (us|me)|noticed)\b/i;
+/** Nouns for a message: a noun before one says which kind ("the invoice mail"). */
+export const MESSAGE_TERMS = new Set(['mail', 'email', 'message', 'text', 'sms', 'whatsapp', 'newsletter', 'notification'].map((w) => term(w, true)!));
 /** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
 export const PURPOSES = new Set(['so', 'because', 'cause', 'before', 'until', 'unless']);
 /** Of those, words opening a clause that says when ("before I pay more"): it is not searched at all. */

@@ -1,7 +1,7 @@
 // Reads a request in people's words: the concepts to search for (the glossary's phrases and the other words) and what it asks for (a read or a change, of one item or of a collection).
 import {
   ACTION_NOUN, ASIDES, BREAK, CAPITALS, CAPITALS_KEPT, CHANNEL_VERB, CLAUSE_END, CORE_VERBS, DETERMINERS, ENTITIES, EXISTING_TERMS, ID,
-  IDENTIFIERS, INSTRUMENTS, MANY_TERMS, NEGATIONS, OBLIGED, STATE, ONE_TERMS, REPORTING, PARTICLES, POLITE, POSSESSIVE, PREPOSITIONS, PREPOSITION_TERMS,
+  IDENTIFIERS, INSTRUMENTS, MANY_TERMS, NEGATIONS, OBLIGED, STATE, ONE_TERMS, REPORTING, MESSAGE_TERMS, PARTICLES, POLITE, POSSESSIVE, PREPOSITIONS, PREPOSITION_TERMS,
   PRONOUN_OBJECTS, PURPOSES, QUESTION, QUESTION_WORDS, READ_TERMS, RELATIVES, SUBJECTS, TEMPLATE, VERB_OPENERS, WRITE_BASES, WRITE_TERMS,
   YES_NO, isAgentNoun, isPlural
 } from './phrasing.js';
@@ -345,6 +345,11 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   const asksChange = (c: Concept) => !read && !c.past && !c.noun && (ownOf(c).some((t) => WRITE_TERMS.has(t)) || meantOf(c).some((t) => lexicon.writeVerbs.has(t)));
   // With a change word where a verb stands, change words elsewhere are nouns: "send the shipping update" is no update.
   const verbPlaced = concepts.some((c) => c.slot && asksChange(c));
+  // "the invoice mail", "a reminder text": before a message's noun a noun says which kind of message it is, not what is asked for.
+  concepts.forEach((c, k) => {
+    const next = concepts[k + 1];
+    if (next && !c.slot && !c.phrase && c.weight === 1 && next.weight === 1 && next.variants[0]!.terms.length === 1 && MESSAGE_TERMS.has(next.variants[0]!.terms[0]!)) c.weight *= WEIGHTS.context;
+  });
   const head = concepts.find((c) => c.weight === 1 && !c.instrument && !asksChange(c) && !ownOf(c).some((t) => READ_TERMS.has(t)) && !c.variants.some((v) => v.terms.length === 1 && v.terms[0] === 'get'));
   // As written: "who is on the VIP list" asks for a list's members, whatever the glossary says "who is on" means.
   if (head) intent.head = head.variants.filter((v) => v.weight === 1).flatMap((v) => v.terms);

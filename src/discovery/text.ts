@@ -44,7 +44,14 @@ export const isPastForm = (word: string) => word in IRREGULAR_PAST || KEPT_PAST.
 /** Words the Porter stemmer would merge with others that mean something else here. */
 const KEEP: Record<string, string> = { attribution: 'attribution', attributed: 'attribution', attributions: 'attribution' };
 
+/** Shorthand people type in a hurry ("ppl", "pts", "thru"), as the words they stand for. */
+const SHORTHAND: Record<string, string> = {
+  ppl: 'people', pts: 'points', msg: 'message', msgs: 'messages', wk: 'week', wks: 'weeks', yr: 'year', tmrw: 'tomorrow', tmr: 'tomorrow',
+  thru: 'through', acct: 'account', accts: 'accounts', pwd: 'password', addr: 'address', qty: 'quantity', pic: 'picture', pics: 'pictures',
+};
+
 function americanize(word: string): string {
+  if (word in SHORTHAND) word = SHORTHAND[word]!;
   if (word in IRREGULAR_PAST) return IRREGULAR_PAST[word]!;
   for (const [pattern, replacement] of SPELLINGS) if (pattern.test(word)) return word.replace(pattern, replacement);
   return word;
