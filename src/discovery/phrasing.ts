@@ -95,6 +95,11 @@ export const ENTITIES: Array<[RegExp, string]> = [
   [/\b(e-?mails?|sms|texts?|messages?|credits?|sends)\b((?:\s+(?!left\b)[a-z']+){1,4}?)\s+left\b/gi, ' $1 left $2 '],
   // Seeing it before everyone else, before it goes out, is a test.
   [/\bbefore\s+(everyone|everybody|anyone|it goes (out|live)|we (send|launch)|(the )?customers (do|get)|sending|launching|the (real )?send)\b/gi, ' test first '],
+  // "what did the refund email to joe@x.com say": its content.
+  [/\bwhat\s+(?:\w+ly\s+)?(?:did|does|do)\s+(.{1,80}?)\s+(?:say|contain|look like)\b/gi, ' content of $1 '],
+  // What a message says is its content, not what to search for: "text +33... saying the parcel is on its way".
+  [/\b(saying|that says|which says|that reads|to say|telling (him|her|them|the customers?|everyone|people))\b.*$/gi, ' '],
+  [/\bwith the (text|message|words?|wording)(?! id\b)\b.*$/gi, ' '],
   // A file the person has is to be brought in; a file of something asked for is an export ("a csv of everyone on list 7").
   [/\b(i|we|i've|we've|i’ve|we’ve)\s+(have|got|have got)\s+(a|an|this|the|some|our|my)?\s*(csv|file|spreadsheet|excel|sheet|xlsx)\b/gi, ' import $4 '],
   // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
@@ -111,8 +116,8 @@ export const ENTITIES: Array<[RegExp, string]> = [
   [/\b(from now on|going forward|from today on|from here on)\b/gi, ' instead '],
   // "a company called Initech", "a list named VIP": the name is not what to search for.
   [/\b(called|named|titled)\s+\S+/gi, ' '],
-  // A quoted name ('Leads 2024', "VIP") names an object; its words are not what to search for.
-  [/(^|\s)["'‘“][^"'‘’“”]{1,60}["'’”](?=\s|$|[.,;:!?])/g, ' '],
+  // A quoted name ('Leads 2024', "VIP") names an object, a quoted text is a message's content; their words are not what to search for.
+  [/(^|\s)["'‘“][^"'‘’“”]{1,300}["'’”](?=\s|$|[.,;:!?])/g, ' '],
 ];
 
 export const stemSet = (list: string[]) => new Set(list.map((w) => term(w, true)!));
