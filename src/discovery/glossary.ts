@@ -85,6 +85,7 @@ export const SYNONYMS: string[] = [
   'sandbox, dry run, validate only, without sending => sandbox',
 
   // Webhooks.
+  'needs to know, need to know, be told, be kept informed => create webhook, webhook',
   'get notified, be notified, get alerted, notify me, notify my, notify our, alert me, let me know, tell my server, ping my server, a ping, ping us, ping our, call my url, every time, whenever, each time, as soon as, in real time, real-time => create webhook, webhook',
   'my app, our app, my server, our server, my backend, our backend, my system, our system, my endpoint, our endpoint, my url, our url, my crm, our crm => webhook',
   'notify, notified, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook, integration, integrations, zapier, n8n, ifttt, make.com => webhook',

@@ -8,7 +8,7 @@ const STOP_WORDS = new Set(
     'i me my mine we us our you your he him his she her hers they them their there here and or but so if then than too very just ' +
     'do does did doing have has had having can could would should will shall may might must please pls want wants wanted wanna need needs needed like ' +
     'how what which who whom whose where when why whats whos hows wheres theres hey hi thanks thank quick quickly some any somebody someone something ' +
-    'brevo sendinblue let lets go going gonna getting got im ive id ill youre dont doesnt cant wont isnt arent also again still via using use way exactly actually really basically'
+    'brevo sendinblue let lets go going gonna getting got im ive id ill youre weve youve theyve theyre dont doesnt cant wont isnt arent also again still via using use way exactly actually really basically'
   ).split(' '),
 );
 
