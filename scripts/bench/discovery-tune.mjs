@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Learns the discovery engine's ranking weights (src/discovery/weights.ts) from the benchmark by coordinate ascent, and checks by k-fold cross-validation that what it learns carries over to requests it did not see.
-// `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3]` after `npm run build`; prints the weights learned on every task that may be tuned on,
-// and for each fold the score on the fold left out next to the score on the folds learned from. Held-out tasks are never used.
+// Learns the discovery engine's ranking weights (src/discovery/weights.ts) from the benchmark by coordinate ascent, and checks by cross-validation that what it learns carries over to requests it did not see.
+// `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3] [--by-set] [--knobs a,b]` after `npm run build`; prints the weights learned on every task that may be tuned on,
+// and for each fold the score on the fold left out next to the score on the folds learned from. --by-set leaves one set out at a time (learned on all the others),
+// --knobs learns only the weights named. Held-out tasks are never used.
 import { evaluate, loadManifest, loadTasks } from './discovery.mjs';
 
 const arg = (name, fallback) => {
@@ -10,6 +11,8 @@ const arg = (name, fallback) => {
 };
 const FOLDS = arg('folds', 5);
 const ROUNDS = arg('rounds', 3);
+const BY_SET = process.argv.includes('--by-set');
+const ONLY = process.argv.includes('--knobs') ? process.argv[process.argv.indexOf('--knobs') + 1].split(',') : undefined;
 
 const { Index } = await import('../../dist/discovery/engine.js');
 const { WEIGHTS } = await import('../../dist/discovery/weights.js');
@@ -33,6 +36,7 @@ const collect = (obj, path) => {
   }
 };
 collect(WEIGHTS, []);
+if (ONLY) knobs.splice(0, knobs.length, ...knobs.filter((k) => ONLY.includes(k.name)));
 const snapshot = () => knobs.map((k) => k.obj[k.key]);
 const restore = (values) => {
   knobs.forEach((k, i) => (k.obj[k.key] = values[i]));
@@ -71,19 +75,25 @@ const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const initial = snapshot();
 console.log(`tuning on ${tasks.length} tasks (held-out tasks excluded); start: ${JSON.stringify(objective(tasks))}`);
 
-if (FOLDS > 1) {
+/** The parts to leave out in turn: every set (--by-set), or k folds. */
+const parts = BY_SET
+  ? [...new Set(tasks.map((t) => t.source))].map((source) => ({ name: source, test: (t) => t.source === source }))
+  : FOLDS > 1
+    ? Array.from({ length: FOLDS }, (_, f) => ({ name: `fold ${f}`, test: (t, i) => i % FOLDS === f }))
+    : [];
+if (parts.length) {
   const rows = [];
-  for (let f = 0; f < FOLDS; f++) {
+  for (const part of parts) {
     restore(initial);
-    const train = tasks.filter((_, i) => i % FOLDS !== f);
-    const test = tasks.filter((_, i) => i % FOLDS === f);
+    const train = tasks.filter((t, i) => !part.test(t, i));
+    const test = tasks.filter((t, i) => part.test(t, i));
     const before = objective(test);
     learn(train);
     const fit = objective(train);
     const after = objective(test);
-    rows.push({ fold: f, 'left out, before': `${pct(before.top1)} / ${pct(before.top5)}`, 'left out, after': `${pct(after.top1)} / ${pct(after.top5)}`, 'learned on': `${pct(fit.top1)} / ${pct(fit.top5)}` });
+    rows.push({ 'left out': `${part.name} (${test.length})`, 'left out, before': `${pct(before.top1)} / ${pct(before.top5)}`, 'left out, after': `${pct(after.top1)} / ${pct(after.top5)}`, 'learned on': `${pct(fit.top1)} / ${pct(fit.top5)}` });
   }
-  console.log('cross-validation (top-1 / top-5):');
+  console.log(`${BY_SET ? 'leave one set out' : 'cross-validation'} (top-1 / top-5):`);
   console.table(rows);
 }
 

@@ -14,7 +14,8 @@ const MANIFEST = new URL('../../catalog/tools.json', import.meta.url);
  * - independent: half of a set written by someone who never saw the engine, used as a development set (tuned on);
  * - probe: written for issue 11b after its first round of changes, run once, then tuned on;
  * - blind: written before issue 11b changed anything and run once near its end, then tuned on;
- * - blind2, blind3: written after issue 11b's main changes, each run once, then tuned on a little.
+ * - blind2, blind3: written after issue 11b's main changes, each run once, then tuned on a little;
+ * - blind4, blind5: written before issue 11c changed anything, run once then and once at its end, then tuned on a little.
  */
 export const SOURCES = [
   { source: 'repo', file: 'discovery-tasks.tsv', heldOut: (i) => i % 3 === 2 },
@@ -23,6 +24,8 @@ export const SOURCES = [
   { source: 'blind', file: 'discovery-tasks-blind.tsv', heldOut: () => false },
   { source: 'blind2', file: 'discovery-tasks-blind2.tsv', heldOut: () => false },
   { source: 'blind3', file: 'discovery-tasks-blind3.tsv', heldOut: () => false },
+  { source: 'blind4', file: 'discovery-tasks-blind4.tsv', heldOut: () => false },
+  { source: 'blind5', file: 'discovery-tasks-blind5.tsv', heldOut: () => false },
 ];
 
 const readTasks = (file) =>
@@ -122,7 +125,8 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
   console.log(`discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} of ${toolsets.size} toolsets`);
   console.log(
     'sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), ' +
-      'blind, blind2, blind3 (written before and after issue 11b changed the engine; tuned on after their one run)',
+      'blind, blind2, blind3 (written before and after issue 11b changed the engine; tuned on after their one run), ' +
+      'blind4, blind5 (written before issue 11c changed it; run before and after, then tuned on)',
   );
   console.table(rows);
 

@@ -2,7 +2,8 @@
 import MiniSearch from 'minisearch';
 import type { ToolEntry } from '../tools/manifest.js';
 import { NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
-import { type Concept, type Intent, type Lexicon, QUESTION_WORDS, readRequest, stemSet } from './request.js';
+import { QUESTION_WORDS, stemSet } from './phrasing.js';
+import { type Concept, type Intent, type Lexicon, readRequest } from './request.js';
 import { editDistance, term, words } from './text.js';
 import { vocabulary } from './vocabulary.js';
 import { WEIGHTS } from './weights.js';
@@ -64,6 +65,8 @@ interface Kind {
   collection: boolean;
   /** A collection under one owner, whose id is in its path: a list's contacts, a program's rewards. */
   nested: boolean;
+  /** That owner's kind, from the path ("folder" for /contacts/folders/{folderId}/lists). */
+  owner?: string;
   /** A bulk variant of another operation. */
   batch: boolean;
   /** The first word of its name, stemmed: get, create, delete, send, ... */
@@ -85,7 +88,9 @@ const kindOf = (e: ToolEntry): Kind => ({
   item: e.annotations.readOnlyHint && !isCollection(e) && e.path.includes('{'),
   collection: isCollection(e),
   nested: isCollection(e) && e.path.includes('{'),
-  batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk|in one call)\b/i.test(`${e.title} ${e.description}`),
+  owner: isCollection(e) ? term(e.path.match(/([a-z-]+)\/\{[^}]+\}\/[^{]*$/i)?.[1]?.split('-').pop()?.replace(/^children$/, 'child') ?? '', true) : undefined,
+  // "personalised copies in one call" (send_transac_email) is an option of one send, not a bulk variant.
+  batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk)\b/i.test(`${e.title} ${e.description}`),
   verb: opVerb(e.name),
   nameTerms: [...new Set(e.name.split('_').map((w) => term(w)).filter((t): t is string => t !== undefined && t !== 'get'))],
 });
@@ -97,6 +102,9 @@ interface TermScores {
 }
 
 const NO_SCORES: TermScores = { docs: new Uint16Array(0), scores: new Float64Array(0) };
+
+/** Where an instrument ("using template 12") is looked for: what an operation takes and says it does, not its name. */
+const INPUT_FIELDS = ['keywords', 'description', 'inputs'];
 
 export class Index {
   private readonly search: MiniSearch<Doc>;
@@ -154,17 +162,18 @@ export class Index {
     for (const k of this.indexed) this.matchable.add(k);
   }
 
-  /** Scores of every document containing one term (exactly, or as a prefix of a longer word). */
-  private termScores(t: string, fuzzy: boolean): TermScores {
+  /** Scores of every document containing one term (exactly, or as a prefix of a longer word); an instrument's only in what operations take. */
+  private termScores(t: string, fuzzy: boolean, instrument = false): TermScores {
     // Most of a glossary line's words are not the catalog's ("scrap", "ditch" for delete): no need to ask the index.
     if (!fuzzy && !this.matchable.has(t)) return NO_SCORES;
-    const key = fuzzy ? `~${t}` : t;
+    const key = `${fuzzy ? '~' : ''}${instrument ? '>' : ''}${t}`;
     let scores = this.termCache.get(key);
     if (!scores) {
       const results = this.search.search(t, {
         tokenize: (s) => [s],
         processTerm: (s) => s,
         boost: WEIGHTS.fields,
+        ...(instrument ? { fields: INPUT_FIELDS } : {}),
         prefix: t.length >= 4,
         fuzzy: fuzzy ? (t.length >= 8 ? 2 : t.length >= 4 ? 1 : false) : false,
         weights: { prefix: WEIGHTS.prefix, fuzzy: 0.45 },
@@ -218,15 +227,18 @@ export class Index {
     const best = new Float64Array(n);
     const sum = new Float64Array(n);
     const hits = new Uint8Array(n);
-    const said = new Set(concepts.flatMap((c) => c.variants.flatMap((v) => v.terms)));
+    // An instrument's words do not name the operation ("using template 12" is no template operation).
+    const said = new Set(concepts.filter((c) => !c.instrument).flatMap((c) => c.variants.flatMap((v) => v.terms)));
     const saidPrefixes = [...said].filter((t) => t.length >= 4);
+    // Words said as context ("for our lists") name an operation less surely than the thing asked for.
+    const headSaid = new Set(concepts.filter((c) => !c.instrument && c.weight >= 1).flatMap((c) => c.variants.flatMap((v) => v.terms)));
     for (const concept of concepts) {
       best.fill(0);
       for (const variant of concept.variants) {
         sum.fill(0);
         hits.fill(0);
         for (const t of variant.terms) {
-          const { docs, scores } = this.termScores(t, fuzzy);
+          const { docs, scores } = this.termScores(t, fuzzy, concept.instrument);
           for (let k = 0; k < docs.length; k++) {
             sum[docs[k]!]! += scores[k]!;
             hits[docs[k]!]!++;
@@ -256,6 +268,7 @@ export class Index {
       const kind = this.kinds[doc]!;
       if (!intent.write && kind.read) score *= intent.question ? WEIGHTS.question : WEIGHTS.read;
       if (intent.write && !kind.read) score *= WEIGHTS.write;
+      if (intent.yesNo && !kind.read) score *= WEIGHTS.yesNoWrite;
       if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
       if (kind.read) {
         // A collection asked for: any collection, or with an owner's id ("notes of contact 12") one under an owner.
@@ -264,11 +277,13 @@ export class Index {
         if ((intent.one && kind.item) || (many && kind.collection)) score *= WEIGHTS.shape;
         // One item asked for and a collection offered, or the other way round.
         else if ((intent.one && kind.collection) || (many && !intent.ownerId && kind.item)) score *= WEIGHTS.shapeMismatch;
+        // The owners asked for, not what one of them holds: "what folders do we have for our lists" is no folder's lists.
+        if (many && kind.nested && !intent.ownerId && kind.owner && intent.head?.includes(kind.owner)) score *= WEIGHTS.shapeMismatch / WEIGHTS.shape;
       }
       // The operation whose name the request explains best: "send a transactional email with a
       // template" is send_transac_email, not send_test_template, which also has a "test".
       if (kind.nameTerms.length) {
-        const covered = kind.nameTerms.filter((t) => said.has(t) || saidPrefixes.some((p) => t.startsWith(p))).length;
+        const covered = kind.nameTerms.reduce((n, t) => n + (headSaid.has(t) ? 1 : said.has(t) || saidPrefixes.some((p) => t.startsWith(p)) ? WEIGHTS.contextName : 0), 0);
         score *= 1 - WEIGHTS.name + (WEIGHTS.name * covered) / kind.nameTerms.length;
       }
       const named = this.named[doc];

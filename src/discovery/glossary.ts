@@ -8,12 +8,12 @@
 
 export const SYNONYMS: string[] = [
   // What to do: catalog verbs are get/list, create/add, update, delete/remove, send.
-  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, deleting, stop using, no longer use, retire, scrap, ditch, bin, axe, nuke, toss, zap, throw away, throw out, eliminate, junk, take down, permanently, for good, permanently remove <=> delete',
-  'drop a line, drop a message, drop a text, drop an email, drop a mail, drop a whatsapp, drop an sms, shoot a message, shoot an email, shoot a text, fire a message, annul, call off => send',
+  'remove, erase, get rid of, drop, wipe, purge, destroy, trash, discard, clear out, clean up, kill, cancel, annul, call off, deleting, stop using, no longer use, retire, scrap, ditch, bin, axe, nuke, toss, zap, throw away, throw out, eliminate, junk, take down, withdraw, retract, unpublish, take offline, permanently, for good, permanently remove <=> delete',
+  'drop a line, drop a message, drop a text, drop an email, drop a mail, drop a whatsapp, drop an sms, shoot a message, shoot an email, shoot a text, fire a message => send',
   'no longer need, no longer needed, do not need, do not want, not needed anymore => delete',
   'an extra, additional => create',
   'add, new, make, set up, setup, register, start, build, define, establish, launch, draft, write, compose, jot down, write down, note down, spin up, stand up, generate, produce, craft, put together, whip up, introduce, author, come up with, kick off, roll out => create',
-  'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set, bump, raise, lower, increase, decrease, extend, shorten, reword, rephrase, revise, rework, redo, swap, flip, tick, push back, postpone, bring forward, tidy up, instead, point to, repoint, redirect => update',
+  'change, edit, modify, alter, fix, adjust, amend, tweak, correct, patch, replace, overwrite, switch, move, rename, set, bump, raise, lower, increase, decrease, extend, shorten, reword, rephrase, revise, rework, redo, swap, flip, tick, push back, postpone, bring forward, tidy up, instead, point to, point there, repoint, redirect => update',
   'promote, demote, upgrade, downgrade, move up, move down, level up, bump up => update, set level',
   'show, see, view, display, look up, lookup, fetch, retrieve, read, check, find, pull, grab, inspect, tell, search, browse, look at, give me, return, download, pull up, dig up, list out, peek at, glance at, go through, look into, check on, tell me about, get me => get',
   'send, mail, deliver, dispatch, shoot, fire, fire off, push out, blast out, transmit, go out, goes out, going out => send',
@@ -51,8 +51,10 @@ export const SYNONYMS: string[] = [
   'opt in, optin => optin',
   'import, upload, bulk add, bulk load, load, mass import, bring in => import, add',
   'export, backup, dump, extract, save as csv => export',
-  'csv, spreadsheet, excel, xlsx, a file of => export, import',
-  'bulk, batch, many, several, multiple, mass, at once, in one go, lots of => batch, bulk',
+  'csv, spreadsheet, excel, xlsx => export, import',
+  // A file of something, or something as a file, is asked for; a file given is imported ("from this csv").
+  'a csv of, csv of, a file of, file of, a spreadsheet of, spreadsheet of, an excel of, a download of, as a csv, as csv, to csv, in a csv, into a csv, as a file, in a file, as a spreadsheet, in a spreadsheet, as excel, downloadable, dump of => export',
+  'bulk, batch, many, several, multiple, mass, at once, in one go, in a single go, in one shot, in one call, in a single call, in one request, in a single request, all in one, lots of => batch, bulk',
   'engagement, activity, opens, clicks, interactions, history => statistics, stats',
   'join, add to, put in, subscribe to, insert, place in, put on => add',
   'leave, take out of, kick, remove from => remove, unlink',
@@ -75,7 +77,7 @@ export const SYNONYMS: string[] = [
   'template, layout, design, reusable email, email design, boilerplate => template',
   'log, logs, delivery log, sent emails, email history, message history, outbox, sent items, sent mail, message log, mail log, send log => events, emails list, log',
   'event, events, delivery status, delivered, opened, clicked, bounced, spam, complaint, deferred, activity feed, tracking => event, events',
-  'reach, reached, arrive, arrived, landed, got through, received by => delivered, event',
+  'reach, reached, arrive, arrived, landed, got through, go through, went through, gone through, received by => delivered, event',
   'bounce, bounces, bounced, hard bounce, hardbounce, undeliverable, invalid address, dead address => hardbounces, bounce',
   'inbound, incoming, received, receive, reply, replies, parse, parsing, parsed, inbound parsing, incoming mail => inbound',
   'attachment, attached file, attachments => attachment',
@@ -83,7 +85,8 @@ export const SYNONYMS: string[] = [
   'sandbox, dry run, validate only, without sending => sandbox',
 
   // Webhooks.
-  'get notified, be notified, get alerted, notify me, notify my, notify our, alert me, let me know, tell my server, ping my server, call my url, every time, whenever, each time, as soon as, in real time, real-time => create webhook, webhook',
+  'needs to know, need to know, be told, be kept informed => create webhook, webhook',
+  'get notified, be notified, get alerted, notify me, notify my, notify our, alert me, let me know, tell my server, ping my server, a ping, ping us, ping our, call my url, every time, whenever, each time, as soon as, in real time, real-time => create webhook, webhook',
   'my app, our app, my server, our server, my backend, our backend, my system, our system, my endpoint, our endpoint, my url, our url, my crm, our crm => webhook',
   'notify, notified, notification, notifications, callback, callbacks, hook, hooks, endpoint, listener, push notification, event subscription, ping url, notify url, http callback, postback, web hook, integration, integrations, zapier, n8n, ifttt, make.com => webhook',
   'webhook history, webhook logs, past webhook calls, webhook deliveries => export webhooks history',
@@ -107,7 +110,7 @@ export const SYNONYMS: string[] = [
   'cut off, cut off access, take away access, remove access, lock out, kick out, offboard, offboarding, deprovision, left the company, leaver, no longer works here, no longer with us => revoke',
   'invite, invitation, invitations, onboard, add to team, give access => invite invitation',
   'pending invitation, unaccepted invitation => invitation',
-  'resend, re-send, send again => resend',
+  'resend, re-send, send again => resend, send',
 
   // Reseller.
   'child account, child accounts, client account, client accounts, customer account, reseller, resold, white label, white-label, managed account, end client => reseller child',
@@ -168,7 +171,7 @@ export const SYNONYMS: string[] = [
   'reward, rewards, perk, perks, benefit, benefits, offer, offers, gift, gifts, prize, incentive => reward offer',
   'voucher, vouchers, gift card, certificate => voucher',
   'loyalty program, loyalty programme, club, scheme, rewards program, rewards club, loyalty scheme, fidelity, points program, points programme, points scheme, points club => loyalty program',
-  'go live, make live, publish, release, activate program => publish',
+  'go live, make live, publish, release, activate program, launch => publish',
   'use voucher, use reward, claim, claim reward, cash in, consume, use up, apply voucher, apply code, swap for, exchange for, trade in, trade for => redeem',
   'history of points, points history, statement, ledger, movements => transaction history',
   'cap, ceiling, max per, maximum per, limit, limits, rate limit => limit',

@@ -26,16 +26,18 @@ const TARGET = { top1: 0.85, top5: 0.97 };
 /** On sets written apart from the engine, the same targets less a small margin. */
 const INDEPENDENT_TARGET = { top1: 0.82, top5: 0.96 };
 /**
- * Each set's floor: the target where the engine reaches it, else the level it reached (the blind
- * sets, written in voices the engine was not built on, stay below the top-1 target; see README).
+ * Each set's floor: the target where the engine reaches it, else a little under the level it reached
+ * (the later blind sets, written in voices the engine was not built on, stay below the top-1 target; see README).
  */
 const FLOORS: Record<string, { top1: number; top5: number }> = {
   repo: TARGET,
   independent: INDEPENDENT_TARGET,
   probe: INDEPENDENT_TARGET,
-  blind: { top1: 0.8, top5: INDEPENDENT_TARGET.top5 },
-  blind2: { top1: 0.69, top5: 0.88 },
-  blind3: { top1: 0.69, top5: 0.9 },
+  blind: INDEPENDENT_TARGET,
+  blind2: { top1: 0.72, top5: 0.9 },
+  blind3: { top1: 0.72, top5: 0.93 },
+  blind4: { top1: 0.79, top5: 0.93 },
+  blind5: { top1: 0.72, top5: 0.94 },
 };
 
 const manifest = readManifest();

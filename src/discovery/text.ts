@@ -5,10 +5,10 @@ import { stemmer } from 'stemmer';
 const STOP_WORDS = new Set(
   (
     'a an the to of for in on at by from with into onto about as is are be been being was were am it its this that these those ' +
-    'i me my mine we us our you your he she they them their there here and or but so if then than too very just ' +
-    'do does did doing have has had having can could would should will shall may might must please pls want wanna need needs needed like ' +
+    'i me my mine we us our you your he him his she her hers they them their there here and or but so if then than too very just ' +
+    'do does did doing have has had having can could would should will shall may might must please pls want wants wanted wanna need needs needed like ' +
     'how what which who whom whose where when why whats whos hows wheres theres hey hi thanks thank quick quickly some any somebody someone something ' +
-    'brevo sendinblue let lets go going gonna getting got im ive id ill youre dont doesnt cant wont isnt arent also again still via using use way'
+    'brevo sendinblue let lets go going gonna getting got im ive id ill youre weve youve theyve theyre dont doesnt cant wont isnt arent also again still via using use way exactly actually really basically'
   ).split(' '),
 );
 
@@ -32,16 +32,26 @@ const SPELLINGS: Array<[RegExp, string]> = [
 /** Irregular past forms, so "sent" meets "send" and "paid" meets "pay". */
 export const IRREGULAR_PAST: Record<string, string> = {
   sent: 'send', made: 'make', paid: 'pay', sold: 'sell', bought: 'buy', gave: 'give', given: 'give', took: 'take', taken: 'take',
-  wrote: 'write', written: 'write', began: 'begin', begun: 'begin', ran: 'run', got: 'get', gotten: 'get', left: 'leave', chose: 'choose', chosen: 'choose',
+  wrote: 'write', written: 'write', began: 'begin', begun: 'begin', ran: 'run', got: 'get', gotten: 'get', chose: 'choose', chosen: 'choose',
 };
 
+/** Past forms kept as they are: "left" is what remains ("emails left") as often as a departure ("left the company"). */
+const KEPT_PAST = new Set(['left']);
+
 /** A past form ("sent", "deleted", "scheduled") describes what happened; it does not ask for it to be done. */
-export const isPastForm = (word: string) => word in IRREGULAR_PAST || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
+export const isPastForm = (word: string) => word in IRREGULAR_PAST || KEPT_PAST.has(word) || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
 
 /** Words the Porter stemmer would merge with others that mean something else here. */
 const KEEP: Record<string, string> = { attribution: 'attribution', attributed: 'attribution', attributions: 'attribution' };
 
+/** Shorthand people type in a hurry ("ppl", "pts", "thru"), as the words they stand for. */
+const SHORTHAND: Record<string, string> = {
+  ppl: 'people', pts: 'points', msg: 'message', msgs: 'messages', wk: 'week', wks: 'weeks', yr: 'year', tmrw: 'tomorrow', tmr: 'tomorrow',
+  thru: 'through', acct: 'account', accts: 'accounts', pwd: 'password', addr: 'address', qty: 'quantity', pic: 'picture', pics: 'pictures',
+};
+
 function americanize(word: string): string {
+  if (word in SHORTHAND) word = SHORTHAND[word]!;
   if (word in IRREGULAR_PAST) return IRREGULAR_PAST[word]!;
   for (const [pattern, replacement] of SPELLINGS) if (pattern.test(word)) return word.replace(pattern, replacement);
   return word;
@@ -50,6 +60,8 @@ function americanize(word: string): string {
 /** Splits text into lower-case words: camelCase and snake_case apart, digits apart from letters. */
 export function words(text: string): string[] {
   return text
+    // A plural acronym is one word: "URLs", "IPs", not "UR Ls", "I Ps".
+    .replace(/\b([A-Z]{2,})s\b/g, '$1S')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()

@@ -15,6 +15,8 @@ export const WEIGHTS = {
   /** A question reads more surely than a request without a verb. */
   question: 2,
   write: 1.3,
+  /** A yes-or-no question ("is the programme live yet?") asks about a state; a change answers it this much. */
+  yesNoWrite: 0.6,
   /** An operation whose name starts with the request's own verb ("delete a group" → delete_...). */
   verb: 1.2,
   /** Among reads, one item ("deal 123", "details of") or a collection ("all", plural nouns). */
@@ -26,6 +28,8 @@ export const WEIGHTS = {
   pastVerb: 0.5,
   /** How much it counts that the request accounts for every word of an operation's name. */
   name: 0.3,
+  /** A name's word the request says only as context ("what folders do we have for our lists") accounts for it this much. */
+  contextName: 0.5,
   /** Score at which one concept's match is half saturated (0: no saturation). */
   saturation: 40,
   /** Words after a preposition say where or whose ("rewards in our loyalty program"), not what. */

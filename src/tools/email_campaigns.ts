@@ -86,7 +86,7 @@ export default defineToolset('email_campaigns', [
     name: 'get_email_campaign',
     title: 'Get email campaign',
     description: 'One email campaign with its settings, content and statistics.',
-    keywords: ['newsletter details', 'campaign stats', 'opens', 'clicks', 'open rate', 'click rate', 'campaign performance', 'campaign results'],
+    keywords: ['newsletter details', 'campaign status', 'still running', 'campaign stats', 'opens', 'clicks', 'open rate', 'click rate', 'campaign performance', 'campaign results'],
     method: 'GET',
     path: '/emailCampaigns/{campaignId}',
     pathParams: campaign,

@@ -49,7 +49,7 @@ export default defineToolset('sms_campaigns', [
     name: 'get_sms_campaign',
     title: 'Get SMS campaign',
     description: 'One SMS campaign with its content, recipients and statistics.',
-    keywords: ['sms campaign stats', 'sms campaign performance', 'sms campaign results'],
+    keywords: ['sms campaign status', 'sms campaign stats', 'sms campaign performance', 'sms campaign results'],
     method: 'GET',
     path: '/smsCampaigns/{campaignId}',
     pathParams: campaign,

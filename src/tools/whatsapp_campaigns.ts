@@ -46,7 +46,7 @@ export default defineToolset('whatsapp_campaigns', [
     name: 'get_whatsapp_campaign',
     title: 'Get WhatsApp campaign',
     description: 'One WhatsApp campaign with its template, schedule, sender number and statistics.',
-    keywords: ['whatsapp campaign stats', 'whatsapp campaign results'],
+    keywords: ['whatsapp campaign status', 'whatsapp campaign stats', 'whatsapp campaign results'],
     method: 'GET',
     path: '/whatsappCampaigns/{campaignId}',
     pathParams: campaign,

@@ -37,7 +37,7 @@ export const programs: OperationSpec[] = [
     name: 'get_loyalty_program_info',
     title: 'Get loyalty program',
     description: 'One loyalty program with its settings and publication state.',
-    keywords: ['loyalty program details', 'program settings'],
+    keywords: ['loyalty program details', 'program settings', 'program status', 'is it live', 'published or draft'],
     method: 'GET',
     path: '/loyalty/config/programs/{pid}',
     pathParams: program,
