@@ -1,3 +1,4 @@
+// Unit tests of where the protected resource metadata is published and which issuer metadata URLs are tried.
 import { describe, expect, it } from 'vitest';
 import { discoveryUrls, protectedResourceMetadata, resourceMetadataPaths, resourceMetadataUrl } from './metadata.js';
 

@@ -1,3 +1,4 @@
+// Unit tests of how token scopes map to a session's access, and of the 401/403 challenge headers.
 import { describe, expect, it } from 'vitest';
 import { bearerChallenge, insufficientScope } from './challenge.js';
 import { accessFor, scopesToRequest, tokenScopes } from './scopes.js';
