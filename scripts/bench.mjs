@@ -33,7 +33,13 @@ const BIN = new URL('../dist/cli.js', import.meta.url).pathname;
 const TRIVIAL = new URL('./bench/trivial-server.mjs', import.meta.url).pathname;
 const KEY = 'xkeysib-bench-0000000000000000';
 
-const ACCOUNT = JSON.stringify({ email: 'owner@demoshop.example', firstName: 'Dana', lastName: 'Shop', companyName: 'Demo Shop', plan: [{ type: 'free', credits: 300, creditsType: 'sendLimit' }] });
+const ACCOUNT = JSON.stringify({
+  email: 'owner@demoshop.example',
+  firstName: 'Dana',
+  lastName: 'Shop',
+  companyName: 'Demo Shop',
+  plan: [{ type: 'free', credits: 300, creditsType: 'sendLimit' }],
+});
 
 function startFake() {
   const server = createServer((req, res) => {
@@ -41,7 +47,9 @@ function startFake() {
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(ACCOUNT));
   });
   server.keepAliveTimeout = 60_000;
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/v3` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/v3` })),
+  );
 }
 
 const env = (apiUrl) => ({ PATH: process.env.PATH, BREVO_API_KEY: KEY, BREVO_API_URL: apiUrl });
@@ -51,7 +59,12 @@ const median = (xs) => pct(xs, 50);
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
 async function connect(command, args, apiUrl) {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [command, ...args], env: env(apiUrl), stderr: 'ignore' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [command, ...args],
+    env: env(apiUrl),
+    stderr: 'ignore',
+  });
   const client = new Client({ name: 'bench', version: '1' });
   await client.connect(transport);
   return { client, transport };
@@ -132,7 +145,10 @@ async function latency(apiUrl) {
 }
 
 function startHttpServer(apiUrl, args) {
-  const child = spawn(process.execPath, [BIN, '--transport', 'http', '--port', '0', ...args], { env: env(apiUrl), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '--transport', 'http', '--port', '0', ...args], {
+    env: env(apiUrl),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr.on('data', (c) => {
@@ -175,11 +191,22 @@ async function load(apiUrl, stateless) {
   await Promise.all(clients.map((c) => c.close().catch(() => {})));
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
-  return { mode: stateless ? 'stateless' : 'stateful', clients: LOAD_CLIENTS, calls: times.length, callsPerSecond: Math.round(times.length / seconds), p50: median(times), p99: pct(times, 99), errors, peakRssMb: rss };
+  return {
+    mode: stateless ? 'stateless' : 'stateful',
+    clients: LOAD_CLIENTS,
+    calls: times.length,
+    callsPerSecond: Math.round(times.length / seconds),
+    p50: median(times),
+    p99: pct(times, 99),
+    errors,
+    peakRssMb: rss,
+  };
 }
 
 const fake = await startFake();
-console.log(`brevo-mcp benchmark (${quick ? 'quick' : 'full'} run), Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(
+  `brevo-mcp benchmark (${quick ? 'quick' : 'full'} run), Node ${process.version}, ${new Date().toISOString()}\n`,
+);
 
 console.log('tools/list size per mode (tokens: o200k)');
 console.table(await sizes(fake.url));
@@ -188,9 +215,24 @@ const cold = await coldStart(fake.url);
 console.log(`cold start, spawn to completed tools/list over stdio (${COLD_RUNS} runs each)`);
 console.table([
   { server: 'one-tool SDK server', median: ms(median(cold.trivial)), min: ms(sorted(cold.trivial)[0]), ratio: '1.00' },
-  { server: 'brevo-mcp, all 292 tools', median: ms(median(cold.all)), min: ms(sorted(cold.all)[0]), ratio: (median(cold.all) / median(cold.trivial)).toFixed(2) },
-  { server: 'brevo-mcp, default toolsets', median: ms(median(cold.default)), min: ms(sorted(cold.default)[0]), ratio: (median(cold.default) / median(cold.trivial)).toFixed(2) },
-  { server: 'brevo-mcp --code', median: ms(median(cold.code)), min: ms(sorted(cold.code)[0]), ratio: (median(cold.code) / median(cold.trivial)).toFixed(2) },
+  {
+    server: 'brevo-mcp, all 292 tools',
+    median: ms(median(cold.all)),
+    min: ms(sorted(cold.all)[0]),
+    ratio: (median(cold.all) / median(cold.trivial)).toFixed(2),
+  },
+  {
+    server: 'brevo-mcp, default toolsets',
+    median: ms(median(cold.default)),
+    min: ms(sorted(cold.default)[0]),
+    ratio: (median(cold.default) / median(cold.trivial)).toFixed(2),
+  },
+  {
+    server: 'brevo-mcp --code',
+    median: ms(median(cold.code)),
+    min: ms(sorted(cold.code)[0]),
+    ratio: (median(cold.code) / median(cold.trivial)).toFixed(2),
+  },
 ]);
 
 const lat = await latency(fake.url);
@@ -200,9 +242,13 @@ console.table([
   { path: 'one-tool SDK server tool call', median: ms(median(lat.trivial.times)), p99: ms(pct(lat.trivial.times, 99)) },
   { path: 'brevo-mcp tool call (all tools)', median: ms(median(lat.ours.times)), p99: ms(pct(lat.ours.times, 99)) },
 ]);
-console.log(`ratio to the one-tool server's call: median ${(median(lat.ours.times) / median(lat.trivial.times)).toFixed(2)}, p99 ${(pct(lat.ours.times, 99) / pct(lat.trivial.times, 99)).toFixed(2)}`);
+console.log(
+  `ratio to the one-tool server's call: median ${(median(lat.ours.times) / median(lat.trivial.times)).toFixed(2)}, p99 ${(pct(lat.ours.times, 99) / pct(lat.trivial.times, 99)).toFixed(2)}`,
+);
 console.log(`ratio to a direct HTTP request: median ${(median(lat.ours.times) / median(lat.direct)).toFixed(2)}`);
-console.log(`peak RSS after the calls: brevo-mcp ${lat.ours.rss.toFixed(1)} MB, one-tool server ${lat.trivial.rss.toFixed(1)} MB\n`);
+console.log(
+  `peak RSS after the calls: brevo-mcp ${lat.ours.rss.toFixed(1)} MB, one-tool server ${lat.trivial.rss.toFixed(1)} MB\n`,
+);
 
 console.log(`load: ${LOAD_CLIENTS} concurrent Streamable HTTP clients x ${LOAD_CALLS} calls of get_account`);
 const loads = [await load(fake.url, false), await load(fake.url, true)];

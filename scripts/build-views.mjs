@@ -17,15 +17,27 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const quiet = process.argv.includes('--quiet');
 
 try {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'src/views/app/tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)),
+      '-p',
+      'src/views/app/tsconfig.json',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
 } catch {
   console.error('build-views: the view sources do not type-check (errors above)');
   process.exit(1);
 }
 
-const tools = new Map(JSON.parse(readFileSync(new URL('../catalog/tools.json', import.meta.url), 'utf8')).tools.map((t) => [t.name, t]));
+const tools = new Map(
+  JSON.parse(readFileSync(new URL('../catalog/tools.json', import.meta.url), 'utf8')).tools.map((t) => [t.name, t]),
+);
 const problems = VIEWS.flatMap((v) =>
-  [v.tool, ...v.reads].filter((name) => !tools.get(name)?.annotations.readOnlyHint).map((name) => `view ${v.id}: ${name} is ${tools.has(name) ? 'not read-only' : 'not in the catalog'}`),
+  [v.tool, ...v.reads]
+    .filter((name) => !tools.get(name)?.annotations.readOnlyHint)
+    .map((name) => `view ${v.id}: ${name} is ${tools.has(name) ? 'not read-only' : 'not in the catalog'}`),
 );
 if (problems.length) {
   console.error(`build-views: ${problems.join('; ')}`);

@@ -75,17 +75,32 @@ const NEEDS_SESSIONS = new Set(['server-sse-multiple-streams']);
 function whyNotApplicable(scenario, capabilities, stateless) {
   if (NOT_APPLICABLE[scenario]) return NOT_APPLICABLE[scenario];
   const needed = NEEDS_CAPABILITY[scenario];
-  if (needed && needed[0].reduce((c, key) => c?.[key], capabilities) === undefined) return `needs the ${needed[1]} capability, not declared`;
+  if (needed && needed[0].reduce((c, key) => c?.[key], capabilities) === undefined)
+    return `needs the ${needed[1]} capability, not declared`;
   if (stateless && NEEDS_SESSIONS.has(scenario)) return 'needs sessions, which --stateless has none of';
   return undefined;
 }
 
 /** Starts the built server over HTTP on a free port with the sandbox; resolves with its URL. */
 function startServer(extraArgs) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--sandbox', '--transport', 'http', '--port', '0', '--toolsets', 'all', ...extraArgs], {
-    env: { PATH: process.env.PATH ?? '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'dist', 'cli.js'),
+      '--sandbox',
+      '--transport',
+      'http',
+      '--port',
+      '0',
+      '--toolsets',
+      'all',
+      ...extraArgs,
+    ],
+    {
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   const url = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start within 10 s: ${stderr}`)), 10_000);
@@ -122,10 +137,14 @@ async function capabilitiesOf(url) {
 /** Runs every scenario of the suite against url; resolves with the suite's output. */
 function runSuite(url, outputDir) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SUITE_BIN, 'server', '--url', url, '--suite', 'all', '--output-dir', outputDir], {
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [SUITE_BIN, 'server', '--url', url, '--suite', 'all', '--output-dir', outputDir],
+      {
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
@@ -134,7 +153,10 @@ function runSuite(url, outputDir) {
     // The suite exits non-zero whenever a scenario fails, applicable or not: its checks decide here.
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      if (signal) reject(new Error(`the conformance suite was stopped by ${signal} (over ${SUITE_TIMEOUT_MS / 1000} s?)\n${output}`));
+      if (signal)
+        reject(
+          new Error(`the conformance suite was stopped by ${signal} (over ${SUITE_TIMEOUT_MS / 1000} s?)\n${output}`),
+        );
       else resolve(output);
     });
   });
@@ -166,13 +188,26 @@ function evaluate(results, capabilities, stateless) {
     const reason = whyNotApplicable(scenario, capabilities, stateless);
     const passes = checks !== undefined && failures.length === 0 && successes.length > 0;
     if (reason && passes) {
-      rows.push({ scenario, outcome: 'failed', detail: `passes, but is marked not applicable (${reason}): it applies now, remove it from scripts/conformance.mjs and the README` });
+      rows.push({
+        scenario,
+        outcome: 'failed',
+        detail: `passes, but is marked not applicable (${reason}): it applies now, remove it from scripts/conformance.mjs and the README`,
+      });
     } else if (reason) {
       rows.push({ scenario, outcome: 'not applicable', detail: reason });
     } else if (passes) {
-      rows.push({ scenario, outcome: 'passed', detail: `${successes.length} check(s)${warnings.length ? `, ${warnings.length} warning(s): ${warnings.map((w) => w.errorMessage ?? w.description).join('; ')}` : ''}` });
+      rows.push({
+        scenario,
+        outcome: 'passed',
+        detail: `${successes.length} check(s)${warnings.length ? `, ${warnings.length} warning(s): ${warnings.map((w) => w.errorMessage ?? w.description).join('; ')}` : ''}`,
+      });
     } else {
-      const why = checks === undefined ? 'no results (the scenario did not finish)' : failures.length ? failures.map((f) => `${f.id}: ${f.errorMessage ?? f.description}`).join('; ') : 'no check succeeded';
+      const why =
+        checks === undefined
+          ? 'no results (the scenario did not finish)'
+          : failures.length
+            ? failures.map((f) => `${f.id}: ${f.errorMessage ?? f.description}`).join('; ')
+            : 'no check succeeded';
       rows.push({ scenario, outcome: 'failed', detail: why });
     }
   }
@@ -180,8 +215,15 @@ function evaluate(results, capabilities, stateless) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { url: { type: 'string' }, keep: { type: 'boolean' }, verbose: { type: 'boolean' } } });
-  const modes = values.url ? [{ name: 'the given server', args: null, url: values.url }] : [{ name: 'with sessions', args: [] }, { name: 'stateless', args: ['--stateless'] }];
+  const { values } = parseArgs({
+    options: { url: { type: 'string' }, keep: { type: 'boolean' }, verbose: { type: 'boolean' } },
+  });
+  const modes = values.url
+    ? [{ name: 'the given server', args: null, url: values.url }]
+    : [
+        { name: 'with sessions', args: [] },
+        { name: 'stateless', args: ['--stateless'] },
+      ];
   console.log(`MCP conformance: ${SUITE.name} ${SUITE.version}, server scenarios, suite "all"`);
   const totals = { passed: 0, failed: 0, 'not applicable': 0 };
   const keep = [];
@@ -196,10 +238,13 @@ async function main() {
       writeFileSync(join(outputDir, 'suite-output.txt'), output);
       if (values.verbose) console.log(output);
       rows = evaluate(readResults(outputDir, output), capabilities, mode.args?.includes('--stateless') ?? false);
-      if (rows.length === 0) rows.push({ scenario: '(none)', outcome: 'failed', detail: `the suite ran no scenario:\n${output}` });
+      if (rows.length === 0)
+        rows.push({ scenario: '(none)', outcome: 'failed', detail: `the suite ran no scenario:\n${output}` });
       console.log(`\n${mode.name} (${url}; capabilities: ${Object.keys(capabilities).join(', ')}):`);
     } catch (error) {
-      rows = [{ scenario: '(setup)', outcome: 'failed', detail: error instanceof Error ? error.message : String(error) }];
+      rows = [
+        { scenario: '(setup)', outcome: 'failed', detail: error instanceof Error ? error.message : String(error) },
+      ];
       console.log(`\n${mode.name}:`);
     } finally {
       await server?.stop();
@@ -209,12 +254,16 @@ async function main() {
     const counts = { passed: 0, failed: 0, 'not applicable': 0 };
     for (const row of rows) counts[row.outcome]++;
     for (const k of Object.keys(totals)) totals[k] += counts[k];
-    console.log(`  ${mode.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts['not applicable']} not applicable`);
+    console.log(
+      `  ${mode.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts['not applicable']} not applicable`,
+    );
     if (counts.failed || values.keep) keep.push(outputDir);
     else rmSync(outputDir, { recursive: true, force: true });
   }
   for (const dir of keep) console.log(`results kept in ${dir}`);
-  console.log(`conformance: ${totals.passed} passed, ${totals.failed} failed, ${totals['not applicable']} not applicable`);
+  console.log(
+    `conformance: ${totals.passed} passed, ${totals.failed} failed, ${totals['not applicable']} not applicable`,
+  );
   return totals.failed ? 1 : 0;
 }
 

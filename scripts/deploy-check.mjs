@@ -48,7 +48,8 @@ function which(command) {
 function ensureNginx() {
   let nginx = which('nginx');
   if (nginx) return nginx;
-  if (process.getuid?.() !== 0) throw new Error('nginx is not installed and this is not root: apt-get install nginx, then run again');
+  if (process.getuid?.() !== 0)
+    throw new Error('nginx is not installed and this is not root: apt-get install nginx, then run again');
   say('nginx is missing: apt-get update && apt-get install -y nginx');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
@@ -70,17 +71,34 @@ async function freePort() {
 function renderSiteConfig(shipped, swaps) {
   let text = shipped;
   for (const [from, to] of swaps) {
-    if (!text.includes(from)) throw new Error(`deploy/nginx.conf no longer contains "${from}": update scripts/deploy-check.mjs with it`);
+    if (!text.includes(from))
+      throw new Error(`deploy/nginx.conf no longer contains "${from}": update scripts/deploy-check.mjs with it`);
     text = text.split(from).join(to);
   }
   return text;
 }
 
 function startReplica(port, issuer, publicUrl, name) {
-  const child = spawn(process.execPath, [BIN, '--transport', 'http', '--stateless', '--sandbox', '--port', String(port), '--oauth-issuer', issuer, '--public-url', publicUrl], {
-    env: { PATH: process.env.PATH ?? '', BREVO_MCP_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      '--transport',
+      'http',
+      '--stateless',
+      '--sandbox',
+      '--port',
+      String(port),
+      '--oauth-issuer',
+      issuer,
+      '--public-url',
+      publicUrl,
+    ],
+    {
+      env: { PATH: process.env.PATH ?? '', BREVO_MCP_LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   children.push(child);
   let log = '';
   child.stderr.on('data', (chunk) => (log += chunk));
@@ -114,7 +132,9 @@ async function main() {
   if (!existsSync(BIN)) throw new Error('dist/cli.js is missing: npm run build first (npm run deploy-check does)');
   const nginx = ensureNginx();
   // nginx -v prints to stderr.
-  const nginxVersion = spawnSync(nginx, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '');
+  const nginxVersion = spawnSync(nginx, ['-v'], { encoding: 'utf8' })
+    .stderr.trim()
+    .replace(/^nginx version: /, '');
 
   workDir = mkdtempSync(join(tmpdir(), 'brevo-mcp-deploy-'));
   // nginx's workers (user nobody) write request bodies under here.
@@ -125,7 +145,29 @@ async function main() {
   }
   const cert = join(workDir, 'cert.pem');
   const key = join(workDir, 'key.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-keyout', key, '-out', cert, '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
 
   const issuer = await startIssuer();
   const [httpsPort, httpPort, portA, portB] = [await freePort(), await freePort(), await freePort(), await freePort()];
@@ -163,24 +205,37 @@ http {
 `,
   );
   execFileSync(nginx, ['-t', '-q', '-p', workDir, '-c', join(workDir, 'nginx.conf')], { stdio: 'inherit' });
-  const proxy = spawn(nginx, ['-p', workDir, '-c', join(workDir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proxy = spawn(nginx, ['-p', workDir, '-c', join(workDir, 'nginx.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   children.push(proxy);
   let proxyLog = '';
   proxy.stderr.on('data', (c) => (proxyLog += c));
 
   const agent = new Agent({ connect: { ca: readFileSync(cert, 'utf8') }, connections: 64 });
   const tlsFetch = (url, init) => undiciFetch(url, { ...init, dispatcher: agent });
-  await waitFor(async () => (await tlsFetch(`https://127.0.0.1:${httpsPort}/healthz`)).status === 200, 'nginx answering /healthz over TLS');
+  await waitFor(
+    async () => (await tlsFetch(`https://127.0.0.1:${httpsPort}/healthz`)).status === 200,
+    'nginx answering /healthz over TLS',
+  );
   const redirect = await undiciFetch(`http://127.0.0.1:${httpPort}/mcp`, { redirect: 'manual' });
   if (redirect.status !== 301) throw new Error(`plain HTTP should redirect to https, got ${redirect.status}`);
-  say(`${nginxVersion || 'nginx'} with deploy/nginx.conf: TLS (self-signed) on 127.0.0.1:${httpsPort} -> 2 replicas (--stateless --sandbox, OAuth from oidc-provider at ${issuer.url})`);
+  say(
+    `${nginxVersion || 'nginx'} with deploy/nginx.conf: TLS (self-signed) on 127.0.0.1:${httpsPort} -> 2 replicas (--stateless --sandbox, OAuth from oidc-provider at ${issuer.url})`,
+  );
 
   // Every client signs in through nginx as a real one would.
   const signInStart = performance.now();
   const sessions = await Promise.all(
-    Array.from({ length: CLIENTS }, (_, i) => connectWithOAuth(publicUrl, new TestOAuthProvider(issuer, { login: i % 2 ? 'alice' : 'bob' }), { fetch: tlsFetch })),
+    Array.from({ length: CLIENTS }, (_, i) =>
+      connectWithOAuth(publicUrl, new TestOAuthProvider(issuer, { login: i % 2 ? 'alice' : 'bob' }), {
+        fetch: tlsFetch,
+      }),
+    ),
   );
-  say(`${CLIENTS} clients signed in (401, metadata, registration, code with PKCE, token) in ${Math.round(performance.now() - signInStart)} ms`);
+  say(
+    `${CLIENTS} clients signed in (401, metadata, registration, code with PKCE, token) in ${Math.round(performance.now() - signInStart)} ms`,
+  );
 
   const calls = [];
   const start = performance.now();
@@ -201,7 +256,9 @@ http {
         const call = { start: performance.now(), end: 0, error: undefined };
         try {
           // A call cut off mid-answer would otherwise wait for the SDK's 60 s request timeout.
-          const result = await client.callTool({ name: 'get_account', arguments: {} }, undefined, { timeout: CALL_TIMEOUT_MS });
+          const result = await client.callTool({ name: 'get_account', arguments: {} }, undefined, {
+            timeout: CALL_TIMEOUT_MS,
+          });
           if (result.isError) call.error = 'tool error';
         } catch (error) {
           call.error = error instanceof Error ? error.message.slice(0, 120) : String(error);
@@ -232,28 +289,51 @@ http {
   }
 
   const failed = calls.filter((c) => c.error);
-  const durations = calls.filter((c) => !c.error).map((c) => c.end - c.start).sort((a, b) => a - b);
+  const durations = calls
+    .filter((c) => !c.error)
+    .map((c) => c.end - c.start)
+    .sort((a, b) => a - b);
   const failedBefore = failed.filter((c) => c.end < killSentAt);
   const failedAfter = failed.filter((c) => c.end >= killSentAt);
   const notInFlight = failedAfter.filter((c) => c.start > goneAt);
   const victimAddress = `127.0.0.1:${victim.port}`;
-  const elsewhere = badAnswers.filter((b) => !b.upstream.split(',').map((s) => s.trim()).includes(victimAddress));
+  const elsewhere = badAnswers.filter(
+    (b) =>
+      !b.upstream
+        .split(',')
+        .map((s) => s.trim())
+        .includes(victimAddress),
+  );
 
-  say(`${calls.length} tool calls by ${CLIENTS} clients in ${elapsed.toFixed(1)} s: ${Math.round(calls.length / elapsed)} calls/s, p50 ${percentile(durations, 50).toFixed(1)} ms, p99 ${percentile(durations, 99).toFixed(1)} ms (successful calls)`);
-  say(`errors: ${failedBefore.length} before the kill, ${failedAfter.length} after it (${failedAfter.length - notInFlight.length} of them in flight when replica ${victim.name} was killed at ${((killSentAt - start) / 1000).toFixed(1)} s)`);
+  say(
+    `${calls.length} tool calls by ${CLIENTS} clients in ${elapsed.toFixed(1)} s: ${Math.round(calls.length / elapsed)} calls/s, p50 ${percentile(durations, 50).toFixed(1)} ms, p99 ${percentile(durations, 99).toFixed(1)} ms (successful calls)`,
+  );
+  say(
+    `errors: ${failedBefore.length} before the kill, ${failedAfter.length} after it (${failedAfter.length - notInFlight.length} of them in flight when replica ${victim.name} was killed at ${((killSentAt - start) / 1000).toFixed(1)} s)`,
+  );
   // The killed replica's count is not split: nginx may log an answer it got just before the kill a moment after it.
-  say(`replica A served ${served.A.before + served.A.after} calls until it was killed; replica B ${served.B.before + served.B.after}, ${served.B.after} of them after the kill (nginx access log)`);
+  say(
+    `replica A served ${served.A.before + served.A.after} calls until it was killed; replica B ${served.B.before + served.B.after}, ${served.B.after} of them after the kill (nginx access log)`,
+  );
 
   const problems = [];
   if (calls.length === 0) problems.push('no call was made');
-  if (failedBefore.length) problems.push(`${failedBefore.length} call(s) failed before the kill, e.g. ${failedBefore[0].error}`);
-  if (notInFlight.length) problems.push(`${notInFlight.length} call(s) started after the kill failed, e.g. ${notInFlight[0].error}`);
-  if (elsewhere.length) problems.push(`nginx answered ${elsewhere.length} request(s) with 5xx from a replica that was not killed: ${JSON.stringify(elsewhere.slice(0, 3))}`);
-  if (!(served.A.before + served.A.after) || !served.B.before) problems.push('both replicas should have served traffic before the kill');
+  if (failedBefore.length)
+    problems.push(`${failedBefore.length} call(s) failed before the kill, e.g. ${failedBefore[0].error}`);
+  if (notInFlight.length)
+    problems.push(`${notInFlight.length} call(s) started after the kill failed, e.g. ${notInFlight[0].error}`);
+  if (elsewhere.length)
+    problems.push(
+      `nginx answered ${elsewhere.length} request(s) with 5xx from a replica that was not killed: ${JSON.stringify(elsewhere.slice(0, 3))}`,
+    );
+  if (!(served.A.before + served.A.after) || !served.B.before)
+    problems.push('both replicas should have served traffic before the kill');
   if (!served.B.after) problems.push('the surviving replica served nothing after the kill');
   if (problems.length) {
     for (const p of problems) say(`FAILED: ${p}`);
-    say(`replica logs:\n${replicas.map((r) => `--- ${r.name}\n${r.log()}`).join('\n')}\n--- nginx\n${proxyLog}${readFileSync(join(workDir, 'error.log'), 'utf8')}`);
+    say(
+      `replica logs:\n${replicas.map((r) => `--- ${r.name}\n${r.log()}`).join('\n')}\n--- nginx\n${proxyLog}${readFileSync(join(workDir, 'error.log'), 'utf8')}`,
+    );
     return 1;
   }
   say('passed: no error before the kill, after it only calls in flight on the killed replica, both replicas served');

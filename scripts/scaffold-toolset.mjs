@@ -21,7 +21,11 @@ const wanted =
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const key = (k) => (IDENT.test(k) ? k : JSON.stringify(k));
 /** Property names tools may use: clients such as Claude accept only [a-zA-Z0-9_.-]. */
-export const toolFieldName = (apiName) => apiName.replace(/\[\]$/, '').replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/_+$/, '');
+export const toolFieldName = (apiName) =>
+  apiName
+    .replace(/\[\]$/, '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '_')
+    .replace(/_+$/, '');
 
 function zodOf(s, indent) {
   if (!s || typeof s !== 'object') return 'z.unknown()';
@@ -71,13 +75,16 @@ function zodOf(s, indent) {
       case 'object': {
         const props = Object.entries(s.properties ?? {});
         if (props.length === 0) {
-          const values = typeof s.additionalProperties === 'object' && Object.keys(s.additionalProperties).length
-            ? zodOf(s.additionalProperties, indent)
-            : 'z.unknown()';
+          const values =
+            typeof s.additionalProperties === 'object' && Object.keys(s.additionalProperties).length
+              ? zodOf(s.additionalProperties, indent)
+              : 'z.unknown()';
           out = `z.record(z.string(), ${values})`;
         } else {
           const req = new Set(s.required ?? []);
-          const inner = props.map(([k, v]) => `${indent}  ${key(k)}: ${field(v, req.has(k), indent + '  ')},`).join('\n');
+          const inner = props
+            .map(([k, v]) => `${indent}  ${key(k)}: ${field(v, req.has(k), indent + '  ')},`)
+            .join('\n');
           out = `z.strictObject({\n${inner}\n${indent}})`;
         }
         break;
@@ -128,15 +135,22 @@ function entry(row) {
       const props = {};
       for (const v of variants) Object.assign(props, v.properties);
       const required = Object.keys(props).filter((k) => variants.every((v) => (v.required ?? []).includes(k)));
-      const params = Object.entries(props).map(([name, schema]) => ({ name, schema, required: required.includes(name) }));
+      const params = Object.entries(props).map(([name, schema]) => ({
+        name,
+        schema,
+        required: required.includes(name),
+      }));
       lines.push(`    body: {\n${shapeOf(params, '      ', wireNames)}\n    },`);
       if (variants.length > 1) {
-        const distinct = variants.map((v) => Object.keys(v.properties ?? {}).find((k) => variants.every((o) => o === v || !(k in (o.properties ?? {})))));
+        const distinct = variants.map((v) =>
+          Object.keys(v.properties ?? {}).find((k) => variants.every((o) => o === v || !(k in (o.properties ?? {})))),
+        );
         // Exactly one when each variant requires its own field; otherwise (no field required) at most one.
         const required = variants.every((v, i) => (v.required ?? []).includes(distinct[i]));
         lines.push(`    ${required ? 'exactlyOneOf' : 'atMostOneOf'}: [${distinct.map((k) => `'${k}'`).join(', ')}],`);
       }
-      if (ref.body.contentType === 'multipart/form-data') lines.push(`    multipart: { fileField: 'file', fileNameField: 'fileName' },`);
+      if (ref.body.contentType === 'multipart/form-data')
+        lines.push(`    multipart: { fileField: 'file', fileNameField: 'fileName' },`);
     } else {
       lines.push(`    rawBody: ${zodOf(variants.length > 1 ? { oneOf: variants } : variants[0], '    ')},`);
     }

@@ -27,7 +27,20 @@ if (!sharedAvailable()) {
 
 /** Formats the sandbox checks (binary: a file part of a multipart body); the others (int64, float, objectID, mobile...) add nothing to a type. */
 const CHECKED_FORMATS = new Set(['email', 'url', 'uri', 'date', 'date-time', 'uuid', 'binary']);
-const KEPT = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'uniqueItems', 'pattern'];
+const KEPT = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+  'uniqueItems',
+  'pattern',
+];
 
 /** The tracker's bodies (Brevo's tracker docs; no OpenAPI definition exists for it). */
 const free = { type: 'object' };
@@ -35,10 +48,21 @@ const TRACKER = {
   '/api/v2/identify': { required: ['email'], properties: { email: { type: 'string' }, attributes: free } },
   '/api/v2/trackEvent': {
     required: ['email', 'event'],
-    properties: { email: { type: 'string' }, event: { type: 'string' }, properties: free, eventdata: { type: 'object', properties: { id: { type: 'string' }, data: free } } },
+    properties: {
+      email: { type: 'string' },
+      event: { type: 'string' },
+      properties: free,
+      eventdata: { type: 'object', properties: { id: { type: 'string' }, data: free } },
+    },
   },
-  '/api/v2/trackLink': { required: ['email', 'link'], properties: { email: { type: 'string' }, link: { type: 'string' }, properties: free } },
-  '/api/v2/trackPage': { required: ['email', 'page'], properties: { email: { type: 'string' }, page: { type: 'string' }, properties: free } },
+  '/api/v2/trackLink': {
+    required: ['email', 'link'],
+    properties: { email: { type: 'string' }, link: { type: 'string' }, properties: free },
+  },
+  '/api/v2/trackPage': {
+    required: ['email', 'page'],
+    properties: { email: { type: 'string' }, page: { type: 'string' }, properties: free },
+  },
 };
 
 /**
@@ -46,20 +70,88 @@ const TRACKER = {
  * prose support, as the catalog does (see the comments in src/tools/ and ALLOWED in
  * test/contract.test.ts). [operation, dotted place, replacement schema, why].
  */
-const anyScalarOrObject = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'array', items: { type: 'object' } }] };
+const anyScalarOrObject = {
+  anyOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'object' },
+    { type: 'array', items: { type: 'object' } },
+  ],
+};
 const FIXES = [
-  ['POST /categories', 'body.id', { type: 'string' }, 'category ids are typed format: email, yet its own example is "CAT123"'],
-  ['POST /categories/batch', 'body.categories[].id', { type: 'string' }, 'category ids are typed format: email, yet its own example is "CAT123"'],
-  ['POST /events', 'body.event_properties{}', anyScalarOrObject, 'its prose and example use decimals and booleans, which the schema leaves out'],
-  ['POST /transactionalSMS/sms', 'body.tag', { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, 'its text and Brevo\'s changelog allow an array of tags'],
-  ['POST /transactionalSMS/send', 'body.tag', { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, 'its text and Brevo\'s changelog allow an array of tags'],
-  ['POST /loyalty/balance/programs/{pid}/balance-definitions', 'body.balanceExpirationDate', { type: 'string' }, 'typed format: date here, while its text and the update schema say dd/mm'],
-  ['POST /loyalty/balance/programs/{pid}/subscriptions/{cid}/balances', 'path.cid', { type: 'string' }, 'a contact id, typed uuid here, int on another path and plain string on a third'],
-  ['POST /loyalty/tier/programs/{pid}/contacts/{cid}/tiers/{tid}', 'path.cid', { type: 'string' }, 'a contact id, typed uuid here, int on another path and plain string on a third'],
-  ['PATCH /couponCollections/{id}', 'body.expirationDate', { type: 'string', format: 'date-time', nullable: true }, 'its text says null removes the expiration date, the schema is not nullable'],
-  ['PATCH /couponCollections/{id}', 'body.remainingDaysAlert', { type: 'integer', nullable: true }, 'its text says null disables the alert, the schema is not nullable'],
-  ['PATCH /couponCollections/{id}', 'body.remainingCouponsAlert', { type: 'integer', nullable: true }, 'its text says null disables the alert, the schema is not nullable'],
-  ['DELETE /payments/requests/{id}', 'path.id', { type: 'string' }, 'typed uuid, yet its own create example returns a 24-character id that is not one'],
+  [
+    'POST /categories',
+    'body.id',
+    { type: 'string' },
+    'category ids are typed format: email, yet its own example is "CAT123"',
+  ],
+  [
+    'POST /categories/batch',
+    'body.categories[].id',
+    { type: 'string' },
+    'category ids are typed format: email, yet its own example is "CAT123"',
+  ],
+  [
+    'POST /events',
+    'body.event_properties{}',
+    anyScalarOrObject,
+    'its prose and example use decimals and booleans, which the schema leaves out',
+  ],
+  [
+    'POST /transactionalSMS/sms',
+    'body.tag',
+    { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    "its text and Brevo's changelog allow an array of tags",
+  ],
+  [
+    'POST /transactionalSMS/send',
+    'body.tag',
+    { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    "its text and Brevo's changelog allow an array of tags",
+  ],
+  [
+    'POST /loyalty/balance/programs/{pid}/balance-definitions',
+    'body.balanceExpirationDate',
+    { type: 'string' },
+    'typed format: date here, while its text and the update schema say dd/mm',
+  ],
+  [
+    'POST /loyalty/balance/programs/{pid}/subscriptions/{cid}/balances',
+    'path.cid',
+    { type: 'string' },
+    'a contact id, typed uuid here, int on another path and plain string on a third',
+  ],
+  [
+    'POST /loyalty/tier/programs/{pid}/contacts/{cid}/tiers/{tid}',
+    'path.cid',
+    { type: 'string' },
+    'a contact id, typed uuid here, int on another path and plain string on a third',
+  ],
+  [
+    'PATCH /couponCollections/{id}',
+    'body.expirationDate',
+    { type: 'string', format: 'date-time', nullable: true },
+    'its text says null removes the expiration date, the schema is not nullable',
+  ],
+  [
+    'PATCH /couponCollections/{id}',
+    'body.remainingDaysAlert',
+    { type: 'integer', nullable: true },
+    'its text says null disables the alert, the schema is not nullable',
+  ],
+  [
+    'PATCH /couponCollections/{id}',
+    'body.remainingCouponsAlert',
+    { type: 'integer', nullable: true },
+    'its text says null disables the alert, the schema is not nullable',
+  ],
+  [
+    'DELETE /payments/requests/{id}',
+    'path.id',
+    { type: 'string' },
+    'typed uuid, yet its own create example returns a 24-character id that is not one',
+  ],
 ];
 
 /** Required names the definition never defines (the WhatsApp text variant's authType): neither demanded nor refused. */
@@ -73,13 +165,15 @@ function compact(schema, where) {
   if (!type && schema.properties) type = 'object';
   if (!type && schema.items) type = 'array';
   if (type) out.type = type;
-  if (schema.format && CHECKED_FORMATS.has(schema.format) && type === 'string') out.format = schema.format === 'uri' ? 'url' : schema.format;
+  if (schema.format && CHECKED_FORMATS.has(schema.format) && type === 'string')
+    out.format = schema.format === 'uri' ? 'url' : schema.format;
   if (schema.enum) out.enum = schema.enum.filter((v) => v !== null);
   if (schema.nullable || schema.enum?.includes(null)) out.nullable = true;
   for (const k of KEPT) if (schema[k] !== undefined && schema[k] !== false) out[k] = schema[k];
   if (type === 'object' || schema.properties) {
     const props = schema.properties ?? {};
-    if (Object.keys(props).length) out.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, compact(v, `${where}.${k}`)]));
+    if (Object.keys(props).length)
+      out.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, compact(v, `${where}.${k}`)]));
     const required = (schema.required ?? []).filter((k) => {
       if (k in props) return true;
       undefinedRequired.push(`${where}.${k}`);
@@ -88,7 +182,8 @@ function compact(schema, where) {
     if (required.length) out.required = required;
     const extra = schema.additionalProperties;
     if (extra === false) out.additionalProperties = false;
-    else if (extra && typeof extra === 'object' && Object.keys(extra).length) out.additionalProperties = compact(extra, `${where}{}`);
+    else if (extra && typeof extra === 'object' && Object.keys(extra).length)
+      out.additionalProperties = compact(extra, `${where}{}`);
   }
   if (type === 'array' && schema.items) {
     const items = compact(schema.items, `${where}[]`);
@@ -126,11 +221,14 @@ function patch(op, place, replacement) {
 
 function operationFor(row) {
   const key = `${row.method} ${row.path}`;
-  if (row.spec === 'tracker-docs') return { body: { type: 'json', required: true, anyOf: [compact({ type: 'object', ...TRACKER[row.path] }, key)] } };
+  if (row.spec === 'tracker-docs')
+    return { body: { type: 'json', required: true, anyOf: [compact({ type: 'object', ...TRACKER[row.path] }, key)] } };
   const ref = referenceOperation(row);
   const op = {};
-  if (ref.pathParams.length) op.path = Object.fromEntries(ref.pathParams.map((p) => [p.name, compact(p.schema, `${key} path.${p.name}`)]));
-  if (ref.query.length) op.query = ref.query.map((p) => [p.name, compact(p.schema, `${key} query.${p.name}`), ...(p.required ? [1] : [])]);
+  if (ref.pathParams.length)
+    op.path = Object.fromEntries(ref.pathParams.map((p) => [p.name, compact(p.schema, `${key} path.${p.name}`)]));
+  if (ref.query.length)
+    op.query = ref.query.map((p) => [p.name, compact(p.schema, `${key} query.${p.name}`), ...(p.required ? [1] : [])]);
   if (ref.body) {
     op.body = {
       type: /multipart|form-data/.test(ref.body.contentType) ? 'form' : 'json',
@@ -151,5 +249,9 @@ writeFileSync(target, text);
 const ops = Object.values(out);
 const requiredBodies = ops.filter((o) => o.body?.required).length;
 const withRequiredFields = ops.filter((o) => o.body?.required && o.body.anyOf.some((v) => v.required?.length)).length;
-console.log(`wrote src/sandbox/requests.json: ${ops.length} operations (${requiredBodies} with a required body, ${withRequiredFields} of them with required fields), ${text.length} bytes`);
-console.log(`fixes applied: ${FIXES.length}; required but never defined (not demanded): ${undefinedRequired.join(', ') || 'none'}`);
+console.log(
+  `wrote src/sandbox/requests.json: ${ops.length} operations (${requiredBodies} with a required body, ${withRequiredFields} of them with required fields), ${text.length} bytes`,
+);
+console.log(
+  `fixes applied: ${FIXES.length}; required but never defined (not demanded): ${undefinedRequired.join(', ') || 'none'}`,
+);

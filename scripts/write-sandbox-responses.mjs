@@ -15,7 +15,9 @@ import { contractRows, sharedAvailable, sharedDir } from './lib/reference.mjs';
 import { checkAgainst, definitions, deref, flat } from './lib/response-schemas.mjs';
 
 if (!sharedAvailable()) {
-  console.error(`write-sandbox-responses: ${sharedDir} is not here; it reads Brevo's reference definitions from there.`);
+  console.error(
+    `write-sandbox-responses: ${sharedDir} is not here; it reads Brevo's reference definitions from there.`,
+  );
   process.exit(1);
 }
 
@@ -37,7 +39,15 @@ function synth(doc, schema, name = '', depth = 0) {
   const fits = (v) =>
     v !== undefined &&
     v !== null &&
-    (type === 'array' ? Array.isArray(v) : type === 'object' ? typeof v === 'object' && !Array.isArray(v) : type === 'integer' || type === 'number' ? typeof v === 'number' : type === 'boolean' ? typeof v === 'boolean' : typeof v === 'string' && !checkAgainst(doc, s, v).length);
+    (type === 'array'
+      ? Array.isArray(v)
+      : type === 'object'
+        ? typeof v === 'object' && !Array.isArray(v)
+        : type === 'integer' || type === 'number'
+          ? typeof v === 'number'
+          : type === 'boolean'
+            ? typeof v === 'boolean'
+            : typeof v === 'string' && !checkAgainst(doc, s, v).length);
   if (fits(s.example)) return s.example;
   if (fits(s.default)) return s.default;
   if (s.enum?.length) return s.enum.find((v) => v !== null);
@@ -103,7 +113,10 @@ function conform(doc, schema, value, name = '', depth = 0) {
     for (const k of s.required ?? []) if (!(k in out)) out[k] = synth(doc, props[k] ?? {}, k, depth + 1);
     return out;
   }
-  if (type === 'array') return Array.isArray(value) ? value.map((v) => (s.items ? conform(doc, s.items, v, name, depth + 1) : v)) : synth(doc, s, name, depth);
+  if (type === 'array')
+    return Array.isArray(value)
+      ? value.map((v) => (s.items ? conform(doc, s.items, v, name, depth + 1) : v))
+      : synth(doc, s, name, depth);
   if (checkAgainst(doc, s, value).length) return synth(doc, s, name, depth);
   return value;
 }
@@ -114,7 +127,10 @@ function conform(doc, schema, value, name = '', depth = 0) {
  * it; recipients' addresses (example.com...) and Brevo's own hosts stay as they are.
  */
 const ACCOUNT_NAMES = [
-  [/\b(?:my-?company|mydomain|myshop|mycustomdomain|mynewdomain|testdomain|myexample|company|domain|my-org|your-org)\.com\b/gi, 'demoshop.example'],
+  [
+    /\b(?:my-?company|mydomain|myshop|mycustomdomain|mynewdomain|testdomain|myexample|company|domain|my-org|your-org)\.com\b/gi,
+    'demoshop.example',
+  ],
   [/\bMyCompany\b/g, 'DemoShop'],
 ];
 
@@ -122,7 +138,8 @@ const ACCOUNT_NAMES = [
 function trim(value) {
   if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map(trim);
   // Keys too: a campaign's linksStats are keyed by the account's own links.
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [named(k), trim(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [named(k), trim(v)]));
   if (typeof value !== 'string') return value;
   const text = named(value);
   return text.length > MAX_STRING ? text.slice(0, MAX_STRING - 1) + '…' : text;

@@ -81,7 +81,19 @@ export interface OAuthConfig {
 }
 
 /** Signature algorithms an access token may use: asymmetric only (never `none`, never a shared secret). */
-export const OAUTH_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+export const OAUTH_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
 
 export class ConfigError extends Error {}
 
@@ -119,8 +131,18 @@ const options = {
 
 /** Options of the HTTP transport only: given with stdio, they do nothing. */
 const HTTP_ONLY = [
-  'host', 'port', 'auth-token', 'allowed-origins', 'allowed-hosts', 'max-body-bytes', 'max-sessions',
-  'session-idle-ms', 'stateless', 'shutdown-grace-ms', 'allow-client-keys', 'public-url',
+  'host',
+  'port',
+  'auth-token',
+  'allowed-origins',
+  'allowed-hosts',
+  'max-body-bytes',
+  'max-sessions',
+  'session-idle-ms',
+  'stateless',
+  'shutdown-grace-ms',
+  'allow-client-keys',
+  'public-url',
 ] as const satisfies ReadonlyArray<keyof typeof options>;
 
 const list = (value: string | undefined) =>
@@ -146,7 +168,8 @@ function atLeast(floor: number, name: string, value: string | undefined, fallbac
 
 function portNumber(name: string, value: string | undefined, fallback: number): number {
   const port = positiveInt(name, value, fallback);
-  if (port > 65535) throw new ConfigError(`${name} must be a port from 0 to 65535 (0 picks a free one), got "${value}"`);
+  if (port > 65535)
+    throw new ConfigError(`${name} must be a port from 0 to 65535 (0 picks a free one), got "${value}"`);
   return port;
 }
 
@@ -155,7 +178,8 @@ function portNumber(name: string, value: string | undefined, fallback: number): 
  * empty environment variable still means unset.
  */
 function nonEmptyFlag(flag: string, value: string | undefined, what: string): void {
-  if (value !== undefined && !list(value)?.length) throw new ConfigError(`${flag} needs at least one ${what}; leave it out for the default`);
+  if (value !== undefined && !list(value)?.length)
+    throw new ConfigError(`${flag} needs at least one ${what}; leave it out for the default`);
 }
 
 const atLeastOne = (name: string, value: string | undefined, fallback: number) => atLeast(1, name, value, fallback);
@@ -166,7 +190,10 @@ export const MIN_RESULT_CHARS = 1000;
 /** A configured key as given, refused at start-up when it cannot be a Brevo key (a pasted line break, a space). */
 function configuredKey(name: string, value: string | undefined, check: boolean): string | undefined {
   const problem = check && value ? keyProblem(value) : undefined;
-  if (problem) throw new ConfigError(`${name} does not look like a Brevo key: ${problem}; copy the key again from Brevo (SMTP & API > API keys) without spaces or line breaks`);
+  if (problem)
+    throw new ConfigError(
+      `${name} does not look like a Brevo key: ${problem}; copy the key again from Brevo (SMTP & API > API keys) without spaces or line breaks`,
+    );
   return value || undefined;
 }
 
@@ -180,7 +207,8 @@ function origins(value: string | undefined): string[] {
     } catch {
       throw new ConfigError(`--allowed-origins: "${entry}" is not an origin such as https://app.example.com`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`--allowed-origins: "${entry}" must start with http:// or https://`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new ConfigError(`--allowed-origins: "${entry}" must start with http:// or https://`);
     return url.origin;
   });
 }
@@ -188,43 +216,62 @@ function origins(value: string | undefined): string[] {
 /** An http(s) URL without fragment; plain http only on loopback (tests, a trial on one machine). */
 function serviceUrl(name: string, value: string): string {
   const url = URL.parse(value);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ConfigError(`${name}: "${value}" is not an http(s) URL`);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new ConfigError(`${name}: "${value}" is not an http(s) URL`);
   if (url.hash || value.includes('#')) throw new ConfigError(`${name}: "${value}" must not have a #fragment`);
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) throw new ConfigError(`${name}: "${value}" must use https (plain http only on loopback)`);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+    throw new ConfigError(`${name}: "${value}" must use https (plain http only on loopback)`);
   return value;
 }
 
 function scopeName(name: string, value: string | undefined, fallback: string): string {
   const scope = value?.trim() || fallback;
-  if (/[\s"\\]/.test(scope)) throw new ConfigError(`${name} must be one scope name without spaces or quotes, got "${scope}"`);
+  if (/[\s"\\]/.test(scope))
+    throw new ConfigError(`${name} must be one scope name without spaces or quotes, got "${scope}"`);
   return scope;
 }
 
 /** --oauth-issuer and what goes with it; undefined when OAuth is off. */
-function readOAuth(values: { 'oauth-issuer'?: string; 'public-url'?: string }, env: NodeJS.ProcessEnv, host: string): OAuthConfig | undefined {
+function readOAuth(
+  values: { 'oauth-issuer'?: string; 'public-url'?: string },
+  env: NodeJS.ProcessEnv,
+  host: string,
+): OAuthConfig | undefined {
   const issuer = values['oauth-issuer'] || env.BREVO_MCP_OAUTH_ISSUER || undefined;
   const publicUrl = values['public-url'] || env.BREVO_MCP_PUBLIC_URL || undefined;
   if (!issuer) {
-    if (publicUrl) throw new ConfigError('--public-url is the resource OAuth tokens are issued for: give --oauth-issuer with it');
+    if (publicUrl)
+      throw new ConfigError('--public-url is the resource OAuth tokens are issued for: give --oauth-issuer with it');
     return undefined;
   }
   if (publicUrl) {
     serviceUrl('--public-url', publicUrl);
-    if (URL.parse(publicUrl)!.search) throw new ConfigError(`--public-url: "${publicUrl}" must not have a query string`);
+    if (URL.parse(publicUrl)!.search)
+      throw new ConfigError(`--public-url: "${publicUrl}" must not have a query string`);
   } else if (!isLoopbackHost(host)) {
-    throw new ConfigError(`--oauth-issuer needs --public-url (the URL clients use for the MCP endpoint, e.g. https://mcp.example.com/mcp) when listening on ${host}`);
+    throw new ConfigError(
+      `--oauth-issuer needs --public-url (the URL clients use for the MCP endpoint, e.g. https://mcp.example.com/mcp) when listening on ${host}`,
+    );
   }
   const readScope = scopeName('BREVO_MCP_OAUTH_READ_SCOPE', env.BREVO_MCP_OAUTH_READ_SCOPE, 'brevo:read');
   const writeScope = scopeName('BREVO_MCP_OAUTH_WRITE_SCOPE', env.BREVO_MCP_OAUTH_WRITE_SCOPE, 'brevo:write');
-  if (readScope === writeScope) throw new ConfigError(`BREVO_MCP_OAUTH_READ_SCOPE and BREVO_MCP_OAUTH_WRITE_SCOPE must differ (both are "${readScope}")`);
+  if (readScope === writeScope)
+    throw new ConfigError(
+      `BREVO_MCP_OAUTH_READ_SCOPE and BREVO_MCP_OAUTH_WRITE_SCOPE must differ (both are "${readScope}")`,
+    );
   const algorithms = list(env.BREVO_MCP_OAUTH_ALGORITHMS) ?? OAUTH_ALGORITHMS;
   const unknown = algorithms.filter((a) => !OAUTH_ALGORITHMS.includes(a));
   if (unknown.length || !algorithms.length) {
-    throw new ConfigError(`BREVO_MCP_OAUTH_ALGORITHMS: ${unknown.join(', ') || 'empty'} not allowed; choose among ${OAUTH_ALGORITHMS.join(', ')}`);
+    throw new ConfigError(
+      `BREVO_MCP_OAUTH_ALGORITHMS: ${unknown.join(', ') || 'empty'} not allowed; choose among ${OAUTH_ALGORITHMS.join(', ')}`,
+    );
   }
   const clientId = env.BREVO_MCP_OAUTH_CLIENT_ID || undefined;
   const clientSecret = env.BREVO_MCP_OAUTH_CLIENT_SECRET || undefined;
-  if (!clientId !== !clientSecret) throw new ConfigError('BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET go together (introspection credentials): set both or neither');
+  if (!clientId !== !clientSecret)
+    throw new ConfigError(
+      'BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET go together (introspection credentials): set both or neither',
+    );
   return {
     issuer: serviceUrl('--oauth-issuer', issuer),
     publicUrl,
@@ -245,7 +292,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError((error as Error).message);
   }
   const transport = values.transport ?? env.BREVO_MCP_TRANSPORT ?? 'stdio';
-  if (transport !== 'stdio' && transport !== 'http') throw new ConfigError(`--transport must be stdio or http, got "${transport}"`);
+  if (transport !== 'stdio' && transport !== 'http')
+    throw new ConfigError(`--transport must be stdio or http, got "${transport}"`);
   nonEmptyFlag('--toolsets', values.toolsets, 'toolset name (or all)');
   nonEmptyFlag('--tools', values.tools, 'tool name');
   // Toolset names are lower case; any case is accepted.
@@ -257,14 +305,24 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     allowedHosts: (list(values['allowed-hosts'] ?? env.BREVO_MCP_ALLOWED_HOSTS) ?? []).map((h) => h.toLowerCase()),
     maxBodyBytes: atLeastOne('--max-body-bytes', values['max-body-bytes'] ?? env.BREVO_MCP_MAX_BODY_BYTES, 1024 * 1024),
     maxSessions: atLeastOne('--max-sessions', values['max-sessions'] ?? env.BREVO_MCP_MAX_SESSIONS, 100),
-    sessionIdleMs: positiveInt('--session-idle-ms', values['session-idle-ms'] ?? env.BREVO_MCP_SESSION_IDLE_MS, 30 * 60_000),
+    sessionIdleMs: positiveInt(
+      '--session-idle-ms',
+      values['session-idle-ms'] ?? env.BREVO_MCP_SESSION_IDLE_MS,
+      30 * 60_000,
+    ),
     stateless: values.stateless ?? truthy(env.BREVO_MCP_STATELESS),
-    shutdownGraceMs: positiveInt('--shutdown-grace-ms', values['shutdown-grace-ms'] ?? env.BREVO_MCP_SHUTDOWN_GRACE_MS, 10_000),
+    shutdownGraceMs: positiveInt(
+      '--shutdown-grace-ms',
+      values['shutdown-grace-ms'] ?? env.BREVO_MCP_SHUTDOWN_GRACE_MS,
+      10_000,
+    ),
     allowClientKeys: values['allow-client-keys'] ?? truthy(env.BREVO_MCP_ALLOW_CLIENT_KEYS),
     oauth: readOAuth(values, env, host),
   };
   if (http.oauth && http.authToken) {
-    throw new ConfigError('--oauth-issuer and --auth-token (MCP_AUTH_TOKEN) are two ways to authenticate clients: choose one');
+    throw new ConfigError(
+      '--oauth-issuer and --auth-token (MCP_AUTH_TOKEN) are two ways to authenticate clients: choose one',
+    );
   }
   if (http.oauth && transport !== 'http') throw new ConfigError('--oauth-issuer applies to --transport http');
   const serving = !values.help && !values.version && !values['list-tools'];
@@ -277,7 +335,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const dynamic = values.dynamic ?? truthy(env.BREVO_DYNAMIC);
   const code = values.code ?? truthy(env.BREVO_CODE);
   if (code && dynamic) {
-    throw new ConfigError('--code and --dynamic cannot be used together: code mode lists search and execute, dynamic mode lists search_tools, describe_tool, call_tool and enable_toolset; choose one');
+    throw new ConfigError(
+      '--code and --dynamic cannot be used together: code mode lists search and execute, dynamic mode lists search_tools, describe_tool, call_tool and enable_toolset; choose one',
+    );
   }
   return {
     transport,
@@ -295,18 +355,44 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     confirm: values.confirm ?? truthy(env.BREVO_CONFIRM),
     selectionChosen: !!(values.toolsets || env.BREVO_TOOLSETS || values.tools || env.BREVO_TOOLS),
     selectionGiven: !!(
-      values.toolsets || env.BREVO_TOOLSETS || values.tools || env.BREVO_TOOLS ||
-      values['exclude-tools'] || env.BREVO_EXCLUDE_TOOLS || values['read-only'] || env.BREVO_READ_ONLY
+      values.toolsets ||
+      env.BREVO_TOOLSETS ||
+      values.tools ||
+      env.BREVO_TOOLS ||
+      values['exclude-tools'] ||
+      env.BREVO_EXCLUDE_TOOLS ||
+      values['read-only'] ||
+      env.BREVO_READ_ONLY
     ),
     dynamic,
     code,
     codeLimits: {
-      timeoutMs: atLeast(1, '--code-timeout-ms', values['code-timeout-ms'] ?? env.BREVO_CODE_TIMEOUT_MS, DEFAULT_CODE_LIMITS.timeoutMs),
+      timeoutMs: atLeast(
+        1,
+        '--code-timeout-ms',
+        values['code-timeout-ms'] ?? env.BREVO_CODE_TIMEOUT_MS,
+        DEFAULT_CODE_LIMITS.timeoutMs,
+      ),
       // The script engine's memory never starts smaller than this.
-      memoryMb: atLeast(MIN_MEMORY_MB, '--code-memory-mb', values['code-memory-mb'] ?? env.BREVO_CODE_MEMORY_MB, DEFAULT_CODE_LIMITS.memoryMb),
-      maxCalls: atLeast(1, '--code-max-calls', values['code-max-calls'] ?? env.BREVO_CODE_MAX_CALLS, DEFAULT_CODE_LIMITS.maxCalls),
+      memoryMb: atLeast(
+        MIN_MEMORY_MB,
+        '--code-memory-mb',
+        values['code-memory-mb'] ?? env.BREVO_CODE_MEMORY_MB,
+        DEFAULT_CODE_LIMITS.memoryMb,
+      ),
+      maxCalls: atLeast(
+        1,
+        '--code-max-calls',
+        values['code-max-calls'] ?? env.BREVO_CODE_MAX_CALLS,
+        DEFAULT_CODE_LIMITS.maxCalls,
+      ),
     },
-    maxResultChars: atLeast(MIN_RESULT_CHARS, '--max-result-chars', values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS, 40_000),
+    maxResultChars: atLeast(
+      MIN_RESULT_CHARS,
+      '--max-result-chars',
+      values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS,
+      40_000,
+    ),
     sandbox,
     // The sandbox ignores both keys: only keys that will be sent are checked.
     apiKey: configuredKey('BREVO_API_KEY', env.BREVO_API_KEY, serving && !sandbox),
@@ -315,12 +401,28 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     trackerUrl: env.BREVO_TRACKER_URL || defaultClientOptions.trackerUrl,
     timeoutMs: positiveInt('BREVO_TIMEOUT_MS', env.BREVO_TIMEOUT_MS, defaultClientOptions.timeoutMs),
     maxRetries: positiveInt('BREVO_MAX_RETRIES', env.BREVO_MAX_RETRIES, defaultClientOptions.maxRetries),
-    maxConcurrent: Math.max(1, positiveInt('BREVO_MAX_CONCURRENCY', env.BREVO_MAX_CONCURRENCY, defaultClientOptions.maxConcurrent)),
-    connectTimeoutMs: positiveInt('BREVO_CONNECT_TIMEOUT_MS', env.BREVO_CONNECT_TIMEOUT_MS, defaultClientOptions.connectTimeoutMs),
-    retryMaxWaitMs: positiveInt('BREVO_RETRY_MAX_WAIT_MS', env.BREVO_RETRY_MAX_WAIT_MS, defaultClientOptions.maxRetryWaitMs),
+    maxConcurrent: Math.max(
+      1,
+      positiveInt('BREVO_MAX_CONCURRENCY', env.BREVO_MAX_CONCURRENCY, defaultClientOptions.maxConcurrent),
+    ),
+    connectTimeoutMs: positiveInt(
+      'BREVO_CONNECT_TIMEOUT_MS',
+      env.BREVO_CONNECT_TIMEOUT_MS,
+      defaultClientOptions.connectTimeoutMs,
+    ),
+    retryMaxWaitMs: positiveInt(
+      'BREVO_RETRY_MAX_WAIT_MS',
+      env.BREVO_RETRY_MAX_WAIT_MS,
+      defaultClientOptions.maxRetryWaitMs,
+    ),
     retryBudgetMs: positiveInt('BREVO_RETRY_BUDGET_MS', env.BREVO_RETRY_BUDGET_MS, defaultClientOptions.retryBudgetMs),
-    maxResponseBytes: positiveInt('BREVO_MAX_RESPONSE_BYTES', env.BREVO_MAX_RESPONSE_BYTES, defaultClientOptions.maxResponseBytes),
+    maxResponseBytes: positiveInt(
+      'BREVO_MAX_RESPONSE_BYTES',
+      env.BREVO_MAX_RESPONSE_BYTES,
+      defaultClientOptions.maxResponseBytes,
+    ),
     http,
-    httpOnlyFlagsGiven: transport === 'stdio' ? HTTP_ONLY.filter((name) => values[name] !== undefined).map((name) => `--${name}`) : [],
+    httpOnlyFlagsGiven:
+      transport === 'stdio' ? HTTP_ONLY.filter((name) => values[name] !== undefined).map((name) => `--${name}`) : [],
   };
 }

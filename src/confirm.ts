@@ -18,7 +18,12 @@ export function summarise(op: Operation, args: Record<string, unknown>): string 
  * Returns undefined when the person confirmed, or the text of a refusal. Only destructive
  * operations are asked about.
  */
-export async function confirmWithPerson(server: Server, op: Operation, args: Record<string, unknown>, signal?: AbortSignal): Promise<string | undefined> {
+export async function confirmWithPerson(
+  server: Server,
+  op: Operation,
+  args: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   if (!op.annotations.destructiveHint) return undefined;
   const summary = summarise(op, args);
   if (!server.getClientCapabilities()?.elicitation) {
@@ -31,7 +36,9 @@ export async function confirmWithPerson(server: Server, op: Operation, args: Rec
         message: `${summary}.\nThis cannot be undone. Go ahead?`,
         requestedSchema: {
           type: 'object',
-          properties: { confirm: { type: 'boolean', title: 'Yes, do it', description: 'Tick to let the assistant go ahead' } },
+          properties: {
+            confirm: { type: 'boolean', title: 'Yes, do it', description: 'Tick to let the assistant go ahead' },
+          },
           required: ['confirm'],
         },
       },

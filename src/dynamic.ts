@@ -19,7 +19,9 @@ export interface DynamicMode {
   enabled(name: string): ToolEntry | undefined;
 }
 
-const text = (value: unknown): CallToolResult => ({ content: [{ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) }] });
+const text = (value: unknown): CallToolResult => ({
+  content: [{ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) }],
+});
 const failure = (message: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text: message }] });
 
 /** The first sentence of a description: enough to choose by, without the details describe_tool gives. */
@@ -30,7 +32,12 @@ function searchResult(discovery: Discovery, query: string, toolset: string | und
   const found = discovery.search(query, { limit, toolset });
   return {
     matches: found.total,
-    tools: found.hits.map(({ entry: e }) => ({ name: e.name, toolset: e.toolset, readOnly: e.annotations.readOnlyHint, summary: oneLine(e.description) })),
+    tools: found.hits.map(({ entry: e }) => ({
+      name: e.name,
+      toolset: e.toolset,
+      readOnly: e.annotations.readOnlyHint,
+      summary: oneLine(e.description),
+    })),
     ...(found.fuzzy ? { fuzzy: true } : {}),
     ...(found.suggestedToolsets.length ? { browse: found.suggestedToolsets } : {}),
   };
@@ -44,7 +51,11 @@ export interface DynamicOptions {
   whyUnavailable: (name: string) => string | undefined;
 }
 
-export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () => void, options: DynamicOptions): DynamicMode {
+export function createDynamicMode(
+  reachable: ToolEntry[],
+  toolsetsChanged: () => void,
+  options: DynamicOptions,
+): DynamicMode {
   const { readOnly } = options;
   const byName = new Map(reachable.map((e) => [e.name, e]));
   const toolsets = [...new Set(reachable.map((e) => e.toolset))];
@@ -61,7 +72,11 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
         'Find Brevo API operations by what you want done, in your own words (e.g. "text a code to a phone", "unsubscribe a contact"). Returns how many matched and the best: name, toolset, readOnly, summary.',
       inputSchema: {
         type: 'object',
-        properties: { query: { type: 'string' }, toolset: { type: 'string', enum: toolsets }, limit: { type: 'integer', minimum: 1, maximum: 50 } },
+        properties: {
+          query: { type: 'string' },
+          toolset: { type: 'string', enum: toolsets },
+          limit: { type: 'integer', minimum: 1, maximum: 50 },
+        },
         required: ['query'],
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -75,20 +90,31 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
     {
       name: 'call_tool',
       description: 'Call a Brevo operation by name with its arguments (as describe_tool gives them).',
-      inputSchema: { type: 'object', properties: { name: { type: 'string' }, arguments: { type: 'object' } }, required: ['name'] },
-      annotations: readOnly ? { readOnlyHint: true, openWorldHint: true } : { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
+      inputSchema: {
+        type: 'object',
+        properties: { name: { type: 'string' }, arguments: { type: 'object' } },
+        required: ['name'],
+      },
+      annotations: readOnly
+        ? { readOnlyHint: true, openWorldHint: true }
+        : { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
   ];
   if (options.canEnableToolsets) {
     meta.push({
       name: 'enable_toolset',
       description: 'List every tool of a toolset directly from now on.',
-      inputSchema: { type: 'object', properties: { toolset: { type: 'string', enum: toolsets } }, required: ['toolset'] },
+      inputSchema: {
+        type: 'object',
+        properties: { toolset: { type: 'string', enum: toolsets } },
+        required: ['toolset'],
+      },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     });
   }
 
-  const arg = (args: unknown, key: string) => (args && typeof args === 'object' ? (args as Record<string, unknown>)[key] : undefined);
+  const arg = (args: unknown, key: string) =>
+    args && typeof args === 'object' ? (args as Record<string, unknown>)[key] : undefined;
   const unknownTool = (name: unknown) =>
     failure(
       options.whyUnavailable(String(name)) ??
@@ -104,9 +130,15 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
           const query = arg(args, 'query');
           const toolset = arg(args, 'toolset');
           const limit = Number(arg(args, 'limit') ?? 10);
-          if (typeof query !== 'string') return Promise.resolve(failure('Invalid arguments for search_tools: query: expected a string'));
-          if (toolset !== undefined && !toolsets.includes(String(toolset))) return Promise.resolve(failure(`Invalid arguments for search_tools: toolset: one of ${toolsets.join(', ')}`));
-          return discover().then((d) => text(searchResult(d, query, toolset as string | undefined, Math.min(50, Math.max(1, limit || 10)))));
+          if (typeof query !== 'string')
+            return Promise.resolve(failure('Invalid arguments for search_tools: query: expected a string'));
+          if (toolset !== undefined && !toolsets.includes(String(toolset)))
+            return Promise.resolve(
+              failure(`Invalid arguments for search_tools: toolset: one of ${toolsets.join(', ')}`),
+            );
+          return discover().then((d) =>
+            text(searchResult(d, query, toolset as string | undefined, Math.min(50, Math.max(1, limit || 10)))),
+          );
         }
         case 'describe_tool': {
           const entry = byName.get(String(arg(args, 'name')));
@@ -121,10 +153,17 @@ export function createDynamicMode(reachable: ToolEntry[], toolsetsChanged: () =>
         }
         case 'enable_toolset': {
           if (!options.canEnableToolsets) {
-            return Promise.resolve(failure('enable_toolset is not offered here: this server is stateless, so nothing would keep a toolset enabled between requests. Run operations with call_tool.'));
+            return Promise.resolve(
+              failure(
+                'enable_toolset is not offered here: this server is stateless, so nothing would keep a toolset enabled between requests. Run operations with call_tool.',
+              ),
+            );
           }
           const toolset = String(arg(args, 'toolset'));
-          if (!toolsets.includes(toolset)) return Promise.resolve(failure(`Invalid arguments for enable_toolset: toolset: one of ${toolsets.join(', ')}`));
+          if (!toolsets.includes(toolset))
+            return Promise.resolve(
+              failure(`Invalid arguments for enable_toolset: toolset: one of ${toolsets.join(', ')}`),
+            );
           if (!enabledSets.has(toolset)) {
             enabledSets.add(toolset);
             enabledTools = reachable.filter((e) => enabledSets.has(e.toolset)).map(wireTool);

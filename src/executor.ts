@@ -34,7 +34,11 @@ export class NotApprovedError extends Error {}
  * Validates arguments and sends the request. Throws InvalidArgumentsError or BrevoApiError.
  * Tools format what this returns as content; resources return the JSON itself.
  */
-export async function sendOperation(op: Operation, rawArgs: unknown, ctx: Pick<ExecutionContext, 'client' | 'signal' | 'approve'>) {
+export async function sendOperation(
+  op: Operation,
+  rawArgs: unknown,
+  ctx: Pick<ExecutionContext, 'client' | 'signal' | 'approve'>,
+) {
   const input = rawArgs ?? {};
   const deep = fieldNestedTooDeep(input);
   if (deep !== undefined) {
@@ -60,7 +64,12 @@ export async function runOperation(op: Operation, rawArgs: unknown, ctx: Executi
   return redactor.value(await runUnredacted(op, rawArgs, ctx, redactor));
 }
 
-async function runUnredacted(op: Operation, rawArgs: unknown, ctx: ExecutionContext, redactor: Redactor): Promise<CallToolResult> {
+async function runUnredacted(
+  op: Operation,
+  rawArgs: unknown,
+  ctx: ExecutionContext,
+  redactor: Redactor,
+): Promise<CallToolResult> {
   try {
     const { args, response } = await sendOperation(op, rawArgs, ctx);
     return toToolResult(op, args, response, ctx, redactor);
@@ -116,13 +125,22 @@ function multipartBody(op: Operation, args: Args): FormData {
 
 const wire = (op: Operation, field: string) => op.wireNames?.[field] ?? field;
 
-function toToolResult(op: Operation, args: Args, response: BrevoResponse, ctx: ExecutionContext, redactor: Redactor): CallToolResult {
+function toToolResult(
+  op: Operation,
+  args: Args,
+  response: BrevoResponse,
+  ctx: ExecutionContext,
+  redactor: Redactor,
+): CallToolResult {
   const maxChars = ctx.maxResultChars;
   switch (response.kind) {
     case 'empty':
       return { content: [{ type: 'text', text: `Done: ${op.title} (HTTP ${response.status}, no content returned).` }] };
     case 'json': {
-      const fit = { cut: (text: string, n: number) => redactor.cut(text, n), fullTextAt: (field: string) => ctx.fullTextAt?.(op, args, field) };
+      const fit = {
+        cut: (text: string, n: number) => redactor.cut(text, n),
+        fullTextAt: (field: string) => ctx.fullTextAt?.(op, args, field),
+      };
       return { content: [{ type: 'text', text: fitJson(response.data, maxChars, op, args, fit) }] };
     }
     case 'text':
@@ -135,9 +153,19 @@ function toToolResult(op: Operation, args: Args, response: BrevoResponse, ctx: E
         content: [
           {
             type: 'resource',
-            resource: { uri: `brevo://${op.name}/${encodeURIComponent(fileName ?? 'file')}`, mimeType: contentType, blob: response.data.toString('base64') },
+            resource: {
+              uri: `brevo://${op.name}/${encodeURIComponent(fileName ?? 'file')}`,
+              mimeType: contentType,
+              blob: response.data.toString('base64'),
+            },
           },
-          { type: 'text', text: `File ${fileName ?? ''} (${contentType}, ${response.data.length} bytes).`.replace('File  (', 'File (') },
+          {
+            type: 'text',
+            text: `File ${fileName ?? ''} (${contentType}, ${response.data.length} bytes).`.replace(
+              'File  (',
+              'File (',
+            ),
+          },
         ],
       };
     }
@@ -175,7 +203,8 @@ function fieldNestedTooDeep(args: unknown): string | undefined {
     const [value, depth, field] = stack.pop()!;
     if (!value || typeof value !== 'object') continue;
     if (depth > MAX_NESTING) return field;
-    for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push([child, depth + 1, field]);
+    for (const child of Object.values(value))
+      if (child && typeof child === 'object') stack.push([child, depth + 1, field]);
   }
   return undefined;
 }

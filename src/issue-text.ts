@@ -23,13 +23,15 @@ export function issueText(issue: Issue, input: unknown, top: string): string {
   const where = issue.path.length ? issue.path.map(String).join('.') : top;
   const value = valueAt(input, issue.path);
   if (MISSING_CODES.has(issue.code) && issue.path.length && value === undefined) return `${where} is required`;
-  if (issue.code === 'invalid_type') return `${where}: expected ${NOUNS[issue.expected] ?? issue.expected}, received ${kindOf(value)}`;
+  if (issue.code === 'invalid_type')
+    return `${where}: expected ${NOUNS[issue.expected] ?? issue.expected}, received ${kindOf(value)}`;
   return `${where}: ${issue.message}`;
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
   let node = input;
-  for (const key of path) node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
   return node;
 }
 

@@ -32,4 +32,3 @@ export function wireTool(t: ToolEntry): Tool {
     annotations: wireAnnotations(t.annotations),
   };
 }
-

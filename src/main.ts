@@ -140,13 +140,19 @@ function clientFor(config: Config): BrevoClient {
 async function startSandboxFor(config: Config): Promise<Sandbox> {
   const { startSandbox } = await import('./sandbox/server.js');
   const sandbox = await startSandbox();
-  const ignored = [config.apiKey && 'BREVO_API_KEY', config.apiUrl !== defaultClientOptions.apiUrl && 'BREVO_API_URL'].filter(Boolean);
+  const ignored = [
+    config.apiKey && 'BREVO_API_KEY',
+    config.apiUrl !== defaultClientOptions.apiUrl && 'BREVO_API_URL',
+  ].filter(Boolean);
   config.apiUrl = sandbox.url;
   config.apiKey = sandbox.apiKey;
   config.trackerUrl = sandbox.trackerUrl;
   config.trackerKey = sandbox.trackerKey;
   const ignoring = ignored.length ? `, ${ignored.join(' and ')} ${ignored.length > 1 ? 'are' : 'is'} ignored` : '';
-  log('warn', `sandbox mode: Brevo is emulated in memory at ${sandbox.url} with the "Demo Shop" demo account; nothing is sent and nothing leaves this machine${ignoring}, changes are lost on exit`);
+  log(
+    'warn',
+    `sandbox mode: Brevo is emulated in memory at ${sandbox.url} with the "Demo Shop" demo account; nothing is sent and nothing leaves this machine${ignoring}, changes are lost on exit`,
+  );
   return sandbox;
 }
 
@@ -168,14 +174,17 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   // `brevo-mcp emulator`: only the Brevo emulator, no MCP (src/sandbox/cli.ts).
   if (argv[0] === 'emulator') return (await import('./sandbox/cli.js')).runEmulator(argv.slice(1));
   const config = readConfig(argv, env);
-  if (config.help) return void process.stdout.write(HELP), 0;
-  if (config.version) return void process.stdout.write(VERSION + '\n'), 0;
+  if (config.help) return (void process.stdout.write(HELP), 0);
+  if (config.version) return (void process.stdout.write(VERSION + '\n'), 0);
   const manifest = readManifest();
   validateSelection(config.selection, manifest);
-  if (config.listTools) return listTools(manifest, config, !config.selectionGiven), 0;
+  if (config.listTools) return (listTools(manifest, config, !config.selectionGiven), 0);
   if (config.httpOnlyFlagsGiven.length) {
     const flags = config.httpOnlyFlagsGiven;
-    log('warn', `${flags.join(', ')} ${flags.length > 1 ? 'apply' : 'applies'} only with --transport http; ignored over stdio`);
+    log(
+      'warn',
+      `${flags.join(', ')} ${flags.length > 1 ? 'apply' : 'applies'} only with --transport http; ignored over stdio`,
+    );
   }
 
   const clientKeys = config.transport === 'http' && config.http.allowClientKeys && !config.sandbox;
@@ -183,7 +192,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   if (config.sandbox) {
     sandbox = await startSandboxFor(config);
   } else if (!config.apiKey && !clientKeys) {
-    process.stderr.write('brevo-mcp: BREVO_API_KEY is not set. Create a key in Brevo (SMTP & API > API keys) and set BREVO_API_KEY=<key> in the server\'s environment, or try it first with --sandbox.\n');
+    process.stderr.write(
+      "brevo-mcp: BREVO_API_KEY is not set. Create a key in Brevo (SMTP & API > API keys) and set BREVO_API_KEY=<key> in the server's environment, or try it first with --sandbox.\n",
+    );
     return 1;
   }
   const client = clientFor(config);
@@ -212,7 +223,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   if (config.transport === 'stdio') {
     const { serveStdio } = await import('./transports/stdio.js');
     const count = selectTools(manifest, serverOptions.selection).length;
-    const served = config.dynamic ? `4 meta-tools reaching ${count} operations` : config.code ? `search and execute reaching ${count} operations` : `${count} tools`;
+    const served = config.dynamic
+      ? `4 meta-tools reaching ${count} operations`
+      : config.code
+        ? `search and execute reaching ${count} operations`
+        : `${count} tools`;
     await serveStdio(
       createMcpServer(serverOptions),
       closeClient,
@@ -222,11 +237,20 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   }
   const { serveHttp, HttpError } = await import('./transports/http.js');
   const { http } = config;
-  const oauth = http.oauth && (await import('./auth/index.js')).createResourceServer(http.oauth, config.selection.readOnly);
-  if (http.authToken && http.authToken.length < 16) log('warn', 'the auth token is short; use a long random one (e.g. openssl rand -hex 32)');
+  const oauth =
+    http.oauth && (await import('./auth/index.js')).createResourceServer(http.oauth, config.selection.readOnly);
+  if (http.authToken && http.authToken.length < 16)
+    log('warn', 'the auth token is short; use a long random one (e.g. openssl rand -hex 32)');
   // Sessions that bring their own key get the same settings but never the operator's keys (the
   // tracker key included), and their own client: a key is never shared between sessions.
-  const tenants = clientKeys ? new BrevoClient({ ...client.options, apiKey: undefined, trackerKey: undefined, missingApiKeyMessage: NO_SESSION_KEY }) : undefined;
+  const tenants = clientKeys
+    ? new BrevoClient({
+        ...client.options,
+        apiKey: undefined,
+        trackerKey: undefined,
+        missingApiKeyMessage: NO_SESSION_KEY,
+      })
+    : undefined;
 
   // What a client may choose from: the operator's toolsets or tools when given; otherwise the
   // default is only a default, and clients may pick any toolset (still within the operator's
@@ -239,7 +263,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
       const asked = requestedSelection(url.searchParams, req.headers);
       // A token that grants only the read scope narrows as a client asking for read-only tools does.
       const wanted = principal?.readOnly
-        ? { ...asked, readOnly: true, readOnlyBecause: `the access token grants only the ${http.oauth!.readScope} scope; sign in again granting ${http.oauth!.writeScope} to use it` }
+        ? {
+            ...asked,
+            readOnly: true,
+            readOnlyBecause: `the access token grants only the ${http.oauth!.readScope} scope; sign in again granting ${http.oauth!.writeScope} to use it`,
+          }
         : asked;
       if (wanted) selection = narrowSelection(asked ? ceiling : serverOptions.selection, wanted, manifest);
     } catch (error) {
@@ -248,10 +276,20 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     }
     const key = tenants ? sessionKey(req) : undefined;
     const problem = key && keyProblem(key);
-    if (problem) throw new HttpError(401, `Unauthorized: the X-Brevo-Api-Key header does not hold a Brevo API key (${problem}); send the key from Brevo > SMTP & API > API keys`, -32000);
+    if (problem)
+      throw new HttpError(
+        401,
+        `Unauthorized: the X-Brevo-Api-Key header does not hold a Brevo API key (${problem}); send the key from Brevo > SMTP & API > API keys`,
+        -32000,
+      );
     const sessionClient = key ? tenants!.withApiKey(key) : config.apiKey ? client : tenants!;
     // This session's output hides its own key besides the operator's; no other session's.
-    const server = createMcpServer({ ...serverOptions, client: sessionClient, selection, redactor: serverOptions.redactor.with(key) });
+    const server = createMcpServer({
+      ...serverOptions,
+      client: sessionClient,
+      selection,
+      redactor: serverOptions.redactor.with(key),
+    });
     if (key) server.onclose = hideInLog(key);
     return server;
   };
@@ -278,7 +316,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     throw listenProblem(error, config) ?? error;
   });
   oauth?.listening(handle.url);
-  const notes = [oauth ? 'OAuth access tokens required' : http.authToken ? 'bearer token required' : 'no auth token', http.stateless ? 'stateless' : `up to ${http.maxSessions} sessions`];
+  const notes = [
+    oauth ? 'OAuth access tokens required' : http.authToken ? 'bearer token required' : 'no auth token',
+    http.stateless ? 'stateless' : `up to ${http.maxSessions} sessions`,
+  ];
   if (clientKeys) notes.push('client keys allowed');
   log('info', `serving MCP over Streamable HTTP at ${handle.url} (${notes.join(', ')})`);
 
@@ -311,7 +352,9 @@ function listenProblem(error: unknown, config: Config): StartupError | undefined
   const otherPort = 'choose another with --port N, or --port 0 for a free one (the port chosen is printed)';
   switch ((error as NodeJS.ErrnoException | undefined)?.code) {
     case 'EADDRINUSE':
-      return new StartupError(`${where} is already in use (by another server, perhaps another brevo-mcp); ${otherPort}`);
+      return new StartupError(
+        `${where} is already in use (by another server, perhaps another brevo-mcp); ${otherPort}`,
+      );
     case 'EACCES':
       return new StartupError(`no permission to listen on ${where} (ports below 1024 need privileges); ${otherPort}`);
     case 'EADDRNOTAVAIL':

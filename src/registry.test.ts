@@ -2,7 +2,14 @@
 // resources and completions may reach.
 import { describe, expect, it } from 'vitest';
 import { readManifest } from './tools/manifest.js';
-import { defaultSelection, narrowSelection, resourceReach, selectTools, whyNotOffered, type ToolSelection } from './registry.js';
+import {
+  defaultSelection,
+  narrowSelection,
+  resourceReach,
+  selectTools,
+  whyNotOffered,
+  type ToolSelection,
+} from './registry.js';
 
 const manifest = readManifest();
 const entry = (name: string) => manifest.find((t) => t.name === name)!;
@@ -17,15 +24,26 @@ describe('whyNotOffered', () => {
     ];
     for (const selection of selections) {
       const offered = new Set(selectTools(manifest, selection).map((t) => t.name));
-      for (const t of manifest) expect(whyNotOffered(t, selection) === undefined, `${t.name} in ${JSON.stringify(selection)}`).toBe(offered.has(t.name));
+      for (const t of manifest)
+        expect(whyNotOffered(t, selection) === undefined, `${t.name} in ${JSON.stringify(selection)}`).toBe(
+          offered.has(t.name),
+        );
     }
-    expect(whyNotOffered(entry('get_deals'), defaultSelection())).toMatch(/toolset crm is not enabled; start the server with --toolsets including crm/);
-    expect(whyNotOffered(entry('delete_list'), { toolsets: 'all', readOnly: true })).toMatch(/changes data and the server is read-only \(--read-only/);
-    expect(whyNotOffered(entry('get_lists'), { toolsets: 'all', excludeTools: ['get_lists'], readOnly: false })).toMatch(/excludes it \(--exclude-tools/);
-    expect(whyNotOffered(entry('get_lists'), { toolsets: 'all', tools: ['get_account'], readOnly: false })).toMatch(/--tools .*add get_lists there/);
+    expect(whyNotOffered(entry('get_deals'), defaultSelection())).toMatch(
+      /toolset crm is not enabled; start the server with --toolsets including crm/,
+    );
+    expect(whyNotOffered(entry('delete_list'), { toolsets: 'all', readOnly: true })).toMatch(
+      /changes data and the server is read-only \(--read-only/,
+    );
+    expect(
+      whyNotOffered(entry('get_lists'), { toolsets: 'all', excludeTools: ['get_lists'], readOnly: false }),
+    ).toMatch(/excludes it \(--exclude-tools/);
+    expect(whyNotOffered(entry('get_lists'), { toolsets: 'all', tools: ['get_account'], readOnly: false })).toMatch(
+      /--tools .*add get_lists there/,
+    );
   });
 
-  it('tells the server\'s reasons from what a connection asked', () => {
+  it("tells the server's reasons from what a connection asked", () => {
     const server: ToolSelection = { toolsets: 'all', excludeTools: ['delete_list'], readOnly: false };
     const session = narrowSelection(server, { toolsets: ['contacts'], excludeTools: ['get_lists'] }, manifest);
     expect(whyNotOffered(entry('delete_list'), session)).toMatch(/the server excludes it/);
@@ -48,7 +66,7 @@ describe('resourceReach', () => {
     expect(resourceReach(manifest, { toolsets: 'all', readOnly: true }).allows('get_account')).toBe(true);
   });
 
-  it('follows a connection\'s exclusions and tools, not its toolsets', () => {
+  it("follows a connection's exclusions and tools, not its toolsets", () => {
     const server: ToolSelection = { toolsets: 'all', readOnly: false };
     const byToolset = resourceReach(manifest, narrowSelection(server, { toolsets: ['crm'] }, manifest));
     expect(byToolset.allows('get_account')).toBe(true);

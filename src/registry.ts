@@ -33,12 +33,16 @@ const knownToolsetsText = () => `known toolsets: all, ${toolsetNames.join(', ')}
 export function validateSelection(selection: ToolSelection, manifest: ToolEntry[]): void {
   if (selection.toolsets !== 'all') {
     const unknown = selection.toolsets.filter((t) => !toolsetNames.includes(t));
-    if (unknown.length) throw new SelectionError(`${unknownNamesText('toolset', unknown, ['all', ...toolsetNames])} (${knownToolsetsText()})`);
+    if (unknown.length)
+      throw new SelectionError(
+        `${unknownNamesText('toolset', unknown, ['all', ...toolsetNames])} (${knownToolsetsText()})`,
+      );
   }
   const names = manifest.map((t) => t.name);
   const known = new Set(names);
   const unknownTools = [...(selection.tools ?? []), ...(selection.excludeTools ?? [])].filter((t) => !known.has(t));
-  if (unknownTools.length) throw new SelectionError(`${unknownNamesText('tool', unknownTools, names)} (see --list-tools)`);
+  if (unknownTools.length)
+    throw new SelectionError(`${unknownNamesText('tool', unknownTools, names)} (see --list-tools)`);
 }
 
 export function selectTools(manifest: ToolEntry[], selection: ToolSelection): ToolEntry[] {
@@ -60,22 +64,38 @@ export function selectTools(manifest: ToolEntry[], selection: ToolSelection): To
 export function whyNotOffered(entry: ToolEntry, selection: ToolSelection): string | undefined {
   if (!selection.narrowed) return reasonUnder(entry, selection, SERVER_OPTIONS);
   const { server, requested } = selection.narrowed;
-  const asked: ToolSelection = { toolsets: requested.toolsets ?? 'all', tools: requested.tools, excludeTools: requested.excludeTools, readOnly: requested.readOnly === true };
+  const asked: ToolSelection = {
+    toolsets: requested.toolsets ?? 'all',
+    tools: requested.tools,
+    excludeTools: requested.excludeTools,
+    readOnly: requested.readOnly === true,
+  };
   const because = requested.readOnlyBecause;
-  return reasonUnder(entry, server, SERVER_OPTIONS) ?? reasonUnder(entry, asked, because ? { ...CONNECTION_OPTIONS, readOnly: () => `it changes data and ${because}` } : CONNECTION_OPTIONS);
+  return (
+    reasonUnder(entry, server, SERVER_OPTIONS) ??
+    reasonUnder(
+      entry,
+      asked,
+      because ? { ...CONNECTION_OPTIONS, readOnly: () => `it changes data and ${because}` } : CONNECTION_OPTIONS,
+    )
+  );
 }
 
 const SERVER_OPTIONS = {
   excluded: () => 'the server excludes it (--exclude-tools / BREVO_EXCLUDE_TOOLS); remove it there to offer it',
   readOnly: () => 'it changes data and the server is read-only (--read-only / BREVO_READ_ONLY)',
-  tools: (name: string) => `the server offers only the tools named in --tools (BREVO_TOOLS); add ${name} there to offer it`,
-  toolset: (toolset: string) => `its toolset ${toolset} is not enabled; start the server with --toolsets including ${toolset} (or --toolsets all)`,
+  tools: (name: string) =>
+    `the server offers only the tools named in --tools (BREVO_TOOLS); add ${name} there to offer it`,
+  toolset: (toolset: string) =>
+    `its toolset ${toolset} is not enabled; start the server with --toolsets including ${toolset} (or --toolsets all)`,
 };
 const CONNECTION_OPTIONS = {
   excluded: () => 'this connection excluded it (exclude_tools / X-Brevo-Exclude-Tools)',
   readOnly: () => 'it changes data and this connection asked for read-only tools (read_only / X-Brevo-Read-Only)',
-  tools: (name: string) => `this connection asked for other tools (tools / X-Brevo-Tools); connect with ${name} among them`,
-  toolset: (toolset: string) => `this connection asked for other toolsets (toolsets / X-Brevo-Toolsets); connect with ${toolset} among them`,
+  tools: (name: string) =>
+    `this connection asked for other tools (tools / X-Brevo-Tools); connect with ${name} among them`,
+  toolset: (toolset: string) =>
+    `this connection asked for other toolsets (toolsets / X-Brevo-Toolsets); connect with ${toolset} among them`,
 };
 
 function reasonUnder(entry: ToolEntry, selection: ToolSelection, say: typeof SERVER_OPTIONS): string | undefined {
@@ -104,7 +124,10 @@ export function resourceReach(manifest: ToolEntry[], selection: ToolSelection): 
   const reach: ToolSelection = selection.narrowed
     ? {
         ...unlimitedToolsets(selection),
-        narrowed: { server: unlimitedToolsets(selection.narrowed.server), requested: { ...selection.narrowed.requested, toolsets: 'all' } },
+        narrowed: {
+          server: unlimitedToolsets(selection.narrowed.server),
+          requested: { ...selection.narrowed.requested, toolsets: 'all' },
+        },
       }
     : unlimitedToolsets(selection);
   const why = (operation: string) => {
@@ -143,7 +166,11 @@ const REQUEST_SOURCES = {
 
 type HeaderBag = Record<string, string | string[] | undefined>;
 
-function requestValue(query: URLSearchParams, headers: HeaderBag, [param, header]: readonly [string, string]): string | undefined {
+function requestValue(
+  query: URLSearchParams,
+  headers: HeaderBag,
+  [param, header]: readonly [string, string],
+): string | undefined {
   if (query.has(param)) return query.getAll(param).join(',');
   const value = headers[header];
   return Array.isArray(value) ? value.join(',') : value;
@@ -161,7 +188,8 @@ export function requestedSelection(query: URLSearchParams, headers: HeaderBag): 
   const tools = requestValue(query, headers, REQUEST_SOURCES.tools);
   const exclude = requestValue(query, headers, REQUEST_SOURCES.excludeTools);
   const readOnly = requestValue(query, headers, REQUEST_SOURCES.readOnly);
-  if (toolsets === undefined && tools === undefined && exclude === undefined && readOnly === undefined) return undefined;
+  if (toolsets === undefined && tools === undefined && exclude === undefined && readOnly === undefined)
+    return undefined;
   const requested: RequestedSelection = {};
   if (toolsets !== undefined) {
     const asked = names(toolsets.toLowerCase());
@@ -183,7 +211,11 @@ export function requestedSelection(query: URLSearchParams, headers: HeaderBag): 
  * names, and names this server does not offer, throw SelectionError naming them. The server's
  * read-only always holds: a client can turn read-only on, never off.
  */
-export function narrowSelection(server: ToolSelection, requested: RequestedSelection, manifest: ToolEntry[]): ToolSelection {
+export function narrowSelection(
+  server: ToolSelection,
+  requested: RequestedSelection,
+  manifest: ToolEntry[],
+): ToolSelection {
   const known = new Set(manifest.map((t) => t.name));
   const askedSets = requested.toolsets === 'all' ? [] : (requested.toolsets ?? []);
   const unknownSets = askedSets.filter((t) => !toolsetNames.includes(t));
@@ -198,7 +230,10 @@ export function narrowSelection(server: ToolSelection, requested: RequestedSelec
   const offered = selectTools(manifest, server);
   const offeredNames = new Set(offered.map((t) => t.name));
   const offeredSets = [...new Set(offered.map((t) => t.toolset))];
-  const notOffered = [...askedSets.filter((t) => !offeredSets.includes(t)), ...(requested.tools ?? []).filter((t) => !offeredNames.has(t))];
+  const notOffered = [
+    ...askedSets.filter((t) => !offeredSets.includes(t)),
+    ...(requested.tools ?? []).filter((t) => !offeredNames.has(t)),
+  ];
   if (notOffered.length) {
     throw new SelectionError(
       `not offered by this server: ${notOffered.join(', ')} (it offers the toolsets ${offeredSets.join(', ') || 'none'}${server.readOnly ? ', read-only tools only' : ''})`,

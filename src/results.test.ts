@@ -17,7 +17,15 @@ const text = fc.oneof(
   fc.tuple(fc.string({ maxLength: 2000 }), fc.string({ maxLength: 2000 })).map(([a, b]) => `${a}${KEY}${b}`),
 );
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    tie('array'),
+    tie('object'),
+  ),
   array: fc.array(tie('value'), { maxLength: 60 }),
   object: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), tie('value'), { maxKeys: 40 }),
 })).value;

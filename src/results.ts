@@ -33,7 +33,13 @@ const SHORTEST_SHORTENED = 200;
  * first items and says how to get the rest; what is still too long (one big item) has its longest
  * strings shortened in place, and its longest inner lists cut, each with a marker saying so.
  */
-export function fitJson(data: unknown, maxChars: number, op: CallInfo, args: Record<string, unknown>, fit: FitOptions): string {
+export function fitJson(
+  data: unknown,
+  maxChars: number,
+  op: CallInfo,
+  args: Record<string, unknown>,
+  fit: FitOptions,
+): string {
   const slim = omitListHtml(data);
   const text = JSON.stringify(slim);
   if (text.length <= maxChars) return text;
@@ -50,28 +56,47 @@ export function fitJson(data: unknown, maxChars: number, op: CallInfo, args: Rec
       else hi = mid - 1;
     }
     // When not even one item fits, keep one and shorten inside it rather than show none.
-    if (lo < items.length) return JSON.stringify(shortenToFit(withCut(container, key, items, Math.max(lo, 1), op, args, maxChars), maxChars, fit));
+    if (lo < items.length)
+      return JSON.stringify(
+        shortenToFit(withCut(container, key, items, Math.max(lo, 1), op, args, maxChars), maxChars, fit),
+      );
   }
   return JSON.stringify(shortenToFit(slim, maxChars, fit));
 }
 
-function withCut(container: Record<string, unknown>, key: string, items: unknown[], kept: number, op: CallInfo, args: Record<string, unknown>, maxChars: number) {
+function withCut(
+  container: Record<string, unknown>,
+  key: string,
+  items: unknown[],
+  kept: number,
+  op: CallInfo,
+  args: Record<string, unknown>,
+  maxChars: number,
+) {
   const nextOffset = (Number(args.offset) || 0) + kept;
   const hint = op.continuation?.(nextOffset);
   return {
     ...container,
     [key]: items.slice(0, kept),
     ...hint?.fields,
-    _truncated: { list: key, shown: kept, returned: items.length, hint: hint?.hint ?? restOf(op, nextOffset, maxChars) },
+    _truncated: {
+      list: key,
+      shown: kept,
+      returned: items.length,
+      hint: hint?.hint ?? restOf(op, nextOffset, maxChars),
+    },
   };
 }
 
 /** How to get what a cut list left out: paging advice only for an operation that pages. */
 function restOf(op: CallInfo, nextOffset: number, maxChars: number): string {
   const fields = Object.keys(op.query ?? {});
-  if (fields.includes('offset')) return `call ${op.name} again with offset=${nextOffset}${fields.includes('limit') ? ' (and a smaller limit)' : ''} for the rest`;
+  if (fields.includes('offset'))
+    return `call ${op.name} again with offset=${nextOffset}${fields.includes('limit') ? ' (and a smaller limit)' : ''} for the rest`;
   const limit = `results are limited to ${maxChars} characters (--max-result-chars)`;
-  return fields.length ? `${op.name} does not page: narrow it with ${fields.join(', ')}; ${limit}` : `${op.name} does not page; ${limit}`;
+  return fields.length
+    ? `${op.name} does not page: narrow it with ${fields.join(', ')}; ${limit}`
+    : `${op.name} does not page; ${limit}`;
 }
 
 function largestList(data: unknown): { key: string; items: unknown[] } | undefined {
@@ -125,7 +150,9 @@ export function shortenToFit(data: unknown, maxChars: number, fit: FitOptions): 
 /** The last resort for a shape nothing above can shorten enough: the start of its JSON, as a string in valid JSON. */
 function startOf(json: string, maxChars: number, fit: FitOptions): unknown {
   const wrap = (start: string) => ({
-    _truncated: { hint: `this answer is ${json.length} characters of JSON; results are limited to ${maxChars} characters (--max-result-chars), so only its start is shown, as text` },
+    _truncated: {
+      hint: `this answer is ${json.length} characters of JSON; results are limited to ${maxChars} characters (--max-result-chars), so only its start is shown, as text`,
+    },
     start,
   });
   let lo = 0;
@@ -146,7 +173,8 @@ function biggest(box: Record<string, unknown>): Spot | undefined {
     let size: number;
     if (typeof value === 'string') {
       size = JSON.stringify(value).length;
-      if (value.length > SHORTEST_SHORTENED && !isMarker(value) && (!best || size > best.size)) best = { holder, key, size };
+      if (value.length > SHORTEST_SHORTENED && !isMarker(value) && (!best || size > best.size))
+        best = { holder, key, size };
       return size;
     }
     if (!value || typeof value !== 'object') return JSON.stringify(value ?? null).length;
@@ -192,7 +220,8 @@ function shortenString(value: string, room: number, key: string | number, maxCha
 function shortenList(list: unknown[], room: number, maxChars: number): unknown[] {
   const kept: unknown[] = [];
   let size = 2;
-  const marker = (left: number) => `[${left} more items left out; results are limited to ${maxChars} characters (--max-result-chars)]`;
+  const marker = (left: number) =>
+    `[${left} more items left out; results are limited to ${maxChars} characters (--max-result-chars)]`;
   for (const item of list) {
     const next = size + jsonSize(item) + 1;
     if (next + JSON.stringify(marker(list.length - kept.length - 1)).length > room) break;
@@ -216,14 +245,18 @@ function shortenObject(object: Record<string, unknown>, room: number, maxChars: 
     size = next;
     count++;
   }
-  kept[OBJECT_MARKER] = `[${entries.length - count} more fields left out; results are limited to ${maxChars} characters (--max-result-chars)]`;
+  kept[OBJECT_MARKER] =
+    `[${entries.length - count} more fields left out; results are limited to ${maxChars} characters (--max-result-chars)]`;
   return kept;
 }
 
 const jsonSize = (value: unknown) => JSON.stringify(value ?? null).length;
 
 function omitListHtml(data: unknown): unknown {
-  if (Array.isArray(data)) return data.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? summariseHtml(item as Record<string, unknown>) : item));
+  if (Array.isArray(data))
+    return data.map((item) =>
+      item && typeof item === 'object' && !Array.isArray(item) ? summariseHtml(item as Record<string, unknown>) : item,
+    );
   if (!data || typeof data !== 'object') return data;
   return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Array.isArray(v) ? omitListHtml(v) : v]));
 }
@@ -251,8 +284,13 @@ const HINTS: Record<number, string> = {
 };
 
 /** The text of an isError result: status, Brevo's code and message, and what to do. */
-export function errorText(error: BrevoApiError, op: CallInfo & { pathParams?: Record<string, unknown> }, args: Record<string, unknown>): string {
-  const attempts = error.details.attempts && error.details.attempts > 1 ? ` after ${error.details.attempts} attempts` : '';
+export function errorText(
+  error: BrevoApiError,
+  op: CallInfo & { pathParams?: Record<string, unknown> },
+  args: Record<string, unknown>,
+): string {
+  const attempts =
+    error.details.attempts && error.details.attempts > 1 ? ` after ${error.details.attempts} attempts` : '';
   const head = error.status
     ? `Brevo answered HTTP ${error.status} (${error.code}) to ${op.name}${attempts}: ${error.brevoMessage}`
     : error.code === 'response_too_large'
@@ -261,10 +299,16 @@ export function errorText(error: BrevoApiError, op: CallInfo & { pathParams?: Re
   return `${head}\n${hintFor(error, op, args)}`.trimEnd();
 }
 
-function hintFor(error: BrevoApiError, op: CallInfo & { pathParams?: Record<string, unknown> }, args: Record<string, unknown>): string {
+function hintFor(
+  error: BrevoApiError,
+  op: CallInfo & { pathParams?: Record<string, unknown> },
+  args: Record<string, unknown>,
+): string {
   if (error.status === 404) {
     const ids = Object.keys(op.pathParams ?? {}).map((k) => `${k}=${JSON.stringify(args[k])}`);
-    return ids.length ? `Hint: nothing found for ${ids.join(', ')}; check the id (list the collection to find it).` : 'Hint: Brevo found nothing there.';
+    return ids.length
+      ? `Hint: nothing found for ${ids.join(', ')}; check the id (list the collection to find it).`
+      : 'Hint: Brevo found nothing there.';
   }
   if (error.status === 429) {
     const after = error.details.retryAfterSeconds;
@@ -272,7 +316,8 @@ function hintFor(error: BrevoApiError, op: CallInfo & { pathParams?: Record<stri
   }
   if (error.status >= 500) return 'Hint: Brevo had a server problem; try again shortly.';
   if (error.status === 0) {
-    if (error.code === 'timeout') return 'Hint: Brevo did not answer in time; a write may still have happened, so check before repeating it.';
+    if (error.code === 'timeout')
+      return 'Hint: Brevo did not answer in time; a write may still have happened, so check before repeating it.';
     if (error.code === 'cancelled') return '';
     if (error.code.startsWith('missing_')) return '';
     if (error.code === 'response_too_large') {

@@ -75,7 +75,8 @@ function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
       byName: new Map(selected.map((t) => [t.name, t])),
     };
     // HTTP clients choose their own selections: keep the cache bounded, dropping the oldest.
-    if (listedBySelection.size >= MAX_CACHED_SELECTIONS) listedBySelection.delete(listedBySelection.keys().next().value!);
+    if (listedBySelection.size >= MAX_CACHED_SELECTIONS)
+      listedBySelection.delete(listedBySelection.keys().next().value!);
     listedBySelection.set(key, cached);
   }
   return cached;
@@ -96,18 +97,22 @@ function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>>(
   handler: (request: z.infer<S>, extra: Parameters<Parameters<Server['setRequestHandler']>[1]>[1]) => unknown,
 ): void {
   const method = schema.shape.method.value;
-  Protocol.prototype.setRequestHandler.call(server, z.looseObject({ method: z.literal(method) }), async (request, extra) => {
-    const parsed = schema.safeParse(request);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => issueText(issue, request, '(params)')).join('; ');
-      throw redactedError(redactor, new RpcError(ErrorCode.InvalidParams, `Invalid ${method} request: ${problems}`));
-    }
-    try {
-      return redactor.value(await handler(parsed.data, extra)) as never;
-    } catch (error) {
-      throw redactedError(redactor, error);
-    }
-  });
+  Protocol.prototype.setRequestHandler.call(
+    server,
+    z.looseObject({ method: z.literal(method) }),
+    async (request, extra) => {
+      const parsed = schema.safeParse(request);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => issueText(issue, request, '(params)')).join('; ');
+        throw redactedError(redactor, new RpcError(ErrorCode.InvalidParams, `Invalid ${method} request: ${problems}`));
+      }
+      try {
+        return redactor.value(await handler(parsed.data, extra)) as never;
+      } catch (error) {
+        throw redactedError(redactor, error);
+      }
+    },
+  );
 }
 
 function redactedError(redactor: Redactor, error: unknown): unknown {
@@ -115,14 +120,17 @@ function redactedError(redactor: Redactor, error: unknown): unknown {
   const { code, data } = error as { code?: unknown; data?: unknown };
   const message = redactor.text(error.message);
   const cleanData = redactor.value(data);
-  return message === error.message && cleanData === data ? error : new RpcError(typeof code === 'number' ? code : ErrorCode.InternalError, message, cleanData);
+  return message === error.message && cleanData === data
+    ? error
+    : new RpcError(typeof code === 'number' ? code : ErrorCode.InternalError, message, cleanData);
 }
 
 export function createMcpServer(options: ServerOptions): Server {
   const { manifest, client, selection, maxResultChars } = options;
   const redactor = options.redactor ?? NO_SECRETS;
   const approve = options.confirm
-    ? (op: Operation, args: Record<string, unknown>, signal?: AbortSignal) => confirmWithPerson(server, op, args, signal)
+    ? (op: Operation, args: Record<string, unknown>, signal?: AbortSignal) =>
+        confirmWithPerson(server, op, args, signal)
     : undefined;
   const server = new Server(
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
@@ -147,18 +155,34 @@ export function createMcpServer(options: ServerOptions): Server {
         whyUnavailable,
       })
     : undefined;
-  const code = options.code ? createCodeMode({ entries: [...tools.byName.values()], whyUnavailable, readOnly: selection.readOnly, limits: options.code }) : undefined;
+  const code = options.code
+    ? createCodeMode({
+        entries: [...tools.byName.values()],
+        whyUnavailable,
+        readOnly: selection.readOnly,
+        limits: options.code,
+      })
+    : undefined;
   const resources = resourceCatalog(manifest);
   // What resources and completions may call: decided by the registry with the tools.
   const reach = resourceReach(manifest, selection);
   const prompts = new SessionPrompts((name) => tools.byName.has(name));
-  const views = new SessionViews(() => server.getClientCapabilities(), (name) => tools.byName.has(name));
-  const on = <S extends Parameters<typeof handle>[2]>(schema: S, handler: Parameters<typeof handle<S>>[3]) => handle(server, redactor, schema, handler);
+  const views = new SessionViews(
+    () => server.getClientCapabilities(),
+    (name) => tools.byName.has(name),
+  );
+  const on = <S extends Parameters<typeof handle>[2]>(schema: S, handler: Parameters<typeof handle<S>>[3]) =>
+    handle(server, redactor, schema, handler);
 
-  on(ListToolsRequestSchema, () => ({ tools: views.annotate(code ? code.list() : dynamic ? dynamic.list() : tools.tools) }));
+  on(ListToolsRequestSchema, () => ({
+    tools: views.annotate(code ? code.list() : dynamic ? dynamic.list() : tools.tools),
+  }));
 
   /** After successful writes: what the resources show (and the ids completions offer) changed. */
-  const changed = async (names: Iterable<string>, extra: { sendNotification: (n: ServerNotification) => Promise<void> }) => {
+  const changed = async (
+    names: Iterable<string>,
+    extra: { sendNotification: (n: ServerNotification) => Promise<void> },
+  ) => {
     if (![...names].some((name) => resources.changingTools.has(name))) return;
     forgetCompletions(client);
     // Sent as part of the request, so it reaches HTTP clients on the call's own stream, stateless ones included.
@@ -184,9 +208,18 @@ export function createMcpServer(options: ServerOptions): Server {
     };
     const { name, arguments: args } = request.params;
     if (code) {
-      const ctx = { client, maxResultChars, redactor, approve: approveHere, signal: extra.signal, progressToken: request.params._meta?.progressToken, sendNotification: extra.sendNotification };
+      const ctx = {
+        client,
+        maxResultChars,
+        redactor,
+        approve: approveHere,
+        signal: extra.signal,
+        progressToken: request.params._meta?.progressToken,
+        sendNotification: extra.sendNotification,
+      };
       const ran = await code.call(name, args, ctx);
-      if (!ran) throw new RpcError(ErrorCode.InvalidParams, `Unknown tool: ${name} (code mode lists search and execute)`);
+      if (!ran)
+        throw new RpcError(ErrorCode.InvalidParams, `Unknown tool: ${name} (code mode lists search and execute)`);
       await changed(ran.succeeded, extra);
       return ran.result ?? { isError: true, content: [{ type: 'text', text: 'Cancelled.' }] };
     }
@@ -195,8 +228,12 @@ export function createMcpServer(options: ServerOptions): Server {
     const entry = dynamic ? dynamic.enabled(name) : tools.byName.get(name);
     if (!entry) {
       const notListed = dynamic && tools.byName.has(name);
-      const enable = options.sessionless ? '' : `, or enable_toolset ${tools.byName.get(name)?.toolset} to list its toolset`;
-      const why = notListed ? `${name} is not listed in dynamic mode: run it with call_tool (name "${name}")${enable}.` : whyUnavailable(name);
+      const enable = options.sessionless
+        ? ''
+        : `, or enable_toolset ${tools.byName.get(name)?.toolset} to list its toolset`;
+      const why = notListed
+        ? `${name} is not listed in dynamic mode: run it with call_tool (name "${name}")${enable}.`
+        : whyUnavailable(name);
       throw new RpcError(ErrorCode.InvalidParams, why ?? `Unknown tool: ${name}`);
     }
     return run(entry, args);
@@ -215,9 +252,14 @@ export function createMcpServer(options: ServerOptions): Server {
 
   on(CompleteRequestSchema, async (request, extra) => {
     const { ref, argument } = request.params;
-    const source = ref.type === 'ref/resource' ? resources.completionSource(ref.uri, argument.name, reach) : prompts.completionSource(ref.name, argument.name);
+    const source =
+      ref.type === 'ref/resource'
+        ? resources.completionSource(ref.uri, argument.name, reach)
+        : prompts.completionSource(ref.name, argument.name);
     if (!source) return { completion: { values: [], hasMore: false } };
-    return { completion: await completeFrom(source, argument.value, { client, manifest, signal: extra.signal, reach }) };
+    return {
+      completion: await completeFrom(source, argument.value, { client, manifest, signal: extra.signal, reach }),
+    };
   });
 
   return server;

@@ -21,8 +21,12 @@ describe('nearestNames', () => {
 
 describe('unknownNamesText', () => {
   it('names the unknown names with their nearest known ones', () => {
-    expect(unknownNamesText('tool', ['get_acount'], ['get_account', 'get_lists'])).toBe('unknown tool get_acount; did you mean get_account?');
-    expect(unknownNamesText('tool', ['get_acount', 'zzz'], ['get_account'])).toBe('unknown tools get_acount, zzz; did you mean get_account (for get_acount)?');
+    expect(unknownNamesText('tool', ['get_acount'], ['get_account', 'get_lists'])).toBe(
+      'unknown tool get_acount; did you mean get_account?',
+    );
+    expect(unknownNamesText('tool', ['get_acount', 'zzz'], ['get_account'])).toBe(
+      'unknown tools get_acount, zzz; did you mean get_account (for get_acount)?',
+    );
     expect(unknownNamesText('toolset', ['zzz'], ['crm'])).toBe('unknown toolset zzz');
   });
 });

@@ -30,7 +30,13 @@ describe('cancelling completion/complete', () => {
       fake.route('GET', '/contacts/lists', { delayMs: 15_000, json: { lists: [], count: 0 } });
       const abort = new AbortController();
       const asked = conn.client
-        .complete({ ref: { type: 'ref/resource', uri: 'brevo://contacts/lists/{listId}' }, argument: { name: 'listId', value: '1' } }, { signal: abort.signal })
+        .complete(
+          {
+            ref: { type: 'ref/resource', uri: 'brevo://contacts/lists/{listId}' },
+            argument: { name: 'listId', value: '1' },
+          },
+          { signal: abort.signal },
+        )
         .catch((e: Error) => e);
       await until(() => fake.requests.length === 1, 5_000, 'the completion reached Brevo');
       abort.abort('the user typed on');
@@ -39,7 +45,10 @@ describe('cancelling completion/complete', () => {
       // The next keystroke asks again rather than reusing the cancelled fetch.
       fake.reset();
       fake.route('GET', '/contacts/lists', { json: { lists: [{ id: 12, name: 'VIP' }], count: 1 } });
-      const values = await conn.client.complete({ ref: { type: 'ref/resource', uri: 'brevo://contacts/lists/{listId}' }, argument: { name: 'listId', value: '1' } });
+      const values = await conn.client.complete({
+        ref: { type: 'ref/resource', uri: 'brevo://contacts/lists/{listId}' },
+        argument: { name: 'listId', value: '1' },
+      });
       expect(values.completion.values).toEqual(['12']);
     } finally {
       await conn.close();
@@ -53,7 +62,9 @@ describe('a cancelled call over Streamable HTTP', () => {
     const conn = await connectHttp(url);
     fake.route('GET', '/account', { delayMs: 30_000, json: {} });
     const abort = new AbortController();
-    const call = conn.client.callTool({ name: 'get_account', arguments: {} }, undefined, { signal: abort.signal }).catch((e: Error) => e);
+    const call = conn.client
+      .callTool({ name: 'get_account', arguments: {} }, undefined, { signal: abort.signal })
+      .catch((e: Error) => e);
     await until(() => fake.requests.length === 1, 5_000, 'the call reached Brevo');
     abort.abort('not needed any more');
     expect(await call).toBeInstanceOf(Error);
@@ -74,9 +85,19 @@ describe('a cancelled call over Streamable HTTP', () => {
   it('never ends a (legacy) batch stream early: the other requests of the batch still get their answers', async () => {
     const server = await startHttpServer({ apiUrl: fake.url });
     try {
-      const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' };
-      const post = (body: unknown, extra: Record<string, string> = {}) => fetch(server.url, { method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify(body) });
-      const init = await post({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      const headers = {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-protocol-version': '2025-11-25',
+      };
+      const post = (body: unknown, extra: Record<string, string> = {}) =>
+        fetch(server.url, { method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify(body) });
+      const init = await post({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+      });
       const session = { 'mcp-session-id': init.headers.get('mcp-session-id')! };
       await init.body?.cancel();
       await (await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, session)).body?.cancel();
@@ -90,7 +111,9 @@ describe('a cancelled call over Streamable HTTP', () => {
         session,
       );
       await until(() => fake.requests.length === 2, 5_000, 'both calls reached Brevo');
-      await (await post({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 10 } }, session)).body?.cancel();
+      await (
+        await post({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 10 } }, session)
+      ).body?.cancel();
       // Read the stream until the answer to 11 arrives (the SDK keeps a batch stream open for 10).
       const reader = batch.body!.getReader();
       let text = '';
@@ -107,10 +130,18 @@ describe('a cancelled call over Streamable HTTP', () => {
   }, 30_000);
 
   it('lets the idle sweep close its session', async () => {
-    const server = await startHttpServer({ apiUrl: fake.url, args: ['--session-idle-ms', '300'], env: { BREVO_MCP_LOG_LEVEL: 'debug' } });
+    const server = await startHttpServer({
+      apiUrl: fake.url,
+      args: ['--session-idle-ms', '300'],
+      env: { BREVO_MCP_LOG_LEVEL: 'debug' },
+    });
     try {
       await cancelledCall(server.url);
-      await until(() => /closed after 300 ms without a request/.test(server.stderr()), 8_000, 'the idle session was closed');
+      await until(
+        () => /closed after 300 ms without a request/.test(server.stderr()),
+        8_000,
+        'the idle session was closed',
+      );
     } finally {
       await server.stop();
     }

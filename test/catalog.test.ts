@@ -17,7 +17,9 @@ describe('catalog', async () => {
 
   it(`docs/TOOLS.md is up to date (${STALE})`, () => {
     const summaries = Object.entries(toolsets).map(([name, info]) => ({ name, summary: info.summary }));
-    expect(readFileSync(new URL('../docs/TOOLS.md', import.meta.url), 'utf8')).toBe(renderToolsDoc(summaries, ops.map(manifestEntry)));
+    expect(readFileSync(new URL('../docs/TOOLS.md', import.meta.url), 'utf8')).toBe(
+      renderToolsDoc(summaries, ops.map(manifestEntry)),
+    );
   });
 
   it('has unique tool names, each with a title and a description', () => {
@@ -38,8 +40,15 @@ describe('catalog', async () => {
 
   it('never has a field in two places (path, query, body)', () => {
     for (const op of ops) {
-      const fields = [...Object.keys(op.pathParams ?? {}), ...Object.keys(op.query ?? {}), ...Object.keys(op.body ?? {})];
-      expect(fields.filter((f, i) => fields.indexOf(f) !== i), op.name).toEqual([]);
+      const fields = [
+        ...Object.keys(op.pathParams ?? {}),
+        ...Object.keys(op.query ?? {}),
+        ...Object.keys(op.body ?? {}),
+      ];
+      expect(
+        fields.filter((f, i) => fields.indexOf(f) !== i),
+        op.name,
+      ).toEqual([]);
     }
   });
 

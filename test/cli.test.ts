@@ -32,8 +32,19 @@ describe('brevo-mcp command', () => {
   it('--list-tools honours a selection', async () => {
     const { stdout } = await cli(['--list-tools', '--toolsets', 'account']);
     const tools = JSON.parse(stdout) as Array<Record<string, unknown>>;
-    expect(tools.map((t) => t.name)).toEqual(readManifest().filter((t) => t.toolset === 'account').map((t) => t.name));
-    expect(tools[0]).toEqual({ name: 'get_account', method: 'GET', path: '/account', toolset: 'account', readOnly: true, destructive: false });
+    expect(tools.map((t) => t.name)).toEqual(
+      readManifest()
+        .filter((t) => t.toolset === 'account')
+        .map((t) => t.name),
+    );
+    expect(tools[0]).toEqual({
+      name: 'get_account',
+      method: 'GET',
+      path: '/account',
+      toolset: 'account',
+      readOnly: true,
+      destructive: false,
+    });
   });
 
   it('refuses to serve without BREVO_API_KEY, with one clear line', async () => {
@@ -46,10 +57,37 @@ describe('brevo-mcp command', () => {
 
   it('--help documents every flag and --version prints the version', async () => {
     const help = await cli(['--help']);
-    for (const flag of ['--transport', '--port', '--host', '--toolsets', '--tools', '--exclude-tools', '--read-only', '--list-tools', '--version', 'BREVO_API_KEY', 'BREVO_API_URL',
-      '--auth-token', 'MCP_AUTH_TOKEN', '--allowed-origins', 'BREVO_MCP_ALLOWED_ORIGINS', '--allowed-hosts', 'BREVO_MCP_ALLOWED_HOSTS',
-      '--max-body-bytes', 'BREVO_MCP_MAX_BODY_BYTES', '--max-sessions', 'BREVO_MCP_MAX_SESSIONS', '--session-idle-ms', 'BREVO_MCP_SESSION_IDLE_MS',
-      '--stateless', 'BREVO_MCP_STATELESS', '--shutdown-grace-ms', 'BREVO_MCP_SHUTDOWN_GRACE_MS', '--allow-client-keys', 'BREVO_MCP_ALLOW_CLIENT_KEYS']) {
+    for (const flag of [
+      '--transport',
+      '--port',
+      '--host',
+      '--toolsets',
+      '--tools',
+      '--exclude-tools',
+      '--read-only',
+      '--list-tools',
+      '--version',
+      'BREVO_API_KEY',
+      'BREVO_API_URL',
+      '--auth-token',
+      'MCP_AUTH_TOKEN',
+      '--allowed-origins',
+      'BREVO_MCP_ALLOWED_ORIGINS',
+      '--allowed-hosts',
+      'BREVO_MCP_ALLOWED_HOSTS',
+      '--max-body-bytes',
+      'BREVO_MCP_MAX_BODY_BYTES',
+      '--max-sessions',
+      'BREVO_MCP_MAX_SESSIONS',
+      '--session-idle-ms',
+      'BREVO_MCP_SESSION_IDLE_MS',
+      '--stateless',
+      'BREVO_MCP_STATELESS',
+      '--shutdown-grace-ms',
+      'BREVO_MCP_SHUTDOWN_GRACE_MS',
+      '--allow-client-keys',
+      'BREVO_MCP_ALLOW_CLIENT_KEYS',
+    ]) {
       expect(help.stdout).toContain(flag);
     }
     const version = await cli(['--version']);
@@ -67,16 +105,40 @@ describe('brevo-mcp command', () => {
 
   it('OAuth options that cannot work together stop the start with one clear line', async () => {
     const cases: Array<[string[], Record<string, string>, RegExp]> = [
-      [['--oauth-issuer', 'https://id.example.com', '--auth-token', 'x'.repeat(32)], {}, /--oauth-issuer and --auth-token \(MCP_AUTH_TOKEN\) are two ways/],
+      [
+        ['--oauth-issuer', 'https://id.example.com', '--auth-token', 'x'.repeat(32)],
+        {},
+        /--oauth-issuer and --auth-token \(MCP_AUTH_TOKEN\) are two ways/,
+      ],
       [['--oauth-issuer', 'https://id.example.com'], { MCP_AUTH_TOKEN: 'x'.repeat(32) }, /choose one/],
       [['--public-url', 'https://mcp.example.com/mcp'], {}, /give --oauth-issuer with it/],
-      [['--oauth-issuer', 'https://id.example.com', '--host', '0.0.0.0'], {}, /--oauth-issuer needs --public-url .* when listening on 0\.0\.0\.0/],
+      [
+        ['--oauth-issuer', 'https://id.example.com', '--host', '0.0.0.0'],
+        {},
+        /--oauth-issuer needs --public-url .* when listening on 0\.0\.0\.0/,
+      ],
       [['--oauth-issuer', 'http://id.example.com'], {}, /--oauth-issuer: "http:\/\/id\.example\.com" must use https/],
-      [['--oauth-issuer', 'https://id.example.com', '--public-url', 'https://mcp.example.com/mcp#x'], {}, /must not have a #fragment/],
-      [['--oauth-issuer', 'https://id.example.com'], { BREVO_MCP_OAUTH_CLIENT_ID: 'brevo-mcp' }, /BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET go together/],
-      [['--oauth-issuer', 'https://id.example.com'], { BREVO_MCP_OAUTH_ALGORITHMS: 'RS256,none,HS256' }, /none, HS256 not allowed/],
+      [
+        ['--oauth-issuer', 'https://id.example.com', '--public-url', 'https://mcp.example.com/mcp#x'],
+        {},
+        /must not have a #fragment/,
+      ],
+      [
+        ['--oauth-issuer', 'https://id.example.com'],
+        { BREVO_MCP_OAUTH_CLIENT_ID: 'brevo-mcp' },
+        /BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET go together/,
+      ],
+      [
+        ['--oauth-issuer', 'https://id.example.com'],
+        { BREVO_MCP_OAUTH_ALGORITHMS: 'RS256,none,HS256' },
+        /none, HS256 not allowed/,
+      ],
       [['--oauth-issuer', 'https://id.example.com'], { BREVO_MCP_OAUTH_READ_SCOPE: 'brevo:write' }, /must differ/],
-      [['--oauth-issuer', 'https://id.example.com'], { BREVO_MCP_OAUTH_WRITE_SCOPE: 'brevo write' }, /one scope name without spaces/],
+      [
+        ['--oauth-issuer', 'https://id.example.com'],
+        { BREVO_MCP_OAUTH_WRITE_SCOPE: 'brevo write' },
+        /one scope name without spaces/,
+      ],
     ];
     for (const [args, env, message] of cases) {
       const { code, stdout, stderr } = await cli(['--transport', 'http', '--sandbox', ...args], env);

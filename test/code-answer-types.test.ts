@@ -11,14 +11,23 @@ const committed = JSON.parse(readFileSync(answerTypesUrl, 'utf8')) as Record<str
 
 describe('answer types', () => {
   it('has a type for every catalog operation', () => {
-    expect(Object.keys(committed).sort()).toEqual(readManifest().map((t) => t.name).sort());
-    const unknown = Object.entries(committed).filter(([, type]) => type === 'unknown').map(([name]) => name);
+    expect(Object.keys(committed).sort()).toEqual(
+      readManifest()
+        .map((t) => t.name)
+        .sort(),
+    );
+    const unknown = Object.entries(committed)
+      .filter(([, type]) => type === 'unknown')
+      .map(([name]) => name);
     // Operations whose success answer the definition leaves without a schema.
     expect(unknown.length).toBeLessThan(10);
   });
 
   const available = sharedAvailable();
-  if (!available) console.warn(`answer types freshness test skipped: ${sharedDir} (Brevo's reference definitions) is not present on this machine`);
+  if (!available)
+    console.warn(
+      `answer types freshness test skipped: ${sharedDir} (Brevo's reference definitions) is not present on this machine`,
+    );
   it.skipIf(!available)('is what scripts/write-answer-types.mjs writes from the reference today', () => {
     expect(answerTypes(contractRows())).toEqual(committed);
   });

@@ -6,7 +6,16 @@ import { FakeBrevo } from './support/fake-brevo.js';
 import { connectHttp, connectStdio, startHttpServer, TEST_KEY, textOf, type Connected } from './support/mcp.js';
 
 const MAX_CHARS = 5000;
-const LIMITS = ['--code-timeout-ms', '3000', '--code-max-calls', '3', '--code-memory-mb', '16', '--max-result-chars', String(MAX_CHARS)];
+const LIMITS = [
+  '--code-timeout-ms',
+  '3000',
+  '--code-max-calls',
+  '3',
+  '--code-memory-mb',
+  '16',
+  '--max-result-chars',
+  String(MAX_CHARS),
+];
 
 const waitFor = async (check: () => boolean, ms = 5000) => {
   const deadline = Date.now() + ms;
@@ -40,17 +49,41 @@ describe('code mode isolation and limits', () => {
 
   it('reaches the whole catalog without --toolsets, through brevo only', async () => {
     expect(await value('return Object.keys(brevo).length')).toBe(292);
-    expect(await value('return [typeof brevo.send_transac_email, typeof brevo.get_deals, typeof brevo.nonexistent]')).toEqual(['function', 'function', 'function']);
+    expect(
+      await value('return [typeof brevo.send_transac_email, typeof brevo.get_deals, typeof brevo.nonexistent]'),
+    ).toEqual(['function', 'function', 'function']);
   });
 
   it('offers nothing of the host: no process, require, fetch, timers, modules or Node globals', async () => {
-    const globals = await value(`return Object.getOwnPropertyNames(globalThis).filter((n) => !/^[A-Z]/.test(n)).sort()`);
-    expect(globals).toEqual(
-      ['brevo', 'console', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape', 'eval', 'globalThis', 'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'undefined', 'unescape'].sort(),
+    const globals = await value(
+      `return Object.getOwnPropertyNames(globalThis).filter((n) => !/^[A-Z]/.test(n)).sort()`,
     );
-    const kinds = await value(`return ['process', 'require', 'module', 'fetch', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'Buffer', 'WebAssembly', 'XMLHttpRequest', 'Deno', 'Bun', 'std', 'os'].map((n) => typeof globalThis[n])`);
+    expect(globals).toEqual(
+      [
+        'brevo',
+        'console',
+        'decodeURI',
+        'decodeURIComponent',
+        'encodeURI',
+        'encodeURIComponent',
+        'escape',
+        'eval',
+        'globalThis',
+        'isFinite',
+        'isNaN',
+        'parseFloat',
+        'parseInt',
+        'undefined',
+        'unescape',
+      ].sort(),
+    );
+    const kinds = await value(
+      `return ['process', 'require', 'module', 'fetch', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'Buffer', 'WebAssembly', 'XMLHttpRequest', 'Deno', 'Bun', 'std', 'os'].map((n) => typeof globalThis[n])`,
+    );
     expect(new Set(kinds)).toEqual(new Set(['undefined']));
-    const imported = await value(`const out = []; for (const m of ['fs', 'node:child_process', 'https://example.com/x.js']) { try { await import(m); out.push('loaded ' + m); } catch (e) { out.push(e.name); } } return out;`);
+    const imported = await value(
+      `const out = []; for (const m of ['fs', 'node:child_process', 'https://example.com/x.js']) { try { await import(m); out.push('loaded ' + m); } catch (e) { out.push(e.name); } } return out;`,
+    );
     expect(imported.every((r: string) => !r.startsWith('loaded'))).toBe(true);
   });
 
@@ -63,7 +96,14 @@ describe('code mode isolation and limits', () => {
       const viaEval = eval('typeof process');
       const viaFunction = Function('return Object.getOwnPropertyNames(this).includes("process")')();
       return { viaArrow, bridgeGlobalIsSandbox: viaBridge === globalThis, viaAnswer, viaError, viaEval, viaFunction };`);
-    expect(reached).toEqual({ viaArrow: 'undefined', bridgeGlobalIsSandbox: true, viaAnswer: 'undefined', viaError: 'undefined', viaEval: 'undefined', viaFunction: false });
+    expect(reached).toEqual({
+      viaArrow: 'undefined',
+      bridgeGlobalIsSandbox: true,
+      viaAnswer: 'undefined',
+      viaError: 'undefined',
+      viaEval: 'undefined',
+      viaFunction: false,
+    });
   });
 
   it('answers are plain sandbox values, not host objects', async () => {
@@ -84,11 +124,17 @@ describe('code mode isolation and limits', () => {
       try { Object.defineProperty(brevo, 'create_list', { value: () => 'replaced' }); } catch {}
       await brevo.create_list({ name: 'VIP' });`);
     expect(polluted.isError).toBe(true);
-    expect(textOf(polluted)).toMatch(/Invalid arguments for create_list: folderId is required \(code invalid_arguments, tool create_list\)/);
-    const viaProto = await execute(`await brevo.create_list(JSON.parse('{"__proto__": {"folderId": 1}, "name": "x"}'))`);
+    expect(textOf(polluted)).toMatch(
+      /Invalid arguments for create_list: folderId is required \(code invalid_arguments, tool create_list\)/,
+    );
+    const viaProto = await execute(
+      `await brevo.create_list(JSON.parse('{"__proto__": {"folderId": 1}, "name": "x"}'))`,
+    );
     expect(textOf(viaProto)).toMatch(/folderId.*Unrecognized key: "__proto__"/s);
     expect(fake.requests).toHaveLength(0);
-    expect(await value(`return [({}).folderId, JSON.stringify({ a: 1 }), Object.prototype.hasOwnProperty('toJSON')]`)).toEqual([null, '{"a":1}', false]);
+    expect(
+      await value(`return [({}).folderId, JSON.stringify({ a: 1 }), Object.prototype.hasOwnProperty('toJSON')]`),
+    ).toEqual([null, '{"a":1}', false]);
   });
 
   it('an infinite loop ends at the time limit; the server stays responsive', async () => {
@@ -96,18 +142,26 @@ describe('code mode isolation and limits', () => {
     const stopped = await execute('console.log("spinning"); for (;;) {}');
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(stopped.isError).toBe(true);
-    expect(textOf(stopped)).toBe('Stopped: the run hit the time limit (3000 ms, --code-timeout-ms). No Brevo call was made.\n--- console ---\nspinning');
+    expect(textOf(stopped)).toBe(
+      'Stopped: the run hit the time limit (3000 ms, --code-timeout-ms). No Brevo call was made.\n--- console ---\nspinning',
+    );
     expect(await value('return 1 + 1')).toBe(2);
   });
 
   it('a memory bomb ends at the memory limit', async () => {
     const stopped = await execute('const hoard = []; for (;;) hoard.push(new Array(100000).fill(hoard.length));');
     expect(stopped.isError).toBe(true);
-    expect(textOf(stopped)).toMatch(/^Stopped: the run hit the memory limit \(16 MB, --code-memory-mb\)\. No Brevo call was made\.$/);
+    expect(textOf(stopped)).toMatch(
+      /^Stopped: the run hit the memory limit \(16 MB, --code-memory-mb\)\. No Brevo call was made\.$/,
+    );
     const strings = await execute("const parts = []; for (let i = 0; ; i++) parts.push('x'.repeat(4096) + i);");
     expect(textOf(strings)).toMatch(/memory limit \(16 MB, --code-memory-mb\)/);
     // The engine's "out of memory" can be caught; memory stays bounded and the script goes on.
-    expect(await value("const hoard = []; try { for (;;) hoard.push(new Array(100000).fill(1)); } catch (e) { hoard.length = 0; return String(e); }")).toBe('InternalError: out of memory');
+    expect(
+      await value(
+        'const hoard = []; try { for (;;) hoard.push(new Array(100000).fill(1)); } catch (e) { hoard.length = 0; return String(e); }',
+      ),
+    ).toBe('InternalError: out of memory');
     expect(await value('return "still here"')).toBe('still here');
   });
 
@@ -138,14 +192,19 @@ describe('code mode isolation and limits', () => {
   });
 
   it('unhandled rejections neither crash the server nor go unreported', async () => {
-    fake.route('GET', '/contacts/lists/7', { status: 404, json: { code: 'document_not_found', message: 'List ID does not exist' } });
+    fake.route('GET', '/contacts/lists/7', {
+      status: 404,
+      json: { code: 'document_not_found', message: 'List ID does not exist' },
+    });
     const result = await execute(`
       Promise.reject(new Error('floating'));
       brevo.get_list({ listId: 7 });
       brevo.get_account().then(() => { throw new Error('late'); });
       return 'returned';`);
     expect(result.isError).toBeFalsy();
-    expect(textOf(result)).toBe('"returned"\nNote: 1 Brevo call failed and the script never read the error: get_list: 404 document_not_found.');
+    expect(textOf(result)).toBe(
+      '"returned"\nNote: 1 Brevo call failed and the script never read the error: get_list: 404 document_not_found.',
+    );
     expect(fake.requests.map((r) => r.path).sort()).toEqual(['/account', '/contacts/lists/7']);
     expect(await value('return "alive"')).toBe('alive');
   });
@@ -162,26 +221,43 @@ describe('code mode isolation and limits', () => {
   it('the time limit abandons a Brevo request in flight and says so', async () => {
     fake.route('GET', '/account', { delayMs: 8000, json: {} });
     const stopped = await execute('await brevo.get_account();');
-    expect(textOf(stopped)).toMatch(/^Stopped: the run hit the time limit .* Brevo calls made: 1 \(get_account abandoned \(it may have reached Brevo\)\)\.$/);
+    expect(textOf(stopped)).toMatch(
+      /^Stopped: the run hit the time limit .* Brevo calls made: 1 \(get_account abandoned \(it may have reached Brevo\)\)\.$/,
+    );
     expect(await waitFor(() => fake.requests[0]?.aborted === true)).toBe(true);
   });
 
   it('invalid arguments reject before anything is sent, naming each bad field', async () => {
-    const caught = await value(`try { await brevo.create_list({ name: 7 }); } catch (e) { return { code: e.code, tool: e.tool, message: e.message }; }`);
+    const caught = await value(
+      `try { await brevo.create_list({ name: 7 }); } catch (e) { return { code: e.code, tool: e.tool, message: e.message }; }`,
+    );
     expect(caught).toMatchObject({ code: 'invalid_arguments', tool: 'create_list' });
-    expect(caught.message).toBe('Invalid arguments for create_list: name: expected a string, received 7; folderId is required');
+    expect(caught.message).toBe(
+      'Invalid arguments for create_list: name: expected a string, received 7; folderId is required',
+    );
     expect(fake.requests).toHaveLength(0);
   });
 
   it('empty answers and files come back as documented', async () => {
     fake.route('DELETE', '/contacts/lists/12', { status: 204 });
-    fake.route('GET', '/inbound/attachments/tok', { body: Buffer.from('PDF!'), headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="bill.pdf"' } });
+    fake.route('GET', '/inbound/attachments/tok', {
+      body: Buffer.from('PDF!'),
+      headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="bill.pdf"' },
+    });
     expect(await value('return await brevo.delete_list({ listId: 12 })')).toEqual({ ok: true, status: 204 });
-    expect(await value(`return await brevo.get_inbound_email_attachment({ downloadToken: 'tok' })`)).toEqual({ fileName: 'bill.pdf', contentType: 'application/pdf', base64: Buffer.from('PDF!').toString('base64') });
+    expect(await value(`return await brevo.get_inbound_email_attachment({ downloadToken: 'tok' })`)).toEqual({
+      fileName: 'bill.pdf',
+      contentType: 'application/pdf',
+      base64: Buffer.from('PDF!').toString('base64'),
+    });
   });
 
   it('TypeScript is accepted; a syntax error says where, and nothing runs', async () => {
-    expect(await value('interface Pair { a: number; b: number }\nconst p: Pair = { a: 1, b: 2 };\nreturn (p.a + p.b) as number;')).toBe(3);
+    expect(
+      await value(
+        'interface Pair { a: number; b: number }\nconst p: Pair = { a: 1, b: 2 };\nreturn (p.a + p.b) as number;',
+      ),
+    ).toBe(3);
     const broken = await execute('await brevo.get_account();\nconst = 5;');
     expect(textOf(broken)).toMatch(/^The script does not parse: SyntaxError: .*\(line 2\)\. Nothing was run\.$/);
     expect(fake.requests).toHaveLength(0);
@@ -195,7 +271,9 @@ describe('code mode isolation and limits', () => {
 
   it('reports progress for each Brevo call when asked', async () => {
     const seen: Progress[] = [];
-    await execute('await brevo.get_account(); await Promise.all([brevo.get_account(), brevo.get_account()]);', { onprogress: (p) => seen.push(p) });
+    await execute('await brevo.get_account(); await Promise.all([brevo.get_account(), brevo.get_account()]);', {
+      onprogress: (p) => seen.push(p),
+    });
     expect(seen.map((p) => p.progress)).toEqual([1, 2, 3]);
     expect(seen.every((p) => p.message === 'get_account: ok 200')).toBe(true);
   });
@@ -250,7 +328,10 @@ describe('code mode sessions', () => {
       ];
       for (const [i, conn] of [stdio, narrowed].entries()) {
         const { tools } = await conn.client.listTools();
-        expect(tools.find((t) => t.name === 'execute')?.annotations).toEqual({ readOnlyHint: true, openWorldHint: true });
+        expect(tools.find((t) => t.name === 'execute')?.annotations).toEqual({
+          readOnlyHint: true,
+          openWorldHint: true,
+        });
         const result = await conn.client.callTool({
           name: 'execute',
           arguments: {
@@ -262,7 +343,10 @@ describe('code mode sessions', () => {
         });
         expect(JSON.parse(textOf(result))).toEqual({
           writes: [],
-          refused: { code: 'not_available', message: `delete_list is a Brevo operation (toolset contacts) that this server does not offer: ${why[i]}.` },
+          refused: {
+            code: 'not_available',
+            message: `delete_list is a Brevo operation (toolset contacts) that this server does not offer: ${why[i]}.`,
+          },
           still: 'All customers',
         });
       }
@@ -274,9 +358,16 @@ describe('code mode sessions', () => {
   });
 
   it('--toolsets and --exclude-tools narrow what brevo reaches', async () => {
-    const conn = await connectStdio({ args: ['--sandbox', '--code', '--toolsets', 'account', '--exclude-tools', 'get_process'] });
+    const conn = await connectStdio({
+      args: ['--sandbox', '--code', '--toolsets', 'account', '--exclude-tools', 'get_process'],
+    });
     try {
-      const result = await conn.client.callTool({ name: 'execute', arguments: { code: `let e; try { await brevo.get_lists(); } catch (x) { e = x.message; } return [Object.keys(brevo), e];` } });
+      const result = await conn.client.callTool({
+        name: 'execute',
+        arguments: {
+          code: `let e; try { await brevo.get_lists(); } catch (x) { e = x.message; } return [Object.keys(brevo), e];`,
+        },
+      });
       const [names, refused] = JSON.parse(textOf(result).split('\nNote: ')[0]!);
       expect(names.sort()).toEqual(['get_account', 'get_account_activity', 'get_processes']);
       expect(refused).toBe(
@@ -295,7 +386,10 @@ describe('code mode through the one client', () => {
     try {
       fake.replyOnce({ status: 503, json: { code: 'unavailable', message: 'try later' } });
       fake.route('GET', '/account', { json: { companyName: 'Demo Shop' } });
-      const read = await conn.client.callTool({ name: 'execute', arguments: { code: 'return (await brevo.get_account()).companyName' } });
+      const read = await conn.client.callTool({
+        name: 'execute',
+        arguments: { code: 'return (await brevo.get_account()).companyName' },
+      });
       expect(textOf(read)).toBe('"Demo Shop"');
       expect(fake.requests.map((r) => r.path)).toEqual(['/account', '/account']);
 
@@ -303,14 +397,19 @@ describe('code mode through the one client', () => {
       fake.route('POST', '/smtp/email', { status: 503, json: { code: 'unavailable', message: 'try later' } });
       const send = await conn.client.callTool({
         name: 'execute',
-        arguments: { code: `try { await brevo.send_transac_email({ to: [{ email: 'ann@example.com' }], subject: 'Hi', textContent: 'Hi' }); } catch (e) { return [e.status, e.code]; }` },
+        arguments: {
+          code: `try { await brevo.send_transac_email({ to: [{ email: 'ann@example.com' }], subject: 'Hi', textContent: 'Hi' }); } catch (e) { return [e.status, e.code]; }`,
+        },
       });
       expect(JSON.parse(textOf(send))).toEqual([503, 'unavailable']);
       expect(fake.requests).toHaveLength(1);
 
       fake.reset();
       fake.route('GET', '/contacts/lists', { delayMs: 100, json: { lists: [], count: 0 } });
-      const fanOut = await conn.client.callTool({ name: 'execute', arguments: { code: 'return (await Promise.all(Array.from({ length: 8 }, () => brevo.get_lists()))).length' } });
+      const fanOut = await conn.client.callTool({
+        name: 'execute',
+        arguments: { code: 'return (await Promise.all(Array.from({ length: 8 }, () => brevo.get_lists()))).length' },
+      });
       expect(textOf(fanOut)).toBe('8');
       expect(fake.requests).toHaveLength(8);
       expect(fake.maxInFlight).toBe(2);
@@ -329,7 +428,11 @@ describe('code mode with --confirm', () => {
 
   beforeAll(async () => {
     fake = await FakeBrevo.start();
-    conn = await connectStdio({ apiUrl: fake.url, args: ['--code', '--confirm'], capabilities: { capabilities: { elicitation: { form: {} } } } });
+    conn = await connectStdio({
+      apiUrl: fake.url,
+      args: ['--code', '--confirm'],
+      capabilities: { capabilities: { elicitation: { form: {} } } },
+    });
     conn.client.setRequestHandler(ElicitRequestSchema, async (request) => {
       questions.push(request.params.message);
       return answer;
@@ -345,14 +448,22 @@ describe('code mode with --confirm', () => {
     answer = { action: 'decline' };
     const declined = await conn.client.callTool({
       name: 'execute',
-      arguments: { code: `await brevo.create_list({ name: 'New', folderId: 1 }); try { await brevo.delete_list({ listId: 12 }); } catch (e) { return { code: e.code, message: e.message }; }` },
+      arguments: {
+        code: `await brevo.create_list({ name: 'New', folderId: 1 }); try { await brevo.delete_list({ listId: 12 }); } catch (e) { return { code: e.code, message: e.message }; }`,
+      },
     });
-    expect(JSON.parse(textOf(declined))).toEqual({ code: 'not_approved', message: 'Not done: the user declined. Nothing was sent to Brevo. Action: Delete list: listId 12.' });
+    expect(JSON.parse(textOf(declined))).toEqual({
+      code: 'not_approved',
+      message: 'Not done: the user declined. Nothing was sent to Brevo. Action: Delete list: listId 12.',
+    });
     expect(questions).toEqual(['Delete list: listId 12.\nThis cannot be undone. Go ahead?']);
     expect(fake.requests.map((r) => r.method)).toEqual(['POST']);
 
     answer = { action: 'accept', content: { confirm: true } };
-    const accepted = await conn.client.callTool({ name: 'execute', arguments: { code: 'return await brevo.delete_list({ listId: 12 });' } });
+    const accepted = await conn.client.callTool({
+      name: 'execute',
+      arguments: { code: 'return await brevo.delete_list({ listId: 12 });' },
+    });
     expect(JSON.parse(textOf(accepted))).toEqual({ ok: true, status: 204 });
     expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'DELETE']);
   });

@@ -7,7 +7,16 @@ import { promisify } from 'node:util';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, connectHttp, connectStdio, startHttpServer, TEST_KEY, textOf, type Connected, type HttpServerProcess } from './support/mcp.js';
+import {
+  BIN,
+  connectHttp,
+  connectStdio,
+  startHttpServer,
+  TEST_KEY,
+  textOf,
+  type Connected,
+  type HttpServerProcess,
+} from './support/mcp.js';
 
 const json = (result: unknown) => JSON.parse(textOf(result));
 
@@ -21,14 +30,17 @@ interface Expected {
 async function expectedFacts(): Promise<Expected> {
   const conn = await connectStdio({ args: ['--sandbox', '--toolsets', 'contacts'] });
   try {
-    const call = async (name: string, args: Record<string, unknown>) => json(await conn.client.callTool({ name, arguments: args }));
+    const call = async (name: string, args: Record<string, unknown>) =>
+      json(await conn.client.callTool({ name, arguments: args }));
     const { lists } = await call('get_lists', { limit: 50 });
     const members: Record<string, string[]> = {};
     for (const list of lists as Array<{ id: number; name: string }>) {
       const { contacts } = await call('get_contacts_from_list', { listId: list.id, limit: 500 });
       members[list.name] = (contacts as Array<{ email: string }>).map((c) => c.email).sort();
     }
-    const paris = (await call('get_contacts', { filter: 'equals(CITY,"Paris")' })).contacts.map((c: { email: string }) => c.email).sort();
+    const paris = (await call('get_contacts', { filter: 'equals(CITY,"Paris")' })).contacts
+      .map((c: { email: string }) => c.email)
+      .sort();
     return { members, paris, vip: members['VIP customers']! };
   } finally {
     await conn.close();
@@ -110,9 +122,13 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
   });
 
   it('search answers with TypeScript declarations; an exact name comes first and in full', async () => {
-    const found = textOf(await conn.client.callTool({ name: 'search', arguments: { query: 'add contacts to a list' } }));
+    const found = textOf(
+      await conn.client.callTool({ name: 'search', arguments: { query: 'add contacts to a list' } }),
+    );
     expect(found).toMatch(/add_contact_to_list\(args: \{/);
-    const exact = textOf(await conn.client.callTool({ name: 'search', arguments: { query: 'get_contacts_from_list', limit: 2 } }));
+    const exact = textOf(
+      await conn.client.callTool({ name: 'search', arguments: { query: 'get_contacts_from_list', limit: 2 } }),
+    );
     const first = exact.split('\n').find((l) => /^\w+\(/.test(l));
     expect(first).toBe('get_contacts_from_list(args: {');
     expect(exact).toMatch(/listId: number;/);
@@ -125,7 +141,9 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
     const result = await execute(COUNT_MEMBERS);
     expect(result.isError).toBeFalsy();
     const counts = json(result);
-    expect(counts).toEqual(Object.fromEntries(Object.entries(expected.members).map(([name, emails]) => [name, emails.length])));
+    expect(counts).toEqual(
+      Object.fromEntries(Object.entries(expected.members).map(([name, emails]) => [name, emails.length])),
+    );
   });
 
   it('builds a list from a contact filter', async () => {
@@ -138,7 +156,11 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
     expect(built.emails).toEqual(expected.paris);
     expect(expected.paris.length).toBeGreaterThan(0);
     // Read back in a second run: the list is really there.
-    const again = json(await execute(`return (await brevo.get_contacts_from_list({ listId: ${built.id} })).contacts.map((c) => c.email).sort()`));
+    const again = json(
+      await execute(
+        `return (await brevo.get_contacts_from_list({ listId: ${built.id} })).contacts.map((c) => c.email).sort()`,
+      ),
+    );
     expect(again).toEqual(expected.paris);
   });
 
@@ -174,14 +196,20 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
   it('an uncaught Brevo error ends the run as an isError naming it and the calls made', async () => {
     const result = await execute(`await brevo.get_account(); await brevo.get_list({ listId: 987654 });`);
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^The script threw BrevoError: .* \(status 404, code document_not_found, tool get_list\)/);
-    expect(textOf(result)).toMatch(/Brevo calls made: 2 \(get_account ok 200; get_list failed 404 document_not_found\)/);
+    expect(textOf(result)).toMatch(
+      /^The script threw BrevoError: .* \(status 404, code document_not_found, tool get_list\)/,
+    );
+    expect(textOf(result)).toMatch(
+      /Brevo calls made: 2 \(get_account ok 200; get_list failed 404 document_not_found\)/,
+    );
   });
 
   it('a limit ends the run and the server keeps serving', async () => {
     const stopped = await execute('console.log("looping"); for (;;) {}');
     expect(stopped.isError).toBe(true);
-    expect(textOf(stopped)).toMatch(/^Stopped: the run hit the time limit \(5000 ms, --code-timeout-ms\)\. No Brevo call was made\.\n--- console ---\nlooping$/);
+    expect(textOf(stopped)).toMatch(
+      /^Stopped: the run hit the time limit \(5000 ms, --code-timeout-ms\)\. No Brevo call was made\.\n--- console ---\nlooping$/,
+    );
     expect(json(await execute('return (await brevo.get_account()).companyName'))).toBe('Demo Shop');
   });
 });
@@ -189,13 +217,19 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
 describe('code mode on the command line', () => {
   const run = promisify(execFile);
   const cli = (args: string[], env: Record<string, string> = {}) =>
-    run(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', BREVO_API_KEY: TEST_KEY, ...env } }).then(
+    run(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', BREVO_API_KEY: TEST_KEY, ...env },
+    }).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
 
   it('--code with --dynamic is a clear configuration error', async () => {
-    for (const [args, env] of [[['--code', '--dynamic'], {}], [['--dynamic'], { BREVO_CODE: '1' }], [[], { BREVO_CODE: '1', BREVO_DYNAMIC: 'true' }]] as const) {
+    for (const [args, env] of [
+      [['--code', '--dynamic'], {}],
+      [['--dynamic'], { BREVO_CODE: '1' }],
+      [[], { BREVO_CODE: '1', BREVO_DYNAMIC: 'true' }],
+    ] as const) {
       const { code, stdout, stderr } = await cli([...args], { ...env });
       expect(code).toBe(2);
       expect(stdout).toBe('');
@@ -204,13 +238,22 @@ describe('code mode on the command line', () => {
   });
 
   it('checks the limits it is given', async () => {
-    expect((await cli(['--code', '--code-timeout-ms', '0'])).stderr).toMatch(/--code-timeout-ms must be at least 1, got "0"/);
-    expect((await cli(['--code', '--code-max-calls', 'many'])).stderr).toMatch(/--code-max-calls must be a whole number, got "many"/);
-    expect((await cli(['--code'], { BREVO_CODE_MEMORY_MB: '8' })).stderr).toMatch(/--code-memory-mb must be at least 16, got "8"/);
+    expect((await cli(['--code', '--code-timeout-ms', '0'])).stderr).toMatch(
+      /--code-timeout-ms must be at least 1, got "0"/,
+    );
+    expect((await cli(['--code', '--code-max-calls', 'many'])).stderr).toMatch(
+      /--code-max-calls must be a whole number, got "many"/,
+    );
+    expect((await cli(['--code'], { BREVO_CODE_MEMORY_MB: '8' })).stderr).toMatch(
+      /--code-memory-mb must be at least 16, got "8"/,
+    );
   });
 
   it('BREVO_CODE=1 and the limit variables configure code mode', async () => {
-    const conn = await connectStdio({ args: ['--sandbox'], env: { BREVO_CODE: '1', BREVO_CODE_TIMEOUT_MS: '7000', BREVO_CODE_MEMORY_MB: '32', BREVO_CODE_MAX_CALLS: '9' } });
+    const conn = await connectStdio({
+      args: ['--sandbox'],
+      env: { BREVO_CODE: '1', BREVO_CODE_TIMEOUT_MS: '7000', BREVO_CODE_MEMORY_MB: '32', BREVO_CODE_MAX_CALLS: '9' },
+    });
     try {
       const { tools } = await conn.client.listTools();
       expect(tools.map((t) => t.name)).toEqual(['search', 'execute']);

@@ -6,9 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { BIN, TEST_KEY } from './support/mcp.js';
 
 /** Runs the bin with stdin at EOF, so a server that did start ends at once (exit 0). */
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -23,12 +29,17 @@ describe('configured keys', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/BREVO_API_KEY does not look like a Brevo key: it has a carriage return \(\\r\) at the end; copy the key again/);
+    expect(stderr).toMatch(
+      /BREVO_API_KEY does not look like a Brevo key: it has a carriage return \(\\r\) at the end; copy the key again/,
+    );
     expect(stderr).not.toContain(TEST_KEY);
   });
 
   it('checks BREVO_MA_KEY the same way, and over HTTP too', async () => {
-    const { code, stderr } = await run(['--transport', 'http', '--port', '0'], { BREVO_API_KEY: TEST_KEY, BREVO_MA_KEY: 'tracker key with spaces' });
+    const { code, stderr } = await run(['--transport', 'http', '--port', '0'], {
+      BREVO_API_KEY: TEST_KEY,
+      BREVO_MA_KEY: 'tracker key with spaces',
+    });
     expect(code).toBe(2);
     expect(stderr).toMatch(/BREVO_MA_KEY does not look like a Brevo key: it has a space at character 8/);
   });

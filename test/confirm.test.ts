@@ -13,7 +13,11 @@ describe('confirmation before irreversible actions', () => {
 
   beforeAll(async () => {
     fake = await FakeBrevo.start();
-    asking = await connectStdio({ apiUrl: fake.url, args: ['--confirm'], capabilities: { capabilities: { elicitation: { form: {} } } } });
+    asking = await connectStdio({
+      apiUrl: fake.url,
+      args: ['--confirm'],
+      capabilities: { capabilities: { elicitation: { form: {} } } },
+    });
     asking.client.setRequestHandler(ElicitRequestSchema, async (request) => {
       questions.push(request.params.message);
       return answer;
@@ -43,7 +47,10 @@ describe('confirmation before irreversible actions', () => {
   it('sends nothing when the person declines or cancels', async () => {
     for (const action of ['decline', 'cancel'] as const) {
       answer = { action };
-      const result = await asking.client.callTool({ name: 'send_transac_email', arguments: { to: [{ email: 'b@example.com' }], subject: 'Hi', textContent: 'Hi' } });
+      const result = await asking.client.callTool({
+        name: 'send_transac_email',
+        arguments: { to: [{ email: 'b@example.com' }], subject: 'Hi', textContent: 'Hi' },
+      });
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/Nothing was sent/);
     }

@@ -17,11 +17,31 @@ import { arbitraryFor } from './support/schema-arbitrary.js';
 type Schema = Record<string, any>;
 const RUNS = Number(process.env.CONTRACT_RUNS ?? 12);
 const available = sharedAvailable();
-if (!available) console.warn(`contract request test skipped: ${sharedDir} (Brevo's reference definitions) is not present on this machine`);
+if (!available)
+  console.warn(
+    `contract request test skipped: ${sharedDir} (Brevo's reference definitions) is not present on this machine`,
+  );
 
 const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: false });
 addFormats(ajv);
-for (const f of ['mobile', 'objectID', 'int', 'integer', 'int16', 'in64', 'float64', 'string', 'uuidv4', 'datetime', 'url', 'password', 'binary', 'float', 'int64']) ajv.addFormat(f, true);
+for (const f of [
+  'mobile',
+  'objectID',
+  'int',
+  'integer',
+  'int16',
+  'in64',
+  'float64',
+  'string',
+  'uuidv4',
+  'datetime',
+  'url',
+  'password',
+  'binary',
+  'float',
+  'int64',
+])
+  ajv.addFormat(f, true);
 
 // Fields the definition leaves untyped (conversations) are generated as any scalar.
 
@@ -34,14 +54,21 @@ function fromWire(schema: Schema, values: string[]): unknown {
 }
 
 function validate(schema: Schema, value: unknown, where: string, problems: string[]): void {
-  if (!ajv.validate(schema, value)) problems.push(`${where}: ${ajv.errorsText(ajv.errors)} (value ${JSON.stringify(value)?.slice(0, 200)})`);
+  if (!ajv.validate(schema, value))
+    problems.push(`${where}: ${ajv.errorsText(ajv.errors)} (value ${JSON.stringify(value)?.slice(0, 200)})`);
 }
 
 /** Checks a received request against the reference operation; returns the problems. */
 function checkAgainstReference(ref: any, request: RecordedRequest): string[] {
   const problems: string[] = [];
   const names: string[] = [];
-  const pattern = new RegExp('^' + ref.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_: string, n: string) => (names.push(n), '([^/]+)')) + '$');
+  const pattern = new RegExp(
+    '^' +
+      ref.path
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\{([^}]+)\}/g, (_: string, n: string) => (names.push(n), '([^/]+)')) +
+      '$',
+  );
   const match = pattern.exec(request.path);
   if (!match) return [`path ${request.path} does not fit ${ref.path}`];
   for (const p of ref.pathParams) {
@@ -98,8 +125,11 @@ function referenceRequest(ref: any, op: Operation): fc.Arbitrary<Record<string, 
   const body = fc.oneof(...variants.map((v) => arbitraryFor(v))).filter((b) => ajv.validate(bodySchema, b));
   return fc.tuple(base, body).map(([args, b]) => {
     if (op.rawBody) return { ...args, body: b };
-    const fields = Object.fromEntries(Object.entries((b ?? {}) as Record<string, unknown>).map(([k, v]) => [field(k), v]));
-    if (op.multipart) fields[op.multipart.fileField] = Buffer.from('name,email\nAnn,ann@example.com\n').toString('base64');
+    const fields = Object.fromEntries(
+      Object.entries((b ?? {}) as Record<string, unknown>).map(([k, v]) => [field(k), v]),
+    );
+    if (op.multipart)
+      fields[op.multipart.fileField] = Buffer.from('name,email\nAnn,ann@example.com\n').toString('base64');
     return { ...args, ...fields };
   });
 }
@@ -114,10 +144,20 @@ describe.skipIf(!available)('requests generated from the official definition', a
 
   beforeAll(async () => {
     fake = await FakeBrevo.start();
-    client = new BrevoClient({ ...defaultClientOptions, apiUrl: fake.url, trackerUrl: fake.origin, apiKey: 'k', trackerKey: 'm', userAgent: 't', maxRetries: 0 });
+    client = new BrevoClient({
+      ...defaultClientOptions,
+      apiUrl: fake.url,
+      trackerUrl: fake.origin,
+      apiKey: 'k',
+      trackerKey: 'm',
+      userAgent: 't',
+      maxRetries: 0,
+    });
   });
   afterAll(async () => {
-    console.log(`contract requests: ${checked.length} operations x ${RUNS} generated requests = ${calls} calls, each accepted and valid against the definition`);
+    console.log(
+      `contract requests: ${checked.length} operations x ${RUNS} generated requests = ${calls} calls, each accepted and valid against the definition`,
+    );
     await client?.close();
     await fake?.close();
   });
@@ -135,7 +175,10 @@ describe.skipIf(!available)('requests generated from the official definition', a
         const before = fake.requests.length;
         calls++;
         const result = await runOperation(op, args, { client, maxResultChars: 40_000 });
-        expect(result.isError, `${JSON.stringify(args).slice(0, 400)}\n${(result.content[0] as { text: string }).text}`).toBeFalsy();
+        expect(
+          result.isError,
+          `${JSON.stringify(args).slice(0, 400)}\n${(result.content[0] as { text: string }).text}`,
+        ).toBeFalsy();
         const request = fake.requests[before]!;
         expect(checkAgainstReference(ref, request)).toEqual([]);
       }),

@@ -15,7 +15,8 @@ type Schema = Record<string, any>;
  * Where our tool knowingly differs from the reference, and why. Keys are `tool` or `tool:where`.
  */
 const ALLOWED: Record<string, string> = {
-  'upload_file:body.fileName': 'multipart: the file travels as base64 in `file`; the optional fileName names the uploaded part (the reference\'s binary part carries its name itself)',
+  'upload_file:body.fileName':
+    "multipart: the file travels as base64 in `file`; the optional fileName names the uploaded part (the reference's binary part carries its name itself)",
   'import_companies:body.fileName': 'multipart: names the base64 CSV part sent as `file` (defaults to companies.csv)',
   'import_deals:body.fileName': 'multipart: names the base64 CSV part sent as `file` (defaults to deals.csv)',
   'create_event:body.event_properties{}':
@@ -23,7 +24,8 @@ const ALLOWED: Record<string, string> = {
 };
 
 const available = sharedAvailable();
-if (!available) console.warn(`contract test skipped: ${sharedDir} (Brevo's reference definitions) is not present on this machine`);
+if (!available)
+  console.warn(`contract test skipped: ${sharedDir} (Brevo's reference definitions) is not present on this machine`);
 
 function jsonOf(shape: Record<string, z.ZodType> | undefined): Schema {
   return z.toJSONSchema(z.object(shape ?? {}), { io: 'input', unrepresentable: 'any' }) as Schema;
@@ -45,12 +47,19 @@ function compare(ours: Schema | undefined, ref: Schema | undefined, where: strin
     // A union: accept when some variant of ours covers each variant of the reference by type.
     const refTypes = new Set((refVariants ?? [ref]).map(typeOf));
     const ourTypes = new Set((ourVariants ?? [ours]).map(typeOf));
-    for (const t of refTypes) if (t && !ourTypes.has(t) && !(t === 'number' && ourTypes.has('integer'))) out.push(`${where}: type ${t} not accepted (ours: ${[...ourTypes].join('|')})`);
+    for (const t of refTypes)
+      if (t && !ourTypes.has(t) && !(t === 'number' && ourTypes.has('integer')))
+        out.push(`${where}: type ${t} not accepted (ours: ${[...ourTypes].join('|')})`);
     return;
   }
   const refType = typeOf(ref);
   const ourType = typeOf(ours);
-  if (refType && ourType && refType !== ourType && !(refType === 'number' && ourType === 'integer' && /int/.test(ref.format ?? ''))) {
+  if (
+    refType &&
+    ourType &&
+    refType !== ourType &&
+    !(refType === 'number' && ourType === 'integer' && /int/.test(ref.format ?? ''))
+  ) {
     out.push(`${where}: type ${ourType}, reference says ${refType}`);
   }
   if (ref.enum) {
@@ -74,7 +83,10 @@ function compareFields(ours: Schema, ref: Schema, where: string, out: string[]):
   const refReq = new Set<string>(ref.required ?? []);
   for (const k of Object.keys(refProps)) {
     if (!(k in ourProps)) continue;
-    if (refReq.has(k) !== ourReq.has(k)) out.push(`${where}.${k}: ${ourReq.has(k) ? 'required' : 'optional'}, reference says ${refReq.has(k) ? 'required' : 'optional'}`);
+    if (refReq.has(k) !== ourReq.has(k))
+      out.push(
+        `${where}.${k}: ${ourReq.has(k) ? 'required' : 'optional'}, reference says ${refReq.has(k) ? 'required' : 'optional'}`,
+      );
     compare(ourProps[k], refProps[k], `${where}.${k}`, out);
   }
 }
@@ -106,7 +118,7 @@ function referenceBody(body: { variants: Schema[] } | null): Schema | undefined 
   return { type: 'object', properties, required };
 }
 
-describe.skipIf(!available)('contract with Brevo\'s official definition', async () => {
+describe.skipIf(!available)("contract with Brevo's official definition", async () => {
   const ops = available ? await loadCatalog() : [];
   const reference = available ? allReferenceOperations() : [];
   const byTool = new Map(reference.map((r) => [r.row.tool, r]));
@@ -116,8 +128,10 @@ describe.skipIf(!available)('contract with Brevo\'s official definition', async 
     for (const op of ops) {
       const row = byTool.get(op.name)?.row;
       if (!row) problems.push(`${op.name}: not in the contract`);
-      else if (`${row.method} ${row.path}` !== `${op.method} ${op.path}`) problems.push(`${op.name}: ${op.method} ${op.path}, contract says ${row.method} ${row.path}`);
-      else if ((row.host === 'tracker') !== (op.host === 'tracker')) problems.push(`${op.name}: host ${op.host}, contract says ${row.host}`);
+      else if (`${row.method} ${row.path}` !== `${op.method} ${op.path}`)
+        problems.push(`${op.name}: ${op.method} ${op.path}, contract says ${row.method} ${row.path}`);
+      else if ((row.host === 'tracker') !== (op.host === 'tracker'))
+        problems.push(`${op.name}: host ${op.host}, contract says ${row.host}`);
     }
     expect(problems).toEqual([]);
   });
@@ -132,10 +146,12 @@ describe.skipIf(!available)('contract with Brevo\'s official definition', async 
       compareFields(onTheWire(op, op.query), paramsObject(ref.query), 'query', diffs);
       const refBody = referenceBody(ref.body);
       if (refBody) compareFields(onTheWire(op, op.body), refBody, 'body', diffs);
-      else if (ref.body && op.rawBody) compare(jsonOf({ body: op.rawBody }).properties.body, ref.body.variants[0], 'body', diffs);
+      else if (ref.body && op.rawBody)
+        compare(jsonOf({ body: op.rawBody }).properties.body, ref.body.variants[0], 'body', diffs);
       else if (ref.body) diffs.push('body: the reference has a body, the tool sends none');
       else if (op.body || op.rawBody) diffs.push('body: the tool sends a body the reference does not have');
-      for (const d of diffs) if (!ALLOWED[op.name] && !ALLOWED[`${op.name}:${d.split(':')[0]}`]) problems.push(`${op.name}: ${d}`);
+      for (const d of diffs)
+        if (!ALLOWED[op.name] && !ALLOWED[`${op.name}:${d.split(':')[0]}`]) problems.push(`${op.name}: ${d}`);
     }
     expect(problems, `disagreements with the reference:\n  ${problems.join('\n  ')}`).toEqual([]);
   });

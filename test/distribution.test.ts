@@ -26,24 +26,69 @@ const server = JSON.parse(read('server.json')) as {
   title: string;
   description: string;
   version: string;
-  packages: Array<{ registryType: string; registryBaseUrl: string; identifier: string; version: string; runtimeHint: string; transport: { type: string }; environmentVariables: EnvVar[] }>;
+  packages: Array<{
+    registryType: string;
+    registryBaseUrl: string;
+    identifier: string;
+    version: string;
+    runtimeHint: string;
+    transport: { type: string };
+    environmentVariables: EnvVar[];
+  }>;
 };
 
 describe('server.json for the MCP registry', () => {
   it('follows the 2025-12-11 schema: known fields only, within its limits', () => {
     expect(server.$schema).toBe('https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json');
-    const serverFields = ['$schema', 'name', 'title', 'description', 'version', 'packages', 'remotes', 'repository', 'websiteUrl', 'icons', '_meta'];
+    const serverFields = [
+      '$schema',
+      'name',
+      'title',
+      'description',
+      'version',
+      'packages',
+      'remotes',
+      'repository',
+      'websiteUrl',
+      'icons',
+      '_meta',
+    ];
     expect(Object.keys(server).filter((k) => !serverFields.includes(k))).toEqual([]);
     expect(server.name).toMatch(/^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/);
     expect(server.description.length).toBeGreaterThan(0);
     expect(server.description.length).toBeLessThanOrEqual(100);
     expect(server.title.length).toBeLessThanOrEqual(100);
-    const packageFields = ['registryType', 'registryBaseUrl', 'identifier', 'version', 'fileSha256', 'runtimeHint', 'transport', 'runtimeArguments', 'packageArguments', 'environmentVariables'];
-    const inputFields = ['name', 'description', 'isRequired', 'isSecret', 'format', 'value', 'default', 'placeholder', 'choices', 'variables'];
+    const packageFields = [
+      'registryType',
+      'registryBaseUrl',
+      'identifier',
+      'version',
+      'fileSha256',
+      'runtimeHint',
+      'transport',
+      'runtimeArguments',
+      'packageArguments',
+      'environmentVariables',
+    ];
+    const inputFields = [
+      'name',
+      'description',
+      'isRequired',
+      'isSecret',
+      'format',
+      'value',
+      'default',
+      'placeholder',
+      'choices',
+      'variables',
+    ];
     for (const p of server.packages) {
       expect(Object.keys(p).filter((k) => !packageFields.includes(k))).toEqual([]);
       for (const v of p.environmentVariables) {
-        expect(Object.keys(v).filter((k) => !inputFields.includes(k)), v.name).toEqual([]);
+        expect(
+          Object.keys(v).filter((k) => !inputFields.includes(k)),
+          v.name,
+        ).toEqual([]);
         expect(['string', 'number', 'boolean', 'filepath']).toContain(v.format ?? 'string');
         expect(v.description, v.name).toBeTruthy();
       }
@@ -76,7 +121,11 @@ describe('server.json for the MCP registry', () => {
     expect(byName.get('BREVO_MA_KEY')).toMatchObject({ isSecret: true });
     // A boolean input reaches the server as "true" or "false": both must mean what they say.
     for (const v of vars.filter((v) => v.format === 'boolean')) {
-      const flag = { BREVO_READ_ONLY: (c: ReturnType<typeof readConfig>) => c.selection.readOnly, BREVO_CONFIRM: (c: ReturnType<typeof readConfig>) => c.confirm, BREVO_SANDBOX: (c: ReturnType<typeof readConfig>) => c.sandbox }[v.name];
+      const flag = {
+        BREVO_READ_ONLY: (c: ReturnType<typeof readConfig>) => c.selection.readOnly,
+        BREVO_CONFIRM: (c: ReturnType<typeof readConfig>) => c.confirm,
+        BREVO_SANDBOX: (c: ReturnType<typeof readConfig>) => c.sandbox,
+      }[v.name];
       expect(flag, `${v.name} is a known boolean`).toBeDefined();
       expect(flag!(readConfig([], { [v.name]: 'true' }))).toBe(true);
       expect(flag!(readConfig([], { [v.name]: 'false' }))).toBe(false);

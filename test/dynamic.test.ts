@@ -28,16 +28,23 @@ describe('dynamic mode', () => {
   });
 
   it('finds operations by words, across the whole catalog', async () => {
-    const found = JSON.parse(textOf(await conn.client.callTool({ name: 'search_tools', arguments: { query: 'send sms campaign' } })));
+    const found = JSON.parse(
+      textOf(await conn.client.callTool({ name: 'search_tools', arguments: { query: 'send sms campaign' } })),
+    );
     expect(found.tools[0].name).toMatch(/sms/);
     expect(found.tools.map((t: { name: string }) => t.name)).toContain('send_sms_campaign_now');
-    const deals = JSON.parse(textOf(await conn.client.callTool({ name: 'search_tools', arguments: { query: 'deals', toolset: 'crm', limit: 3 } })));
+    const deals = JSON.parse(
+      textOf(
+        await conn.client.callTool({ name: 'search_tools', arguments: { query: 'deals', toolset: 'crm', limit: 3 } }),
+      ),
+    );
     expect(deals.tools).toHaveLength(3);
     expect(deals.tools.every((t: { toolset: string }) => t.toolset === 'crm')).toBe(true);
   });
 
   it('answers in compact results: how many matched, one-line summaries, exact names first, typo fallback naming toolsets', async () => {
-    const search = async (args: Record<string, unknown>) => JSON.parse(textOf(await conn.client.callTool({ name: 'search_tools', arguments: args })));
+    const search = async (args: Record<string, unknown>) =>
+      JSON.parse(textOf(await conn.client.callTool({ name: 'search_tools', arguments: args })));
     const texted = await search({ query: 'text a verification code to a phone', limit: 3 });
     expect(texted.tools[0].name).toMatch(/^send_(transac|async_transactional)_sms$/);
     expect(texted.matches).toBeGreaterThanOrEqual(texted.tools.length);
@@ -57,19 +64,32 @@ describe('dynamic mode', () => {
   });
 
   it('describes an operation with its input schema and annotations', async () => {
-    const described = JSON.parse(textOf(await conn.client.callTool({ name: 'describe_tool', arguments: { name: 'create_list' } })));
+    const described = JSON.parse(
+      textOf(await conn.client.callTool({ name: 'describe_tool', arguments: { name: 'create_list' } })),
+    );
     const entry = readManifest().find((t) => t.name === 'create_list')!;
-    expect(described).toMatchObject({ name: 'create_list', method: 'POST', path: '/contacts/lists', inputSchema: entry.inputSchema });
+    expect(described).toMatchObject({
+      name: 'create_list',
+      method: 'POST',
+      path: '/contacts/lists',
+      inputSchema: entry.inputSchema,
+    });
     expect(described.annotations.readOnlyHint).toBe(false);
   });
 
   it('calls an operation end to end, with the same validation errors as its static tool', async () => {
     fake.route('POST', '/contacts/lists', { status: 201, json: { id: 12 } });
-    const created = await conn.client.callTool({ name: 'call_tool', arguments: { name: 'create_list', arguments: { name: 'VIP', folderId: 1 } } });
+    const created = await conn.client.callTool({
+      name: 'call_tool',
+      arguments: { name: 'create_list', arguments: { name: 'VIP', folderId: 1 } },
+    });
     expect(JSON.parse(textOf(created))).toEqual({ id: 12 });
     expect(fake.last()).toMatchObject({ method: 'POST', path: '/contacts/lists', json: { name: 'VIP', folderId: 1 } });
     expect(fake.last().headers['api-key']).toBe(TEST_KEY);
-    const invalid = await conn.client.callTool({ name: 'call_tool', arguments: { name: 'create_list', arguments: { name: 'VIP' } } });
+    const invalid = await conn.client.callTool({
+      name: 'call_tool',
+      arguments: { name: 'create_list', arguments: { name: 'VIP' } },
+    });
     expect(invalid.isError).toBe(true);
     expect(textOf(invalid)).toMatch(/Invalid arguments for create_list: folderId/);
     const unknown = await conn.client.callTool({ name: 'call_tool', arguments: { name: 'make_coffee' } });
@@ -92,7 +112,9 @@ describe('dynamic mode', () => {
     while (listChanged === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(listChanged).toBe(before + 1);
     const names = (await conn.client.listTools()).tools.map((t) => t.name);
-    const senders = readManifest().filter((t) => t.toolset === 'senders').map((t) => t.name);
+    const senders = readManifest()
+      .filter((t) => t.toolset === 'senders')
+      .map((t) => t.name);
     expect(names).toEqual(['search_tools', 'describe_tool', 'call_tool', 'enable_toolset', ...senders]);
     fake.route('GET', '/senders', { json: { senders: [] } });
     const listed = await conn.client.callTool({ name: 'get_senders', arguments: {} });
@@ -107,9 +129,14 @@ describe('dynamic mode honours the filters', () => {
     try {
       const { tools } = await conn.client.listTools();
       expect(tools.find((t) => t.name === 'call_tool')?.annotations?.readOnlyHint).toBe(true);
-      const found = JSON.parse(textOf(await conn.client.callTool({ name: 'search_tools', arguments: { query: 'delete', limit: 50 } })));
+      const found = JSON.parse(
+        textOf(await conn.client.callTool({ name: 'search_tools', arguments: { query: 'delete', limit: 50 } })),
+      );
       expect(found.tools.every((t: { readOnly: boolean }) => t.readOnly)).toBe(true);
-      const refused = await conn.client.callTool({ name: 'call_tool', arguments: { name: 'delete_list', arguments: { listId: 1 } } });
+      const refused = await conn.client.callTool({
+        name: 'call_tool',
+        arguments: { name: 'delete_list', arguments: { listId: 1 } },
+      });
       expect(refused.isError).toBe(true);
       expect(textOf(refused)).toMatch(/read-only/);
       expect(fake.requests).toHaveLength(0);
@@ -122,7 +149,9 @@ describe('dynamic mode honours the filters', () => {
   it('--toolsets limits what it reaches', async () => {
     const conn = await connectStdio({ args: ['--dynamic', '--toolsets', 'account'] });
     try {
-      const found = JSON.parse(textOf(await conn.client.callTool({ name: 'search_tools', arguments: { query: 'contacts list' } })));
+      const found = JSON.parse(
+        textOf(await conn.client.callTool({ name: 'search_tools', arguments: { query: 'contacts list' } })),
+      );
       expect(found.tools.every((t: { toolset: string }) => t.toolset === 'account')).toBe(true);
       const refused = await conn.client.callTool({ name: 'describe_tool', arguments: { name: 'get_contacts' } });
       expect(refused.isError).toBe(true);

@@ -14,7 +14,10 @@ afterEach(() => {
 
 /** Starts the subcommand and waits for the lines naming its URL and key. */
 function startEmulatorProcess(args: string[] = []) {
-  const child = spawn(process.execPath, [BIN, 'emulator', ...args], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'emulator', ...args], {
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -31,7 +34,10 @@ function startEmulatorProcess(args: string[] = []) {
   return { child, ready, output: () => stdout, errors: () => stderr };
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 describe('brevo-mcp emulator', () => {
   it('prints its URL and key and serves the demo account like Brevo until stopped', async () => {
@@ -43,7 +49,11 @@ describe('brevo-mcp emulator', () => {
     expect(account.status).toBe(200);
     expect(await account.json()).toMatchObject({ companyName: 'Demo Shop', email: 'owner@demoshop.example' });
     expect((await fetch(`${url}/account`)).status).toBe(401);
-    const created = await fetch(`${url}/crm/deals`, { method: 'POST', headers: { 'api-key': key, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Offline test deal', attributes: { amount: 100 } }) });
+    const created = await fetch(`${url}/crm/deals`, {
+      method: 'POST',
+      headers: { 'api-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Offline test deal', attributes: { amount: 100 } }),
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     expect((await fetch(`${url}/crm/deals/${id}`, { headers: { 'api-key': key } })).status).toBe(200);
@@ -59,7 +69,9 @@ describe('brevo-mcp emulator', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const taken = await run(process.execPath, [BIN, 'emulator', '--port', String(port)]).catch((e: { code: number; stderr: string }) => e);
+      const taken = await run(process.execPath, [BIN, 'emulator', '--port', String(port)]).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
       expect(taken.code).toBe(1);
       expect(taken.stderr).toMatch(new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port} \\(the port is in use`));
     } finally {
@@ -74,8 +86,13 @@ describe('brevo-mcp emulator', () => {
     expect(help.stdout).toMatch(/^Usage: brevo-mcp emulator \[--port N\]/);
     const main = await run(process.execPath, [BIN, '--help']);
     expect(main.stdout).toContain('brevo-mcp emulator [--port N]');
-    for (const args of [['--host', '0.0.0.0'], ['--port', 'eighty']]) {
-      const bad = await run(process.execPath, [BIN, 'emulator', ...args]).catch((e: { code: number; stderr: string }) => e);
+    for (const args of [
+      ['--host', '0.0.0.0'],
+      ['--port', 'eighty'],
+    ]) {
+      const bad = await run(process.execPath, [BIN, 'emulator', ...args]).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
       expect(bad.code, args.join(' ')).toBe(2);
       expect(bad.stderr).toMatch(/^brevo-mcp emulator: /);
     }

@@ -27,7 +27,11 @@ describe('errors that name the real cause', () => {
     const deep = JSON.parse(nestedArraysText(1000));
     const result = await conn.client.callTool({
       name: 'create_event',
-      arguments: { event_name: 'order_completed', identifiers: { email_id: 'ann@example.com' }, event_properties: { cart: { lines: deep } } },
+      arguments: {
+        event_name: 'order_completed',
+        identifiers: { email_id: 'ann@example.com' },
+        event_properties: { cart: { lines: deep } },
+      },
     });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toBe(
@@ -40,14 +44,19 @@ describe('errors that name the real cause', () => {
     const result = await conn.client.callTool({ name: 'get_contacts_from_list', arguments: {} });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toBe('Invalid arguments for get_contacts_from_list: listId is required');
-    const nested = await conn.client.callTool({ name: 'create_contact', arguments: { email: 'ann@example.com', listIds: ['seven'] } });
+    const nested = await conn.client.callTool({
+      name: 'create_contact',
+      arguments: { email: 'ann@example.com', listIds: ['seven'] },
+    });
     expect(textOf(nested)).toBe('Invalid arguments for create_contact: listIds.0: expected a number, received "seven"');
   });
 
   it('answers arguments: null with one line naming it', async () => {
     const error = await conn.client.callTool({ name: 'get_account', arguments: null as never }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toBe('MCP error -32602: Invalid tools/call request: params.arguments: expected an object, received null');
+    expect((error as Error).message).toBe(
+      'MCP error -32602: Invalid tools/call request: params.arguments: expected an object, received null',
+    );
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -56,7 +65,9 @@ describe('errors that name the real cause', () => {
     const result = await conn.client.callTool({ name: 'get_contacts', arguments: {} });
     expect(result.isError).toBe(true);
     const text = textOf(result);
-    expect(text).toMatch(/^get_contacts: Brevo's answer was larger than 20971520 bytes and was not read \(the limit is BREVO_MAX_RESPONSE_BYTES\)/);
+    expect(text).toMatch(
+      /^get_contacts: Brevo's answer was larger than 20971520 bytes and was not read \(the limit is BREVO_MAX_RESPONSE_BYTES\)/,
+    );
     expect(text).toMatch(/Hint: ask for less \(a smaller limit\) or raise BREVO_MAX_RESPONSE_BYTES/);
     expect(text).not.toMatch(/network|no answer/);
     expect(fake.requests).toHaveLength(1);
@@ -82,7 +93,9 @@ describe('5,000-deep arrays over stdio', () => {
     peer.write(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"create_event","arguments":${args}}}\n`);
     const response = await peer.next((m) => m.id === 1);
     expect(response.result.isError).toBe(true);
-    expect(response.result.content[0].text).toMatch(/^Invalid arguments for create_event: event_properties nests arrays or objects more than 32 levels deep/);
+    expect(response.result.content[0].text).toMatch(
+      /^Invalid arguments for create_event: event_properties nests arrays or objects more than 32 levels deep/,
+    );
     expect(response.result.content[0].text).not.toMatch(/cancel/);
     expect(fake.requests).toHaveLength(0);
     const ping = await peer.request(2, 'ping');

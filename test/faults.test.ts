@@ -29,7 +29,11 @@ describe('faults from Brevo', () => {
   beforeEach(() => fake.reset());
 
   it('waits out a 429 as x-sib-ratelimit-reset says, then succeeds', async () => {
-    fake.replyOnce({ status: 429, json: { code: 'too_many_requests', message: 'Rate limit exceeded' }, headers: { 'x-sib-ratelimit-reset': '1' } });
+    fake.replyOnce({
+      status: 429,
+      json: { code: 'too_many_requests', message: 'Rate limit exceeded' },
+      headers: { 'x-sib-ratelimit-reset': '1' },
+    });
     fake.route('GET', '/account', { json: { email: 'owner@acme.test' } });
     const started = Date.now();
     const result = await call('get_account');
@@ -39,7 +43,11 @@ describe('faults from Brevo', () => {
   });
 
   it('does not wait for a rate-limit reset longer than the cap, and says when to retry', async () => {
-    fake.route('GET', '/account', { status: 429, json: { code: 'too_many_requests', message: 'Rate limit exceeded' }, headers: { 'x-sib-ratelimit-reset': '3600' } });
+    fake.route('GET', '/account', {
+      status: 429,
+      json: { code: 'too_many_requests', message: 'Rate limit exceeded' },
+      headers: { 'x-sib-ratelimit-reset': '3600' },
+    });
     const result = await call('get_account');
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/429.*retry after 3600 seconds/s);
@@ -47,7 +55,11 @@ describe('faults from Brevo', () => {
   });
 
   it('never repeats a create after a 429', async () => {
-    fake.route('POST', '/contacts/lists', { status: 429, json: { code: 'too_many_requests', message: 'Rate limit exceeded' }, headers: { 'x-sib-ratelimit-reset': '1' } });
+    fake.route('POST', '/contacts/lists', {
+      status: 429,
+      json: { code: 'too_many_requests', message: 'Rate limit exceeded' },
+      headers: { 'x-sib-ratelimit-reset': '1' },
+    });
     const result = await call('create_list', { name: 'Once', folderId: 1 });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/retry after 1 seconds/);
@@ -64,8 +76,17 @@ describe('faults from Brevo', () => {
   });
 
   it('sends an email once even when Brevo answers 502', async () => {
-    fake.route('POST', '/smtp/email', { status: 502, body: '<html>Bad gateway</html>', headers: { 'content-type': 'text/html' } });
-    const result = await call('send_transac_email', { sender: { email: 'a@acme.test' }, to: [{ email: 'b@example.com' }], subject: 'Hi', textContent: 'Hi' });
+    fake.route('POST', '/smtp/email', {
+      status: 502,
+      body: '<html>Bad gateway</html>',
+      headers: { 'content-type': 'text/html' },
+    });
+    const result = await call('send_transac_email', {
+      sender: { email: 'a@acme.test' },
+      to: [{ email: 'b@example.com' }],
+      subject: 'Hi',
+      textContent: 'Hi',
+    });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/502/);
     expect(fake.requests).toHaveLength(1);
@@ -81,14 +102,22 @@ describe('faults from Brevo', () => {
 
   it('times out a slow send once, warning that it may have happened', async () => {
     fake.route('POST', '/smtp/email', { delayMs: 1500, status: 201, json: { messageId: '<x@y>' } });
-    const result = await call('send_transac_email', { sender: { email: 'a@acme.test' }, to: [{ email: 'b@example.com' }], subject: 'Hi', textContent: 'Hi' });
+    const result = await call('send_transac_email', {
+      sender: { email: 'a@acme.test' },
+      to: [{ email: 'b@example.com' }],
+      subject: 'Hi',
+      textContent: 'Hi',
+    });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/may still have happened/);
     expect(fake.requests).toHaveLength(1);
   });
 
   it('retries a read whose connection is reset mid-body', async () => {
-    fake.replyOnce({ json: { lists: Array.from({ length: 50 }, (_, i) => ({ id: i, name: `List ${i}` })) }, resetMidBody: true });
+    fake.replyOnce({
+      json: { lists: Array.from({ length: 50 }, (_, i) => ({ id: i, name: `List ${i}` })) },
+      resetMidBody: true,
+    });
     fake.route('GET', '/contacts/lists', { json: { count: 1, lists: [{ id: 1, name: 'A' }] } });
     const result = await call('get_lists');
     expect(result.isError).toBeFalsy();
@@ -97,14 +126,21 @@ describe('faults from Brevo', () => {
   });
 
   it('reports invalid JSON from Brevo clearly', async () => {
-    fake.route('GET', '/account', { body: '{"email": "owner@acme.test", ', headers: { 'content-type': 'application/json' } });
+    fake.route('GET', '/account', {
+      body: '{"email": "owner@acme.test", ',
+      headers: { 'content-type': 'application/json' },
+    });
     const result = await call('get_account');
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/not valid JSON/);
   });
 
   it('refuses an answer larger than the limit without reading it all', async () => {
-    fake.route('GET', '/contacts', { body: JSON.stringify({ contacts: Array.from({ length: 5000 }, (_, i) => ({ id: i, email: `c${i}@example.com` })) }) });
+    fake.route('GET', '/contacts', {
+      body: JSON.stringify({
+        contacts: Array.from({ length: 5000 }, (_, i) => ({ id: i, email: `c${i}@example.com` })),
+      }),
+    });
     const result = await call('get_contacts');
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/larger than 100000 bytes/);
@@ -121,7 +157,9 @@ describe('faults from Brevo', () => {
   it('aborts the Brevo request when the client cancels the call', async () => {
     fake.route('GET', '/contacts', { delayMs: 5000, json: {} });
     const controller = new AbortController();
-    const pending = conn.client.callTool({ name: 'get_contacts', arguments: {} }, undefined, { signal: controller.signal });
+    const pending = conn.client.callTool({ name: 'get_contacts', arguments: {} }, undefined, {
+      signal: controller.signal,
+    });
     while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
     controller.abort();
     await expect(pending).rejects.toThrow();

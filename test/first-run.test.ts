@@ -47,7 +47,9 @@ describe('HTTP port and address problems', () => {
   afterAll(() => new Promise<void>((resolve) => taken.close(() => resolve())));
 
   it('a port in use: one line naming it and the fix', async () => {
-    const line = oneLineFailure(await cli(['--transport', 'http', '--port', String(port)], { BREVO_API_KEY: TEST_KEY }));
+    const line = oneLineFailure(
+      await cli(['--transport', 'http', '--port', String(port)], { BREVO_API_KEY: TEST_KEY }),
+    );
     expect(line).toBe(
       `brevo-mcp: port ${port} on 127.0.0.1 is already in use (by another server, perhaps another brevo-mcp); choose another with --port N, or --port 0 for a free one (the port chosen is printed)`,
     );
@@ -62,18 +64,22 @@ describe('HTTP port and address problems', () => {
 
   it('an address this machine does not have: one line naming it and the fix', async () => {
     const line = oneLineFailure(
-      await cli(['--transport', 'http', '--host', '192.0.2.1', '--auth-token', 'a-long-enough-test-token-0123456789'], { BREVO_API_KEY: TEST_KEY }),
+      await cli(['--transport', 'http', '--host', '192.0.2.1', '--auth-token', 'a-long-enough-test-token-0123456789'], {
+        BREVO_API_KEY: TEST_KEY,
+      }),
     );
-    expect(line).toBe('brevo-mcp: address 192.0.2.1 is not available on this machine; bind one of its own addresses with --host (127.0.0.1 for this machine only)');
+    expect(line).toBe(
+      'brevo-mcp: address 192.0.2.1 is not available on this machine; bind one of its own addresses with --host (127.0.0.1 for this machine only)',
+    );
   });
 
   it('a port out of range, from the flag or the environment: a range error', async () => {
     expect(oneLineFailure(await cli(['--transport', 'http', '--port', '65536'], { BREVO_API_KEY: TEST_KEY }))).toBe(
       'brevo-mcp: --port must be a port from 0 to 65535 (0 picks a free one), got "65536" (see --help)',
     );
-    expect(oneLineFailure(await cli(['--transport', 'http'], { BREVO_API_KEY: TEST_KEY, BREVO_MCP_PORT: '70000' }))).toBe(
-      'brevo-mcp: BREVO_MCP_PORT must be a port from 0 to 65535 (0 picks a free one), got "70000" (see --help)',
-    );
+    expect(
+      oneLineFailure(await cli(['--transport', 'http'], { BREVO_API_KEY: TEST_KEY, BREVO_MCP_PORT: '70000' })),
+    ).toBe('brevo-mcp: BREVO_MCP_PORT must be a port from 0 to 65535 (0 picks a free one), got "70000" (see --help)');
   });
 
   it('--port 0 picks a free port and prints it; HTTP clients name toolsets in any case, and get suggestions', async () => {
@@ -83,9 +89,15 @@ describe('HTTP port and address problems', () => {
       expect(server.url).not.toMatch(/:0\//);
       const conn = await connectHttp(`${server.url}?toolsets=Account`);
       const { tools } = await conn.client.listTools();
-      expect(tools.map((t) => t.name)).toEqual(readManifest().filter((t) => t.toolset === 'account').map((t) => t.name));
+      expect(tools.map((t) => t.name)).toEqual(
+        readManifest()
+          .filter((t) => t.toolset === 'account')
+          .map((t) => t.name),
+      );
       await conn.close();
-      await expect(connectHttp(`${server.url}?toolsets=contcts`)).rejects.toThrow(/unknown toolset contcts; did you mean contacts\?/);
+      await expect(connectHttp(`${server.url}?toolsets=contcts`)).rejects.toThrow(
+        /unknown toolset contcts; did you mean contacts\?/,
+      );
     } finally {
       await server.stop();
     }
@@ -94,7 +106,9 @@ describe('HTTP port and address problems', () => {
 
 describe('naming tools and toolsets', () => {
   it('an unknown tool: one hint and the nearest name', async () => {
-    expect(oneLineFailure(await cli(['--list-tools', '--tools', 'get_acount']))).toBe('brevo-mcp: unknown tool get_acount; did you mean get_account? (see --list-tools)');
+    expect(oneLineFailure(await cli(['--list-tools', '--tools', 'get_acount']))).toBe(
+      'brevo-mcp: unknown tool get_acount; did you mean get_account? (see --list-tools)',
+    );
     expect(oneLineFailure(await cli(['--exclude-tools', 'get_lsits,frobnicate'], { BREVO_API_KEY: TEST_KEY }))).toBe(
       'brevo-mcp: unknown tools get_lsits, frobnicate; did you mean get_lists (for get_lsits)? (see --list-tools)',
     );
@@ -102,14 +116,18 @@ describe('naming tools and toolsets', () => {
 
   it('an unknown toolset: the nearest name, and every name including all', async () => {
     const line = oneLineFailure(await cli(['--list-tools', '--toolsets', 'contcts']));
-    expect(line).toMatch(/^brevo-mcp: unknown toolset contcts; did you mean contacts\? \(known toolsets: all, transactional_email, /);
+    expect(line).toMatch(
+      /^brevo-mcp: unknown toolset contcts; did you mean contacts\? \(known toolsets: all, transactional_email, /,
+    );
     expect(line).not.toMatch(/see --help/);
   });
 
   it('toolset names in any case', async () => {
     const { code, stdout } = await cli(['--list-tools', '--toolsets', 'CRM,Account']);
     expect(code).toBe(0);
-    const expected = readManifest().filter((t) => t.toolset === 'crm' || t.toolset === 'account').map((t) => t.name);
+    const expected = readManifest()
+      .filter((t) => t.toolset === 'crm' || t.toolset === 'account')
+      .map((t) => t.name);
     expect((JSON.parse(stdout) as Array<{ name: string }>).map((t) => t.name).sort()).toEqual(expected.sort());
     expect(JSON.parse((await cli(['--list-tools', '--toolsets', 'ALL'])).stdout)).toHaveLength(readManifest().length);
   });
@@ -118,7 +136,9 @@ describe('naming tools and toolsets', () => {
     expect(oneLineFailure(await cli(['--list-tools', '--toolsets', '']))).toBe(
       'brevo-mcp: --toolsets needs at least one toolset name (or all); leave it out for the default (see --help)',
     );
-    expect(oneLineFailure(await cli(['--list-tools', '--tools', ' , ']))).toMatch(/--tools needs at least one tool name/);
+    expect(oneLineFailure(await cli(['--list-tools', '--tools', ' , ']))).toMatch(
+      /--tools needs at least one tool name/,
+    );
     const lines = await stdioStartLines({ BREVO_API_KEY: TEST_KEY, BREVO_TOOLSETS: '' });
     expect(lines).toEqual([expect.stringMatching(/ready: serving 58 tools over stdio/)]);
   });
@@ -130,13 +150,23 @@ describe('starting over stdio', () => {
       'brevo-mcp info: ready: serving 58 tools over stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C quits)',
     ]);
     expect(await stdioStartLines({ BREVO_API_KEY: TEST_KEY }, ['--dynamic'])).toEqual([
-      expect.stringMatching(/ready: serving 4 meta-tools reaching 292 operations over stdio; waiting for an MCP client on stdin/),
+      expect.stringMatching(
+        /ready: serving 4 meta-tools reaching 292 operations over stdio; waiting for an MCP client on stdin/,
+      ),
     ]);
   });
 
   it('warns about HTTP-only flags, which do nothing over stdio', async () => {
-    const lines = await stdioStartLines({ BREVO_API_KEY: TEST_KEY }, ['--port', '4000', '--auth-token', 'x'.repeat(20), '--stateless']);
-    expect(lines[0]).toBe('brevo-mcp warn: --port, --auth-token, --stateless apply only with --transport http; ignored over stdio');
+    const lines = await stdioStartLines({ BREVO_API_KEY: TEST_KEY }, [
+      '--port',
+      '4000',
+      '--auth-token',
+      'x'.repeat(20),
+      '--stateless',
+    ]);
+    expect(lines[0]).toBe(
+      'brevo-mcp warn: --port, --auth-token, --stateless apply only with --transport http; ignored over stdio',
+    );
     expect(lines).toHaveLength(2);
   });
 
@@ -144,7 +174,9 @@ describe('starting over stdio', () => {
     const without = await stdioStartLines({}, ['--sandbox']);
     expect(without.find((l) => /sandbox mode/.test(l))).not.toMatch(/ignored/);
     const withKey = await stdioStartLines({ BREVO_API_KEY: TEST_KEY }, ['--sandbox']);
-    expect(withKey.find((l) => /sandbox mode/.test(l))).toMatch(/nothing leaves this machine, BREVO_API_KEY is ignored, changes are lost/);
+    expect(withKey.find((l) => /sandbox mode/.test(l))).toMatch(
+      /nothing leaves this machine, BREVO_API_KEY is ignored, changes are lost/,
+    );
   });
 });
 

@@ -12,7 +12,7 @@ import { arbitraryFor } from './support/schema-arbitrary.js';
 
 const RUNS_PER_TOOL = Number(process.env.FUZZ_RUNS ?? 24);
 
-describe('fuzzing every tool\'s arguments', async () => {
+describe("fuzzing every tool's arguments", async () => {
   const ops = await loadCatalog();
   let fake: FakeBrevo;
   let client: BrevoClient;
@@ -32,7 +32,9 @@ describe('fuzzing every tool\'s arguments', async () => {
     });
   });
   afterAll(async () => {
-    console.log(`fuzz: ${ops.length} tools x ${RUNS_PER_TOOL} cases = ${calls} calls, ${sent} of them reached the fake Brevo`);
+    console.log(
+      `fuzz: ${ops.length} tools x ${RUNS_PER_TOOL} cases = ${calls} calls, ${sent} of them reached the fake Brevo`,
+    );
     await client?.close();
     await fake?.close();
   });
@@ -40,10 +42,16 @@ describe('fuzzing every tool\'s arguments', async () => {
   it.each(ops.map((op) => [op.name, op] as const))('%s', async (_, op) => {
     const schema = manifestEntry(op).inputSchema;
     const shaped = arbitraryFor(schema);
-    const mutated = fc.tuple(shaped, fc.string({ maxLength: 6 }), fc.anything()).map(([args, key, junk]) =>
-      args && typeof args === 'object' ? { ...(args as object), [key || 'x']: junk } : args,
+    const mutated = fc
+      .tuple(shaped, fc.string({ maxLength: 6 }), fc.anything())
+      .map(([args, key, junk]) =>
+        args && typeof args === 'object' ? { ...(args as object), [key || 'x']: junk } : args,
+      );
+    const args = fc.oneof(
+      { weight: 6, arbitrary: shaped },
+      { weight: 2, arbitrary: mutated },
+      { weight: 1, arbitrary: fc.anything() },
     );
-    const args = fc.oneof({ weight: 6, arbitrary: shaped }, { weight: 2, arbitrary: mutated }, { weight: 1, arbitrary: fc.anything() });
     await fc.assert(
       fc.asyncProperty(args, async (input) => {
         const before = fake.requests.length;

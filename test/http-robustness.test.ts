@@ -7,12 +7,22 @@ import { FakeBrevo } from './support/fake-brevo.js';
 import { startHttpServer, type HttpServerProcess } from './support/mcp.js';
 
 const HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
-const INIT = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
+const INIT = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+};
 
 /** Reads a JSON-RPC answer whether it came as JSON or as one SSE event. */
 async function rpc(res: Response): Promise<any> {
   const text = await res.text();
-  const data = text.includes('data:') ? text.split('\n').find((l) => l.startsWith('data:'))!.slice(5) : text;
+  const data = text.includes('data:')
+    ? text
+        .split('\n')
+        .find((l) => l.startsWith('data:'))!
+        .slice(5)
+    : text;
   return JSON.parse(data);
 }
 
@@ -21,7 +31,11 @@ describe('malformed JSON-RPC over Streamable HTTP', () => {
   let server: HttpServerProcess;
   let session: string;
   const post = (body: string | object, extra: Record<string, string> = {}) =>
-    fetch(server.url, { method: 'POST', headers: { ...HEADERS, ...extra }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(server.url, {
+      method: 'POST',
+      headers: { ...HEADERS, ...extra },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     fake = await FakeBrevo.start();
@@ -46,9 +60,13 @@ describe('malformed JSON-RPC over Streamable HTTP', () => {
   });
 
   it('answers an unknown method and wrongly typed params with JSON-RPC errors', async () => {
-    const unknown = await rpc(await post({ jsonrpc: '2.0', id: 4, method: 'brevo/frobnicate', params: {} }, { 'mcp-session-id': session }));
+    const unknown = await rpc(
+      await post({ jsonrpc: '2.0', id: 4, method: 'brevo/frobnicate', params: {} }, { 'mcp-session-id': session }),
+    );
     expect(unknown.error.code).toBe(-32601);
-    const typed = await rpc(await post({ jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 7 } }, { 'mcp-session-id': session }));
+    const typed = await rpc(
+      await post({ jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 7 } }, { 'mcp-session-id': session }),
+    );
     expect(typed.error.code).toBe(-32602);
   });
 
@@ -61,7 +79,12 @@ describe('malformed JSON-RPC over Streamable HTTP', () => {
 
   it('keeps serving afterwards', async () => {
     fake.route('GET', '/account', { json: { email: 'owner@acme.test' } });
-    const answer = await rpc(await post({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'get_account', arguments: {} } }, { 'mcp-session-id': session }));
+    const answer = await rpc(
+      await post(
+        { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'get_account', arguments: {} } },
+        { 'mcp-session-id': session },
+      ),
+    );
     expect(JSON.parse(answer.result.content[0].text)).toEqual({ email: 'owner@acme.test' });
   });
 });

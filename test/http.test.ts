@@ -61,7 +61,9 @@ function post(url: string, body: unknown, headers: Record<string, string> = {}) 
 }
 
 /** The JSON-RPC message of a response, whether sent as JSON or as one SSE event. */
-async function message(res: Response): Promise<{ result?: Record<string, unknown>; error?: { code: number; message: string } }> {
+async function message(
+  res: Response,
+): Promise<{ result?: Record<string, unknown>; error?: { code: number; message: string } }> {
   const text = await res.text();
   if (!(res.headers.get('content-type') ?? '').includes('event-stream')) return JSON.parse(text);
   const data = text.split('\n').find((line) => line.startsWith('data: ') && line.length > 6);
@@ -83,7 +85,18 @@ function withHost(url: string, host: string): Promise<{ status: number; body: st
     const u = new URL(url);
     const body = JSON.stringify(INIT);
     const req = httpRequest(
-      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { host, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        headers: {
+          host,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
       (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString('utf8')));
@@ -132,7 +145,12 @@ describe('DNS-rebinding protection', () => {
 
   it('accepts loopback origins on any port, listed origins, and requests without Origin', async () => {
     const server = await serve(['--allowed-origins', 'https://app.example.test']);
-    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://app.example.test']) {
+    for (const origin of [
+      'http://localhost:5173',
+      'http://127.0.0.1:8080',
+      'http://[::1]:3000',
+      'https://app.example.test',
+    ]) {
       const res = await post(server.url, INIT, { origin });
       expect(res.status, origin).toBe(200);
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);
@@ -145,7 +163,13 @@ describe('DNS-rebinding protection', () => {
 
   it('answers a CORS preflight only for an allowed origin', async () => {
     const server = await serve(['--allowed-origins', 'https://app.example.test']);
-    const ok = await fetch(server.url, { method: 'OPTIONS', headers: { origin: 'https://app.example.test', 'access-control-request-headers': 'authorization, mcp-session-id' } });
+    const ok = await fetch(server.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example.test',
+        'access-control-request-headers': 'authorization, mcp-session-id',
+      },
+    });
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://app.example.test');
     expect(ok.headers.get('access-control-allow-headers')).toBe('authorization, mcp-session-id');
@@ -159,13 +183,21 @@ describe('DNS-rebinding protection', () => {
     const evil = await withHost(server.url, `evil.example:${port}`);
     expect(evil.status).toBe(403);
     expect(JSON.parse(evil.body).error.message).toMatch(/Host "evil\.example:\d+" is not allowed/);
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'mcp.example.test', `mcp.example.test:${port}`]) {
+    for (const host of [
+      `localhost:${port}`,
+      `127.0.0.1:${port}`,
+      `[::1]:${port}`,
+      'mcp.example.test',
+      `mcp.example.test:${port}`,
+    ]) {
       expect((await withHost(server.url, host)).status, host).toBe(200);
     }
   });
 
   it('refuses to start with an --allowed-origins entry that is not an origin', async () => {
-    await expect(startHttpServer({ apiUrl: fake.url, args: ['--allowed-origins', 'app.example.test'] })).rejects.toThrow(/--allowed-origins: "app\.example\.test" is not an origin/);
+    await expect(
+      startHttpServer({ apiUrl: fake.url, args: ['--allowed-origins', 'app.example.test'] }),
+    ).rejects.toThrow(/--allowed-origins: "app\.example\.test" is not an origin/);
   });
 });
 
@@ -328,10 +360,15 @@ describe('per-connection tool selection', () => {
   it('chooses toolsets from the query string or the headers', async () => {
     const server = await serve(['--toolsets', 'all']);
     const byQuery = await connect(`${server.url}?toolsets=account`);
-    const accountTools = readManifest().filter((t) => t.toolset === 'account').map((t) => t.name);
+    const accountTools = readManifest()
+      .filter((t) => t.toolset === 'account')
+      .map((t) => t.name);
     expect((await byQuery.client.listTools()).tools.map((t) => t.name)).toEqual(accountTools);
 
-    const byHeader = await connect(server.url, { 'X-Brevo-Toolsets': 'contacts', 'X-Brevo-Exclude-Tools': 'delete_list' });
+    const byHeader = await connect(server.url, {
+      'X-Brevo-Toolsets': 'contacts',
+      'X-Brevo-Exclude-Tools': 'delete_list',
+    });
     const tools = (await byHeader.client.listTools()).tools;
     expect(tools.length).toBeGreaterThan(5);
     expect(tools.map((t) => t.name)).not.toContain('delete_list');
@@ -344,7 +381,9 @@ describe('per-connection tool selection', () => {
   it('read_only never exposes a destructive or writing tool, and a hidden tool cannot be called', async () => {
     const server = await serve(['--toolsets', 'all']);
     for (const headers of [{}, { 'X-Brevo-Read-Only': '1' }] as Record<string, string>[]) {
-      const url = Object.keys(headers).length ? `${server.url}?toolsets=contacts,transactional_email` : `${server.url}?toolsets=contacts,transactional_email&read_only=1`;
+      const url = Object.keys(headers).length
+        ? `${server.url}?toolsets=contacts,transactional_email`
+        : `${server.url}?toolsets=contacts,transactional_email&read_only=1`;
       const { client } = await connect(url, headers);
       const tools = (await client.listTools()).tools;
       expect(tools.length).toBeGreaterThan(0);
@@ -352,7 +391,9 @@ describe('per-connection tool selection', () => {
         expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
         expect(tool.annotations?.destructiveHint, tool.name).not.toBe(true);
       }
-      await expect(client.callTool({ name: 'delete_list', arguments: { listId: 1 } })).rejects.toThrow(/delete_list is a Brevo operation .*read-only/);
+      await expect(client.callTool({ name: 'delete_list', arguments: { listId: 1 } })).rejects.toThrow(
+        /delete_list is a Brevo operation .*read-only/,
+      );
     }
     expect(fake.requests).toHaveLength(0);
   });
@@ -413,7 +454,12 @@ describe("clients' own Brevo keys", () => {
     fake.route('GET', '/account', (req) => ({ json: { key: String(req.headers['api-key']).slice(-4) } }));
     const a = await connect(server.url, { 'X-Brevo-Api-Key': KEY_A });
     const b = await connect(server.url, { 'X-Brevo-Api-Key': KEY_B });
-    for (const [conn, key] of [[a, KEY_A], [b, KEY_B], [a, KEY_A], [b, KEY_B]] as const) {
+    for (const [conn, key] of [
+      [a, KEY_A],
+      [b, KEY_B],
+      [a, KEY_A],
+      [b, KEY_B],
+    ] as const) {
       const before = fake.requests.length;
       const result = await conn.client.callTool({ name: 'get_account', arguments: {} });
       expect(result.isError).toBeFalsy();
@@ -497,7 +543,9 @@ describe('graceful shutdown', () => {
     const { client } = await connect(server.url);
     fake.route('GET', '/account', { delayMs: 5000, json: {} });
     // A call cut off at the deadline gets no answer: the client's own timeout ends it.
-    const call = client.callTool({ name: 'get_account', arguments: {} }, undefined, { timeout: 2000 }).catch((e: unknown) => e);
+    const call = client
+      .callTool({ name: 'get_account', arguments: {} }, undefined, { timeout: 2000 })
+      .catch((e: unknown) => e);
     await until(() => fake.requests.length === 1);
     const started = Date.now();
     server.kill('SIGTERM');

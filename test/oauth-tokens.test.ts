@@ -17,7 +17,9 @@ async function expectRefused(url: string, token: string, why: RegExp) {
   const res = await post(url, INIT, bearer(token));
   expect(res.status).toBe(401);
   const challenge = res.headers.get('www-authenticate') ?? '';
-  expect(challenge).toMatch(/^Bearer error="invalid_token", error_description="[^"]+", resource_metadata="[^"]+", scope="[^"]+"$/);
+  expect(challenge).toMatch(
+    /^Bearer error="invalid_token", error_description="[^"]+", resource_metadata="[^"]+", scope="[^"]+"$/,
+  );
   expect(challenge).toMatch(why);
   const body = (await res.json()) as { error: { message: string } };
   expect(body.error.message).toMatch(why);
@@ -34,22 +36,61 @@ describe('tokens refused with 401 invalid_token', () => {
     };
 
     // A real token from the issuer, for another resource (RFC 8707).
-    await refuse(await harness.issuer.clientCredentialsToken({ resource: 'http://127.0.0.1:9/other/mcp' }), /issued for another resource \(its audience is not http/);
+    await refuse(
+      await harness.issuer.clientCredentialsToken({ resource: 'http://127.0.0.1:9/other/mcp' }),
+      /issued for another resource \(its audience is not http/,
+    );
     // The issuer's key, every claim right but the times.
-    await refuse(await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE, iat: now() - 7200, exp: now() - 3600 }), /has expired/);
-    await refuse(await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE, nbf: now() + 3600 }), /not valid yet/);
-    await refuse(await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE, iss: 'http://127.0.0.1:9' }), /another issuer/);
-    await refuse(await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE, exp: undefined }), /no exp claim/);
+    await refuse(
+      await harness.issuer.mint({
+        sub: 'alice',
+        aud: resource,
+        scope: WRITE_SCOPE,
+        iat: now() - 7200,
+        exp: now() - 3600,
+      }),
+      /has expired/,
+    );
+    await refuse(
+      await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE, nbf: now() + 3600 }),
+      /not valid yet/,
+    );
+    await refuse(
+      await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE, iss: 'http://127.0.0.1:9' }),
+      /another issuer/,
+    );
+    await refuse(
+      await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE, exp: undefined }),
+      /no exp claim/,
+    );
     // A foreign key, claiming the issuer's key id, then one the issuer never published.
     const foreign = await harness.issuer.foreignKey();
-    await refuse(await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE }, { key: foreign, kid: harness.issuer.signingKey.kid }), /signature does not verify/);
-    await refuse(await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE }, { key: foreign }), /key the issuer does not publish/);
+    await refuse(
+      await harness.issuer.mint(
+        { sub: 'alice', aud: resource, scope: WRITE_SCOPE },
+        { key: foreign, kid: harness.issuer.signingKey.kid },
+      ),
+      /signature does not verify/,
+    );
+    await refuse(
+      await harness.issuer.mint({ sub: 'alice', aud: resource, scope: WRITE_SCOPE }, { key: foreign }),
+      /key the issuer does not publish/,
+    );
     // Unsigned (alg none), and HS256 keyed with the issuer's public key (algorithm confusion).
     const claims = { iss: harness.issuer.url, sub: 'alice', aud: resource, scope: WRITE_SCOPE, exp: now() + 600 };
     await refuse(`${b64url({ alg: 'none', typ: 'at+jwt' })}.${b64url(claims)}.`, /signature algorithm is not accepted/);
     const { createHmac } = await import('node:crypto');
     const signingInput = `${b64url({ alg: 'HS256', kid: harness.issuer.signingKey.kid })}.${b64url(claims)}`;
-    const hmac = createHmac('sha256', JSON.stringify({ kty: harness.issuer.signingKey.kty, x: harness.issuer.signingKey.x, y: harness.issuer.signingKey.y })).update(signingInput).digest('base64url');
+    const hmac = createHmac(
+      'sha256',
+      JSON.stringify({
+        kty: harness.issuer.signingKey.kty,
+        x: harness.issuer.signingKey.x,
+        y: harness.issuer.signingKey.y,
+      }),
+    )
+      .update(signingInput)
+      .digest('base64url');
     await refuse(`${signingInput}.${hmac}`, /signature algorithm is not accepted/);
     // Not a JWT at all, on a server without introspection credentials.
     await refuse('not-a-jwt-0123456789abcdef', /JWT access tokens only/);
@@ -73,27 +114,48 @@ describe('tokens refused with 401 invalid_token', () => {
   });
 
   it('BREVO_MCP_OAUTH_AUDIENCE accepts a further audience, and BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS the skew on exp', async () => {
-    const server = await serve([], { BREVO_MCP_OAUTH_AUDIENCE: 'api://brevo-mcp', BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS: '120' });
+    const server = await serve([], {
+      BREVO_MCP_OAUTH_AUDIENCE: 'api://brevo-mcp',
+      BREVO_MCP_OAUTH_CLOCK_SKEW_SECONDS: '120',
+    });
     const otherName = await harness.issuer.mint({ sub: 'alice', aud: 'api://brevo-mcp', scope: READ_SCOPE });
     expect((await post(server.url, INIT, bearer(otherName))).status).toBe(200);
-    const justExpired = await harness.issuer.mint({ sub: 'alice', aud: server.url, scope: READ_SCOPE, exp: now() - 60 });
+    const justExpired = await harness.issuer.mint({
+      sub: 'alice',
+      aud: server.url,
+      scope: READ_SCOPE,
+      exp: now() - 60,
+    });
     expect((await post(server.url, INIT, bearer(justExpired))).status).toBe(200);
-    await expectRefused(server.url, await harness.issuer.mint({ sub: 'alice', aud: server.url, scope: READ_SCOPE, exp: now() - 180 }), /has expired/);
+    await expectRefused(
+      server.url,
+      await harness.issuer.mint({ sub: 'alice', aud: server.url, scope: READ_SCOPE, exp: now() - 180 }),
+      /has expired/,
+    );
   });
 
   it('an unreachable issuer gives 503 with Retry-After, not 401, and the log says why', async () => {
     const server = await serve([], {}, { issuerUrl: `http://127.0.0.1:${await freePort()}` });
     expect((await post(server.url, INIT)).status).toBe(401);
-    const res = await post(server.url, INIT, bearer(await harness.issuer.clientCredentialsToken({ resource: server.url })));
+    const res = await post(
+      server.url,
+      INIT,
+      bearer(await harness.issuer.clientCredentialsToken({ resource: server.url })),
+    );
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/authorization server cannot be reached/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /authorization server cannot be reached/,
+    );
     expect(server.stderr()).toMatch(/OAuth: no authorization server metadata for http:\/\/127\.0\.0\.1:\d+ \(/);
   });
 });
 
 describe('opaque tokens through introspection', () => {
-  const introspection = { BREVO_MCP_OAUTH_CLIENT_ID: INTROSPECTOR.id, BREVO_MCP_OAUTH_CLIENT_SECRET: INTROSPECTOR.secret };
+  const introspection = {
+    BREVO_MCP_OAUTH_CLIENT_ID: INTROSPECTOR.id,
+    BREVO_MCP_OAUTH_CLIENT_SECRET: INTROSPECTOR.secret,
+  };
 
   it('a client signs in, gets an opaque token and works; revoked or foreign-audience ones are refused; the secret never shows', async () => {
     const port = await freePort();
@@ -106,7 +168,9 @@ describe('opaque tokens through introspection', () => {
     const { tools } = await client.listTools();
     expect(tools.length).toBeGreaterThan(0);
     expect(tools.every((t) => t.annotations?.readOnlyHint)).toBe(true);
-    expect(JSON.parse(textOf(await client.callTool({ name: 'get_account', arguments: {} })))).toMatchObject({ companyName: 'Demo Shop' });
+    expect(JSON.parse(textOf(await client.callTool({ name: 'get_account', arguments: {} })))).toMatchObject({
+      companyName: 'Demo Shop',
+    });
 
     // Answers are cached (one introspection for many requests)...
     const introspections = () => harness.issuer.requests.filter((r) => r.path === '/token/introspection').length;
@@ -121,7 +185,11 @@ describe('opaque tokens through introspection', () => {
     // An opaque token for another resource.
     const elsewhere = `http://127.0.0.1:${await freePort()}/mcp`;
     harness.issuer.useOpaqueTokensFor(elsewhere);
-    await expectRefused(server.url, await harness.issuer.clientCredentialsToken({ resource: elsewhere }), /issued for another resource/);
+    await expectRefused(
+      server.url,
+      await harness.issuer.clientCredentialsToken({ resource: elsewhere }),
+      /issued for another resource/,
+    );
     // JWTs are still checked locally on the same server.
     const jwtResourceToken = await harness.issuer.mint({ sub: 'alice', aud: resource, scope: READ_SCOPE });
     expect((await post(server.url, INIT, bearer(jwtResourceToken))).status).toBe(200);
@@ -136,10 +204,15 @@ describe('opaque tokens through introspection', () => {
     const port = await freePort();
     const resource = `http://127.0.0.1:${port}/mcp`;
     harness.issuer.useOpaqueTokensFor(resource);
-    const server = await serve(['--port', String(port), '--public-url', resource], { ...introspection, BREVO_MCP_OAUTH_CLIENT_SECRET: 'wrong-secret-0123456789' });
+    const server = await serve(['--port', String(port), '--public-url', resource], {
+      ...introspection,
+      BREVO_MCP_OAUTH_CLIENT_SECRET: 'wrong-secret-0123456789',
+    });
     const res = await post(server.url, INIT, bearer(await harness.issuer.clientCredentialsToken({ resource })));
     expect(res.status).toBe(503);
-    expect(server.stderr()).toMatch(/introspection endpoint answered HTTP 401: check BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET/);
+    expect(server.stderr()).toMatch(
+      /introspection endpoint answered HTTP 401: check BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET/,
+    );
     expect(server.stderr()).not.toContain('wrong-secret-0123456789');
   });
 });

@@ -31,7 +31,12 @@ describe('signing in with the SDK client flow', () => {
     expect(authorization!.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorization!.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(authorization!.searchParams.get('scope')).toBe(`${READ_SCOPE} ${WRITE_SCOPE}`);
-    expect(claimsOf(token)).toMatchObject({ iss: harness.issuer.url, aud: server.url, sub: 'alice', scope: `${READ_SCOPE} ${WRITE_SCOPE}` });
+    expect(claimsOf(token)).toMatchObject({
+      iss: harness.issuer.url,
+      aud: server.url,
+      sub: 'alice',
+      scope: `${READ_SCOPE} ${WRITE_SCOPE}`,
+    });
     const paths = harness.issuer.requests.map((r) => `${r.method} ${r.path}`);
     for (const step of ['POST /reg', 'GET /auth', 'POST /token']) expect(paths).toContain(step);
 
@@ -42,7 +47,10 @@ describe('signing in with the SDK client flow', () => {
     // The write scope: writers are listed and run.
     const created = await client.callTool({ name: 'create_contact', arguments: { email: 'oauth.writer@example.com' } });
     expect(created.isError).toBeFalsy();
-    const found = await client.callTool({ name: 'get_contact_info', arguments: { identifier: 'oauth.writer@example.com' } });
+    const found = await client.callTool({
+      name: 'get_contact_info',
+      arguments: { identifier: 'oauth.writer@example.com' },
+    });
     expect(JSON.parse(textOf(found))).toMatchObject({ email: 'oauth.writer@example.com' });
 
     // Tokens never reach the log, even at debug level.
@@ -61,8 +69,13 @@ describe('signing in with the SDK client flow', () => {
     expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
     expect(tools.map((t) => t.name)).not.toContain('create_contact');
 
-    await expect(client.callTool({ name: 'create_contact', arguments: { email: 'reader.wrote@example.com' } })).rejects.toThrow(/create_contact/);
-    const notCreated = await client.callTool({ name: 'get_contact_info', arguments: { identifier: 'reader.wrote@example.com' } });
+    await expect(
+      client.callTool({ name: 'create_contact', arguments: { email: 'reader.wrote@example.com' } }),
+    ).rejects.toThrow(/create_contact/);
+    const notCreated = await client.callTool({
+      name: 'get_contact_info',
+      arguments: { identifier: 'reader.wrote@example.com' },
+    });
     expect(notCreated.isError).toBe(true);
     expect(textOf(notCreated)).toMatch(/404/);
 
@@ -70,7 +83,10 @@ describe('signing in with the SDK client flow', () => {
     expect(resources.map((r) => r.uri)).toContain('brevo://contacts/lists');
     const lists = await client.readResource({ uri: 'brevo://contacts/lists' });
     expect(JSON.parse((lists.contents[0] as { text: string }).text).lists.length).toBeGreaterThan(0);
-    const completion = await client.complete({ ref: { type: 'ref/resource', uri: 'brevo://contacts/lists/{listId}' }, argument: { name: 'listId', value: '' } });
+    const completion = await client.complete({
+      ref: { type: 'ref/resource', uri: 'brevo://contacts/lists/{listId}' },
+      argument: { name: 'listId', value: '' },
+    });
     expect(completion.completion.values.length).toBeGreaterThan(0);
   });
 
@@ -79,9 +95,14 @@ describe('signing in with the SDK client flow', () => {
     const { client } = await signIn(server.url, 'reader');
     const callTool = (await client.listTools()).tools.find((t) => t.name === 'call_tool')!;
     expect(callTool.annotations).toMatchObject({ readOnlyHint: true });
-    const write = await client.callTool({ name: 'call_tool', arguments: { name: 'create_contact', arguments: { email: 'dyn.reader@example.com' } } });
+    const write = await client.callTool({
+      name: 'call_tool',
+      arguments: { name: 'create_contact', arguments: { email: 'dyn.reader@example.com' } },
+    });
     expect(write.isError).toBe(true);
-    expect(textOf(write)).toMatch(/create_contact is a Brevo operation .* it changes data and the access token grants only the brevo:read scope; sign in again granting brevo:write/);
+    expect(textOf(write)).toMatch(
+      /create_contact is a Brevo operation .* it changes data and the access token grants only the brevo:read scope; sign in again granting brevo:write/,
+    );
     const read = await client.callTool({ name: 'call_tool', arguments: { name: 'get_account', arguments: {} } });
     expect(JSON.parse(textOf(read))).toMatchObject({ companyName: 'Demo Shop' });
   });
@@ -91,7 +112,10 @@ describe('signing in with the SDK client flow', () => {
     const { client } = await signIn(`${server.url}?toolsets=contacts`, 'reader');
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      manifest.filter((t) => t.toolset === 'contacts' && t.annotations.readOnlyHint).map((t) => t.name).sort(),
+      manifest
+        .filter((t) => t.toolset === 'contacts' && t.annotations.readOnlyHint)
+        .map((t) => t.name)
+        .sort(),
     );
   });
 
@@ -110,12 +134,17 @@ describe('signing in with the SDK client flow', () => {
     const challenge = res.headers.get('www-authenticate')!;
     expect(challenge).toMatch(/^Bearer error="insufficient_scope", /);
     expect(challenge).toContain(`scope="${READ_SCOPE} ${WRITE_SCOPE}"`);
-    expect(challenge).toContain(`resource_metadata="${server.url.replace('/mcp', '/.well-known/oauth-protected-resource/mcp')}"`);
+    expect(challenge).toContain(
+      `resource_metadata="${server.url.replace('/mcp', '/.well-known/oauth-protected-resource/mcp')}"`,
+    );
     expect((await message(res)).error?.message).toMatch(/none of the scopes/);
   });
 
   it('scope names come from the environment; a read-only server asks only for the read scope', async () => {
-    const server = await serve(['--read-only'], { BREVO_MCP_OAUTH_READ_SCOPE: 'brevo:read', BREVO_MCP_OAUTH_WRITE_SCOPE: 'mcp:everything' });
+    const server = await serve(['--read-only'], {
+      BREVO_MCP_OAUTH_READ_SCOPE: 'brevo:read',
+      BREVO_MCP_OAUTH_WRITE_SCOPE: 'mcp:everything',
+    });
     const res = await post(server.url, INIT);
     expect(res.headers.get('www-authenticate')).toContain('scope="brevo:read"');
     const metadata = await (await fetch(server.url.replace('/mcp', '/.well-known/oauth-protected-resource'))).json();
@@ -138,7 +167,11 @@ describe('sessions bound to their subject', () => {
     const bob = await signIn(server.url, 'bob');
     expect(claimsOf(bob.token).sub).toBe('bob');
 
-    const stolen = { authorization: `Bearer ${bob.token}`, 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-11-25' };
+    const stolen = {
+      authorization: `Bearer ${bob.token}`,
+      'mcp-session-id': sessionId,
+      'mcp-protocol-version': '2025-11-25',
+    };
     const viaPost = await post(server.url, TOOLS_LIST, stolen);
     expect(viaPost.status).toBe(404);
     expect((await message(viaPost)).error?.message).toMatch(/Session not found/);
@@ -162,7 +195,11 @@ describe('sessions bound to their subject', () => {
     const sessionId = opened.headers.get('mcp-session-id')!;
     const reader = await harness.issuer.clientCredentialsToken({ resource: server.url, scope: READ_SCOPE });
     expect(claimsOf(reader).sub).toBe(claimsOf(writer).sub);
-    const downgraded = await post(server.url, TOOLS_LIST, { authorization: `Bearer ${reader}`, 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-11-25' });
+    const downgraded = await post(server.url, TOOLS_LIST, {
+      authorization: `Bearer ${reader}`,
+      'mcp-session-id': sessionId,
+      'mcp-protocol-version': '2025-11-25',
+    });
     expect(downgraded.status).toBe(404);
   });
 
@@ -226,7 +263,11 @@ describe('keys and metadata', () => {
     // A browser's preflight for the header the SDK adds.
     const preflight = await fetch(`${origin}/.well-known/oauth-protected-resource/mcp`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://claude.ai', 'access-control-request-method': 'GET', 'access-control-request-headers': 'mcp-protocol-version' },
+      headers: {
+        origin: 'https://claude.ai',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'mcp-protocol-version',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toBe('mcp-protocol-version');
@@ -238,8 +279,14 @@ describe('keys and metadata', () => {
     const server = await serve(['--public-url', publicUrl]);
     const origin = new URL(server.url).origin;
     const res = await post(server.url, INIT);
-    expect(res.headers.get('www-authenticate')).toContain('resource_metadata="https://mcp.example.test/.well-known/oauth-protected-resource/brevo/mcp"');
-    for (const path of ['/.well-known/oauth-protected-resource/brevo/mcp', '/.well-known/oauth-protected-resource/mcp', '/.well-known/oauth-protected-resource']) {
+    expect(res.headers.get('www-authenticate')).toContain(
+      'resource_metadata="https://mcp.example.test/.well-known/oauth-protected-resource/brevo/mcp"',
+    );
+    for (const path of [
+      '/.well-known/oauth-protected-resource/brevo/mcp',
+      '/.well-known/oauth-protected-resource/mcp',
+      '/.well-known/oauth-protected-resource',
+    ]) {
       expect((await (await fetch(origin + path)).json()).resource).toBe(publicUrl);
     }
     // A token for the public URL is accepted (through a proxy passing the public Host); one for the local URL is not.
@@ -298,7 +345,12 @@ async function rawPost(url: string, host: string, token: string): Promise<{ stat
         port: u.port,
         path: u.pathname,
         method: 'POST',
-        headers: { host, authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        headers: {
+          host,
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
       },
       (res) => {
         res.resume();

@@ -8,7 +8,16 @@
 // for what is missing. Nothing of this checkout (dist/, node_modules/) is visible to the
 // installed copy: it lives under the system temp folder.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +53,9 @@ interface PackResult {
  */
 function npmEnv(): NodeJS.ProcessEnv {
   const keep = new Set(['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig', 'npm_config_globalconfig']);
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keep.has(k.toLowerCase())));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keep.has(k.toLowerCase())),
+  );
 }
 
 const npm = (args: string[], cwd: string) => run('npm', args, { cwd, env: npmEnv(), maxBuffer: 64 * 1024 * 1024 });
@@ -67,7 +78,10 @@ describe('the npm package', () => {
 
     // A clean clone: the files git knows (tracked, or new and not ignored), without dist/.
     const clone = join(work, 'clone');
-    const { stdout: listed } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout: listed } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const files = listed.split('\0').filter((f) => f && existsSync(join(ROOT, f)));
     mkdirSync(clone);
     await run('tar', ['-cf', join(work, 'clone.tar'), '-C', ROOT, ...files], { maxBuffer: 16 * 1024 * 1024 });
@@ -82,23 +96,45 @@ describe('the npm package', () => {
     app = join(work, 'app');
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'brevo-mcp-pack-test', private: true }));
-    await timed('install', () => npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed.filename)], app));
+    await timed('install', () =>
+      npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed.filename)], app),
+    );
     bin = join(app, 'node_modules', '.bin', 'brevo-mcp');
   }, 120_000);
 
   afterAll(() => {
-    if (packed) console.log(`npm pack: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.entryCount} files; ${timings.join(', ')}`);
+    if (packed)
+      console.log(
+        `npm pack: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.entryCount} files; ${timings.join(', ')}`,
+      );
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it('holds dist, the catalog, the sandbox data, README, LICENSE and package.json, and nothing else', () => {
     const paths = packed.files.map((f) => f.path);
     const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
-    const data = ['catalog/tools.json', 'src/sandbox/responses.json', 'src/sandbox/requests.json', 'src/code/answer-types.json'];
-    for (const needed of ['package.json', 'README.md', 'LICENSE', ...data, pkg.bin['brevo-mcp']!, 'dist/sandbox/server.js', 'dist/tools/contacts.js', 'dist/code/worker.js', ...views]) {
+    const data = [
+      'catalog/tools.json',
+      'src/sandbox/responses.json',
+      'src/sandbox/requests.json',
+      'src/code/answer-types.json',
+    ];
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      ...data,
+      pkg.bin['brevo-mcp']!,
+      'dist/sandbox/server.js',
+      'dist/tools/contacts.js',
+      'dist/code/worker.js',
+      ...views,
+    ]) {
       expect(paths).toContain(needed);
     }
-    const stray = paths.filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', ...data].includes(p));
+    const stray = paths.filter(
+      (p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', ...data].includes(p),
+    );
     expect(stray).toEqual([]);
     expect(paths.filter((p) => /\.test\.|\.ts$|\.map$/.test(p))).toEqual([]);
     expect(packed.size).toBeLessThan(1024 * 1024);
@@ -111,9 +147,20 @@ describe('the npm package', () => {
     expect(existsSync(bin)).toBe(true);
     // A dev dependency may be there only because a runtime dependency needs it too (ajv, by the SDK).
     const tree = JSON.parse(readFileSync(join(app, 'node_modules', '.package-lock.json'), 'utf8')) as {
-      packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>; peerDependencies?: Record<string, string> }>;
+      packages: Record<
+        string,
+        {
+          dependencies?: Record<string, string>;
+          optionalDependencies?: Record<string, string>;
+          peerDependencies?: Record<string, string>;
+        }
+      >;
     };
-    const needed = new Set(Object.entries(tree.packages).flatMap(([, p]) => Object.keys({ ...p.dependencies, ...p.optionalDependencies, ...p.peerDependencies })));
+    const needed = new Set(
+      Object.entries(tree.packages).flatMap(([, p]) =>
+        Object.keys({ ...p.dependencies, ...p.optionalDependencies, ...p.peerDependencies }),
+      ),
+    );
     const devOnly = Object.keys(pkg.devDependencies).filter((d) => !needed.has(d));
     expect(devOnly).toContain('typescript');
     expect(devOnly.filter((d) => existsSync(join(app, 'node_modules', d)))).toEqual([]);
@@ -122,7 +169,11 @@ describe('the npm package', () => {
   it('runs: --version and --list-tools from the installed bin', async () => {
     const version = await run(bin, ['--version'], { cwd: work, env: { PATH: process.env.PATH ?? '' } });
     expect(version.stdout.trim()).toBe(pkg.version);
-    const list = await run(bin, ['--list-tools'], { cwd: work, env: { PATH: process.env.PATH ?? '' }, maxBuffer: 16 * 1024 * 1024 });
+    const list = await run(bin, ['--list-tools'], {
+      cwd: work,
+      env: { PATH: process.env.PATH ?? '' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const tools = JSON.parse(list.stdout) as Array<{ name: string }>;
     expect(tools).toHaveLength(292);
     expect(tools.map((t) => t.name)).toEqual(readManifest().map((t) => t.name));
@@ -130,7 +181,13 @@ describe('the npm package', () => {
 
   it('serves a stdio session against --sandbox: initialize, tools/list, a call', async () => {
     let stderr = '';
-    const transport = new StdioClientTransport({ command: bin, args: ['--sandbox'], cwd: work, env: { PATH: process.env.PATH ?? '' }, stderr: 'pipe' });
+    const transport = new StdioClientTransport({
+      command: bin,
+      args: ['--sandbox'],
+      cwd: work,
+      env: { PATH: process.env.PATH ?? '' },
+      stderr: 'pipe',
+    });
     transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' });
     try {
@@ -154,13 +211,22 @@ describe('the npm package', () => {
   });
 
   it('serves code mode from the installed package: search (answer types) and execute (engine, type stripper)', async () => {
-    const transport = new StdioClientTransport({ command: bin, args: ['--sandbox', '--code'], cwd: work, env: { PATH: process.env.PATH ?? '' }, stderr: 'pipe' });
+    const transport = new StdioClientTransport({
+      command: bin,
+      args: ['--sandbox', '--code'],
+      cwd: work,
+      env: { PATH: process.env.PATH ?? '' },
+      stderr: 'pipe',
+    });
     const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' });
     try {
       await client.connect(transport);
       const found = textOf(await client.callTool({ name: 'search', arguments: { query: 'get_account' } }));
       expect(found).toMatch(/get_account\(args\?: \{\}\): Promise<\{ email: string;/);
-      const ran = await client.callTool({ name: 'execute', arguments: { code: 'const a: { companyName: string } = await brevo.get_account(); return a.companyName;' } });
+      const ran = await client.callTool({
+        name: 'execute',
+        arguments: { code: 'const a: { companyName: string } = await brevo.get_account(); return a.companyName;' },
+      });
       expect(ran.isError, textOf(ran)).toBeFalsy();
       expect(textOf(ran)).toBe('"Demo Shop"');
     } finally {
@@ -169,15 +235,32 @@ describe('the npm package', () => {
   });
 
   it('serves its views to an MCP Apps client, built into the package by prepack', async () => {
-    const transport = new StdioClientTransport({ command: bin, args: ['--sandbox', '--toolsets', 'all'], cwd: work, env: { PATH: process.env.PATH ?? '' }, stderr: 'ignore' });
-    const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' }, { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } } });
+    const transport = new StdioClientTransport({
+      command: bin,
+      args: ['--sandbox', '--toolsets', 'all'],
+      cwd: work,
+      env: { PATH: process.env.PATH ?? '' },
+      stderr: 'ignore',
+    });
+    const client = new Client(
+      { name: 'brevo-mcp-pack-test', version: '1.0.0' },
+      { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } } },
+    );
     try {
       await client.connect(transport);
       const { tools } = await client.listTools();
-      expect(tools.filter((t) => t._meta).map((t) => t.name).sort()).toEqual(VIEWS.map((v) => v.tool).sort());
+      expect(
+        tools
+          .filter((t) => t._meta)
+          .map((t) => t.name)
+          .sort(),
+      ).toEqual(VIEWS.map((v) => v.tool).sort());
       for (const view of VIEWS) {
         const { contents } = await client.readResource({ uri: view.uri });
-        expect(contents[0], view.id).toMatchObject({ mimeType: 'text/html;profile=mcp-app', text: expect.stringMatching(/^<!doctype html>[\s\S]*<\/html>\n$/) });
+        expect(contents[0], view.id).toMatchObject({
+          mimeType: 'text/html;profile=mcp-app',
+          text: expect.stringMatching(/^<!doctype html>[\s\S]*<\/html>\n$/),
+        });
       }
     } finally {
       await client.close();

@@ -8,14 +8,32 @@ import { connectStdio, textOf } from './support/mcp.js';
 
 /** JSON Schema's own formats (draft 2020-12); anything else is a private word a provider may refuse. */
 const STANDARD_FORMATS = new Set([
-  'date-time', 'date', 'time', 'duration', 'email', 'idn-email', 'hostname', 'idn-hostname', 'ipv4', 'ipv6',
-  'uri', 'uri-reference', 'iri', 'iri-reference', 'uuid', 'uri-template', 'json-pointer', 'relative-json-pointer', 'regex',
+  'date-time',
+  'date',
+  'time',
+  'duration',
+  'email',
+  'idn-email',
+  'hostname',
+  'idn-hostname',
+  'ipv4',
+  'ipv6',
+  'uri',
+  'uri-reference',
+  'iri',
+  'iri-reference',
+  'uuid',
+  'uri-template',
+  'json-pointer',
+  'relative-json-pointer',
+  'regex',
 ]);
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 
 /** Every problem of one schema node (a property, an item, a branch), with where it is. */
 function problems(schema: unknown, where: string): string[] {
-  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return [`${where}: not a schema object (${JSON.stringify(schema)})`];
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema))
+    return [`${where}: not a schema object (${JSON.stringify(schema)})`];
   const node = schema as Record<string, unknown>;
   const found: string[] = [];
   const branches = (node.anyOf ?? node.oneOf) as unknown[] | undefined;
@@ -28,13 +46,21 @@ function problems(schema: unknown, where: string): string[] {
   else if (!TYPES.has(node.type)) found.push(`${where}: unknown type ${node.type}`);
   if (Array.isArray(node.enum)) {
     if (node.type === 'boolean' || node.enum.some((v) => typeof v === 'boolean')) found.push(`${where}: boolean enum`);
-    const fits = (v: unknown) => (node.type === 'string' ? typeof v === 'string' : node.type === 'integer' ? Number.isInteger(v) : typeof v === 'number');
+    const fits = (v: unknown) =>
+      node.type === 'string'
+        ? typeof v === 'string'
+        : node.type === 'integer'
+          ? Number.isInteger(v)
+          : typeof v === 'number';
     if (!node.enum.every(fits)) found.push(`${where}: enum values that are not ${String(node.type)}`);
   }
-  if (node.format !== undefined && !STANDARD_FORMATS.has(String(node.format))) found.push(`${where}: non-standard format ${String(node.format)}`);
-  for (const [name, child] of Object.entries((node.properties ?? {}) as Record<string, unknown>)) found.push(...problems(child, `${where}.${name}`));
+  if (node.format !== undefined && !STANDARD_FORMATS.has(String(node.format)))
+    found.push(`${where}: non-standard format ${String(node.format)}`);
+  for (const [name, child] of Object.entries((node.properties ?? {}) as Record<string, unknown>))
+    found.push(...problems(child, `${where}.${name}`));
   if (node.items !== undefined) found.push(...problems(node.items, `${where}[]`));
-  if (node.additionalProperties && typeof node.additionalProperties === 'object') found.push(...problems(node.additionalProperties, `${where}{*}`));
+  if (node.additionalProperties && typeof node.additionalProperties === 'object')
+    found.push(...problems(node.additionalProperties, `${where}{*}`));
   return found;
 }
 
@@ -64,7 +90,9 @@ describe('tool definitions every model provider accepts', () => {
   it('does so in dynamic mode for what describe_tool and enable_toolset show', async () => {
     const conn = await connectStdio({ args: ['--dynamic'] });
     try {
-      const described = JSON.parse(textOf(await conn.client.callTool({ name: 'describe_tool', arguments: { name: 'invite_user' } })));
+      const described = JSON.parse(
+        textOf(await conn.client.callTool({ name: 'describe_tool', arguments: { name: 'invite_user' } })),
+      );
       expect(problems(described.inputSchema, 'invite_user')).toEqual([]);
       expect(described.inputSchema.properties.all_features_access).toEqual({ type: 'boolean' });
       await conn.client.callTool({ name: 'enable_toolset', arguments: { toolset: 'crm' } });
@@ -80,11 +108,18 @@ describe('tool definitions every model provider accepts', () => {
     const conn = await connectStdio({ args: ['--toolsets', 'all'] });
     try {
       const { tools } = await conn.client.listTools();
-      const schema = (name: string) => tools.find((t) => t.name === name)!.inputSchema as { properties: Record<string, any> };
+      const schema = (name: string) =>
+        tools.find((t) => t.name === name)!.inputSchema as { properties: Record<string, any> };
       expect(schema('upload_file').properties.file).toEqual({ type: 'string', contentEncoding: 'base64' });
-      expect(schema('send_transac_email').properties.attachment.items.properties.content).toEqual({ type: 'string', contentEncoding: 'base64' });
+      expect(schema('send_transac_email').properties.attachment.items.properties.content).toEqual({
+        type: 'string',
+        contentEncoding: 'base64',
+      });
       expect(schema('get_email_campaigns').properties.excludeHtmlContent).toEqual({ type: 'boolean' });
-      expect(schema('get_email_campaigns').properties.status).toMatchObject({ type: 'string', enum: expect.arrayContaining(['draft', 'sent']) });
+      expect(schema('get_email_campaigns').properties.status).toMatchObject({
+        type: 'string',
+        enum: expect.arrayContaining(['draft', 'sent']),
+      });
     } finally {
       await conn.close();
     }
@@ -100,7 +135,9 @@ describe('null where Brevo gives it a meaning', () => {
     const conn = await connectStdio({ apiUrl: fake.url, args: ['--toolsets', 'coupons'] });
     try {
       const { tools } = await conn.client.listTools();
-      const { properties } = tools.find((t) => t.name === 'update_coupon_collection')!.inputSchema as { properties: Record<string, any> };
+      const { properties } = tools.find((t) => t.name === 'update_coupon_collection')!.inputSchema as {
+        properties: Record<string, any>;
+      };
       for (const field of ['expirationDate', 'remainingDaysAlert', 'remainingCouponsAlert']) {
         expect(properties[field].anyOf, field).toContainEqual({ type: 'null' });
         expect(properties[field].type, field).toBeUndefined();

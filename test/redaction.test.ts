@@ -4,7 +4,14 @@
 // a client, whatever the path (tools, resources, completions, errors).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeBrevo } from './support/fake-brevo.js';
-import { connectHttp, connectStdio, startHttpServer, textOf, type Connected, type HttpServerProcess } from './support/mcp.js';
+import {
+  connectHttp,
+  connectStdio,
+  startHttpServer,
+  textOf,
+  type Connected,
+  type HttpServerProcess,
+} from './support/mcp.js';
 
 const KEY_A = 'xkeysib-tenant-a-000000000000000000000000-AAAA';
 const KEY_B = 'xkeysib-tenant-b-111111111111111111111111-BBBB';
@@ -32,7 +39,11 @@ describe("clients' own keys (--allow-client-keys)", () => {
   let server: HttpServerProcess;
   const open: Connected[] = [];
   beforeAll(async () => {
-    server = await startHttpServer({ apiUrl: fake.url, args: ['--allow-client-keys', '--toolsets', 'all'], env: { BREVO_API_KEY: OPERATOR_KEY, BREVO_MCP_LOG_LEVEL: 'debug' } });
+    server = await startHttpServer({
+      apiUrl: fake.url,
+      args: ['--allow-client-keys', '--toolsets', 'all'],
+      env: { BREVO_API_KEY: OPERATOR_KEY, BREVO_MCP_LOG_LEVEL: 'debug' },
+    });
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((c) => c.close().catch(() => {})));
@@ -42,7 +53,15 @@ describe("clients' own keys (--allow-client-keys)", () => {
   });
 
   const post = (key: string) =>
-    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'x-brevo-api-key': key }, body: JSON.stringify(INIT) });
+    fetch(server.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'x-brevo-api-key': key,
+      },
+      body: JSON.stringify(INIT),
+    });
 
   it('refuses, with 401 and the reason, a key that cannot be a Brevo key', async () => {
     for (const [key, why] of [
@@ -70,14 +89,20 @@ describe("clients' own keys (--allow-client-keys)", () => {
     open.push(a, b);
     // Brevo answers each account with a contact list named after A's key, and echoes the caller's own key.
     const answer = (req: { headers: Record<string, unknown> }) => ({
-      json: { lists: [{ id: 1, name: `Imported ${KEY_A}` }], count: 1, echo: `your key is ${String(req.headers['api-key'])}` },
+      json: {
+        lists: [{ id: 1, name: `Imported ${KEY_A}` }],
+        count: 1,
+        echo: `your key is ${String(req.headers['api-key'])}`,
+      },
     });
     fake.route('GET', '/contacts/lists', answer);
 
     const seenByB = JSON.parse(textOf(await b.client.callTool({ name: 'get_lists', arguments: {} })));
     expect(seenByB.lists[0].name).toBe(`Imported ${KEY_A}`);
     expect(seenByB.echo).toBe('your key is [redacted]');
-    const readByB = JSON.parse((await b.client.readResource({ uri: 'brevo://contacts/lists' })).contents[0]!.text as string);
+    const readByB = JSON.parse(
+      (await b.client.readResource({ uri: 'brevo://contacts/lists' })).contents[0]!.text as string,
+    );
     expect(readByB.lists[0].name).toBe(`Imported ${KEY_A}`);
 
     const seenByA = JSON.parse(textOf(await a.client.callTool({ name: 'get_lists', arguments: {} })));
@@ -87,7 +112,9 @@ describe("clients' own keys (--allow-client-keys)", () => {
 
     // The operator's key is hidden from every session.
     fake.route('GET', '/account', { json: { note: `operator ${OPERATOR_KEY}` } });
-    expect(JSON.parse(textOf(await b.client.callTool({ name: 'get_account', arguments: {} })))).toEqual({ note: 'operator [redacted]' });
+    expect(JSON.parse(textOf(await b.client.callTool({ name: 'get_account', arguments: {} })))).toEqual({
+      note: 'operator [redacted]',
+    });
 
     // The log names neither key, and nothing else in it is redacted.
     expect(server.stderr()).not.toContain(KEY_A);
@@ -100,7 +127,11 @@ describe("clients' own keys (--allow-client-keys)", () => {
 describe('every output path, stdio', () => {
   let conn: Connected;
   beforeAll(async () => {
-    conn = await connectStdio({ apiUrl: fake.url, args: ['--toolsets', 'all', '--max-result-chars', '1000'], env: { BREVO_API_KEY: OPERATOR_KEY } });
+    conn = await connectStdio({
+      apiUrl: fake.url,
+      args: ['--toolsets', 'all', '--max-result-chars', '1000'],
+      env: { BREVO_API_KEY: OPERATOR_KEY },
+    });
   });
   afterAll(async () => {
     await conn?.close();
@@ -110,13 +141,19 @@ describe('every output path, stdio', () => {
     const raw = (json: string) => ({ body: json, headers: { 'content-type': 'application/json' } });
     fake.route('GET', '/account', raw(`{"email":"owner@acme.test","note":"${escaped(OPERATOR_KEY)}"}`));
     fake.route('GET', '/contacts/lists', raw(`{"count":1,"lists":[{"id":"${escaped(OPERATOR_KEY)}","name":"Echo"}]}`));
-    fake.route('GET', '/contacts/lists/9', { status: 404, ...raw(`{"code":"document_not_found","message":"no list for ${escaped(OPERATOR_KEY)}"}`) });
+    fake.route('GET', '/contacts/lists/9', {
+      status: 404,
+      ...raw(`{"code":"document_not_found","message":"no list for ${escaped(OPERATOR_KEY)}"}`),
+    });
 
     const tool = textOf(await conn.client.callTool({ name: 'get_account', arguments: {} }));
     expect(JSON.parse(tool)).toEqual({ email: 'owner@acme.test', note: '[redacted]' });
     const read = (await conn.client.readResource({ uri: 'brevo://account' })).contents[0]!.text as string;
     expect(JSON.parse(read)).toEqual({ email: 'owner@acme.test', note: '[redacted]' });
-    const completion = await conn.client.complete({ ref: { type: 'ref/resource', uri: 'brevo://contacts/lists/{listId}' }, argument: { name: 'listId', value: '' } });
+    const completion = await conn.client.complete({
+      ref: { type: 'ref/resource', uri: 'brevo://contacts/lists/{listId}' },
+      argument: { name: 'listId', value: '' },
+    });
     expect(completion.completion.values).toEqual(['[redacted]']);
     const error = await conn.client.readResource({ uri: 'brevo://contacts/lists/9' }).catch((e: Error) => e.message);
     expect(error).toMatch(/no list for \[redacted\]/);
@@ -128,12 +165,21 @@ describe('every output path, stdio', () => {
   it('never shows part of a key where --max-result-chars cuts', async () => {
     // On the answer as JSON text, the old cut at 1000 characters fell 20 characters into the key.
     const before = 1000 - '{"description":"'.length - 20;
-    fake.route('GET', '/account', { body: `{"description":"${'a'.repeat(before)}${escaped(OPERATOR_KEY)}${'b'.repeat(3000)}"}` });
-    fake.route('GET', '/inbound/attachments/tok-text', { body: `${'a'.repeat(990)}${OPERATOR_KEY}${'b'.repeat(500)}`, headers: { 'content-type': 'text/plain' } });
-    fake.route('GET', '/smtp/templates/7', { json: { id: 7, htmlContent: `${'<p>'.repeat(330)}${OPERATOR_KEY}${'</p>'.repeat(500)}` } });
+    fake.route('GET', '/account', {
+      body: `{"description":"${'a'.repeat(before)}${escaped(OPERATOR_KEY)}${'b'.repeat(3000)}"}`,
+    });
+    fake.route('GET', '/inbound/attachments/tok-text', {
+      body: `${'a'.repeat(990)}${OPERATOR_KEY}${'b'.repeat(500)}`,
+      headers: { 'content-type': 'text/plain' },
+    });
+    fake.route('GET', '/smtp/templates/7', {
+      json: { id: 7, htmlContent: `${'<p>'.repeat(330)}${OPERATOR_KEY}${'</p>'.repeat(500)}` },
+    });
     const texts = [
       textOf(await conn.client.callTool({ name: 'get_account', arguments: {} })),
-      textOf(await conn.client.callTool({ name: 'get_inbound_email_attachment', arguments: { downloadToken: 'tok-text' } })),
+      textOf(
+        await conn.client.callTool({ name: 'get_inbound_email_attachment', arguments: { downloadToken: 'tok-text' } }),
+      ),
       (await conn.client.readResource({ uri: 'brevo://templates/7/html' })).contents[0]!.text as string,
       (await conn.client.readResource({ uri: 'brevo://account' })).contents[0]!.text as string,
     ];
@@ -148,12 +194,20 @@ describe('every output path, stdio', () => {
   it("hides a key in a binary answer's file name and content type", async () => {
     fake.route('GET', '/inbound/attachments/tok-bin', {
       body: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]),
-      headers: { 'content-type': `application/pdf; name=${OPERATOR_KEY}`, 'content-disposition': `attachment; filename="${OPERATOR_KEY}.pdf"` },
+      headers: {
+        'content-type': `application/pdf; name=${OPERATOR_KEY}`,
+        'content-disposition': `attachment; filename="${OPERATOR_KEY}.pdf"`,
+      },
     });
-    const result = await conn.client.callTool({ name: 'get_inbound_email_attachment', arguments: { downloadToken: 'tok-bin' } });
+    const result = await conn.client.callTool({
+      name: 'get_inbound_email_attachment',
+      arguments: { downloadToken: 'tok-bin' },
+    });
     const serialized = JSON.stringify(result);
     expect(serialized).not.toContain(OPERATOR_KEY);
-    const resource = (result.content as Array<{ type: string; resource?: { uri: string; mimeType: string; blob: string } }>)[0]!.resource!;
+    const resource = (
+      result.content as Array<{ type: string; resource?: { uri: string; mimeType: string; blob: string } }>
+    )[0]!.resource!;
     expect(resource.uri).toBe(`brevo://get_inbound_email_attachment/${encodeURIComponent('[redacted].pdf')}`);
     expect(resource.mimeType).toBe('application/pdf; name=[redacted]');
     expect(Buffer.from(resource.blob, 'base64')).toEqual(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]));

@@ -39,7 +39,9 @@ describe('malformed JSON-RPC over stdio', () => {
 
   it('copes with a huge request', async () => {
     const big = 'x'.repeat(5 * 1024 * 1024);
-    const response = await peer.request(5, 'tools/call', { name: 'create_folder', arguments: { name: big } }).catch((e) => e);
+    const response = await peer
+      .request(5, 'tools/call', { name: 'create_folder', arguments: { name: big } })
+      .catch((e) => e);
     // Either Brevo's fake gets it (and answers) or the server refuses it; either way it answers.
     expect(response.id ?? 5).toBe(5);
   });

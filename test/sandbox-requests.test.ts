@@ -30,7 +30,10 @@ async function asReceived(op: Awaited<ReturnType<typeof loadCatalog>>[number], a
   if (request.form) {
     const fields: Record<string, unknown> = {};
     for (const [name, value] of request.form.entries()) {
-      fields[name] = typeof value === 'string' ? value : new UploadedFile(value.name, value.type, Buffer.from(await value.arrayBuffer()));
+      fields[name] =
+        typeof value === 'string'
+          ? value
+          : new UploadedFile(value.name, value.type, Buffer.from(await value.arrayBuffer()));
     }
     body = fields;
   } else if (request.json !== undefined) body = JSON.parse(JSON.stringify(request.json));
@@ -56,7 +59,9 @@ describe('the sandbox accepts every request the tools send', async () => {
         } catch (error) {
           const message = error instanceof SandboxError ? `${error.code}: ${error.message}` : String(error);
           if (STRICTER_DEFINITION[op.name]?.test(message)) return;
-          throw new Error(`${message}\nrequest: ${JSON.stringify({ ...received, query: received.query.toString() }).slice(0, 600)}`);
+          throw new Error(
+            `${message}\nrequest: ${JSON.stringify({ ...received, query: received.query.toString() }).slice(0, 600)}`,
+          );
         }
       }),
       { numRuns: RUNS },

@@ -30,7 +30,10 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
 
   it('says in one stderr line that it runs against a sandbox', async () => {
     await vi.waitFor(() => expect(conn.stderr()).toMatch(/sandbox mode/));
-    const lines = conn.stderr().split('\n').filter((l) => /sandbox/i.test(l));
+    const lines = conn
+      .stderr()
+      .split('\n')
+      .filter((l) => /sandbox/i.test(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/http:\/\/127\.0\.0\.1:\d+\/v3/);
     expect(lines[0]).toMatch(/nothing leaves this machine/);
@@ -81,7 +84,10 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
     const identifier = 'hugo.dubois@example.fr';
     expect((await json('get_contact_info', { identifier })).listIds).toEqual([3]);
     await call('update_contact', { identifier, listIds: [1, 2], unlinkListIds: [3], attributes: { CITY: 'Toulouse' } });
-    expect(await json('get_contact_info', { identifier })).toMatchObject({ listIds: [1, 2], attributes: { CITY: 'Toulouse' } });
+    expect(await json('get_contact_info', { identifier })).toMatchObject({
+      listIds: [1, 2],
+      attributes: { CITY: 'Toulouse' },
+    });
 
     const removed = await json('remove_contact_from_list', { listId: 2, emails: [identifier, 'nobody@example.com'] });
     expect(removed).toEqual({ contacts: { success: [identifier], failure: ['nobody@example.com'] } });
@@ -129,7 +135,13 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
     const list = await json('get_transac_emails_list', { email: 'ava.brown@example.net' });
     expect(list.count).toBe(1);
     const [logged] = list.transactionalEmails;
-    expect(logged).toMatchObject({ email: 'ava.brown@example.net', subject: 'Your order DS-20931 has shipped', messageId: sent.messageId, from: 'hello@demoshop.example', tags: ['shipping'] });
+    expect(logged).toMatchObject({
+      email: 'ava.brown@example.net',
+      subject: 'Your order DS-20931 has shipped',
+      messageId: sent.messageId,
+      from: 'hello@demoshop.example',
+      tags: ['shipping'],
+    });
 
     const content = await json('get_transac_email_content', { uuid: logged.uuid });
     expect(content.body).toBe('<p>Hi Ava, order DS-20931 is on its way.</p>');
@@ -149,7 +161,7 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
     expect((await json('get_transac_emails_list', { email: 'ava.brown@example.net' })).count).toBe(1);
   });
 
-  it('answers invalid requests with Brevo\'s 400s', async () => {
+  it("answers invalid requests with Brevo's 400s", async () => {
     const noIdentifier = await call('create_contact', { attributes: { FIRSTNAME: 'Nobody' } });
     expect(noIdentifier.isError).toBe(true);
     expect(textOf(noIdentifier)).toMatch(/HTTP 400 \(missing_parameter\)/);
@@ -158,14 +170,31 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
     expect(textOf(badFolder)).toMatch(/HTTP 400 \(invalid_parameter\).*folder 999 does not exist/);
 
     const duplicate = await call('create_contact', { email: 'emma.martin@example.com' });
-    expect(textOf(duplicate)).toMatch(/HTTP 400 \(duplicate_parameter\).*email is already associated with another Contact/);
+    expect(textOf(duplicate)).toMatch(
+      /HTTP 400 \(duplicate_parameter\).*email is already associated with another Contact/,
+    );
 
-    const noSender = await call('send_transac_email', { to: [{ email: 'emma.martin@example.com' }], subject: 'Hi', textContent: 'Hello' });
+    const noSender = await call('send_transac_email', {
+      to: [{ email: 'emma.martin@example.com' }],
+      subject: 'Hi',
+      textContent: 'Hello',
+    });
     expect(textOf(noSender)).toMatch(/HTTP 400 \(missing_parameter\).*sender is missing/);
-    const noContent = await call('send_transac_email', { sender: { email: 'hello@demoshop.example' }, to: [{ email: 'emma.martin@example.com' }], subject: 'Hi' });
+    const noContent = await call('send_transac_email', {
+      sender: { email: 'hello@demoshop.example' },
+      to: [{ email: 'emma.martin@example.com' }],
+      subject: 'Hi',
+    });
     expect(textOf(noContent)).toMatch(/Either of htmlContent or textContent is required/);
-    const unverified = await call('send_transac_email', { sender: { email: 'me@unverified.example' }, to: [{ email: 'emma.martin@example.com' }], subject: 'Hi', textContent: 'x' });
-    expect(textOf(unverified)).toMatch(/HTTP 400 \(invalid_parameter\).*sender you used me@unverified\.example is not valid/);
+    const unverified = await call('send_transac_email', {
+      sender: { email: 'me@unverified.example' },
+      to: [{ email: 'emma.martin@example.com' }],
+      subject: 'Hi',
+      textContent: 'x',
+    });
+    expect(textOf(unverified)).toMatch(
+      /HTTP 400 \(invalid_parameter\).*sender you used me@unverified\.example is not valid/,
+    );
   });
 
   it('keeps templates: create, send from one, and find the send by templateId', async () => {
@@ -177,12 +206,18 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
       isActive: true,
     });
     expect((await json('get_smtp_template', { templateId: id })).name).toBe('Back in stock');
-    await json('send_transac_email', { templateId: id, to: [{ email: 'leo.rossi@example.com' }], params: { PRODUCT: 'Blue scarf' } });
+    await json('send_transac_email', {
+      templateId: id,
+      to: [{ email: 'leo.rossi@example.com' }],
+      params: { PRODUCT: 'Blue scarf' },
+    });
     const byTemplate = await json('get_transac_emails_list', { templateId: id });
-    expect(byTemplate.transactionalEmails).toEqual([expect.objectContaining({ email: 'leo.rossi@example.com', subject: 'Blue scarf is back', templateId: id })]);
+    expect(byTemplate.transactionalEmails).toEqual([
+      expect.objectContaining({ email: 'leo.rossi@example.com', subject: 'Blue scarf is back', templateId: id }),
+    ]);
   });
 
-  it('answers the report tools with the demo account\'s data: campaign, daily traffic, lists, pipeline', async () => {
+  it("answers the report tools with the demo account's data: campaign, daily traffic, lists, pipeline", async () => {
     const campaign = await json('get_email_campaign', { campaignId: 1 });
     expect(campaign.statistics.globalStats.sent).toBeGreaterThan(10);
     expect(Object.keys(campaign.statistics.linksStats).length).toBeGreaterThan(0);
@@ -194,14 +229,19 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
     expect(lists.lists.every((l: Json) => l.uniqueSubscribers > 0)).toBe(true);
     const [pipeline] = await json('get_pipelines');
     const { items } = await json('get_deals', { limit: 50 });
-    const stages = new Set(items.filter((d: Json) => d.attributes.pipeline === pipeline.pipeline).map((d: Json) => d.attributes.deal_stage));
+    const stages = new Set(
+      items.filter((d: Json) => d.attributes.pipeline === pipeline.pipeline).map((d: Json) => d.attributes.deal_stage),
+    );
     expect(stages.size).toBe(pipeline.stages.length);
     expect((await json('get_sms_campaign', { campaignId: 1 })).statistics.sent).toBeGreaterThan(0);
     expect((await json('get_orders', { limit: 5 })).count).toBeGreaterThan(40);
   });
 
-  it('completes the demo account\'s own sending domain, not a placeholder', async () => {
-    const { completion } = await conn.client.complete({ ref: { type: 'ref/resource', uri: 'brevo://domains/{domainName}' }, argument: { name: 'domainName', value: '' } });
+  it("completes the demo account's own sending domain, not a placeholder", async () => {
+    const { completion } = await conn.client.complete({
+      ref: { type: 'ref/resource', uri: 'brevo://domains/{domainName}' },
+      argument: { name: 'domainName', value: '' },
+    });
     expect(completion.values).toEqual(['demoshop.example']);
   });
 
@@ -214,7 +254,9 @@ describe('brevo-mcp --sandbox over stdio, without a key', () => {
 
 describe('brevo-mcp --sandbox over Streamable HTTP', () => {
   it('serves from the emulator and ignores BREVO_API_KEY and BREVO_API_URL (BREVO_SANDBOX=1)', async () => {
-    const server = await startHttpServer({ env: { BREVO_SANDBOX: '1', BREVO_API_KEY: TEST_KEY, BREVO_API_URL: 'http://127.0.0.1:9/v3' } });
+    const server = await startHttpServer({
+      env: { BREVO_SANDBOX: '1', BREVO_API_KEY: TEST_KEY, BREVO_API_URL: 'http://127.0.0.1:9/v3' },
+    });
     try {
       const conn = await connectHttp(server.url);
       const result = await conn.client.callTool({ name: 'get_lists', arguments: {} });
@@ -238,7 +280,8 @@ describe('brevo-mcp --sandbox over Streamable HTTP', () => {
 describe('sandbox emulator over HTTP', () => {
   let emu: Emulator;
   let sandbox: Sandbox;
-  const request = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => emu.request(method, path, body, headers);
+  const request = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    emu.request(method, path, body, headers);
 
   beforeAll(async () => {
     emu = await startEmulator();
@@ -253,7 +296,10 @@ describe('sandbox emulator over HTTP', () => {
   });
 
   it('requires the api-key header, as Brevo does', async () => {
-    expect(await request('GET', '/account', undefined, { 'api-key': '' })).toMatchObject({ status: 401, json: { code: 'unauthorized', message: 'Key not found' } });
+    expect(await request('GET', '/account', undefined, { 'api-key': '' })).toMatchObject({
+      status: 401,
+      json: { code: 'unauthorized', message: 'Key not found' },
+    });
     expect((await request('GET', '/account', undefined, { 'api-key': 'xkeysib-wrong' })).status).toBe(401);
     expect((await request('GET', '/crm/deals', undefined, { 'api-key': '' })).status).toBe(401);
   });
@@ -264,12 +310,23 @@ describe('sandbox emulator over HTTP', () => {
     expect((await request('GET', '/contacts?limit=1')).json.count).toBe(48);
     const contacts = (await request('GET', '/contacts?limit=50')).json.contacts as Json[];
     expect(contacts.every((c) => c.attributes.FIRSTNAME && c.attributes.LASTNAME)).toBe(true);
-    expect((await request('GET', '/contacts/attributes')).json.attributes.map((a: Json) => a.name)).toEqual(expect.arrayContaining(['FIRSTNAME', 'LASTNAME']));
+    expect((await request('GET', '/contacts/attributes')).json.attributes.map((a: Json) => a.name)).toEqual(
+      expect.arrayContaining(['FIRSTNAME', 'LASTNAME']),
+    );
     expect((await request('GET', '/smtp/templates')).json.count).toBe(2);
-    expect((await request('GET', '/emailCampaigns')).json.campaigns.map((c: Json) => c.status).sort()).toEqual(['draft', 'sent', 'sent', 'sent']);
-    expect((await request('GET', '/senders')).json.senders).toEqual([expect.objectContaining({ active: true, email: 'hello@demoshop.example' })]);
+    expect((await request('GET', '/emailCampaigns')).json.campaigns.map((c: Json) => c.status).sort()).toEqual([
+      'draft',
+      'sent',
+      'sent',
+      'sent',
+    ]);
+    expect((await request('GET', '/senders')).json.senders).toEqual([
+      expect.objectContaining({ active: true, email: 'hello@demoshop.example' }),
+    ]);
     expect((await request('GET', '/webhooks')).json.webhooks).toHaveLength(1);
-    expect((await request('GET', '/smtp/statistics/events?event=delivered')).json.events.length).toBeGreaterThanOrEqual(2);
+    expect((await request('GET', '/smtp/statistics/events?event=delivered')).json.events.length).toBeGreaterThanOrEqual(
+      2,
+    );
   });
 
   it('answers an operation without state with a Brevo-shaped body from the definition', async () => {
@@ -303,9 +360,17 @@ describe('sandbox emulator over HTTP', () => {
   });
 
   it('answers unknown routes with a Brevo-style 404 and a known path with another method with 405', async () => {
-    expect(await request('GET', '/nowhere/here')).toMatchObject({ status: 404, json: { code: 'document_not_found', message: expect.stringMatching(/Invalid route/) } });
-    expect(await request('PATCH', '/contacts/lists')).toMatchObject({ status: 405, json: { code: 'method_not_allowed' } });
-    const outside = await fetch(sandbox.url.replace(/\/v3$/, '/v2/account'), { headers: { 'api-key': sandbox.apiKey } });
+    expect(await request('GET', '/nowhere/here')).toMatchObject({
+      status: 404,
+      json: { code: 'document_not_found', message: expect.stringMatching(/Invalid route/) },
+    });
+    expect(await request('PATCH', '/contacts/lists')).toMatchObject({
+      status: 405,
+      json: { code: 'method_not_allowed' },
+    });
+    const outside = await fetch(sandbox.url.replace(/\/v3$/, '/v2/account'), {
+      headers: { 'api-key': sandbox.apiKey },
+    });
     expect(outside.status).toBe(404);
   });
 
@@ -314,27 +379,65 @@ describe('sandbox emulator over HTTP', () => {
     const { json: list } = await request('POST', '/contacts/lists', { name: 'Retailers', folderId: folder.id });
     const { json: c1 } = await request('POST', '/contacts', { email: 'shop1@example.org', listIds: [list.id] });
     await request('POST', '/contacts', { email: 'shop2@example.org', listIds: [list.id], emailBlacklisted: true });
-    expect((await request('GET', `/contacts/lists/${list.id}`)).json).toMatchObject({ totalSubscribers: 1, totalBlacklisted: 1, uniqueSubscribers: 2, folderId: folder.id, dynamicList: false });
-    expect((await request('GET', `/contacts/folders/${folder.id}`)).json).toMatchObject({ name: 'Wholesale', uniqueSubscribers: 2 });
-    expect((await request('GET', `/contacts/folders/${folder.id}/lists`)).json).toMatchObject({ count: 1, lists: [{ id: list.id, name: 'Retailers' }] });
-    expect((await request('PUT', `/contacts/${c1.id}?identifierType=contact_id`, { ext_id: 'RET-1' })).status).toBe(204);
+    expect((await request('GET', `/contacts/lists/${list.id}`)).json).toMatchObject({
+      totalSubscribers: 1,
+      totalBlacklisted: 1,
+      uniqueSubscribers: 2,
+      folderId: folder.id,
+      dynamicList: false,
+    });
+    expect((await request('GET', `/contacts/folders/${folder.id}`)).json).toMatchObject({
+      name: 'Wholesale',
+      uniqueSubscribers: 2,
+    });
+    expect((await request('GET', `/contacts/folders/${folder.id}/lists`)).json).toMatchObject({
+      count: 1,
+      lists: [{ id: list.id, name: 'Retailers' }],
+    });
+    expect((await request('PUT', `/contacts/${c1.id}?identifierType=contact_id`, { ext_id: 'RET-1' })).status).toBe(
+      204,
+    );
     expect((await request('GET', '/contacts/RET-1?identifierType=ext_id')).json.id).toBe(c1.id);
     // Deleting the folder deletes its lists; the contacts stay, without the list.
     expect((await request('DELETE', `/contacts/folders/${folder.id}`)).status).toBe(204);
-    expect((await request('GET', `/contacts/lists/${list.id}`)).json).toEqual({ code: 'document_not_found', message: 'List ID does not exist' });
+    expect((await request('GET', `/contacts/lists/${list.id}`)).json).toEqual({
+      code: 'document_not_found',
+      message: 'List ID does not exist',
+    });
     expect((await request('GET', `/contacts/${c1.id}`)).json.listIds).toEqual([]);
   });
 
   it('validates like Brevo: types, limits, required fields', async () => {
-    expect(await request('GET', '/contacts?limit=1001')).toMatchObject({ status: 400, json: { code: 'invalid_parameter' } });
-    expect(await request('POST', '/contacts/lists', { name: 'No folder' })).toMatchObject({ status: 400, json: { code: 'missing_parameter', message: 'folderId is missing' } });
-    expect(await request('POST', '/contacts/lists', { name: 'x', folderId: '1' })).toMatchObject({ status: 400, json: { code: 'invalid_parameter' } });
-    expect(await request('POST', '/contacts', { email: 'not-an-email' })).toMatchObject({ status: 400, json: { code: 'invalid_parameter' } });
-    expect(await request('GET', '/contacts/lists/abc')).toMatchObject({ status: 400, json: { code: 'invalid_parameter' } });
+    expect(await request('GET', '/contacts?limit=1001')).toMatchObject({
+      status: 400,
+      json: { code: 'invalid_parameter' },
+    });
+    expect(await request('POST', '/contacts/lists', { name: 'No folder' })).toMatchObject({
+      status: 400,
+      json: { code: 'missing_parameter', message: 'folderId is missing' },
+    });
+    expect(await request('POST', '/contacts/lists', { name: 'x', folderId: '1' })).toMatchObject({
+      status: 400,
+      json: { code: 'invalid_parameter' },
+    });
+    expect(await request('POST', '/contacts', { email: 'not-an-email' })).toMatchObject({
+      status: 400,
+      json: { code: 'invalid_parameter' },
+    });
+    expect(await request('GET', '/contacts/lists/abc')).toMatchObject({
+      status: 400,
+      json: { code: 'invalid_parameter' },
+    });
     expect(await request('GET', '/smtp/emails')).toMatchObject({ status: 400, json: { code: 'missing_parameter' } });
-    const raw = await fetch(sandbox.url + '/contacts', { method: 'POST', headers: { 'api-key': sandbox.apiKey, 'content-type': 'application/json' }, body: '{"email":' });
+    const raw = await fetch(sandbox.url + '/contacts', {
+      method: 'POST',
+      headers: { 'api-key': sandbox.apiKey, 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(raw.status).toBe(400);
-    expect(await request('POST', '/webhooks', { url: 'https://hooks.example.com/x', events: ['delivered', 'teleported'] })).toMatchObject({ status: 400, json: { code: 'invalid_parameter' } });
+    expect(
+      await request('POST', '/webhooks', { url: 'https://hooks.example.com/x', events: ['delivered', 'teleported'] }),
+    ).toMatchObject({ status: 400, json: { code: 'invalid_parameter' } });
   });
 
   it('runs an email campaign from draft to sent', async () => {
@@ -345,19 +448,31 @@ describe('sandbox emulator over HTTP', () => {
       htmlContent: '<p>Autumn</p>',
       recipients: { listIds: [2] },
     });
-    expect((await request('GET', `/emailCampaigns/${created.id}`)).json).toMatchObject({ status: 'draft', sender: { id: 1, email: 'hello@demoshop.example' } });
+    expect((await request('GET', `/emailCampaigns/${created.id}`)).json).toMatchObject({
+      status: 'draft',
+      sender: { id: 1, email: 'hello@demoshop.example' },
+    });
     expect((await request('POST', `/emailCampaigns/${created.id}/sendNow`)).status).toBe(204);
     const sent = (await request('GET', `/emailCampaigns/${created.id}`)).json;
     expect(sent.status).toBe('sent');
     expect(sent.statistics.globalStats.sent).toBe((await request('GET', '/contacts/lists/2')).json.totalSubscribers);
-    expect(await request('PUT', `/emailCampaigns/${created.id}`, { name: 'Renamed' })).toMatchObject({ status: 400, json: { code: 'campaign_sent' } });
+    expect(await request('PUT', `/emailCampaigns/${created.id}`, { name: 'Renamed' })).toMatchObject({
+      status: 400,
+      json: { code: 'campaign_sent' },
+    });
     expect((await request('PUT', `/emailCampaigns/${created.id}/status`, { status: 'archive' })).status).toBe(204);
-    expect((await request('GET', '/emailCampaigns?status=archive')).json.campaigns.map((c: Json) => c.id)).toContain(created.id);
+    expect((await request('GET', '/emailCampaigns?status=archive')).json.campaigns.map((c: Json) => c.id)).toContain(
+      created.id,
+    );
   });
 
   it('answers the tracker with 204 when the ma-key is given', async () => {
     const post = (headers: Record<string, string>) =>
-      fetch(sandbox.trackerUrl + '/api/v2/trackEvent', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"email":"emma.martin@example.com","event":"cart_updated"}' });
+      fetch(sandbox.trackerUrl + '/api/v2/trackEvent', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: '{"email":"emma.martin@example.com","event":"cart_updated"}',
+      });
     expect((await post({ 'ma-key': sandbox.trackerKey })).status).toBe(204);
     expect((await post({})).status).toBe(401);
   });

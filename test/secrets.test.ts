@@ -15,9 +15,19 @@ describe('the API key never leaks', () => {
     fake = await FakeBrevo.start();
     // A hostile upstream that echoes the headers it got, in answers and in errors.
     fake.route('GET', /.*/, (req) => ({ json: { echoed: req.headers } }));
-    fake.route('POST', /.*/, (req) => ({ status: 400, json: { code: 'invalid_parameter', message: `bad request with key ${req.headers['api-key']}` } }));
-    fake.route('DELETE', /.*/, (req) => ({ status: 401, body: `unauthorized key=${req.headers['api-key']}`, headers: { 'content-type': 'text/plain' } }));
-    peer = new RawStdio({ BREVO_API_KEY: KEY, BREVO_MA_KEY: MA_KEY, BREVO_API_URL: fake.url, BREVO_MCP_LOG_LEVEL: 'debug' }, ['--toolsets', 'all']);
+    fake.route('POST', /.*/, (req) => ({
+      status: 400,
+      json: { code: 'invalid_parameter', message: `bad request with key ${req.headers['api-key']}` },
+    }));
+    fake.route('DELETE', /.*/, (req) => ({
+      status: 401,
+      body: `unauthorized key=${req.headers['api-key']}`,
+      headers: { 'content-type': 'text/plain' },
+    }));
+    peer = new RawStdio(
+      { BREVO_API_KEY: KEY, BREVO_MA_KEY: MA_KEY, BREVO_API_URL: fake.url, BREVO_MCP_LOG_LEVEL: 'debug' },
+      ['--toolsets', 'all'],
+    );
     await peer.initialize();
   });
   afterAll(async () => {

@@ -41,11 +41,16 @@ describe('--exclude-tools and --tools hold for resources and completions', () =>
       // Completing a list id would call get_lists: nothing is offered, nothing is sent.
       const completion = await conn.client.complete({ ref: LISTS_TEMPLATE, argument: { name: 'listId', value: '1' } });
       expect(completion.completion).toEqual({ values: [], hasMore: false });
-      const prompt = await conn.client.complete({ ref: { type: 'ref/prompt', name: 'contact_list_health' }, argument: { name: 'listId', value: '' } });
+      const prompt = await conn.client.complete({
+        ref: { type: 'ref/prompt', name: 'contact_list_health' },
+        argument: { name: 'listId', value: '' },
+      });
       expect(prompt.completion.values).toEqual([]);
       expect(fake.requests).toHaveLength(0);
       // What is not excluded still works.
-      expect(JSON.parse((await conn.client.readResource({ uri: 'brevo://contacts/lists/12' })).contents[0]!.text as string)).toEqual({ id: 12, name: 'VIP' });
+      expect(
+        JSON.parse((await conn.client.readResource({ uri: 'brevo://contacts/lists/12' })).contents[0]!.text as string),
+      ).toEqual({ id: 12, name: 'VIP' });
     } finally {
       await conn.close();
     }
@@ -55,8 +60,13 @@ describe('--exclude-tools and --tools hold for resources and completions', () =>
     const conn = await connectStdio({ apiUrl: fake.url, args: ['--tools', 'get_list,get_contacts'] });
     try {
       expect(await uris(conn)).toEqual(['brevo://contacts/lists/{listId}']);
-      await expect(conn.client.readResource({ uri: 'brevo://contacts/lists' })).rejects.toThrow(/get_lists, which this server does not offer: .*--tools/);
-      expect((await conn.client.complete({ ref: LISTS_TEMPLATE, argument: { name: 'listId', value: '' } })).completion.values).toEqual([]);
+      await expect(conn.client.readResource({ uri: 'brevo://contacts/lists' })).rejects.toThrow(
+        /get_lists, which this server does not offer: .*--tools/,
+      );
+      expect(
+        (await conn.client.complete({ ref: LISTS_TEMPLATE, argument: { name: 'listId', value: '' } })).completion
+          .values,
+      ).toEqual([]);
       expect(fake.requests).toHaveLength(0);
     } finally {
       await conn.close();
@@ -64,12 +74,20 @@ describe('--exclude-tools and --tools hold for resources and completions', () =>
   });
 
   it('toolsets alone do not limit resources, and read-only keeps every resource and completion', async () => {
-    for (const args of [['--toolsets', 'crm'], ['--read-only', '--toolsets', 'account']]) {
+    for (const args of [
+      ['--toolsets', 'crm'],
+      ['--read-only', '--toolsets', 'account'],
+    ]) {
       const conn = await connectStdio({ apiUrl: fake.url, args });
       try {
         expect(await uris(conn)).toContain('brevo://contacts/lists');
-        expect(JSON.parse((await conn.client.readResource({ uri: 'brevo://account' })).contents[0]!.text as string)).toEqual({ email: 'owner@acme.test' });
-        const completion = await conn.client.complete({ ref: LISTS_TEMPLATE, argument: { name: 'listId', value: '1' } });
+        expect(
+          JSON.parse((await conn.client.readResource({ uri: 'brevo://account' })).contents[0]!.text as string),
+        ).toEqual({ email: 'owner@acme.test' });
+        const completion = await conn.client.complete({
+          ref: LISTS_TEMPLATE,
+          argument: { name: 'listId', value: '1' },
+        });
         expect(completion.completion.values, args.join(' ')).toEqual(['12']);
       } finally {
         await conn.close();
@@ -81,9 +99,13 @@ describe('--exclude-tools and --tools hold for resources and completions', () =>
     const server = await startHttpServer({ apiUrl: fake.url });
     try {
       const excluding = await connectHttp(`${server.url}?exclude_tools=get_account`);
-      await expect(excluding.client.readResource({ uri: 'brevo://account' })).rejects.toThrow(/this connection excluded it \(exclude_tools/);
+      await expect(excluding.client.readResource({ uri: 'brevo://account' })).rejects.toThrow(
+        /this connection excluded it \(exclude_tools/,
+      );
       const crm = await connectHttp(`${server.url}?toolsets=crm`);
-      expect(JSON.parse((await crm.client.readResource({ uri: 'brevo://account' })).contents[0]!.text as string)).toEqual({ email: 'owner@acme.test' });
+      expect(
+        JSON.parse((await crm.client.readResource({ uri: 'brevo://account' })).contents[0]!.text as string),
+      ).toEqual({ email: 'owner@acme.test' });
       await Promise.all([excluding.close(), crm.close()]);
     } finally {
       await server.stop();
@@ -94,16 +116,34 @@ describe('--exclude-tools and --tools hold for resources and completions', () =>
 describe('calling an operation the server does not offer', () => {
   it('says it exists, why it is not offered, and how to enable it', async () => {
     const cases: Array<[string[], string, RegExp]> = [
-      [[], 'get_deals', /: get_deals is a Brevo operation \(toolset crm\) that this server does not offer: its toolset crm is not enabled; start the server with --toolsets including crm \(or --toolsets all\)\.$/],
-      [['--read-only'], 'delete_list', /delete_list is a Brevo operation \(toolset contacts\) that this server does not offer: it changes data and the server is read-only \(--read-only/],
-      [['--exclude-tools', 'get_lists'], 'get_lists', /the server excludes it \(--exclude-tools \/ BREVO_EXCLUDE_TOOLS\); remove it there to offer it/],
-      [['--tools', 'get_account'], 'get_lists', /offers only the tools named in --tools \(BREVO_TOOLS\); add get_lists there/],
+      [
+        [],
+        'get_deals',
+        /: get_deals is a Brevo operation \(toolset crm\) that this server does not offer: its toolset crm is not enabled; start the server with --toolsets including crm \(or --toolsets all\)\.$/,
+      ],
+      [
+        ['--read-only'],
+        'delete_list',
+        /delete_list is a Brevo operation \(toolset contacts\) that this server does not offer: it changes data and the server is read-only \(--read-only/,
+      ],
+      [
+        ['--exclude-tools', 'get_lists'],
+        'get_lists',
+        /the server excludes it \(--exclude-tools \/ BREVO_EXCLUDE_TOOLS\); remove it there to offer it/,
+      ],
+      [
+        ['--tools', 'get_account'],
+        'get_lists',
+        /offers only the tools named in --tools \(BREVO_TOOLS\); add get_lists there/,
+      ],
     ];
     for (const [args, name, message] of cases) {
       const conn = await connectStdio({ apiUrl: fake.url, args });
       try {
         await expect(conn.client.callTool({ name, arguments: {} }), args.join(' ')).rejects.toThrow(message);
-        await expect(conn.client.callTool({ name: 'make_coffee', arguments: {} })).rejects.toThrow(/Unknown tool: make_coffee/);
+        await expect(conn.client.callTool({ name: 'make_coffee', arguments: {} })).rejects.toThrow(
+          /Unknown tool: make_coffee/,
+        );
       } finally {
         await conn.close();
       }
@@ -117,7 +157,9 @@ describe('calling an operation the server does not offer', () => {
       for (const tool of ['call_tool', 'describe_tool']) {
         const result = await conn.client.callTool({ name: tool, arguments: { name: 'get_deals' } });
         expect(result.isError).toBe(true);
-        expect(textOf(result)).toMatch(/get_deals is a Brevo operation \(toolset crm\) that this server does not offer: its toolset crm is not enabled/);
+        expect(textOf(result)).toMatch(
+          /get_deals is a Brevo operation \(toolset crm\) that this server does not offer: its toolset crm is not enabled/,
+        );
       }
       await expect(conn.client.callTool({ name: 'get_lists', arguments: {} })).rejects.toThrow(
         /get_lists is not listed in dynamic mode: run it with call_tool \(name "get_lists"\), or enable_toolset contacts to list its toolset\./,
@@ -127,12 +169,16 @@ describe('calling an operation the server does not offer', () => {
     }
   });
 
-  it("over HTTP, names what the connection asked for", async () => {
+  it('over HTTP, names what the connection asked for', async () => {
     const server = await startHttpServer({ apiUrl: fake.url });
     try {
       const conn = await connectHttp(`${server.url}?toolsets=contacts&read_only=1`);
-      await expect(conn.client.callTool({ name: 'get_deals', arguments: {} })).rejects.toThrow(/this connection asked for other toolsets \(toolsets \/ X-Brevo-Toolsets\); connect with crm among them/);
-      await expect(conn.client.callTool({ name: 'delete_list', arguments: { listId: 1 } })).rejects.toThrow(/this connection asked for read-only tools/);
+      await expect(conn.client.callTool({ name: 'get_deals', arguments: {} })).rejects.toThrow(
+        /this connection asked for other toolsets \(toolsets \/ X-Brevo-Toolsets\); connect with crm among them/,
+      );
+      await expect(conn.client.callTool({ name: 'delete_list', arguments: { listId: 1 } })).rejects.toThrow(
+        /this connection asked for read-only tools/,
+      );
       await conn.close();
     } finally {
       await server.stop();
@@ -145,15 +191,24 @@ describe('--stateless --dynamic', () => {
     const server = await startHttpServer({ apiUrl: fake.url, args: ['--stateless', '--dynamic'] });
     try {
       const conn = await connectHttp(server.url);
-      expect((await conn.client.listTools()).tools.map((t) => t.name)).toEqual(['search_tools', 'describe_tool', 'call_tool']);
+      expect((await conn.client.listTools()).tools.map((t) => t.name)).toEqual([
+        'search_tools',
+        'describe_tool',
+        'call_tool',
+      ]);
       expect(conn.client.getInstructions()).not.toMatch(/enable_toolset/);
       const refused = await conn.client.callTool({ name: 'enable_toolset', arguments: { toolset: 'crm' } });
       expect(refused.isError).toBe(true);
       expect(textOf(refused)).toMatch(/not offered here: this server is stateless/);
       expect((await conn.client.listTools()).tools).toHaveLength(3);
-      const called = await conn.client.callTool({ name: 'call_tool', arguments: { name: 'get_account', arguments: {} } });
+      const called = await conn.client.callTool({
+        name: 'call_tool',
+        arguments: { name: 'get_account', arguments: {} },
+      });
       expect(JSON.parse(textOf(called))).toEqual({ email: 'owner@acme.test' });
-      await expect(conn.client.callTool({ name: 'get_account', arguments: {} })).rejects.toThrow(/run it with call_tool \(name "get_account"\)\./);
+      await expect(conn.client.callTool({ name: 'get_account', arguments: {} })).rejects.toThrow(
+        /run it with call_tool \(name "get_account"\)\./,
+      );
       await conn.close();
     } finally {
       await server.stop();

@@ -33,24 +33,44 @@ async function modulesLoaded(args: string[], then?: (client: Client) => Promise<
   }
 }
 
-const LATER = [/node_modules\/minisearch\//, /node_modules\/stemmer\//, /node_modules\/quickjs-emscripten-core\//, /node_modules\/sucrase\//, /node_modules\/jose\//, /\/dist\/discovery\//, /\/dist\/code\/(execute|runner|bridge|search|strip|declarations)\.js$/, /\/dist\/sandbox\//, /\/dist\/auth\//];
+const LATER = [
+  /node_modules\/minisearch\//,
+  /node_modules\/stemmer\//,
+  /node_modules\/quickjs-emscripten-core\//,
+  /node_modules\/sucrase\//,
+  /node_modules\/jose\//,
+  /\/dist\/discovery\//,
+  /\/dist\/code\/(execute|runner|bridge|search|strip|declarations)\.js$/,
+  /\/dist\/sandbox\//,
+  /\/dist\/auth\//,
+];
 const heavy = (urls: string[]) => urls.filter((u) => LATER.some((p) => p.test(u)));
 
 describe('start-up', () => {
-  it.each([[['--toolsets', 'all']], [[]], [['--read-only']]])('with %j loads none of the optional parts before its first tools/list', async (args) => {
-    const { atStart } = await modulesLoaded(args);
-    expect(atStart.some((u) => u.endsWith('/dist/server.js')), 'the trace sees the server').toBe(true);
-    expect(heavy(atStart)).toEqual([]);
-  });
+  it.each([[['--toolsets', 'all']], [[]], [['--read-only']]])(
+    'with %j loads none of the optional parts before its first tools/list',
+    async (args) => {
+      const { atStart } = await modulesLoaded(args);
+      expect(
+        atStart.some((u) => u.endsWith('/dist/server.js')),
+        'the trace sees the server',
+      ).toBe(true);
+      expect(heavy(atStart)).toEqual([]);
+    },
+  );
 
   it('in dynamic mode, loads the discovery engine on the first search_tools', async () => {
-    const { atStart, afterwards } = await modulesLoaded(['--dynamic'], (c) => c.callTool({ name: 'search_tools', arguments: { query: 'send an sms' } }));
+    const { atStart, afterwards } = await modulesLoaded(['--dynamic'], (c) =>
+      c.callTool({ name: 'search_tools', arguments: { query: 'send an sms' } }),
+    );
     expect(heavy(atStart)).toEqual([]);
     expect(afterwards.some((u) => /\/dist\/discovery\/engine\.js$/.test(u))).toBe(true);
   });
 
   it('in code mode, loads the engine, the runner and the discovery engine on the first call only', async () => {
-    const { atStart, afterwards } = await modulesLoaded(['--code'], (c) => c.callTool({ name: 'search', arguments: { query: 'contact lists' } }));
+    const { atStart, afterwards } = await modulesLoaded(['--code'], (c) =>
+      c.callTool({ name: 'search', arguments: { query: 'contact lists' } }),
+    );
     expect(heavy(atStart)).toEqual([]);
     expect(afterwards.some((u) => /\/dist\/code\/runner\.js$/.test(u))).toBe(true);
     expect(afterwards.some((u) => /\/dist\/discovery\/engine\.js$/.test(u))).toBe(true);

@@ -49,7 +49,9 @@ describe('stdio message size', () => {
     expect(refused.error.message).toBe(
       'Request too large: a message over stdio may have at most 33554432 bytes (32 MiB); send large files by URL where the tool takes one',
     );
-    expect(peer.stderr).toMatch(/brevo-mcp error: refused a message over the stdio limit of 33554432 bytes \(32 MiB\) \(request id 4, answered with an error\)/);
+    expect(peer.stderr).toMatch(
+      /brevo-mcp error: refused a message over the stdio limit of 33554432 bytes \(32 MiB\) \(request id 4, answered with an error\)/,
+    );
   });
 
   it('refuses a far larger request sent in many writes, finding its id, and keeps serving', async () => {
@@ -57,7 +59,9 @@ describe('stdio message size', () => {
     for (let at = 0; at < line.length; at += 3 * MiB) peer.write(line.subarray(at, at + 3 * MiB));
     expect((await peer.next((m) => m.id === 5, 15_000)).error.message).toMatch(/^Request too large/);
     // A notification gets no answer, only the log line.
-    peer.write(`{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":1,"progress":1,"message":"${'n'.repeat(LIMIT)}"}}\n`);
+    peer.write(
+      `{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":1,"progress":1,"message":"${'n'.repeat(LIMIT)}"}}\n`,
+    );
     expect((await peer.request(6, 'ping')).result).toEqual({});
     expect(peer.stderr.match(/refused a message over the stdio limit/g)).toHaveLength(3);
     expect(peer.stderr).toMatch(/limit of 33554432 bytes \(32 MiB\); send large files/);
@@ -83,7 +87,10 @@ describe('a large attachment over stdio', () => {
       const file = Buffer.alloc(8 * 1000 * 1000);
       for (let i = 0; i < file.length; i++) file[i] = (i * 7919) % 251;
       const content = file.toString('base64');
-      fake.route('POST', '/smtp/email', { status: 201, json: { messageId: '<202607011200.123@smtp-relay.mailin.fr>' } });
+      fake.route('POST', '/smtp/email', {
+        status: 201,
+        json: { messageId: '<202607011200.123@smtp-relay.mailin.fr>' },
+      });
       const result = await conn.client.callTool(
         {
           name: 'send_transac_email',
@@ -118,8 +125,11 @@ describe('a client that stops reading stdout', () => {
     const exit = await Promise.race([peer.exited, new Promise((r) => setTimeout(() => r('still running'), 10_000))]);
     expect(exit).toEqual({ code: 0, signal: null });
     expect(peer.stderr).not.toMatch(/Unhandled|    at |node:events/);
-    expect(peer.stderr.trim().split('\n').filter((l) => !/ready: serving/.test(l))).toEqual([
-      'brevo-mcp info: the MCP client closed stdout (EPIPE); exiting',
-    ]);
+    expect(
+      peer.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !/ready: serving/.test(l)),
+    ).toEqual(['brevo-mcp info: the MCP client closed stdout (EPIPE); exiting']);
   });
 });

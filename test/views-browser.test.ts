@@ -15,7 +15,9 @@ import { ensureChromium, launchChromium, type LaunchedBrowser } from './support/
 import { connectStdio, textOf, type Connected } from './support/mcp.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/views/', import.meta.url));
-const APPS = { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } } };
+const APPS = {
+  capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } },
+};
 const WIDTH = 760;
 
 type Theme = 'light' | 'dark';
@@ -24,8 +26,10 @@ type Theme = 'light' | 'dark';
 /** How the views write numbers for an en-US host: the expectations are computed from the raw answers. */
 const int = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
 const amount = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(n);
-const pct = (part: number, whole: number) => (whole ? new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(part / whole) : '–');
-const day = (d: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+const pct = (part: number, whole: number) =>
+  whole ? new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(part / whole) : '–';
+const day = (d: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 interface ToolWithView {
   name: string;
@@ -71,7 +75,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
 
-  server = await connectStdio({ args: ['--sandbox', '--toolsets', 'email_campaigns,transactional_email,contacts,crm'], capabilities: APPS });
+  server = await connectStdio({
+    args: ['--sandbox', '--toolsets', 'email_campaigns,transactional_email,contacts,crm'],
+    capabilities: APPS,
+  });
   tools = (await server.client.listTools()).tools as ToolWithView[];
 
   // Tall enough that a long view is painted whole in its screenshot.
@@ -98,7 +105,11 @@ afterAll(async () => {
 });
 
 /** Calls the tool on the real server, reads the view its listing names, and shows both in the host page. */
-async function show(toolName: string, args: Record<string, unknown>, theme: Theme): Promise<{ view: FrameLocator; data: any }> {
+async function show(
+  toolName: string,
+  args: Record<string, unknown>,
+  theme: Theme,
+): Promise<{ view: FrameLocator; data: any }> {
   const uri = tools.find((t) => t.name === toolName)?._meta?.ui?.resourceUri;
   expect(uri, `${toolName} names a view`).toMatch(/^ui:\/\//);
   const { contents } = await server.client.readResource({ uri: uri! });
@@ -107,7 +118,14 @@ async function show(toolName: string, args: Record<string, unknown>, theme: Them
   const result = await server.client.callTool({ name: toolName, arguments: args });
   expect(result.isError, JSON.stringify(result)).toBeFalsy();
   serverCalls.length = 0;
-  await page.evaluate((o) => window.showView(o as never), { html: resource.text, csp: resource._meta?.ui?.csp, theme, width: WIDTH, toolInput: args, toolResult: result });
+  await page.evaluate((o) => window.showView(o as never), {
+    html: resource.text,
+    csp: resource._meta?.ui?.csp,
+    theme,
+    width: WIDTH,
+    toolInput: args,
+    toolResult: result,
+  });
   const view = page.frameLocator('#view');
   await view.locator('main#view:not([aria-busy])').waitFor();
   return { view, data: JSON.parse(textOf(result)) };
@@ -119,7 +137,9 @@ async function viewFrame(): Promise<Frame> {
 
 /** A headline figure as read: "Delivered 7 100% of sent". */
 async function tile(view: FrameLocator, label: string): Promise<string> {
-  const text = await view.locator('.tile', { has: view.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).innerText();
+  const text = await view
+    .locator('.tile', { has: view.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+    .innerText();
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -169,7 +189,12 @@ async function checkLooks(view: FrameLocator, theme: Theme): Promise<void> {
   // The host sized the frame to what the view reported: nothing scrolls inside it.
   expect(looks.scrollWidth).toBeLessThanOrEqual(WIDTH);
   await expect
-    .poll(() => frame.evaluate(() => ({ fits: document.documentElement.scrollHeight <= window.innerHeight + 1, grown: window.innerHeight > 200 })))
+    .poll(() =>
+      frame.evaluate(() => ({
+        fits: document.documentElement.scrollHeight <= window.innerHeight + 1,
+        grown: window.innerHeight > 200,
+      })),
+    )
     .toEqual({ fits: true, grown: true });
   expect(await view.getByRole('img').count()).toBeGreaterThan(0);
 }
@@ -195,24 +220,51 @@ describe('views in a real browser (Chromium)', () => {
     expect(await view.locator('.subtitle').first().innerText()).toContain(data.subject);
     expect(await tile(view, 'Sent')).toBe(`Sent ${int(g.sent)}`);
     expect(await tile(view, 'Delivered')).toBe(`Delivered ${int(g.delivered)} ${pct(g.delivered, g.sent)} of sent`);
-    expect(await tile(view, 'Opened')).toBe(`Opened ${int(g.uniqueViews)} ${pct(g.uniqueViews, g.delivered)} of delivered`);
-    expect(await tile(view, 'Clicked')).toBe(`Clicked ${int(g.uniqueClicks)} ${pct(g.uniqueClicks, g.delivered)} of delivered`);
-    expect(await tile(view, 'Bounced')).toBe(`Bounced ${int(g.hardBounces + g.softBounces)} ${int(g.hardBounces)} hard, ${int(g.softBounces)} soft`);
+    expect(await tile(view, 'Opened')).toBe(
+      `Opened ${int(g.uniqueViews)} ${pct(g.uniqueViews, g.delivered)} of delivered`,
+    );
+    expect(await tile(view, 'Clicked')).toBe(
+      `Clicked ${int(g.uniqueClicks)} ${pct(g.uniqueClicks, g.delivered)} of delivered`,
+    );
+    expect(await tile(view, 'Bounced')).toBe(
+      `Bounced ${int(g.hardBounces + g.softBounces)} ${int(g.hardBounces)} hard, ${int(g.softBounces)} soft`,
+    );
     // What a screen reader announces for the chart, and the values drawn at the bars' ends.
-    const funnel: [string, number][] = [['Sent', g.sent], ['Delivered', g.delivered], ['Opened', g.uniqueViews], ['Clicked', g.uniqueClicks]];
+    const funnel: [string, number][] = [
+      ['Sent', g.sent],
+      ['Delivered', g.delivered],
+      ['Opened', g.uniqueViews],
+      ['Clicked', g.uniqueClicks],
+    ];
     await view.getByRole('img', { name: `Funnel: ${funnel.map(([l, n]) => `${l} ${int(n)}`).join(', ')}.` }).waitFor();
-    expect((await view.locator('section.card').first().locator('.ct-bar-value').allTextContents()).sort()).toEqual(funnel.map(([, n]) => int(n)).sort());
+    expect((await view.locator('section.card').first().locator('.ct-bar-value').allTextContents()).sort()).toEqual(
+      funnel.map(([, n]) => int(n)).sort(),
+    );
     expect(await openTable(view, 'Funnel')).toEqual(funnel.map(([l, n]) => `${l} ${int(n)} ${pct(n, g.sent)}`));
-    const problems: [string, number][] = [['Hard bounces', g.hardBounces], ['Soft bounces', g.softBounces], ['Unsubscriptions', g.unsubscriptions], ['Spam complaints', g.complaints]];
-    expect(await tableRows(view, 'Bounces and unsubscriptions')).toEqual(problems.map(([l, n]) => `${l} ${int(n)} ${pct(n, g.sent)}`));
+    const problems: [string, number][] = [
+      ['Hard bounces', g.hardBounces],
+      ['Soft bounces', g.softBounces],
+      ['Unsubscriptions', g.unsubscriptions],
+      ['Spam complaints', g.complaints],
+    ];
+    expect(await tableRows(view, 'Bounces and unsubscriptions')).toEqual(
+      problems.map(([l, n]) => `${l} ${int(n)} ${pct(n, g.sent)}`),
+    );
     // Links and devices: drawn when Brevo gives them, said in words when it gives none.
-    const links = Object.entries(data.statistics.linksStats ?? {}).map(([url, v]: [string, any]) => [url, typeof v === 'object' ? v.nbClick : v] as [string, number]);
+    const links = Object.entries(data.statistics.linksStats ?? {}).map(
+      ([url, v]: [string, any]) => [url, typeof v === 'object' ? v.nbClick : v] as [string, number],
+    );
     const text = await view.locator('main').innerText();
     if (links.length) {
       const top = links.sort((a, b) => b[1] - a[1]).slice(0, 10);
-      expect((await tableRows(view, links.length > 10 ? `Top 10 of ${links.length} links` : 'Top links')).map((r) => r.split(' ').slice(0, 2).join(' '))).toEqual(top.map(([u, n]) => `${u} ${int(n)}`));
+      expect(
+        (await tableRows(view, links.length > 10 ? `Top 10 of ${links.length} links` : 'Top links')).map((r) =>
+          r.split(' ').slice(0, 2).join(' '),
+        ),
+      ).toEqual(top.map(([u, n]) => `${u} ${int(n)}`));
     } else expect(text).toContain('No link clicks recorded for this campaign.');
-    if (!Object.keys(data.statistics.statsByDevice ?? {}).length) expect(text).toContain('No opens or clicks by device recorded for this campaign.');
+    if (!Object.keys(data.statistics.statsByDevice ?? {}).length)
+      expect(text).toContain('No opens or clicks by device recorded for this campaign.');
     else await view.getByRole('table', { name: 'Devices' }).waitFor({ state: 'attached' });
     // Everything was in the answer: the view asked for nothing more.
     expect(serverCalls).toEqual([]);
@@ -222,19 +274,42 @@ describe('views in a real browser (Chromium)', () => {
   it('transactional email per day: totals, the days, and another period asked through the host', async (ctx) => {
     if (unavailable) return ctx.skip();
     const { view, data } = await show('get_smtp_report', { days: 30 }, 'light');
-    const days = [...new Map((data.reports as any[]).map((r) => [r.date.slice(0, 10), r])).values()].sort((a, b) => a.date.localeCompare(b.date));
+    const days = [...new Map((data.reports as any[]).map((r) => [r.date.slice(0, 10), r])).values()].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
     expect(days.length, 'the sandbox reports some days').toBeGreaterThan(0);
     const total = (field: string) => sum(days.map((d) => d[field]));
     expect(await view.locator('main h1').innerText()).toBe('Transactional email per day');
-    expect(await view.locator('.subtitle').innerText()).toBe(`${day(days[0].date)} – ${day(days.at(-1).date)} · ${days.length} ${days.length === 1 ? 'day' : 'days'}`);
+    expect(await view.locator('.subtitle').innerText()).toBe(
+      `${day(days[0].date)} – ${day(days.at(-1).date)} · ${days.length} ${days.length === 1 ? 'day' : 'days'}`,
+    );
     expect(await tile(view, 'Requests')).toBe(`Requests ${int(total('requests'))}`);
-    expect(await tile(view, 'Delivered')).toBe(`Delivered ${int(total('delivered'))} ${pct(total('delivered'), total('requests'))} of requests`);
-    expect(await tile(view, 'Unique opens')).toBe(`Unique opens ${int(total('uniqueOpens'))} ${pct(total('uniqueOpens'), total('delivered'))} of delivered`);
-    expect(await tile(view, 'Bounces')).toBe(`Bounces ${int(total('hardBounces') + total('softBounces'))} ${int(total('hardBounces'))} hard, ${int(total('softBounces'))} soft`);
-    await view.getByRole('img', { name: new RegExp(`^Requests, delivered, unique opens and unique clicks per day over ${days.length} days; ${int(total('requests'))} requests in all`) }).waitFor();
-    expect(await openTable(view, 'Email per day')).toEqual(days.map((d) => [day(d.date), ...[d.requests, d.delivered, d.uniqueOpens, d.uniqueClicks].map(int)].join(' ')));
+    expect(await tile(view, 'Delivered')).toBe(
+      `Delivered ${int(total('delivered'))} ${pct(total('delivered'), total('requests'))} of requests`,
+    );
+    expect(await tile(view, 'Unique opens')).toBe(
+      `Unique opens ${int(total('uniqueOpens'))} ${pct(total('uniqueOpens'), total('delivered'))} of delivered`,
+    );
+    expect(await tile(view, 'Bounces')).toBe(
+      `Bounces ${int(total('hardBounces') + total('softBounces'))} ${int(total('hardBounces'))} hard, ${int(total('softBounces'))} soft`,
+    );
+    await view
+      .getByRole('img', {
+        name: new RegExp(
+          `^Requests, delivered, unique opens and unique clicks per day over ${days.length} days; ${int(total('requests'))} requests in all`,
+        ),
+      })
+      .waitFor();
+    expect(await openTable(view, 'Email per day')).toEqual(
+      days.map((d) => [day(d.date), ...[d.requests, d.delivered, d.uniqueOpens, d.uniqueClicks].map(int)].join(' ')),
+    );
     expect(await tableRows(view, 'Delivery problems per day')).toEqual(
-      days.map((d) => [day(d.date), ...[d.hardBounces, d.softBounces, d.blocked, d.invalid, d.spamReports, d.unsubscribed].map(int)].join(' ')),
+      days.map((d) =>
+        [
+          day(d.date),
+          ...[d.hardBounces, d.softBounces, d.blocked, d.invalid, d.spamReports, d.unsubscribed].map(int),
+        ].join(' '),
+      ),
     );
 
     expect(await view.getByRole('button', { name: 'Last 30 days' }).getAttribute('aria-pressed')).toBe('true');
@@ -242,11 +317,17 @@ describe('views in a real browser (Chromium)', () => {
 
     // Another period: the view calls the read-only report tool through the host, page by page.
     await view.getByRole('button', { name: 'Last 7 days' }).click();
-    await expect.poll(() => view.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => view.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed'))
+      .toBe('true');
     expect(serverCalls).toEqual([{ name: 'get_smtp_report', arguments: { days: 7, limit: 30, offset: 0 } }]);
     expect(await page.evaluate(() => window.viewRequests.map((r) => r.method))).toEqual(['tools/call']);
-    const week = JSON.parse(textOf(await server.client.callTool({ name: 'get_smtp_report', arguments: { days: 7, limit: 30 } }))).reports as any[];
-    expect(await tile(view, 'Requests')).toBe(`Requests ${int(sum([...new Map(week.map((r) => [r.date, r.requests])).values()]))}`);
+    const week = JSON.parse(
+      textOf(await server.client.callTool({ name: 'get_smtp_report', arguments: { days: 7, limit: 30 } })),
+    ).reports as any[];
+    expect(await tile(view, 'Requests')).toBe(
+      `Requests ${int(sum([...new Map(week.map((r) => [r.date, r.requests])).values()]))}`,
+    );
     expect(await view.getByRole('button', { name: 'Last 30 days' }).getAttribute('aria-pressed')).toBe('false');
   });
 
@@ -259,10 +340,19 @@ describe('views in a real browser (Chromium)', () => {
     const blocklisted = sum(lists.map((l) => l.totalBlacklisted));
     expect(await view.locator('main h1').innerText()).toBe('Contact lists health');
     expect(await tile(view, 'Subscribed')).toBe(`Subscribed ${int(subscribed)} summed over lists`);
-    expect(await tile(view, 'Blocklisted')).toBe(`Blocklisted ${int(blocklisted)} ${pct(blocklisted, subscribed + blocklisted)} of memberships`);
-    await view.getByRole('img', { name: `Contacts per list: ${lists.map((l) => `${l.name} ${int(l.totalSubscribers)} subscribed, ${int(l.totalBlacklisted)} blocklisted`).join('; ')}.` }).waitFor();
+    expect(await tile(view, 'Blocklisted')).toBe(
+      `Blocklisted ${int(blocklisted)} ${pct(blocklisted, subscribed + blocklisted)} of memberships`,
+    );
+    await view
+      .getByRole('img', {
+        name: `Contacts per list: ${lists.map((l) => `${l.name} ${int(l.totalSubscribers)} subscribed, ${int(l.totalBlacklisted)} blocklisted`).join('; ')}.`,
+      })
+      .waitFor();
     expect(await openTable(view, 'Subscribed and blocklisted per list')).toEqual(
-      lists.map((l) => `${l.name} ${int(l.totalSubscribers)} ${int(l.totalBlacklisted)} ${int(l.uniqueSubscribers)} ${pct(l.totalBlacklisted, l.uniqueSubscribers)}`),
+      lists.map(
+        (l) =>
+          `${l.name} ${int(l.totalSubscribers)} ${int(l.totalBlacklisted)} ${int(l.uniqueSubscribers)} ${pct(l.totalBlacklisted, l.uniqueSubscribers)}`,
+      ),
     );
     // Each legend colour carries its own numbers, lists read from the top in the answer's order.
     const drawn = await (await viewFrame()).evaluate(() => {
@@ -271,19 +361,33 @@ describe('views in a real browser (Chromium)', () => {
         [...card.querySelectorAll(`.ct-series-${series} .ct-bar`)]
           .sort((a, b) => Number(a.getAttribute('y1')) - Number(b.getAttribute('y1')))
           .map((bar) => Number(bar.getAttributeNS('http://gionkunz.github.com/chartist-js/ct', 'value')));
-      return { legend: [...card.querySelectorAll('.legend li')].map((li) => li.textContent), a: bars('a'), b: bars('b') };
+      return {
+        legend: [...card.querySelectorAll('.legend li')].map((li) => li.textContent),
+        a: bars('a'),
+        b: bars('b'),
+      };
     });
-    expect(drawn).toEqual({ legend: ['Subscribed', 'Blocklisted'], a: lists.map((l) => l.totalSubscribers), b: lists.map((l) => l.totalBlacklisted) });
+    expect(drawn).toEqual({
+      legend: ['Subscribed', 'Blocklisted'],
+      a: lists.map((l) => l.totalSubscribers),
+      b: lists.map((l) => l.totalBlacklisted),
+    });
     // Growth needs the list's contacts: read through the host with the read-only list tool.
     const largest = lists.reduce((a, b) => (b.uniqueSubscribers > a.uniqueSubscribers ? b : a));
     const caption = `${largest.name}: new contacts per month`;
     await view.getByRole('table', { name: caption }).waitFor({ state: 'attached' });
-    expect(serverCalls).toEqual([{ name: 'get_contacts_from_list', arguments: { listId: largest.id, limit: 500, offset: 0, sort: 'desc' } }]);
+    expect(serverCalls).toEqual([
+      { name: 'get_contacts_from_list', arguments: { listId: largest.id, limit: 500, offset: 0, sort: 'desc' } },
+    ]);
     expect(await view.getByLabel('List', { exact: true }).inputValue()).toBe(String(largest.id));
     const months = await tableRows(view, caption);
     // The months add up: each month's new contacts are those of the list created in it (read
     // here from the same tool), and the last month ends at the list's size.
-    const members = JSON.parse(textOf(await server.client.callTool({ name: 'get_contacts_from_list', arguments: { listId: largest.id, limit: 500 } }))).contacts as any[];
+    const members = JSON.parse(
+      textOf(
+        await server.client.callTool({ name: 'get_contacts_from_list', arguments: { listId: largest.id, limit: 500 } }),
+      ),
+    ).contacts as any[];
     const firstMonth = /^(\w+ \d{4})/.exec(months[0]!)![1]!;
     const windowStart = new Date(`1 ${firstMonth} UTC`);
     const createdInWindow = members.filter((c) => new Date(c.createdAt) >= windowStart).length;
@@ -302,31 +406,53 @@ describe('views in a real browser (Chromium)', () => {
     expect(rows.some((r) => r.startsWith(`${hostile} 0 0 0`))).toBe(true);
     expect(await view.getByRole('option', { name: hostile }).count()).toBe(1);
     const frame = await viewFrame();
-    expect(await frame.evaluate(() => ({ markup: document.querySelectorAll('main img, main b').length, pwned: (window as unknown as { pwned?: number }).pwned }))).toEqual({ markup: 0, pwned: undefined });
+    expect(
+      await frame.evaluate(() => ({
+        markup: document.querySelectorAll('main img, main b').length,
+        pwned: (window as unknown as { pwned?: number }).pwned,
+      })),
+    ).toEqual({ markup: 0, pwned: undefined });
   });
 
   it('deal pipeline: deals and amounts per stage with names from the pipelines, and a write refused', async (ctx) => {
     if (unavailable) return ctx.skip();
     const { view, data } = await show('get_deals', {}, 'light');
     // The expected picture, from the two answers: deals placed by their stage's pipeline.
-    const pipelines = JSON.parse(textOf(await server.client.callTool({ name: 'get_pipelines', arguments: {} }))) as any[];
+    const pipelines = JSON.parse(
+      textOf(await server.client.callTool({ name: 'get_pipelines', arguments: {} })),
+    ) as any[];
     const deals = data.items as any[];
-    const counts = pipelines.map((p) => ({ p, n: deals.filter((d) => p.stages.some((s: any) => s.id === d.attributes.deal_stage)).length }));
+    const counts = pipelines.map((p) => ({
+      p,
+      n: deals.filter((d) => p.stages.some((s: any) => s.id === d.attributes.deal_stage)).length,
+    }));
     const shown = counts.reduce((a, b) => (b.n > a.n ? b : a)).p;
     expect(deals.length, 'the sandbox has deals').toBeGreaterThan(0);
     const stages = (shown.stages as any[]).map((s) => {
       const inStage = deals.filter((d) => d.attributes.deal_stage === s.id);
-      return { name: s.name as string, deals: inStage.length, amount: sum(inStage.map((d) => Number(d.attributes.amount) || 0)) };
+      return {
+        name: s.name as string,
+        deals: inStage.length,
+        amount: sum(inStage.map((d) => Number(d.attributes.amount) || 0)),
+      };
     });
     const dealsIn = sum(stages.map((s) => s.deals));
     const total = sum(stages.map((s) => s.amount));
-    await view.getByRole('img', { name: `${shown.pipeline_name}, amount and deals per stage: ${stages.map((s) => `${s.name} ${amount(s.amount)} in ${int(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}`).join('; ')}.` }).waitFor();
+    await view
+      .getByRole('img', {
+        name: `${shown.pipeline_name}, amount and deals per stage: ${stages.map((s) => `${s.name} ${amount(s.amount)} in ${int(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}`).join('; ')}.`,
+      })
+      .waitFor();
     // Stage names are not in deals: the view read them with the read-only pipelines tool.
     expect(serverCalls).toEqual([{ name: 'get_pipelines', arguments: {} }]);
     expect(await tile(view, 'Deals')).toBe(`Deals ${int(dealsIn)}`);
     expect(await tile(view, 'Total amount')).toBe(`Total amount ${amount(total)}`);
-    expect(await openTable(view, 'Amount per stage')).toEqual(stages.map((s) => `${s.name} ${amount(s.amount)} ${int(s.deals)} ${pct(s.amount, total)}`));
-    expect(await tableRows(view, 'Deals per stage')).toEqual(stages.map((s) => `${s.name} ${int(s.deals)} ${pct(s.deals, dealsIn)}`));
+    expect(await openTable(view, 'Amount per stage')).toEqual(
+      stages.map((s) => `${s.name} ${amount(s.amount)} ${int(s.deals)} ${pct(s.amount, total)}`),
+    );
+    expect(await tableRows(view, 'Deals per stage')).toEqual(
+      stages.map((s) => `${s.name} ${int(s.deals)} ${pct(s.deals, dealsIn)}`),
+    );
 
     // A write (and a read the view does not use) is refused by the view itself: nothing reaches the host.
     const frame = await viewFrame();
@@ -338,18 +464,30 @@ describe('views in a real browser (Chromium)', () => {
     ] as const) {
       const outcome = await frame.evaluate(
         ([tool, toolArgs]) =>
-          (window as unknown as { brevoView: { callTool(n: string, a: unknown): Promise<unknown> } }).brevoView.callTool(tool, toolArgs).then(
-            () => 'sent',
-            (e: Error) => e.message,
-          ),
+          (window as unknown as { brevoView: { callTool(n: string, a: unknown): Promise<unknown> } }).brevoView
+            .callTool(tool, toolArgs)
+            .then(
+              () => 'sent',
+              (e: Error) => e.message,
+            ),
         [name, args] as const,
       );
-      expect(outcome).toBe(`Refused: ${name} is not one of the read-only tools this view may call (get_deals, get_pipelines); nothing was sent.`);
+      expect(outcome).toBe(
+        `Refused: ${name} is not one of the read-only tools this view may call (get_deals, get_pipelines); nothing was sent.`,
+      );
     }
     expect(await page.evaluate(() => window.viewRequests.length)).toBe(before);
     expect(serverCalls.map((c) => c.name)).toEqual(['get_pipelines']);
     // The guarded door itself lets through what the view may call.
-    expect(await frame.evaluate(() => (window as unknown as { brevoView: { callTool(n: string, a: unknown): Promise<{ isError?: boolean }> } }).brevoView.callTool('get_pipelines', {}).then((r) => !r.isError))).toBe(true);
+    expect(
+      await frame.evaluate(() =>
+        (
+          window as unknown as { brevoView: { callTool(n: string, a: unknown): Promise<{ isError?: boolean }> } }
+        ).brevoView
+          .callTool('get_pipelines', {})
+          .then((r) => !r.isError),
+      ),
+    ).toBe(true);
     expect(serverCalls.map((c) => c.name)).toEqual(['get_pipelines', 'get_pipelines']);
     await screenshots(view, 'deal-pipeline');
   });
@@ -359,7 +497,9 @@ describe('views in a real browser (Chromium)', () => {
     const { view } = await show('get_email_campaign', { campaignId: 1 }, 'light');
     await page.evaluate(() => window.resizeContainer(420, 360));
     const frame = await viewFrame();
-    await expect.poll(() => frame.evaluate(() => document.documentElement.classList.contains('fixed-height'))).toBe(true);
+    await expect
+      .poll(() => frame.evaluate(() => document.documentElement.classList.contains('fixed-height')))
+      .toBe(true);
     const fit = await frame.evaluate(() => ({
       width: window.innerWidth,
       height: window.innerHeight,

@@ -9,13 +9,23 @@ import { wireTool } from '../src/listing.js';
 import { DEFAULT_TOOLSETS, selectTools } from '../src/registry.js';
 import { readManifest } from '../src/tools/manifest.js';
 import { VIEWS } from '../src/views/index.js';
-import { connectHttp, connectStdio, startHttpServer, textOf, type Connected, type HttpServerProcess } from './support/mcp.js';
+import {
+  connectHttp,
+  connectStdio,
+  startHttpServer,
+  textOf,
+  type Connected,
+  type HttpServerProcess,
+} from './support/mcp.js';
 
-const APPS = { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } } };
+const APPS = {
+  capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } },
+};
 const manifest = readManifest();
 const VIEW_TOOLS = VIEWS.map((v) => v.tool);
 const tokens = (tools: Tool[]) => encode(JSON.stringify({ tools })).length;
-const withView = (tools: Tool[]) => tools.filter((t) => t._meta).map((t) => [t.name, (t._meta as { ui?: { resourceUri?: string } }).ui?.resourceUri]);
+const withView = (tools: Tool[]) =>
+  tools.filter((t) => t._meta).map((t) => [t.name, (t._meta as { ui?: { resourceUri?: string } }).ui?.resourceUri]);
 
 describe('a client without MCP Apps', () => {
   let plain: Connected;
@@ -23,7 +33,10 @@ describe('a client without MCP Apps', () => {
   beforeAll(async () => {
     plain = await connectStdio({ args: ['--sandbox', '--toolsets', 'all'] });
     // Announcing the extension without the HTML profile is not rendering views.
-    extensionWithoutHtml = await connectStdio({ args: ['--sandbox', '--toolsets', 'all'], capabilities: { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [] } } } } });
+    extensionWithoutHtml = await connectStdio({
+      args: ['--sandbox', '--toolsets', 'all'],
+      capabilities: { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [] } } } },
+    });
   });
   afterAll(async () => {
     await plain?.close();
@@ -55,7 +68,11 @@ describe('an MCP Apps client over stdio', () => {
 
   it('sees each view on the tool whose answer it shows, and every other tool unchanged', async () => {
     const { tools } = await apps.client.listTools();
-    expect(withView(tools)).toEqual(manifest.filter((t) => VIEW_TOOLS.includes(t.name)).map((t) => [t.name, VIEWS.find((v) => v.tool === t.name)!.uri]));
+    expect(withView(tools)).toEqual(
+      manifest
+        .filter((t) => VIEW_TOOLS.includes(t.name))
+        .map((t) => [t.name, VIEWS.find((v) => v.tool === t.name)!.uri]),
+    );
     const without = tools.map(({ _meta, ...rest }) => rest);
     expect(without).toEqual(manifest.map(wireTool));
     for (const t of tools.filter((t) => t._meta)) expect(t.annotations?.readOnlyHint, t.name).toBe(true);
@@ -65,17 +82,32 @@ describe('an MCP Apps client over stdio', () => {
     const { resources } = await apps.client.listResources();
     const ui = resources.filter((r) => r.uri.startsWith('ui://'));
     expect(ui.map((r) => r.uri)).toEqual(VIEWS.map((v) => v.uri));
-    for (const r of ui) expect(r).toMatchObject({ mimeType: 'text/html;profile=mcp-app', _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } } });
+    for (const r of ui)
+      expect(r).toMatchObject({
+        mimeType: 'text/html;profile=mcp-app',
+        _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } },
+      });
     const { contents } = await apps.client.readResource({ uri: VIEWS[0]!.uri });
-    expect(contents).toEqual([{ uri: VIEWS[0]!.uri, mimeType: 'text/html;profile=mcp-app', text: expect.stringMatching(/^<!doctype html>/), _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } } }]);
+    expect(contents).toEqual([
+      {
+        uri: VIEWS[0]!.uri,
+        mimeType: 'text/html;profile=mcp-app',
+        text: expect.stringMatching(/^<!doctype html>/),
+        _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } },
+      },
+    ]);
     // Still smaller than the --max-result-chars default would allow for an answer.
     expect((contents[0] as { text: string }).text.length).toBeLessThan(100_000);
-    await expect(apps.client.readResource({ uri: 'ui://brevo/missing.html' })).rejects.toThrow(/Resource not found: ui:\/\/brevo\/missing\.html/);
+    await expect(apps.client.readResource({ uri: 'ui://brevo/missing.html' })).rejects.toThrow(
+      /Resource not found: ui:\/\/brevo\/missing\.html/,
+    );
   });
 
   it('keeps tools/list within the budgets: all tools ≤ 35,000 tokens, default ≤ 8,000, dynamic ≤ 1,000', async () => {
     const all = (await apps.client.listTools()).tools;
-    const defaults = all.filter((t) => selectTools(manifest, { toolsets: DEFAULT_TOOLSETS, readOnly: false }).some((d) => d.name === t.name));
+    const defaults = all.filter((t) =>
+      selectTools(manifest, { toolsets: DEFAULT_TOOLSETS, readOnly: false }).some((d) => d.name === t.name),
+    );
     expect(tokens(all)).toBeLessThanOrEqual(35_000);
     expect(tokens(defaults)).toBeLessThanOrEqual(8_000);
     // What the views add, for the record: a few tokens per tool that has one.
@@ -94,8 +126,12 @@ describe('an MCP Apps client and the server selection', () => {
   it('gets only the views of the tools its session offers', async () => {
     const session = await connectStdio({ args: ['--sandbox', '--toolsets', 'contacts,account'], capabilities: APPS });
     try {
-      expect(withView((await session.client.listTools()).tools)).toEqual([['get_lists', 'ui://brevo/contact-lists-health.html']]);
-      expect((await session.client.listResources()).resources.filter((r) => r.uri.startsWith('ui://')).map((r) => r.uri)).toEqual(['ui://brevo/contact-lists-health.html']);
+      expect(withView((await session.client.listTools()).tools)).toEqual([
+        ['get_lists', 'ui://brevo/contact-lists-health.html'],
+      ]);
+      expect(
+        (await session.client.listResources()).resources.filter((r) => r.uri.startsWith('ui://')).map((r) => r.uri),
+      ).toEqual(['ui://brevo/contact-lists-health.html']);
     } finally {
       await session.close();
     }
@@ -107,7 +143,9 @@ describe('an MCP Apps client and the server selection', () => {
       expect(withView((await session.client.listTools()).tools)).toEqual([]);
       const enabled = await session.client.callTool({ name: 'enable_toolset', arguments: { toolset: 'crm' } });
       expect(enabled.isError, textOf(enabled)).toBeFalsy();
-      expect(withView((await session.client.listTools()).tools)).toEqual([['get_deals', 'ui://brevo/deal-pipeline.html']]);
+      expect(withView((await session.client.listTools()).tools)).toEqual([
+        ['get_deals', 'ui://brevo/deal-pipeline.html'],
+      ]);
     } finally {
       await session.close();
     }
@@ -118,7 +156,10 @@ describe('an MCP Apps client over Streamable HTTP', () => {
   let stateful: HttpServerProcess;
   let stateless: HttpServerProcess;
   beforeAll(async () => {
-    [stateful, stateless] = await Promise.all([startHttpServer({ args: ['--sandbox', '--toolsets', 'all'] }), startHttpServer({ args: ['--sandbox', '--toolsets', 'all', '--stateless'] })]);
+    [stateful, stateless] = await Promise.all([
+      startHttpServer({ args: ['--sandbox', '--toolsets', 'all'] }),
+      startHttpServer({ args: ['--sandbox', '--toolsets', 'all', '--stateless'] }),
+    ]);
   });
   afterAll(async () => {
     await stateful?.stop();
@@ -129,7 +170,11 @@ describe('an MCP Apps client over Streamable HTTP', () => {
     const apps = await connectHttp(stateful.url, {}, APPS);
     const plain = await connectHttp(stateful.url);
     try {
-      expect(withView((await apps.client.listTools()).tools).map(([n]) => n).sort()).toEqual([...VIEW_TOOLS].sort());
+      expect(
+        withView((await apps.client.listTools()).tools)
+          .map(([n]) => n)
+          .sort(),
+      ).toEqual([...VIEW_TOOLS].sort());
       expect(withView((await plain.client.listTools()).tools)).toEqual([]);
       const { contents } = await apps.client.readResource({ uri: 'ui://brevo/deal-pipeline.html' });
       expect(contents[0]).toMatchObject({ mimeType: 'text/html;profile=mcp-app' });

@@ -17,7 +17,12 @@ const BIN = new URL('../../dist/cli.js', import.meta.url).pathname;
 const tokens = (value) => encode(typeof value === 'string' ? value : JSON.stringify(value)).length;
 
 async function connect(args, withTransport = false) {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox', ...args], env: { PATH: process.env.PATH }, stderr: 'ignore' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, '--sandbox', ...args],
+    env: { PATH: process.env.PATH },
+    stderr: 'ignore',
+  });
   const client = new Client({ name: 'bench-code-mode', version: '1' });
   await client.connect(transport);
   return withTransport ? { client, transport } : client;
@@ -80,7 +85,13 @@ class Conversation {
   /** The final turn, where the model reads the last result and answers. */
   finish() {
     this.overTurns += this.context;
-    return { tokens: this.context, overTurns: this.overTurns, definitions: this.definitions, calls: this.calls, ms: this.ms };
+    return {
+      tokens: this.context,
+      overTurns: this.overTurns,
+      definitions: this.definitions,
+      calls: this.calls,
+      ms: this.ms,
+    };
   }
 }
 
@@ -94,7 +105,10 @@ const TASKS = [
       const vip = await c.json('get_contacts_from_list', { listId: id('VIP customers') });
       const news = await c.json('get_contacts_from_list', { listId: id('Newsletter subscribers') });
       const inNews = new Set(news.contacts.map((x) => x.email));
-      return vip.contacts.map((x) => x.email).filter((e) => inNews.has(e)).sort();
+      return vip.contacts
+        .map((x) => x.email)
+        .filter((e) => inNews.has(e))
+        .sort();
     },
     searches: ['contact lists'],
     script: `const { lists } = await brevo.get_lists({});
@@ -152,13 +166,25 @@ return { id, added: contacts.map((c) => c.email).sort() };`,
       const { contacts } = await c.json('get_contacts_from_list', { listId: vip.id });
       const sent = [];
       for (const x of contacts) {
-        const answer = await c.json('send_transac_email', { templateId: template.id, to: [{ email: x.email }], params: { FIRSTNAME: x.attributes.FIRSTNAME, ORDER_ID: 'SPRING-1', TOTAL: '0.00' } });
+        const answer = await c.json('send_transac_email', {
+          templateId: template.id,
+          to: [{ email: x.email }],
+          params: { FIRSTNAME: x.attributes.FIRSTNAME, ORDER_ID: 'SPRING-1', TOTAL: '0.00' },
+        });
         sent.push(answer.messageId);
       }
       const log = await c.json('get_transac_emails_list', { templateId: template.id, limit: 100 });
-      return log.transactionalEmails.filter((e) => sent.includes(e.messageId)).map((e) => e.email).sort();
+      return log.transactionalEmails
+        .filter((e) => sent.includes(e.messageId))
+        .map((e) => e.email)
+        .sort();
     },
-    searches: ['email templates', 'send a transactional email with a template', 'contact lists', 'sent transactional emails'],
+    searches: [
+      'email templates',
+      'send a transactional email with a template',
+      'contact lists',
+      'sent transactional emails',
+    ],
     script: `const { templates } = await brevo.get_smtp_templates({ templateStatus: true });
 const template = templates!.find((t) => t.name === 'Order confirmation') ?? templates![0]!;
 const { lists } = await brevo.get_lists({});
@@ -218,7 +244,14 @@ return out;`,
       if (reached.length) await c.call('add_contact_to_list', { listId: id, emails: reached });
       return { listId: id, reached: reached.sort() };
     },
-    searches: ['email campaigns', 'contact campaign statistics', 'contact lists', 'folders', 'create a list', 'add contacts to a list'],
+    searches: [
+      'email campaigns',
+      'contact campaign statistics',
+      'contact lists',
+      'folders',
+      'create a list',
+      'add contacts to a list',
+    ],
     script: `const { campaigns } = await brevo.get_email_campaigns({ status: 'sent' });
 const sale = campaigns!.find((x) => /spring sale/i.test(x.name))!;
 const { lists } = await brevo.get_lists({});
@@ -268,7 +301,9 @@ async function runCode(task) {
       const found = await c.call('search', { query });
       for (const m of found.matchAll(/^(\w+)\(args/gm)) declared.add(m[1]);
     }
-    const unseen = [...new Set([...task.script.matchAll(/brevo\.(\w+)\(/g)].map((m) => m[1]))].filter((name) => !declared.has(name));
+    const unseen = [...new Set([...task.script.matchAll(/brevo\.(\w+)\(/g)].map((m) => m[1]))].filter(
+      (name) => !declared.has(name),
+    );
     if (unseen.length) throw new Error(`${task.name}: the script calls ${unseen.join(', ')}, which no search declared`);
     const text = await c.call('execute', { code: task.script });
     return { answer: JSON.parse(text.split('\n--- console ---\n')[0]), ...c.finish() };
@@ -284,7 +319,10 @@ export async function codeModeSection({ quick = false } = {}) {
     const s = await runStatic(task);
     const c = await runCode(task);
     deepStrictEqual(c.answer, s.answer, `${task.name}: code mode and the static tools disagree`);
-    for (const [key, r] of [['static', s], ['code', c]]) {
+    for (const [key, r] of [
+      ['static', s],
+      ['code', c],
+    ]) {
       sum[key].tokens += r.tokens;
       sum[key].overTurns += r.overTurns;
       sum[key].ms += r.ms;
@@ -300,7 +338,9 @@ export async function codeModeSection({ quick = false } = {}) {
       'wall ms (static/code)': `${s.ms.toFixed(0)}/${c.ms.toFixed(0)}`,
     });
   }
-  console.log(`code mode vs the static tools of the toolsets involved: ${TASKS.length} multi-step tasks in the sandbox, same answers both ways (tokens: o200k)`);
+  console.log(
+    `code mode vs the static tools of the toolsets involved: ${TASKS.length} multi-step tasks in the sandbox, same answers both ways (tokens: o200k)`,
+  );
   console.table(rows);
   const ratio = sum.code.tokens / sum.static.tokens;
   const turnsRatio = sum.code.overTurns / sum.static.overTurns;

@@ -12,14 +12,20 @@ const arg = (name, fallback) => {
 const FOLDS = arg('folds', 5);
 const ROUNDS = arg('rounds', 3);
 const BY_SET = process.argv.includes('--by-set');
-const ONLY = process.argv.includes('--knobs') ? process.argv[process.argv.indexOf('--knobs') + 1].split(',') : undefined;
+const ONLY = process.argv.includes('--knobs')
+  ? process.argv[process.argv.indexOf('--knobs') + 1].split(',')
+  : undefined;
 
 const { Index } = await import('../../dist/discovery/engine.js');
 const { WEIGHTS } = await import('../../dist/discovery/weights.js');
 const entries = loadManifest();
 const tasks = loadTasks().filter((t) => !t.heldOut);
 const index = new Index(entries);
-const rank = (q) => index.rank(q).hits.slice(0, 50).map((h) => h.entry.name);
+const rank = (q) =>
+  index
+    .rank(q)
+    .hits.slice(0, 50)
+    .map((h) => h.entry.name);
 
 /** What the weights are judged on: half top-1, half mean reciprocal rank (smoother, so small steps show). */
 const objective = (subset) => {
@@ -91,7 +97,12 @@ if (parts.length) {
     learn(train);
     const fit = objective(train);
     const after = objective(test);
-    rows.push({ 'left out': `${part.name} (${test.length})`, 'left out, before': `${pct(before.top1)} / ${pct(before.top5)}`, 'left out, after': `${pct(after.top1)} / ${pct(after.top5)}`, 'learned on': `${pct(fit.top1)} / ${pct(fit.top5)}` });
+    rows.push({
+      'left out': `${part.name} (${test.length})`,
+      'left out, before': `${pct(before.top1)} / ${pct(before.top5)}`,
+      'left out, after': `${pct(after.top1)} / ${pct(after.top5)}`,
+      'learned on': `${pct(fit.top1)} / ${pct(fit.top5)}`,
+    });
   }
   console.log(`${BY_SET ? 'leave one set out' : 'cross-validation'} (top-1 / top-5):`);
   console.table(rows);
@@ -100,5 +111,7 @@ if (parts.length) {
 restore(initial);
 const learned = learn(tasks);
 console.log(`learned on all: ${JSON.stringify(objective(tasks))}`);
-const changed = knobs.map((k, i) => ({ weight: k.name, was: initial[i], now: learned[i] })).filter((r) => r.was !== r.now);
+const changed = knobs
+  .map((k, i) => ({ weight: k.name, was: initial[i], now: learned[i] }))
+  .filter((r) => r.was !== r.now);
 console.table(changed);

@@ -39,14 +39,20 @@ const readTasks = (file) =>
 
 /** The tasks of every set: query, accepted operation names, the set it comes from, and whether it is held out from tuning. */
 export function loadTasks() {
-  return SOURCES.flatMap(({ source, file, heldOut }) => readTasks(file).map((task, i) => ({ ...task, source, heldOut: heldOut(i) })));
+  return SOURCES.flatMap(({ source, file, heldOut }) =>
+    readTasks(file).map((task, i) => ({ ...task, source, heldOut: heldOut(i) })),
+  );
 }
 
 export const loadManifest = () => JSON.parse(readFileSync(MANIFEST, 'utf8')).tools;
 
 /** Okapi BM25 (k1 1.2, b 0.75) over name, title and description as one text: the baseline. */
 export function plainBm25(entries) {
-  const tokenize = (s) => s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const tokenize = (s) =>
+    s
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
   const docs = entries.map((e) => tokenize(`${e.name.replace(/_/g, ' ')} ${e.title} ${e.description}`));
   const avg = docs.reduce((n, d) => n + d.length, 0) / docs.length;
   const df = new Map();
@@ -68,7 +74,10 @@ export function plainBm25(entries) {
       }
       return { entry, score };
     });
-    return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score).map((s) => s.entry.name);
+    return scored
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .map((s) => s.entry.name);
   };
 }
 
@@ -108,7 +117,10 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
 
   const rows = [];
   const results = {};
-  for (const [name, rank] of [['discovery engine', engine], ['plain BM25 (baseline)', baseline]]) {
+  for (const [name, rank] of [
+    ['discovery engine', engine],
+    ['plain BM25 (baseline)', baseline],
+  ]) {
     const parts = [
       ['all', tasks],
       ['tuned on', tasks.filter((t) => !t.heldOut)],
@@ -119,10 +131,18 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
     for (const [part, subset] of parts) {
       const r = evaluate(rank, subset);
       if (part === 'all') results[name] = r;
-      rows.push({ ranking: name, tasks: `${part} (${r.tasks})`, 'top-1': pct(r.top1), 'top-5': pct(r.top5), MRR: r.mrr.toFixed(3) });
+      rows.push({
+        ranking: name,
+        tasks: `${part} (${r.tasks})`,
+        'top-1': pct(r.top1),
+        'top-5': pct(r.top5),
+        MRR: r.mrr.toFixed(3),
+      });
     }
   }
-  console.log(`discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} of ${toolsets.size} toolsets`);
+  console.log(
+    `discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} of ${toolsets.size} toolsets`,
+  );
   console.log(
     'sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), ' +
       'blind, blind2, blind3 (written before and after issue 11b changed the engine; tuned on after their one run), ' +
@@ -136,7 +156,10 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
   fresh.search('warm up the index');
   const first = { wall: [], cpu: [] };
   const again = { wall: [], cpu: [] };
-  for (const [times, rounds] of [[first, 1], [again, 4]]) {
+  for (const [times, rounds] of [
+    [first, 1],
+    [again, 4],
+  ]) {
     for (let round = 0; round < rounds; round++) {
       for (const task of tasks) {
         const cpu = process.cpuUsage();
@@ -148,8 +171,11 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
       }
     }
   }
-  const line = (xs) => `p50 ${percentile(xs, 50).toFixed(2)}, p99 ${percentile(xs, 99).toFixed(2)}, max ${Math.max(...xs).toFixed(2)} ms`;
-  console.log(`search latency over all ${entries.length} operations (index built on the first search in ${buildMs.toFixed(1)} ms; machine load average ${loadavg()[0].toFixed(1)}):`);
+  const line = (xs) =>
+    `p50 ${percentile(xs, 50).toFixed(2)}, p99 ${percentile(xs, 99).toFixed(2)}, max ${Math.max(...xs).toFixed(2)} ms`;
+  console.log(
+    `search latency over all ${entries.length} operations (index built on the first search in ${buildMs.toFixed(1)} ms; machine load average ${loadavg()[0].toFixed(1)}):`,
+  );
   console.table([
     { searches: `first time (${first.wall.length})`, 'wall clock': line(first.wall), 'CPU time': line(first.cpu) },
     { searches: `repeated (${again.wall.length})`, 'wall clock': line(again.wall), 'CPU time': line(again.cpu) },
@@ -162,7 +188,14 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
     .slice(0, misses);
   if (worst.length) {
     console.log(`worst ${worst.length} misses of the engine (rank 0: not in the first 50)`);
-    console.table(worst.map((r) => ({ query: r.query, expected: r.answers.join(' | '), rank: r.rank, 'got first': r.got.join(', ') })));
+    console.table(
+      worst.map((r) => ({
+        query: r.query,
+        expected: r.answers.join(' | '),
+        rank: r.rank,
+        'got first': r.got.join(', '),
+      })),
+    );
   }
   console.log();
   return results;

@@ -9,7 +9,9 @@ server.registerTool(
   'get_account',
   { description: 'The Brevo account', inputSchema: { verbose: z.boolean().optional() } },
   async () => {
-    const res = await fetch(`${process.env.BREVO_API_URL}/account`, { headers: { 'api-key': process.env.BREVO_API_KEY ?? '', accept: 'application/json' } });
+    const res = await fetch(`${process.env.BREVO_API_URL}/account`, {
+      headers: { 'api-key': process.env.BREVO_API_KEY ?? '', accept: 'application/json' },
+    });
     return { content: [{ type: 'text', text: JSON.stringify(await res.json()) }] };
   },
 );

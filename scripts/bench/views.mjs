@@ -7,18 +7,27 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 
-const APPS = { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } } };
+const APPS = {
+  capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } },
+};
 
 export async function viewsSection({ bin, env }) {
   const { VIEWS } = await import('../../dist/views/definitions.js');
   const sizes = VIEWS.map((v) => {
     const html = readFileSync(new URL(`../../dist/views/html/${v.id}.html`, import.meta.url));
-    return { view: v.id, tool: v.tool, kB: (html.length / 1024).toFixed(1), gzipKB: (gzipSync(html).length / 1024).toFixed(1) };
+    return {
+      view: v.id,
+      tool: v.tool,
+      kB: (html.length / 1024).toFixed(1),
+      gzipKB: (gzipSync(html).length / 1024).toFixed(1),
+    };
   });
 
   const connect = async (args, options) => {
     const client = new Client({ name: 'bench', version: '1' }, options);
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [bin, ...args], env, stderr: 'ignore' }));
+    await client.connect(
+      new StdioClientTransport({ command: process.execPath, args: [bin, ...args], env, stderr: 'ignore' }),
+    );
     return client;
   };
   const listing = [];
@@ -49,5 +58,7 @@ export async function viewsSection({ bin, env }) {
   console.table(sizes);
   console.log('tools/list tokens (o200k) with and without an MCP Apps client');
   console.table(listing.map((l) => ({ ...l, added: l.withApps - l.withoutApps })));
-  console.log(`resources/read of a view: first read ${Math.max(...first).toFixed(2)} ms at most, then median ${warm[Math.floor(warm.length / 2)].toFixed(2)} ms\n`);
+  console.log(
+    `resources/read of a view: first read ${Math.max(...first).toFixed(2)} ms at most, then median ${warm[Math.floor(warm.length / 2)].toFixed(2)} ms\n`,
+  );
 }

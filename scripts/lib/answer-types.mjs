@@ -22,7 +22,8 @@ export function typeOf(doc, schema, depth = 0, seen = new Set()) {
     const parts = [...new Set(variants.map((v) => typeOf(doc, v, depth, seen)))];
     return parts.length === 1 ? parts[0] + nullable : parts.map(wrapUnion).join(' | ') + nullable;
   }
-  if (s.enum?.length) return [...new Set(s.enum.filter((v) => v !== null))].map((v) => JSON.stringify(v)).join(' | ') + nullable;
+  if (s.enum?.length)
+    return [...new Set(s.enum.filter((v) => v !== null))].map((v) => JSON.stringify(v)).join(' | ') + nullable;
   const type = s.type ?? (s.properties ? 'object' : s.items ? 'array' : undefined);
   switch (type) {
     case 'integer':
@@ -39,12 +40,16 @@ export function typeOf(doc, schema, depth = 0, seen = new Set()) {
     case 'object': {
       const props = Object.entries(s.properties ?? {});
       if (!props.length) {
-        const extra = typeof s.additionalProperties === 'object' ? typeOf(doc, s.additionalProperties, depth + 1, seen) : 'unknown';
+        const extra =
+          typeof s.additionalProperties === 'object' ? typeOf(doc, s.additionalProperties, depth + 1, seen) : 'unknown';
         return `Record<string, ${extra}>${nullable}`;
       }
       if (depth >= MAX_DEPTH) return 'object' + nullable;
       const required = new Set(s.required ?? []);
-      const fields = props.map(([name, sub]) => `${IDENT.test(name) ? name : JSON.stringify(name)}${required.has(name) ? '' : '?'}: ${typeOf(doc, sub, depth + 1, seen)}`);
+      const fields = props.map(
+        ([name, sub]) =>
+          `${IDENT.test(name) ? name : JSON.stringify(name)}${required.has(name) ? '' : '?'}: ${typeOf(doc, sub, depth + 1, seen)}`,
+      );
       return `{ ${fields.join('; ')} }${nullable}`;
     }
     default:

@@ -23,7 +23,12 @@ function readTsv(file) {
 /** Every row of the contract: { tool, method (upper case), path, host, tag, spec }. */
 export function contractRows() {
   const seed = readTsv('operations.tsv').map((r) => ({ ...r, source: 'seed' }));
-  const beyond = readTsv('operations-beyond-seed.tsv').map((r) => ({ ...r, host: 'api', spec: 'openapi-v3', source: 'beyond' }));
+  const beyond = readTsv('operations-beyond-seed.tsv').map((r) => ({
+    ...r,
+    host: 'api',
+    spec: 'openapi-v3',
+    source: 'beyond',
+  }));
   return [...seed, ...beyond].map((r) => ({
     tool: r.tool,
     method: r.method.toUpperCase(),
@@ -54,7 +59,10 @@ function resolver(doc) {
     while (node && node.$ref) {
       if (seen.has(node.$ref)) return { type: 'object', recursive: node.$ref };
       seen.add(node.$ref);
-      node = node.$ref.split('/').slice(1).reduce((o, k) => o?.[k.replace(/~1/g, '/')], doc);
+      node = node.$ref
+        .split('/')
+        .slice(1)
+        .reduce((o, k) => o?.[k.replace(/~1/g, '/')], doc);
     }
     return node;
   };
@@ -70,7 +78,8 @@ function resolver(doc) {
     let out = {};
     for (const [k, v] of Object.entries(schema)) {
       if (k === 'example' || k === 'examples' || k === 'description' || k === 'x-example') continue;
-      if (k === 'properties') out.properties = Object.fromEntries(Object.entries(v).map(([n, s]) => [n, resolve(s, seen)]));
+      if (k === 'properties')
+        out.properties = Object.fromEntries(Object.entries(v).map(([n, s]) => [n, resolve(s, seen)]));
       else if (k === 'items' || k === 'additionalProperties') out[k] = typeof v === 'object' ? resolve(v, seen) : v;
       else if (k === 'allOf' || k === 'oneOf' || k === 'anyOf') out[k] = v.map((s) => resolve(s, seen));
       else out[k] = v;
@@ -88,7 +97,8 @@ function resolver(doc) {
       }
       if (!out.type && out.properties) out.type = 'object';
       if (out.required?.length === 0) delete out.required;
-      if (out.properties && Object.keys(out.properties).length === 0 && !parts.some((p) => p.properties)) delete out.properties;
+      if (out.properties && Object.keys(out.properties).length === 0 && !parts.some((p) => p.properties))
+        delete out.properties;
     }
     return out;
   };
@@ -129,7 +139,13 @@ export function referenceOperation(row) {
       body = {
         contentType: 'multipart/form-data',
         required: true,
-        variants: [{ type: 'object', properties: Object.fromEntries(form.map((p) => [p.name, resolve(v2ParamSchema(p))])), required: form.filter((p) => p.required).map((p) => p.name) }],
+        variants: [
+          {
+            type: 'object',
+            properties: Object.fromEntries(form.map((p) => [p.name, resolve(v2ParamSchema(p))])),
+            required: form.filter((p) => p.required).map((p) => p.name),
+          },
+        ],
       };
   } else if (op.requestBody) {
     const rb = deref(op.requestBody);
@@ -138,13 +154,16 @@ export function referenceOperation(row) {
   }
   const responses = Object.entries(op.responses ?? {}).map(([status, r]) => {
     const res = deref(r);
-    return { status, contentTypes: Object.keys((isV2 ? (res.schema ? { 'application/json': 1 } : {}) : res.content) ?? {}) };
+    return {
+      status,
+      contentTypes: Object.keys((isV2 ? (res.schema ? { 'application/json': 1 } : {}) : res.content) ?? {}),
+    };
   });
   return { ...row, operationId: op.operationId, pathParams, query, body, responses };
 }
 
 function variantsOf(schema) {
-  if (schema.oneOf || schema.anyOf) return (schema.oneOf ?? schema.anyOf);
+  if (schema.oneOf || schema.anyOf) return schema.oneOf ?? schema.anyOf;
   return [schema];
 }
 

@@ -11,7 +11,10 @@ export function definitions() {
   docs ??= {
     'openapi-v3': parse(readFileSync(join(sharedDir, 'reference', 'brevo-openapi-v3.yml'), 'utf8')),
     // The legacy file has malformed YAML inside response examples only; read it leniently.
-    'legacy-v2': parseDocument(readFileSync(join(sharedDir, 'reference', 'brevo-swagger-v2-legacy.yml'), 'utf8'), { uniqueKeys: false, strict: false }).toJS(),
+    'legacy-v2': parseDocument(readFileSync(join(sharedDir, 'reference', 'brevo-swagger-v2-legacy.yml'), 'utf8'), {
+      uniqueKeys: false,
+      strict: false,
+    }).toJS(),
   };
   return docs;
 }
@@ -36,7 +39,12 @@ export function flat(doc, schema, depth = 0) {
   const { allOf, ...rest } = schema;
   let out = { ...rest, properties: { ...(rest.properties ?? {}) }, required: [...(rest.required ?? [])] };
   for (const part of allOf.map((p) => flat(doc, p, depth + 1))) {
-    out = { ...part, ...out, properties: { ...out.properties, ...(part.properties ?? {}) }, required: [...out.required, ...(part.required ?? [])] };
+    out = {
+      ...part,
+      ...out,
+      properties: { ...out.properties, ...(part.properties ?? {}) },
+      required: [...out.required, ...(part.required ?? [])],
+    };
   }
   if (!out.type) out.type = 'object';
   return out;
@@ -55,7 +63,14 @@ export function successResponses(spec, method, path) {
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([status, raw]) => {
       const res = deref(doc, raw);
-      if (spec === 'legacy-v2') return { status: Number(status), contentType: res.schema ? 'application/json' : undefined, schema: res.schema, media: res, doc };
+      if (spec === 'legacy-v2')
+        return {
+          status: Number(status),
+          contentType: res.schema ? 'application/json' : undefined,
+          schema: res.schema,
+          media: res,
+          doc,
+        };
       const [contentType, media] = Object.entries(res.content ?? {})[0] ?? [];
       return { status: Number(status), contentType, schema: media?.schema, media, doc };
     });
@@ -85,7 +100,7 @@ export function checkAgainst(doc, schema, value, where = '$', out = []) {
   const type = s.type ?? (s.properties ? 'object' : s.items ? 'array' : undefined);
   switch (type) {
     case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value)) return out.push(`${where}: not an object`), out;
+      if (typeof value !== 'object' || Array.isArray(value)) return (out.push(`${where}: not an object`), out);
       const props = s.properties ?? {};
       // Some schemas require a field they never define (crm task "date", a segment's "name"):
       // such a field is demanded, as JSON Schema does, and may have any value.
@@ -95,12 +110,13 @@ export function checkAgainst(doc, schema, value, where = '$', out = []) {
       for (const [k, v] of Object.entries(value)) {
         if (k in props) checkAgainst(doc, props[k], v, `${where}.${k}`, out);
         else if (!free && !named.has(k)) out.push(`${where}.${k}: not in the definition`);
-        else if (typeof s.additionalProperties === 'object') checkAgainst(doc, s.additionalProperties, v, `${where}.${k}`, out);
+        else if (typeof s.additionalProperties === 'object')
+          checkAgainst(doc, s.additionalProperties, v, `${where}.${k}`, out);
       }
       return out;
     }
     case 'array':
-      if (!Array.isArray(value)) return out.push(`${where}: not an array`), out;
+      if (!Array.isArray(value)) return (out.push(`${where}: not an array`), out);
       value.forEach((v, i) => s.items && checkAgainst(doc, s.items, v, `${where}[${i}]`, out));
       return out;
     case 'integer':
@@ -114,9 +130,11 @@ export function checkAgainst(doc, schema, value, where = '$', out = []) {
       break;
     case 'string':
       if (typeof value !== 'string') out.push(`${where}: ${JSON.stringify(value)} is not a string`);
-      else if (FORMATS[s.format] && !FORMATS[s.format].test(value)) out.push(`${where}: ${JSON.stringify(value)} is not a valid ${s.format}`);
+      else if (FORMATS[s.format] && !FORMATS[s.format].test(value))
+        out.push(`${where}: ${JSON.stringify(value)} is not a valid ${s.format}`);
       break;
   }
-  if (s.enum && !s.enum.includes(value)) out.push(`${where}: ${JSON.stringify(value)} is not one of ${JSON.stringify(s.enum)}`);
+  if (s.enum && !s.enum.includes(value))
+    out.push(`${where}: ${JSON.stringify(value)} is not one of ${JSON.stringify(s.enum)}`);
   return out;
 }

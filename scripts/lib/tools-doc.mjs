@@ -1,6 +1,8 @@
 // Renders docs/TOOLS.md, the tool reference, from the catalog manifest entries.
 const flag = (a) =>
-  a.readOnlyHint ? 'read-only' : [a.destructiveHint ? 'destructive' : 'write', a.idempotentHint ? 'idempotent' : ''].filter(Boolean).join(', ');
+  a.readOnlyHint
+    ? 'read-only'
+    : [a.destructiveHint ? 'destructive' : 'write', a.idempotentHint ? 'idempotent' : ''].filter(Boolean).join(', ');
 
 function params(schema) {
   const required = new Set(schema.required ?? []);
@@ -21,14 +23,25 @@ export function renderToolsDoc(toolsets, entries) {
     '',
     '| toolset | tools | what it covers |',
     '| --- | ---: | --- |',
-    ...toolsets.map((t) => `| [\`${t.name}\`](#${t.name}) | ${entries.filter((e) => e.toolset === t.name).length} | ${t.summary} |`),
+    ...toolsets.map(
+      (t) => `| [\`${t.name}\`](#${t.name}) | ${entries.filter((e) => e.toolset === t.name).length} | ${t.summary} |`,
+    ),
     '',
   ];
   for (const t of toolsets) {
-    lines.push(`## ${t.name}`, '', t.summary + '.', '', '| tool | HTTP | kind | parameters | what it does |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      `## ${t.name}`,
+      '',
+      t.summary + '.',
+      '',
+      '| tool | HTTP | kind | parameters | what it does |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const e of entries.filter((x) => x.toolset === t.name)) {
       const http = `\`${e.method} ${e.host === 'tracker' ? '(tracker) ' : ''}${e.path}\``;
-      lines.push(`| \`${e.name}\` | ${http} | ${flag(e.annotations)} | ${params(e.inputSchema)} | ${e.description.replace(/\|/g, '\\|')} |`);
+      lines.push(
+        `| \`${e.name}\` | ${http} | ${flag(e.annotations)} | ${params(e.inputSchema)} | ${e.description.replace(/\|/g, '\\|')} |`,
+      );
     }
     lines.push('');
   }

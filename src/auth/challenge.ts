@@ -52,5 +52,9 @@ export function insufficientScope(context: ChallengeContext): Refusal {
 
 /** 503 when the token cannot be checked now (the authorization server is unreachable): not the client's fault. */
 export function cannotVerify(why: string): Refusal {
-  return { status: 503, message: `Cannot check the access token now: ${why}; try again shortly`, headers: { 'retry-after': '5' } };
+  return {
+    status: 503,
+    message: `Cannot check the access token now: ${why}; try again shortly`,
+    headers: { 'retry-after': '5' },
+  };
 }

@@ -5,7 +5,12 @@ import { log } from '../log.js';
 import type { Principal, Refusal } from '../transports/http.js';
 import { cannotVerify, insufficientScope, invalidToken, missingToken, type ChallengeContext } from './challenge.js';
 import { introspector } from './introspection.js';
-import { discoverAuthorizationServer, protectedResourceMetadata, resourceMetadataPaths, resourceMetadataUrl } from './metadata.js';
+import {
+  discoverAuthorizationServer,
+  protectedResourceMetadata,
+  resourceMetadataPaths,
+  resourceMetadataUrl,
+} from './metadata.js';
 import { accessFor, scopesToRequest, type ScopeNames } from './scopes.js';
 import { jwtVerifier, looksLikeJwt, TokenError, type Verify } from './tokens.js';
 
@@ -66,14 +71,28 @@ export function createResourceServer(config: OAuthConfig, serverReadOnly: boolea
       };
       const opaque =
         metadata.introspection_endpoint && config.introspection
-          ? introspector({ endpoint: metadata.introspection_endpoint, ...config.introspection, authMethods: metadata.introspection_endpoint_auth_methods_supported }, checks)
+          ? introspector(
+              {
+                endpoint: metadata.introspection_endpoint,
+                ...config.introspection,
+                authMethods: metadata.introspection_endpoint_auth_methods_supported,
+              },
+              checks,
+            )
           : undefined;
-      if (config.introspection && !metadata.introspection_endpoint) log('warn', `OAuth: ${config.issuer} has no introspection endpoint: opaque access tokens will be refused`);
-      log('info', `OAuth: access tokens from ${metadata.issuer} for ${resource} (${[metadata.jwks_uri && 'JWTs', opaque && 'opaque tokens by introspection'].filter(Boolean).join(', ')})`);
+      if (config.introspection && !metadata.introspection_endpoint)
+        log('warn', `OAuth: ${config.issuer} has no introspection endpoint: opaque access tokens will be refused`);
+      log(
+        'info',
+        `OAuth: access tokens from ${metadata.issuer} for ${resource} (${[metadata.jwks_uri && 'JWTs', opaque && 'opaque tokens by introspection'].filter(Boolean).join(', ')})`,
+      );
       return { jwt: metadata.jwks_uri ? jwtVerifier(metadata.jwks_uri, checks) : undefined, opaque };
     });
     verifiers.catch((error: unknown) => {
-      log('error', `OAuth: ${error instanceof Error ? error.message : String(error)}; retrying on the next request after ${RETRY_DISCOVERY_MS / 1000} s`);
+      log(
+        'error',
+        `OAuth: ${error instanceof Error ? error.message : String(error)}; retrying on the next request after ${RETRY_DISCOVERY_MS / 1000} s`,
+      );
       setTimeout(() => (verifiers = undefined), RETRY_DISCOVERY_MS).unref();
     });
     return verifiers;
@@ -107,7 +126,9 @@ export function createResourceServer(config: OAuthConfig, serverReadOnly: boolea
       try {
         const check = looksLikeJwt(token) && verify.jwt ? verify.jwt : verify.opaque;
         if (!check) {
-          const why = looksLikeJwt(token) ? 'the issuer publishes no signing keys to check this JWT with' : 'this server accepts JWT access tokens only (no introspection credentials)';
+          const why = looksLikeJwt(token)
+            ? 'the issuer publishes no signing keys to check this JWT with'
+            : 'this server accepts JWT access tokens only (no introspection credentials)';
           return { refusal: invalidToken(challenge, why) };
         }
         const verified = await check(token);

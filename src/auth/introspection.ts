@@ -39,9 +39,15 @@ export function introspector(client: IntrospectionClient, checks: TokenChecks): 
   const cache = new Map<string, { until: number; outcome: Promise<Judged> }>();
 
   const ask = async (token: string): Promise<Judged> => {
-    const usePost = client.authMethods && !client.authMethods.includes('client_secret_basic') && client.authMethods.includes('client_secret_post');
+    const usePost =
+      client.authMethods &&
+      !client.authMethods.includes('client_secret_basic') &&
+      client.authMethods.includes('client_secret_post');
     const body = new URLSearchParams({ token, token_type_hint: 'access_token' });
-    const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded',
+    };
     if (usePost) {
       body.set('client_id', client.clientId);
       body.set('client_secret', client.clientSecret);
@@ -51,13 +57,22 @@ export function introspector(client: IntrospectionClient, checks: TokenChecks): 
     }
     let res: Response;
     try {
-      res = await fetch(client.endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
+      res = await fetch(client.endpoint, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        redirect: 'error',
+      });
     } catch {
       throw new TokenError('the introspection endpoint cannot be reached', true);
     }
     if (!res.ok) {
       await res.body?.cancel();
-      log('error', `OAuth: the introspection endpoint answered HTTP ${res.status}: check BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET`);
+      log(
+        'error',
+        `OAuth: the introspection endpoint answered HTTP ${res.status}: check BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET`,
+      );
       throw new TokenError('the access token cannot be introspected', true);
     }
     const answer = (await res.json().catch(() => ({}))) as Answer;
@@ -87,15 +102,24 @@ export function introspector(client: IntrospectionClient, checks: TokenChecks): 
 
 /** The checks a JWT gets, on an introspection answer. */
 function judge(answer: Answer, checks: TokenChecks): Judged {
-  if (answer.active !== true) throw new TokenError('the access token is not active (expired, revoked or unknown to the issuer)');
+  if (answer.active !== true)
+    throw new TokenError('the access token is not active (expired, revoked or unknown to the issuer)');
   const now = Date.now() / 1000;
   const exp = typeof answer.exp === 'number' ? answer.exp : undefined;
   if (exp !== undefined && exp + checks.clockSkewSeconds < now) throw new TokenError('the access token has expired');
-  if (typeof answer.nbf === 'number' && answer.nbf - checks.clockSkewSeconds > now) throw new TokenError('the access token is not valid yet');
-  if (answer.iss !== undefined && answer.iss !== checks.issuer) throw new TokenError(`the access token was issued by another issuer than ${checks.issuer}`);
+  if (typeof answer.nbf === 'number' && answer.nbf - checks.clockSkewSeconds > now)
+    throw new TokenError('the access token is not valid yet');
+  if (answer.iss !== undefined && answer.iss !== checks.issuer)
+    throw new TokenError(`the access token was issued by another issuer than ${checks.issuer}`);
   const audiences = Array.isArray(answer.aud) ? answer.aud : answer.aud === undefined ? [] : [answer.aud];
   if (!audiences.some((a) => checks.audiences.includes(a as string))) {
-    throw new TokenError(`the access token was issued for another resource (its audience is not ${checks.audiences[0]})`);
+    throw new TokenError(
+      `the access token was issued for another resource (its audience is not ${checks.audiences[0]})`,
+    );
   }
-  return { subject: subjectOf(answer as Record<string, unknown>), scopes: tokenScopes(answer as Record<string, unknown>), expiresAt: exp === undefined ? undefined : exp * 1000 };
+  return {
+    subject: subjectOf(answer as Record<string, unknown>),
+    scopes: tokenScopes(answer as Record<string, unknown>),
+    expiresAt: exp === undefined ? undefined : exp * 1000,
+  };
 }

@@ -4,10 +4,18 @@ import { discoveryUrls, protectedResourceMetadata, resourceMetadataPaths, resour
 
 describe('protected resource metadata locations (RFC 9728 §3.1)', () => {
   it('puts the resource path after the well-known prefix', () => {
-    expect(resourceMetadataUrl('https://mcp.example.com/mcp')).toBe('https://mcp.example.com/.well-known/oauth-protected-resource/mcp');
-    expect(resourceMetadataUrl('https://mcp.example.com/teams/brevo/mcp/')).toBe('https://mcp.example.com/.well-known/oauth-protected-resource/teams/brevo/mcp');
-    expect(resourceMetadataUrl('https://mcp.example.com/')).toBe('https://mcp.example.com/.well-known/oauth-protected-resource');
-    expect(resourceMetadataUrl('http://127.0.0.1:3000/mcp')).toBe('http://127.0.0.1:3000/.well-known/oauth-protected-resource/mcp');
+    expect(resourceMetadataUrl('https://mcp.example.com/mcp')).toBe(
+      'https://mcp.example.com/.well-known/oauth-protected-resource/mcp',
+    );
+    expect(resourceMetadataUrl('https://mcp.example.com/teams/brevo/mcp/')).toBe(
+      'https://mcp.example.com/.well-known/oauth-protected-resource/teams/brevo/mcp',
+    );
+    expect(resourceMetadataUrl('https://mcp.example.com/')).toBe(
+      'https://mcp.example.com/.well-known/oauth-protected-resource',
+    );
+    expect(resourceMetadataUrl('http://127.0.0.1:3000/mcp')).toBe(
+      'http://127.0.0.1:3000/.well-known/oauth-protected-resource/mcp',
+    );
   });
 
   it('serves the root form, the public path and the local endpoint path', () => {
@@ -16,7 +24,10 @@ describe('protected resource metadata locations (RFC 9728 §3.1)', () => {
       '/.well-known/oauth-protected-resource/brevo/mcp',
       '/.well-known/oauth-protected-resource/mcp',
     ]);
-    expect(resourceMetadataPaths('https://mcp.example.com/mcp')).toEqual(['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']);
+    expect(resourceMetadataPaths('https://mcp.example.com/mcp')).toEqual([
+      '/.well-known/oauth-protected-resource',
+      '/.well-known/oauth-protected-resource/mcp',
+    ]);
   });
 
   it('announces header-only bearer tokens', () => {

@@ -18,7 +18,13 @@ export function resourceMetadataUrl(resource: string): string {
  * the local endpoint's (/mcp), for a proxy that maps the public path onto it.
  */
 export function resourceMetadataPaths(resource: string, localEndpoint = '/mcp'): string[] {
-  return [...new Set([RESOURCE_METADATA_PATH, RESOURCE_METADATA_PATH + pathOf(resource), RESOURCE_METADATA_PATH + localEndpoint])];
+  return [
+    ...new Set([
+      RESOURCE_METADATA_PATH,
+      RESOURCE_METADATA_PATH + pathOf(resource),
+      RESOURCE_METADATA_PATH + localEndpoint,
+    ]),
+  ];
 }
 
 export interface ProtectedResourceMetadata {
@@ -29,7 +35,11 @@ export interface ProtectedResourceMetadata {
   resource_name: string;
 }
 
-export function protectedResourceMetadata(resource: string, issuer: string, scopes: string[]): ProtectedResourceMetadata {
+export function protectedResourceMetadata(
+  resource: string,
+  issuer: string,
+  scopes: string[],
+): ProtectedResourceMetadata {
   return {
     resource,
     authorization_servers: [issuer],
@@ -72,12 +82,19 @@ const sameIssuer = (a: string, b: string) => a === b || a.replace(/\/$/, '') ===
 export class DiscoveryError extends Error {}
 
 /** Fetches the issuer's metadata from the first well-known URL that has it, and checks it names this issuer. */
-export async function discoverAuthorizationServer(issuer: string, timeoutMs = 5_000): Promise<AuthorizationServerMetadata> {
+export async function discoverAuthorizationServer(
+  issuer: string,
+  timeoutMs = 5_000,
+): Promise<AuthorizationServerMetadata> {
   const problems: string[] = [];
   for (const url of discoveryUrls(issuer)) {
     let res: Response;
     try {
-      res = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
+      res = await fetch(url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'error',
+      });
     } catch (error) {
       problems.push(`${url}: ${error instanceof Error ? error.message : String(error)}`);
       continue;
@@ -96,10 +113,14 @@ export async function discoverAuthorizationServer(issuer: string, timeoutMs = 5_
     }
     if (typeof metadata.issuer !== 'string' || !sameIssuer(metadata.issuer, issuer)) {
       // RFC 8414 §3.3: metadata naming another issuer must not be used.
-      throw new DiscoveryError(`the metadata at ${url} is for the issuer "${metadata.issuer}", not "${issuer}": set --oauth-issuer to the issuer exactly`);
+      throw new DiscoveryError(
+        `the metadata at ${url} is for the issuer "${metadata.issuer}", not "${issuer}": set --oauth-issuer to the issuer exactly`,
+      );
     }
     if (!metadata.jwks_uri && !metadata.introspection_endpoint) {
-      throw new DiscoveryError(`the metadata at ${url} names neither a jwks_uri nor an introspection_endpoint: tokens could not be checked`);
+      throw new DiscoveryError(
+        `the metadata at ${url} names neither a jwks_uri nor an introspection_endpoint: tokens could not be checked`,
+      );
     }
     return metadata;
   }

@@ -10,7 +10,10 @@ describe('scopes', () => {
     expect(tokenScopes({ scope: 'openid brevo:read' })).toEqual(['openid', 'brevo:read']);
     expect(tokenScopes({ scp: ['brevo:write', 42] })).toEqual(['brevo:write']);
     expect(tokenScopes({ scp: 'brevo.read brevo.write' })).toEqual(['brevo.read', 'brevo.write']);
-    expect(tokenScopes({ scope: 'openid', permissions: ['brevo:read', 'brevo:read'] })).toEqual(['openid', 'brevo:read']);
+    expect(tokenScopes({ scope: 'openid', permissions: ['brevo:read', 'brevo:read'] })).toEqual([
+      'openid',
+      'brevo:read',
+    ]);
     expect(tokenScopes({})).toEqual([]);
   });
 
@@ -36,7 +39,10 @@ describe('scopes', () => {
 });
 
 describe('challenges', () => {
-  const context = { resourceMetadata: 'https://m.example/.well-known/oauth-protected-resource/mcp', scopes: ['brevo:read', 'brevo:write'] };
+  const context = {
+    resourceMetadata: 'https://m.example/.well-known/oauth-protected-resource/mcp',
+    scopes: ['brevo:read', 'brevo:write'],
+  };
 
   it('keeps error_description to the characters RFC 6750 allows in a quoted string', () => {
     expect(bearerChallenge(context, 'invalid_token', 'bad "kid" \\ here\n')).toBe(
@@ -47,6 +53,8 @@ describe('challenges', () => {
   it('a 403 names the scopes to ask for', () => {
     const refusal = insufficientScope(context);
     expect(refusal.status).toBe(403);
-    expect(refusal.headers!['www-authenticate']).toMatch(/^Bearer error="insufficient_scope", error_description="[^"]*ask for brevo:read brevo:write", .*scope="brevo:read brevo:write"$/);
+    expect(refusal.headers!['www-authenticate']).toMatch(
+      /^Bearer error="insufficient_scope", error_description="[^"]*ask for brevo:read brevo:write", .*scope="brevo:read brevo:write"$/,
+    );
   });
 });

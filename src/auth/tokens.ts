@@ -81,18 +81,28 @@ function explain(error: unknown, checks: TokenChecks): TokenError {
   if (error instanceof errors.JWTExpired) return new TokenError('the access token has expired');
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.reason === 'missing') return new TokenError(`the access token has no ${error.claim} claim`);
-    if (error.claim === 'aud') return new TokenError(`the access token was issued for another resource (its audience is not ${checks.audiences[0]})`);
-    if (error.claim === 'iss') return new TokenError(`the access token was issued by another issuer than ${checks.issuer}`);
+    if (error.claim === 'aud')
+      return new TokenError(
+        `the access token was issued for another resource (its audience is not ${checks.audiences[0]})`,
+      );
+    if (error.claim === 'iss')
+      return new TokenError(`the access token was issued by another issuer than ${checks.issuer}`);
     if (error.claim === 'nbf') return new TokenError('the access token is not valid yet');
     return new TokenError(`the access token's ${error.claim} claim is not valid`);
   }
   if (error instanceof errors.JOSEAlgNotAllowed) {
-    return new TokenError(`the access token's signature algorithm is not accepted (this server accepts ${checks.algorithms.join(', ')})`);
+    return new TokenError(
+      `the access token's signature algorithm is not accepted (this server accepts ${checks.algorithms.join(', ')})`,
+    );
   }
-  if (error instanceof errors.JWKSNoMatchingKey) return new TokenError("the access token is signed with a key the issuer does not publish");
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new TokenError("the access token's signature does not verify with the issuer's keys");
-  if (error instanceof errors.JWKSTimeout) return new TokenError("the issuer's signing keys (JWKS) did not arrive in time", true);
-  if (error instanceof errors.JWKSInvalid) return new TokenError("the issuer's signing keys (JWKS) could not be read", true);
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return new TokenError('the access token is signed with a key the issuer does not publish');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new TokenError("the access token's signature does not verify with the issuer's keys");
+  if (error instanceof errors.JWKSTimeout)
+    return new TokenError("the issuer's signing keys (JWKS) did not arrive in time", true);
+  if (error instanceof errors.JWKSInvalid)
+    return new TokenError("the issuer's signing keys (JWKS) could not be read", true);
   if (error instanceof errors.JOSEError) return new TokenError('the access token is not a valid signed JWT');
   // fetch failed: the issuer is unreachable.
   if (error instanceof TypeError) return new TokenError("the issuer's signing keys (JWKS) cannot be fetched", true);

@@ -14,9 +14,13 @@ describe('keyProblem', () => {
     expect(keyProblem(`xkeysib-${'0'.repeat(64)}\r`)).toBe('it has a carriage return (\\r) at the end');
     expect(keyProblem(`xkeysib-${'0'.repeat(20)} ${'1'.repeat(20)}`)).toBe('it has a space at character 29');
     expect(keyProblem(`\txkeysib-${'0'.repeat(20)}`)).toBe('it has a tab at the start');
-    expect(keyProblem(`xkeysib-${'0'.repeat(10)}\u0000${'0'.repeat(10)}`)).toBe('it has a control character at character 19');
+    expect(keyProblem(`xkeysib-${'0'.repeat(10)}\u0000${'0'.repeat(10)}`)).toBe(
+      'it has a control character at character 19',
+    );
     expect(keyProblem(`xkeysib-${'0'.repeat(10)}\u00a0${'0'.repeat(10)}`)).toBe('it has whitespace at character 19');
-    expect(keyProblem(`xkeysib-${'0'.repeat(10)}"${'0'.repeat(10)}`)).toBe('it has a character a Brevo key never has ("\\"") at character 19');
+    expect(keyProblem(`xkeysib-${'0'.repeat(10)}"${'0'.repeat(10)}`)).toBe(
+      'it has a character a Brevo key never has ("\\"") at character 19',
+    );
     expect(keyProblem('x'.repeat(600))).toMatch(/more than any Brevo key/);
   });
 });

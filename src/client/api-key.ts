@@ -8,7 +8,12 @@ const MAX_KEY_LENGTH = 512;
 /** Brevo keys are letters, digits and hyphens; `_` and `.` are allowed for what may come. */
 const KEY_CHARACTER = /^[A-Za-z0-9._-]$/;
 
-const NAMED: Record<string, string> = { '\r': 'a carriage return (\\r)', '\n': 'a line feed (\\n)', '\t': 'a tab', ' ': 'a space' };
+const NAMED: Record<string, string> = {
+  '\r': 'a carriage return (\\r)',
+  '\n': 'a line feed (\\n)',
+  '\t': 'a tab',
+  ' ': 'a space',
+};
 
 /** Why a value cannot be a Brevo key, or undefined when it can. Never quotes the value. */
 export function keyProblem(value: string): string | undefined {
@@ -22,7 +27,8 @@ export function keyProblem(value: string): string | undefined {
     if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) return `it has a control character ${where}`;
     return `it has a character a Brevo key never has (${code < 0x7f ? JSON.stringify(char) : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`}) ${where}`;
   }
-  if (value.length < MIN_KEY_LENGTH) return `it is ${value.length} characters long, and a Brevo key has at least ${MIN_KEY_LENGTH}`;
+  if (value.length < MIN_KEY_LENGTH)
+    return `it is ${value.length} characters long, and a Brevo key has at least ${MIN_KEY_LENGTH}`;
   if (value.length > MAX_KEY_LENGTH) return `it is ${value.length} characters long, more than any Brevo key`;
   return undefined;
 }

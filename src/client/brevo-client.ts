@@ -69,7 +69,14 @@ interface Shared {
 }
 
 // Errors that mean the request never reached Brevo, so even a send may be tried again.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 export class BrevoClient {
@@ -153,10 +160,19 @@ export class BrevoClient {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.options.userAgent };
     if (req.host === 'tracker') {
       if (!this.options.trackerKey)
-        throw new BrevoApiError(0, 'missing_tracker_key', 'the automation tracker needs its own key: set BREVO_MA_KEY to your tracker (ma) key');
+        throw new BrevoApiError(
+          0,
+          'missing_tracker_key',
+          'the automation tracker needs its own key: set BREVO_MA_KEY to your tracker (ma) key',
+        );
       headers['ma-key'] = this.options.trackerKey;
     } else {
-      if (!this.options.apiKey) throw new BrevoApiError(0, 'missing_api_key', this.options.missingApiKeyMessage ?? 'no Brevo API key: set BREVO_API_KEY');
+      if (!this.options.apiKey)
+        throw new BrevoApiError(
+          0,
+          'missing_api_key',
+          this.options.missingApiKeyMessage ?? 'no Brevo API key: set BREVO_API_KEY',
+        );
       headers['api-key'] = this.options.apiKey;
     }
     if (req.json !== undefined) headers['content-type'] = 'application/json';
@@ -193,7 +209,12 @@ export class BrevoClient {
       });
       const bytes = await readLimited(res.body, this.options.maxResponseBytes);
       if (bytes === undefined) {
-        return new BrevoApiError(0, 'response_too_large', `Brevo's answer was larger than ${this.options.maxResponseBytes} bytes and was not read`, where);
+        return new BrevoApiError(
+          0,
+          'response_too_large',
+          `Brevo's answer was larger than ${this.options.maxResponseBytes} bytes and was not read`,
+          where,
+        );
       }
       const contentType = String(res.headers['content-type'] ?? '');
       if (res.statusCode >= 400) return errorFromAnswer(res.statusCode, bytes, res.headers, where, this.ownKeys);
@@ -212,10 +233,17 @@ export class BrevoClient {
 }
 
 function cancelled(req: BrevoRequest, attempt: number): BrevoApiError {
-  return new BrevoApiError(0, 'cancelled', 'the request was cancelled', { method: req.method, path: req.path, attempts: attempt });
+  return new BrevoApiError(0, 'cancelled', 'the request was cancelled', {
+    method: req.method,
+    path: req.path,
+    attempts: attempt,
+  });
 }
 
-async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<Buffer | undefined> {
+async function readLimited(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+  limit: number,
+): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -235,7 +263,13 @@ type Headers = Record<string, string | string[] | undefined>;
 // output, after parsing (redacting first would miss escaped echoes and could break the JSON).
 const textOf = (bytes: Buffer) => bytes.toString('utf8');
 
-function errorFromAnswer(status: number, bytes: Buffer, headers: Headers, where: BrevoApiError['details'], keys: Redactor): BrevoApiError {
+function errorFromAnswer(
+  status: number,
+  bytes: Buffer,
+  headers: Headers,
+  where: BrevoApiError['details'],
+  keys: Redactor,
+): BrevoApiError {
   let code = `http_${status}`;
   const text = textOf(bytes);
   let message = text ? keys.cut(text, 500) : 'no details given';
@@ -265,7 +299,11 @@ function decodeAnswer(status: number, bytes: Buffer, contentType: string, dispos
       return { status, kind: 'json', data: JSON.parse(textOf(bytes)) };
     } catch {
       if (contentType.includes('json')) {
-        throw new BrevoApiError(status, 'invalid_json', `Brevo answered ${status} with ${bytes.length} bytes that are not valid JSON`);
+        throw new BrevoApiError(
+          status,
+          'invalid_json',
+          `Brevo answered ${status} with ${bytes.length} bytes that are not valid JSON`,
+        );
       }
     }
   }

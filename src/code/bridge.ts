@@ -46,7 +46,11 @@ function valueOf(response: BrevoResponse): unknown {
     case 'text':
       return response.data;
     case 'binary':
-      return { fileName: response.fileName, contentType: response.contentType, base64: response.data.toString('base64') };
+      return {
+        fileName: response.fileName,
+        contentType: response.contentType,
+        base64: response.data.toString('base64'),
+      };
   }
 }
 
@@ -81,7 +85,9 @@ export class Bridge {
       return envelope(valueOf(response));
     } catch (error) {
       const forScript = errorForScript(name, error);
-      record.outcome = forScript.status ? `failed ${forScript.status} ${forScript.code}` : forScript.code.replace(/_/g, ' ');
+      record.outcome = forScript.status
+        ? `failed ${forScript.status} ${forScript.code}`
+        : forScript.code.replace(/_/g, ' ');
       return failed(forScript);
     } finally {
       this.ctx.progress?.(++this.done, `${name}: ${record.outcome}`);
@@ -90,15 +96,22 @@ export class Bridge {
 
   private unavailable(name: string): ErrorForScript {
     const why = this.ctx.whyUnavailable(name);
-    if (!why) return { tool: name, code: 'unknown_tool', message: `brevo.${name} does not exist; find operations with the search tool` };
+    if (!why)
+      return {
+        tool: name,
+        code: 'unknown_tool',
+        message: `brevo.${name} does not exist; find operations with the search tool`,
+      };
     return { tool: name, code: 'not_available', message: why };
   }
 }
 
 function errorForScript(tool: string, error: unknown): ErrorForScript {
-  if (error instanceof BrevoApiError) return { tool, status: error.status || undefined, code: error.code, message: error.brevoMessage };
+  if (error instanceof BrevoApiError)
+    return { tool, status: error.status || undefined, code: error.code, message: error.brevoMessage };
   if (error instanceof InvalidArgumentsError) return { tool, code: 'invalid_arguments', message: error.message };
   if (error instanceof NotApprovedError) return { tool, code: 'not_approved', message: error.message };
-  if (error instanceof SyntaxError) return { tool, code: 'invalid_arguments', message: `Invalid arguments for ${tool}: not JSON` };
+  if (error instanceof SyntaxError)
+    return { tool, code: 'invalid_arguments', message: `Invalid arguments for ${tool}: not JSON` };
   return { tool, code: 'failed', message: `${tool} failed: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -11,12 +11,18 @@ describe('typeOfSchema', () => {
     expect(typeOfSchema({ enum: ['asc', 'desc'] })).toBe('"asc" | "desc"');
     expect(typeOfSchema({ const: 'x' })).toBe('"x"');
     expect(typeOfSchema({ type: 'array', items: { type: 'string' } })).toBe('string[]');
-    expect(typeOfSchema({ type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'number' }] } })).toBe('Array<string | number>');
+    expect(typeOfSchema({ type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'number' }] } })).toBe(
+      'Array<string | number>',
+    );
     expect(typeOfSchema({ type: 'object' })).toBe('Record<string, unknown>');
     expect(typeOfSchema({ type: 'object', additionalProperties: { type: 'boolean' } })).toBe('Record<string, boolean>');
     expect(typeOfSchema({ type: ['string', 'null'] })).toBe('string | null');
     expect(
-      typeOfSchema({ type: 'object', properties: { email: { type: 'string' }, 'x-key': { type: 'number', description: 'A */ sneaky note' } }, required: ['email'] }),
+      typeOfSchema({
+        type: 'object',
+        properties: { email: { type: 'string' }, 'x-key': { type: 'number', description: 'A */ sneaky note' } },
+        required: ['email'],
+      }),
     ).toBe('{ email: string; /** A *\\/ sneaky note */ "x-key"?: number }');
     expect(typeOfSchema(undefined)).toBe('unknown');
   });
@@ -33,12 +39,16 @@ describe('declarationOf', () => {
       '  /** 0..500 */ limit?: number;',
       '  offset?: number;',
       '  sort?: "asc" | "desc";',
-      expect.stringMatching(/^\}\): Promise<\{ contacts: \{ email\?: string; id: number; .*\}\[\]; count: number \}>;$/),
+      expect.stringMatching(
+        /^\}\): Promise<\{ contacts: \{ email\?: string; id: number; .*\}\[\]; count: number \}>;$/,
+      ),
     ]);
   });
 
   it('makes args optional when nothing is required, and says what kind of call it is', () => {
-    expect(declarationOf(entry('get_account'))).toMatch(/^\/\*\* .* \(read-only\) \*\/\nget_account\(args\?: \{\}\): Promise<\{ email: string; /);
+    expect(declarationOf(entry('get_account'))).toMatch(
+      /^\/\*\* .* \(read-only\) \*\/\nget_account\(args\?: \{\}\): Promise<\{ email: string; /,
+    );
     expect(effectOf(entry('create_list'))).toBe('write');
     expect(effectOf(entry('delete_list'))).toBe('destructive write');
     expect(effectOf(entry('send_transac_email'))).toBe('destructive write');

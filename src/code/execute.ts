@@ -21,10 +21,15 @@ const failure = (text: string): CallToolResult => ({ isError: true, content: [{ 
 /** Runs `code`; undefined when the run was cancelled (no result is sent for a cancelled request). */
 export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallToolResult | undefined> {
   const code = args && typeof args === 'object' ? (args as Record<string, unknown>).code : undefined;
-  if (typeof code !== 'string' || !code.trim()) return failure('Invalid arguments for execute: code: expected the script as a non-empty string');
-  if (code.length > MAX_CODE_CHARS) return failure(`Invalid arguments for execute: code: at most ${MAX_CODE_CHARS} characters, got ${code.length}`);
+  if (typeof code !== 'string' || !code.trim())
+    return failure('Invalid arguments for execute: code: expected the script as a non-empty string');
+  if (code.length > MAX_CODE_CHARS)
+    return failure(`Invalid arguments for execute: code: at most ${MAX_CODE_CHARS} characters, got ${code.length}`);
   const stripped = await stripTypes(code);
-  if ('error' in stripped) return failure(`The script does not parse: SyntaxError: ${stripped.error.message}${stripped.error.line ? ` (line ${stripped.error.line})` : ''}. Nothing was run.`);
+  if ('error' in stripped)
+    return failure(
+      `The script does not parse: SyntaxError: ${stripped.error.message}${stripped.error.line ? ` (line ${stripped.error.line})` : ''}. Nothing was run.`,
+    );
 
   const bridge = new Bridge({ ...ctx, maxCalls: ctx.limits.maxCalls });
   const started = Date.now();
@@ -37,7 +42,10 @@ export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallT
     signal: ctx.signal,
     call: (name, argsJson, signal) => bridge.call(name, argsJson, signal),
   });
-  log('debug', `execute: ${outcome.end}${outcome.limit ? ` (${outcome.limit} limit)` : ''} after ${Date.now() - started} ms, ${bridge.calls.length} Brevo calls`);
+  log(
+    'debug',
+    `execute: ${outcome.end}${outcome.limit ? ` (${outcome.limit} limit)` : ''} after ${Date.now() - started} ms, ${bridge.calls.length} Brevo calls`,
+  );
   if (outcome.end === 'cancelled') return undefined;
   const result = resultOf(outcome, bridge.calls, ctx);
   for (const item of result.content) if (item.type === 'text') item.text = ctx.redactor.text(item.text);
@@ -51,7 +59,9 @@ function resultOf(outcome: RunOutcome, calls: CallRecord[], ctx: ExecuteContext)
   const logs = consoleText(outcome.logs, outcome.logsCut);
   switch (outcome.end) {
     case 'returned': {
-      const notes = outcome.unobserved.length ? `\nNote: ${plural(outcome.unobserved.length, 'Brevo call')} failed and the script never read the error: ${outcome.unobserved.join('; ')}.` : '';
+      const notes = outcome.unobserved.length
+        ? `\nNote: ${plural(outcome.unobserved.length, 'Brevo call')} failed and the script never read the error: ${outcome.unobserved.join('; ')}.`
+        : '';
       const tail = logs + notes;
       const whole = valueText(max);
       if (whole.length + tail.length <= max) return { content: [{ type: 'text', text: whole + tail }] };
@@ -61,14 +71,28 @@ function resultOf(outcome: RunOutcome, calls: CallRecord[], ctx: ExecuteContext)
     }
     case 'threw': {
       const e = outcome.error!;
-      const extra = [e.status && `status ${e.status}`, e.code && `code ${e.code}`, e.tool && `tool ${e.tool}`].filter(Boolean).join(', ');
+      const extra = [e.status && `status ${e.status}`, e.code && `code ${e.code}`, e.tool && `tool ${e.tool}`]
+        .filter(Boolean)
+        .join(', ');
       const where = e.line ? ` at line ${e.line}` : '';
-      return failure(cut(`The script threw ${e.name}: ${e.message}${extra ? ` (${extra})` : ''}${where}.\n${callsText(calls)}${logs}`, max));
+      return failure(
+        cut(
+          `The script threw ${e.name}: ${e.message}${extra ? ` (${extra})` : ''}${where}.\n${callsText(calls)}${logs}`,
+          max,
+        ),
+      );
     }
     case 'stalled':
-      return failure(cut(`The script never finished: it awaits a promise that nothing can settle (there are no timers or events here; only brevo calls resolve).\n${callsText(calls)}${logs}`, max));
+      return failure(
+        cut(
+          `The script never finished: it awaits a promise that nothing can settle (there are no timers or events here; only brevo calls resolve).\n${callsText(calls)}${logs}`,
+          max,
+        ),
+      );
     case 'limit':
-      return failure(cut(`Stopped: the run hit ${limitText(outcome.limit!, ctx.limits)}. ${callsText(calls, true)}${logs}`, max));
+      return failure(
+        cut(`Stopped: the run hit ${limitText(outcome.limit!, ctx.limits)}. ${callsText(calls, true)}${logs}`, max),
+      );
     default:
       return failure(cut(`The sandbox failed: ${outcome.crash}. ${callsText(calls, true)}${logs}`, max));
   }
@@ -83,7 +107,10 @@ function returnValueText(outcome: RunOutcome, room: number, redactor: Redactor):
     const note = `\n[cut: more than ${length - room} characters of JSON; return less (filter or summarise in the script) to see all of it]`;
     return redactor.cut(json, Math.max(0, room - note.length)) + note;
   }
-  const info = { name: 'execute', continuation: () => ({ hint: 'return fewer items (filter or page in the script) for the rest' }) };
+  const info = {
+    name: 'execute',
+    continuation: () => ({ hint: 'return fewer items (filter or page in the script) for the rest' }),
+  };
   return fitJson(JSON.parse(json), Math.max(room, 1), info, {}, { cut: (text, n) => redactor.cut(text, n) });
 }
 

@@ -9,9 +9,25 @@ import { codeTools } from './tools.js';
 
 // What the calls need (the discovery engine, the runner, the bridge, the stripper) is loaded on
 // the first call, not at start-up: listing the two tools costs no more than their definitions.
-let working: Promise<[typeof import('../discovery/index.js'), typeof import('./execute.js'), typeof import('./runner.js'), typeof import('./search.js'), typeof import('./strip.js')]> | undefined;
+let working:
+  | Promise<
+      [
+        typeof import('../discovery/index.js'),
+        typeof import('./execute.js'),
+        typeof import('./runner.js'),
+        typeof import('./search.js'),
+        typeof import('./strip.js'),
+      ]
+    >
+  | undefined;
 const work = () =>
-  (working ??= Promise.all([import('../discovery/index.js'), import('./execute.js'), import('./runner.js'), import('./search.js'), import('./strip.js')]));
+  (working ??= Promise.all([
+    import('../discovery/index.js'),
+    import('./execute.js'),
+    import('./runner.js'),
+    import('./search.js'),
+    import('./strip.js'),
+  ]));
 
 export { CODE_INSTRUCTIONS } from './tools.js';
 export { DEFAULT_CODE_LIMITS, type CodeLimits } from './limits.js';
@@ -69,8 +85,19 @@ export function createCodeMode(options: CodeModeOptions): CodeMode {
         const progress =
           progressToken === undefined
             ? undefined
-            : (done: number, message: string) => void sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, message } }).catch(() => {});
-        const result = await execute(args, { ...ctx, entries, whyUnavailable: options.whyUnavailable, limits: options.limits, progress, succeeded: (e) => succeeded.add(e.name) });
+            : (done: number, message: string) =>
+                void sendNotification({
+                  method: 'notifications/progress',
+                  params: { progressToken, progress: done, message },
+                }).catch(() => {});
+        const result = await execute(args, {
+          ...ctx,
+          entries,
+          whyUnavailable: options.whyUnavailable,
+          limits: options.limits,
+          progress,
+          succeeded: (e) => succeeded.add(e.name),
+        });
         return { result, succeeded };
       });
     },

@@ -104,7 +104,9 @@ export function warmUp(memoryMb: number): void {
 export async function runScript(request: RunRequest): Promise<RunOutcome> {
   const logs: LogLine[] = [];
   const state = { logsCut: false };
-  const outcome = (fields: Omit<RunOutcome, 'logs' | 'logsCut' | 'unobserved'> & { unobserved?: string[] }): RunOutcome => ({
+  const outcome = (
+    fields: Omit<RunOutcome, 'logs' | 'logsCut' | 'unobserved'> & { unobserved?: string[] },
+  ): RunOutcome => ({
     unobserved: [],
     ...fields,
     logs,

@@ -34,20 +34,33 @@ describe('code mode search', () => {
     expect(declared(out)[0]).toBe('add_contact_to_list');
     expect(declared(out).length).toBeLessThanOrEqual(2);
     expect(out).toMatch(/^\/\/ \d+ matches, best 5; brevo methods:\n/);
-    expect(out).toMatch(/\n\/\/ Also \(search names for their declarations\): \w+ \((read-only|write|destructive write)\)/);
+    expect(out).toMatch(
+      /\n\/\/ Also \(search names for their declarations\): \w+ \((read-only|write|destructive write)\)/,
+    );
     expect(declared(text({ query: 'add contacts to a list', limit: 1 }).text)).toEqual(['add_contact_to_list']);
   });
 
   it('finds only what the session may use', () => {
     const readOnly = manifest.filter((e) => e.annotations.readOnlyHint);
-    const only = search({ query: 'delete a contact list' }, createDiscovery(readOnly), new Map(readOnly.map((e) => [e.name, e])));
+    const only = search(
+      { query: 'delete a contact list' },
+      createDiscovery(readOnly),
+      new Map(readOnly.map((e) => [e.name, e])),
+    );
     expect((only.content[0] as { text: string }).text).not.toMatch(/delete_list\(/);
-    expect(search({ query: 'delete_list' }, createDiscovery(readOnly), new Map(readOnly.map((e) => [e.name, e]))).content[0]).not.toMatchObject({ text: expect.stringContaining('delete_list(args') });
+    expect(
+      search({ query: 'delete_list' }, createDiscovery(readOnly), new Map(readOnly.map((e) => [e.name, e]))).content[0],
+    ).not.toMatchObject({ text: expect.stringContaining('delete_list(args') });
   });
 
   it('rejects a missing query or a bad limit by name', () => {
-    expect(text({})).toEqual({ isError: true, text: 'Invalid arguments for search: query: expected words or an operation name' });
-    expect(text({ query: 'x', limit: 0 }).text).toMatch(/^Invalid arguments for search: limit: expected a whole number from 1 to 20$/);
+    expect(text({})).toEqual({
+      isError: true,
+      text: 'Invalid arguments for search: query: expected words or an operation name',
+    });
+    expect(text({ query: 'x', limit: 0 }).text).toMatch(
+      /^Invalid arguments for search: limit: expected a whole number from 1 to 20$/,
+    );
     expect(text({ query: 'x', limit: '3' }).isError).toBe(true);
   });
 });

@@ -32,7 +32,9 @@ export function codeTools(limits: CodeLimits, readOnly: boolean): Tool[] {
         'Loop, filter and join here; return only what is needed.',
       ].join(' '),
       inputSchema: { type: 'object', properties: { code: { type: 'string' } }, required: ['code'] },
-      annotations: readOnly ? { readOnlyHint: true, openWorldHint: true } : { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
+      annotations: readOnly
+        ? { readOnlyHint: true, openWorldHint: true }
+        : { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
   ];
 }

@@ -1,13 +1,21 @@
 // One script run in a worker thread: the QuickJS engine (WebAssembly), the prelude, then the script.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSSyncVariant } from 'quickjs-emscripten-core';
+import type {
+  QuickJSContext,
+  QuickJSDeferredPromise,
+  QuickJSHandle,
+  QuickJSRuntime,
+  QuickJSSyncVariant,
+} from 'quickjs-emscripten-core';
 import { engineMemoryPages, ENGINE_INITIAL_PAGES, MAX_LOG_CHARS, MAX_LOG_LINE_CHARS } from './limits.js';
 import { PRELUDE } from './prelude.js';
 import type { FromWorker, ScriptError, ToWorker, WorkerInput, WorkerSetup } from './protocol.js';
 
 const port = parentPort!;
 // Node has WebAssembly; this project's TypeScript settings (no DOM library) do not declare it.
-const Wasm = (globalThis as unknown as { WebAssembly: { Memory: new (limits: { initial: number; maximum: number }) => object } }).WebAssembly;
+const Wasm = (
+  globalThis as unknown as { WebAssembly: { Memory: new (limits: { initial: number; maximum: number }) => object } }
+).WebAssembly;
 let input: WorkerInput;
 const post = (message: FromWorker) => port.postMessage(message);
 
@@ -75,7 +83,12 @@ function pump(): void {
   }
   if (state.type === 'fulfilled') {
     const cap = vm.newNumber(input.maxReturnChars);
-    const out = JSON.parse(helper('serialise', state.value, cap)) as { json?: string; length?: number; none?: boolean; error?: string };
+    const out = JSON.parse(helper('serialise', state.value, cap)) as {
+      json?: string;
+      length?: number;
+      none?: boolean;
+      error?: string;
+    };
     state.value.dispose();
     cap.dispose();
     if (out.error) return finish({ t: 'done', error: { name: 'TypeError', message: out.error } });
@@ -113,7 +126,8 @@ function hostCall(nameHandle: QuickJSHandle, argsHandle: QuickJSHandle): QuickJS
 function hostLog(levelHandle: QuickJSHandle, textHandle: QuickJSHandle): void {
   if (logsCut) return;
   let text = vm.getString(textHandle);
-  if (text.length > MAX_LOG_LINE_CHARS) text = text.slice(0, MAX_LOG_LINE_CHARS) + ` [cut: ${text.length - MAX_LOG_LINE_CHARS} more characters]`;
+  if (text.length > MAX_LOG_LINE_CHARS)
+    text = text.slice(0, MAX_LOG_LINE_CHARS) + ` [cut: ${text.length - MAX_LOG_LINE_CHARS} more characters]`;
   logChars += text.length;
   if (logChars > MAX_LOG_CHARS) {
     logsCut = true;
@@ -143,7 +157,9 @@ async function loadEngine() {
   // little script compiles the common ones while the thread waits, not while a run does.
   const warmRuntime = engine.newRuntime();
   const warm = warmRuntime.newContext();
-  const result = warm.evalCode(`${PRELUDE}; (async () => JSON.stringify([1, 'a', { b: null }].map((x) => typeof x)))()`);
+  const result = warm.evalCode(
+    `${PRELUDE}; (async () => JSON.stringify([1, 'a', { b: null }].map((x) => typeof x)))()`,
+  );
   warm.unwrapResult(result).dispose();
   warmRuntime.executePendingJobs();
   warm.dispose();

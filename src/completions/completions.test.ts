@@ -22,12 +22,15 @@ function stub(answer: (req: BrevoRequest) => unknown) {
 const query = (req: BrevoRequest) => Object.fromEntries(req.query ?? []);
 
 /** A Brevo list of `total` contact lists, paged by offset and limit, with a count. */
-const listsOf = (total: number, withCount = true) => (req: BrevoRequest) => {
-  const { offset = '0', limit = '50' } = query(req);
-  const lists = [];
-  for (let i = Number(offset); i < Math.min(total, Number(offset) + Number(limit)); i++) lists.push({ id: i + 1, name: i % 2 ? `Newsletter ${i + 1}` : `Customers ${i + 1}` });
-  return withCount ? { lists, count: total } : { lists };
-};
+const listsOf =
+  (total: number, withCount = true) =>
+  (req: BrevoRequest) => {
+    const { offset = '0', limit = '50' } = query(req);
+    const lists = [];
+    for (let i = Number(offset); i < Math.min(total, Number(offset) + Number(limit)); i++)
+      lists.push({ id: i + 1, name: i % 2 ? `Newsletter ${i + 1}` : `Customers ${i + 1}` });
+    return withCount ? { lists, count: total } : { lists };
+  };
 
 describe('matching what was typed', () => {
   const items = [
@@ -58,10 +61,18 @@ describe('matching what was typed', () => {
   });
 
   it('reads items from any list answer: an object with a list, a bare array, or one object', () => {
-    expect(candidatesIn({ count: 1, lists: [{ id: 3, name: 'A' }] }, { labels: ['name'] })).toEqual([{ value: '3', labels: ['A'] }]);
-    expect(candidatesIn([{ pipeline: 'p1', pipeline_name: 'Sales' }], SOURCES.pipelines)).toEqual([{ value: 'p1', labels: ['Sales'] }]);
-    expect(candidatesIn({ id: 'c1', name: 'Summer' }, SOURCES.couponCollections)).toEqual([{ value: 'c1', labels: ['Summer'] }]);
-    expect(candidatesIn({ domains: [{ id: 1, domain_name: 'acme.test' }] }, SOURCES.domains)).toEqual([{ value: 'acme.test', labels: [] }]);
+    expect(candidatesIn({ count: 1, lists: [{ id: 3, name: 'A' }] }, { labels: ['name'] })).toEqual([
+      { value: '3', labels: ['A'] },
+    ]);
+    expect(candidatesIn([{ pipeline: 'p1', pipeline_name: 'Sales' }], SOURCES.pipelines)).toEqual([
+      { value: 'p1', labels: ['Sales'] },
+    ]);
+    expect(candidatesIn({ id: 'c1', name: 'Summer' }, SOURCES.couponCollections)).toEqual([
+      { value: 'c1', labels: ['Summer'] },
+    ]);
+    expect(candidatesIn({ domains: [{ id: 1, domain_name: 'acme.test' }] }, SOURCES.domains)).toEqual([
+      { value: 'acme.test', labels: [] },
+    ]);
   });
 });
 
@@ -87,12 +98,27 @@ describe('fetching candidates', () => {
 
   it('pages one at a time when there is no count, until a short page', async () => {
     const { client, requests } = stub(listsOf(75, false));
-    expect((await completeFrom('lists', '7', { client, manifest })).values).toEqual(['7', '70', '71', '72', '73', '74', '75']);
+    expect((await completeFrom('lists', '7', { client, manifest })).values).toEqual([
+      '7',
+      '70',
+      '71',
+      '72',
+      '73',
+      '74',
+      '75',
+    ]);
     expect(requests).toHaveLength(2);
   });
 
   it('merges the variants of a source (every webhook type)', async () => {
-    const { client, requests } = stub((req) => ({ webhooks: [{ id: { transactional: 1, marketing: 2, inbound: 3 }[query(req).type!], description: `${query(req).type} hook` }] }));
+    const { client, requests } = stub((req) => ({
+      webhooks: [
+        {
+          id: { transactional: 1, marketing: 2, inbound: 3 }[query(req).type!],
+          description: `${query(req).type} hook`,
+        },
+      ],
+    }));
     expect((await completeFrom('webhooks', '', { client, manifest })).values).toEqual(['1', '2', '3']);
     expect((await completeFrom('webhooks', 'market', { client, manifest })).values).toEqual(['2']);
     expect(requests.map((r) => query(r).type)).toEqual(['transactional', 'marketing', 'inbound']);
@@ -117,7 +143,7 @@ describe('fetching candidates', () => {
     expect(other.requests).toHaveLength(1);
   });
 
-  it('reports a Brevo failure with Brevo\'s message and does not keep it', async () => {
+  it("reports a Brevo failure with Brevo's message and does not keep it", async () => {
     let fail = true;
     const requests: BrevoRequest[] = [];
     const client = {
@@ -127,7 +153,9 @@ describe('fetching candidates', () => {
         return { status: 200, kind: 'json', data: { lists: [{ id: 9, name: 'X' }], count: 1 } };
       },
     } as unknown as BrevoClient;
-    await expect(completeFrom('lists', '', { client, manifest })).rejects.toThrow(/HTTP 401 \(unauthorized\) to get_lists: Key not found/);
+    await expect(completeFrom('lists', '', { client, manifest })).rejects.toThrow(
+      /HTTP 401 \(unauthorized\) to get_lists: Key not found/,
+    );
     fail = false;
     expect((await completeFrom('lists', '', { client, manifest })).values).toEqual(['9']);
   });
@@ -139,7 +167,9 @@ describe('fetching candidates', () => {
       request: (req: BrevoRequest) =>
         new Promise<BrevoResponse>((resolve, reject) => {
           signals.push(req.signal!);
-          req.signal!.addEventListener('abort', () => reject(new BrevoApiError(0, 'cancelled', 'the request was cancelled')));
+          req.signal!.addEventListener('abort', () =>
+            reject(new BrevoApiError(0, 'cancelled', 'the request was cancelled')),
+          );
           answer = () => resolve({ status: 200, kind: 'json', data: { lists: [{ id: 5, name: 'A' }], count: 1 } });
         }),
     } as unknown as BrevoClient;

@@ -123,7 +123,8 @@ export function matchCandidates(items: Candidate[], typed: string, complete = tr
     if (item.value.toLowerCase().startsWith(text)) byId.push(item.value);
     else if (letters) {
       const labels = item.labels.map((l) => l.toLowerCase());
-      if (labels.some((l) => l.startsWith(text) || l.split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(text)))) byWord.push(item.value);
+      if (labels.some((l) => l.startsWith(text) || l.split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(text))))
+        byWord.push(item.value);
       else if (labels.some((l) => l.includes(text))) byPart.push(item.value);
     }
   }
@@ -138,7 +139,8 @@ export function matchCandidates(items: Candidate[], typed: string, complete = tr
 async function fetchSource(source: CompletionSource, ctx: CompletionContext, signal: AbortSignal): Promise<Fetched> {
   const entry = ctx.manifest.find((t) => t.name === source.operation);
   const op = entry && (await loadOperation(entry.toolset, entry.name));
-  if (!entry || !op) throw new RpcError(ErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
+  if (!entry || !op)
+    throw new RpcError(ErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
   const props = (entry.inputSchema.properties ?? {}) as Record<string, { maximum?: number }>;
   const paged = 'offset' in props && 'limit' in props;
   const pageSize = Math.min(source.pageSize ?? props.limit?.maximum ?? 100, MAX_ITEMS);
@@ -149,7 +151,10 @@ async function fetchSource(source: CompletionSource, ctx: CompletionContext, sig
       return response.kind === 'json' ? response.data : undefined;
     } catch (error) {
       if (error instanceof BrevoApiError) {
-        throw new RpcError(ErrorCode.InternalError, `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) to ${op.name}: ${error.brevoMessage}`);
+        throw new RpcError(
+          ErrorCode.InternalError,
+          `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) to ${op.name}: ${error.brevoMessage}`,
+        );
       }
       throw error;
     }
@@ -189,18 +194,22 @@ async function fetchSource(source: CompletionSource, ctx: CompletionContext, sig
 }
 
 function countOf(data: unknown): number | undefined {
-  const count = data && typeof data === 'object' && !Array.isArray(data) ? (data as { count?: unknown }).count : undefined;
+  const count =
+    data && typeof data === 'object' && !Array.isArray(data) ? (data as { count?: unknown }).count : undefined;
   return typeof count === 'number' ? count : undefined;
 }
 
 /** The items of a list answer: the answer itself when it is an array, else its list of objects holding the value field. */
 export function candidatesIn(data: unknown, source: Pick<CompletionSource, 'value' | 'labels'>): Candidate[] {
   const valueField = source.value ?? 'id';
-  const hasValue = (x: unknown) => !!x && typeof x === 'object' && (x as Record<string, unknown>)[valueField] !== undefined;
+  const hasValue = (x: unknown) =>
+    !!x && typeof x === 'object' && (x as Record<string, unknown>)[valueField] !== undefined;
   let list: unknown[] = [];
   if (Array.isArray(data)) list = data;
   else if (data && typeof data === 'object') {
-    list = Object.values(data).find((v): v is unknown[] => Array.isArray(v) && v.some(hasValue)) ?? (hasValue(data) ? [data] : []);
+    list =
+      Object.values(data).find((v): v is unknown[] => Array.isArray(v) && v.some(hasValue)) ??
+      (hasValue(data) ? [data] : []);
   }
   const out: Candidate[] = [];
   for (const item of list) {
@@ -208,7 +217,9 @@ export function candidatesIn(data: unknown, source: Pick<CompletionSource, 'valu
     const record = item as Record<string, unknown>;
     const value = record[valueField];
     if (typeof value !== 'string' && typeof value !== 'number') continue;
-    const labels = (source.labels ?? []).map((l) => record[l]).filter((l): l is string => typeof l === 'string' && l !== '');
+    const labels = (source.labels ?? [])
+      .map((l) => record[l])
+      .filter((l): l is string => typeof l === 'string' && l !== '');
     out.push({ value: String(value), labels });
   }
   return out;

@@ -63,7 +63,10 @@ describe('discovery engine', () => {
     for (const entry of withKeywords) expect(Object.keys(wireTool(entry))).not.toContain('keywords');
     // A word only an entry's keywords hold finds that entry.
     const [a, b] = manifest;
-    const found = createDiscovery([{ ...a!, keywords: ['zeppelin'] }, { ...b!, keywords: [] }]).search('zeppelin');
+    const found = createDiscovery([
+      { ...a!, keywords: ['zeppelin'] },
+      { ...b!, keywords: [] },
+    ]).search('zeppelin');
     expect(found.hits.map((h) => h.entry.name)).toEqual([a!.name]);
   });
 

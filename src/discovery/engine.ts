@@ -22,7 +22,6 @@ export interface Ranking {
   fuzzy: boolean;
 }
 
-
 interface Doc {
   id: number;
   name: string;
@@ -88,11 +87,27 @@ const kindOf = (e: ToolEntry): Kind => ({
   item: e.annotations.readOnlyHint && !isCollection(e) && e.path.includes('{'),
   collection: isCollection(e),
   nested: isCollection(e) && e.path.includes('{'),
-  owner: isCollection(e) ? term(e.path.match(/([a-z-]+)\/\{[^}]+\}\/[^{]*$/i)?.[1]?.split('-').pop()?.replace(/^children$/, 'child') ?? '', true) : undefined,
+  owner: isCollection(e)
+    ? term(
+        e.path
+          .match(/([a-z-]+)\/\{[^}]+\}\/[^{]*$/i)?.[1]
+          ?.split('-')
+          .pop()
+          ?.replace(/^children$/, 'child') ?? '',
+        true,
+      )
+    : undefined,
   // "personalised copies in one call" (send_transac_email) is an option of one send, not a bulk variant.
   batch: /(^|_)batch(_|$)/.test(e.name) || /\b(at once|in bulk)\b/i.test(`${e.title} ${e.description}`),
   verb: opVerb(e.name),
-  nameTerms: [...new Set(e.name.split('_').map((w) => term(w)).filter((t): t is string => t !== undefined && t !== 'get'))],
+  nameTerms: [
+    ...new Set(
+      e.name
+        .split('_')
+        .map((w) => term(w))
+        .filter((t): t is string => t !== undefined && t !== 'get'),
+    ),
+  ],
 });
 
 /** The entries one term matches, with their scores. */
@@ -133,7 +148,10 @@ export class Index {
     this.writeVerbs = new Set(entries.filter((e, i) => !this.kinds[i]!.read).map((e) => opVerb(e.name)));
     this.lexicon = { indexed: this.indexed, correct: (t) => this.correct(t), writeVerbs: this.writeVerbs };
     const named = Object.fromEntries(
-      Object.entries(NAMED_TOOLSETS).map(([toolset, { words: groups, weight }]) => [toolset, { groups: groups.map((g) => stemSet(g.split(' '))), weight }]),
+      Object.entries(NAMED_TOOLSETS).map(([toolset, { words: groups, weight }]) => [
+        toolset,
+        { groups: groups.map((g) => stemSet(g.split(' '))), weight },
+      ]),
     );
     this.named = entries.map((e) => named[e.toolset]);
     const indexed = this.indexed;
@@ -178,7 +196,10 @@ export class Index {
         fuzzy: fuzzy ? (t.length >= 8 ? 2 : t.length >= 4 ? 1 : false) : false,
         weights: { prefix: WEIGHTS.prefix, fuzzy: 0.45 },
       });
-      scores = { docs: Uint16Array.from(results, (r) => r.id as number), scores: Float64Array.from(results, (r) => r.score) };
+      scores = {
+        docs: Uint16Array.from(results, (r) => r.id as number),
+        scores: Float64Array.from(results, (r) => r.score),
+      };
       if (this.termCache.size > 5000) this.termCache.clear();
       this.termCache.set(key, scores);
     }
@@ -231,7 +252,9 @@ export class Index {
     const said = new Set(concepts.filter((c) => !c.instrument).flatMap((c) => c.variants.flatMap((v) => v.terms)));
     const saidPrefixes = [...said].filter((t) => t.length >= 4);
     // Words said as context ("for our lists") name an operation less surely than the thing asked for.
-    const headSaid = new Set(concepts.filter((c) => !c.instrument && c.weight >= 1).flatMap((c) => c.variants.flatMap((v) => v.terms)));
+    const headSaid = new Set(
+      concepts.filter((c) => !c.instrument && c.weight >= 1).flatMap((c) => c.variants.flatMap((v) => v.terms)),
+    );
     for (const concept of concepts) {
       best.fill(0);
       for (const variant of concept.variants) {
@@ -273,17 +296,27 @@ export class Index {
       if (kind.read) {
         // A collection asked for: any collection, or with an owner's id ("notes of contact 12") one under an owner.
         // The owner's own collection ("groups" for "sub-accounts in group 2") is not what is asked for.
-        const many = !intent.one && intent.many && (!intent.ownerId || kind.nested || !kind.nameTerms.some((t) => intent.owner?.includes(t)));
+        const many =
+          !intent.one &&
+          intent.many &&
+          (!intent.ownerId || kind.nested || !kind.nameTerms.some((t) => intent.owner?.includes(t)));
         if ((intent.one && kind.item) || (many && kind.collection)) score *= WEIGHTS.shape;
         // One item asked for and a collection offered, or the other way round.
-        else if ((intent.one && kind.collection) || (many && !intent.ownerId && kind.item)) score *= WEIGHTS.shapeMismatch;
+        else if ((intent.one && kind.collection) || (many && !intent.ownerId && kind.item))
+          score *= WEIGHTS.shapeMismatch;
         // The owners asked for, not what one of them holds: "what folders do we have for our lists" is no folder's lists.
-        if (many && kind.nested && !intent.ownerId && kind.owner && intent.head?.includes(kind.owner)) score *= WEIGHTS.shapeMismatch / WEIGHTS.shape;
+        if (many && kind.nested && !intent.ownerId && kind.owner && intent.head?.includes(kind.owner))
+          score *= WEIGHTS.shapeMismatch / WEIGHTS.shape;
       }
       // The operation whose name the request explains best: "send a transactional email with a
       // template" is send_transac_email, not send_test_template, which also has a "test".
       if (kind.nameTerms.length) {
-        const covered = kind.nameTerms.reduce((n, t) => n + (headSaid.has(t) ? 1 : said.has(t) || saidPrefixes.some((p) => t.startsWith(p)) ? WEIGHTS.contextName : 0), 0);
+        const covered = kind.nameTerms.reduce(
+          (n, t) =>
+            n +
+            (headSaid.has(t) ? 1 : said.has(t) || saidPrefixes.some((p) => t.startsWith(p)) ? WEIGHTS.contextName : 0),
+          0,
+        );
         score *= 1 - WEIGHTS.name + (WEIGHTS.name * covered) / kind.nameTerms.length;
       }
       const named = this.named[doc];

@@ -64,8 +64,14 @@ export function createDiscovery(entries: ToolEntry[]): Discovery {
       if (total < FEW || ranking.fuzzy) {
         // The toolsets of the best matches, by their summed score; with no match at all, every toolset.
         const byToolset = new Map<string, number>();
-        for (const h of ranking.hits.slice(0, 20)) byToolset.set(h.entry.toolset, (byToolset.get(h.entry.toolset) ?? 0) + h.score);
-        suggestedToolsets = byToolset.size ? [...byToolset].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t]) => t) : allToolsets;
+        for (const h of ranking.hits.slice(0, 20))
+          byToolset.set(h.entry.toolset, (byToolset.get(h.entry.toolset) ?? 0) + h.score);
+        suggestedToolsets = byToolset.size
+          ? [...byToolset]
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 3)
+              .map(([t]) => t)
+          : allToolsets;
       }
       return { total, hits: hits.slice(0, limit), fuzzy: ranking.fuzzy, suggestedToolsets };
     },

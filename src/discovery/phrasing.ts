@@ -3,7 +3,9 @@ import { CHANNEL_VERBS, MANY_WORDS, ONE_WORDS, READ_WORDS, WRITE_WORDS } from '.
 import { term } from './text.js';
 
 /** Prepositions: what follows is context for the thing asked about. */
-export const PREPOSITIONS = new Set('of in on for from to with at by into inside within under about per across'.split(' '));
+export const PREPOSITIONS = new Set(
+  'of in on for from to with at by into inside within under about per across'.split(' '),
+);
 /**
  * Prepositions naming an instrument or an input ("with our approved template", "using template 12", "via webhook 3"):
  * what follows is something the operation takes, not the thing it acts on.
@@ -30,14 +32,19 @@ export const CLAUSE_END = /[,;:.!?]+(?=\s|$)|[()[\]—–]|\s-\s/g;
  * A write word elsewhere is a noun when the request has a verb where a verb stands ("send the shipping update").
  */
 export const VERB_OPENERS = new Set(
-  'please pls plz kindly just also now then and or but so to can could would will should must shall may might i we you lets'.split(' '),
+  'please pls plz kindly just also now then and or but so to can could would will should must shall may might i we you lets'.split(
+    ' ',
+  ),
 );
 /** Words before a noun: what follows them is no verb ("the update", "our import"). */
 export const DETERMINERS = new Set('the a an this that these those my our your their his her its some any'.split(' '));
 /** A clause reporting what someone says or found ("the customer says ...", "customers claim ..."). */
-export const REPORTING = /\b(says?|said|claims?|claimed|reports?|reported|complains?|complained|mentions?|mentioned|thinks|insists?|told (us|me)|tells (us|me)|noticed)\b/i;
+export const REPORTING =
+  /\b(says?|said|claims?|claimed|reports?|reported|complains?|complained|mentions?|mentioned|thinks|insists?|told (us|me)|tells (us|me)|noticed)\b/i;
 /** Nouns for a message: a noun before one says which kind ("the invoice mail"). */
-export const MESSAGE_TERMS = new Set(['mail', 'email', 'message', 'text', 'sms', 'whatsapp', 'newsletter', 'notification'].map((w) => term(w, true)!));
+export const MESSAGE_TERMS = new Set(
+  ['mail', 'email', 'message', 'text', 'sms', 'whatsapp', 'newsletter', 'notification'].map((w) => term(w, true)!),
+);
 /** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
 export const PURPOSES = new Set(['so', 'because', 'cause', 'before', 'until', 'unless']);
 /** Of those, words opening a clause that says when ("before I pay more"): it is not searched at all. */
@@ -49,7 +56,8 @@ export const POLITE =
 /** Words that open a question, known to typo correction ("wich" is "which") though never searched for. */
 export const QUESTION_WORDS = ['which', 'what', 'where', 'when', 'whose'];
 /** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
-export const QUESTION = /^(what|whats|what's|which|who|whom|whose|where|when|is|are|was|were|did|does|do|has|have|any|how (many|much|did|does|is|are|well|often))\b/i;
+export const QUESTION =
+  /^(what|whats|what's|which|who|whom|whose|where|when|is|are|was|were|did|does|do|has|have|any|how (many|much|did|does|is|are|well|often))\b/i;
 
 /** A yes-or-no question: a verb opens it, not a question word. */
 export const YES_NO = /^(is|are|was|were|has|have|had|did|does|do)\b(?! (i|we) (need|have) to\b)/i;
@@ -67,22 +75,31 @@ export const CHANNEL_VERB = new RegExp(
 export const ID = /(?<![\w@.])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+)*(?![\w@])/gi;
 
 /** A word in capitals (three letters or more, or with an underscore), with an "= value" after it if any. */
-export const CAPITALS = /(?<![\w@.\/-])(?=[A-Z0-9_]*[A-Z]{2})[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w@.\/-])(\s*[=:]\s*[^\s,;]+)?/g;
+export const CAPITALS =
+  /(?<![\w@.\/-])(?=[A-Z0-9_]*[A-Z]{2})[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w@.\/-])(\s*[=:]\s*[^\s,;]+)?/g;
 /** Capitals that are words, not data: acronyms people write in capitals, and words written so for emphasis. */
 export const CAPITALS_KEPT = new Set(
-  ('SMS CSV PDF DNS SPF DKIM DMARC MX TXT CNAME API IP URL HTML CSS JSON XML RSS SMTP CRM GDPR SSO OTP 2FA VIP ROI KPI SKU EUR USD GBP UTC ISO ID ' +
+  (
+    'SMS CSV PDF DNS SPF DKIM DMARC MX TXT CNAME API IP URL HTML CSS JSON XML RSS SMTP CRM GDPR SSO OTP 2FA VIP ROI KPI SKU EUR USD GBP UTC ISO ID ' +
     'AB UK US EU FAQ CEO CMO CTO COO QA IT HR PR PM AM ASAP FYI TLS SSL HTTP HTTPS JWT SDK WA B2B B2C CTR DM BCC CC UTM QR POS NPS DOI OK ' +
-    'NOT NO NEVER ALL NOW ONLY EVERY ANY URGENT PLEASE HELP DONE NEW TODAY').split(' '),
+    'NOT NO NEVER ALL NOW ONLY EVERY ANY URGENT PLEASE HELP DONE NEW TODAY'
+  ).split(' '),
 );
 
 /** Things written in a request, read as what they are: an address is a contact's email, a host name a domain. */
 export const ENTITIES: Array<[RegExp, string]> = [
   // "what can ana@x.com see and do", "what is Tom allowed to do": a person's permissions.
-  [/\bwhat\s+(?:can|could|may|is|are)\s+(?!i\b|we\b|you\b)(\S+(?:\s+\S+){0,3}?)\s+(?:(?:allowed|able|permitted)\s+to\s+)?(?:see|do|access|view|edit|change|use|touch|manage)\b/gi, ' permissions of $1 '],
+  [
+    /\bwhat\s+(?:can|could|may|is|are)\s+(?!i\b|we\b|you\b)(\S+(?:\s+\S+){0,3}?)\s+(?:(?:allowed|able|permitted)\s+to\s+)?(?:see|do|access|view|edit|change|use|touch|manage)\b/gi,
+    ' permissions of $1 ',
+  ],
   [/\bhttps?:\/\/\S+/gi, ' url '],
   // An address or a host name names one contact or domain, as an id ("0") does.
   [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address 0 '],
-  [/\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi, ' domain 0 '],
+  [
+    /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi,
+    ' domain 0 ',
+  ],
   [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
   // "a list of X" asks for every X; it is not a contact list.
   [/\b(a|the|full|complete|whole)?\s*list of\b/gi, ' all '],
@@ -90,18 +107,30 @@ export const ENTITIES: Array<[RegExp, string]> = [
   // People picked by what they did ("everyone who opened ...", "the people that clicked ...") are recipients of one kind.
   [/\b(everyone|everybody|anyone|anybody|people|those|the ones|recipients)\s+(who|that)\b/gi, ' recipients who '],
   // The person's own organisation as a place ("in our organisation", "across my company") is no CRM company.
-  [/\b(in|on|of|for|across|within|under|throughout|from)\s+(our|my)\s+((whole|entire|enterprise)\s+)?(organisation|organization|org|company|business|enterprise)\b(?!\s*['’]s)/gi, ' '],
+  [
+    /\b(in|on|of|for|across|within|under|throughout|from)\s+(our|my)\s+((whole|entire|enterprise)\s+)?(organisation|organization|org|company|business|enterprise)\b(?!\s*['’]s)/gi,
+    ' ',
+  ],
   // "how many emails have I got left": what remains of an allowance ("emails left"), the words between aside.
   [/\b(e-?mails?|sms|texts?|messages?|credits?|sends)\b((?:\s+(?!left\b)[a-z']+){1,4}?)\s+left\b/gi, ' $1 left $2 '],
   // Seeing it before everyone else, before it goes out, is a test.
-  [/\bbefore\s+(everyone|everybody|anyone|it goes (out|live)|we (send|launch)|(the )?customers (do|get)|sending|launching|the (real )?send)\b/gi, ' test first '],
+  [
+    /\bbefore\s+(everyone|everybody|anyone|it goes (out|live)|we (send|launch)|(the )?customers (do|get)|sending|launching|the (real )?send)\b/gi,
+    ' test first ',
+  ],
   // "what did the refund email to joe@x.com say": its content.
   [/\bwhat\s+(?:\w+ly\s+)?(?:did|does|do)\s+(.{1,80}?)\s+(?:say|contain|look like)\b/gi, ' content of $1 '],
   // What a message says is its content, not what to search for: "text +33... saying the parcel is on its way".
-  [/\b(saying|that says|which says|that reads|to say|telling (him|her|them|the customers?|everyone|people))\b.*$/gi, ' '],
+  [
+    /\b(saying|that says|which says|that reads|to say|telling (him|her|them|the customers?|everyone|people))\b.*$/gi,
+    ' ',
+  ],
   [/\bwith the (text|message|words?|wording)(?! id\b)\b.*$/gi, ' '],
   // A file the person has is to be brought in; a file of something asked for is an export ("a csv of everyone on list 7").
-  [/\b(i|we|i've|we've|i’ve|we’ve)\s+(have|got|have got)\s+(a|an|this|the|some|our|my)?\s*(csv|file|spreadsheet|excel|sheet|xlsx)\b/gi, ' import $4 '],
+  [
+    /\b(i|we|i've|we've|i’ve|we’ve)\s+(have|got|have got)\s+(a|an|this|the|some|our|my)?\s*(csv|file|spreadsheet|excel|sheet|xlsx)\b/gi,
+    ' import $4 ',
+  ],
   // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
   [/\bhow (many|much)\b/gi, ' '],
   // Times, amounts and ordinals say when or how much, not which item.
@@ -109,8 +138,14 @@ export const ENTITIES: Array<[RegExp, string]> = [
   [/[$€£]\s?\d+(?:[.,]\d+)?/g, ' '],
   // A state asked for is a change: "folder 6 should be called Archived" renames it, "hook 3 should go to https://..." points it elsewhere,
   // "the name should be Acme" sets it, "gmx.net must be blocked" blocks it (see OBLIGED).
-  [/\b(should|must|needs? to|has to|have to|ought to|is to|are to|will|shall)\s+(now\s+)?be\s+(re)?(called|named|titled|labell?ed)((\s+(?!from\b|instead\b|please\b)[^\s,;.!?]+)*)/gi, ` ${OBLIGED} rename `],
-  [/\b(should|must|needs? to|has to|have to|ought to)\s+(now\s+)?(go|point|post|deliver)\s+(to|at)\b/gi, ` ${OBLIGED} point to `],
+  [
+    /\b(should|must|needs? to|has to|have to|ought to|is to|are to|will|shall)\s+(now\s+)?be\s+(re)?(called|named|titled|labell?ed)((\s+(?!from\b|instead\b|please\b)[^\s,;.!?]+)*)/gi,
+    ` ${OBLIGED} rename `,
+  ],
+  [
+    /\b(should|must|needs? to|has to|have to|ought to)\s+(now\s+)?(go|point|post|deliver)\s+(to|at)\b/gi,
+    ` ${OBLIGED} point to `,
+  ],
   [/\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?be\b/gi, ` ${OBLIGED} ${STATE} `],
   [/\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?get\b/gi, ` ${OBLIGED} `],
   [/\b(from now on|going forward|from today on|from here on)\b/gi, ' instead '],
@@ -138,14 +173,29 @@ export const MANY_TERMS = stemSet(MANY_WORDS);
 export const ONE_TERMS = stemSet(ONE_WORDS);
 
 /** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
-export const isPlural = (w: string) => (w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w)) || IRREGULAR_PLURALS.has(w);
+export const isPlural = (w: string) =>
+  (w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w)) || IRREGULAR_PLURALS.has(w);
 export const IRREGULAR_PLURALS = new Set(['people', 'children', 'staff', 'everyone', 'everybody', 'men', 'women']);
 
 /** Words that negate what follows ("it must not go out", "he never got"): the next words describe, they ask for nothing. */
 export const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
 /** Past forms saying that a thing exists, not what to do or to find ("the webhooks we have set up", "feeds we've got connected"). */
 export const EXISTING_TERMS = new Set(
-  ['set', 'up', 'setup', 'created', 'made', 'registered', 'connected', 'defined', 'added', 'built', 'installed', 'existing', 'exist'].map((w) => term(w, true)!),
+  [
+    'set',
+    'up',
+    'setup',
+    'created',
+    'made',
+    'registered',
+    'connected',
+    'defined',
+    'added',
+    'built',
+    'installed',
+    'existing',
+    'exist',
+  ].map((w) => term(w, true)!),
 );
 /** Subjects that, after the thing a request names, open a clause describing it ("the lists we made"). */
 export const SUBJECTS = new Set(['i', 'we', 'you', 'they']);
@@ -153,6 +203,10 @@ export const SUBJECTS = new Set(['i', 'we', 'you', 'they']);
 export const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where', 'when']);
 
 /** Pronouns and possessives that stand as a verb's object ("swap her stamps", "use it up"). */
-export const PRONOUN_OBJECTS = new Set(['it', 'her', 'him', 'them', 'his', 'their', 'its', 'my', 'our', 'your', 'me', 'us'].map((w) => term(w, true)!));
+export const PRONOUN_OBJECTS = new Set(
+  ['it', 'her', 'him', 'them', 'his', 'their', 'its', 'my', 'our', 'your', 'me', 'us'].map((w) => term(w, true)!),
+);
 /** Particles of phrasal verbs that may stand apart from their verb ("cut his access off", "take her out"). */
-export const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away', 'there', 'again'].map((w) => term(w, true)!));
+export const PARTICLES = new Set(
+  ['off', 'out', 'up', 'down', 'back', 'over', 'away', 'there', 'again'].map((w) => term(w, true)!),
+);

@@ -55,7 +55,8 @@ describe('discovery benchmark', () => {
   it('has at least 200 requests covering every toolset, each answered by real operations', () => {
     expect(tasks.length).toBeGreaterThanOrEqual(200);
     const byName = new Map(manifest.map((e) => [e.name, e]));
-    for (const task of tasks) for (const answer of task.answers) expect(byName.has(answer), `${task.query} → ${answer}`).toBe(true);
+    for (const task of tasks)
+      for (const answer of task.answers) expect(byName.has(answer), `${task.query} → ${answer}`).toBe(true);
     const covered = new Set(tasks.flatMap((t) => t.answers.map((a) => byName.get(a)!.toolset)));
     expect([...covered].sort()).toEqual([...new Set(manifest.map((e) => e.toolset))].sort());
   });

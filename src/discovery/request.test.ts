@@ -34,7 +34,9 @@ describe('reading a request', () => {
   it('finds exports for a file of something, and imports for a file someone has', () => {
     expect(first('I need a CSV of everyone on list 7')).toBe('request_contact_export');
     expect(first('a file of everyone who replied to SMS campaign 19')).toBe('request_sms_recipient_export');
-    expect(first('everyone who did not open newsletter 210 so we can re-send')).toBe('export_email_campaign_recipients');
+    expect(first('everyone who did not open newsletter 210 so we can re-send')).toBe(
+      'export_email_campaign_recipients',
+    );
     expect(first('I have a file of 4000 emails, how I put them in brevo')).toBe('import_contacts');
   });
 
@@ -70,7 +72,9 @@ describe('reading a request', () => {
 
   it('understands roundabout asks about people, access and allowances', () => {
     expect(first('what can liz@corp.com see and do in Brevo')).toBe('get_user_permission');
-    expect(first('the invitation never arrived, send it again to liz@corp.com')).toBe('resend_or_cancel_user_invitation');
+    expect(first('the invitation never arrived, send it again to liz@corp.com')).toBe(
+      'resend_or_cancel_user_invitation',
+    );
     expect(first('swap her stamps for a free coffee')).toBe('redeem_voucher');
     expect(first('how many emails have I got left before I pay more')).toBe('get_account');
   });

@@ -1,9 +1,45 @@
 // Reads a request in people's words: the concepts to search for (the glossary's phrases and the other words) and what it asks for (a read or a change, of one item or of a collection).
 import {
-  ACTION_NOUN, ASIDES, BREAK, CAPITALS, CAPITALS_KEPT, CHANNEL_VERB, CLAUSE_END, CORE_VERBS, DETERMINERS, ENTITIES, EXISTING_TERMS, ID,
-  IDENTIFIERS, INSTRUMENTS, MANY_TERMS, NEGATIONS, OBLIGED, STATE, ONE_TERMS, REPORTING, MESSAGE_TERMS, PARTICLES, POLITE, POSSESSIVE, PREPOSITIONS, PREPOSITION_TERMS,
-  PRONOUN_OBJECTS, PURPOSES, QUESTION, QUESTION_WORDS, READ_TERMS, RELATIVES, SUBJECTS, TEMPLATE, VERB_OPENERS, WRITE_BASES, WRITE_TERMS,
-  YES_NO, isAgentNoun, isPlural
+  ACTION_NOUN,
+  ASIDES,
+  BREAK,
+  CAPITALS,
+  CAPITALS_KEPT,
+  CHANNEL_VERB,
+  CLAUSE_END,
+  CORE_VERBS,
+  DETERMINERS,
+  ENTITIES,
+  EXISTING_TERMS,
+  ID,
+  IDENTIFIERS,
+  INSTRUMENTS,
+  MANY_TERMS,
+  NEGATIONS,
+  OBLIGED,
+  STATE,
+  ONE_TERMS,
+  REPORTING,
+  MESSAGE_TERMS,
+  PARTICLES,
+  POLITE,
+  POSSESSIVE,
+  PREPOSITIONS,
+  PREPOSITION_TERMS,
+  PRONOUN_OBJECTS,
+  PURPOSES,
+  QUESTION,
+  QUESTION_WORDS,
+  READ_TERMS,
+  RELATIVES,
+  SUBJECTS,
+  TEMPLATE,
+  VERB_OPENERS,
+  WRITE_BASES,
+  WRITE_TERMS,
+  YES_NO,
+  isAgentNoun,
+  isPlural,
 } from './phrasing.js';
 import { isPastForm, term, words } from './text.js';
 import { vocabulary } from './vocabulary.js';
@@ -54,7 +90,10 @@ export interface Intent {
  * Brings a particle next to its verb when the glossary knows the pair and one to three words stand
  * between ("cut ops@x.com off" reads as "cut off ops@x.com").
  */
-function joinPhrasalVerbs(seq: Array<{ t: string; stop: boolean; base: boolean }>, meanings: ReadonlyMap<string, unknown>): void {
+function joinPhrasalVerbs(
+  seq: Array<{ t: string; stop: boolean; base: boolean }>,
+  meanings: ReadonlyMap<string, unknown>,
+): void {
   for (let i = 0; i < seq.length - 2; i++) {
     if (meanings.has(`${seq[i]!.t} ${seq[i + 1]!.t}`)) continue;
     // A verb in its base form ("cut", not "mails" or "sent") takes a particle from further on; any verb does when a pronoun is
@@ -62,7 +101,10 @@ function joinPhrasalVerbs(seq: Array<{ t: string; stop: boolean; base: boolean }
     const pronoun = PRONOUN_OBJECTS.has(seq[i + 1]!.t);
     if (!pronoun && (seq[i]!.stop || !seq[i]!.base)) continue;
     for (let j = i + 2; j <= i + 4 && j < seq.length; j++) {
-      if ((PARTICLES.has(seq[j]!.t) || (pronoun && PREPOSITION_TERMS.has(seq[j]!.t))) && meanings.has(`${seq[i]!.t} ${seq[j]!.t}`)) {
+      if (
+        (PARTICLES.has(seq[j]!.t) || (pronoun && PREPOSITION_TERMS.has(seq[j]!.t))) &&
+        meanings.has(`${seq[i]!.t} ${seq[j]!.t}`)
+      ) {
         seq.splice(i + 1, 0, seq.splice(j, 1)[0]!);
         break;
       }
@@ -91,7 +133,18 @@ export interface Reading {
 export function readRequest(query: string, lexicon: Lexicon): Reading {
   const vocab = vocabulary();
   let corrected = false;
-  const seq: Array<{ t: string; stop: boolean; past: boolean; context: boolean; base: boolean; slot: boolean; instrument: boolean; withId?: boolean; noun?: boolean; plural?: boolean }> = [];
+  const seq: Array<{
+    t: string;
+    stop: boolean;
+    past: boolean;
+    context: boolean;
+    base: boolean;
+    slot: boolean;
+    instrument: boolean;
+    withId?: boolean;
+    noun?: boolean;
+    plural?: boolean;
+  }> = [];
   /** In an instrument's phrase ("using template 12"), and whether that phrase has an id (one without is a plain context: "through the tracker"). */
   let instrument = false;
   let instrumentId = false;
@@ -114,23 +167,40 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
   let negated = 0;
   let relative = false;
   const corrections = new Map<string, string>();
-  const intent: Intent = { write: false, verbs: new Set(), one: false, many: false, batch: false, question: false, ownerId: false };
+  const intent: Intent = {
+    write: false,
+    verbs: new Set(),
+    one: false,
+    many: false,
+    batch: false,
+    question: false,
+    ownerId: false,
+  };
   // What opens the request without saying what it is about ("could you", "is there a way to") is set aside.
   const stripped = query.trim().replace(POLITE, '');
   // Names written in capitals in a request otherwise in lower case are data: attribute names and values (LOYALTY_TIER = GOLD).
-  let text = /[a-z]/.test(stripped) ? stripped.replace(CAPITALS, (word) => (CAPITALS_KEPT.has(word) || CAPITALS_KEPT.has(word.replace(/S$/, '')) ? word : ' ')) : stripped;
+  let text = /[a-z]/.test(stripped)
+    ? stripped.replace(CAPITALS, (word) =>
+        CAPITALS_KEPT.has(word) || CAPITALS_KEPT.has(word.replace(/S$/, '')) ? word : ' ',
+      )
+    : stripped;
   for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
   text = text.replace(ID, (id) => (vocab.known.has(term(id.toLowerCase(), true)!) ? id : ' 0 '));
   // "the client's loyalty programs": the owner is context, and "client's" is no plural.
-  text = text.replace(/\b([a-z0-9]+)[’']s\b/gi, (whole, word: string) => (/^(it|that|what|who|there|here|he|she|let)$/i.test(word) ? whole : `${word} ${POSSESSIVE}`));
+  text = text.replace(/\b([a-z0-9]+)[’']s\b/gi, (whole, word: string) =>
+    /^(it|that|what|who|there|here|he|she|let)$/i.test(word) ? whole : `${word} ${POSSESSIVE}`,
+  );
   text = text.replace(CLAUSE_END, ` ${BREAK} `);
   // "a customer says she never got it, resend it": a clause reporting what someone says, before the request, tells the situation.
   const clauses = text.split(BREAK);
-  const situations = new Set(clauses.map((c, k) => (k < clauses.length - 1 && REPORTING.test(c) ? k : -1)).filter((k) => k >= 0));
+  const situations = new Set(
+    clauses.map((c, k) => (k < clauses.length - 1 && REPORTING.test(c) ? k : -1)).filter((k) => k >= 0),
+  );
   let clause = 0;
   /** An instrument's phrase ends: "with" always names an input; "using", "via", "through" without an id name a way ("through the tracker"). */
   const endInstrument = () => {
-    if (instrument && !instrumentId && instrumentWord !== 'with') for (let k = instrumentStart.at; k < seq.length; k++) seq[k]!.instrument = false;
+    if (instrument && !instrumentId && instrumentWord !== 'with')
+      for (let k = instrumentStart.at; k < seq.length; k++) seq[k]!.instrument = false;
     instrument = instrumentId = false;
   };
   const written = words(text);
@@ -169,7 +239,11 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // many of the things asked for, at once.
     // Right after a noun a number is its id ("program 3 settings").
     const after = at > 0 ? term(written[at - 1]!) : undefined;
-    if (/^\d+$/.test(w) && (!after || WRITE_TERMS.has(after)) && written.slice(at + 1, at + 3).some((next) => isPlural(next) && !PREPOSITIONS.has(next))) {
+    if (
+      /^\d+$/.test(w) &&
+      (!after || WRITE_TERMS.has(after)) &&
+      written.slice(at + 1, at + 3).some((next) => isPlural(next) && !PREPOSITIONS.has(next))
+    ) {
       if (Number(w) > 1 && !context) counted = true;
       // "with 5000 credits": an amount of what is handed over, not an instrument.
       if (instrument && !seq.slice(instrumentStart.at).some((s) => !s.stop)) instrument = false;
@@ -192,8 +266,7 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
         // The owner's word and what the glossary says it stands for ("newsletter": campaign).
         const owner = seq[seq.length - 1]?.t;
         if (owner) intent.owner = [owner, ...(vocab.meanings.get(owner) ?? []).flat()];
-      }
-      else intent.one = true;
+      } else intent.one = true;
       continue;
     }
     // "details", "settings" say which kind of read, not that many are asked for.
@@ -201,7 +274,14 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (isPlural(w) && !context && !shapeWord) intent.many = true;
     // "replies that customers sent": a clause after a noun describes it ("that" there is no "this one").
     const last = seq[seq.length - 1];
-    if (RELATIVES.has(w) && last && !last.stop && !WRITE_TERMS.has(last.t) && !READ_TERMS.has(last.t) && !lexicon.writeVerbs.has(last.t)) {
+    if (
+      RELATIVES.has(w) &&
+      last &&
+      !last.stop &&
+      !WRITE_TERMS.has(last.t) &&
+      !READ_TERMS.has(last.t) &&
+      !lexicon.writeVerbs.has(last.t)
+    ) {
       relative = true;
       continue;
     }
@@ -225,7 +305,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     }
     // A past form or a noun describes ("sent", "credits", "subscriber"); it does not ask for a change;
     // nor do words right after a negation or inside a relative clause.
-    const describes = (isPastForm(w) && !obliged) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative || situations.has(clause);
+    const describes =
+      (isPastForm(w) && !obliged) || isPlural(w) || isAgentNoun(w) || negated > 0 || relative || situations.has(clause);
     // An action's noun ("the invitation") asks for no change either, though it names the thing acted on.
     const noun = ACTION_NOUN.test(w);
     if (content && negated > 0) negated--;
@@ -234,7 +315,15 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     if (content && obliged) {
       obliged = false;
       if (!isPastForm(w)) {
-        seq.push({ t: term('set', true)!, stop: false, past: false, context: false, base: true, slot: true, instrument: false });
+        seq.push({
+          t: term('set', true)!,
+          stop: false,
+          past: false,
+          context: false,
+          base: true,
+          slot: true,
+          instrument: false,
+        });
         // "the name should be Acme Support": the rest of the clause is the value.
         if (state) {
           aside = true;
@@ -247,7 +336,17 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     }
     // The situation is context, and what reports it is not searched ("says", "claims").
     if (situations.has(clause) && REPORTING.test(w)) continue;
-    seq.push({ t, stop: !content || QUESTION_WORDS.includes(t), past: describes, context: context || situations.has(clause), base: !describes && !noun && !w.endsWith('ing'), slot, instrument, noun, plural: isPlural(w) });
+    seq.push({
+      t,
+      stop: !content || QUESTION_WORDS.includes(t),
+      past: describes,
+      context: context || situations.has(clause),
+      base: !describes && !noun && !w.endsWith('ing'),
+      slot,
+      instrument,
+      noun,
+      plural: isPlural(w),
+    });
     // Stop words before a clause's first word keep its verb's place open ("ok so the ...", "I just ...").
     // After "the", "our", "this" a noun stands, no verb.
     if (!content && slot && !DETERMINERS.has(w)) previous = undefined;
@@ -261,7 +360,12 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // "details of deal 9": what comes after a word that only says which kind of read is the thing asked for.
     // "to" before a verb is no preposition ("wants to use it").
     const infinitive = w === 'to' && WRITE_BASES.has(written[at + 1] ?? '');
-    if (PREPOSITIONS.has(w) && !infinitive && seq.some((s) => !s.stop && !ONE_TERMS.has(s.t) && !MANY_TERMS.has(s.t) && !READ_TERMS.has(s.t))) context = true;
+    if (
+      PREPOSITIONS.has(w) &&
+      !infinitive &&
+      seq.some((s) => !s.stop && !ONE_TERMS.has(s.t) && !MANY_TERMS.has(s.t) && !READ_TERMS.has(s.t))
+    )
+      context = true;
   }
   endInstrument();
   joinPhrasalVerbs(seq, vocab.meanings);
@@ -286,7 +390,10 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       // A request that opens with a read verb, or a phrase meaning one ("give me", "pull up"), is a read.
       if (i === 0 && ((n === 1 && READ_TERMS.has(seq[0]!.t)) || (n > 1 && meansRead))) read = true;
       concepts.push({
-        variants: [...(own.length ? [{ terms: own, weight: 1 }] : []), ...meanings.map((m) => ({ terms: m, weight: WEIGHTS.meaning }))],
+        variants: [
+          ...(own.length ? [{ terms: own, weight: 1 }] : []),
+          ...meanings.map((m) => ({ terms: m, weight: WEIGHTS.meaning })),
+        ],
         past: slice.every((s) => s.past || s.stop),
         noun: slice.every((s) => s.noun || s.stop),
         phrase: n > 1,
@@ -314,15 +421,29 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     // After a preposition they speak of the context ("an sms campaign for all VIP contacts").
     if (ONE_TERMS.has(t)) intent.one ||= !seq[i]!.context;
     // "list" opening a request with more to say is its verb ("list all contacts"), elsewhere a list.
-    else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1 && !withId))) intent.many ||= !seq[i]!.context;
-    else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t)) concepts.push({ variants: [{ terms: [t], weight: 1 }], past, noun: seq[i]!.noun, weight: seq[i]!.context ? WEIGHTS.context : 1, slot: seq[i]!.slot, instrument: seq[i]!.instrument, withId });
+    else if (MANY_TERMS.has(t) && (t !== 'list' || (i === 0 && seq.length > 1 && !withId)))
+      intent.many ||= !seq[i]!.context;
+    else if (!stop && !PREPOSITION_TERMS.has(t) && !NEGATIONS.has(t))
+      concepts.push({
+        variants: [{ terms: [t], weight: 1 }],
+        past,
+        noun: seq[i]!.noun,
+        weight: seq[i]!.context ? WEIGHTS.context : 1,
+        slot: seq[i]!.slot,
+        instrument: seq[i]!.instrument,
+        withId,
+      });
     i++;
   }
   // Typos corrected ("emial a customer" opens like "email a customer").
-  const opening = stripped.replace(/^\S+/, (w) => (corrections.get(term(w.toLowerCase(), true) ?? '') ?? w));
+  const opening = stripped.replace(/^\S+/, (w) => corrections.get(term(w.toLowerCase(), true) ?? '') ?? w);
   // A question opens the request, or ends it ("a customer never got our emails, is he on the blocklist?").
-  const lastClause = stripped.split(/[,;:.!—–]\s*|\s-\s/).pop()!.trim();
-  if (QUESTION.test(opening) || (stripped.trim().endsWith('?') && QUESTION.test(lastClause))) read = intent.question = true;
+  const lastClause = stripped
+    .split(/[,;:.!—–]\s*|\s-\s/)
+    .pop()!
+    .trim();
+  if (QUESTION.test(opening) || (stripped.trim().endsWith('?') && QUESTION.test(lastClause)))
+    read = intent.question = true;
   // "is the programme live yet?", "has campaign 5 been sent?": a yes-or-no question asks about a state, and changes nothing.
   if (YES_NO.test(opening) || (stripped.trim().endsWith('?') && YES_NO.test(lastClause))) intent.yesNo = true;
   // "who ..." asks for people: a collection.
@@ -340,17 +461,43 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
     intent.write = true;
   }
   // A multi-word phrase's own words are not its verb ("sending domain" is not a send).
-  const ownOf = (c: Concept) => (!c.phrase && c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1 ? c.variants[0]!.terms : c.leadVerb ? [c.leadVerb] : []);
-  const meantOf = (c: Concept) => c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
-  const asksChange = (c: Concept) => !read && !c.past && !c.noun && (ownOf(c).some((t) => WRITE_TERMS.has(t)) || meantOf(c).some((t) => lexicon.writeVerbs.has(t)));
+  const ownOf = (c: Concept) =>
+    !c.phrase && c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1
+      ? c.variants[0]!.terms
+      : c.leadVerb
+        ? [c.leadVerb]
+        : [];
+  const meantOf = (c: Concept) =>
+    c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
+  const asksChange = (c: Concept) =>
+    !read &&
+    !c.past &&
+    !c.noun &&
+    (ownOf(c).some((t) => WRITE_TERMS.has(t)) || meantOf(c).some((t) => lexicon.writeVerbs.has(t)));
   // With a change word where a verb stands, change words elsewhere are nouns: "send the shipping update" is no update.
   const verbPlaced = concepts.some((c) => c.slot && asksChange(c));
   // "the invoice mail", "a reminder text": before a message's noun a noun says which kind of message it is, not what is asked for.
   concepts.forEach((c, k) => {
     const next = concepts[k + 1];
-    if (next && !c.slot && !c.phrase && c.weight === 1 && next.weight === 1 && next.variants[0]!.terms.length === 1 && MESSAGE_TERMS.has(next.variants[0]!.terms[0]!)) c.weight *= WEIGHTS.context;
+    if (
+      next &&
+      !c.slot &&
+      !c.phrase &&
+      c.weight === 1 &&
+      next.weight === 1 &&
+      next.variants[0]!.terms.length === 1 &&
+      MESSAGE_TERMS.has(next.variants[0]!.terms[0]!)
+    )
+      c.weight *= WEIGHTS.context;
   });
-  const head = concepts.find((c) => c.weight === 1 && !c.instrument && !asksChange(c) && !ownOf(c).some((t) => READ_TERMS.has(t)) && !c.variants.some((v) => v.terms.length === 1 && v.terms[0] === 'get'));
+  const head = concepts.find(
+    (c) =>
+      c.weight === 1 &&
+      !c.instrument &&
+      !asksChange(c) &&
+      !ownOf(c).some((t) => READ_TERMS.has(t)) &&
+      !c.variants.some((v) => v.terms.length === 1 && v.terms[0] === 'get'),
+  );
   // As written: "who is on the VIP list" asks for a list's members, whatever the glossary says "who is on" means.
   if (head) intent.head = head.variants.filter((v) => v.weight === 1).flatMap((v) => v.terms);
   for (const c of concepts) {
@@ -362,10 +509,14 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       for (const t of own) if (lexicon.writeVerbs.has(t)) intent.verbs.add(t);
       // A verb stands for the catalog's verbs the glossary gives: "scrap" is delete, "add" create as well as add.
       if (own.length === 1 && WRITE_TERMS.has(own[0]!)) {
-        for (const v of c.variants) if (v.weight < 1 && v.terms.length === 1 && CORE_VERBS.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
+        for (const v of c.variants)
+          if (v.weight < 1 && v.terms.length === 1 && CORE_VERBS.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
       }
       // A verb phrase stands for the catalog verb it means: "cut off" is revoke, "spin up" create.
-      if (c.leadVerb) for (const v of c.variants) if (v.weight < 1 && v.terms.length === 1 && lexicon.writeVerbs.has(v.terms[0]!)) intent.verbs.add(v.terms[0]!);
+      if (c.leadVerb)
+        for (const v of c.variants)
+          if (v.weight < 1 && v.terms.length === 1 && lexicon.writeVerbs.has(v.terms[0]!))
+            intent.verbs.add(v.terms[0]!);
     }
     if (own.includes('list')) intent.many = true;
     // "companies created this week": a past form of an operation's verb filters; it does not name the operation.
@@ -378,7 +529,8 @@ export function readRequest(query: string, lexicon: Lexicon): Reading {
       if (!c.withId || !c.variants.some((v) => v.terms.includes(TEMPLATE))) return;
       c.instrument = true;
       // Its state ("approved WhatsApp template 42") describes it too.
-      for (const before of concepts.slice(Math.max(0, k - 2), k)) if (before.past && !before.slot) before.instrument = true;
+      for (const before of concepts.slice(Math.max(0, k - 2), k))
+        if (before.past && !before.slot) before.instrument = true;
     });
   }
   return { concepts, corrected, intent };

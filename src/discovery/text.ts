@@ -14,7 +14,10 @@ const STOP_WORDS = new Set(
 
 /** British → American spellings, as word stems, so "organisation" and "organization" meet. */
 const SPELLINGS: Array<[RegExp, string]> = [
-  [/^(organi|authori|personali|customi|categori|synchroni|recogni|prioriti|optimi|initiali|finali|summari|visuali|reali|anonymi|normali|utili|memori|speciali)s(e|es|ed|ing|ation|ations|er|ers)$/, '$1z$2'],
+  [
+    /^(organi|authori|personali|customi|categori|synchroni|recogni|prioriti|optimi|initiali|finali|summari|visuali|reali|anonymi|normali|utili|memori|speciali)s(e|es|ed|ing|ation|ations|er|ers)$/,
+    '$1z$2',
+  ],
   [/^analys(e|es|ed|ing)$/, 'analyz$1'],
   [/^(programme|programmes)$/, 'program'],
   [/^catalogues?$/, 'catalog'],
@@ -31,23 +34,59 @@ const SPELLINGS: Array<[RegExp, string]> = [
 
 /** Irregular past forms, so "sent" meets "send" and "paid" meets "pay". */
 export const IRREGULAR_PAST: Record<string, string> = {
-  sent: 'send', made: 'make', paid: 'pay', sold: 'sell', bought: 'buy', gave: 'give', given: 'give', took: 'take', taken: 'take',
-  wrote: 'write', written: 'write', began: 'begin', begun: 'begin', ran: 'run', got: 'get', gotten: 'get', chose: 'choose', chosen: 'choose',
+  sent: 'send',
+  made: 'make',
+  paid: 'pay',
+  sold: 'sell',
+  bought: 'buy',
+  gave: 'give',
+  given: 'give',
+  took: 'take',
+  taken: 'take',
+  wrote: 'write',
+  written: 'write',
+  began: 'begin',
+  begun: 'begin',
+  ran: 'run',
+  got: 'get',
+  gotten: 'get',
+  chose: 'choose',
+  chosen: 'choose',
 };
 
 /** Past forms kept as they are: "left" is what remains ("emails left") as often as a departure ("left the company"). */
 const KEPT_PAST = new Set(['left']);
 
 /** A past form ("sent", "deleted", "scheduled") describes what happened; it does not ask for it to be done. */
-export const isPastForm = (word: string) => word in IRREGULAR_PAST || KEPT_PAST.has(word) || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
+export const isPastForm = (word: string) =>
+  word in IRREGULAR_PAST || KEPT_PAST.has(word) || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
 
 /** Words the Porter stemmer would merge with others that mean something else here. */
-const KEEP: Record<string, string> = { attribution: 'attribution', attributed: 'attribution', attributions: 'attribution' };
+const KEEP: Record<string, string> = {
+  attribution: 'attribution',
+  attributed: 'attribution',
+  attributions: 'attribution',
+};
 
 /** Shorthand people type in a hurry ("ppl", "pts", "thru"), as the words they stand for. */
 const SHORTHAND: Record<string, string> = {
-  ppl: 'people', pts: 'points', msg: 'message', msgs: 'messages', wk: 'week', wks: 'weeks', yr: 'year', tmrw: 'tomorrow', tmr: 'tomorrow',
-  thru: 'through', acct: 'account', accts: 'accounts', pwd: 'password', addr: 'address', qty: 'quantity', pic: 'picture', pics: 'pictures',
+  ppl: 'people',
+  pts: 'points',
+  msg: 'message',
+  msgs: 'messages',
+  wk: 'week',
+  wks: 'weeks',
+  yr: 'year',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  thru: 'through',
+  acct: 'account',
+  accts: 'accounts',
+  pwd: 'password',
+  addr: 'address',
+  qty: 'quantity',
+  pic: 'picture',
+  pics: 'pictures',
 };
 
 function americanize(word: string): string {
@@ -59,16 +98,18 @@ function americanize(word: string): string {
 
 /** Splits text into lower-case words: camelCase and snake_case apart, digits apart from letters. */
 export function words(text: string): string[] {
-  return text
-    // A plural acronym is one word: "URLs", "IPs", not "UR Ls", "I Ps".
-    .replace(/\b([A-Z]{2,})s\b/g, '$1S')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/n[’']t\b/g, ' not')
-    .replace(/[’']/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    text
+      // A plural acronym is one word: "URLs", "IPs", not "UR Ls", "I Ps".
+      .replace(/\b([A-Z]{2,})s\b/g, '$1S')
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .toLowerCase()
+      .replace(/n[’']t\b/g, ' not')
+      .replace(/[’']/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
 }
 
 const stems = new Map<string, string>();

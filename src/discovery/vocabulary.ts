@@ -32,8 +32,14 @@ export function vocabulary(): Vocabulary {
   for (const line of SYNONYMS) {
     const both = line.includes('<=>');
     const [left, right] = line.split(both ? '<=>' : '=>') as [string, string];
-    const says = left.split(',').map((p) => phraseTerms(p)).filter((p) => p.length);
-    const means = right.split(',').map((p) => phraseTerms(p)).filter((p) => p.length);
+    const says = left
+      .split(',')
+      .map((p) => phraseTerms(p))
+      .filter((p) => p.length);
+    const means = right
+      .split(',')
+      .map((p) => phraseTerms(p))
+      .filter((p) => p.length);
     for (const s of says) add(s, means);
     if (both) for (const m of means) add(m, [...says, ...means]);
   }

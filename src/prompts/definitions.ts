@@ -40,14 +40,25 @@ export function shiftDate(today: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const lines = (...parts: Array<string | false | undefined>) => parts.filter((p): p is string => typeof p === 'string').join('\n');
+const lines = (...parts: Array<string | false | undefined>) =>
+  parts.filter((p): p is string => typeof p === 'string').join('\n');
 
 export const PROMPTS: PromptDefinition[] = [
   {
     name: 'email_campaign_report',
     title: 'Email campaign performance report',
-    description: 'Report on one email campaign: delivery, opens, clicks, bounces, unsubscribes, links and devices, compared with recent campaigns.',
-    arguments: [{ name: 'campaignId', description: 'Email campaign id', required: true, complete: 'emailCampaigns', pattern: ID, patternText: 'a numeric campaign id' }],
+    description:
+      'Report on one email campaign: delivery, opens, clicks, bounces, unsubscribes, links and devices, compared with recent campaigns.',
+    arguments: [
+      {
+        name: 'campaignId',
+        description: 'Email campaign id',
+        required: true,
+        complete: 'emailCampaigns',
+        pattern: ID,
+        patternText: 'a numeric campaign id',
+      },
+    ],
     tools: ['get_email_campaign', 'get_email_campaigns', 'get_ab_test_campaign_result'],
     render: ({ campaignId }) =>
       lines(
@@ -69,8 +80,18 @@ export const PROMPTS: PromptDefinition[] = [
   {
     name: 'contact_list_health',
     title: 'Contact list health audit',
-    description: 'Audit one contact list: size, blocklisted and unsubscribed contacts, bounces, inactive contacts and attribute quality, with a cleanup plan.',
-    arguments: [{ name: 'listId', description: 'Contact list id', required: true, complete: 'lists', pattern: ID, patternText: 'a numeric list id' }],
+    description:
+      'Audit one contact list: size, blocklisted and unsubscribed contacts, bounces, inactive contacts and attribute quality, with a cleanup plan.',
+    arguments: [
+      {
+        name: 'listId',
+        description: 'Contact list id',
+        required: true,
+        complete: 'lists',
+        pattern: ID,
+        patternText: 'a numeric list id',
+      },
+    ],
     tools: ['get_list', 'get_contacts_from_list', 'get_contact_stats'],
     optionalTools: ['remove_contact_from_list', 'update_contact'],
     render: ({ listId }, has) =>
@@ -79,14 +100,15 @@ export const PROMPTS: PromptDefinition[] = [
         '',
         `1. Call \`get_list\` with listId ${listId} (also the resource brevo://contacts/lists/${listId}): its name, folder, totalSubscribers, totalBlacklisted, uniqueSubscribers and the statistics of the campaigns sent to it.`,
         `2. Read its contacts with \`get_contacts_from_list\` (listId ${listId}, limit 500, then offset 500, 1000... up to 2,000 contacts; the resource brevo://contacts/lists/${listId}/contacts pages the same way). For each contact note emailBlacklisted, smsBlacklisted, whether ${listId} is in its listUnsubscribed, createdAt, modifiedAt, and missing or malformed attributes (empty names, invalid SMS numbers, obvious typos in email domains such as gmial.com).`,
-        '3. For a sample of up to 20 contacts, favouring blocklisted ones and the oldest unmodified ones, call `get_contact_stats` with the contact\'s email as identifier: hard and soft bounces, complaints, unsubscriptions, and the last opens and clicks.',
+        "3. For a sample of up to 20 contacts, favouring blocklisted ones and the oldest unmodified ones, call `get_contact_stats` with the contact's email as identifier: hard and soft bounces, complaints, unsubscriptions, and the last opens and clicks.",
         '',
         'Produce:',
         '- A health summary: size, share blocklisted, share unsubscribed from this list, share with bounces or complaints in the sample, share never engaged, attribute problems, and a grade from A (healthy) to E.',
         '- Per campaign sent to the list: delivery, bounce and unsubscribe rates, and the trend over time.',
         has('remove_contact_from_list') || has('update_contact')
           ? `- Cleanup actions, each with the contacts concerned and the call that would do it (${[
-              has('remove_contact_from_list') && `\`remove_contact_from_list\` with listId ${listId} and up to 150 emails per call to drop contacts`,
+              has('remove_contact_from_list') &&
+                `\`remove_contact_from_list\` with listId ${listId} and up to 150 emails per call to drop contacts`,
               has('update_contact') && '`update_contact` to fix attributes',
             ]
               .filter(Boolean)
@@ -97,14 +119,43 @@ export const PROMPTS: PromptDefinition[] = [
   {
     name: 'draft_transactional_template',
     title: 'Draft and test a transactional template',
-    description: 'Write a transactional email template for a purpose, create it inactive, send a test, and show what it expects.',
+    description:
+      'Write a transactional email template for a purpose, create it inactive, send a test, and show what it expects.',
     arguments: [
-      { name: 'purpose', description: 'What the email is for, e.g. "order shipped, with tracking link"', required: true },
-      { name: 'testEmail', description: 'Address that receives the test', required: true, pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, patternText: 'an email address' },
-      { name: 'sender', description: 'Sender email (an active sender of the account)', complete: 'senders', pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, patternText: 'an email address' },
-      { name: 'baseTemplateId', description: 'Existing template whose layout to reuse', complete: 'templates', pattern: ID, patternText: 'a numeric template id' },
+      {
+        name: 'purpose',
+        description: 'What the email is for, e.g. "order shipped, with tracking link"',
+        required: true,
+      },
+      {
+        name: 'testEmail',
+        description: 'Address that receives the test',
+        required: true,
+        pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+        patternText: 'an email address',
+      },
+      {
+        name: 'sender',
+        description: 'Sender email (an active sender of the account)',
+        complete: 'senders',
+        pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+        patternText: 'an email address',
+      },
+      {
+        name: 'baseTemplateId',
+        description: 'Existing template whose layout to reuse',
+        complete: 'templates',
+        pattern: ID,
+        patternText: 'a numeric template id',
+      },
     ],
-    tools: ['get_smtp_templates', 'get_smtp_template', 'create_smtp_template', 'send_test_template', 'update_smtp_template'],
+    tools: [
+      'get_smtp_templates',
+      'get_smtp_template',
+      'create_smtp_template',
+      'send_test_template',
+      'update_smtp_template',
+    ],
     optionalTools: ['get_senders', 'send_transac_email'],
     render: ({ purpose, testEmail, sender, baseTemplateId }, has) =>
       lines(
@@ -127,13 +178,37 @@ export const PROMPTS: PromptDefinition[] = [
   {
     name: 'investigate_undelivered_email',
     title: 'Why was a transactional email not delivered?',
-    description: 'Trace a transactional email to one address through Brevo\'s logs, events and block lists, and say why it was not delivered and what to do.',
+    description:
+      "Trace a transactional email to one address through Brevo's logs, events and block lists, and say why it was not delivered and what to do.",
     arguments: [
-      { name: 'email', description: 'Recipient address', required: true, pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, patternText: 'an email address' },
-      { name: 'date', description: 'Day it was sent, YYYY-MM-DD (default: the last 30 days)', pattern: DATE, patternText: 'a date YYYY-MM-DD' },
-      { name: 'templateId', description: 'Template it was sent with, if any', complete: 'templates', pattern: ID, patternText: 'a numeric template id' },
+      {
+        name: 'email',
+        description: 'Recipient address',
+        required: true,
+        pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+        patternText: 'an email address',
+      },
+      {
+        name: 'date',
+        description: 'Day it was sent, YYYY-MM-DD (default: the last 30 days)',
+        pattern: DATE,
+        patternText: 'a date YYYY-MM-DD',
+      },
+      {
+        name: 'templateId',
+        description: 'Template it was sent with, if any',
+        complete: 'templates',
+        pattern: ID,
+        patternText: 'a numeric template id',
+      },
     ],
-    tools: ['get_transac_emails_list', 'get_transac_email_content', 'get_email_event_report', 'get_transac_blocked_contacts', 'get_blocked_domains'],
+    tools: [
+      'get_transac_emails_list',
+      'get_transac_email_content',
+      'get_email_event_report',
+      'get_transac_blocked_contacts',
+      'get_blocked_domains',
+    ],
     optionalTools: ['get_contact_info', 'get_domains', 'get_domain_configuration', 'unblock_transac_contact'],
     render: ({ email, date, templateId }, has, today) => {
       const from = date ? shiftDate(date, -1) : shiftDate(today, -29);
@@ -146,14 +221,15 @@ export const PROMPTS: PromptDefinition[] = [
         `1. Find the message: call \`get_transac_emails_list\` with email "${email}", startDate "${from}" and endDate "${to}"${templateId ? ` and templateId ${templateId}` : ''}. Each hit has a uuid and a messageId; \`get_transac_email_content\` with the uuid gives its subject, sender and events. No hit at all means Brevo never accepted it: the sending call failed or went to another address.`,
         `2. Read its events: \`get_email_event_report\` with email "${email}", startDate "${from}" and endDate "${to}"${templateId ? `, templateId ${templateId}` : ''}, limit 100. Put them in time order: requests (accepted by Brevo), delivered, deferred, softBounces, hardBounces, blocked, invalid, spam, error, unsubscribed, opened, clicks; the reason field says why for bounces and blocks.`,
         `3. Check the block lists: page through \`get_transac_blocked_contacts\` (limit 100, offset 0, 100, 200...; no dates, since the block may be older than the send) until you find ${email} or run out: it gives the reason and the sender concerned; and \`get_blocked_domains\` (also brevo://blocked-domains) for ${domain}.`,
-        has('get_contact_info') && `${step++}. Call \`get_contact_info\` with identifier "${email}": emailBlacklisted stops marketing email, not transactional, but tells whether the person unsubscribed or complained.`,
+        has('get_contact_info') &&
+          `${step++}. Call \`get_contact_info\` with identifier "${email}": emailBlacklisted stops marketing email, not transactional, but tells whether the person unsubscribed or complained.`,
         has('get_domains') &&
           has('get_domain_configuration') &&
           `${step++}. Check the sender's domain: \`get_domains\` (brevo://domains) for its status, then \`get_domain_configuration\` with its domainName (brevo://domains/{domainName}) for DKIM and DMARC; an unauthenticated domain is a common reason for rejections and spam placement.`,
         '',
         'Produce:',
         '- A timeline: time, event, reason.',
-        '- The diagnosis in one sentence, one of: never accepted by Brevo; blocked by Brevo (contact or domain, and why); hard bounce (address or domain does not exist or refuses); soft bounce (temporary: full mailbox, server down); deferred (Brevo is still retrying); delivered (then it sits in spam or a filter on the recipient\'s side: say what to check); marked as spam.',
+        "- The diagnosis in one sentence, one of: never accepted by Brevo; blocked by Brevo (contact or domain, and why); hard bounce (address or domain does not exist or refuses); soft bounce (temporary: full mailbox, server down); deferred (Brevo is still retrying); delivered (then it sits in spam or a filter on the recipient's side: say what to check); marked as spam.",
         `- What to do about it.${has('unblock_transac_contact') ? ` If ${email} is blocked and the reason no longer holds, offer \`unblock_transac_contact\`, and run it only after I confirm.` : ''}`,
       );
     },
@@ -161,10 +237,22 @@ export const PROMPTS: PromptDefinition[] = [
   {
     name: 'plan_reengagement_segment',
     title: 'Plan a re-engagement segment',
-    description: 'Find contacts who stopped engaging, estimate how many, define the segment and a re-engagement sequence with a sunset rule.',
+    description:
+      'Find contacts who stopped engaging, estimate how many, define the segment and a re-engagement sequence with a sunset rule.',
     arguments: [
-      { name: 'listId', description: 'List to work on (default: every list)', complete: 'lists', pattern: ID, patternText: 'a numeric list id' },
-      { name: 'inactiveDays', description: 'Days without an open or a click (default 90)', pattern: /^[1-9]\d{0,3}$/, patternText: 'a number of days from 1 to 9999' },
+      {
+        name: 'listId',
+        description: 'List to work on (default: every list)',
+        complete: 'lists',
+        pattern: ID,
+        patternText: 'a numeric list id',
+      },
+      {
+        name: 'inactiveDays',
+        description: 'Days without an open or a click (default 90)',
+        pattern: /^[1-9]\d{0,3}$/,
+        patternText: 'a number of days from 1 to 9999',
+      },
     ],
     tools: ['get_lists', 'get_list', 'get_attributes', 'get_segments', 'get_contacts_from_list', 'get_contact_stats'],
     optionalTools: ['get_email_campaigns', 'create_list', 'add_contact_to_list'],
@@ -194,7 +282,8 @@ export const PROMPTS: PromptDefinition[] = [
   {
     name: 'crm_pipeline_review',
     title: 'Review a deal pipeline',
-    description: 'Review the deals of one CRM pipeline by stage: value, stalled and overdue deals, missing data, and next actions.',
+    description:
+      'Review the deals of one CRM pipeline by stage: value, stalled and overdue deals, missing data, and next actions.',
     arguments: [{ name: 'pipelineId', description: 'Deal pipeline id', required: true, complete: 'pipelines' }],
     tools: ['get_pipeline', 'get_deal_attributes', 'get_deals', 'get_tasks'],
     optionalTools: ['create_task'],

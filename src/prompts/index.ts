@@ -38,7 +38,10 @@ export class SessionPrompts {
     const hidden = this.all.find((p) => p.name === name);
     if (hidden) {
       const missing = hidden.tools.filter((t) => !this.has(t));
-      throw new RpcError(ErrorCode.InvalidParams, `Prompt ${name} needs the tools ${missing.join(', ')}, which this session does not offer (enable their toolsets, and writes if --read-only)`);
+      throw new RpcError(
+        ErrorCode.InvalidParams,
+        `Prompt ${name} needs the tools ${missing.join(', ')}, which this session does not offer (enable their toolsets, and writes if --read-only)`,
+      );
     }
     throw new RpcError(ErrorCode.InvalidParams, `Unknown prompt: ${name}`);
   }
@@ -47,7 +50,11 @@ export class SessionPrompts {
     const prompt = this.find(name);
     const known = new Set(prompt.arguments.map((a) => a.name));
     const unknown = Object.keys(given).filter((k) => !known.has(k));
-    if (unknown.length) throw new RpcError(ErrorCode.InvalidParams, `Prompt ${name} has no argument ${unknown.join(', ')} (it takes ${[...known].join(', ')})`);
+    if (unknown.length)
+      throw new RpcError(
+        ErrorCode.InvalidParams,
+        `Prompt ${name} has no argument ${unknown.join(', ')} (it takes ${[...known].join(', ')})`,
+      );
     const args: Record<string, string | undefined> = {};
     const problems: string[] = [];
     for (const arg of prompt.arguments) {
@@ -55,10 +62,12 @@ export class SessionPrompts {
       const value = given[arg.name]?.trim() || undefined;
       if (value === undefined) {
         if (arg.required) problems.push(`${arg.name} is required (${arg.description})`);
-      } else if (arg.pattern && !arg.pattern.test(value)) problems.push(`${arg.name} must be ${arg.patternText ?? `like ${arg.pattern}`}, got "${value}"`);
+      } else if (arg.pattern && !arg.pattern.test(value))
+        problems.push(`${arg.name} must be ${arg.patternText ?? `like ${arg.pattern}`}, got "${value}"`);
       args[arg.name] = value;
     }
-    if (problems.length) throw new RpcError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${name}: ${problems.join('; ')}`);
+    if (problems.length)
+      throw new RpcError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${name}: ${problems.join('; ')}`);
     return {
       description: prompt.description,
       messages: [{ role: 'user', content: { type: 'text', text: prompt.render(args, this.has, this.today()) } }],

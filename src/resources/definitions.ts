@@ -36,7 +36,13 @@ export interface ResourceDefinition {
 }
 
 export const RESOURCES: ResourceDefinition[] = [
-  { uri: 'brevo://account', name: 'account', title: 'Account', description: 'Company, plan and credits.', operation: 'get_account' },
+  {
+    uri: 'brevo://account',
+    name: 'account',
+    title: 'Account',
+    description: 'Company, plan and credits.',
+    operation: 'get_account',
+  },
 
   // Contacts
   {
@@ -65,7 +71,14 @@ export const RESOURCES: ResourceDefinition[] = [
     complete: { listId: 'lists' },
     changedBy: ['/contacts'],
   },
-  { uri: 'brevo://contacts/folders', name: 'contact-folders', title: 'Contact folders', description: 'Folders that group contact lists, with their counts.', operation: 'get_folders', changedBy: ['/contacts'] },
+  {
+    uri: 'brevo://contacts/folders',
+    name: 'contact-folders',
+    title: 'Contact folders',
+    description: 'Folders that group contact lists, with their counts.',
+    operation: 'get_folders',
+    changedBy: ['/contacts'],
+  },
   {
     uri: 'brevo://contacts/folders/{folderId}',
     name: 'contact-folder',
@@ -84,15 +97,28 @@ export const RESOURCES: ResourceDefinition[] = [
     complete: { folderId: 'folders' },
     changedBy: ['/contacts'],
   },
-  { uri: 'brevo://contacts/attributes', name: 'contact-attributes', title: 'Contact attributes', description: 'Contact attributes with their category, type and options.', operation: 'get_attributes' },
-  { uri: 'brevo://contacts/segments', name: 'contact-segments', title: 'Segments', description: 'Contact segments with their category.', operation: 'get_segments' },
+  {
+    uri: 'brevo://contacts/attributes',
+    name: 'contact-attributes',
+    title: 'Contact attributes',
+    description: 'Contact attributes with their category, type and options.',
+    operation: 'get_attributes',
+  },
+  {
+    uri: 'brevo://contacts/segments',
+    name: 'contact-segments',
+    title: 'Segments',
+    description: 'Contact segments with their category.',
+    operation: 'get_segments',
+  },
 
   // Transactional email
   {
     uri: 'brevo://templates',
     name: 'email-templates',
     title: 'Email templates',
-    description: 'Transactional email templates; long HTML is left out of the listing. ?templateStatus=true|false keeps only active or inactive ones.',
+    description:
+      'Transactional email templates; long HTML is left out of the listing. ?templateStatus=true|false keeps only active or inactive ones.',
     operation: 'get_smtp_templates',
     filters: ['templateStatus'],
   },
@@ -113,14 +139,21 @@ export const RESOURCES: ResourceDefinition[] = [
     complete: { templateId: 'templates' },
     htmlField: 'htmlContent',
   },
-  { uri: 'brevo://blocked-domains', name: 'blocked-domains', title: 'Blocked domains', description: 'Recipient domains blocked from transactional email.', operation: 'get_blocked_domains' },
+  {
+    uri: 'brevo://blocked-domains',
+    name: 'blocked-domains',
+    title: 'Blocked domains',
+    description: 'Recipient domains blocked from transactional email.',
+    operation: 'get_blocked_domains',
+  },
 
   // Campaigns
   {
     uri: 'brevo://campaigns/email',
     name: 'email-campaigns',
     title: 'Email campaigns',
-    description: 'Email campaigns without their HTML. ?status=draft|sent|queued|suspended|inProcess|archive and ?type=classic|trigger filter them.',
+    description:
+      'Email campaigns without their HTML. ?status=draft|sent|queued|suspended|inProcess|archive and ?type=classic|trigger filter them.',
     operation: 'get_email_campaigns',
     args: { excludeHtmlContent: true },
     filters: ['status', 'type'],
@@ -149,7 +182,13 @@ export const RESOURCES: ResourceDefinition[] = [
     operation: 'get_sms_campaign',
     complete: { campaignId: 'smsCampaigns' },
   },
-  { uri: 'brevo://campaigns/whatsapp', name: 'whatsapp-campaigns', title: 'WhatsApp campaigns', description: 'WhatsApp campaigns with their status and statistics.', operation: 'get_whatsapp_campaigns' },
+  {
+    uri: 'brevo://campaigns/whatsapp',
+    name: 'whatsapp-campaigns',
+    title: 'WhatsApp campaigns',
+    description: 'WhatsApp campaigns with their status and statistics.',
+    operation: 'get_whatsapp_campaigns',
+  },
   {
     uri: 'brevo://campaigns/whatsapp/{campaignId}',
     name: 'whatsapp-campaign',
@@ -158,11 +197,30 @@ export const RESOURCES: ResourceDefinition[] = [
     operation: 'get_whatsapp_campaign',
     complete: { campaignId: 'whatsappCampaigns' },
   },
-  { uri: 'brevo://whatsapp/templates', name: 'whatsapp-templates', title: 'WhatsApp templates', description: 'WhatsApp templates with their approval status.', operation: 'get_whatsapp_templates', changedBy: ['/whatsappCampaigns/template'] },
+  {
+    uri: 'brevo://whatsapp/templates',
+    name: 'whatsapp-templates',
+    title: 'WhatsApp templates',
+    description: 'WhatsApp templates with their approval status.',
+    operation: 'get_whatsapp_templates',
+    changedBy: ['/whatsappCampaigns/template'],
+  },
 
   // Senders, domains, IPs
-  { uri: 'brevo://senders', name: 'senders', title: 'Senders', description: 'Senders with their status and dedicated IPs.', operation: 'get_senders' },
-  { uri: 'brevo://domains', name: 'domains', title: 'Sending domains', description: 'Sending domains with their verified and authenticated status.', operation: 'get_domains' },
+  {
+    uri: 'brevo://senders',
+    name: 'senders',
+    title: 'Senders',
+    description: 'Senders with their status and dedicated IPs.',
+    operation: 'get_senders',
+  },
+  {
+    uri: 'brevo://domains',
+    name: 'domains',
+    title: 'Sending domains',
+    description: 'Sending domains with their verified and authenticated status.',
+    operation: 'get_domains',
+  },
   {
     uri: 'brevo://domains/{domainName}',
     name: 'domain',
@@ -171,7 +229,13 @@ export const RESOURCES: ResourceDefinition[] = [
     operation: 'get_domain_configuration',
     complete: { domainName: 'domains' },
   },
-  { uri: 'brevo://dedicated-ips', name: 'dedicated-ips', title: 'Dedicated IPs', description: 'Dedicated sending IPs with their domain.', operation: 'get_dedicated_ips' },
+  {
+    uri: 'brevo://dedicated-ips',
+    name: 'dedicated-ips',
+    title: 'Dedicated IPs',
+    description: 'Dedicated sending IPs with their domain.',
+    operation: 'get_dedicated_ips',
+  },
 
   // Webhooks
   {
@@ -192,7 +256,13 @@ export const RESOURCES: ResourceDefinition[] = [
   },
 
   // Account
-  { uri: 'brevo://processes', name: 'processes', title: 'Background processes', description: 'Imports, exports and other background processes with their status.', operation: 'get_processes' },
+  {
+    uri: 'brevo://processes',
+    name: 'processes',
+    title: 'Background processes',
+    description: 'Imports, exports and other background processes with their status.',
+    operation: 'get_processes',
+  },
   {
     uri: 'brevo://processes/{processId}',
     name: 'process',
@@ -211,7 +281,13 @@ export const RESOURCES: ResourceDefinition[] = [
   },
 
   // CRM
-  { uri: 'brevo://crm/pipelines', name: 'crm-pipelines', title: 'Deal pipelines', description: 'Deal pipelines with their stages and ids.', operation: 'get_pipelines' },
+  {
+    uri: 'brevo://crm/pipelines',
+    name: 'crm-pipelines',
+    title: 'Deal pipelines',
+    description: 'Deal pipelines with their stages and ids.',
+    operation: 'get_pipelines',
+  },
   {
     uri: 'brevo://crm/pipelines/{pipelineId}',
     name: 'crm-pipeline',
@@ -221,12 +297,38 @@ export const RESOURCES: ResourceDefinition[] = [
     argNames: { pipelineId: 'pipelineID' },
     complete: { pipelineId: 'pipelines' },
   },
-  { uri: 'brevo://crm/deal-attributes', name: 'crm-deal-attributes', title: 'Deal attributes', description: 'Deal attributes with their type and options.', operation: 'get_deal_attributes', changedBy: ['/crm/attributes'] },
-  { uri: 'brevo://crm/company-attributes', name: 'crm-company-attributes', title: 'Company attributes', description: 'Company attributes with their type and options.', operation: 'get_company_attributes', changedBy: ['/crm/attributes'] },
-  { uri: 'brevo://crm/task-types', name: 'crm-task-types', title: 'Task types', description: 'CRM task types (call, email, meeting...) with their ids.', operation: 'get_task_types' },
+  {
+    uri: 'brevo://crm/deal-attributes',
+    name: 'crm-deal-attributes',
+    title: 'Deal attributes',
+    description: 'Deal attributes with their type and options.',
+    operation: 'get_deal_attributes',
+    changedBy: ['/crm/attributes'],
+  },
+  {
+    uri: 'brevo://crm/company-attributes',
+    name: 'crm-company-attributes',
+    title: 'Company attributes',
+    description: 'Company attributes with their type and options.',
+    operation: 'get_company_attributes',
+    changedBy: ['/crm/attributes'],
+  },
+  {
+    uri: 'brevo://crm/task-types',
+    name: 'crm-task-types',
+    title: 'Task types',
+    description: 'CRM task types (call, email, meeting...) with their ids.',
+    operation: 'get_task_types',
+  },
 
   // E-commerce
-  { uri: 'brevo://ecommerce/categories', name: 'ecommerce-categories', title: 'Product categories', description: 'Shop categories.', operation: 'get_categories' },
+  {
+    uri: 'brevo://ecommerce/categories',
+    name: 'ecommerce-categories',
+    title: 'Product categories',
+    description: 'Shop categories.',
+    operation: 'get_categories',
+  },
   {
     uri: 'brevo://ecommerce/categories/{categoryId}',
     name: 'ecommerce-category',
@@ -236,7 +338,13 @@ export const RESOURCES: ResourceDefinition[] = [
     argNames: { categoryId: 'id' },
     complete: { categoryId: 'categories' },
   },
-  { uri: 'brevo://ecommerce/products', name: 'ecommerce-products', title: 'Products', description: 'Shop products with price, SKU and categories.', operation: 'get_products' },
+  {
+    uri: 'brevo://ecommerce/products',
+    name: 'ecommerce-products',
+    title: 'Products',
+    description: 'Shop products with price, SKU and categories.',
+    operation: 'get_products',
+  },
   {
     uri: 'brevo://ecommerce/products/{productId}',
     name: 'ecommerce-product',
@@ -246,7 +354,14 @@ export const RESOURCES: ResourceDefinition[] = [
     argNames: { productId: 'id' },
     complete: { productId: 'products' },
   },
-  { uri: 'brevo://coupon-collections', name: 'coupon-collections', title: 'Coupon collections', description: 'Coupon collections with their total and remaining coupons.', operation: 'get_coupon_collections', changedBy: ['/coupons'] },
+  {
+    uri: 'brevo://coupon-collections',
+    name: 'coupon-collections',
+    title: 'Coupon collections',
+    description: 'Coupon collections with their total and remaining coupons.',
+    operation: 'get_coupon_collections',
+    changedBy: ['/coupons'],
+  },
   {
     uri: 'brevo://coupon-collections/{collectionId}',
     name: 'coupon-collection',
@@ -259,7 +374,13 @@ export const RESOURCES: ResourceDefinition[] = [
   },
 
   // Feeds
-  { uri: 'brevo://feeds', name: 'external-feeds', title: 'External feeds', description: 'External data feeds used in campaign content.', operation: 'get_all_external_feeds' },
+  {
+    uri: 'brevo://feeds',
+    name: 'external-feeds',
+    title: 'External feeds',
+    description: 'External data feeds used in campaign content.',
+    operation: 'get_all_external_feeds',
+  },
   {
     uri: 'brevo://feeds/{feedId}',
     name: 'external-feed',

@@ -2,7 +2,12 @@
 // is a catalog read operation with fixed arguments; reading one goes through the same executor as
 // the tools. What is not written in a definition comes from the catalog: paging (the operation
 // takes offset and limit), the largest page, integer variables, and which tools change what.
-import { ErrorCode, type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ErrorCode,
+  type ReadResourceResult,
+  type Resource,
+  type ResourceTemplate,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { BrevoClient } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
 import type { SourceName } from '../completions/sources.js';
@@ -114,13 +119,25 @@ export class ResourceCatalog {
   list(reach?: OperationReach): Resource[] {
     return this.within(reach)
       .filter((c) => !c.isTemplate)
-      .map((c) => ({ uri: c.def.uri, name: c.def.name, title: c.def.title, description: describe(c), mimeType: mimeOf(c) }));
+      .map((c) => ({
+        uri: c.def.uri,
+        name: c.def.name,
+        title: c.def.title,
+        description: describe(c),
+        mimeType: mimeOf(c),
+      }));
   }
 
   templates(reach?: OperationReach): ResourceTemplate[] {
     return this.within(reach)
       .filter((c) => c.isTemplate)
-      .map((c) => ({ uriTemplate: c.listedUri, name: c.def.name, title: c.def.title, description: describe(c), mimeType: mimeOf(c) }));
+      .map((c) => ({
+        uriTemplate: c.listedUri,
+        name: c.def.name,
+        title: c.def.title,
+        description: describe(c),
+        mimeType: mimeOf(c),
+      }));
   }
 
   /** The template a completion request names (as listed, or without its query part). */
@@ -139,7 +156,12 @@ export class ResourceCatalog {
    * Where the whole text of a field of an operation's answer is served: the text/html resource
    * reading that field of the same operation, its variables filled from `valueOf`.
    */
-  fullTextAt(operation: string, field: string, valueOf: (variable: string, argument: string) => unknown, reach?: OperationReach): string | undefined {
+  fullTextAt(
+    operation: string,
+    field: string,
+    valueOf: (variable: string, argument: string) => unknown,
+    reach?: OperationReach,
+  ): string | undefined {
     const html = this.within(reach).find((c) => c.def.htmlField === field && c.def.operation === operation);
     if (!html) return undefined;
     const segments: string[] = [];
@@ -183,7 +205,12 @@ export class ResourceCatalog {
     let limit = paging?.size ?? 0;
     for (const [key, value] of params) {
       if (!allowed.includes(key)) {
-        throw invalid(uri, allowed.length ? `unknown query parameter "${key}"; this resource takes ${allowed.join(', ')}` : `this resource takes no query parameters (got "${key}")`);
+        throw invalid(
+          uri,
+          allowed.length
+            ? `unknown query parameter "${key}"; this resource takes ${allowed.join(', ')}`
+            : `this resource takes no query parameters (got "${key}")`,
+        );
       }
       if (seen.has(key)) throw invalid(uri, `query parameter "${key}" is given twice`);
       seen.add(key);
@@ -193,7 +220,8 @@ export class ResourceCatalog {
           if (Number.isNaN(n)) throw invalid(uri, `offset must be a whole number from 0, got "${value}"`);
           offset = n;
         } else {
-          if (Number.isNaN(n) || n < 1 || n > paging!.max) throw invalid(uri, `limit must be a whole number from 1 to ${paging!.max}, got "${value}"`);
+          if (Number.isNaN(n) || n < 1 || n > paging!.max)
+            throw invalid(uri, `limit must be a whole number from 1 to ${paging!.max}, got "${value}"`);
           limit = n;
         }
       } else {
@@ -208,7 +236,11 @@ export class ResourceCatalog {
   async read(uri: string, ctx: ReadContext): Promise<ReadResourceResult> {
     const found = this.resolve(uri);
     const { def, entry } = found.resource;
-    if (ctx.reach && !ctx.reach.allows(def.operation)) throw notFound(uri, `it reads with ${def.operation}, which this server does not offer: ${ctx.reach.whyNot(def.operation)}`);
+    if (ctx.reach && !ctx.reach.allows(def.operation))
+      throw notFound(
+        uri,
+        `it reads with ${def.operation}, which this server does not offer: ${ctx.reach.whyNot(def.operation)}`,
+      );
     const op = await loadOperation(entry.toolset, entry.name);
     if (!op) throw new RpcError(ErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
     let response;
@@ -219,23 +251,38 @@ export class ResourceCatalog {
       if (error instanceof BrevoApiError) {
         // Not found is the caller's wrong id (invalid params); anything else is Brevo's or ours.
         const code = error.status === 404 ? ErrorCode.InvalidParams : ErrorCode.InternalError;
-        throw new RpcError(code, `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) for ${uri}: ${error.brevoMessage}`, {
-          uri,
-          status: error.status,
-          code: error.code,
-        });
+        throw new RpcError(
+          code,
+          `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) for ${uri}: ${error.brevoMessage}`,
+          {
+            uri,
+            status: error.status,
+            code: error.code,
+          },
+        );
       }
       throw error;
     }
     const redactor = ctx.redactor ?? NO_SECRETS;
-    if (response.kind === 'binary') return { contents: [{ uri, mimeType: redactor.text(response.contentType), blob: response.data.toString('base64') }] };
+    if (response.kind === 'binary')
+      return {
+        contents: [{ uri, mimeType: redactor.text(response.contentType), blob: response.data.toString('base64') }],
+      };
     const data = response.kind === 'json' ? response.data : response.kind === 'text' ? response.data : {};
-    if (def.htmlField) return { contents: [{ uri, mimeType: HTML_TYPE, text: redactor.text(htmlOf(data, def.htmlField, ctx.maxResultChars, redactor)) }] };
+    if (def.htmlField)
+      return {
+        contents: [
+          { uri, mimeType: HTML_TYPE, text: redactor.text(htmlOf(data, def.htmlField, ctx.maxResultChars, redactor)) },
+        ],
+      };
     const fit: FitOptions = {
       cut: (text, n) => redactor.cut(text, n),
       fullTextAt: (field) => this.fullTextAt(def.operation, field, (variable) => found.vars[variable], ctx.reach),
     };
-    const text = typeof data === 'string' ? cutText(data, ctx.maxResultChars, redactor) : this.json(found, data, uri, ctx.maxResultChars, fit);
+    const text =
+      typeof data === 'string'
+        ? cutText(data, ctx.maxResultChars, redactor)
+        : this.json(found, data, uri, ctx.maxResultChars, fit);
     return { contents: [{ uri, mimeType: JSON_TYPE, text: redactor.text(text) }] };
   }
 
@@ -250,8 +297,15 @@ export class ResourceCatalog {
       const items = largestList(data) ?? [];
       const total = countOf(data);
       // An empty page never has a next one, whatever the count says: no loop for a client following next.
-      const more = items.length > 0 && (total !== undefined ? page.offset + items.length < total : items.length >= page.limit);
-      pageInfo = { offset: page.offset, limit: page.limit, returned: items.length, ...(total !== undefined ? { total } : {}), ...(more ? { next: at(page.offset + items.length, page.limit) } : {}) };
+      const more =
+        items.length > 0 && (total !== undefined ? page.offset + items.length < total : items.length >= page.limit);
+      pageInfo = {
+        offset: page.offset,
+        limit: page.limit,
+        returned: items.length,
+        ...(total !== undefined ? { total } : {}),
+        ...(more ? { next: at(page.offset + items.length, page.limit) } : {}),
+      };
       body = Array.isArray(data) ? { items: data, _page: pageInfo } : { ...(data as object), _page: pageInfo };
     }
     const info = {
@@ -262,7 +316,9 @@ export class ResourceCatalog {
               hint: `read ${at(nextOffset, page.limit)} for the rest`,
               fields: { _page: { ...pageInfo, returned: nextOffset - page.offset, next: at(nextOffset, page.limit) } },
             }
-          : { hint: `Brevo does not page this collection and one read is limited to ${maxChars} characters (--max-result-chars); raise it to see the rest` },
+          : {
+              hint: `Brevo does not page this collection and one read is limited to ${maxChars} characters (--max-result-chars); raise it to see the rest`,
+            },
     };
     // As for tools: long HTML inside list items is summarised, a list too long is cut with a note,
     // one object too big (a template's HTML) keeps valid JSON with its longest strings shortened.
@@ -325,7 +381,8 @@ function pageUri(base: string, filters: [string, string][], offset: number, limi
 }
 
 function countOf(data: unknown): number | undefined {
-  const count = data && typeof data === 'object' && !Array.isArray(data) ? (data as { count?: unknown }).count : undefined;
+  const count =
+    data && typeof data === 'object' && !Array.isArray(data) ? (data as { count?: unknown }).count : undefined;
   return typeof count === 'number' ? count : undefined;
 }
 
@@ -334,7 +391,8 @@ function largestList(data: unknown): unknown[] | undefined {
   if (Array.isArray(data)) return data;
   if (!data || typeof data !== 'object') return undefined;
   let best: unknown[] | undefined;
-  for (const value of Object.values(data)) if (Array.isArray(value) && (!best || value.length > best.length)) best = value;
+  for (const value of Object.values(data))
+    if (Array.isArray(value) && (!best || value.length > best.length)) best = value;
   return best;
 }
 
@@ -355,7 +413,8 @@ function htmlOf(data: unknown, field: string, maxChars: number, redactor: Redact
 export function changingTools(manifest: ToolEntry[], compiled: CompiledResource[]): Set<string> {
   const watched = compiled.flatMap((c) => [c.entry.path, ...(c.def.changedBy ?? [])]).map(pathSegments);
   const related = (a: string[], b: string[]) => {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i] && !isVar(a[i]!) && !isVar(b[i]!)) return false;
+    for (let i = 0; i < Math.min(a.length, b.length); i++)
+      if (a[i] !== b[i] && !isVar(a[i]!) && !isVar(b[i]!)) return false;
     return true;
   };
   return new Set(

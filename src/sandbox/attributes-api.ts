@@ -24,7 +24,11 @@ function findAttribute(store: Store, category: AttributeCategory, name: string):
 function enumerationOf(body: Body): Attribute['enumeration'] {
   const value = body.enumeration;
   if (value === undefined) return undefined;
-  const ok = Array.isArray(value) && value.every((e) => e && typeof e === 'object' && Number.isInteger((e as Body).value) && typeof (e as Body).label === 'string');
+  const ok =
+    Array.isArray(value) &&
+    value.every(
+      (e) => e && typeof e === 'object' && Number.isInteger((e as Body).value) && typeof (e as Body).label === 'string',
+    );
   if (!ok) throw invalid('enumeration should be an array of {value: integer, label: string}');
   return (value as { value: number; label: string }[]).map((e) => ({ value: e.value, label: e.label }));
 }
@@ -32,10 +36,12 @@ function enumerationOf(body: Body): Attribute['enumeration'] {
 function createAttribute(req: SandboxRequest, store: Store) {
   const { category, name } = attributeParams(req);
   const body = bodyOf(req);
-  if (store.attributes.some((a) => a.name === name)) throw new SandboxError(400, 'duplicate_parameter', `Attribute ${name} already exists`);
+  if (store.attributes.some((a) => a.name === name))
+    throw new SandboxError(400, 'duplicate_parameter', `Attribute ${name} already exists`);
   const attribute: Attribute = { name, category };
   const type = optString(body, 'type');
-  if (type !== undefined && !ATTRIBUTE_TYPES.includes(type)) throw invalid(`type should be one of ${ATTRIBUTE_TYPES.join(', ')}`);
+  if (type !== undefined && !ATTRIBUTE_TYPES.includes(type))
+    throw invalid(`type should be one of ${ATTRIBUTE_TYPES.join(', ')}`);
   if (category === 'category') {
     attribute.enumeration = enumerationOf(body);
     if (!attribute.enumeration?.length) throw missing('enumeration');
@@ -65,14 +71,16 @@ function updateAttribute(req: SandboxRequest, store: Store) {
   const options = optStringArray(body, 'multiCategoryOptions');
   if (value === undefined && enumeration === undefined && options === undefined) throw missing('value');
   if (value !== undefined) {
-    if (category !== 'calculated' && category !== 'global') throw invalid('value can be changed only on calculated and global attributes');
+    if (category !== 'calculated' && category !== 'global')
+      throw invalid('value can be changed only on calculated and global attributes');
     attribute.calculatedValue = value;
   }
   if (enumeration !== undefined) {
     if (category !== 'category') throw invalid('enumeration can be changed only on category attributes');
     attribute.enumeration = enumeration;
   }
-  if (options !== undefined) attribute.multiCategoryOptions = [...new Set([...(attribute.multiCategoryOptions ?? []), ...options])];
+  if (options !== undefined)
+    attribute.multiCategoryOptions = [...new Set([...(attribute.multiCategoryOptions ?? []), ...options])];
   return { status: 204 };
 }
 
@@ -95,7 +103,11 @@ function attributeView(a: Attribute) {
 }
 
 export const attributeRoutes: Route[] = [
-  ['GET', '/contacts/attributes', (_req, store) => ({ status: 200, body: { attributes: store.attributes.map(attributeView) } })],
+  [
+    'GET',
+    '/contacts/attributes',
+    (_req, store) => ({ status: 200, body: { attributes: store.attributes.map(attributeView) } }),
+  ],
   ['POST', '/contacts/attributes/{attributeCategory}/{attributeName}', createAttribute],
   ['PUT', '/contacts/attributes/{attributeCategory}/{attributeName}', updateAttribute],
   ['DELETE', '/contacts/attributes/{attributeCategory}/{attributeName}', deleteAttribute],

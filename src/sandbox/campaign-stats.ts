@@ -89,7 +89,12 @@ export function fates(store: Store, campaign: Campaign): Fate[] {
 /** Brevo's `statistics` object of a campaign, from its recipients' fates. */
 export function campaignStatistics(store: Store, campaign: Campaign) {
   const all = fates(store, campaign);
-  const byList = campaign.recipients.lists.map((listId) => counters(all.filter(([c]) => c?.listIds.includes(listId) ?? false), listId));
+  const byList = campaign.recipients.lists.map((listId) =>
+    counters(
+      all.filter(([c]) => c?.listIds.includes(listId) ?? false),
+      listId,
+    ),
+  );
   const linksStats: Record<string, number> = {};
   for (const [, f] of all) for (const url of f.clicks ?? []) linksStats[url] = (linksStats[url] ?? 0) + 1;
   const domainOf = ([c]: Fate) => c?.email?.slice(c.email.indexOf('@') + 1);
@@ -97,9 +102,13 @@ export function campaignStatistics(store: Store, campaign: Campaign) {
   const opened = all.map(([, f]) => f).filter((f) => (f.opens ?? 0) > 0 || f.clicks?.length);
   const statsByDevice: Record<string, Record<string, ReturnType<typeof engagementCounters>>> = {};
   for (const [device, fs] of groupBy(opened, (f) => f.device ?? 'unknown')) {
-    statsByDevice[device] = Object.fromEntries([...groupBy(fs, (f) => f.client ?? 'Other')].map(([client, g]) => [client, engagementCounters(g)]));
+    statsByDevice[device] = Object.fromEntries(
+      [...groupBy(fs, (f) => f.client ?? 'Other')].map(([client, g]) => [client, engagementCounters(g)]),
+    );
   }
-  const statsByBrowser = Object.fromEntries([...groupBy(opened, (f) => f.browser)].map(([browser, g]) => [browser, engagementCounters(g)]));
+  const statsByBrowser = Object.fromEntries(
+    [...groupBy(opened, (f) => f.browser)].map(([browser, g]) => [browser, engagementCounters(g)]),
+  );
   return {
     globalStats: counters(all),
     campaignStats: byList,

@@ -3,7 +3,23 @@
 import { invalid, missing, SandboxError, type Route, type SandboxRequest } from './http.js';
 import { checkSendingRights, DAY, senderRefOf, spendCredits } from './sending.js';
 import { iso, type Campaign, type Contact, type Store } from './store.js';
-import { bodyOf, intParam, optBool, optEmail, optInt, optIntArray, optObject, optString, optStringArray, page, paging, queryDate, reqString, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  intParam,
+  optBool,
+  optEmail,
+  optInt,
+  optIntArray,
+  optObject,
+  optString,
+  optStringArray,
+  page,
+  paging,
+  queryDate,
+  reqString,
+  sorted,
+  type Body,
+} from './validate.js';
 
 const CAMPAIGN_QUERY_STATUSES: Record<string, Campaign['status']> = {
   suspended: 'suspended',
@@ -34,9 +50,12 @@ function campaignFields(store: Store, body: Body, campaign: Campaign): void {
   const recipients = optObject(body, 'recipients');
   const listIds = recipients ? optIntArray(recipients, 'listIds') : undefined;
   const exclusionListIds = recipients ? optIntArray(recipients, 'exclusionListIds') : undefined;
-  for (const id of [...(listIds ?? []), ...(exclusionListIds ?? [])]) if (!store.lists.has(id)) throw invalid(`recipients: list ${id} does not exist`);
-  if (templateId !== undefined && !store.templates.has(templateId)) throw invalid(`templateId: template ${templateId} does not exist`);
-  if (scheduledAt !== undefined && Number.isNaN(new Date(scheduledAt).getTime())) throw invalid('scheduledAt is not a valid date-time (YYYY-MM-DDTHH:mm:ss+hh:mm)');
+  for (const id of [...(listIds ?? []), ...(exclusionListIds ?? [])])
+    if (!store.lists.has(id)) throw invalid(`recipients: list ${id} does not exist`);
+  if (templateId !== undefined && !store.templates.has(templateId))
+    throw invalid(`templateId: template ${templateId} does not exist`);
+  if (scheduledAt !== undefined && Number.isNaN(new Date(scheduledAt).getTime()))
+    throw invalid('scheduledAt is not a valid date-time (YYYY-MM-DDTHH:mm:ss+hh:mm)');
 
   if (name !== undefined) campaign.name = name;
   if (sender) campaign.sender = sender;
@@ -113,12 +132,19 @@ function getCampaigns(req: SandboxRequest, store: Store) {
       (!end || (c.sentDate !== undefined && new Date(c.sentDate).getTime() < end.getTime() + DAY)),
   );
   const ordered = sorted(req, found);
-  return { status: 200, body: { count: ordered.length, campaigns: page(ordered, pageWindow).map((c) => store.campaignView(c, !excludeHtml)) } };
+  return {
+    status: 200,
+    body: {
+      count: ordered.length,
+      campaigns: page(ordered, pageWindow).map((c) => store.campaignView(c, !excludeHtml)),
+    },
+  };
 }
 
 function editableCampaign(store: Store, req: SandboxRequest): Campaign {
   const campaign = store.campaign(intParam(req, 'campaignId'));
-  if (campaign.status === 'sent' || campaign.status === 'in_process') throw new SandboxError(400, 'campaign_sent', 'Campaign has already been sent and cannot be changed');
+  if (campaign.status === 'sent' || campaign.status === 'in_process')
+    throw new SandboxError(400, 'campaign_sent', 'Campaign has already been sent and cannot be changed');
   return campaign;
 }
 
@@ -126,7 +152,8 @@ function editableCampaign(store: Store, req: SandboxRequest): Campaign {
 function audience(store: Store, campaign: Campaign): Contact[] {
   const excluded = new Set(campaign.recipients.exclusionLists.flatMap((id) => store.members(id).map((c) => c.id)));
   const seen = new Map<number, Contact>();
-  for (const id of campaign.recipients.lists) for (const c of store.members(id)) if (!excluded.has(c.id) && !c.emailBlacklisted && c.email) seen.set(c.id, c);
+  for (const id of campaign.recipients.lists)
+    for (const c of store.members(id)) if (!excluded.has(c.id) && !c.emailBlacklisted && c.email) seen.set(c.id, c);
   return [...seen.values()];
 }
 
@@ -194,42 +221,61 @@ function campaignStatus(req: SandboxRequest, store: Store) {
     case 'queued':
     case 'draft':
     case 'sent':
-      if ((status === 'draft' || status === 'queued') && campaign.sentDate) throw new SandboxError(400, 'campaign_sent', 'Campaign has already been sent');
-      if (status === 'sent' && !campaign.sentDate) throw invalid('Use send_email_campaign_now (POST /emailCampaigns/{campaignId}/sendNow) to send a campaign');
+      if ((status === 'draft' || status === 'queued') && campaign.sentDate)
+        throw new SandboxError(400, 'campaign_sent', 'Campaign has already been sent');
+      if (status === 'sent' && !campaign.sentDate)
+        throw invalid('Use send_email_campaign_now (POST /emailCampaigns/{campaignId}/sendNow) to send a campaign');
       campaign.status = status;
       break;
     default:
-      throw invalid('status should be one of suspended, archive, darchive, sent, queued, replicate, replicateTemplate, draft');
+      throw invalid(
+        'status should be one of suspended, archive, darchive, sent, queued, replicate, replicateTemplate, draft',
+      );
   }
   campaign.modifiedAt = store.now();
   return { status: 204 };
 }
 
-
 export const campaignRoutes: Route[] = [
   ['GET', '/emailCampaigns', getCampaigns],
   ['POST', '/emailCampaigns', createCampaign],
-  ['GET', '/emailCampaigns/{campaignId}', (req, store) => {
-    const excludeHtml = req.query.get('excludeHtmlContent') === 'true';
-    return { status: 200, body: store.campaignView(store.campaign(intParam(req, 'campaignId')), !excludeHtml) };
-  }],
-  ['PUT', '/emailCampaigns/{campaignId}', (req, store) => {
-    campaignFields(store, bodyOf(req), editableCampaign(store, req));
-    return { status: 204 };
-  }],
-  ['DELETE', '/emailCampaigns/{campaignId}', (req, store) => {
-    store.campaigns.delete(store.campaign(intParam(req, 'campaignId')).id);
-    return { status: 204 };
-  }],
+  [
+    'GET',
+    '/emailCampaigns/{campaignId}',
+    (req, store) => {
+      const excludeHtml = req.query.get('excludeHtmlContent') === 'true';
+      return { status: 200, body: store.campaignView(store.campaign(intParam(req, 'campaignId')), !excludeHtml) };
+    },
+  ],
+  [
+    'PUT',
+    '/emailCampaigns/{campaignId}',
+    (req, store) => {
+      campaignFields(store, bodyOf(req), editableCampaign(store, req));
+      return { status: 204 };
+    },
+  ],
+  [
+    'DELETE',
+    '/emailCampaigns/{campaignId}',
+    (req, store) => {
+      store.campaigns.delete(store.campaign(intParam(req, 'campaignId')).id);
+      return { status: 204 };
+    },
+  ],
   ['PUT', '/emailCampaigns/{campaignId}/status', campaignStatus],
   ['POST', '/emailCampaigns/{campaignId}/sendNow', sendCampaignNow],
-  ['POST', '/emailCampaigns/{campaignId}/sendTest', (req, store) => {
-    const campaign = store.campaign(intParam(req, 'campaignId'));
-    const emailTo = optStringArray(bodyOf(req), 'emailTo') ?? [];
-    const unexistingEmails = emailTo.filter((e) => !store.contactByEmail(e));
-    if (unexistingEmails.length) throw invalid('The email could not be sent to all recipients', { unexistingEmails });
-    checkSendingRights(store, campaign.sender);
-    campaign.testSent = true;
-    return { status: 204 };
-  }],
+  [
+    'POST',
+    '/emailCampaigns/{campaignId}/sendTest',
+    (req, store) => {
+      const campaign = store.campaign(intParam(req, 'campaignId'));
+      const emailTo = optStringArray(bodyOf(req), 'emailTo') ?? [];
+      const unexistingEmails = emailTo.filter((e) => !store.contactByEmail(e));
+      if (unexistingEmails.length) throw invalid('The email could not be sent to all recipients', { unexistingEmails });
+      checkSendingRights(store, campaign.sender);
+      campaign.testSent = true;
+      return { status: 204 };
+    },
+  ],
 ];

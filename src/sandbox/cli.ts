@@ -20,12 +20,17 @@ Options:
 export async function runEmulator(argv: string[]): Promise<number | undefined> {
   let values: { port?: string; help?: boolean };
   try {
-    values = parseArgs({ args: argv, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
+    values = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (error) {
     process.stderr.write(`brevo-mcp emulator: ${(error as Error).message} (see brevo-mcp emulator --help)\n`);
     return 2;
   }
-  if (values.help) return void process.stdout.write(HELP), 0;
+  if (values.help) return (void process.stdout.write(HELP), 0);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     process.stderr.write(`brevo-mcp emulator: --port must be a port number (0-65535), got "${values.port}"\n`);
@@ -36,7 +41,9 @@ export async function runEmulator(argv: string[]): Promise<number | undefined> {
     sandbox = await startSandbox({ port, keepAlive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(`brevo-mcp emulator: cannot listen on 127.0.0.1:${port}${code === 'EADDRINUSE' ? ' (the port is in use; pick another with --port, or 0 for a free one)' : `: ${(error as Error).message}`}\n`);
+    process.stderr.write(
+      `brevo-mcp emulator: cannot listen on 127.0.0.1:${port}${code === 'EADDRINUSE' ? ' (the port is in use; pick another with --port, or 0 for a free one)' : `: ${(error as Error).message}`}\n`,
+    );
     return 1;
   }
   process.stdout.write(

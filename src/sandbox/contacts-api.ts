@@ -2,7 +2,21 @@
 // (filters, limit/offset, counts), changed, batch-updated and deleted, and fails as Brevo fails.
 import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
 import type { Contact, Store } from './store.js';
-import { bodyOf, isEmail, optBool, optEmail, optIntArray, optObject, optString, optStringArray, page, paging, since, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  isEmail,
+  optBool,
+  optEmail,
+  optIntArray,
+  optObject,
+  optString,
+  optStringArray,
+  page,
+  paging,
+  since,
+  sorted,
+  type Body,
+} from './validate.js';
 
 const PHONE_ATTRIBUTES = ['SMS', 'WHATSAPP', 'LANDLINE_NUMBER'];
 
@@ -13,9 +27,15 @@ function attributesOf(body: Body): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const name = key.toUpperCase();
-    const ok = ['string', 'number', 'boolean'].includes(typeof value) || value === null || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+    const ok =
+      ['string', 'number', 'boolean'].includes(typeof value) ||
+      value === null ||
+      (Array.isArray(value) && value.every((v) => typeof v === 'string'));
     if (!ok) throw invalid(`attributes.${key} should be a string, number, boolean or array of strings`);
-    out[name] = PHONE_ATTRIBUTES.includes(name) && typeof value === 'string' ? value.replace(/^\+/, '').replace(/[\s-]/g, '') : value;
+    out[name] =
+      PHONE_ATTRIBUTES.includes(name) && typeof value === 'string'
+        ? value.replace(/^\+/, '').replace(/[\s-]/g, '')
+        : value;
   }
   return out;
 }
@@ -26,13 +46,25 @@ function checkLists(store: Store, ids: number[] | undefined, field: string): voi
 
 function duplicate(what: 'create' | 'update', identifier: string): SandboxError {
   const name = identifier === 'email' ? 'email' : identifier === 'ext_id' ? 'ext_id' : `${identifier} number`;
-  return new SandboxError(400, 'duplicate_parameter', `Unable to ${what} contact, ${name} is already associated with another Contact`, {
-    metadata: { duplicate_identifiers: [identifier] },
-  });
+  return new SandboxError(
+    400,
+    'duplicate_parameter',
+    `Unable to ${what} contact, ${name} is already associated with another Contact`,
+    {
+      metadata: { duplicate_identifiers: [identifier] },
+    },
+  );
 }
 
 /** Fails when another contact already holds this email, ext_id or phone number. */
-function checkUnique(store: Store, what: 'create' | 'update', self: Contact | undefined, email?: string, extId?: string, attributes?: Record<string, unknown>): void {
+function checkUnique(
+  store: Store,
+  what: 'create' | 'update',
+  self: Contact | undefined,
+  email?: string,
+  extId?: string,
+  attributes?: Record<string, unknown>,
+): void {
   const other = (c: Contact | undefined) => c !== undefined && c !== self;
   if (email !== undefined && other(store.contactByEmail(email))) throw duplicate(what, 'email');
   if (extId !== undefined && other(store.contactByExtId(extId))) throw duplicate(what, 'ext_id');
@@ -70,7 +102,8 @@ function applyUpdate(store: Store, contact: Contact, body: Body, what: 'create' 
   }
   if (emailBlacklisted !== undefined) contact.emailBlacklisted = emailBlacklisted;
   if (smsBlacklisted !== undefined) contact.smsBlacklisted = smsBlacklisted;
-  if (smtpBlacklistSender) contact.smtpBlacklistSender = [...new Set([...contact.smtpBlacklistSender, ...smtpBlacklistSender])];
+  if (smtpBlacklistSender)
+    contact.smtpBlacklistSender = [...new Set([...contact.smtpBlacklistSender, ...smtpBlacklistSender])];
   for (const id of listIds ?? []) if (!contact.listIds.includes(id)) contact.listIds.push(id);
   if (unlinkListIds) contact.listIds = contact.listIds.filter((id) => !unlinkListIds.includes(id));
   contact.modifiedAt = store.now();
@@ -81,8 +114,12 @@ function createContact(req: SandboxRequest, store: Store) {
   const email = optEmail(body, 'email');
   const extId = optString(body, 'ext_id');
   const attributes = attributesOf(body) ?? {};
-  if (email === undefined && extId === undefined && !PHONE_ATTRIBUTES.some((a) => attributes[a])) throw missing('email');
-  const existing = (email !== undefined && store.contactByEmail(email)) || (extId !== undefined && store.contactByExtId(extId)) || undefined;
+  if (email === undefined && extId === undefined && !PHONE_ATTRIBUTES.some((a) => attributes[a]))
+    throw missing('email');
+  const existing =
+    (email !== undefined && store.contactByEmail(email)) ||
+    (extId !== undefined && store.contactByExtId(extId)) ||
+    undefined;
   if (existing) {
     if (optBool(body, 'updateEnabled')) {
       const { email: _email, updateEnabled: _u, ...update } = body;
@@ -142,7 +179,10 @@ function attributeFilter(raw: string): (c: Contact) => boolean {
 function getContacts(req: SandboxRequest, store: Store) {
   const window = paging(req, 50, 1000);
   let contacts = filterContacts(req, [...store.contacts.values()]);
-  const listIds = req.query.getAll('listIds').flatMap((v) => v.split(',')).filter(Boolean);
+  const listIds = req.query
+    .getAll('listIds')
+    .flatMap((v) => v.split(','))
+    .filter(Boolean);
   if (listIds.length) {
     const ids = listIds.map((v) => {
       if (!/^\d+$/.test(v)) throw invalid('listIds should be integers');
@@ -159,14 +199,18 @@ function getContacts(req: SandboxRequest, store: Store) {
   const filter = req.query.get('filter');
   if (filter) contacts = contacts.filter(attributeFilter(filter));
   const ordered = sorted(req, contacts);
-  return { status: 200, body: { contacts: page(ordered, window).map((c) => store.contactView(c)), count: ordered.length } };
+  return {
+    status: 200,
+    body: { contacts: page(ordered, window).map((c) => store.contactView(c)), count: ordered.length },
+  };
 }
 
 function updateBatch(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   const items = body.contacts;
   if (items === undefined) throw missing('contacts');
-  if (!Array.isArray(items) || items.some((i) => !i || typeof i !== 'object' || Array.isArray(i))) throw invalid('contacts should be an array of objects');
+  if (!Array.isArray(items) || items.some((i) => !i || typeof i !== 'object' || Array.isArray(i)))
+    throw invalid('contacts should be an array of objects');
   if (items.length > 100) throw invalid('contacts should hold at most 100 contacts');
   const missingIndexes: number[] = [];
   const found = (items as Body[]).map((item, index) => {
@@ -200,19 +244,35 @@ export const contactRoutes: Route[] = [
   ['GET', '/contacts', getContacts],
   ['POST', '/contacts', createContact],
   ['POST', '/contacts/batch', updateBatch],
-  ['GET', '/contacts/{identifier}', (req, store) => {
-    const contact = store.findContact(req.params.identifier!, identifierType(req));
-    return { status: 200, body: { ...store.contactView(contact), statistics: campaignActivity(store, contact) } };
-  }],
-  ['PUT', '/contacts/{identifier}', (req, store) => {
-    applyUpdate(store, store.findContact(req.params.identifier!, identifierType(req)), bodyOf(req), 'update');
-    return { status: 204 };
-  }],
-  ['DELETE', '/contacts/{identifier}', (req, store) => {
-    const id = store.findContact(req.params.identifier!, identifierType(req)).id;
-    store.contacts.delete(id);
-    store.crm.forgetContact(id);
-    return { status: 204 };
-  }],
-  ['GET', '/contacts/{identifier}/campaignStats', (req, store) => ({ status: 200, body: campaignActivity(store, store.findContact(req.params.identifier!)) })],
+  [
+    'GET',
+    '/contacts/{identifier}',
+    (req, store) => {
+      const contact = store.findContact(req.params.identifier!, identifierType(req));
+      return { status: 200, body: { ...store.contactView(contact), statistics: campaignActivity(store, contact) } };
+    },
+  ],
+  [
+    'PUT',
+    '/contacts/{identifier}',
+    (req, store) => {
+      applyUpdate(store, store.findContact(req.params.identifier!, identifierType(req)), bodyOf(req), 'update');
+      return { status: 204 };
+    },
+  ],
+  [
+    'DELETE',
+    '/contacts/{identifier}',
+    (req, store) => {
+      const id = store.findContact(req.params.identifier!, identifierType(req)).id;
+      store.contacts.delete(id);
+      store.crm.forgetContact(id);
+      return { status: 204 };
+    },
+  ],
+  [
+    'GET',
+    '/contacts/{identifier}/campaignStats',
+    (req, store) => ({ status: 200, body: campaignActivity(store, store.findContact(req.params.identifier!)) }),
+  ],
 ];

@@ -6,7 +6,20 @@ import { checkContacts, checkIds, company, deal } from './crm-api.js';
 import { objectId, type CrmFile, type Note, type Task } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
 import type { Store } from './store.js';
-import { bodyOf, optBool, optInt, optIntArray, optObject, optString, optStringArray, page, paging, reqString, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  optBool,
+  optInt,
+  optIntArray,
+  optObject,
+  optString,
+  optStringArray,
+  page,
+  paging,
+  reqString,
+  sorted,
+  type Body,
+} from './validate.js';
 
 const DAY = 86_400_000;
 
@@ -31,9 +44,15 @@ function file(store: Store, id: string): CrmFile {
 /** The deals, companies and contacts an activity is attached to, each checked. */
 function links(store: Store, body: Body, names: { contacts: string; deals: string; companies: string }) {
   return {
-    contactIds: optIntArray(body, names.contacts) && checkContacts(store, optIntArray(body, names.contacts), names.contacts),
+    contactIds:
+      optIntArray(body, names.contacts) && checkContacts(store, optIntArray(body, names.contacts), names.contacts),
     dealIds: checkIds(optStringArray(body, names.deals), (id) => store.crm.deals.has(id), 'deal', names.deals),
-    companyIds: checkIds(optStringArray(body, names.companies), (id) => store.crm.companies.has(id), 'company', names.companies),
+    companyIds: checkIds(
+      optStringArray(body, names.companies),
+      (id) => store.crm.companies.has(id),
+      'company',
+      names.companies,
+    ),
     given: { deals: body[names.deals] !== undefined, companies: body[names.companies] !== undefined },
   };
 }
@@ -48,7 +67,8 @@ function touch(store: Store, dealIds: string[], companyIds: string[]): void {
 
 function taskFields(store: Store, body: Body, t: Task): void {
   const typeId = optString(body, 'taskTypeId');
-  if (typeId !== undefined && !store.crm.taskTypes.some((tt) => tt.id === typeId)) throw invalid(`taskTypeId: task type ${typeId} does not exist (see get_task_types)`);
+  if (typeId !== undefined && !store.crm.taskTypes.some((tt) => tt.id === typeId))
+    throw invalid(`taskTypeId: task type ${typeId} does not exist (see get_task_types)`);
   const date = optString(body, 'date');
   const linked = links(store, body, { contacts: 'contactsIds', deals: 'dealsIds', companies: 'companiesIds' });
   const reminder = optObject(body, 'reminder');
@@ -90,7 +110,11 @@ function createTask(req: SandboxRequest, store: Store) {
 }
 
 /** A comma-separated filter of ids (filter[deals]=a,b). */
-const idsIn = (raw: string | null) => raw?.split(',').map((s) => s.trim()).filter(Boolean);
+const idsIn = (raw: string | null) =>
+  raw
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function getTasks(req: SandboxRequest, store: Store) {
   let items = [...store.crm.tasks.values()];
@@ -119,22 +143,32 @@ function getTasks(req: SandboxRequest, store: Store) {
   if (when) {
     if (when === 'range' && from === undefined && to === undefined) throw missing('dateFrom');
     const [start, end] = windows[when]!;
-    items = items.filter((t) => Date.parse(t.date) >= start && Date.parse(t.date) < end && (when !== 'overdue' || !t.done));
+    items = items.filter(
+      (t) => Date.parse(t.date) >= start && Date.parse(t.date) < end && (when !== 'overdue' || !t.done),
+    );
   } else if (from !== undefined || to !== undefined) {
-    items = items.filter((t) => Date.parse(t.date) >= (from ?? 0) && Date.parse(t.date) <= (to ?? Number.MAX_SAFE_INTEGER));
+    items = items.filter(
+      (t) => Date.parse(t.date) >= (from ?? 0) && Date.parse(t.date) <= (to ?? Number.MAX_SAFE_INTEGER),
+    );
   }
   const sortBy = q('sortBy');
-  if (sortBy && !['name', 'date', 'createdAt'].includes(sortBy)) throw invalid('sortBy should be name, date or createdAt');
+  if (sortBy && !['name', 'date', 'createdAt'].includes(sortBy))
+    throw invalid('sortBy should be name, date or createdAt');
   const desc = (q('sort') ?? 'desc') === 'desc';
   const ordered = sortBy
-    ? [...items].sort((a, b) => (desc ? -1 : 1) * String(a[sortBy as 'name']).localeCompare(String(b[sortBy as 'name'])))
+    ? [...items].sort(
+        (a, b) => (desc ? -1 : 1) * String(a[sortBy as 'name']).localeCompare(String(b[sortBy as 'name'])),
+      )
     : sorted(req, items);
   return { status: 200, body: { items: page(ordered, paging(req, 50, 1000)).map((t) => store.crm.taskView(t)) } };
 }
 
 // Notes.
 
-const author = (store: Store) => ({ email: store.account.email, name: `${store.account.firstName} ${store.account.lastName}` });
+const author = (store: Store) => ({
+  email: store.account.email,
+  name: `${store.account.firstName} ${store.account.lastName}`,
+});
 
 function noteFields(store: Store, body: Body, n: Note): void {
   n.text = reqString(body, 'text');
@@ -146,14 +180,19 @@ function noteFields(store: Store, body: Body, n: Note): void {
 }
 
 /** Activities on the entities named by entity + entityIds, within dateFrom/dateTo (ms), newest first. */
-function byEntity<T extends { contactIds: number[]; dealIds: string[]; companyIds: string[]; createdAt: string }>(req: SandboxRequest, items: T[]): T[] {
+function byEntity<T extends { contactIds: number[]; dealIds: string[]; companyIds: string[]; createdAt: string }>(
+  req: SandboxRequest,
+  items: T[],
+): T[] {
   const entity = req.query.get('entity');
   const ids = idsIn(req.query.get('entityIds'));
   let out = items;
   if (ids && !entity) throw missing('entity');
   if (entity && ids) {
     out = out.filter((a) =>
-      entity === 'contacts' ? a.contactIds.some((id) => ids.includes(String(id))) : (entity === 'deals' ? a.dealIds : a.companyIds).some((id) => ids.includes(id)),
+      entity === 'contacts'
+        ? a.contactIds.some((id) => ids.includes(String(id)))
+        : (entity === 'deals' ? a.dealIds : a.companyIds).some((id) => ids.includes(id)),
     );
   }
   const from = req.query.get('dateFrom');
@@ -190,7 +229,12 @@ function uploadFile(req: SandboxRequest, store: Store) {
   return { status: 201, body: store.crm.fileView(f) };
 }
 
-const asLinks = (f: CrmFile) => ({ ...f, contactIds: f.contactId !== undefined ? [f.contactId] : [], dealIds: f.dealId ? [f.dealId] : [], companyIds: f.companyId ? [f.companyId] : [] });
+const asLinks = (f: CrmFile) => ({
+  ...f,
+  contactIds: f.contactId !== undefined ? [f.contactId] : [],
+  dealIds: f.dealId ? [f.dealId] : [],
+  companyIds: f.companyId ? [f.companyId] : [],
+});
 
 export const crmActivityRoutes: Route[] = [
   // The definition says "Returns all the Task types" but gives the schema of one: the list it is.
@@ -198,48 +242,110 @@ export const crmActivityRoutes: Route[] = [
   ['GET', '/crm/tasks', getTasks],
   ['POST', '/crm/tasks', createTask],
   ['GET', '/crm/tasks/{id}', (req, store) => ({ status: 200, body: store.crm.taskView(task(store, req.params.id!)) })],
-  ['PATCH', '/crm/tasks/{id}', (req, store) => {
-    taskFields(store, bodyOf(req), task(store, req.params.id!));
-    return { status: 204 };
-  }],
-  ['DELETE', '/crm/tasks/{id}', (req, store) => {
-    store.crm.tasks.delete(task(store, req.params.id!).id);
-    return { status: 204 };
-  }],
+  [
+    'PATCH',
+    '/crm/tasks/{id}',
+    (req, store) => {
+      taskFields(store, bodyOf(req), task(store, req.params.id!));
+      return { status: 204 };
+    },
+  ],
+  [
+    'DELETE',
+    '/crm/tasks/{id}',
+    (req, store) => {
+      store.crm.tasks.delete(task(store, req.params.id!).id);
+      return { status: 204 };
+    },
+  ],
 
-  ['GET', '/crm/notes', (req, store) => ({ status: 200, body: page(byEntity(req, [...store.crm.notes.values()]), paging(req, 50, 1000)).map((n) => store.crm.noteView(n, author(store))) })],
-  ['POST', '/crm/notes', (req, store) => {
-    const now = store.now();
-    const n: Note = { id: objectId('note', store.nextId('note')), text: '', contactIds: [], dealIds: [], companyIds: [], createdAt: now, updatedAt: now };
-    noteFields(store, bodyOf(req), n);
-    store.crm.notes.set(n.id, n);
-    return { status: 200, body: { id: n.id } };
-  }],
-  ['GET', '/crm/notes/{id}', (req, store) => ({ status: 200, body: store.crm.noteView(note(store, req.params.id!), author(store)) })],
-  ['PATCH', '/crm/notes/{id}', (req, store) => {
-    const n = note(store, req.params.id!);
-    noteFields(store, bodyOf(req), n);
-    n.updatedAt = store.now();
-    return { status: 204 };
-  }],
-  ['DELETE', '/crm/notes/{id}', (req, store) => {
-    store.crm.notes.delete(note(store, req.params.id!).id);
-    return { status: 204 };
-  }],
+  [
+    'GET',
+    '/crm/notes',
+    (req, store) => ({
+      status: 200,
+      body: page(byEntity(req, [...store.crm.notes.values()]), paging(req, 50, 1000)).map((n) =>
+        store.crm.noteView(n, author(store)),
+      ),
+    }),
+  ],
+  [
+    'POST',
+    '/crm/notes',
+    (req, store) => {
+      const now = store.now();
+      const n: Note = {
+        id: objectId('note', store.nextId('note')),
+        text: '',
+        contactIds: [],
+        dealIds: [],
+        companyIds: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      noteFields(store, bodyOf(req), n);
+      store.crm.notes.set(n.id, n);
+      return { status: 200, body: { id: n.id } };
+    },
+  ],
+  [
+    'GET',
+    '/crm/notes/{id}',
+    (req, store) => ({ status: 200, body: store.crm.noteView(note(store, req.params.id!), author(store)) }),
+  ],
+  [
+    'PATCH',
+    '/crm/notes/{id}',
+    (req, store) => {
+      const n = note(store, req.params.id!);
+      noteFields(store, bodyOf(req), n);
+      n.updatedAt = store.now();
+      return { status: 204 };
+    },
+  ],
+  [
+    'DELETE',
+    '/crm/notes/{id}',
+    (req, store) => {
+      store.crm.notes.delete(note(store, req.params.id!).id);
+      return { status: 204 };
+    },
+  ],
 
-  ['GET', '/crm/files', (req, store) => {
-    const files = byEntity(req, [...store.crm.files.values()].map(asLinks));
-    return { status: 200, body: page(files, paging(req, 50, 1000)).map((f) => store.crm.fileView(f)) };
-  }],
+  [
+    'GET',
+    '/crm/files',
+    (req, store) => {
+      const files = byEntity(req, [...store.crm.files.values()].map(asLinks));
+      return { status: 200, body: page(files, paging(req, 50, 1000)).map((f) => store.crm.fileView(f)) };
+    },
+  ],
   ['POST', '/crm/files', uploadFile],
-  ['GET', '/crm/files/{id}', (req, store) => {
-    const f = file(store, req.params.id!);
-    // A signed download link, valid a short while, as Brevo gives.
-    return { status: 200, body: { fileUrl: `https://storage.googleapis.com/brevo-crm-files/demoshop/${f.id}/${encodeURIComponent(f.name)}?X-Goog-Expires=900` } };
-  }],
-  ['GET', '/crm/files/{id}/data', (req, store) => ({ status: 200, body: store.crm.fileView(file(store, req.params.id!)) })],
-  ['DELETE', '/crm/files/{id}', (req, store) => {
-    store.crm.files.delete(file(store, req.params.id!).id);
-    return { status: 204 };
-  }],
+  [
+    'GET',
+    '/crm/files/{id}',
+    (req, store) => {
+      const f = file(store, req.params.id!);
+      // A signed download link, valid a short while, as Brevo gives.
+      return {
+        status: 200,
+        body: {
+          fileUrl: `https://storage.googleapis.com/brevo-crm-files/demoshop/${f.id}/${encodeURIComponent(f.name)}?X-Goog-Expires=900`,
+        },
+      };
+    },
+  ],
+  [
+    'GET',
+    '/crm/files/{id}/data',
+    (req, store) => ({ status: 200, body: store.crm.fileView(file(store, req.params.id!)) }),
+  ],
+  [
+    'DELETE',
+    '/crm/files/{id}',
+    (req, store) => {
+      store.crm.files.delete(file(store, req.params.id!).id);
+      return { status: 204 };
+    },
+  ],
 ];

@@ -5,7 +5,19 @@ import { invalid, missing, notFound, SandboxError, type Route, type SandboxReque
 import { objectId, type Company, type CrmAttribute, type Deal, type Pipeline } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
 import type { Store } from './store.js';
-import { bodyOf, optIntArray, optObject, optString, optStringArray, page, paging, reqString, since, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  optIntArray,
+  optObject,
+  optString,
+  optStringArray,
+  page,
+  paging,
+  reqString,
+  since,
+  sorted,
+  type Body,
+} from './validate.js';
 
 // Lookups and links.
 
@@ -27,7 +39,12 @@ export function checkContacts(store: Store, ids: number[] | undefined, field: st
   return ids ?? [];
 }
 
-export function checkIds(ids: string[] | undefined, exists: (id: string) => boolean, kind: string, field: string): string[] {
+export function checkIds(
+  ids: string[] | undefined,
+  exists: (id: string) => boolean,
+  kind: string,
+  field: string,
+): string[] {
   for (const id of ids ?? []) if (!exists(id)) throw invalid(`${field}: ${kind} ${id} does not exist`);
   return ids ?? [];
 }
@@ -59,8 +76,12 @@ function placeDeal(store: Store, attributes: Record<string, unknown>, current?: 
   const pipelineId = String(attributes.pipeline ?? current?.pipeline ?? defaultPipeline(store).id);
   const pipeline = store.crm.pipelines.find((p) => p.id === pipelineId);
   if (!pipeline) throw invalid(`attributes.pipeline: pipeline ${pipelineId} does not exist`);
-  const stageId = String(attributes.deal_stage ?? (attributes.pipeline !== undefined ? pipeline.stages[0]!.id : (current?.deal_stage ?? pipeline.stages[0]!.id)));
-  if (!pipeline.stages.some((s) => s.id === stageId)) throw invalid(`attributes.deal_stage: stage ${stageId} is not a stage of pipeline "${pipeline.name}"`);
+  const stageId = String(
+    attributes.deal_stage ??
+      (attributes.pipeline !== undefined ? pipeline.stages[0]!.id : (current?.deal_stage ?? pipeline.stages[0]!.id)),
+  );
+  if (!pipeline.stages.some((s) => s.id === stageId))
+    throw invalid(`attributes.deal_stage: stage ${stageId} is not a stage of pipeline "${pipeline.name}"`);
   attributes.pipeline = pipeline.id;
   attributes.deal_stage = stageId;
 }
@@ -69,9 +90,17 @@ function checkAttributes(store: Store, kind: 'deals' | 'companies', attributes: 
   const known = store.crm.attributes[kind];
   for (const [name, value] of Object.entries(attributes)) {
     const attribute = known.find((a) => a.internalName === name);
-    if (!attribute) throw invalid(`attributes.${name} is not a ${kind === 'deals' ? 'deal' : 'company'} attribute (see get_${kind === 'deals' ? 'deal' : 'company'}_attributes)`);
-    if (attribute.attributeTypeName === 'number' && value !== null && typeof value !== 'number') throw invalid(`attributes.${name} should be a number`);
-    if (attribute.attributeTypeName === 'single-select' && value !== null && !attribute.attributeOptions.some((o) => o.key === value)) {
+    if (!attribute)
+      throw invalid(
+        `attributes.${name} is not a ${kind === 'deals' ? 'deal' : 'company'} attribute (see get_${kind === 'deals' ? 'deal' : 'company'}_attributes)`,
+      );
+    if (attribute.attributeTypeName === 'number' && value !== null && typeof value !== 'number')
+      throw invalid(`attributes.${name} should be a number`);
+    if (
+      attribute.attributeTypeName === 'single-select' &&
+      value !== null &&
+      !attribute.attributeOptions.some((o) => o.key === value)
+    ) {
       throw invalid(`attributes.${name} should be one of ${attribute.attributeOptions.map((o) => o.key).join(', ')}`);
     }
   }
@@ -85,9 +114,21 @@ function createCompany(req: SandboxRequest, store: Store) {
   const attributes = { ...(optObject(body, 'attributes') ?? {}) };
   checkAttributes(store, 'companies', attributes);
   const contactIds = checkContacts(store, optIntArray(body, 'linkedContactsIds'), 'linkedContactsIds');
-  const dealIds = checkIds(optStringArray(body, 'linkedDealsIds'), (id) => store.crm.deals.has(id), 'deal', 'linkedDealsIds');
+  const dealIds = checkIds(
+    optStringArray(body, 'linkedDealsIds'),
+    (id) => store.crm.deals.has(id),
+    'deal',
+    'linkedDealsIds',
+  );
   const now = store.now();
-  const c: Company = { id: objectId('company', store.nextId('company')), attributes: { ...attributes, name }, contactIds: [...contactIds], dealIds: [], createdAt: now, modifiedAt: now };
+  const c: Company = {
+    id: objectId('company', store.nextId('company')),
+    attributes: { ...attributes, name },
+    contactIds: [...contactIds],
+    dealIds: [],
+    createdAt: now,
+    modifiedAt: now,
+  };
   if (body.countryCode !== undefined) c.attributes.country_code = body.countryCode;
   store.crm.companies.set(c.id, c);
   linkDeals(store, c, dealIds, true);
@@ -127,7 +168,8 @@ function getCompanies(req: SandboxRequest, store: Store) {
     } catch {
       throw invalid('filters should be a JSON object such as {"attributes.name":"Maison Verte"}');
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('filters should be a JSON object such as {"attributes.name":"Maison Verte"}');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw invalid('filters should be a JSON object such as {"attributes.name":"Maison Verte"}');
     for (const [key, value] of Object.entries(parsed as Body)) {
       const name = key.replace(/^attributes\./, '');
       items = items.filter((c) => sameValue(c.attributes[name], value));
@@ -142,15 +184,18 @@ function getCompanies(req: SandboxRequest, store: Store) {
   // page counts pages from 1 (0 reads as the first page too).
   const { limit } = paging(req, 50, 1000);
   const pageNumber = Math.max(1, Number(req.query.get('page') ?? 1));
-  return { status: 200, body: { items: items.slice((pageNumber - 1) * limit, pageNumber * limit).map((c) => store.crm.companyView(c)) } };
+  return {
+    status: 200,
+    body: { items: items.slice((pageNumber - 1) * limit, pageNumber * limit).map((c) => store.crm.companyView(c)) },
+  };
 }
 
 /** Filters compare text without case, and find a name from part of it. */
 function sameValue(actual: unknown, wanted: unknown): boolean {
-  if (typeof actual === 'string' && typeof wanted === 'string') return actual.toLowerCase().includes(wanted.toLowerCase());
+  if (typeof actual === 'string' && typeof wanted === 'string')
+    return actual.toLowerCase().includes(wanted.toLowerCase());
   return String(actual) === String(wanted);
 }
-
 
 /** sort (desc by creation by default) and sortBy, an attribute name. */
 function sortedBy<T>(req: SandboxRequest, items: T[], attributes: (item: T) => Record<string, unknown>): T[] {
@@ -161,7 +206,8 @@ function sortedBy<T>(req: SandboxRequest, items: T[], attributes: (item: T) => R
   const key = (item: T) => attributes(item)[by.replace(/^attributes\./, '')];
   return [...items].sort((a, b) => {
     const [x, y] = [key(a), key(b)];
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''));
+    const order =
+      typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''));
     return desc ? -order : order;
   });
 }
@@ -184,7 +230,12 @@ function createDeal(req: SandboxRequest, store: Store) {
   checkAttributes(store, 'deals', attributes);
   placeDeal(store, attributes);
   const contactIds = checkContacts(store, optIntArray(body, 'linkedContactsIds'), 'linkedContactsIds');
-  const companyIds = checkIds(optStringArray(body, 'linkedCompaniesIds'), (id) => store.crm.companies.has(id), 'company', 'linkedCompaniesIds');
+  const companyIds = checkIds(
+    optStringArray(body, 'linkedCompaniesIds'),
+    (id) => store.crm.companies.has(id),
+    'company',
+    'linkedCompaniesIds',
+  );
   const now = store.now();
   const d: Deal = {
     id: objectId('deal', store.nextId('deal')),
@@ -206,7 +257,8 @@ function updateDeal(req: SandboxRequest, store: Store) {
   const attributes = { ...(optObject(body, 'attributes') ?? {}) };
   checkAttributes(store, 'deals', attributes);
   const stageBefore = d.attributes.deal_stage;
-  if (attributes.pipeline !== undefined || attributes.deal_stage !== undefined) placeDeal(store, attributes, d.attributes);
+  if (attributes.pipeline !== undefined || attributes.deal_stage !== undefined)
+    placeDeal(store, attributes, d.attributes);
   const name = optString(body, 'name');
   // The definition names the contacts linkedContactIds here, linkedContactsIds on create.
   const contactIds = optIntArray(body, 'linkedContactIds');
@@ -235,7 +287,11 @@ function getDeals(req: SandboxRequest, store: Store) {
   if (companyId) items = items.filter((d) => d.companyIds.includes(companyId));
   const contactId = req.query.get('filters[linkedContactsIds]');
   if (contactId) items = items.filter((d) => d.contactIds.includes(Number(contactId)));
-  items = sortedBy(req, since(req, items, (d) => d.modifiedAt), (d) => d.attributes);
+  items = sortedBy(
+    req,
+    since(req, items, (d) => d.modifiedAt),
+    (d) => d.attributes,
+  );
   const now = store.now();
   return { status: 200, body: { items: page(items, paging(req, 50, 1000)).map((d) => store.crm.dealView(d, now)) } };
 }
@@ -245,8 +301,15 @@ function linkUnlinkDeal(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   add(d.contactIds, checkContacts(store, optIntArray(body, 'linkContactIds'), 'linkContactIds'));
   remove(d.contactIds, optIntArray(body, 'unlinkContactIds') ?? []);
-  for (const id of checkIds(optStringArray(body, 'linkCompanyIds'), (i) => store.crm.companies.has(i), 'company', 'linkCompanyIds')) linkDeals(store, company(store, id), [d.id], true);
-  for (const id of optStringArray(body, 'unlinkCompanyIds') ?? []) if (store.crm.companies.has(id)) linkDeals(store, company(store, id), [d.id], false);
+  for (const id of checkIds(
+    optStringArray(body, 'linkCompanyIds'),
+    (i) => store.crm.companies.has(i),
+    'company',
+    'linkCompanyIds',
+  ))
+    linkDeals(store, company(store, id), [d.id], true);
+  for (const id of optStringArray(body, 'unlinkCompanyIds') ?? [])
+    if (store.crm.companies.has(id)) linkDeals(store, company(store, id), [d.id], false);
   d.modifiedAt = store.now();
   return { status: 204 };
 }
@@ -256,8 +319,18 @@ function linkUnlinkCompany(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   add(c.contactIds, checkContacts(store, optIntArray(body, 'linkContactIds'), 'linkContactIds'));
   remove(c.contactIds, optIntArray(body, 'unlinkContactIds') ?? []);
-  linkDeals(store, c, checkIds(optStringArray(body, 'linkDealsIds'), (i) => store.crm.deals.has(i), 'deal', 'linkDealsIds'), true);
-  linkDeals(store, c, (optStringArray(body, 'unlinkDealsIds') ?? []).filter((i) => store.crm.deals.has(i)), false);
+  linkDeals(
+    store,
+    c,
+    checkIds(optStringArray(body, 'linkDealsIds'), (i) => store.crm.deals.has(i), 'deal', 'linkDealsIds'),
+    true,
+  );
+  linkDeals(
+    store,
+    c,
+    (optStringArray(body, 'unlinkDealsIds') ?? []).filter((i) => store.crm.deals.has(i)),
+    false,
+  );
   c.modifiedAt = store.now();
   return { status: 204 };
 }
@@ -275,8 +348,14 @@ function deleteDeal(req: SandboxRequest, store: Store) {
 
 function csvRows(file: unknown): Record<string, string>[] {
   if (!(file instanceof UploadedFile)) throw missing('file');
-  const lines = file.data.toString('utf8').split(/\r?\n/).filter((l) => l.trim());
-  const cells = (line: string) => [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? '')).trim());
+  const lines = file.data
+    .toString('utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
+  const cells = (line: string) =>
+    [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) =>
+      (m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? '')).trim(),
+    );
   const [head, ...rows] = lines.map(cells);
   if (!head?.length) throw invalid('file: the CSV has no header row');
   return rows.map((row) => Object.fromEntries(head.map((h, i) => [h, row[i] ?? ''])));
@@ -292,20 +371,40 @@ function importRows(req: SandboxRequest, store: Store, kind: 'deals' | 'companie
     for (const [key, value] of Object.entries(row)) {
       if (!value || key === idField || key.startsWith('associated_')) continue;
       const attribute = store.crm.attributes[kind].find((a) => a.internalName === key);
-      attributes[key] = attribute?.attributeTypeName === 'number' && !Number.isNaN(Number(value)) ? Number(value) : value;
+      attributes[key] =
+        attribute?.attributeTypeName === 'number' && !Number.isNaN(Number(value)) ? Number(value) : value;
     }
-    const existing = row[idField] ? (kind === 'deals' ? store.crm.deals.get(row[idField]) : store.crm.companies.get(row[idField])) : undefined;
+    const existing = row[idField]
+      ? kind === 'deals'
+        ? store.crm.deals.get(row[idField])
+        : store.crm.companies.get(row[idField])
+      : undefined;
     if (existing) {
       Object.assign(existing.attributes, attributes);
       existing.modifiedAt = now;
     } else if (kind === 'deals') {
       placeDeal(store, attributes);
-      const d: Deal = { id: objectId('deal', store.nextId('deal')), attributes: { deal_owner: store.account.email, ...attributes }, contactIds: [], companyIds: [], createdAt: now, modifiedAt: now, stageUpdatedAt: now };
+      const d: Deal = {
+        id: objectId('deal', store.nextId('deal')),
+        attributes: { deal_owner: store.account.email, ...attributes },
+        contactIds: [],
+        companyIds: [],
+        createdAt: now,
+        modifiedAt: now,
+        stageUpdatedAt: now,
+      };
       if (!d.attributes[nameField]) throw invalid(`file: a row has no ${nameField}`);
       store.crm.deals.set(d.id, d);
     } else {
       if (!attributes[nameField]) throw invalid(`file: a row has no ${nameField}`);
-      const c: Company = { id: objectId('company', store.nextId('company')), attributes, contactIds: [], dealIds: [], createdAt: now, modifiedAt: now };
+      const c: Company = {
+        id: objectId('company', store.nextId('company')),
+        attributes,
+        contactIds: [],
+        dealIds: [],
+        createdAt: now,
+        modifiedAt: now,
+      };
       store.crm.companies.set(c.id, c);
     }
   }
@@ -319,8 +418,12 @@ function createCrmAttribute(req: SandboxRequest, store: Store) {
   const label = reqString(body, 'label');
   const kind = reqString(body, 'objectType') as 'deals' | 'companies';
   const type = reqString(body, 'attributeType');
-  const internalName = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
-  if (store.crm.attributes[kind].some((a) => a.internalName === internalName)) throw new SandboxError(400, 'duplicate_parameter', `Attribute ${internalName} already exists`);
+  const internalName = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+  if (store.crm.attributes[kind].some((a) => a.internalName === internalName))
+    throw new SandboxError(400, 'duplicate_parameter', `Attribute ${internalName} already exists`);
   const options = optStringArray(body, 'optionsLabels') ?? [];
   if ((type === 'single-select' || type === 'multi-choice') && !options.length) throw missing('optionsLabels');
   const attribute: CrmAttribute = {
@@ -337,28 +440,56 @@ function createCrmAttribute(req: SandboxRequest, store: Store) {
 export const crmRoutes: Route[] = [
   ['GET', '/companies', getCompanies],
   ['POST', '/companies', createCompany],
-  ['GET', '/companies/{id}', (req, store) => ({ status: 200, body: store.crm.companyView(company(store, req.params.id!)) })],
+  [
+    'GET',
+    '/companies/{id}',
+    (req, store) => ({ status: 200, body: store.crm.companyView(company(store, req.params.id!)) }),
+  ],
   ['PATCH', '/companies/{id}', updateCompany],
   ['DELETE', '/companies/{id}', deleteCompany],
   ['PATCH', '/companies/link-unlink/{id}', linkUnlinkCompany],
   ['POST', '/companies/import', (req, store) => importRows(req, store, 'companies')],
-  ['GET', '/crm/attributes/companies', (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.companies) })],
+  [
+    'GET',
+    '/crm/attributes/companies',
+    (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.companies) }),
+  ],
 
   ['GET', '/crm/deals', getDeals],
   ['POST', '/crm/deals', createDeal],
-  ['GET', '/crm/deals/{id}', (req, store) => ({ status: 200, body: store.crm.dealView(deal(store, req.params.id!), store.now()) })],
+  [
+    'GET',
+    '/crm/deals/{id}',
+    (req, store) => ({ status: 200, body: store.crm.dealView(deal(store, req.params.id!), store.now()) }),
+  ],
   ['PATCH', '/crm/deals/{id}', updateDeal],
   ['DELETE', '/crm/deals/{id}', deleteDeal],
   ['PATCH', '/crm/deals/link-unlink/{id}', linkUnlinkDeal],
   ['POST', '/crm/deals/import', (req, store) => importRows(req, store, 'deals')],
-  ['GET', '/crm/attributes/deals', (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.deals) })],
+  [
+    'GET',
+    '/crm/attributes/deals',
+    (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.deals) }),
+  ],
   ['POST', '/crm/attributes', createCrmAttribute],
 
-  ['GET', '/crm/pipeline/details', (_req, store) => ({ status: 200, body: store.crm.pipelineView(defaultPipeline(store)) })],
-  ['GET', '/crm/pipeline/details/all', (_req, store) => ({ status: 200, body: store.crm.pipelines.map((p) => store.crm.pipelineView(p)) })],
-  ['GET', '/crm/pipeline/details/{pipelineID}', (req, store) => {
-    const pipeline = store.crm.pipelines.find((p) => p.id === req.params.pipelineID);
-    if (!pipeline) throw notFound('Pipeline not found');
-    return { status: 200, body: [store.crm.pipelineView(pipeline)] };
-  }],
+  [
+    'GET',
+    '/crm/pipeline/details',
+    (_req, store) => ({ status: 200, body: store.crm.pipelineView(defaultPipeline(store)) }),
+  ],
+  [
+    'GET',
+    '/crm/pipeline/details/all',
+    (_req, store) => ({ status: 200, body: store.crm.pipelines.map((p) => store.crm.pipelineView(p)) }),
+  ],
+  [
+    'GET',
+    '/crm/pipeline/details/{pipelineID}',
+    (req, store) => {
+      const pipeline = store.crm.pipelines.find((p) => p.id === req.params.pipelineID);
+      if (!pipeline) throw notFound('Pipeline not found');
+      return { status: 200, body: [store.crm.pipelineView(pipeline)] };
+    },
+  ],
 ];

@@ -92,7 +92,12 @@ export class CrmState {
 
   /** A deleted contact leaves the companies, deals, tasks, notes and files it was linked to. */
   forgetContact(id: number): void {
-    for (const item of [...this.companies.values(), ...this.deals.values(), ...this.tasks.values(), ...this.notes.values()]) {
+    for (const item of [
+      ...this.companies.values(),
+      ...this.deals.values(),
+      ...this.tasks.values(),
+      ...this.notes.values(),
+    ]) {
       item.contactIds = item.contactIds.filter((c) => c !== id);
     }
     for (const f of this.files.values()) if (f.contactId === id) delete f.contactId;
@@ -144,7 +149,15 @@ export class CrmState {
   }
 
   taskView(t: Task) {
-    return { id: t.id, taskTypeId: t.taskTypeId, name: t.name, date: t.date, contactsIds: [...t.contactIds], dealsIds: [...t.dealIds], companiesIds: [...t.companyIds] };
+    return {
+      id: t.id,
+      taskTypeId: t.taskTypeId,
+      name: t.name,
+      date: t.date,
+      contactsIds: [...t.contactIds],
+      dealsIds: [...t.dealIds],
+      companiesIds: [...t.companyIds],
+    };
   }
 
   noteView(n: Note, author: { email: string; name: string }) {
@@ -155,7 +168,13 @@ export class CrmState {
       dealIds: [...n.dealIds],
       // The definition's note leaves companyIds out although notes take them: shown when set.
       ...(n.companyIds.length ? { companyIds: [...n.companyIds] } : {}),
-      authorId: { id: OWNER_ID, email: author.email, name: { fullName: author.name }, locale: 'fr_FR', timezone: 'Europe/Paris' },
+      authorId: {
+        id: OWNER_ID,
+        email: author.email,
+        name: { fullName: author.name },
+        locale: 'fr_FR',
+        timezone: 'Europe/Paris',
+      },
       createdAt: n.createdAt,
       updatedAt: n.updatedAt,
     };
@@ -181,7 +200,19 @@ export class CrmState {
 }
 
 /** A Brevo-like object id: 24 hex digits, distinct per kind and number. */
-export function objectId(kind: 'company' | 'deal' | 'task' | 'note' | 'file' | 'pipeline' | 'tasktype' | 'attribute', n: number): string {
-  const code = { company: 'c0', deal: 'd0', task: 'a0', note: 'e0', file: 'f0', pipeline: 'b0', tasktype: '70', attribute: '80' }[kind];
+export function objectId(
+  kind: 'company' | 'deal' | 'task' | 'note' | 'file' | 'pipeline' | 'tasktype' | 'attribute',
+  n: number,
+): string {
+  const code = {
+    company: 'c0',
+    deal: 'd0',
+    task: 'a0',
+    note: 'e0',
+    file: 'f0',
+    pipeline: 'b0',
+    tasktype: '70',
+    attribute: '80',
+  }[kind];
   return `65f1${code}${n.toString(16).padStart(18, '0')}`;
 }

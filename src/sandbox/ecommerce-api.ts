@@ -5,7 +5,19 @@
 import { invalid, missing, notFound, SandboxError, type Handler, type Route, type SandboxRequest } from './http.js';
 import type { Category, ConversionSource, Order, Product } from './shop-store.js';
 import type { Store } from './store.js';
-import { bodyOf, optBool, optObject, optString, optStringArray, page, paging, reqString, since, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  optBool,
+  optObject,
+  optString,
+  optStringArray,
+  page,
+  paging,
+  reqString,
+  since,
+  sorted,
+  type Body,
+} from './validate.js';
 
 const DAY = 86_400_000;
 /** How long after a campaign an order is still credited to it. */
@@ -15,9 +27,11 @@ const ATTRIBUTION_WINDOW = 7 * DAY;
 
 function productFields(store: Store, body: Body, p: Product): void {
   const categories = optStringArray(body, 'categories');
-  for (const id of categories ?? []) if (!store.shop.categories.has(id)) throw invalid(`categories: category ${id} does not exist`);
+  for (const id of categories ?? [])
+    if (!store.shop.categories.has(id)) throw invalid(`categories: category ${id} does not exist`);
   const parentId = optString(body, 'parentId');
-  if (parentId !== undefined && !store.shop.products.has(parentId)) throw invalid(`parentId: product ${parentId} does not exist`);
+  if (parentId !== undefined && !store.shop.products.has(parentId))
+    throw invalid(`parentId: product ${parentId} does not exist`);
   for (const key of ['name', 'url', 'imageUrl', 'sku', 'deletedAt'] as const) {
     const value = optString(body, key);
     if (value !== undefined) p[key] = value;
@@ -53,7 +67,8 @@ function upsert<T extends { key: number; id: string; createdAt: string; modified
   const id = reqString(body, 'id');
   const now = store.now();
   const existing = items.get(id);
-  if (existing && !updateEnabled) throw new SandboxError(400, 'duplicate_parameter', `${kind} ${id} already exists; set updateEnabled to change it`);
+  if (existing && !updateEnabled)
+    throw new SandboxError(400, 'duplicate_parameter', `${kind} ${id} already exists; set updateEnabled to change it`);
   const item = existing ?? make(id, store.nextId(kind), now);
   apply(item);
   item.modifiedAt = now;
@@ -61,40 +76,89 @@ function upsert<T extends { key: number; id: string; createdAt: string; modified
   return existing ? 'updated' : 'created';
 }
 
-const newProduct = (id: string, key: number, now: string): Product => ({ key, id, name: '', categories: [], createdAt: now, modifiedAt: now });
-const newCategory = (id: string, key: number, now: string): Category => ({ key, id, name: '', createdAt: now, modifiedAt: now });
+const newProduct = (id: string, key: number, now: string): Product => ({
+  key,
+  id,
+  name: '',
+  categories: [],
+  createdAt: now,
+  modifiedAt: now,
+});
+const newCategory = (id: string, key: number, now: string): Category => ({
+  key,
+  id,
+  name: '',
+  createdAt: now,
+  modifiedAt: now,
+});
 
 function saveProduct(store: Store, body: Body, updateEnabled: boolean) {
-  return upsert(store, store.shop.products, body, updateEnabled, newProduct, (p) => productFields(store, body, p), 'product');
+  return upsert(
+    store,
+    store.shop.products,
+    body,
+    updateEnabled,
+    newProduct,
+    (p) => productFields(store, body, p),
+    'product',
+  );
 }
 
 function saveCategory(store: Store, body: Body, updateEnabled: boolean) {
   if (!store.shop.categories.has(String(body.id)) && body.name === undefined) throw missing('name');
-  return upsert(store, store.shop.categories, body, updateEnabled, newCategory, (c) => categoryFields(body, c), 'category');
+  return upsert(
+    store,
+    store.shop.categories,
+    body,
+    updateEnabled,
+    newCategory,
+    (c) => categoryFields(body, c),
+    'category',
+  );
 }
 
 /** Batches: every item is checked before any is saved; the counts say what happened. */
-function batch(req: SandboxRequest, key: 'products' | 'categories', save: (store: Store, item: Body, update: boolean) => 'created' | 'updated', store: Store) {
+function batch(
+  req: SandboxRequest,
+  key: 'products' | 'categories',
+  save: (store: Store, item: Body, update: boolean) => 'created' | 'updated',
+  store: Store,
+) {
   const body = bodyOf(req);
   const items = body[key] as Body[];
   const update = optBool(body, 'updateEnabled') ?? false;
   const counts = { createdCount: 0, updatedCount: 0 };
   const map = key === 'products' ? store.shop.products : store.shop.categories;
-  for (const item of items) if (map.has(String(item.id)) && !update) throw new SandboxError(400, 'duplicate_parameter', `${key === 'products' ? 'product' : 'category'} ${item.id} already exists; set updateEnabled to change it`);
+  for (const item of items)
+    if (map.has(String(item.id)) && !update)
+      throw new SandboxError(
+        400,
+        'duplicate_parameter',
+        `${key === 'products' ? 'product' : 'category'} ${item.id} already exists; set updateEnabled to change it`,
+      );
   for (const item of items) counts[save(store, item, update) === 'created' ? 'createdCount' : 'updatedCount']++;
   return { status: 201, body: counts };
 }
 
 /** POST of one product or category: 201 with Brevo's number for a new one, 204 for an update. */
-function saveOne(save: (store: Store, body: Body, update: boolean) => 'created' | 'updated', items: (store: Store) => Map<string, { key: number }>): Handler {
+function saveOne(
+  save: (store: Store, body: Body, update: boolean) => 'created' | 'updated',
+  items: (store: Store) => Map<string, { key: number }>,
+): Handler {
   return (req, store) => {
     const body = bodyOf(req);
     const result = save(store, body, optBool(body, 'updateEnabled') ?? false);
-    return result === 'created' ? { status: 201, body: { id: items(store).get(String(body.id))!.key } } : { status: 204 };
+    return result === 'created'
+      ? { status: 201, body: { id: items(store).get(String(body.id))!.key } }
+      : { status: 204 };
   };
 }
 
-function getOne<T>(items: (store: Store) => Map<string, T>, view: (store: Store, item: T) => unknown, kind: string): Handler {
+function getOne<T>(
+  items: (store: Store) => Map<string, T>,
+  view: (store: Store, item: T) => unknown,
+  kind: string,
+): Handler {
   return (req, store) => {
     const item = items(store).get(req.params.id!);
     if (!item) throw notFound(`${kind} not found`);
@@ -103,10 +167,21 @@ function getOne<T>(items: (store: Store) => Map<string, T>, view: (store: Store,
 }
 
 /** Common list filters: ids, name (part of it, any case), created/modified since. */
-function filtered<T extends { id: string; name: string; createdAt: string; modifiedAt: string }>(req: SandboxRequest, items: T[]): T[] {
-  const ids = req.query.getAll('ids').flatMap((v) => v.split(',')).filter(Boolean);
+function filtered<T extends { id: string; name: string; createdAt: string; modifiedAt: string }>(
+  req: SandboxRequest,
+  items: T[],
+): T[] {
+  const ids = req.query
+    .getAll('ids')
+    .flatMap((v) => v.split(','))
+    .filter(Boolean);
   const name = req.query.get('name')?.toLowerCase();
-  return sorted(req, since(req, items, (i) => i.modifiedAt).filter((i) => (!ids.length || ids.includes(i.id)) && (!name || i.name.toLowerCase().includes(name))));
+  return sorted(
+    req,
+    since(req, items, (i) => i.modifiedAt).filter(
+      (i) => (!ids.length || ids.includes(i.id)) && (!name || i.name.toLowerCase().includes(name)),
+    ),
+  );
 }
 
 function getProducts(req: SandboxRequest, store: Store) {
@@ -121,9 +196,18 @@ function getProducts(req: SandboxRequest, store: Store) {
   price('gt', (p, v) => p > v);
   price('eq', (p, v) => p === v);
   price('ne', (p, v) => p !== v);
-  const categories = req.query.getAll('categories').flatMap((v) => v.split(',')).filter(Boolean);
+  const categories = req.query
+    .getAll('categories')
+    .flatMap((v) => v.split(','))
+    .filter(Boolean);
   if (categories.length) products = products.filter((p) => p.categories.some((c) => categories.includes(c)));
-  return { status: 200, body: { products: page(products, paging(req, 50, 1000)).map((p) => store.shop.productView(p)), count: products.length } };
+  return {
+    status: 200,
+    body: {
+      products: page(products, paging(req, 50, 1000)).map((p) => store.shop.productView(p)),
+      count: products.length,
+    },
+  };
 }
 
 // Orders.
@@ -145,12 +229,16 @@ export function attribution(store: Store, contactId: number | undefined, at: str
   const t = Date.parse(at);
   const touches: { source: ConversionSource; id: string; time: number }[] = [];
   for (const c of store.campaigns.values()) {
-    if (c.sentDate && c.engagement[contactId]?.clicks?.length) touches.push({ source: 'email_campaign', id: String(c.id), time: Date.parse(c.sentDate) });
+    if (c.sentDate && c.engagement[contactId]?.clicks?.length)
+      touches.push({ source: 'email_campaign', id: String(c.id), time: Date.parse(c.sentDate) });
   }
   for (const c of store.messaging.smsCampaigns.values()) {
-    if (c.sentDate && c.fates.some((f) => f.contactId === contactId && f.result === 'delivered')) touches.push({ source: 'sms_campaign', id: String(c.id), time: Date.parse(c.sentDate) });
+    if (c.sentDate && c.fates.some((f) => f.contactId === contactId && f.result === 'delivered'))
+      touches.push({ source: 'sms_campaign', id: String(c.id), time: Date.parse(c.sentDate) });
   }
-  const last = touches.filter((x) => x.time <= t && t - x.time <= ATTRIBUTION_WINDOW).sort((a, b) => b.time - a.time)[0];
+  const last = touches
+    .filter((x) => x.time <= t && t - x.time <= ATTRIBUTION_WINDOW)
+    .sort((a, b) => b.time - a.time)[0];
   return last && { source: last.source, id: last.id };
 }
 
@@ -169,7 +257,11 @@ export function saveOrder(store: Store, body: Body): void {
     amount: body.amount as number,
     ...(optString(body, 'storeId') !== undefined ? { storeId: optString(body, 'storeId') } : {}),
     identifiers,
-    ...(contact ? { contactId: contact.id, ...(contact.email ? { email: contact.email } : {}) } : identifiers.email_id ? { email: identifiers.email_id.toLowerCase() } : {}),
+    ...(contact
+      ? { contactId: contact.id, ...(contact.email ? { email: contact.email } : {}) }
+      : identifiers.email_id
+        ? { email: identifiers.email_id.toLowerCase() }
+        : {}),
     products: (body.products as Order['products']).map((l) => ({ ...l })),
     ...(optObject(body, 'billing') ? { billing: { ...optObject(body, 'billing') } } : {}),
     ...(optStringArray(body, 'coupons') ? { coupons: optStringArray(body, 'coupons') } : {}),
@@ -182,8 +274,14 @@ export function saveOrder(store: Store, body: Body): void {
 function getOrders(req: SandboxRequest, store: Store) {
   const orders = since(req, [...store.shop.orders.values()], (o) => o.updatedAt);
   // Oldest first as stored; newest first by default.
-  const ordered = sorted(req, orders.sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
-  return { status: 200, body: { orders: page(ordered, paging(req, 50, 100)).map((o) => store.shop.orderView(o)), count: ordered.length } };
+  const ordered = sorted(
+    req,
+    orders.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+  );
+  return {
+    status: 200,
+    body: { orders: page(ordered, paging(req, 50, 100)).map((o) => store.shop.orderView(o)), count: ordered.length },
+  };
 }
 
 // Attribution.
@@ -199,18 +297,30 @@ const money = (n: number) => Math.round(n * 100) / 100;
 
 function metrics(orders: Order[]) {
   const revenue = orders.reduce((n, o) => n + o.amount, 0);
-  return { ordersCount: orders.length, revenue: money(revenue), averageBasket: orders.length ? money(revenue / orders.length) : 0 };
+  return {
+    ordersCount: orders.length,
+    revenue: money(revenue),
+    averageBasket: orders.length ? money(revenue / orders.length) : 0,
+  };
 }
 
 function attributedTo(store: Store, source: string, id: string, range?: [number, number]): Order[] {
   return [...store.shop.orders.values()].filter(
-    (o) => o.attribution?.source === source && o.attribution.id === id && (!range || (Date.parse(o.createdAt) >= range[0] && Date.parse(o.createdAt) <= range[1])),
+    (o) =>
+      o.attribution?.source === source &&
+      o.attribution.id === id &&
+      (!range || (Date.parse(o.createdAt) >= range[0] && Date.parse(o.createdAt) <= range[1])),
   );
 }
 
 function campaignExists(store: Store, source: string, id: string): void {
   const n = /^\d+$/.test(id) ? Number(id) : NaN;
-  const exists = source === 'email_campaign' ? store.campaigns.has(n) : source === 'sms_campaign' ? store.messaging.smsCampaigns.has(n) : false;
+  const exists =
+    source === 'email_campaign'
+      ? store.campaigns.has(n)
+      : source === 'sms_campaign'
+        ? store.messaging.smsCampaigns.has(n)
+        : false;
   if (!exists) throw notFound(`No ${source.replace(/_/g, ' ')} with id ${id}`);
 }
 
@@ -218,87 +328,168 @@ function attributionMetrics(req: SandboxRequest, store: Store) {
   const from = req.query.get('periodFrom');
   const to = req.query.get('periodTo');
   const range: [number, number] = [from ? Date.parse(from) : 0, to ? Date.parse(to) : Number.MAX_SAFE_INTEGER];
-  let wanted = Object.entries(SOURCES).flatMap(([param, source]) => req.query.getAll(param).flatMap((v) => v.split(',')).filter(Boolean).map((id) => ({ source, id })));
+  let wanted = Object.entries(SOURCES).flatMap(([param, source]) =>
+    req.query
+      .getAll(param)
+      .flatMap((v) => v.split(','))
+      .filter(Boolean)
+      .map((id) => ({ source, id })),
+  );
   // Without ids: every campaign orders were attributed to in the period.
   if (!wanted.length) {
     const seen = new Map<string, { source: ConversionSource; id: string }>();
-    for (const o of store.shop.orders.values()) if (o.attribution && Date.parse(o.createdAt) >= range[0] && Date.parse(o.createdAt) <= range[1]) seen.set(`${o.attribution.source}:${o.attribution.id}`, o.attribution);
+    for (const o of store.shop.orders.values())
+      if (o.attribution && Date.parse(o.createdAt) >= range[0] && Date.parse(o.createdAt) <= range[1])
+        seen.set(`${o.attribution.source}:${o.attribution.id}`, o.attribution);
     wanted = [...seen.values()];
   }
-  const results = wanted.map(({ source, id }) => ({ id, conversionSource: source, ...metrics(attributedTo(store, source, id, range)) }));
+  const results = wanted.map(({ source, id }) => ({
+    id,
+    conversionSource: source,
+    ...metrics(attributedTo(store, source, id, range)),
+  }));
   const all = wanted.flatMap(({ source, id }) => attributedTo(store, source, id, range));
   return { status: 200, body: { results, totals: metrics(all) } };
 }
 
 export const ecommerceRoutes: Route[] = [
-  ['POST', '/ecommerce/activate', (_req, store) => {
-    store.shop.active = true;
-    return { status: 200 };
-  }],
+  [
+    'POST',
+    '/ecommerce/activate',
+    (_req, store) => {
+      store.shop.active = true;
+      return { status: 200 };
+    },
+  ],
   ['GET', '/ecommerce/config/displayCurrency', (_req, store) => ({ status: 200, body: { code: store.shop.currency } })],
-  ['POST', '/ecommerce/config/displayCurrency', (req, store) => {
-    const code = reqString(bodyOf(req), 'code').toUpperCase();
-    if (!/^[A-Z]{3}$/.test(code)) throw invalid('code should be an ISO 4217 currency code such as EUR');
-    store.shop.currency = code;
-    return { status: 200, body: { code } };
-  }],
+  [
+    'POST',
+    '/ecommerce/config/displayCurrency',
+    (req, store) => {
+      const code = reqString(bodyOf(req), 'code').toUpperCase();
+      if (!/^[A-Z]{3}$/.test(code)) throw invalid('code should be an ISO 4217 currency code such as EUR');
+      store.shop.currency = code;
+      return { status: 200, body: { code } };
+    },
+  ],
 
   ['GET', '/products', getProducts],
   ['POST', '/products', saveOne(saveProduct, (store) => store.shop.products)],
   ['POST', '/products/batch', (req, store) => batch(req, 'products', saveProduct, store)],
-  ['GET', '/products/{id}', getOne((store) => store.shop.products, (store, p) => store.shop.productView(p), 'Product')],
+  [
+    'GET',
+    '/products/{id}',
+    getOne(
+      (store) => store.shop.products,
+      (store, p) => store.shop.productView(p),
+      'Product',
+    ),
+  ],
 
-  ['GET', '/categories', (req, store) => {
-    const categories = filtered(req, [...store.shop.categories.values()]);
-    return { status: 200, body: { categories: page(categories, paging(req, 50, 100)).map((c) => store.shop.categoryView(c)), count: categories.length } };
-  }],
+  [
+    'GET',
+    '/categories',
+    (req, store) => {
+      const categories = filtered(req, [...store.shop.categories.values()]);
+      return {
+        status: 200,
+        body: {
+          categories: page(categories, paging(req, 50, 100)).map((c) => store.shop.categoryView(c)),
+          count: categories.length,
+        },
+      };
+    },
+  ],
   ['POST', '/categories', saveOne(saveCategory, (store) => store.shop.categories)],
   ['POST', '/categories/batch', (req, store) => batch(req, 'categories', saveCategory, store)],
-  ['GET', '/categories/{id}', getOne((store) => store.shop.categories, (store, c) => store.shop.categoryView(c), 'Category')],
+  [
+    'GET',
+    '/categories/{id}',
+    getOne(
+      (store) => store.shop.categories,
+      (store, c) => store.shop.categoryView(c),
+      'Category',
+    ),
+  ],
 
   ['GET', '/orders', getOrders],
-  ['POST', '/orders/status', (req, store) => {
-    saveOrder(store, bodyOf(req));
-    return { status: 204 };
-  }],
-  ['POST', '/orders/status/batch', (req, store) => {
-    const orders = bodyOf(req).orders as Body[];
-    for (const order of orders) saveOrder(store, order);
-    return { status: 202, body: { batchId: store.nextId('order-batch'), count: orders.length } };
-  }],
+  [
+    'POST',
+    '/orders/status',
+    (req, store) => {
+      saveOrder(store, bodyOf(req));
+      return { status: 204 };
+    },
+  ],
+  [
+    'POST',
+    '/orders/status/batch',
+    (req, store) => {
+      const orders = bodyOf(req).orders as Body[];
+      for (const order of orders) saveOrder(store, order);
+      return { status: 202, body: { batchId: store.nextId('order-batch'), count: orders.length } };
+    },
+  ],
 
   ['GET', '/ecommerce/attribution/metrics', attributionMetrics],
-  ['GET', '/ecommerce/attribution/metrics/{conversionSource}/{conversionSourceId}', (req, store) => {
-    const { conversionSource: source, conversionSourceId: id } = req.params as { conversionSource: string; conversionSourceId: string };
-    campaignExists(store, source, id);
-    const orders = attributedTo(store, source, id);
-    // A new customer placed their first order through this campaign.
-    const firstOrders = new Map<number, string>();
-    for (const o of [...store.shop.orders.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) if (o.contactId !== undefined && !firstOrders.has(o.contactId)) firstOrders.set(o.contactId, o.id);
-    const newCustomersCount = new Set(orders.filter((o) => o.contactId !== undefined && firstOrders.get(o.contactId) === o.id).map((o) => o.contactId)).size;
-    return { status: 200, body: { id, conversionSource: source, ...metrics(orders), newCustomersCount } };
-  }],
-  ['GET', '/ecommerce/attribution/products/{conversionSource}/{conversionSourceId}', (req, store) => {
-    const { conversionSource: source, conversionSourceId: id } = req.params as { conversionSource: string; conversionSourceId: string };
-    campaignExists(store, source, id);
-    const byProduct = new Map<string, { orders: Set<string>; revenue: number }>();
-    for (const o of attributedTo(store, source, id)) {
-      for (const line of o.products) {
-        const entry = byProduct.get(line.productId) ?? { orders: new Set<string>(), revenue: 0 };
-        entry.orders.add(o.id);
-        entry.revenue += line.price * line.quantity;
-        byProduct.set(line.productId, entry);
-      }
-    }
-    const products = [...byProduct].map(([productId, { orders, revenue }]) => {
-      const p = store.shop.products.get(productId);
-      return {
-        id: productId,
-        ...(p ? { name: p.name, ...(p.sku ? { sku: p.sku } : {}), ...(p.price !== undefined ? { price: p.price } : {}), ...(p.url ? { url: p.url } : {}), ...(p.imageUrl ? { imageUrl: p.imageUrl } : {}) } : {}),
-        ordersCount: orders.size,
-        revenue: money(revenue),
+  [
+    'GET',
+    '/ecommerce/attribution/metrics/{conversionSource}/{conversionSourceId}',
+    (req, store) => {
+      const { conversionSource: source, conversionSourceId: id } = req.params as {
+        conversionSource: string;
+        conversionSourceId: string;
       };
-    });
-    return { status: 200, body: { products: products.sort((a, b) => b.revenue - a.revenue) } };
-  }],
+      campaignExists(store, source, id);
+      const orders = attributedTo(store, source, id);
+      // A new customer placed their first order through this campaign.
+      const firstOrders = new Map<number, string>();
+      for (const o of [...store.shop.orders.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
+        if (o.contactId !== undefined && !firstOrders.has(o.contactId)) firstOrders.set(o.contactId, o.id);
+      const newCustomersCount = new Set(
+        orders
+          .filter((o) => o.contactId !== undefined && firstOrders.get(o.contactId) === o.id)
+          .map((o) => o.contactId),
+      ).size;
+      return { status: 200, body: { id, conversionSource: source, ...metrics(orders), newCustomersCount } };
+    },
+  ],
+  [
+    'GET',
+    '/ecommerce/attribution/products/{conversionSource}/{conversionSourceId}',
+    (req, store) => {
+      const { conversionSource: source, conversionSourceId: id } = req.params as {
+        conversionSource: string;
+        conversionSourceId: string;
+      };
+      campaignExists(store, source, id);
+      const byProduct = new Map<string, { orders: Set<string>; revenue: number }>();
+      for (const o of attributedTo(store, source, id)) {
+        for (const line of o.products) {
+          const entry = byProduct.get(line.productId) ?? { orders: new Set<string>(), revenue: 0 };
+          entry.orders.add(o.id);
+          entry.revenue += line.price * line.quantity;
+          byProduct.set(line.productId, entry);
+        }
+      }
+      const products = [...byProduct].map(([productId, { orders, revenue }]) => {
+        const p = store.shop.products.get(productId);
+        return {
+          id: productId,
+          ...(p
+            ? {
+                name: p.name,
+                ...(p.sku ? { sku: p.sku } : {}),
+                ...(p.price !== undefined ? { price: p.price } : {}),
+                ...(p.url ? { url: p.url } : {}),
+                ...(p.imageUrl ? { imageUrl: p.imageUrl } : {}),
+              }
+            : {}),
+          ordersCount: orders.size,
+          revenue: money(revenue),
+        };
+      });
+      return { status: 200, body: { products: products.sort((a, b) => b.revenue - a.revenue) } };
+    },
+  ],
 ];

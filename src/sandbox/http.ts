@@ -20,7 +20,8 @@ export class SandboxError extends Error {
 }
 
 export const notFound = (message: string) => new SandboxError(404, 'document_not_found', message);
-export const invalid = (message: string, extra?: Record<string, unknown>) => new SandboxError(400, 'invalid_parameter', message, extra);
+export const invalid = (message: string, extra?: Record<string, unknown>) =>
+  new SandboxError(400, 'invalid_parameter', message, extra);
 export const missing = (field: string) => new SandboxError(400, 'missing_parameter', `${field} is missing`);
 
 export interface Answer {
@@ -53,7 +54,10 @@ interface Compiled<T> {
   value: T;
 }
 
-export type Match<T> = { value: T; params: Record<string, string>; template: string } | { allowed: string[] } | undefined;
+export type Match<T> =
+  | { value: T; params: Record<string, string>; template: string }
+  | { allowed: string[] }
+  | undefined;
 
 /**
  * Routes by METHOD and path template. Where templates overlap (/contacts/lists and

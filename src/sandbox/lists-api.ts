@@ -4,7 +4,20 @@ import { invalid, missing, type Route, type SandboxRequest } from './http.js';
 import { campaignStatistics } from './campaign-stats.js';
 import { filterContacts } from './contacts-api.js';
 import type { Contact, Store } from './store.js';
-import { bodyOf, intParam, optBool, optIntArray, optString, optStringArray, page, paging, reqInt, reqString, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  intParam,
+  optBool,
+  optIntArray,
+  optString,
+  optStringArray,
+  page,
+  paging,
+  reqInt,
+  reqString,
+  sorted,
+  type Body,
+} from './validate.js';
 
 function createFolder(req: SandboxRequest, store: Store) {
   const name = reqString(bodyOf(req), 'name');
@@ -16,7 +29,10 @@ function createFolder(req: SandboxRequest, store: Store) {
 function getFolders(req: SandboxRequest, store: Store) {
   const window = paging(req, 10, 50);
   const folders = sorted(req, [...store.folders.values()]);
-  return { status: 200, body: { folders: page(folders, window).map((f) => store.folderView(f)), count: folders.length } };
+  return {
+    status: 200,
+    body: { folders: page(folders, window).map((f) => store.folderView(f)), count: folders.length },
+  };
 }
 
 function deleteFolder(req: SandboxRequest, store: Store) {
@@ -29,7 +45,10 @@ function deleteFolder(req: SandboxRequest, store: Store) {
 function folderLists(req: SandboxRequest, store: Store) {
   const folder = store.folder(intParam(req, 'folderId'));
   const window = paging(req, 10, 50);
-  const lists = sorted(req, [...store.lists.values()].filter((l) => l.folderId === folder.id));
+  const lists = sorted(
+    req,
+    [...store.lists.values()].filter((l) => l.folderId === folder.id),
+  );
   return {
     status: 200,
     body: {
@@ -65,7 +84,10 @@ function getList(req: SandboxRequest, store: Store) {
       const { listId: _l, ...stats } = campaignStatistics(store, c).campaignStats.find((s) => s.listId === list.id)!;
       return { campaignId: c.id, stats };
     });
-  return { status: 200, body: { ...store.listView(list), createdAt: list.createdAt, campaignStats, dynamicList: false } };
+  return {
+    status: 200,
+    body: { ...store.listView(list), createdAt: list.createdAt, campaignStats, dynamicList: false },
+  };
 }
 
 function updateList(req: SandboxRequest, store: Store) {
@@ -74,7 +96,8 @@ function updateList(req: SandboxRequest, store: Store) {
   const name = optString(body, 'name');
   const folderId = body.folderId === undefined ? undefined : reqInt(body, 'folderId');
   if (name === undefined && folderId === undefined) throw missing('name');
-  if (folderId !== undefined && !store.folders.has(folderId)) throw invalid(`folderId: folder ${folderId} does not exist`);
+  if (folderId !== undefined && !store.folders.has(folderId))
+    throw invalid(`folderId: folder ${folderId} does not exist`);
   if (name !== undefined) {
     if (!name.trim()) throw invalid('name should not be empty');
     list.name = name;
@@ -87,7 +110,10 @@ function listContacts(req: SandboxRequest, store: Store) {
   const list = store.list(intParam(req, 'listId'));
   const window = paging(req, 50, 500);
   const contacts = sorted(req, filterContacts(req, store.members(list.id)));
-  return { status: 200, body: { contacts: page(contacts, window).map((c) => store.contactView(c)), count: contacts.length } };
+  return {
+    status: 200,
+    body: { contacts: page(contacts, window).map((c) => store.contactView(c)), count: contacts.length },
+  };
 }
 
 type Selector = { key: 'all' } | { key: 'emails' | 'ids' | 'extIds'; values: (string | number)[] };
@@ -167,35 +193,61 @@ function removeFromList(req: SandboxRequest, store: Store) {
 // Attributes.
 
 export const listRoutes: Route[] = [
-  ['GET', '/contacts/segments', (req, store) => {
-    const segments = sorted(req, [...store.segments.values()]);
-    // The definition requires both name and segmentName on each segment: the same name twice.
-    const view = (g: (typeof segments)[number]) => ({ id: g.id, name: g.name, segmentName: g.name, categoryName: g.categoryName, updatedAt: g.updatedAt });
-    return { status: 200, body: { segments: page(segments, paging(req, 10, 50)).map(view), count: segments.length } };
-  }],
+  [
+    'GET',
+    '/contacts/segments',
+    (req, store) => {
+      const segments = sorted(req, [...store.segments.values()]);
+      // The definition requires both name and segmentName on each segment: the same name twice.
+      const view = (g: (typeof segments)[number]) => ({
+        id: g.id,
+        name: g.name,
+        segmentName: g.name,
+        categoryName: g.categoryName,
+        updatedAt: g.updatedAt,
+      });
+      return { status: 200, body: { segments: page(segments, paging(req, 10, 50)).map(view), count: segments.length } };
+    },
+  ],
   ['GET', '/contacts/folders', getFolders],
   ['POST', '/contacts/folders', createFolder],
-  ['GET', '/contacts/folders/{folderId}', (req, store) => ({ status: 200, body: store.folderView(store.folder(intParam(req, 'folderId'))) })],
-  ['PUT', '/contacts/folders/{folderId}', (req, store) => {
-    const folder = store.folder(intParam(req, 'folderId'));
-    folder.name = reqString(bodyOf(req), 'name');
-    return { status: 204 };
-  }],
+  [
+    'GET',
+    '/contacts/folders/{folderId}',
+    (req, store) => ({ status: 200, body: store.folderView(store.folder(intParam(req, 'folderId'))) }),
+  ],
+  [
+    'PUT',
+    '/contacts/folders/{folderId}',
+    (req, store) => {
+      const folder = store.folder(intParam(req, 'folderId'));
+      folder.name = reqString(bodyOf(req), 'name');
+      return { status: 204 };
+    },
+  ],
   ['DELETE', '/contacts/folders/{folderId}', deleteFolder],
   ['GET', '/contacts/folders/{folderId}/lists', folderLists],
 
-  ['GET', '/contacts/lists', (req, store) => {
-    const window = paging(req, 10, 50);
-    const lists = sorted(req, [...store.lists.values()]);
-    return { status: 200, body: { lists: page(lists, window).map((l) => store.listView(l)), count: lists.length } };
-  }],
+  [
+    'GET',
+    '/contacts/lists',
+    (req, store) => {
+      const window = paging(req, 10, 50);
+      const lists = sorted(req, [...store.lists.values()]);
+      return { status: 200, body: { lists: page(lists, window).map((l) => store.listView(l)), count: lists.length } };
+    },
+  ],
   ['POST', '/contacts/lists', createList],
   ['GET', '/contacts/lists/{listId}', getList],
   ['PUT', '/contacts/lists/{listId}', updateList],
-  ['DELETE', '/contacts/lists/{listId}', (req, store) => {
-    removeList(store, store.list(intParam(req, 'listId')).id);
-    return { status: 204 };
-  }],
+  [
+    'DELETE',
+    '/contacts/lists/{listId}',
+    (req, store) => {
+      removeList(store, store.list(intParam(req, 'listId')).id);
+      return { status: 204 };
+    },
+  ],
   ['GET', '/contacts/lists/{listId}/contacts', listContacts],
   ['POST', '/contacts/lists/{listId}/contacts/add', addToList],
   ['POST', '/contacts/lists/{listId}/contacts/remove', removeFromList],

@@ -48,7 +48,17 @@ export interface SmsEvent {
   phoneNumber: string;
   date: string;
   messageId: string;
-  event: 'sent' | 'accepted' | 'delivered' | 'softBounces' | 'hardBounces' | 'blocked' | 'rejected' | 'skipped' | 'unsubscription' | 'replies';
+  event:
+    | 'sent'
+    | 'accepted'
+    | 'delivered'
+    | 'softBounces'
+    | 'hardBounces'
+    | 'blocked'
+    | 'rejected'
+    | 'skipped'
+    | 'unsubscription'
+    | 'replies';
   reason?: string;
   reply?: string;
   tag?: string;
@@ -68,7 +78,15 @@ export interface WhatsAppTemplate {
   modifiedAt: string;
 }
 
-export type WhatsAppCampaignStatus = 'draft' | 'scheduled' | 'pending' | 'approved' | 'running' | 'suspended' | 'rejected' | 'sent';
+export type WhatsAppCampaignStatus =
+  | 'draft'
+  | 'scheduled'
+  | 'pending'
+  | 'approved'
+  | 'running'
+  | 'suspended'
+  | 'rejected'
+  | 'sent';
 
 export interface WhatsAppCampaign {
   id: number;
@@ -158,7 +176,9 @@ export class MessagingState {
 
   whatsappCampaignView(c: WhatsAppCampaign) {
     const template = this.whatsappTemplates.get(c.templateId);
-    const variables = [...(template?.bodyText ?? '').matchAll(/\{\{\s*(?:contact\.)?([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => ({ name: m[1]!, default: '', datatype: 'text' }));
+    const variables = [...(template?.bodyText ?? '').matchAll(/\{\{\s*(?:contact\.)?([A-Za-z0-9_]+)\s*\}\}/g)].map(
+      (m) => ({ name: m[1]!, default: '', datatype: 'text' }),
+    );
     return {
       id: c.id,
       campaignName: c.name,
@@ -183,14 +203,28 @@ export class MessagingState {
         hide_footer: true,
       },
       // Required by the definition, which never describes it: the lists it goes to.
-      recipients: { type: 'list', includedLists: [...c.recipients.listIds], excludedLists: [...c.recipients.excludedListIds] },
+      recipients: {
+        type: 'list',
+        includedLists: [...c.recipients.listIds],
+        excludedLists: [...c.recipients.excludedListIds],
+      },
       createdAt: c.createdAt,
       modifiedAt: c.modifiedAt,
     };
   }
 
   whatsappTemplateView(t: WhatsAppTemplate) {
-    return { id: t.id, name: t.name, status: t.status, type: 'whatsapp', language: t.language, category: t.category, errorReason: 'NONE', createdAt: t.createdAt, modifiedAt: t.modifiedAt };
+    return {
+      id: t.id,
+      name: t.name,
+      status: t.status,
+      type: 'whatsapp',
+      language: t.language,
+      category: t.category,
+      errorReason: 'NONE',
+      createdAt: t.createdAt,
+      modifiedAt: t.modifiedAt,
+    };
   }
 }
 

@@ -50,23 +50,37 @@ export function specFor(key: string): OperationSpec | undefined {
 type Problem = { code: 'missing_parameter' | 'invalid_parameter'; field: string; message: string };
 
 const missing = (field: string): Problem => ({ code: 'missing_parameter', field, message: `${field} is missing` });
-const invalid = (field: string, what: string): Problem => ({ code: 'invalid_parameter', field, message: `${field || 'The request body'} ${what}` });
+const invalid = (field: string, what: string): Problem => ({
+  code: 'invalid_parameter',
+  field,
+  message: `${field || 'The request body'} ${what}`,
+});
 
-const A: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', array: 'an array', object: 'an object' };
+const A: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  array: 'an array',
+  object: 'an object',
+};
 
 const FORMATS: Record<string, [test: (v: string) => boolean, what: string]> = {
   email: [(v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'is not a valid email address'],
   url: [(v) => /^[a-z][a-z0-9+.-]*:/i.test(v) && URL.canParse(v), 'is not a valid URL'],
   date: [(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'is not a valid date (YYYY-MM-DD)'],
   'date-time': [
-    (v) => /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)$/.test(v) && !Number.isNaN(Date.parse(v)),
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)$/.test(v) &&
+      !Number.isNaN(Date.parse(v)),
     'is not a valid date-time (YYYY-MM-DDTHH:mm:ss with a time zone, e.g. 2025-06-01T09:00:00Z)',
   ],
   uuid: [(v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), 'is not a valid UUID'],
 };
 
 const patterns = new Map<string, RegExp>();
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof UploadedFile);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof UploadedFile);
 const join = (where: string, key: string) => (where ? `${where}.${key}` : key);
 
 function typeFits(type: Schema['type'], value: unknown): boolean {
@@ -90,8 +104,14 @@ function typeFits(type: Schema['type'], value: unknown): boolean {
 
 /** The first thing wrong with a value under a schema, or undefined when it fits. */
 export function problemWith(schema: Schema, value: unknown, where: string): Problem | undefined {
-  if (value === null) return schema.nullable || (!schema.type && !schema.anyOf) ? undefined : invalid(where, `should be ${A[schema.type ?? ''] ?? 'a value'}, not null`);
-  if (value instanceof UploadedFile) return schema.format === 'binary' || (!schema.type && !schema.anyOf) ? undefined : invalid(where, `should be ${A[schema.type ?? 'string']}, not a file`);
+  if (value === null)
+    return schema.nullable || (!schema.type && !schema.anyOf)
+      ? undefined
+      : invalid(where, `should be ${A[schema.type ?? ''] ?? 'a value'}, not null`);
+  if (value instanceof UploadedFile)
+    return schema.format === 'binary' || (!schema.type && !schema.anyOf)
+      ? undefined
+      : invalid(where, `should be ${A[schema.type ?? 'string']}, not a file`);
   if (schema.format === 'binary') return invalid(where, 'should be a file');
   if (!typeFits(schema.type, value)) return invalid(where, `should be ${A[schema.type!]}`);
   if (schema.enum && !schema.enum.includes(value)) {
@@ -100,8 +120,13 @@ export function problemWith(schema: Schema, value: unknown, where: string): Prob
   }
   if (typeof value === 'string') {
     const length = [...value].length;
-    if (schema.minLength !== undefined && length < schema.minLength) return invalid(where, schema.minLength === 1 ? 'should not be empty' : `should be at least ${schema.minLength} characters long`);
-    if (schema.maxLength !== undefined && length > schema.maxLength) return invalid(where, `should be at most ${schema.maxLength} characters long`);
+    if (schema.minLength !== undefined && length < schema.minLength)
+      return invalid(
+        where,
+        schema.minLength === 1 ? 'should not be empty' : `should be at least ${schema.minLength} characters long`,
+      );
+    if (schema.maxLength !== undefined && length > schema.maxLength)
+      return invalid(where, `should be at most ${schema.maxLength} characters long`);
     const format = schema.format && FORMATS[schema.format];
     if (format && !format[0](value)) return invalid(where, format[1]);
     if (schema.pattern) {
@@ -112,15 +137,20 @@ export function problemWith(schema: Schema, value: unknown, where: string): Prob
   }
   if (typeof value === 'number') {
     const { minimum, maximum, exclusiveMinimum: exMin, exclusiveMaximum: exMax } = schema;
-    if (minimum !== undefined && (exMin === true ? value <= minimum : value < minimum)) return invalid(where, `should be ${exMin === true ? 'more than' : 'at least'} ${minimum}`);
-    if (maximum !== undefined && (exMax === true ? value >= maximum : value > maximum)) return invalid(where, `should be ${exMax === true ? 'less than' : 'at most'} ${maximum}`);
+    if (minimum !== undefined && (exMin === true ? value <= minimum : value < minimum))
+      return invalid(where, `should be ${exMin === true ? 'more than' : 'at least'} ${minimum}`);
+    if (maximum !== undefined && (exMax === true ? value >= maximum : value > maximum))
+      return invalid(where, `should be ${exMax === true ? 'less than' : 'at most'} ${maximum}`);
     if (typeof exMin === 'number' && value <= exMin) return invalid(where, `should be more than ${exMin}`);
     if (typeof exMax === 'number' && value >= exMax) return invalid(where, `should be less than ${exMax}`);
   }
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) return invalid(where, `should hold at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) return invalid(where, `should hold at most ${schema.maxItems} items`);
-    if (schema.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size < value.length) return invalid(where, 'should not repeat an item');
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+      return invalid(where, `should hold at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems)
+      return invalid(where, `should hold at most ${schema.maxItems} items`);
+    if (schema.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size < value.length)
+      return invalid(where, 'should not repeat an item');
     if (schema.items) {
       for (let i = 0; i < value.length; i++) {
         const problem = problemWith(schema.items, value[i], `${where}[${i}]`);
@@ -139,12 +169,15 @@ export function problemWith(schema: Schema, value: unknown, where: string): Prob
 function objectProblem(schema: Schema, value: Record<string, unknown>, where: string): Problem | undefined {
   for (const key of schema.required ?? []) if (value[key] === undefined) return missing(join(where, key));
   const keys = Object.keys(value).filter((k) => value[k] !== undefined);
-  if (schema.minProperties !== undefined && keys.length < schema.minProperties) return invalid(where, `should have at least ${schema.minProperties} field${schema.minProperties === 1 ? '' : 's'}`);
-  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) return invalid(where, `should have at most ${schema.maxProperties} fields`);
+  if (schema.minProperties !== undefined && keys.length < schema.minProperties)
+    return invalid(where, `should have at least ${schema.minProperties} field${schema.minProperties === 1 ? '' : 's'}`);
+  if (schema.maxProperties !== undefined && keys.length > schema.maxProperties)
+    return invalid(where, `should have at most ${schema.maxProperties} fields`);
   for (const key of keys) {
     const known = schema.properties?.[key];
     const child = known ?? (schema.additionalProperties === false ? undefined : schema.additionalProperties);
-    if (!known && schema.additionalProperties === false) return invalid(join(where, key), 'is not a field Brevo accepts here');
+    if (!known && schema.additionalProperties === false)
+      return invalid(join(where, key), 'is not a field Brevo accepts here');
     if (child) {
       const problem = problemWith(child, value[key], join(where, key));
       if (problem) return problem;
@@ -176,11 +209,17 @@ function fromText(schema: Schema, text: string, where: string): { value: unknown
   const type = schema.type;
   switch (type) {
     case 'integer':
-      return /^-?\d+$/.test(text.trim()) ? { value: Number(text) } : invalid(where, `should be an integer, got "${text}"`);
+      return /^-?\d+$/.test(text.trim())
+        ? { value: Number(text) }
+        : invalid(where, `should be an integer, got "${text}"`);
     case 'number':
-      return text.trim() !== '' && Number.isFinite(Number(text)) ? { value: Number(text) } : invalid(where, `should be a number, got "${text}"`);
+      return text.trim() !== '' && Number.isFinite(Number(text))
+        ? { value: Number(text) }
+        : invalid(where, `should be a number, got "${text}"`);
     case 'boolean':
-      return text === 'true' || text === 'false' ? { value: text === 'true' } : invalid(where, `should be true or false, got "${text}"`);
+      return text === 'true' || text === 'false'
+        ? { value: text === 'true' }
+        : invalid(where, `should be true or false, got "${text}"`);
     case 'object':
     case 'array':
       try {
@@ -244,7 +283,11 @@ export function checkRequest(spec: OperationSpec | undefined, req: CheckedReques
   if (req.body === undefined) {
     if (!body.required) return undefined;
     const firstRequired = body.anyOf.find((v) => v.required?.length)?.required?.[0];
-    throw fail(firstRequired ? missing(firstRequired) : { code: 'missing_parameter', field: '', message: 'The request body is missing' });
+    throw fail(
+      firstRequired
+        ? missing(firstRequired)
+        : { code: 'missing_parameter', field: '', message: 'The request body is missing' },
+    );
   }
   let value = req.body;
   if (body.type === 'form' && isObject(value)) value = typedForm(body.anyOf[0] ?? {}, value);

@@ -21,7 +21,9 @@ describe('RouteTable', () => {
   });
 
   it('decodes parameters and tells a wrong method from an unknown path', () => {
-    expect(table.match('GET', '/contacts/ann%40example.com')).toMatchObject({ params: { identifier: 'ann@example.com' } });
+    expect(table.match('GET', '/contacts/ann%40example.com')).toMatchObject({
+      params: { identifier: 'ann@example.com' },
+    });
     expect(table.match('PUT', '/crm/deals/abc')).toEqual({ allowed: ['GET'] });
     expect(table.match('GET', '/crm/deals')).toBeUndefined();
     expect(table.match('GET', '/crm/deals/abc/extra')).toBeUndefined();
@@ -69,10 +71,20 @@ describe('Store', () => {
   it('seeds a believable Demo Shop account', () => {
     const store = seeded();
     expect(store.account.companyName).toBe('Demo Shop');
-    expect([store.folders.size, store.lists.size, store.contacts.size, store.templates.size, store.campaigns.size, store.senders.size, store.webhooks.size]).toEqual([2, 3, 48, 2, 4, 1, 1]);
+    expect([
+      store.folders.size,
+      store.lists.size,
+      store.contacts.size,
+      store.templates.size,
+      store.campaigns.size,
+      store.senders.size,
+      store.webhooks.size,
+    ]).toEqual([2, 3, 48, 2, 4, 1, 1]);
     // The log covers the last 30 days day by day, so default windows and per-day reports show it.
     const now = Date.parse('2025-03-10T12:00:00Z');
-    const days = new Set(store.emails.filter((e) => now - Date.parse(e.date) < 30 * 86_400_000).map((e) => e.date.slice(0, 10)));
+    const days = new Set(
+      store.emails.filter((e) => now - Date.parse(e.date) < 30 * 86_400_000).map((e) => e.date.slice(0, 10)),
+    );
     expect(days.size).toBeGreaterThan(20);
     for (const e of store.emails) expect(Date.parse(e.date)).toBeLessThanOrEqual(now);
     for (const c of store.contacts.values()) expect(store.list(c.listIds[0]!)).toBeDefined();
@@ -85,11 +97,17 @@ describe('Store', () => {
     const stages = new Set([...store.crm.deals.values()].map((d) => d.attributes.deal_stage));
     expect(stages.size).toBeGreaterThanOrEqual(5);
     expect([...store.crm.deals.values()].every((d) => typeof d.attributes.amount === 'number')).toBe(true);
-    expect([...store.messaging.smsCampaigns.values()].some((c) => c.status === 'sent' && c.fates.length > 0)).toBe(true);
+    expect([...store.messaging.smsCampaigns.values()].some((c) => c.status === 'sent' && c.fates.length > 0)).toBe(
+      true,
+    );
   });
 
   it('seeds the same account every time', () => {
-    const summary = (store: Store) => JSON.stringify([[...store.shop.orders.values()].map((o) => [o.id, o.amount, o.contactId]), [...store.campaigns.values()].map((c) => c.engagement)]);
+    const summary = (store: Store) =>
+      JSON.stringify([
+        [...store.shop.orders.values()].map((o) => [o.id, o.amount, o.contactId]),
+        [...store.campaigns.values()].map((c) => c.engagement),
+      ]);
     expect(summary(seeded())).toBe(summary(seeded()));
   });
 });
@@ -98,6 +116,8 @@ describe('render', () => {
   it('fills params and contact attributes, and blanks unknown ones', () => {
     const store = seedDemoAccount(new Store());
     const contact = store.findContact('emma.martin@example.com');
-    expect(render('Hi {{ contact.FIRSTNAME }}, order {{params.order.id}}{{params.none}}', { order: { id: 'A-1' } }, contact)).toBe('Hi Emma, order A-1');
+    expect(
+      render('Hi {{ contact.FIRSTNAME }}, order {{params.order.id}}{{params.none}}', { order: { id: 'A-1' } }, contact),
+    ).toBe('Hi Emma, order A-1');
   });
 });

@@ -50,7 +50,14 @@ function sendSeeded(store: Store, campaign: Campaign, seed: number, links: strin
   }
 }
 
-function emailCampaign(store: Store, fields: Partial<Campaign> & Pick<Campaign, 'id' | 'name' | 'subject' | 'htmlContent' | 'status' | 'createdAt' | 'modifiedAt' | 'recipients' | 'tag'>): Campaign {
+function emailCampaign(
+  store: Store,
+  fields: Partial<Campaign> &
+    Pick<
+      Campaign,
+      'id' | 'name' | 'subject' | 'htmlContent' | 'status' | 'createdAt' | 'modifiedAt' | 'recipients' | 'tag'
+    >,
+): Campaign {
   const campaign: Campaign = {
     type: 'classic',
     testSent: fields.status === 'sent',
@@ -184,10 +191,34 @@ function seedSms(store: Store, ago: Ago): void {
 
 function seedWhatsApp(store: Store, ago: Ago): void {
   const templates = [
-    { name: 'order_update', category: 'UTILITY', bodyText: 'Hi {{contact.FIRSTNAME}}, your Demo Shop order {{params.ORDER_ID}} is on its way.', status: 'approved', days: 200 },
-    { name: 'new_collection', category: 'MARKETING', bodyText: 'Hi {{contact.FIRSTNAME}}, the new Demo Shop collection is here. Have a look: demoshop.example/new', status: 'approved', days: 60 },
-    { name: 'vip_evening', category: 'MARKETING', bodyText: 'You are invited to our VIP evening at the Paris shop. Reply YES to book your place.', status: 'approved', days: 12 },
-    { name: 'loyalty_points', category: 'MARKETING', bodyText: 'You have {{params.POINTS}} loyalty points to spend at Demo Shop.', status: 'draft', days: 2 },
+    {
+      name: 'order_update',
+      category: 'UTILITY',
+      bodyText: 'Hi {{contact.FIRSTNAME}}, your Demo Shop order {{params.ORDER_ID}} is on its way.',
+      status: 'approved',
+      days: 200,
+    },
+    {
+      name: 'new_collection',
+      category: 'MARKETING',
+      bodyText: 'Hi {{contact.FIRSTNAME}}, the new Demo Shop collection is here. Have a look: demoshop.example/new',
+      status: 'approved',
+      days: 60,
+    },
+    {
+      name: 'vip_evening',
+      category: 'MARKETING',
+      bodyText: 'You are invited to our VIP evening at the Paris shop. Reply YES to book your place.',
+      status: 'approved',
+      days: 12,
+    },
+    {
+      name: 'loyalty_points',
+      category: 'MARKETING',
+      bodyText: 'You have {{params.POINTS}} loyalty points to spend at Demo Shop.',
+      status: 'draft',
+      days: 2,
+    },
   ] as const;
   templates.forEach((t, i) => {
     store.messaging.whatsappTemplates.set(i + 1, {

@@ -5,9 +5,18 @@ import { objectId, OWNER_ID, type Company, type Deal, type Pipeline, type Task }
 import { SHOP_DOMAIN, type Ago } from './seed-people.js';
 import type { Store } from './store.js';
 
-const stage = (pipeline: number, n: number, name: string) => ({ id: `4c6f${pipeline}e2a-${String(n).padStart(4, '0')}-4d1b-9a3e-6b2f0c8d1e${String(n).padStart(2, '0')}`, name });
+const stage = (pipeline: number, n: number, name: string) => ({
+  id: `4c6f${pipeline}e2a-${String(n).padStart(4, '0')}-4d1b-9a3e-6b2f0c8d1e${String(n).padStart(2, '0')}`,
+  name,
+});
 
-const attribute = (internalName: string, label: string, attributeTypeName: string, options: string[] = [], isRequired = false) => ({
+const attribute = (
+  internalName: string,
+  label: string,
+  attributeTypeName: string,
+  options: string[] = [],
+  isRequired = false,
+) => ({
   internalName,
   label,
   attributeTypeName,
@@ -20,9 +29,15 @@ export function seedCrm(store: Store, ago: Ago): void {
   const wholesale: Pipeline = {
     id: objectId('pipeline', 1),
     name: 'Wholesale',
-    stages: ['New lead', 'Qualified', 'Proposal sent', 'Negotiation', 'Won', 'Lost'].map((name, i) => stage(1, i + 1, name)),
+    stages: ['New lead', 'Qualified', 'Proposal sent', 'Negotiation', 'Won', 'Lost'].map((name, i) =>
+      stage(1, i + 1, name),
+    ),
   };
-  const gifts: Pipeline = { id: objectId('pipeline', 2), name: 'Corporate gifts', stages: ['Inquiry', 'Quote sent', 'Won', 'Lost'].map((name, i) => stage(2, i + 1, name)) };
+  const gifts: Pipeline = {
+    id: objectId('pipeline', 2),
+    name: 'Corporate gifts',
+    stages: ['Inquiry', 'Quote sent', 'Won', 'Lost'].map((name, i) => stage(2, i + 1, name)),
+  };
   crm.pipelines.push(wholesale, gifts);
   const at = (p: Pipeline, name: string) => p.stages.find((s) => s.name === name)!.id;
 
@@ -46,10 +61,22 @@ export function seedCrm(store: Store, ago: Ago): void {
     attribute('phone_number', 'Phone', 'text'),
     attribute('country_code', 'Country code', 'number'),
   );
-  ['Call', 'Email', 'Meeting', 'To do', 'Lunch', 'Deadline'].forEach((title, i) => crm.taskTypes.push({ id: objectId('tasktype', i + 1), title }));
+  ['Call', 'Email', 'Meeting', 'To do', 'Lunch', 'Deadline'].forEach((title, i) =>
+    crm.taskTypes.push({ id: objectId('tasktype', i + 1), title }),
+  );
   const type = (title: string) => crm.taskTypes.find((t) => t.title === title)!.id;
 
-  const companies: [name: string, domain: string, industry: string, employees: number, revenue: number, phone: string, country: number, contacts: number[], days: number][] = [
+  const companies: [
+    name: string,
+    domain: string,
+    industry: string,
+    employees: number,
+    revenue: number,
+    phone: string,
+    country: number,
+    contacts: number[],
+    days: number,
+  ][] = [
     ['Maison Verte', 'maisonverte.example', 'concept_store', 6, 420_000, '+33 4 78 00 00 12', 33, [1], 180],
     ['Nordic Living', 'nordicliving.example', 'retail', 14, 1_300_000, '+45 32 00 00 40', 45, [], 150],
     ['Rossi Home', 'rossihome.example', 'interior_design', 4, 260_000, '+39 02 0000 0031', 39, [6], 40],
@@ -59,7 +86,16 @@ export function seedCrm(store: Store, ago: Ago): void {
   companies.forEach(([name, domain, industry, employees, revenue, phone, country, contacts, days], i) => {
     const c: Company = {
       id: objectId('company', i + 1),
-      attributes: { name, domain, industry, owner: OWNER_ID, number_of_employees: employees, revenue, phone_number: phone, country_code: country },
+      attributes: {
+        name,
+        domain,
+        industry,
+        owner: OWNER_ID,
+        number_of_employees: employees,
+        revenue,
+        phone_number: phone,
+        country_code: country,
+      },
       contactIds: contacts,
       dealIds: [],
       createdAt: ago(days),
@@ -70,14 +106,34 @@ export function seedCrm(store: Store, ago: Ago): void {
   store.reserveId('company', companies.length);
   const companyId = (name: string) => [...crm.companies.values()].find((c) => c.attributes.name === name)!.id;
 
-  const deals: [name: string, p: Pipeline, stage: string, amount: number, closeIn: number, company: string | undefined, contacts: number[], days: number, extra?: Record<string, unknown>][] = [
+  const deals: [
+    name: string,
+    p: Pipeline,
+    stage: string,
+    amount: number,
+    closeIn: number,
+    company: string | undefined,
+    contacts: number[],
+    days: number,
+    extra?: Record<string, unknown>,
+  ][] = [
     ['Maison Verte – linen scarves for the shop', wholesale, 'Proposal sent', 4_800, 20, 'Maison Verte', [1], 24],
     ['Nordic Living – 200 black totes', wholesale, 'Negotiation', 3_200, 9, 'Nordic Living', [], 31],
     ['Rossi Home – first wholesale order', wholesale, 'New lead', 1_500, 45, 'Rossi Home', [6], 6],
     ['Atelier Berlin – pop-up shop stock', wholesale, 'Qualified', 5_600, 30, 'Atelier Berlin', [7], 12],
     ['The Gift Corner – spring reorder', wholesale, 'Won', 2_250, -8, 'The Gift Corner', [9], 40],
     ['Nordic Living – stoneware mugs', wholesale, 'Won', 1_200, -25, 'Nordic Living', [], 55],
-    ['Maison Verte – holiday gift boxes', wholesale, 'Lost', 2_900, -15, 'Maison Verte', [1], 70, { lost_reason: 'timing' }],
+    [
+      'Maison Verte – holiday gift boxes',
+      wholesale,
+      'Lost',
+      2_900,
+      -15,
+      'Maison Verte',
+      [1],
+      70,
+      { lost_reason: 'timing' },
+    ],
     ['Lumen Studio – 60 welcome kits', gifts, 'Quote sent', 3_900, 14, undefined, [2], 9],
   ];
   deals.forEach(([name, pipeline, stageName, amount, closeIn, companyName, contacts, days, extra], i) => {
@@ -106,9 +162,18 @@ export function seedCrm(store: Store, ago: Ago): void {
     }
   });
   store.reserveId('deal', deals.length);
-  const dealId = (prefix: string) => [...crm.deals.values()].find((d) => String(d.attributes.deal_name).startsWith(prefix))!.id;
+  const dealId = (prefix: string) =>
+    [...crm.deals.values()].find((d) => String(d.attributes.deal_name).startsWith(prefix))!.id;
 
-  const tasks: [name: string, type: string, dueIn: number, done: boolean, deal: string | undefined, company: string | undefined, contacts: number[]][] = [
+  const tasks: [
+    name: string,
+    type: string,
+    dueIn: number,
+    done: boolean,
+    deal: string | undefined,
+    company: string | undefined,
+    contacts: number[],
+  ][] = [
     ['Call Maison Verte about delivery dates', 'Call', -2, false, 'Maison Verte – linen', 'Maison Verte', [1]],
     ['Send Nordic Living the revised price list', 'Email', 0, false, 'Nordic Living – 200', 'Nordic Living', []],
     ['Samples meeting with Rossi Home', 'Meeting', 1, false, 'Rossi Home', 'Rossi Home', [6]],
@@ -134,10 +199,34 @@ export function seedCrm(store: Store, ago: Ago): void {
   });
   store.reserveId('task', tasks.length);
 
-  const notes: [text: string, deal: string | undefined, company: string | undefined, contacts: number[], days: number][] = [
-    ['Emma wants 120 indigo scarves and 40 oatmeal shawls, delivered before the 15th. Proposal sent with 12% wholesale discount.', 'Maison Verte – linen', 'Maison Verte', [1], 8],
-    ['Nordic Living asks for 8% off on 200 totes; we can go to 6% with free shipping.', 'Nordic Living – 200', 'Nordic Living', [], 4],
-    ['Leo found us through the Milan design fair; small shop, wants to test 30 pieces first.', 'Rossi Home', 'Rossi Home', [6], 5],
+  const notes: [
+    text: string,
+    deal: string | undefined,
+    company: string | undefined,
+    contacts: number[],
+    days: number,
+  ][] = [
+    [
+      'Emma wants 120 indigo scarves and 40 oatmeal shawls, delivered before the 15th. Proposal sent with 12% wholesale discount.',
+      'Maison Verte – linen',
+      'Maison Verte',
+      [1],
+      8,
+    ],
+    [
+      'Nordic Living asks for 8% off on 200 totes; we can go to 6% with free shipping.',
+      'Nordic Living – 200',
+      'Nordic Living',
+      [],
+      4,
+    ],
+    [
+      'Leo found us through the Milan design fair; small shop, wants to test 30 pieces first.',
+      'Rossi Home',
+      'Rossi Home',
+      [6],
+      5,
+    ],
     ['Pays within 15 days, reorders every season.', undefined, 'The Gift Corner', [9], 30],
   ];
   notes.forEach(([text, dealPrefix, companyName, contacts, days], i) => {

@@ -41,9 +41,23 @@ export interface Person {
 }
 
 const NAMED: Person[] = [
-  { first: 'Emma', last: 'Martin', email: 'emma.martin@example.com', lists: [1, 2, 3], city: 'Lyon', sms: '33612345678' },
+  {
+    first: 'Emma',
+    last: 'Martin',
+    email: 'emma.martin@example.com',
+    lists: [1, 2, 3],
+    city: 'Lyon',
+    sms: '33612345678',
+  },
   { first: 'Lucas', last: 'Bernard', email: 'lucas.bernard@example.com', lists: [1, 3], city: 'Paris' },
-  { first: 'Olivia', last: 'Smith', email: 'olivia.smith@example.com', lists: [1, 2], city: 'London', sms: '447700900123' },
+  {
+    first: 'Olivia',
+    last: 'Smith',
+    email: 'olivia.smith@example.com',
+    lists: [1, 2],
+    city: 'London',
+    sms: '447700900123',
+  },
   { first: 'Noah', last: 'Johnson', email: 'noah.johnson@example.net', lists: [1], city: 'Boston' },
   { first: 'Mia', last: 'Garcia', email: 'mia.garcia@example.org', lists: [3], city: 'Madrid' },
   { first: 'Leo', last: 'Rossi', email: 'leo.rossi@example.com', lists: [1, 3], city: 'Milan' },
@@ -51,13 +65,94 @@ const NAMED: Person[] = [
   { first: 'Hugo', last: 'Dubois', email: 'hugo.dubois@example.fr', lists: [3], city: 'Bordeaux' },
   { first: 'Chloe', last: 'Wilson', email: 'chloe.wilson@example.com', lists: [1], city: 'Leeds' },
   // Unsubscribed through the Spring sale campaign: blocklisted, still counted in the lists.
-  { first: 'Arthur', last: 'Lefebvre', email: 'arthur.lefebvre@example.com', lists: [3], city: 'Lille', unsubscribed: true },
+  {
+    first: 'Arthur',
+    last: 'Lefebvre',
+    email: 'arthur.lefebvre@example.com',
+    lists: [3],
+    city: 'Lille',
+    unsubscribed: true,
+  },
   { first: 'Ava', last: 'Brown', email: 'ava.brown@example.net', lists: [1, 3], city: 'Chicago' },
   { first: 'Jules', last: 'Moreau', email: 'jules.moreau@example.com', lists: [1], city: 'Nantes' },
 ];
 
-const FIRST = ['Camille', 'Louis', 'Alice', 'Gabriel', 'Léa', 'Raphaël', 'Manon', 'Adam', 'Inès', 'Nathan', 'Zoé', 'Ethan', 'Lina', 'Tom', 'Clara', 'Sacha', 'Eva', 'Théo', 'Anna', 'Paul', 'Julia', 'Max', 'Nora', 'Oscar', 'Elena', 'Samuel', 'Isla', 'Felix', 'Maya', 'Victor', 'Lucy', 'Daniel', 'Rose', 'Milo', 'Grace', 'Jonas'];
-const LAST = ['Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Michel', 'Garnier', 'Faure', 'Roux', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fontaine', 'Rousseau', 'Vincent', 'Taylor', 'Evans', 'Walker', 'Hughes', 'Becker', 'Schmidt', 'Weber', 'Bianchi', 'Romano', 'Costa', 'Silva', 'Jensen', 'Nielsen', 'Novak', 'Kowalski', 'Horvat', 'Meyer', 'Keller'];
+const FIRST = [
+  'Camille',
+  'Louis',
+  'Alice',
+  'Gabriel',
+  'Léa',
+  'Raphaël',
+  'Manon',
+  'Adam',
+  'Inès',
+  'Nathan',
+  'Zoé',
+  'Ethan',
+  'Lina',
+  'Tom',
+  'Clara',
+  'Sacha',
+  'Eva',
+  'Théo',
+  'Anna',
+  'Paul',
+  'Julia',
+  'Max',
+  'Nora',
+  'Oscar',
+  'Elena',
+  'Samuel',
+  'Isla',
+  'Felix',
+  'Maya',
+  'Victor',
+  'Lucy',
+  'Daniel',
+  'Rose',
+  'Milo',
+  'Grace',
+  'Jonas',
+];
+const LAST = [
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Michel',
+  'Garnier',
+  'Faure',
+  'Roux',
+  'Fournier',
+  'Girard',
+  'Bonnet',
+  'Dupont',
+  'Lambert',
+  'Fontaine',
+  'Rousseau',
+  'Vincent',
+  'Taylor',
+  'Evans',
+  'Walker',
+  'Hughes',
+  'Becker',
+  'Schmidt',
+  'Weber',
+  'Bianchi',
+  'Romano',
+  'Costa',
+  'Silva',
+  'Jensen',
+  'Nielsen',
+  'Novak',
+  'Kowalski',
+  'Horvat',
+  'Meyer',
+  'Keller',
+];
 const PLACES: [city: string, domain: string, phone: 'fr' | 'uk' | undefined][] = [
   ['Paris', 'example.fr', 'fr'],
   ['Lyon', 'example.fr', 'fr'],
@@ -79,10 +174,27 @@ function generated(): Person[] {
   return FIRST.map((first, i) => {
     const last = LAST[(i * 7) % LAST.length]!;
     const [city, domain, phone] = PLACES[i % PLACES.length]!;
-    const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const ascii = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
     const lists = [1, ...(i % 6 === 2 ? [2] : []), ...(next() < 0.55 ? [3] : [])];
-    const sms = phone && (i % 3 !== 1 || lists.includes(2)) ? (phone === 'fr' ? `336399801${String(i).padStart(2, '0')}` : `447700900${String(200 + i)}`) : undefined;
-    return { first, last, email: `${ascii(first)}.${ascii(last)}@${domain}`, lists, city, ...(sms ? { sms } : {}), ...(i === 17 || i === 29 ? { unsubscribed: true } : {}) };
+    const sms =
+      phone && (i % 3 !== 1 || lists.includes(2))
+        ? phone === 'fr'
+          ? `336399801${String(i).padStart(2, '0')}`
+          : `447700900${String(200 + i)}`
+        : undefined;
+    return {
+      first,
+      last,
+      email: `${ascii(first)}.${ascii(last)}@${domain}`,
+      lists,
+      city,
+      ...(sms ? { sms } : {}),
+      ...(i === 17 || i === 29 ? { unsubscribed: true } : {}),
+    };
   });
 }
 

@@ -32,7 +32,14 @@ const price = (n: number) => `€${n.toFixed(2)}`;
 
 export function seedShop(store: Store, ago: Ago): void {
   CATEGORIES.forEach(([id, name], i) => {
-    store.shop.categories.set(id, { key: i + 1, id, name, url: `https://${SHOP_DOMAIN}/${id}`, createdAt: ago(410), modifiedAt: ago(120) });
+    store.shop.categories.set(id, {
+      key: i + 1,
+      id,
+      name,
+      url: `https://${SHOP_DOMAIN}/${id}`,
+      createdAt: ago(410),
+      modifiedAt: ago(120),
+    });
   });
   store.reserveId('category', CATEGORIES.length);
   PRODUCTS.forEach(([id, name, category, amount], i) => {
@@ -54,7 +61,9 @@ export function seedShop(store: Store, ago: Ago): void {
   store.reserveId('product', PRODUCTS.length);
 
   const next = random(42);
-  const customers = [...store.contacts.values()].filter((c) => c.email && c.email !== 'ava.brown@example.net' && c.email !== 'jules.moreau@example.com');
+  const customers = [...store.contacts.values()].filter(
+    (c) => c.email && c.email !== 'ava.brown@example.net' && c.email !== 'jules.moreau@example.com',
+  );
   // When orders came in: every day of the last 60, more in the days after each campaign.
   const moments: { at: string; contact: Contact }[] = [];
   for (let day = 60; day >= 0; day--) {
@@ -69,7 +78,8 @@ export function seedShop(store: Store, ago: Ago): void {
     if (!campaign.sentDate) continue;
     for (const [id, e] of Object.entries(campaign.engagement)) {
       const contact = store.contacts.get(Number(id));
-      if (contact && e.clicks?.length && next() < 0.6 && contact.email !== 'ava.brown@example.net') moments.push({ at: shift(campaign.sentDate, 2 + next() * 80), contact });
+      if (contact && e.clicks?.length && next() < 0.6 && contact.email !== 'ava.brown@example.net')
+        moments.push({ at: shift(campaign.sentDate, 2 + next() * 80), contact });
     }
   }
   moments.push({ at: ago(3, 2), contact: store.findContact('emma.martin@example.com') });
@@ -81,7 +91,8 @@ export function seedShop(store: Store, ago: Ago): void {
     const kinds = 1 + Math.floor(next() * 2.4);
     for (let k = 0; k < kinds; k++) {
       const [productId, , , amount] = pick(next, PRODUCTS);
-      if (!lines.some((l) => l.productId === productId)) lines.push({ productId, quantity: next() < 0.8 ? 1 : 2, price: amount });
+      if (!lines.some((l) => l.productId === productId))
+        lines.push({ productId, quantity: next() < 0.8 ? 1 : 2, price: amount });
     }
     const age = (Date.parse(now) - Date.parse(at)) / 86_400_000;
     const status = age > 6 ? (next() < 0.04 ? 'refunded' : 'completed') : age > 1.5 ? 'shipped' : 'processing';
@@ -96,7 +107,11 @@ export function seedShop(store: Store, ago: Ago): void {
       contactId: contact.id,
       email: contact.email!,
       products: lines,
-      billing: { city: String(contact.attributes.CITY ?? 'Paris'), countryCode: countryOf(contact), paymentMethod: next() < 0.7 ? 'card' : 'paypal' },
+      billing: {
+        city: String(contact.attributes.CITY ?? 'Paris'),
+        countryCode: countryOf(contact),
+        paymentMethod: next() < 0.7 ? 'card' : 'paypal',
+      },
       ...(i % 9 === 4 ? { coupons: ['WELCOME10'] } : {}),
     };
     order.attribution = attribution(store, contact.id, at);
@@ -106,48 +121,125 @@ export function seedShop(store: Store, ago: Ago): void {
 
   // Other transactional email: welcomes to the newest customers, a few password resets.
   for (const contact of [...store.contacts.values()].filter((c) => c.createdAt >= ago(30))) {
-    logEmail(store, contact, { subject: 'Welcome to Demo Shop', templateId: 2, tag: 'welcome', body: WELCOME_HTML.replace('{{contact.FIRSTNAME}}', String(contact.attributes.FIRSTNAME)), at: shift(contact.createdAt, 1), opened: next() < 0.6 });
+    logEmail(store, contact, {
+      subject: 'Welcome to Demo Shop',
+      templateId: 2,
+      tag: 'welcome',
+      body: WELCOME_HTML.replace('{{contact.FIRSTNAME}}', String(contact.attributes.FIRSTNAME)),
+      at: shift(contact.createdAt, 1),
+      opened: next() < 0.6,
+    });
   }
-  logEmail(store, store.findContact('jules.moreau@example.com'), { subject: 'Welcome to Demo Shop', templateId: 2, tag: 'welcome', body: WELCOME_HTML.replace('{{contact.FIRSTNAME}}', 'Jules'), at: ago(1, 5), opened: false });
+  logEmail(store, store.findContact('jules.moreau@example.com'), {
+    subject: 'Welcome to Demo Shop',
+    templateId: 2,
+    tag: 'welcome',
+    body: WELCOME_HTML.replace('{{contact.FIRSTNAME}}', 'Jules'),
+    at: ago(1, 5),
+    opened: false,
+  });
   for (const day of [27, 19, 11, 6, 2]) {
     const contact = pick(next, customers);
-    logEmail(store, contact, { subject: 'Reset your Demo Shop password', tag: 'password', body: `<p>Reset your password: <a href="https://${SHOP_DOMAIN}/account/reset">choose a new one</a>. The link is valid for one hour.</p>`, at: ago(day, 7), opened: true, link: `https://${SHOP_DOMAIN}/account/reset` });
+    logEmail(store, contact, {
+      subject: 'Reset your Demo Shop password',
+      tag: 'password',
+      body: `<p>Reset your password: <a href="https://${SHOP_DOMAIN}/account/reset">choose a new one</a>. The link is valid for one hour.</p>`,
+      at: ago(day, 7),
+      opened: true,
+      link: `https://${SHOP_DOMAIN}/account/reset`,
+    });
   }
   store.emails.sort((a, b) => a.date.localeCompare(b.date));
   store.events.sort((a, b) => a.date.localeCompare(b.date));
   store.messaging.smsEvents.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-const shift = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const shift = (at: string, minutes: number) =>
+  new Date(Date.parse(at) + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const COUNTRIES: Record<string, string> = {
-  London: 'GB', Leeds: 'GB', Manchester: 'GB', Boston: 'US', Chicago: 'US', Madrid: 'ES', Lisbon: 'PT',
-  Milan: 'IT', Turin: 'IT', Berlin: 'DE', Hamburg: 'DE', Munich: 'DE', Copenhagen: 'DK',
+  London: 'GB',
+  Leeds: 'GB',
+  Manchester: 'GB',
+  Boston: 'US',
+  Chicago: 'US',
+  Madrid: 'ES',
+  Lisbon: 'PT',
+  Milan: 'IT',
+  Turin: 'IT',
+  Berlin: 'DE',
+  Hamburg: 'DE',
+  Munich: 'DE',
+  Copenhagen: 'DK',
 };
 const countryOf = (contact: Contact) => COUNTRIES[String(contact.attributes.CITY)] ?? 'FR';
 
 /** The order confirmation, and once shipped, the shipping email and SMS or WhatsApp message. */
 function orderMessages(store: Store, order: Order, contact: Contact, next: () => number): void {
   const first = String(contact.attributes.FIRSTNAME);
-  const fill = (html: string) => html.replace('{{params.FIRSTNAME}}', first).replace('{{params.ORDER_ID}}', order.id).replace('{{params.TOTAL}}', price(order.amount));
-  logEmail(store, contact, { subject: `Your Demo Shop order ${order.id}`, templateId: 1, tag: 'order', body: fill(ORDER_HTML), at: order.createdAt, opened: next() < 0.7, bounce: next() < 0.03 ? 'softBounce' : undefined });
+  const fill = (html: string) =>
+    html
+      .replace('{{params.FIRSTNAME}}', first)
+      .replace('{{params.ORDER_ID}}', order.id)
+      .replace('{{params.TOTAL}}', price(order.amount));
+  logEmail(store, contact, {
+    subject: `Your Demo Shop order ${order.id}`,
+    templateId: 1,
+    tag: 'order',
+    body: fill(ORDER_HTML),
+    at: order.createdAt,
+    opened: next() < 0.7,
+    bounce: next() < 0.03 ? 'softBounce' : undefined,
+  });
   if (order.status === 'processing') return;
   const shippedAt = shift(order.createdAt, 20 * 60);
   const track = `https://${SHOP_DOMAIN}/orders/${order.id}`;
-  logEmail(store, contact, { subject: `Your order ${order.id} has shipped`, tag: 'shipping', body: `<p>Hi ${first}, order ${order.id} is on its way. <a href="${track}">Track your parcel</a></p>`, at: shippedAt, opened: next() < 0.65, link: next() < 0.4 ? track : undefined });
+  logEmail(store, contact, {
+    subject: `Your order ${order.id} has shipped`,
+    tag: 'shipping',
+    body: `<p>Hi ${first}, order ${order.id} is on its way. <a href="${track}">Track your parcel</a></p>`,
+    at: shippedAt,
+    opened: next() < 0.65,
+    link: next() < 0.4 ? track : undefined,
+  });
   const whatsapp = contact.attributes.WHATSAPP;
   const sms = contact.attributes.SMS;
   if (typeof whatsapp === 'string') {
     const messageId = randomUUID();
     for (const event of ['sent', 'delivered', 'read'] as const) {
-      store.messaging.whatsappEvents.push({ contactNumber: whatsapp, date: shift(shippedAt, event === 'read' ? 35 : 1), messageId, event, senderNumber: store.messaging.whatsappNumber, ...(event === 'sent' ? { body: `Hi ${first}, your Demo Shop order ${order.id} is on its way.` } : {}) });
+      store.messaging.whatsappEvents.push({
+        contactNumber: whatsapp,
+        date: shift(shippedAt, event === 'read' ? 35 : 1),
+        messageId,
+        event,
+        senderNumber: store.messaging.whatsappNumber,
+        ...(event === 'sent' ? { body: `Hi ${first}, your Demo Shop order ${order.id} is on its way.` } : {}),
+      });
     }
   } else if (typeof sms === 'string') {
     const messageId = String(1_511_882_900_170_000 + store.nextId('sms'));
     const bounced = next() < 0.05;
     const events: SmsEvent['event'][] = bounced ? ['sent', 'hardBounces'] : ['sent', 'accepted', 'delivered'];
-    for (const event of events) store.messaging.smsEvents.push({ phoneNumber: sms, date: shippedAt, messageId, event, tag: 'shipping', ...(bounced && event === 'hardBounces' ? { reason: 'Number not in service' } : {}) });
-    store.messaging.sms.push({ messageId: Number(messageId), reference: `ship${order.id.slice(3)}`, recipient: sms, sender: 'DemoShop', content: `Demo Shop: order ${order.id} has shipped. Track it at ${track}`, tag: 'shipping', type: 'transactional', date: shippedAt, smsCount: 1 });
+    for (const event of events)
+      store.messaging.smsEvents.push({
+        phoneNumber: sms,
+        date: shippedAt,
+        messageId,
+        event,
+        tag: 'shipping',
+        ...(bounced && event === 'hardBounces' ? { reason: 'Number not in service' } : {}),
+      });
+    store.messaging.sms.push({
+      messageId: Number(messageId),
+      reference: `ship${order.id.slice(3)}`,
+      recipient: sms,
+      sender: 'DemoShop',
+      content: `Demo Shop: order ${order.id} has shipped. Track it at ${track}`,
+      tag: 'shipping',
+      type: 'transactional',
+      date: shippedAt,
+      smsCount: 1,
+    });
   }
 }
 
@@ -172,5 +264,15 @@ function logEmail(store: Store, contact: Contact, e: LoggedEmail): void {
     if (e.opened) events.push({ name: 'opened', time: shift(e.at, 42), ip: '203.0.113.24' });
     if (e.opened && e.link) events.push({ name: 'clicked', time: shift(e.at, 44), link: e.link, ip: '203.0.113.24' });
   }
-  store.recordEmail({ messageId, email: contact.email!, subject: e.subject, ...(e.templateId !== undefined ? { templateId: e.templateId } : {}), from: `hello@${SHOP_DOMAIN}`, tags: [e.tag], body: e.body, attachmentCount: 0, events });
+  store.recordEmail({
+    messageId,
+    email: contact.email!,
+    subject: e.subject,
+    ...(e.templateId !== undefined ? { templateId: e.templateId } : {}),
+    from: `hello@${SHOP_DOMAIN}`,
+    tags: [e.tag],
+    body: e.body,
+    attachmentCount: 0,
+    events,
+  });
 }

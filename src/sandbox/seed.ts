@@ -22,17 +22,35 @@ export function seedDemoAccount(store: Store): Store {
     companyName: 'Demo Shop',
     address: { street: '12 Rue de la Paix', city: 'Paris', zipCode: '75002', country: 'France' },
     plan: [
-      { type: 'subscription', credits: 19_874, creditsType: 'sendLimit', startDate: ago(20).slice(0, 10), endDate: ago(-10).slice(0, 10) },
+      {
+        type: 'subscription',
+        credits: 19_874,
+        creditsType: 'sendLimit',
+        startDate: ago(20).slice(0, 10),
+        endDate: ago(-10).slice(0, 10),
+      },
       { type: 'sms', credits: 250, creditsType: 'sendLimit' },
     ],
     relay: { enabled: true, data: { userName: `owner@${SHOP_DOMAIN}`, relay: 'smtp-relay.brevo.com', port: 587 } },
     marketingAutomation: { key: SANDBOX_TRACKER_KEY, enabled: true },
   };
 
-  store.domains.set(SHOP_DOMAIN, { id: 1, name: SHOP_DOMAIN, authenticated: true, verified: true, createdAt: ago(400) });
+  store.domains.set(SHOP_DOMAIN, {
+    id: 1,
+    name: SHOP_DOMAIN,
+    authenticated: true,
+    verified: true,
+    createdAt: ago(400),
+  });
   store.reserveId('domain', 1);
   store.ips.push({ id: 1, ip: '198.51.100.25', domain: `mail.${SHOP_DOMAIN}`, active: true });
-  store.senders.set(1, { id: 1, name: 'Demo Shop', email: `hello@${SHOP_DOMAIN}`, active: true, ips: [{ ip: '198.51.100.25', domain: `mail.${SHOP_DOMAIN}`, weight: 100 }] });
+  store.senders.set(1, {
+    id: 1,
+    name: 'Demo Shop',
+    email: `hello@${SHOP_DOMAIN}`,
+    active: true,
+    ips: [{ ip: '198.51.100.25', domain: `mail.${SHOP_DOMAIN}`, weight: 100 }],
+  });
   store.reserveId('sender', 1);
 
   store.folders.set(1, { id: 1, name: 'Customers' });
@@ -139,10 +157,31 @@ export function seedDemoAccount(store: Store): Store {
 
   // Segments, from what the seeded customers did.
   const buyers = new Map<number, number>();
-  for (const o of store.shop.orders.values()) if (o.contactId !== undefined) buyers.set(o.contactId, (buyers.get(o.contactId) ?? 0) + 1);
-  const openers = new Set([...store.campaigns.values()].filter((c) => c.sentDate && c.sentDate >= ago(30)).flatMap((c) => Object.entries(c.engagement).filter(([, e]) => e.opens).map(([id]) => Number(id))));
-  store.segments.set(1, { id: 1, name: 'Repeat buyers', categoryName: 'Purchases', updatedAt: ago(1), contactIds: [...buyers].filter(([, n]) => n > 1).map(([id]) => id) });
-  store.segments.set(2, { id: 2, name: 'Opened an email in the last 30 days', categoryName: 'Engagement', updatedAt: ago(0, 6), contactIds: [...openers] });
+  for (const o of store.shop.orders.values())
+    if (o.contactId !== undefined) buyers.set(o.contactId, (buyers.get(o.contactId) ?? 0) + 1);
+  const openers = new Set(
+    [...store.campaigns.values()]
+      .filter((c) => c.sentDate && c.sentDate >= ago(30))
+      .flatMap((c) =>
+        Object.entries(c.engagement)
+          .filter(([, e]) => e.opens)
+          .map(([id]) => Number(id)),
+      ),
+  );
+  store.segments.set(1, {
+    id: 1,
+    name: 'Repeat buyers',
+    categoryName: 'Purchases',
+    updatedAt: ago(1),
+    contactIds: [...buyers].filter(([, n]) => n > 1).map(([id]) => id),
+  });
+  store.segments.set(2, {
+    id: 2,
+    name: 'Opened an email in the last 30 days',
+    categoryName: 'Engagement',
+    updatedAt: ago(0, 6),
+    contactIds: [...openers],
+  });
   store.reserveId('segment', 2);
   return store;
 }

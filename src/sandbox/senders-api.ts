@@ -3,7 +3,19 @@
 import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
 import { domainAuthenticated, domainOf } from './sending.js';
 import type { Domain, Store } from './store.js';
-import { bodyOf, intParam, optBool, optEmail, optInt, optObject, optString, optStringArray, reqString, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  intParam,
+  optBool,
+  optEmail,
+  optInt,
+  optObject,
+  optString,
+  optStringArray,
+  reqString,
+  sorted,
+  type Body,
+} from './validate.js';
 
 function ipsOf(body: Body) {
   const value = body.ips;
@@ -22,7 +34,8 @@ function createSender(req: SandboxRequest, store: Store) {
   const name = reqString(body, 'name');
   const email = optEmail(body, 'email');
   if (email === undefined) throw missing('email');
-  if ([...store.senders.values()].some((s) => s.email === email)) throw new SandboxError(400, 'duplicate_parameter', 'Sender already exists');
+  if ([...store.senders.values()].some((s) => s.email === email))
+    throw new SandboxError(400, 'duplicate_parameter', 'Sender already exists');
   const id = store.nextId('sender');
   const active = domainAuthenticated(store, domainOf(email));
   store.senders.set(id, { id, name, email, active, ips: ipsOf(body) ?? [] });
@@ -34,24 +47,51 @@ function getSenders(req: SandboxRequest, store: Store) {
   const ip = req.query.get('ip');
   const domain = req.query.get('domain')?.toLowerCase();
   const senders = [...store.senders.values()].filter(
-    (s) => (!ip || s.ips.some((i) => i.ip === ip)) && (!domain || domainOf(s.email) === domain || s.ips.some((i) => i.domain === domain)),
+    (s) =>
+      (!ip || s.ips.some((i) => i.ip === ip)) &&
+      (!domain || domainOf(s.email) === domain || s.ips.some((i) => i.domain === domain)),
   );
-  return { status: 200, body: { senders: senders.map((s) => ({ id: s.id, name: s.name, email: s.email, active: s.active, ips: s.ips.map((i) => ({ ...i })) })) } };
+  return {
+    status: 200,
+    body: {
+      senders: senders.map((s) => ({
+        id: s.id,
+        name: s.name,
+        email: s.email,
+        active: s.active,
+        ips: s.ips.map((i) => ({ ...i })),
+      })),
+    },
+  };
 }
 
 /** A sender's IPs with the ids of the account's dedicated IPs they are. */
 function senderIps(req: SandboxRequest, store: Store) {
   const sender = store.sender(intParam(req, 'senderId'));
-  const ips = sender.ips.map((i) => ({ id: store.ips.find((d) => d.ip === i.ip)?.id ?? 0, ip: i.ip, domain: i.domain, weight: i.weight }));
+  const ips = sender.ips.map((i) => ({
+    id: store.ips.find((d) => d.ip === i.ip)?.id ?? 0,
+    ip: i.ip,
+    domain: i.domain,
+    weight: i.weight,
+  }));
   return { status: 200, body: { ips } };
 }
 
 // Sending domains. The sandbox resolves no DNS: authenticating a domain succeeds.
 
 const dnsRecords = (d: Domain) => {
-  const record = (type: string, host_name: string, value: string) => ({ type, value, host_name, status: d.authenticated });
+  const record = (type: string, host_name: string, value: string) => ({
+    type,
+    value,
+    host_name,
+    status: d.authenticated,
+  });
   return {
-    dkim_record: record('TXT', 'mail._domainkey', `k=rsa;p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDeMVIzrCa3T14JsNY0IRv5/2V1/${d.id}`),
+    dkim_record: record(
+      'TXT',
+      'mail._domainkey',
+      `k=rsa;p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDeMVIzrCa3T14JsNY0IRv5/2V1/${d.id}`,
+    ),
     brevo_code: record('TXT', '@', `brevo-code:${d.id.toString(16).padStart(32, 'a')}`),
     dmarc_record: record('TXT', '_dmarc', 'v=DMARC1; p=none; rua=mailto:rua@dmarc.brevo.com'),
   };
@@ -65,9 +105,16 @@ function domainByName(req: SandboxRequest, store: Store): Domain {
 
 function createDomain(req: SandboxRequest, store: Store) {
   const name = reqString(bodyOf(req), 'name').toLowerCase();
-  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(name)) throw invalid(`name: ${name} is not a domain name`);
+  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(name))
+    throw invalid(`name: ${name} is not a domain name`);
   if (store.domains.has(name)) throw new SandboxError(400, 'duplicate_parameter', 'Domain already exists');
-  const domain: Domain = { id: store.nextId('domain'), name, authenticated: false, verified: false, createdAt: store.now() };
+  const domain: Domain = {
+    id: store.nextId('domain'),
+    name,
+    authenticated: false,
+    verified: false,
+    createdAt: store.now(),
+  };
   store.domains.set(name, domain);
   return {
     status: 200,
@@ -81,7 +128,25 @@ function createDomain(req: SandboxRequest, store: Store) {
   };
 }
 
-const WEBHOOK_EVENTS = ['sent', 'hardBounce', 'softBounce', 'blocked', 'spam', 'delivered', 'request', 'click', 'invalid', 'deferred', 'opened', 'uniqueOpened', 'unsubscribed', 'listAddition', 'contactUpdated', 'contactDeleted', 'inboundEmailProcessed'];
+const WEBHOOK_EVENTS = [
+  'sent',
+  'hardBounce',
+  'softBounce',
+  'blocked',
+  'spam',
+  'delivered',
+  'request',
+  'click',
+  'invalid',
+  'deferred',
+  'opened',
+  'uniqueOpened',
+  'unsubscribed',
+  'listAddition',
+  'contactUpdated',
+  'contactDeleted',
+  'inboundEmailProcessed',
+];
 
 function webhookFields(body: Body, required: boolean) {
   const url = required ? reqString(body, 'url') : optString(body, 'url');
@@ -89,7 +154,8 @@ function webhookFields(body: Body, required: boolean) {
   const events = optStringArray(body, 'events');
   if (required && !events?.length) throw missing('events');
   const unknown = events?.filter((e) => !WEBHOOK_EVENTS.includes(e)) ?? [];
-  if (unknown.length) throw invalid(`events: ${unknown.join(', ')} is not a webhook event (${WEBHOOK_EVENTS.join(', ')})`);
+  if (unknown.length)
+    throw invalid(`events: ${unknown.join(', ')} is not a webhook event (${WEBHOOK_EVENTS.join(', ')})`);
   const headers = body.headers;
   if (headers !== undefined && !Array.isArray(headers)) throw invalid('headers should be an array of {key, value}');
   return {
@@ -107,7 +173,8 @@ function createWebhook(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   const fields = webhookFields(body, true);
   const type = optString(body, 'type') ?? 'transactional';
-  if (!['transactional', 'marketing', 'inbound'].includes(type)) throw invalid('type should be transactional, marketing or inbound');
+  if (!['transactional', 'marketing', 'inbound'].includes(type))
+    throw invalid('type should be transactional, marketing or inbound');
   const channel = optString(body, 'channel') ?? 'email';
   if (channel !== 'email' && channel !== 'sms') throw invalid('channel should be email or sms');
   const id = store.nextId('webhook');
@@ -146,7 +213,6 @@ function updateWebhook(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-
 /** The dedicated IP a domain sends from, when it has one. */
 function ipOf(store: Store, d: Domain): { ip?: string } {
   const ip = store.ips.find((i) => i.domain === d.name || i.domain.endsWith(`.${d.name}`));
@@ -157,69 +223,125 @@ export const senderRoutes: Route[] = [
   ['GET', '/account', (_req, store) => ({ status: 200, body: structuredClone(store.account) })],
   ['GET', '/senders', getSenders],
   ['POST', '/senders', createSender],
-  ['PUT', '/senders/{senderId}', (req, store) => {
-    const sender = store.sender(intParam(req, 'senderId'));
-    const body = bodyOf(req);
-    const name = optString(body, 'name');
-    const email = optEmail(body, 'email');
-    const ips = ipsOf(body);
-    if (email !== undefined && email !== sender.email) {
-      if ([...store.senders.values()].some((s) => s.email === email)) throw new SandboxError(400, 'duplicate_parameter', 'Sender already exists');
-      sender.email = email;
-      sender.active = domainAuthenticated(store, domainOf(email));
-    }
-    if (name !== undefined) sender.name = name;
-    if (ips !== undefined) sender.ips = ips;
-    return { status: 204 };
-  }],
-  ['DELETE', '/senders/{senderId}', (req, store) => {
-    store.senders.delete(store.sender(intParam(req, 'senderId')).id);
-    return { status: 204 };
-  }],
+  [
+    'PUT',
+    '/senders/{senderId}',
+    (req, store) => {
+      const sender = store.sender(intParam(req, 'senderId'));
+      const body = bodyOf(req);
+      const name = optString(body, 'name');
+      const email = optEmail(body, 'email');
+      const ips = ipsOf(body);
+      if (email !== undefined && email !== sender.email) {
+        if ([...store.senders.values()].some((s) => s.email === email))
+          throw new SandboxError(400, 'duplicate_parameter', 'Sender already exists');
+        sender.email = email;
+        sender.active = domainAuthenticated(store, domainOf(email));
+      }
+      if (name !== undefined) sender.name = name;
+      if (ips !== undefined) sender.ips = ips;
+      return { status: 204 };
+    },
+  ],
+  [
+    'DELETE',
+    '/senders/{senderId}',
+    (req, store) => {
+      store.senders.delete(store.sender(intParam(req, 'senderId')).id);
+      return { status: 204 };
+    },
+  ],
   ['GET', '/senders/{senderId}/ips', senderIps],
   ['GET', '/senders/ips', (_req, store) => ({ status: 200, body: { ips: store.ips.map((i) => ({ ...i })) } })],
-  ['GET', '/senders/domains', (_req, store) => ({
-    status: 200,
-    body: { domains: [...store.domains.values()].map((d) => ({ id: d.id, domain_name: d.name, authenticated: d.authenticated, verified: d.verified, ...ipOf(store, d) })) },
-  })],
+  [
+    'GET',
+    '/senders/domains',
+    (_req, store) => ({
+      status: 200,
+      body: {
+        domains: [...store.domains.values()].map((d) => ({
+          id: d.id,
+          domain_name: d.name,
+          authenticated: d.authenticated,
+          verified: d.verified,
+          ...ipOf(store, d),
+        })),
+      },
+    }),
+  ],
   ['POST', '/senders/domains', createDomain],
-  ['GET', '/senders/domains/{domainName}', (req, store) => {
-    const d = domainByName(req, store);
-    return { status: 200, body: { domain: d.name, verified: d.verified, authenticated: d.authenticated, dns_records: dnsRecords(d) } };
-  }],
-  ['PUT', '/senders/domains/{domainName}/authenticate', (req, store) => {
-    const d = domainByName(req, store);
-    d.authenticated = true;
-    d.verified = true;
-    // Senders on the domain no longer need their code.
-    for (const sender of store.senders.values()) if (domainOf(sender.email) === d.name) sender.active = true;
-    return { status: 200, body: { domain_name: d.name, message: 'Domain has been authenticated successfully.' } };
-  }],
-  ['DELETE', '/senders/domains/{domainName}', (req, store) => {
-    store.domains.delete(domainByName(req, store).name);
-    return { status: 200 };
-  }],
-  ['PUT', '/senders/{senderId}/validate', (req, store) => {
-    const sender = store.sender(intParam(req, 'senderId'));
-    const otp = optInt(bodyOf(req), 'otp');
-    if (otp === undefined) throw missing('otp');
-    // The sandbox sends no code: any six-digit code validates the sender.
-    if (otp < 100000 || otp > 999999) throw invalid('Invalid OTP');
-    sender.active = true;
-    return { status: 204 };
-  }],
+  [
+    'GET',
+    '/senders/domains/{domainName}',
+    (req, store) => {
+      const d = domainByName(req, store);
+      return {
+        status: 200,
+        body: { domain: d.name, verified: d.verified, authenticated: d.authenticated, dns_records: dnsRecords(d) },
+      };
+    },
+  ],
+  [
+    'PUT',
+    '/senders/domains/{domainName}/authenticate',
+    (req, store) => {
+      const d = domainByName(req, store);
+      d.authenticated = true;
+      d.verified = true;
+      // Senders on the domain no longer need their code.
+      for (const sender of store.senders.values()) if (domainOf(sender.email) === d.name) sender.active = true;
+      return { status: 200, body: { domain_name: d.name, message: 'Domain has been authenticated successfully.' } };
+    },
+  ],
+  [
+    'DELETE',
+    '/senders/domains/{domainName}',
+    (req, store) => {
+      store.domains.delete(domainByName(req, store).name);
+      return { status: 200 };
+    },
+  ],
+  [
+    'PUT',
+    '/senders/{senderId}/validate',
+    (req, store) => {
+      const sender = store.sender(intParam(req, 'senderId'));
+      const otp = optInt(bodyOf(req), 'otp');
+      if (otp === undefined) throw missing('otp');
+      // The sandbox sends no code: any six-digit code validates the sender.
+      if (otp < 100000 || otp > 999999) throw invalid('Invalid OTP');
+      sender.active = true;
+      return { status: 204 };
+    },
+  ],
 
-  ['GET', '/webhooks', (req, store) => {
-    const type = req.query.get('type') ?? 'transactional';
-    if (!['transactional', 'marketing', 'inbound'].includes(type)) throw invalid('type should be transactional, marketing or inbound');
-    const webhooks = sorted(req, [...store.webhooks.values()].filter((w) => w.type === type));
-    return { status: 200, body: { webhooks: webhooks.map((w) => store.webhookView(w)) } };
-  }],
+  [
+    'GET',
+    '/webhooks',
+    (req, store) => {
+      const type = req.query.get('type') ?? 'transactional';
+      if (!['transactional', 'marketing', 'inbound'].includes(type))
+        throw invalid('type should be transactional, marketing or inbound');
+      const webhooks = sorted(
+        req,
+        [...store.webhooks.values()].filter((w) => w.type === type),
+      );
+      return { status: 200, body: { webhooks: webhooks.map((w) => store.webhookView(w)) } };
+    },
+  ],
   ['POST', '/webhooks', createWebhook],
-  ['GET', '/webhooks/{webhookId}', (req, store) => ({ status: 200, body: store.webhookView(store.webhook(intParam(req, 'webhookId'))) })],
+  [
+    'GET',
+    '/webhooks/{webhookId}',
+    (req, store) => ({ status: 200, body: store.webhookView(store.webhook(intParam(req, 'webhookId'))) }),
+  ],
   ['PUT', '/webhooks/{webhookId}', updateWebhook],
-  ['DELETE', '/webhooks/{webhookId}', (req, store) => {
-    store.webhooks.delete(store.webhook(intParam(req, 'webhookId')).id);
-    return { status: 204 };
-  }],
+  [
+    'DELETE',
+    '/webhooks/{webhookId}',
+    (req, store) => {
+      store.webhooks.delete(store.webhook(intParam(req, 'webhookId')).id);
+      return { status: 204 };
+    },
+  ],
 ];

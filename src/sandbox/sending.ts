@@ -38,14 +38,29 @@ export function senderRefOf(store: Store, body: Body, key: string, required: boo
 export function checkSendingRights(store: Store, sender: SenderRef): void {
   const known = [...store.senders.values()].find((s) => s.email === sender.email);
   if (known?.active || domainAuthenticated(store, domainOf(sender.email))) return;
-  throw invalid(`Sending has been rejected because the sender you used ${sender.email} is not valid. Validate your sender or authenticate your domain`);
+  throw invalid(
+    `Sending has been rejected because the sender you used ${sender.email} is not valid. Validate your sender or authenticate your domain`,
+  );
 }
 
 /** Takes credits for a send: email from the subscription plan, SMS from the SMS plan; 402 when short. */
 export function spendCredits(store: Store, count: number, channel: 'email' | 'sms' = 'email'): number {
-  const plan = channel === 'sms' ? store.account.plan.find((p) => p.type === 'sms') : (store.account.plan.find((p) => p.type === 'subscription' || p.type === 'free') ?? store.account.plan[0]);
-  if (!plan) throw new SandboxError(402, 'not_enough_credits', `The account has no ${channel === 'sms' ? 'SMS' : 'email'} credits`);
-  if (plan.credits < count) throw new SandboxError(402, 'not_enough_credits', `Not enough credits to send this ${channel === 'sms' ? 'SMS' : 'email'}: ${count} needed, ${plan.credits} left`);
+  const plan =
+    channel === 'sms'
+      ? store.account.plan.find((p) => p.type === 'sms')
+      : (store.account.plan.find((p) => p.type === 'subscription' || p.type === 'free') ?? store.account.plan[0]);
+  if (!plan)
+    throw new SandboxError(
+      402,
+      'not_enough_credits',
+      `The account has no ${channel === 'sms' ? 'SMS' : 'email'} credits`,
+    );
+  if (plan.credits < count)
+    throw new SandboxError(
+      402,
+      'not_enough_credits',
+      `Not enough credits to send this ${channel === 'sms' ? 'SMS' : 'email'}: ${count} needed, ${plan.credits} left`,
+    );
   plan.credits -= count;
   return plan.credits;
 }
@@ -56,15 +71,22 @@ function lookup(path: string, source: unknown): unknown {
 
 /** Brevo's template language, in its common part: {{params.X}} and {{contact.X}}. */
 export function render(text: string, params: Body, contact: Contact | undefined): string {
-  return text.replace(/\{\{\s*(params|contact)\.([A-Za-z0-9_.-]+)\s*(?:\|[^}]*)?\}\}/g, (_, scope: string, path: string) => {
-    const value =
-      scope === 'params'
-        ? lookup(path, params)
-        : path.toUpperCase() === 'EMAIL'
-          ? contact?.email
-          : contact?.attributes[path.toUpperCase()];
-    return value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  });
+  return text.replace(
+    /\{\{\s*(params|contact)\.([A-Za-z0-9_.-]+)\s*(?:\|[^}]*)?\}\}/g,
+    (_, scope: string, path: string) => {
+      const value =
+        scope === 'params'
+          ? lookup(path, params)
+          : path.toUpperCase() === 'EMAIL'
+            ? contact?.email
+            : contact?.attributes[path.toUpperCase()];
+      return value === undefined || value === null
+        ? ''
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
+    },
+  );
 }
 
 /** The [from, to] window of a report: startDate+endDate (YYYY-MM-DD, both), days back, or the last `fallbackDays`. */
@@ -77,7 +99,8 @@ export function reportWindow(req: SandboxRequest, store: Store, fallbackDays: nu
   if ((start && !end) || (!start && end)) throw missing(start ? 'endDate' : 'startDate');
   if (start && end) {
     if (end < start) throw invalid('endDate should not be before startDate');
-    if (maxDays !== undefined && end.getTime() - start.getTime() > maxDays * DAY) throw invalid(`The period between startDate and endDate should be at most ${maxDays} days`);
+    if (maxDays !== undefined && end.getTime() - start.getTime() > maxDays * DAY)
+      throw invalid(`The period between startDate and endDate should be at most ${maxDays} days`);
     return [start, new Date(end.getTime() + DAY - 1)];
   }
   const back = days ?? fallbackDays;
@@ -93,6 +116,7 @@ export const within = (date: string, [from, to]: [Date, Date]) => {
 /** Each day (YYYY-MM-DD, UTC) of a report window, oldest first. */
 export function eachDay([from, to]: [Date, Date]): string[] {
   const days: string[] = [];
-  for (let t = Date.parse(`${from.toISOString().slice(0, 10)}T00:00:00Z`); t <= to.getTime(); t += DAY) days.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from.toISOString().slice(0, 10)}T00:00:00Z`); t <= to.getTime(); t += DAY)
+    days.push(new Date(t).toISOString().slice(0, 10));
   return days;
 }

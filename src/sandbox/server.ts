@@ -20,7 +20,15 @@ import { sendDueSmsCampaigns, smsRoutes } from './sms-api.js';
 import { templateRoutes } from './templates-api.js';
 import { deliverScheduled, transactionalRoutes } from './transactional-api.js';
 import { sendDueWhatsAppCampaigns, whatsappRoutes } from './whatsapp-api.js';
-import { RouteTable, SANDBOX_API_KEY, SANDBOX_TRACKER_KEY, SandboxError, type Answer, type Handler, type SandboxRequest } from './http.js';
+import {
+  RouteTable,
+  SANDBOX_API_KEY,
+  SANDBOX_TRACKER_KEY,
+  SandboxError,
+  type Answer,
+  type Handler,
+  type SandboxRequest,
+} from './http.js';
 import { multipartBoundary, parseMultipart } from './multipart.js';
 import { checkRequest, specFor } from './request-check.js';
 import { seedDemoAccount } from './seed.js';
@@ -56,7 +64,20 @@ const SCHEDULED = [deliverScheduled, sendDueCampaigns, sendDueSmsCampaigns, send
 /** Every contract operation: the fallback answers first, then the routes with real state over them. */
 export function sandboxRoutes(): RouteTable<Handler> {
   const handlers = new Map<string, [string, string, Handler]>();
-  const stateful = [contactRoutes, listRoutes, attributeRoutes, transactionalRoutes, templateRoutes, campaignRoutes, senderRoutes, crmRoutes, crmActivityRoutes, smsRoutes, whatsappRoutes, ecommerceRoutes];
+  const stateful = [
+    contactRoutes,
+    listRoutes,
+    attributeRoutes,
+    transactionalRoutes,
+    templateRoutes,
+    campaignRoutes,
+    senderRoutes,
+    crmRoutes,
+    crmActivityRoutes,
+    smsRoutes,
+    whatsappRoutes,
+    ecommerceRoutes,
+  ];
   for (const route of [...fallbackRoutes(), ...stateful.flat()]) handlers.set(`${route[0]} ${route[1]}`, route);
   const table = new RouteTable<Handler>();
   for (const [method, template, handler] of handlers.values()) table.add(method, template, handler);
@@ -90,7 +111,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, routes: RouteTable<Handler>, store: Store): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: RouteTable<Handler>,
+  store: Store,
+): Promise<void> {
   let answer: Answer;
   try {
     answer = await answerFor(req, routes, store);
@@ -98,17 +124,30 @@ async function handle(req: IncomingMessage, res: ServerResponse, routes: RouteTa
     answer =
       error instanceof SandboxError
         ? { status: error.status, body: error.body }
-        : { status: 500, body: { code: 'internal_error', message: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` } };
+        : {
+            status: 500,
+            body: {
+              code: 'internal_error',
+              message: `sandbox failure: ${error instanceof Error ? error.message : String(error)}`,
+            },
+          };
   }
   if (res.destroyed) return;
   // After a refused body the rest of it may still be arriving: the socket is not reused.
   if (answer.status === 413) res.setHeader('connection', 'close');
   if (answer.raw) {
-    res.writeHead(answer.status, { 'content-type': answer.raw.contentType, 'content-disposition': 'attachment; filename="sandbox-file.txt"' }).end(answer.raw.data);
+    res
+      .writeHead(answer.status, {
+        'content-type': answer.raw.contentType,
+        'content-disposition': 'attachment; filename="sandbox-file.txt"',
+      })
+      .end(answer.raw.data);
   } else if (answer.body === undefined) {
     res.writeHead(answer.status).end();
   } else {
-    res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer.body));
+    res
+      .writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' })
+      .end(JSON.stringify(answer.body));
   }
 }
 
@@ -121,22 +160,40 @@ function hostName(host: string | undefined): string {
 async function answerFor(req: IncomingMessage, routes: RouteTable<Handler>, store: Store): Promise<Answer> {
   // Like the MCP endpoint: a page on another site cannot reach the emulator by rebinding its DNS name to 127.0.0.1.
   if (!isLoopbackHost(hostName(req.headers.host))) {
-    throw new SandboxError(403, 'permission_denied', `Host ${JSON.stringify(req.headers.host ?? '')} is not allowed: the emulator answers only loopback names (127.0.0.1, localhost, [::1])`);
+    throw new SandboxError(
+      403,
+      'permission_denied',
+      `Host ${JSON.stringify(req.headers.host ?? '')} is not allowed: the emulator answers only loopback names (127.0.0.1, localhost, [::1])`,
+    );
   }
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const method = (req.method ?? 'GET').toUpperCase();
   const tracker = url.pathname.startsWith('/api/v2/');
-  if (!tracker && !url.pathname.startsWith('/v3/')) throw new SandboxError(404, 'document_not_found', `${method} ${url.pathname}: the Brevo API lives under /v3`);
+  if (!tracker && !url.pathname.startsWith('/v3/'))
+    throw new SandboxError(404, 'document_not_found', `${method} ${url.pathname}: the Brevo API lives under /v3`);
   // Brevo checks the key before anything else.
   const key = req.headers[tracker ? 'ma-key' : 'api-key'];
-  if (key !== (tracker ? SANDBOX_TRACKER_KEY : SANDBOX_API_KEY)) throw new SandboxError(401, 'unauthorized', 'Key not found');
+  if (key !== (tracker ? SANDBOX_TRACKER_KEY : SANDBOX_API_KEY))
+    throw new SandboxError(401, 'unauthorized', 'Key not found');
 
   const path = tracker ? url.pathname : url.pathname.slice(3);
   const match = routes.match(method, path.length > 1 ? path.replace(/\/+$/, '') : path);
-  if (!match) throw new SandboxError(404, 'document_not_found', `Invalid route: ${method} ${url.pathname} is not an operation of the Brevo API`);
-  if ('allowed' in match) throw new SandboxError(405, 'method_not_allowed', `${method} Method is not allowed on this path`);
+  if (!match)
+    throw new SandboxError(
+      404,
+      'document_not_found',
+      `Invalid route: ${method} ${url.pathname} is not an operation of the Brevo API`,
+    );
+  if ('allowed' in match)
+    throw new SandboxError(405, 'method_not_allowed', `${method} Method is not allowed on this path`);
 
-  const request: SandboxRequest = { method, path, params: match.params, query: url.searchParams, body: parseBody(req, await readBody(req)) };
+  const request: SandboxRequest = {
+    method,
+    path,
+    params: match.params,
+    query: url.searchParams,
+    body: parseBody(req, await readBody(req)),
+  };
   request.body = checkRequest(specFor(`${method} ${match.template}`), request);
   // Whatever was scheduled for a time now past has happened, before anyone looks.
   for (const due of SCHEDULED) due(store);

@@ -38,7 +38,11 @@ export interface OrderLine {
   price: number;
 }
 
-export type ConversionSource = 'email_campaign' | 'sms_campaign' | 'automation_workflow_email' | 'automation_workflow_sms';
+export type ConversionSource =
+  | 'email_campaign'
+  | 'sms_campaign'
+  | 'automation_workflow_email'
+  | 'automation_workflow_sms';
 
 export interface Order {
   id: string;
@@ -116,4 +120,5 @@ export class ShopState {
   }
 }
 
-const imageCopy = (p: Product, kind: string) => `https://img-ecom.mailinblue.com/demoshop/${kind}/${encodeURIComponent(p.id)}.jpg`;
+const imageCopy = (p: Product, kind: string) =>
+  `https://img-ecom.mailinblue.com/demoshop/${kind}/${encodeURIComponent(p.id)}.jpg`;

@@ -7,13 +7,27 @@ import { invalid, missing, notFound, SandboxError, type Route, type SandboxReque
 import { smsParts, type SmsCampaign, type SmsEvent, type SmsFate } from './messaging-store.js';
 import { eachDay, reportWindow, spendCredits, within } from './sending.js';
 import type { Store } from './store.js';
-import { bodyOf, intParam, optBool, optIntArray, optObject, optString, page, paging, queryDate, reqString, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  intParam,
+  optBool,
+  optIntArray,
+  optObject,
+  optString,
+  page,
+  paging,
+  queryDate,
+  reqString,
+  sorted,
+  type Body,
+} from './validate.js';
 
 const DAY = 86_400_000;
 
 /** A sender: up to 11 letters and digits, or up to 15 digits. */
 function checkSender(sender: string): void {
-  if (!/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$|^\d{1,15}$/.test(sender)) throw invalid('sender should be up to 11 letters and digits, or up to 15 digits');
+  if (!/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$|^\d{1,15}$/.test(sender))
+    throw invalid('sender should be up to 11 letters and digits, or up to 15 digits');
 }
 
 /** A mobile number with its country code, as Brevo stores it: digits only. */
@@ -35,9 +49,11 @@ function campaignFields(store: Store, body: Body, c: SmsCampaign): void {
   const recipients = optObject(body, 'recipients');
   const lists = recipients ? optIntArray(recipients, 'listIds') : undefined;
   const exclusions = recipients ? optIntArray(recipients, 'exclusionListIds') : undefined;
-  for (const id of [...(lists ?? []), ...(exclusions ?? [])]) if (!store.lists.has(id)) throw invalid(`recipients: list ${id} does not exist`);
+  for (const id of [...(lists ?? []), ...(exclusions ?? [])])
+    if (!store.lists.has(id)) throw invalid(`recipients: list ${id} does not exist`);
   const scheduledAt = optString(body, 'scheduledAt');
-  if (scheduledAt !== undefined && Number.isNaN(Date.parse(scheduledAt))) throw invalid('scheduledAt is not a valid date-time (YYYY-MM-DDTHH:mm:ss+hh:mm)');
+  if (scheduledAt !== undefined && Number.isNaN(Date.parse(scheduledAt)))
+    throw invalid('scheduledAt is not a valid date-time (YYYY-MM-DDTHH:mm:ss+hh:mm)');
   const name = optString(body, 'name');
   const content = optString(body, 'content');
   if (name !== undefined) c.name = name;
@@ -79,14 +95,17 @@ function createCampaign(req: SandboxRequest, store: Store) {
 }
 
 /** The text a recipient gets: the organisation prefix, the content, the opt-out instruction. */
-const fullText = (c: SmsCampaign) => [c.organisationPrefix, c.content, c.unsubscribeInstruction].filter(Boolean).join(' ');
+const fullText = (c: SmsCampaign) =>
+  [c.organisationPrefix, c.content, c.unsubscribeInstruction].filter(Boolean).join(' ');
 
 /** Sends a campaign to its lists' members with an SMS number, not SMS-blocklisted, not excluded. */
 export function sendSmsCampaign(store: Store, c: SmsCampaign, at: string): void {
   const excluded = new Set(c.recipients.exclusionLists.flatMap((id) => store.members(id).map((m) => m.id)));
   const reached = new Map<number, string>();
   for (const id of c.recipients.lists) {
-    for (const m of store.members(id)) if (!excluded.has(m.id) && !m.smsBlacklisted && typeof m.attributes.SMS === 'string') reached.set(m.id, m.attributes.SMS);
+    for (const m of store.members(id))
+      if (!excluded.has(m.id) && !m.smsBlacklisted && typeof m.attributes.SMS === 'string')
+        reached.set(m.id, m.attributes.SMS);
   }
   if (!reached.size) throw invalid('The campaign has no recipients: no contact of its lists has an SMS number');
   spendCredits(store, reached.size * smsParts(fullText(c), c.unicodeEnabled), 'sms');
@@ -120,10 +139,19 @@ function getCampaigns(req: SandboxRequest, store: Store) {
   const end = queryDate(req, 'endDate');
   if ((start || end) && status !== 'sent') throw invalid('startDate and endDate can be used only with status sent');
   const found = [...store.messaging.smsCampaigns.values()].filter(
-    (c) => (!status || c.status === status) && (!start || (c.sentDate !== undefined && Date.parse(c.sentDate) >= start.getTime())) && (!end || (c.sentDate !== undefined && Date.parse(c.sentDate) < end.getTime() + DAY)),
+    (c) =>
+      (!status || c.status === status) &&
+      (!start || (c.sentDate !== undefined && Date.parse(c.sentDate) >= start.getTime())) &&
+      (!end || (c.sentDate !== undefined && Date.parse(c.sentDate) < end.getTime() + DAY)),
   );
   const ordered = sorted(req, found);
-  return { status: 200, body: { campaigns: page(ordered, paging(req, 500, 1000)).map((c) => store.messaging.smsCampaignView(c)), count: ordered.length } };
+  return {
+    status: 200,
+    body: {
+      campaigns: page(ordered, paging(req, 500, 1000)).map((c) => store.messaging.smsCampaignView(c)),
+      count: ordered.length,
+    },
+  };
 }
 
 function changeStatus(req: SandboxRequest, store: Store) {
@@ -131,16 +159,28 @@ function changeStatus(req: SandboxRequest, store: Store) {
   const status = reqString(bodyOf(req), 'status');
   if (status === 'replicate' || status === 'replicateTemplate') {
     const now = store.now();
-    const copy: SmsCampaign = { ...structuredClone(c), id: store.nextId('sms-campaign'), name: `${c.name} (copy)`, status: 'draft', createdAt: now, modifiedAt: now, sentDate: undefined, scheduledAt: undefined, fates: [] };
+    const copy: SmsCampaign = {
+      ...structuredClone(c),
+      id: store.nextId('sms-campaign'),
+      name: `${c.name} (copy)`,
+      status: 'draft',
+      createdAt: now,
+      modifiedAt: now,
+      sentDate: undefined,
+      scheduledAt: undefined,
+      fates: [],
+    };
     store.messaging.smsCampaigns.set(copy.id, copy);
   } else if (status === 'darchive') {
     if (c.status !== 'archive') throw invalid('Only an archived campaign can be unarchived');
     c.status = c.sentDate ? 'sent' : 'draft';
   } else if (status === 'sent') {
-    if (!c.sentDate) throw invalid('Use send_sms_campaign_now (POST /smsCampaigns/{campaignId}/sendNow) to send a campaign');
+    if (!c.sentDate)
+      throw invalid('Use send_sms_campaign_now (POST /smsCampaigns/{campaignId}/sendNow) to send a campaign');
     c.status = 'sent';
   } else {
-    if ((status === 'draft' || status === 'queued') && c.sentDate) throw new SandboxError(400, 'campaign_sent', 'Campaign has already been sent');
+    if ((status === 'draft' || status === 'queued') && c.sentDate)
+      throw new SandboxError(400, 'campaign_sent', 'Campaign has already been sent');
     if (status === 'queued' && !c.scheduledAt) throw missing('scheduledAt');
     c.status = status as SmsCampaign['status'];
   }
@@ -176,14 +216,31 @@ function sendTransactional(req: SandboxRequest, store: Store, queued: boolean) {
   const text = prefix ? `${prefix} ${content}` : content;
   const smsCount = smsParts(text, unicode);
   const contact = store.contactByAttribute('SMS', recipient);
-  if (contact?.smsBlacklisted && type === 'marketing') throw invalid(`recipient ${recipient} has unsubscribed from SMS`);
+  if (contact?.smsBlacklisted && type === 'marketing')
+    throw invalid(`recipient ${recipient} has unsubscribed from SMS`);
   const remainingCredits = spendCredits(store, smsCount, 'sms');
   const messageId = store.nextId('sms') + 1_511_882_900_176_000;
   const reference = randomBytes(10).toString('hex').slice(0, 19);
   const date = store.now();
-  store.messaging.sms.push({ messageId, reference, recipient, sender, content: text, ...(tag ? { tag } : {}), type, date, smsCount });
+  store.messaging.sms.push({
+    messageId,
+    reference,
+    recipient,
+    sender,
+    content: text,
+    ...(tag ? { tag } : {}),
+    type,
+    date,
+    smsCount,
+  });
   for (const event of ['sent', 'accepted', 'delivered'] as const) {
-    store.messaging.smsEvents.push({ phoneNumber: recipient, date, messageId: String(messageId), event, ...(tag ? { tag } : {}) });
+    store.messaging.smsEvents.push({
+      phoneNumber: recipient,
+      date,
+      messageId: String(messageId),
+      event,
+      ...(tag ? { tag } : {}),
+    });
   }
   if (queued) return { status: 201, body: { messageId } };
   return { status: 201, body: { reference, messageId, smsCount, usedCredits: smsCount, remainingCredits } };
@@ -210,67 +267,118 @@ function smsEvents(req: SandboxRequest, store: Store) {
   const range = reportWindow(req, store, 30, 90);
   const phone = req.query.get('phoneNumber');
   const event = req.query.get('event');
-  const tags = req.query.get('tags')?.split(',').map((t) => t.trim()).filter(Boolean);
-  const wanted = (e: SmsEvent) => (event === 'bounces' ? e.event === 'hardBounces' || e.event === 'softBounces' : e.event === event);
+  const tags = req.query
+    .get('tags')
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const wanted = (e: SmsEvent) =>
+    event === 'bounces' ? e.event === 'hardBounces' || e.event === 'softBounces' : e.event === event;
   const found = store.messaging.smsEvents.filter(
-    (e) => within(e.date, range) && (!phone || e.phoneNumber === phone.replace(/^\+/, '')) && (!event || wanted(e)) && (!tags?.length || (e.tag !== undefined && tags.some((t) => e.tag!.split(',').includes(t)))),
+    (e) =>
+      within(e.date, range) &&
+      (!phone || e.phoneNumber === phone.replace(/^\+/, '')) &&
+      (!event || wanted(e)) &&
+      (!tags?.length || (e.tag !== undefined && tags.some((t) => e.tag!.split(',').includes(t)))),
   );
   return { status: 200, body: { events: page(sorted(req, found), paging(req, 50, 100)).map((e) => ({ ...e })) } };
 }
 
 function taggedIn(req: SandboxRequest, store: Store, range: [Date, Date]) {
   const tag = req.query.get('tag');
-  return store.messaging.smsEvents.filter((e) => within(e.date, range) && (!tag || (e.tag?.split(',').includes(tag) ?? false)));
+  return store.messaging.smsEvents.filter(
+    (e) => within(e.date, range) && (!tag || (e.tag?.split(',').includes(tag) ?? false)),
+  );
 }
 
 export const smsRoutes: Route[] = [
   ['GET', '/smsCampaigns', getCampaigns],
   ['POST', '/smsCampaigns', createCampaign],
-  ['GET', '/smsCampaigns/{campaignId}', (req, store) => ({ status: 200, body: store.messaging.smsCampaignView(smsCampaign(store, req)) })],
-  ['PUT', '/smsCampaigns/{campaignId}', (req, store) => {
-    campaignFields(store, bodyOf(req), editable(store, req));
-    return { status: 204 };
-  }],
-  ['DELETE', '/smsCampaigns/{campaignId}', (req, store) => {
-    store.messaging.smsCampaigns.delete(smsCampaign(store, req).id);
-    return { status: 204 };
-  }],
-  ['POST', '/smsCampaigns/{campaignId}/sendNow', (req, store) => {
-    sendSmsCampaign(store, editable(store, req), store.now());
-    return { status: 204 };
-  }],
+  [
+    'GET',
+    '/smsCampaigns/{campaignId}',
+    (req, store) => ({ status: 200, body: store.messaging.smsCampaignView(smsCampaign(store, req)) }),
+  ],
+  [
+    'PUT',
+    '/smsCampaigns/{campaignId}',
+    (req, store) => {
+      campaignFields(store, bodyOf(req), editable(store, req));
+      return { status: 204 };
+    },
+  ],
+  [
+    'DELETE',
+    '/smsCampaigns/{campaignId}',
+    (req, store) => {
+      store.messaging.smsCampaigns.delete(smsCampaign(store, req).id);
+      return { status: 204 };
+    },
+  ],
+  [
+    'POST',
+    '/smsCampaigns/{campaignId}/sendNow',
+    (req, store) => {
+      sendSmsCampaign(store, editable(store, req), store.now());
+      return { status: 204 };
+    },
+  ],
   ['PUT', '/smsCampaigns/{campaignId}/status', changeStatus],
-  ['POST', '/smsCampaigns/{campaignId}/sendTest', (req, store) => {
-    const c = smsCampaign(store, req);
-    const phone = optString(bodyOf(req), 'phoneNumber');
-    if (phone === undefined) throw missing('phoneNumber');
-    const number = phoneOf(phone, 'phoneNumber');
-    // Brevo sends tests only to numbers of the account's contacts.
-    if (!store.contactByAttribute('SMS', number)) throw invalid(`phoneNumber: ${phone} is not the SMS number of a contact`);
-    spendCredits(store, smsParts(fullText(c), c.unicodeEnabled), 'sms');
-    return { status: 204 };
-  }],
-  ['POST', '/smsCampaigns/{campaignId}/exportRecipients', (req, store) => {
-    sent(store, req);
-    return { status: 202, body: { processId: store.nextId('process') } };
-  }],
-  ['POST', '/smsCampaigns/{campaignId}/sendReport', (req, store) => {
-    sent(store, req);
-    return { status: 204 };
-  }],
+  [
+    'POST',
+    '/smsCampaigns/{campaignId}/sendTest',
+    (req, store) => {
+      const c = smsCampaign(store, req);
+      const phone = optString(bodyOf(req), 'phoneNumber');
+      if (phone === undefined) throw missing('phoneNumber');
+      const number = phoneOf(phone, 'phoneNumber');
+      // Brevo sends tests only to numbers of the account's contacts.
+      if (!store.contactByAttribute('SMS', number))
+        throw invalid(`phoneNumber: ${phone} is not the SMS number of a contact`);
+      spendCredits(store, smsParts(fullText(c), c.unicodeEnabled), 'sms');
+      return { status: 204 };
+    },
+  ],
+  [
+    'POST',
+    '/smsCampaigns/{campaignId}/exportRecipients',
+    (req, store) => {
+      sent(store, req);
+      return { status: 202, body: { processId: store.nextId('process') } };
+    },
+  ],
+  [
+    'POST',
+    '/smsCampaigns/{campaignId}/sendReport',
+    (req, store) => {
+      sent(store, req);
+      return { status: 204 };
+    },
+  ],
 
   ['POST', '/transactionalSMS/sms', (req, store) => sendTransactional(req, store, false)],
   ['POST', '/transactionalSMS/send', (req, store) => sendTransactional(req, store, true)],
   ['GET', '/transactionalSMS/statistics/events', smsEvents],
-  ['GET', '/transactionalSMS/statistics/aggregatedReport', (req, store) => {
-    const range = reportWindow(req, store, 30);
-    const day = (d: Date) => d.toISOString().slice(0, 10);
-    return { status: 200, body: { range: `${day(range[0])}|${day(range[1])}`, ...tally(taggedIn(req, store, range)) } };
-  }],
-  ['GET', '/transactionalSMS/statistics/reports', (req, store) => {
-    const range = reportWindow(req, store, 29);
-    const events = taggedIn(req, store, range);
-    const rows = eachDay(range).map((date) => ({ date, ...tally(events.filter((e) => e.date.startsWith(date))) }));
-    return { status: 200, body: { reports: sorted(req, rows) } };
-  }],
+  [
+    'GET',
+    '/transactionalSMS/statistics/aggregatedReport',
+    (req, store) => {
+      const range = reportWindow(req, store, 30);
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      return {
+        status: 200,
+        body: { range: `${day(range[0])}|${day(range[1])}`, ...tally(taggedIn(req, store, range)) },
+      };
+    },
+  ],
+  [
+    'GET',
+    '/transactionalSMS/statistics/reports',
+    (req, store) => {
+      const range = reportWindow(req, store, 29);
+      const events = taggedIn(req, store, range);
+      const rows = eachDay(range).map((date) => ({ date, ...tally(events.filter((e) => e.date.startsWith(date))) }));
+      return { status: 200, body: { reports: sorted(req, rows) } };
+    },
+  ],
 ];

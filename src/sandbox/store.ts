@@ -178,7 +178,17 @@ export interface EmailEvent {
 
 /** What happened to one email, in order, as /smtp/emails/{uuid} names it. */
 export type DeliveryEvent = {
-  name: 'sent' | 'delivered' | 'opened' | 'clicked' | 'softBounce' | 'hardBounce' | 'blocked' | 'spam' | 'unsubscribed' | 'deferred';
+  name:
+    | 'sent'
+    | 'delivered'
+    | 'opened'
+    | 'clicked'
+    | 'softBounce'
+    | 'hardBounce'
+    | 'blocked'
+    | 'spam'
+    | 'unsubscribed'
+    | 'deferred';
   time: string;
   link?: string;
   ip?: string;
@@ -306,7 +316,12 @@ export class Store {
   /** Logs one email: it shows in /smtp/emails (and its content) and each event in the event log. */
   recordEmail(delivery: Delivery): SentEmail {
     const { events, ...message } = delivery;
-    const sent: SentEmail = { uuid: randomUUID(), ...message, date: events[0]?.time ?? this.now(), events: events.map((e) => ({ name: e.name, time: e.time })) };
+    const sent: SentEmail = {
+      uuid: randomUUID(),
+      ...message,
+      date: events[0]?.time ?? this.now(),
+      events: events.map((e) => ({ name: e.name, time: e.time })),
+    };
     this.emails.push(sent);
     for (const e of events) {
       this.events.push({
@@ -338,7 +353,8 @@ export class Store {
   }
 
   contactByAttribute(name: string, value: string): Contact | undefined {
-    for (const c of this.contacts.values()) if (c.attributes[name] !== undefined && String(c.attributes[name]) === value) return c;
+    for (const c of this.contacts.values())
+      if (c.attributes[name] !== undefined && String(c.attributes[name]) === value) return c;
     return undefined;
   }
 
@@ -369,7 +385,8 @@ export class Store {
         break;
       case undefined:
         if (identifier.includes('@')) found = this.contactByEmail(identifier);
-        else if (/^\d+$/.test(identifier)) found = this.contacts.get(Number(identifier)) ?? this.contactByAttribute('SMS', identifier);
+        else if (/^\d+$/.test(identifier))
+          found = this.contacts.get(Number(identifier)) ?? this.contactByAttribute('SMS', identifier);
         else found = this.contactByExtId(identifier) ?? this.contactByAttribute('SMS', identifier.replace(/^\+/, ''));
         break;
     }
@@ -431,7 +448,11 @@ export class Store {
       isActive: t.isActive,
       testSent: t.testSent,
       // The definition types a template's sender id as a string.
-      sender: { name: t.sender.name, email: t.sender.email, ...(t.sender.id !== undefined ? { id: String(t.sender.id) } : {}) },
+      sender: {
+        name: t.sender.name,
+        email: t.sender.email,
+        ...(t.sender.id !== undefined ? { id: String(t.sender.id) } : {}),
+      },
       replyTo: t.replyTo,
       toField: t.toField,
       tag: t.tag,
@@ -487,7 +508,6 @@ export class Store {
     };
   }
 }
-
 
 /** The item, or the 404 Brevo answers for a missing id of that kind. */
 function found<T>(item: T | undefined, kind: string): T {

@@ -3,7 +3,20 @@
 import { invalid, missing, type Route, type SandboxRequest } from './http.js';
 import { checkSendingRights, senderRefOf } from './sending.js';
 import type { Store, Template } from './store.js';
-import { bodyOf, intParam, isEmail, optBool, optEmail, optString, optStringArray, page, paging, reqString, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  intParam,
+  isEmail,
+  optBool,
+  optEmail,
+  optString,
+  optStringArray,
+  page,
+  paging,
+  reqString,
+  sorted,
+  type Body,
+} from './validate.js';
 
 function templateFields(store: Store, body: Body, template: Template): void {
   const name = optString(body, 'templateName');
@@ -61,8 +74,14 @@ function getTemplates(req: SandboxRequest, store: Store) {
   const raw = req.query.get('templateStatus');
   if (raw !== null && raw !== 'true' && raw !== 'false') throw invalid('templateStatus should be true or false');
   const pageWindow = paging(req, 50, 1000);
-  const templates = sorted(req, [...store.templates.values()].filter((t) => raw === null || t.isActive === (raw === 'true')));
-  return { status: 200, body: { count: templates.length, templates: page(templates, pageWindow).map((t) => store.templateView(t, false)) } };
+  const templates = sorted(
+    req,
+    [...store.templates.values()].filter((t) => raw === null || t.isActive === (raw === 'true')),
+  );
+  return {
+    status: 200,
+    body: { count: templates.length, templates: page(templates, pageWindow).map((t) => store.templateView(t, false)) },
+  };
 }
 
 function sendTestTemplate(req: SandboxRequest, store: Store) {
@@ -78,16 +97,28 @@ function sendTestTemplate(req: SandboxRequest, store: Store) {
 export const templateRoutes: Route[] = [
   ['GET', '/smtp/templates', getTemplates],
   ['POST', '/smtp/templates', createTemplate],
-  ['GET', '/smtp/templates/{templateId}', (req, store) => ({ status: 200, body: store.templateView(store.template(intParam(req, 'templateId')), true) })],
-  ['PUT', '/smtp/templates/{templateId}', (req, store) => {
-    templateFields(store, bodyOf(req), store.template(intParam(req, 'templateId')));
-    return { status: 204 };
-  }],
-  ['DELETE', '/smtp/templates/{templateId}', (req, store) => {
-    const template = store.template(intParam(req, 'templateId'));
-    if (template.isActive) throw invalid('Only an inactive template can be deleted: set isActive to false first');
-    store.templates.delete(template.id);
-    return { status: 204 };
-  }],
+  [
+    'GET',
+    '/smtp/templates/{templateId}',
+    (req, store) => ({ status: 200, body: store.templateView(store.template(intParam(req, 'templateId')), true) }),
+  ],
+  [
+    'PUT',
+    '/smtp/templates/{templateId}',
+    (req, store) => {
+      templateFields(store, bodyOf(req), store.template(intParam(req, 'templateId')));
+      return { status: 204 };
+    },
+  ],
+  [
+    'DELETE',
+    '/smtp/templates/{templateId}',
+    (req, store) => {
+      const template = store.template(intParam(req, 'templateId'));
+      if (template.isActive) throw invalid('Only an inactive template can be deleted: set isActive to false first');
+      store.templates.delete(template.id);
+      return { status: 204 };
+    },
+  ],
   ['POST', '/smtp/templates/{templateId}/sendTest', sendTestTemplate],
 ];

@@ -3,9 +3,31 @@
 // wait in their queue. Nothing is delivered anywhere.
 import { randomInt, randomUUID } from 'node:crypto';
 import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
-import { checkSendingRights, DAY, eachDay, render, reportWindow, senderRefOf, spendCredits, within } from './sending.js';
+import {
+  checkSendingRights,
+  DAY,
+  eachDay,
+  render,
+  reportWindow,
+  senderRefOf,
+  spendCredits,
+  within,
+} from './sending.js';
 import { iso, type EmailEvent, type ScheduledEmail, type Store, type Template } from './store.js';
-import { bodyOf, isEmail, optInt, optObject, optString, optStringArray, page, paging, queryDate, queryIntValue, sorted, type Body } from './validate.js';
+import {
+  bodyOf,
+  isEmail,
+  optInt,
+  optObject,
+  optString,
+  optStringArray,
+  page,
+  paging,
+  queryDate,
+  queryIntValue,
+  sorted,
+  type Body,
+} from './validate.js';
 
 type Recipient = { email: string; name?: string };
 
@@ -62,7 +84,8 @@ function sendTransacEmail(req: SandboxRequest, store: Store) {
   const rawVersions = body.messageVersions;
   let versions: Version[];
   if (rawVersions !== undefined) {
-    if (!Array.isArray(rawVersions) || rawVersions.length === 0) throw invalid('messageVersions should be a non-empty array');
+    if (!Array.isArray(rawVersions) || rawVersions.length === 0)
+      throw invalid('messageVersions should be a non-empty array');
     versions = rawVersions.map((v: unknown, i) => {
       if (!v || typeof v !== 'object') throw invalid(`messageVersions[${i}] should be an object`);
       const version = v as Body;
@@ -96,7 +119,8 @@ function sendTransacEmail(req: SandboxRequest, store: Store) {
   let scheduledAt: Date | undefined;
   if (scheduledRaw !== undefined) {
     scheduledAt = new Date(scheduledRaw);
-    if (Number.isNaN(scheduledAt.getTime())) throw invalid('scheduledAt is not a valid date-time (YYYY-MM-DDTHH:mm:ss+hh:mm)');
+    if (Number.isNaN(scheduledAt.getTime()))
+      throw invalid('scheduledAt is not a valid date-time (YYYY-MM-DDTHH:mm:ss+hh:mm)');
     if (scheduledAt.getTime() <= store.clock().getTime()) throw invalid('scheduledAt should be in the future');
   }
   checkSendingRights(store, sender);
@@ -105,7 +129,9 @@ function sendTransacEmail(req: SandboxRequest, store: Store) {
   const messageIds = versions.map(() => newMessageId(now));
   const reply = versions.length > 1 || rawVersions !== undefined ? { messageIds } : { messageId: messageIds[0]! };
   // Brevo's dry run: validated and answered, nothing sent or logged.
-  const dropped = Object.entries(headers).some(([k, v]) => k.toLowerCase() === 'x-sib-sandbox' && String(v).toLowerCase() === 'drop');
+  const dropped = Object.entries(headers).some(
+    ([k, v]) => k.toLowerCase() === 'x-sib-sandbox' && String(v).toLowerCase() === 'drop',
+  );
   if (dropped) return { status: 201, body: reply };
 
   const recipientCount = versions.reduce((n, v) => n + v.to.length + v.cc.length + v.bcc.length, 0);
@@ -114,7 +140,8 @@ function sendTransacEmail(req: SandboxRequest, store: Store) {
   const messages = versions.flatMap((v, i) =>
     [...v.to, ...v.cc, ...v.bcc].map((r) => {
       const contact = store.contactByEmail(r.email);
-      const html = v.htmlContent ?? (v.textContent === undefined ? template!.htmlContent : `<pre>${v.textContent}</pre>`);
+      const html =
+        v.htmlContent ?? (v.textContent === undefined ? template!.htmlContent : `<pre>${v.textContent}</pre>`);
       return {
         messageId: messageIds[i]!,
         email: r.email,
@@ -142,7 +169,14 @@ function sendTransacEmail(req: SandboxRequest, store: Store) {
     return { status: 202, body: { ...reply, ...(batchId ? { batchId } : {}) } };
   }
   const date = iso(now);
-  for (const m of messages) store.recordEmail({ ...m, events: [{ name: 'sent', time: date }, { name: 'delivered', time: date }] });
+  for (const m of messages)
+    store.recordEmail({
+      ...m,
+      events: [
+        { name: 'sent', time: date },
+        { name: 'delivered', time: date },
+      ],
+    });
   return { status: 201, body: reply };
 }
 
@@ -152,10 +186,16 @@ export function deliverScheduled(store: Store): void {
   for (const s of store.scheduled.values()) {
     if (s.status !== 'queued' || Date.parse(s.scheduledAt) > now) continue;
     s.status = 'processed';
-    for (const d of s.deliveries) store.recordEmail({ ...d, events: [{ name: 'sent', time: s.scheduledAt }, { name: 'delivered', time: s.scheduledAt }] });
+    for (const d of s.deliveries)
+      store.recordEmail({
+        ...d,
+        events: [
+          { name: 'sent', time: s.scheduledAt },
+          { name: 'delivered', time: s.scheduledAt },
+        ],
+      });
   }
 }
-
 
 function transacEmails(req: SandboxRequest, store: Store) {
   const email = req.query.get('email');
@@ -190,7 +230,22 @@ function transacEmails(req: SandboxRequest, store: Store) {
   };
 }
 
-const EVENT_TYPES = ['bounces', 'hardBounces', 'softBounces', 'delivered', 'spam', 'requests', 'opened', 'clicks', 'invalid', 'deferred', 'blocked', 'unsubscribed', 'error', 'loadedByProxy'];
+const EVENT_TYPES = [
+  'bounces',
+  'hardBounces',
+  'softBounces',
+  'delivered',
+  'spam',
+  'requests',
+  'opened',
+  'clicks',
+  'invalid',
+  'deferred',
+  'blocked',
+  'unsubscribed',
+  'error',
+  'loadedByProxy',
+];
 
 function emailEvents(req: SandboxRequest, store: Store) {
   const pageWindow = paging(req, 2500, 5000);
@@ -198,7 +253,11 @@ function emailEvents(req: SandboxRequest, store: Store) {
   const email = req.query.get('email')?.toLowerCase();
   const event = req.query.get('event');
   if (event && !EVENT_TYPES.includes(event)) throw invalid(`event should be one of ${EVENT_TYPES.join(', ')}`);
-  const tags = req.query.get('tags')?.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = req.query
+    .get('tags')
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const messageId = req.query.get('messageId');
   const templateId = queryIntValue(req, 'templateId');
   const bounce = (e: string) => (event === 'bounces' ? e === 'hardBounces' || e === 'softBounces' : e === event);
@@ -217,7 +276,8 @@ function emailEvents(req: SandboxRequest, store: Store) {
 /** Brevo's counters over a set of log events (the aggregated and the per-day reports). */
 function tally(events: EmailEvent[]) {
   const count = (name: string) => events.filter((e) => e.event === name).length;
-  const unique = (name: string) => new Set(events.filter((e) => e.event === name).map((e) => e.messageId + e.email)).size;
+  const unique = (name: string) =>
+    new Set(events.filter((e) => e.event === name).map((e) => e.messageId + e.email)).size;
   return {
     requests: count('requests'),
     delivered: count('delivered'),
@@ -248,7 +308,10 @@ function dailyReport(req: SandboxRequest, store: Store) {
   const range = reportWindow(req, store, 29);
   const tag = req.query.get('tag');
   const pageWindow = paging(req, 10, 30);
-  const rows = eachDay(range).map((date) => ({ date, ...tally(store.events.filter((e) => e.date.startsWith(date) && (!tag || e.tag === tag))) }));
+  const rows = eachDay(range).map((date) => ({
+    date,
+    ...tally(store.events.filter((e) => e.date.startsWith(date) && (!tag || e.tag === tag))),
+  }));
   return { status: 200, body: { reports: page(sorted(req, rows), pageWindow) } };
 }
 
@@ -266,18 +329,26 @@ function scheduledStatus(req: SandboxRequest, store: Store) {
   const end = queryDate(req, 'endDate');
   // inProgress: being sent right now, which the sandbox never is.
   batch = batch.filter(
-    (s) => (!status || s.status === status) && (!start || Date.parse(s.scheduledAt) >= start.getTime()) && (!end || Date.parse(s.scheduledAt) < end.getTime() + DAY),
+    (s) =>
+      (!status || s.status === status) &&
+      (!start || Date.parse(s.scheduledAt) >= start.getTime()) &&
+      (!end || Date.parse(s.scheduledAt) < end.getTime() + DAY),
   );
   const ordered = sorted(req, batch);
-  return { status: 200, body: { count: ordered.length, batches: page(ordered, paging(req, 100, 500)).map(scheduleView) } };
+  return {
+    status: 200,
+    body: { count: ordered.length, batches: page(ordered, paging(req, 100, 500)).map(scheduleView) },
+  };
 }
 
 /** Deletes the log of one message (messageId) or of every email to one address. */
 function deleteLog(req: SandboxRequest, store: Store) {
   const id = req.params.identifier!;
   const byAddress = !id.startsWith('<') && isEmail(id);
-  const hit = (e: { messageId: string; email: string }) => (byAddress ? e.email === id.toLowerCase() : e.messageId === id);
-  if (!store.emails.some(hit)) throw notFound(byAddress ? 'No transactional log for this email address' : 'Message ID not found');
+  const hit = (e: { messageId: string; email: string }) =>
+    byAddress ? e.email === id.toLowerCase() : e.messageId === id;
+  if (!store.emails.some(hit))
+    throw notFound(byAddress ? 'No transactional log for this email address' : 'Message ID not found');
   store.emails.splice(0, store.emails.length, ...store.emails.filter((e) => !hit(e)));
   store.events.splice(0, store.events.length, ...store.events.filter((e) => !hit(e)));
   return { status: 204 };
@@ -286,19 +357,40 @@ function deleteLog(req: SandboxRequest, store: Store) {
 export const transactionalRoutes: Route[] = [
   ['POST', '/smtp/email', sendTransacEmail],
   ['GET', '/smtp/emails', transacEmails],
-  ['GET', '/smtp/emails/{uuid}', (req, store) => {
-    const e = store.emails.find((m) => m.uuid === req.params.uuid);
-    if (!e) throw notFound('Email does not exist');
-    const { email, subject, templateId, date, events, body, attachmentCount } = e;
-    return { status: 200, body: { email, subject, ...(templateId !== undefined ? { templateId } : {}), date, events: events.map((v) => ({ ...v })), body, attachmentCount } };
-  }],
-  ['DELETE', '/smtp/email/{identifier}', (req, store) => {
-    const id = req.params.identifier!;
-    const matches = [...store.scheduled.values()].filter((s) => (s.messageId === id || s.batchId === id) && s.status === 'queued');
-    if (!matches.length) throw notFound('No scheduled email found for this messageId or batchId');
-    for (const s of matches) store.scheduled.delete(s.messageId);
-    return { status: 204 };
-  }],
+  [
+    'GET',
+    '/smtp/emails/{uuid}',
+    (req, store) => {
+      const e = store.emails.find((m) => m.uuid === req.params.uuid);
+      if (!e) throw notFound('Email does not exist');
+      const { email, subject, templateId, date, events, body, attachmentCount } = e;
+      return {
+        status: 200,
+        body: {
+          email,
+          subject,
+          ...(templateId !== undefined ? { templateId } : {}),
+          date,
+          events: events.map((v) => ({ ...v })),
+          body,
+          attachmentCount,
+        },
+      };
+    },
+  ],
+  [
+    'DELETE',
+    '/smtp/email/{identifier}',
+    (req, store) => {
+      const id = req.params.identifier!;
+      const matches = [...store.scheduled.values()].filter(
+        (s) => (s.messageId === id || s.batchId === id) && s.status === 'queued',
+      );
+      if (!matches.length) throw notFound('No scheduled email found for this messageId or batchId');
+      for (const s of matches) store.scheduled.delete(s.messageId);
+      return { status: 204 };
+    },
+  ],
   ['GET', '/smtp/emailStatus/{identifier}', scheduledStatus],
   ['DELETE', '/smtp/log/{identifier}', deleteLog],
   ['GET', '/smtp/statistics/events', emailEvents],

@@ -58,14 +58,16 @@ export function optBool(body: Body, key: string): boolean | undefined {
 export function optIntArray(body: Body, key: string): number[] | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'number' && Number.isInteger(v))) throw invalid(`${key} should be an array of integers`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'number' && Number.isInteger(v)))
+    throw invalid(`${key} should be an array of integers`);
   return value as number[];
 }
 
 export function optStringArray(body: Body, key: string): string[] | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw invalid(`${key} should be an array of strings`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw invalid(`${key} should be an array of strings`);
   return value as string[];
 }
 
@@ -127,7 +129,11 @@ export function queryDate(req: SandboxRequest, name: string): Date | undefined {
  * The createdSince and modifiedSince filters of a list: items created (or changed) at or after
  * the given date-time. `modified` names the field holding the last change.
  */
-export function since<T extends { createdAt: string }>(req: SandboxRequest, items: T[], modified: (item: T) => string): T[] {
+export function since<T extends { createdAt: string }>(
+  req: SandboxRequest,
+  items: T[],
+  modified: (item: T) => string,
+): T[] {
   let out = items;
   for (const name of ['createdSince', 'modifiedSince'] as const) {
     const raw = req.query.get(name);

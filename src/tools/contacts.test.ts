@@ -4,7 +4,11 @@ describeRequests('contacts', [
   {
     tool: 'get_contacts',
     args: { listIds: [3, 7], limit: 100, offset: 200, sort: 'desc', modifiedSince: '2026-11-01T00:00:00.000Z' },
-    expect: { method: 'GET', path: '/contacts', query: 'limit=100&offset=200&modifiedSince=2026-11-01T00:00:00.000Z&sort=desc&listIds=3&listIds=7' },
+    expect: {
+      method: 'GET',
+      path: '/contacts',
+      query: 'limit=100&offset=200&modifiedSince=2026-11-01T00:00:00.000Z&sort=desc&listIds=3&listIds=7',
+    },
   },
   {
     tool: 'get_contacts',
@@ -45,7 +49,13 @@ describeRequests('contacts', [
     expect: {
       method: 'POST',
       path: '/contacts/doubleOptinConfirmation',
-      body: { email: 'new.reader@example.com', attributes: { FIRSTNAME: 'Rae' }, includeListIds: [3, 7], templateId: 9, redirectionUrl: 'https://acme.test/thanks' },
+      body: {
+        email: 'new.reader@example.com',
+        attributes: { FIRSTNAME: 'Rae' },
+        includeListIds: [3, 7],
+        templateId: 9,
+        redirectionUrl: 'https://acme.test/thanks',
+      },
     },
   },
   {
@@ -109,18 +119,28 @@ describeRequests('contacts', [
   {
     tool: 'import_contacts',
     label: 'JSON rows into a new list',
-    args: { jsonBody: [{ email: 'cy@example.com', attributes: { FIRSTNAME: 'Cy' } }], newList: { listName: 'Webinar Nov', folderId: 1 } },
+    args: {
+      jsonBody: [{ email: 'cy@example.com', attributes: { FIRSTNAME: 'Cy' } }],
+      newList: { listName: 'Webinar Nov', folderId: 1 },
+    },
     reply: { status: 202, json: { processId: 80 } },
     expect: {
       method: 'POST',
       path: '/contacts/import',
-      body: { jsonBody: [{ email: 'cy@example.com', attributes: { FIRSTNAME: 'Cy' } }], newList: { listName: 'Webinar Nov', folderId: 1 } },
+      body: {
+        jsonBody: [{ email: 'cy@example.com', attributes: { FIRSTNAME: 'Cy' } }],
+        newList: { listName: 'Webinar Nov', folderId: 1 },
+      },
     },
   },
   {
     tool: 'get_contact_info',
     args: { identifier: 'ann.lee@example.com', startDate: '2026-10-01', endDate: '2026-11-01' },
-    expect: { method: 'GET', path: '/contacts/ann.lee%40example.com', query: 'startDate=2026-10-01&endDate=2026-11-01' },
+    expect: {
+      method: 'GET',
+      path: '/contacts/ann.lee%40example.com',
+      query: 'startDate=2026-10-01&endDate=2026-11-01',
+    },
   },
   {
     tool: 'get_contact_info',
@@ -128,10 +148,21 @@ describeRequests('contacts', [
     args: { identifier: 'crm-00042', identifierType: 'ext_id' },
     expect: { method: 'GET', path: '/contacts/crm-00042', query: 'identifierType=ext_id' },
   },
-  { tool: 'delete_contact', args: { identifier: 502 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/contacts/502' } },
+  {
+    tool: 'delete_contact',
+    args: { identifier: 502 },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/contacts/502' },
+  },
   {
     tool: 'update_contact',
-    args: { identifier: '+33612345678', identifierType: 'phone_id', attributes: { FIRSTNAME: 'Annie' }, listIds: [7], unlinkListIds: [3] },
+    args: {
+      identifier: '+33612345678',
+      identifierType: 'phone_id',
+      attributes: { FIRSTNAME: 'Annie' },
+      listIds: [7],
+      unlinkListIds: [3],
+    },
     reply: { status: 204 },
     expect: {
       method: 'PUT',
@@ -143,26 +174,70 @@ describeRequests('contacts', [
   {
     tool: 'get_contact_stats',
     args: { identifier: 'ann.lee@example.com', startDate: '2026-09-01', endDate: '2026-11-01' },
-    expect: { method: 'GET', path: '/contacts/ann.lee%40example.com/campaignStats', query: 'startDate=2026-09-01&endDate=2026-11-01' },
+    expect: {
+      method: 'GET',
+      path: '/contacts/ann.lee%40example.com/campaignStats',
+      query: 'startDate=2026-09-01&endDate=2026-11-01',
+    },
   },
-  { tool: 'get_folders', args: { limit: 10, offset: 0, sort: 'desc' }, expect: { method: 'GET', path: '/contacts/folders', query: 'limit=10&offset=0&sort=desc' } },
-  { tool: 'create_folder', args: { name: 'Events 2026' }, reply: { status: 201, json: { id: 4 } }, expect: { method: 'POST', path: '/contacts/folders', body: { name: 'Events 2026' } } },
+  {
+    tool: 'get_folders',
+    args: { limit: 10, offset: 0, sort: 'desc' },
+    expect: { method: 'GET', path: '/contacts/folders', query: 'limit=10&offset=0&sort=desc' },
+  },
+  {
+    tool: 'create_folder',
+    args: { name: 'Events 2026' },
+    reply: { status: 201, json: { id: 4 } },
+    expect: { method: 'POST', path: '/contacts/folders', body: { name: 'Events 2026' } },
+  },
   { tool: 'get_folder', args: { folderId: 4 }, expect: { method: 'GET', path: '/contacts/folders/4' } },
-  { tool: 'update_folder', args: { folderId: 4, name: 'Events' }, reply: { status: 204 }, expect: { method: 'PUT', path: '/contacts/folders/4', body: { name: 'Events' } } },
-  { tool: 'delete_folder', args: { folderId: 4 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/contacts/folders/4' } },
-  { tool: 'get_folder_lists', args: { folderId: 1, limit: 50 }, expect: { method: 'GET', path: '/contacts/folders/1/lists', query: 'limit=50' } },
-  { tool: 'get_lists', args: { limit: 50, offset: 50 }, expect: { method: 'GET', path: '/contacts/lists', query: 'limit=50&offset=50' } },
-  { tool: 'create_list', args: { name: 'Newsletter FR', folderId: 1 }, reply: { status: 201, json: { id: 12 } }, expect: { method: 'POST', path: '/contacts/lists', body: { name: 'Newsletter FR', folderId: 1 } } },
+  {
+    tool: 'update_folder',
+    args: { folderId: 4, name: 'Events' },
+    reply: { status: 204 },
+    expect: { method: 'PUT', path: '/contacts/folders/4', body: { name: 'Events' } },
+  },
+  {
+    tool: 'delete_folder',
+    args: { folderId: 4 },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/contacts/folders/4' },
+  },
+  {
+    tool: 'get_folder_lists',
+    args: { folderId: 1, limit: 50 },
+    expect: { method: 'GET', path: '/contacts/folders/1/lists', query: 'limit=50' },
+  },
+  {
+    tool: 'get_lists',
+    args: { limit: 50, offset: 50 },
+    expect: { method: 'GET', path: '/contacts/lists', query: 'limit=50&offset=50' },
+  },
+  {
+    tool: 'create_list',
+    args: { name: 'Newsletter FR', folderId: 1 },
+    reply: { status: 201, json: { id: 12 } },
+    expect: { method: 'POST', path: '/contacts/lists', body: { name: 'Newsletter FR', folderId: 1 } },
+  },
   {
     tool: 'get_contacts_from_list',
     args: { listId: 12, modifiedSince: '2026-11-20T00:00:00Z', limit: 500, sort: 'asc' },
-    expect: { method: 'GET', path: '/contacts/lists/12/contacts', query: 'modifiedSince=2026-11-20T00:00:00Z&limit=500&sort=asc' },
+    expect: {
+      method: 'GET',
+      path: '/contacts/lists/12/contacts',
+      query: 'modifiedSince=2026-11-20T00:00:00Z&limit=500&sort=asc',
+    },
   },
   {
     tool: 'add_contact_to_list',
     args: { listId: 12, emails: ['ann.lee@example.com', 'bo@example.com'] },
     reply: { status: 201, json: { contacts: { success: ['ann.lee@example.com', 'bo@example.com'], failure: [] } } },
-    expect: { method: 'POST', path: '/contacts/lists/12/contacts/add', body: { emails: ['ann.lee@example.com', 'bo@example.com'] } },
+    expect: {
+      method: 'POST',
+      path: '/contacts/lists/12/contacts/add',
+      body: { emails: ['ann.lee@example.com', 'bo@example.com'] },
+    },
   },
   {
     tool: 'remove_contact_from_list',
@@ -176,15 +251,45 @@ describeRequests('contacts', [
     args: { listId: 12, all: true },
     expect: { method: 'POST', path: '/contacts/lists/12/contacts/remove', body: { all: true } },
   },
-  { tool: 'get_list', args: { listId: 12, startDate: '2026-11-01', endDate: '2026-11-25' }, expect: { method: 'GET', path: '/contacts/lists/12', query: 'startDate=2026-11-01&endDate=2026-11-25' } },
-  { tool: 'update_list', args: { listId: 12, name: 'Newsletter (FR)', folderId: 2 }, reply: { status: 204 }, expect: { method: 'PUT', path: '/contacts/lists/12', body: { name: 'Newsletter (FR)', folderId: 2 } } },
-  { tool: 'delete_list', args: { listId: 12 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/contacts/lists/12' } },
+  {
+    tool: 'get_list',
+    args: { listId: 12, startDate: '2026-11-01', endDate: '2026-11-25' },
+    expect: { method: 'GET', path: '/contacts/lists/12', query: 'startDate=2026-11-01&endDate=2026-11-25' },
+  },
+  {
+    tool: 'update_list',
+    args: { listId: 12, name: 'Newsletter (FR)', folderId: 2 },
+    reply: { status: 204 },
+    expect: { method: 'PUT', path: '/contacts/lists/12', body: { name: 'Newsletter (FR)', folderId: 2 } },
+  },
+  {
+    tool: 'delete_list',
+    args: { listId: 12 },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/contacts/lists/12' },
+  },
   { tool: 'get_attributes', args: {}, expect: { method: 'GET', path: '/contacts/attributes' } },
   {
     tool: 'update_attribute',
-    args: { attributeCategory: 'category', attributeName: 'PLAN', enumeration: [{ value: 1, label: 'Free' }, { value: 2, label: 'Gold' }] },
+    args: {
+      attributeCategory: 'category',
+      attributeName: 'PLAN',
+      enumeration: [
+        { value: 1, label: 'Free' },
+        { value: 2, label: 'Gold' },
+      ],
+    },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: '/contacts/attributes/category/PLAN', body: { enumeration: [{ value: 1, label: 'Free' }, { value: 2, label: 'Gold' }] } },
+    expect: {
+      method: 'PUT',
+      path: '/contacts/attributes/category/PLAN',
+      body: {
+        enumeration: [
+          { value: 1, label: 'Free' },
+          { value: 2, label: 'Gold' },
+        ],
+      },
+    },
   },
   {
     tool: 'create_attribute',
@@ -192,17 +297,31 @@ describeRequests('contacts', [
     reply: { status: 201 },
     expect: { method: 'POST', path: '/contacts/attributes/normal/LOYALTY_TIER', body: { type: 'text' } },
   },
-  { tool: 'delete_attribute', args: { attributeCategory: 'normal', attributeName: 'LOYALTY_TIER' }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/contacts/attributes/normal/LOYALTY_TIER' } },
+  {
+    tool: 'delete_attribute',
+    args: { attributeCategory: 'normal', attributeName: 'LOYALTY_TIER' },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/contacts/attributes/normal/LOYALTY_TIER' },
+  },
   {
     tool: 'delete_multi_attribute_options',
-    args: { attributeType: 'multiple-choice', multipleChoiceAttribute: 'INTERESTS', multipleChoiceAttributeOption: 'home & garden' },
+    args: {
+      attributeType: 'multiple-choice',
+      multipleChoiceAttribute: 'INTERESTS',
+      multipleChoiceAttributeOption: 'home & garden',
+    },
     reply: { status: 204 },
     expect: { method: 'DELETE', path: '/contacts/attributes/multiple-choice/INTERESTS/home%20%26%20garden' },
   },
   {
     tool: 'get_segments',
     args: { limit: 25, offset: 50, sort: 'asc' },
-    reply: { json: { segments: [{ id: 53, segmentName: 'Repeat buyers', categoryName: 'Sales', updatedAt: '2026-10-12T12:30:00Z' }], count: 1 } },
+    reply: {
+      json: {
+        segments: [{ id: 53, segmentName: 'Repeat buyers', categoryName: 'Sales', updatedAt: '2026-10-12T12:30:00Z' }],
+        count: 1,
+      },
+    },
     expect: { method: 'GET', path: '/contacts/segments', query: 'limit=25&offset=50&sort=asc' },
   },
 ]);

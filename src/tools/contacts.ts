@@ -22,8 +22,17 @@ export default defineToolset('contacts', [
   {
     name: 'get_contacts',
     title: 'List contacts',
-    description: 'List contacts, optionally only those in listIds or a segmentId, created or modified since a date-time. filter takes Brevo\'s attribute syntax, e.g. equals(FIRSTNAME,"Ann").',
-    keywords: ['all contacts', 'subscribers', 'customers', 'audience', 'search contacts', 'contacts in a segment', 'recently changed contacts'],
+    description:
+      'List contacts, optionally only those in listIds or a segmentId, created or modified since a date-time. filter takes Brevo\'s attribute syntax, e.g. equals(FIRSTNAME,"Ann").',
+    keywords: [
+      'all contacts',
+      'subscribers',
+      'customers',
+      'audience',
+      'search contacts',
+      'contacts in a segment',
+      'recently changed contacts',
+    ],
     method: 'GET',
     path: '/contacts',
     query: {
@@ -39,7 +48,8 @@ export default defineToolset('contacts', [
   {
     name: 'create_contact',
     title: 'Create contact',
-    description: 'Create a contact by email and/or ext_id (or SMS attribute), with attributes (keys in upper case, e.g. FIRSTNAME) and listIds. updateEnabled updates an existing contact instead of failing.',
+    description:
+      'Create a contact by email and/or ext_id (or SMS attribute), with attributes (keys in upper case, e.g. FIRSTNAME) and listIds. updateEnabled updates an existing contact instead of failing.',
     keywords: ['add a subscriber', 'new contact', 'add someone', 'sign up', 'upsert contact'],
     method: 'POST',
     path: '/contacts',
@@ -57,7 +67,8 @@ export default defineToolset('contacts', [
   {
     name: 'create_doi_contact',
     title: 'Create contact with double opt-in',
-    description: 'Send a double opt-in confirmation (templateId) to an email; after the click the contact joins includeListIds and is sent to redirectionUrl.',
+    description:
+      'Send a double opt-in confirmation (templateId) to an email; after the click the contact joins includeListIds and is sent to redirectionUrl.',
     keywords: ['double opt-in', 'confirmation email before adding', 'confirmed subscription', 'signup form'],
     method: 'POST',
     path: '/contacts/doubleOptinConfirmation',
@@ -101,7 +112,8 @@ export default defineToolset('contacts', [
   {
     name: 'request_contact_export',
     title: 'Export contacts',
-    description: 'Start a CSV export of contacts chosen by customContactFilter; returns a processId (see get_process for the file URL), or calls notifyUrl when done.',
+    description:
+      'Start a CSV export of contacts chosen by customContactFilter; returns a processId (see get_process for the file URL), or calls notifyUrl when done.',
     keywords: ['download contacts', 'contacts csv', 'export subscribers', 'export unsubscribed', 'backup contacts'],
     method: 'POST',
     path: '/contacts/export',
@@ -109,7 +121,9 @@ export default defineToolset('contacts', [
       exportAttributes: z.array(z.string()).optional(),
       customContactFilter: z.strictObject({
         actionForContacts: z.enum(['allContacts', 'subscribed', 'unsubscribed', 'unsubscribedPerList']).optional(),
-        actionForEmailCampaigns: z.enum(['openers', 'nonOpeners', 'clickers', 'nonClickers', 'unsubscribed', 'hardBounces', 'softBounces']).optional(),
+        actionForEmailCampaigns: z
+          .enum(['openers', 'nonOpeners', 'clickers', 'nonClickers', 'unsubscribed', 'hardBounces', 'softBounces'])
+          .optional(),
         actionForSmsCampaigns: z.enum(['hardBounces', 'softBounces', 'unsubscribed']).optional(),
         listId: z.int().optional(),
         emailCampaignId: z.int().optional(),
@@ -124,7 +138,8 @@ export default defineToolset('contacts', [
   {
     name: 'import_contacts',
     title: 'Import contacts',
-    description: 'Import contacts from fileUrl, fileBody (CSV text, header row of attribute names) or jsonBody into listIds or a newList. Runs in the background; returns a processId.',
+    description:
+      'Import contacts from fileUrl, fileBody (CSV text, header row of attribute names) or jsonBody into listIds or a newList. Runs in the background; returns a processId.',
     keywords: ['upload contacts', 'csv of contacts', 'bulk add contacts', 'import leads', 'spreadsheet'],
     method: 'POST',
     path: '/contacts/import',
@@ -145,13 +160,22 @@ export default defineToolset('contacts', [
   {
     name: 'get_contact_info',
     title: 'Get contact',
-    description: 'One contact with attributes, list ids and campaign statistics; startDate/endDate (YYYY-MM-DD) bound the statistics.',
-    keywords: ['look up a contact', 'find contact by email', 'contact details', 'contact profile', 'subscriber details'],
+    description:
+      'One contact with attributes, list ids and campaign statistics; startDate/endDate (YYYY-MM-DD) bound the statistics.',
+    keywords: [
+      'look up a contact',
+      'find contact by email',
+      'contact details',
+      'contact profile',
+      'subscriber details',
+    ],
     method: 'GET',
     path: '/contacts/{identifier}',
     pathParams: contactIdentifier,
     query: {
-      identifierType: z.enum(['email_id', 'phone_id', 'contact_id', 'ext_id', 'whatsapp_id', 'landline_number_id']).optional(),
+      identifierType: z
+        .enum(['email_id', 'phone_id', 'contact_id', 'ext_id', 'whatsapp_id', 'landline_number_id'])
+        .optional(),
       startDate: z.string().optional(),
       endDate: z.string().optional(),
     },
@@ -169,8 +193,19 @@ export default defineToolset('contacts', [
   {
     name: 'update_contact',
     title: 'Update contact',
-    description: 'Change a contact\'s attributes, ext_id, blocklist flags and lists (listIds adds, unlinkListIds removes).',
-    keywords: ['edit contact', 'change name', 'change email', 'unsubscribe', 'blocklist', 'blacklist', 'opt out', 'resubscribe', 'move contact between lists'],
+    description:
+      "Change a contact's attributes, ext_id, blocklist flags and lists (listIds adds, unlinkListIds removes).",
+    keywords: [
+      'edit contact',
+      'change name',
+      'change email',
+      'unsubscribe',
+      'blocklist',
+      'blacklist',
+      'opt out',
+      'resubscribe',
+      'move contact between lists',
+    ],
     method: 'PUT',
     path: '/contacts/{identifier}',
     pathParams: contactIdentifier,
@@ -188,8 +223,14 @@ export default defineToolset('contacts', [
   {
     name: 'get_contact_stats',
     title: 'Get contact campaign stats',
-    description: 'A contact\'s email campaign activity (opens, clicks, bounces...) between startDate and endDate (YYYY-MM-DD).',
-    keywords: ['contact engagement', 'opens and clicks of a contact', 'contact activity', 'campaign history of a contact'],
+    description:
+      "A contact's email campaign activity (opens, clicks, bounces...) between startDate and endDate (YYYY-MM-DD).",
+    keywords: [
+      'contact engagement',
+      'opens and clicks of a contact',
+      'contact activity',
+      'campaign history of a contact',
+    ],
     method: 'GET',
     path: '/contacts/{identifier}/campaignStats',
     pathParams: contactIdentifier,
@@ -294,7 +335,8 @@ export default defineToolset('contacts', [
   {
     name: 'remove_contact_from_list',
     title: 'Remove contacts from list',
-    description: 'Remove contacts from a list by emails, ids or extIds (one kind per call, up to 150), or all: true to empty it.',
+    description:
+      'Remove contacts from a list by emails, ids or extIds (one kind per call, up to 150), or all: true to empty it.',
     keywords: ['unsubscribe from a list', 'take off a list', 'unlink from list', 'empty a list'],
     method: 'POST',
     path: '/contacts/lists/{listId}/contacts/remove',
@@ -307,7 +349,8 @@ export default defineToolset('contacts', [
   {
     name: 'get_list',
     title: 'Get list',
-    description: 'One contact list with subscriber counts and campaign statistics; startDate/endDate (YYYY-MM-DD) bound the statistics.',
+    description:
+      'One contact list with subscriber counts and campaign statistics; startDate/endDate (YYYY-MM-DD) bound the statistics.',
     keywords: ['list details', 'list size', 'how many subscribers in a list'],
     method: 'GET',
     path: '/contacts/lists/{listId}',
@@ -344,21 +387,33 @@ export default defineToolset('contacts', [
   {
     name: 'update_attribute',
     title: 'Update contact attribute',
-    description: 'Change a calculated or global attribute\'s formula (value), or a category attribute\'s options (enumeration).',
+    description:
+      "Change a calculated or global attribute's formula (value), or a category attribute's options (enumeration).",
     keywords: ['edit custom field', 'add option to dropdown', 'change choices', 'change formula'],
     method: 'PUT',
     path: '/contacts/attributes/{attributeCategory}/{attributeName}',
-    pathParams: { attributeCategory: z.enum(['category', 'calculated', 'global', 'normal']), attributeName: z.string() },
-    body: { value: z.string().optional(), enumeration: enumeration.optional(), multiCategoryOptions: z.array(z.string()).optional() },
+    pathParams: {
+      attributeCategory: z.enum(['category', 'calculated', 'global', 'normal']),
+      attributeName: z.string(),
+    },
+    body: {
+      value: z.string().optional(),
+      enumeration: enumeration.optional(),
+      multiCategoryOptions: z.array(z.string()).optional(),
+    },
   },
   {
     name: 'create_attribute',
     title: 'Create contact attribute',
-    description: 'Create a contact attribute. normal needs a type; category needs enumeration; calculated and global need a value formula.',
+    description:
+      'Create a contact attribute. normal needs a type; category needs enumeration; calculated and global need a value formula.',
     keywords: ['new custom field', 'new contact field', 'new property'],
     method: 'POST',
     path: '/contacts/attributes/{attributeCategory}/{attributeName}',
-    pathParams: { attributeCategory: z.enum(['normal', 'transactional', 'category', 'calculated', 'global']), attributeName: z.string() },
+    pathParams: {
+      attributeCategory: z.enum(['normal', 'transactional', 'category', 'calculated', 'global']),
+      attributeName: z.string(),
+    },
     body: {
       value: z.string().optional(),
       isRecurring: z.boolean().optional(),
@@ -374,7 +429,10 @@ export default defineToolset('contacts', [
     keywords: ['remove custom field', 'remove contact field'],
     method: 'DELETE',
     path: '/contacts/attributes/{attributeCategory}/{attributeName}',
-    pathParams: { attributeCategory: z.enum(['normal', 'transactional', 'category', 'calculated', 'global']), attributeName: z.string() },
+    pathParams: {
+      attributeCategory: z.enum(['normal', 'transactional', 'category', 'calculated', 'global']),
+      attributeName: z.string(),
+    },
   },
   {
     name: 'delete_multi_attribute_options',

@@ -24,7 +24,8 @@ export default defineToolset('conversations', [
   {
     name: 'send_conversation_message',
     title: 'Send chat message as agent',
-    description: 'Reply to a visitor in a chat as an agent, named by agentId or by agentEmail, agentName and receivedFrom.',
+    description:
+      'Reply to a visitor in a chat as an agent, named by agentId or by agentEmail, agentName and receivedFrom.',
     keywords: ['reply in chat', 'answer a visitor', 'live chat reply', 'agent message'],
     method: 'POST',
     path: '/conversations/messages',
@@ -62,7 +63,8 @@ export default defineToolset('conversations', [
   {
     name: 'set_agent_online',
     title: 'Keep agent online',
-    description: 'Show an agent online for 2-3 minutes; repeat every minute to stay online. Name the agent as for send_conversation_message.',
+    description:
+      'Show an agent online for 2-3 minutes; repeat every minute to stay online. Name the agent as for send_conversation_message.',
     keywords: ['agent online', 'presence', 'available in chat', 'heartbeat'],
     method: 'POST',
     path: '/conversations/agentOnlinePing',
@@ -72,7 +74,7 @@ export default defineToolset('conversations', [
   {
     name: 'send_automated_message',
     title: 'Send automated chat message',
-    description: 'Push a message to a visitor\'s chat (order update, announcement), from an agent or a group.',
+    description: "Push a message to a visitor's chat (order update, announcement), from an agent or a group.",
     keywords: ['proactive message', 'push message to chat', 'bot message', 'order update in chat'],
     method: 'POST',
     path: '/conversations/pushedMessages',

@@ -5,14 +5,27 @@ describeRequests('corporate', [
   {
     tool: 'get_master_account',
     args: {},
-    reply: { json: { id: 1003286, email: 'it@northwind.test', companyName: 'Northwind Group', currencyCode: 'EUR', timezone: 'Europe/Paris' } },
+    reply: {
+      json: {
+        id: 1003286,
+        email: 'it@northwind.test',
+        companyName: 'Northwind Group',
+        currencyCode: 'EUR',
+        timezone: 'Europe/Paris',
+      },
+    },
     expect: { method: 'GET', path: '/corporate/masterAccount' },
     check: ({ result }) => expect(JSON.stringify(result)).toContain('Northwind Group'),
   },
   {
     tool: 'get_sub_accounts',
     args: { offset: 0, limit: 20 },
-    reply: { json: { count: 1, subAccounts: [{ id: 4043629, companyName: 'Northwind Lyon', active: true, createdAt: 1631523176, groups: [] }] } },
+    reply: {
+      json: {
+        count: 1,
+        subAccounts: [{ id: 4043629, companyName: 'Northwind Lyon', active: true, createdAt: 1631523176, groups: [] }],
+      },
+    },
     expect: { method: 'GET', path: '/corporate/subAccount', query: 'offset=0&limit=20' },
   },
   {
@@ -28,7 +41,13 @@ describeRequests('corporate', [
     expect: {
       method: 'POST',
       path: '/corporate/subAccount',
-      body: { companyName: 'Northwind Lyon', email: 'lyon@northwind.test', language: 'fr', timezone: 'Europe/Paris', groupIds: ['5f8f8c3b5f56a02d4433b3a7'] },
+      body: {
+        companyName: 'Northwind Lyon',
+        email: 'lyon@northwind.test',
+        language: 'fr',
+        timezone: 'Europe/Paris',
+        groupIds: ['5f8f8c3b5f56a02d4433b3a7'],
+      },
     },
     check: ({ result }) => expect(JSON.stringify(result)).toContain('4109344'),
   },
@@ -42,12 +61,19 @@ describeRequests('corporate', [
   },
   {
     tool: 'update_sub_account_plan',
-    args: { id: 4043629, credits: { email: 5000, sms: 2000.5, wpSubscribers: -1, externalFeeds: 1, whatsapp: 100 }, features: { users: 15, landingPage: 20, inbox: 10, salesUsers: 6 } },
+    args: {
+      id: 4043629,
+      credits: { email: 5000, sms: 2000.5, wpSubscribers: -1, externalFeeds: 1, whatsapp: 100 },
+      features: { users: 15, landingPage: 20, inbox: 10, salesUsers: 6 },
+    },
     reply: { status: 204 },
     expect: {
       method: 'PUT',
       path: '/corporate/subAccount/4043629/plan',
-      body: { credits: { email: 5000, sms: 2000.5, wpSubscribers: -1, externalFeeds: 1, whatsapp: 100 }, features: { users: 15, landingPage: 20, inbox: 10, salesUsers: 6 } },
+      body: {
+        credits: { email: 5000, sms: 2000.5, wpSubscribers: -1, externalFeeds: 1, whatsapp: 100 },
+        features: { users: 15, landingPage: 20, inbox: 10, salesUsers: 6 },
+      },
     },
   },
   {
@@ -62,7 +88,14 @@ describeRequests('corporate', [
   },
   {
     tool: 'toggle_sub_account_applications',
-    args: { id: 4043629, 'email-campaigns': true, 'sms-campaigns': false, 'web-push': false, whatsapp: true, crm: true },
+    args: {
+      id: 4043629,
+      'email-campaigns': true,
+      'sms-campaigns': false,
+      'web-push': false,
+      whatsapp: true,
+      crm: true,
+    },
     reply: { status: 204 },
     expect: {
       method: 'PUT',
@@ -81,14 +114,22 @@ describeRequests('corporate', [
     tool: 'create_sub_account_sso_token',
     args: { id: 4043629, email: 'manager@northwind-lyon.test', target: 'email_campaign' },
     reply: { json: { token: '5cada0000000000000000000005a179f85a0' } },
-    expect: { method: 'POST', path: '/corporate/subAccount/ssoToken', body: { id: 4043629, email: 'manager@northwind-lyon.test', target: 'email_campaign' } },
+    expect: {
+      method: 'POST',
+      path: '/corporate/subAccount/ssoToken',
+      body: { id: 4043629, email: 'manager@northwind-lyon.test', target: 'email_campaign' },
+    },
   },
   {
     tool: 'create_sub_account_sso_token',
     label: 'landing on a full URL',
     args: { id: 4043629, url: 'https://app.brevo.com/contact/list' },
     reply: { json: { token: '7bd1e000000000000000000000c3a9' } },
-    expect: { method: 'POST', path: '/corporate/subAccount/ssoToken', body: { id: 4043629, url: 'https://app.brevo.com/contact/list' } },
+    expect: {
+      method: 'POST',
+      path: '/corporate/subAccount/ssoToken',
+      body: { id: 4043629, url: 'https://app.brevo.com/contact/list' },
+    },
   },
   {
     tool: 'create_admin_sso_token',
@@ -106,7 +147,11 @@ describeRequests('corporate', [
     tool: 'create_sub_account_group',
     args: { groupName: 'France', subAccountIds: [4043629, 3984002] },
     reply: { status: 201, json: { id: 'd3b142c709d6ed67ef1cd903' } },
-    expect: { method: 'POST', path: '/corporate/group', body: { groupName: 'France', subAccountIds: [4043629, 3984002] } },
+    expect: {
+      method: 'POST',
+      path: '/corporate/group',
+      body: { groupName: 'France', subAccountIds: [4043629, 3984002] },
+    },
   },
   {
     tool: 'get_sub_account_group',
@@ -117,7 +162,11 @@ describeRequests('corporate', [
     tool: 'update_sub_account_group',
     args: { id: 'd3b142c709d6ed67ef1cd903', groupName: 'France & Benelux', subAccountIds: [4043629, 3984002, 3524191] },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: '/corporate/group/d3b142c709d6ed67ef1cd903', body: { groupName: 'France & Benelux', subAccountIds: [4043629, 3984002, 3524191] } },
+    expect: {
+      method: 'PUT',
+      path: '/corporate/group/d3b142c709d6ed67ef1cd903',
+      body: { groupName: 'France & Benelux', subAccountIds: [4043629, 3984002, 3524191] },
+    },
   },
   {
     tool: 'delete_sub_account_group',
@@ -129,7 +178,11 @@ describeRequests('corporate', [
     tool: 'unlink_sub_accounts_from_group',
     args: { groupId: 'd3b142c709d6ed67ef1cd903', subAccountIds: [3524191] },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: '/corporate/group/unlink/d3b142c709d6ed67ef1cd903/subAccounts', body: { subAccountIds: [3524191] } },
+    expect: {
+      method: 'PUT',
+      path: '/corporate/group/unlink/d3b142c709d6ed67ef1cd903/subAccounts',
+      body: { subAccountIds: [3524191] },
+    },
   },
   {
     tool: 'get_corporate_ips',
@@ -141,13 +194,21 @@ describeRequests('corporate', [
     tool: 'associate_ip_to_sub_accounts',
     args: { ip: '185.41.28.10', ids: [4043629, 3984002] },
     reply: { status: 201, json: [] },
-    expect: { method: 'POST', path: '/corporate/subAccount/ip/associate', body: { ip: '185.41.28.10', ids: [4043629, 3984002] } },
+    expect: {
+      method: 'POST',
+      path: '/corporate/subAccount/ip/associate',
+      body: { ip: '185.41.28.10', ids: [4043629, 3984002] },
+    },
   },
   {
     tool: 'dissociate_ip_from_sub_accounts',
     args: { ip: '185.41.28.10', ids: [3984002] },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: '/corporate/subAccount/ip/dissociate', body: { ip: '185.41.28.10', ids: [3984002] } },
+    expect: {
+      method: 'PUT',
+      path: '/corporate/subAccount/ip/dissociate',
+      body: { ip: '185.41.28.10', ids: [3984002] },
+    },
   },
   {
     tool: 'get_corporate_invited_users_list',
@@ -186,7 +247,11 @@ describeRequests('corporate', [
     label: 'all features, no privileges listed',
     args: { email: 'cfo@northwind.test', all_features_access: true, privileges: [] },
     reply: { status: 201, json: { id: '659b00000000000000a6ef9d1' } },
-    expect: { method: 'POST', path: '/corporate/user/invitation/send', body: { email: 'cfo@northwind.test', all_features_access: true, privileges: [] } },
+    expect: {
+      method: 'POST',
+      path: '/corporate/user/invitation/send',
+      body: { email: 'cfo@northwind.test', all_features_access: true, privileges: [] },
+    },
   },
   {
     tool: 'resend_or_cancel_admin_invitation',

@@ -29,7 +29,7 @@ export default defineToolset('corporate', [
   {
     name: 'get_master_account',
     title: 'Get master account',
-    description: 'The master account\'s company, billing details, plan and how much of each plan feature is used.',
+    description: "The master account's company, billing details, plan and how much of each plan feature is used.",
     keywords: ['master account details', 'corporate plan', 'organization plan', 'feature usage'],
     method: 'GET',
     path: '/corporate/masterAccount',
@@ -61,7 +61,7 @@ export default defineToolset('corporate', [
   {
     name: 'get_sub_account',
     title: 'Get sub-account',
-    description: 'One sub-account: owner, company, groups, and its plan\'s credits and features with what remains.',
+    description: "One sub-account: owner, company, groups, and its plan's credits and features with what remains.",
     keywords: ['sub-account details', 'sub-account credits'],
     method: 'GET',
     path: '/corporate/subAccount/{id}',
@@ -79,7 +79,7 @@ export default defineToolset('corporate', [
   {
     name: 'update_sub_account_plan',
     title: 'Update sub-account plan',
-    description: 'Set one sub-account\'s credits and feature quotas; -1 means unlimited (Corporate v2).',
+    description: "Set one sub-account's credits and feature quotas; -1 means unlimited (Corporate v2).",
     keywords: ['give credits to a sub-account', 'sub-account quota', 'sub-account limits'],
     method: 'PUT',
     path: '/corporate/subAccount/{id}/plan',
@@ -92,7 +92,8 @@ export default defineToolset('corporate', [
   {
     name: 'update_sub_accounts_plan',
     title: 'Update sub-accounts plans',
-    description: 'Set the same credits and feature quotas on several sub-accounts at once; -1 means unlimited (Corporate v2).',
+    description:
+      'Set the same credits and feature quotas on several sub-accounts at once; -1 means unlimited (Corporate v2).',
     keywords: ['same plan for many sub-accounts', 'bulk quota', 'credits for several sub-accounts'],
     method: 'PUT',
     path: '/corporate/subAccounts/plan',
@@ -105,8 +106,15 @@ export default defineToolset('corporate', [
   {
     name: 'toggle_sub_account_applications',
     title: 'Switch sub-account apps',
-    description: 'Enable (true) or disable (false) applications of a sub-account; applications not given stay as they are.',
-    keywords: ['enable app', 'disable app', 'turn off feature for sub-account', 'turn on conversations', 'sub-account features'],
+    description:
+      'Enable (true) or disable (false) applications of a sub-account; applications not given stay as they are.',
+    keywords: [
+      'enable app',
+      'disable app',
+      'turn off feature for sub-account',
+      'turn on conversations',
+      'sub-account features',
+    ],
     method: 'PUT',
     path: '/corporate/subAccount/{id}/applications/toggle',
     pathParams: subAccountId,
@@ -138,7 +146,8 @@ export default defineToolset('corporate', [
   {
     name: 'create_sub_account_sso_token',
     title: 'Sub-account SSO token',
-    description: 'Token that logs into a sub-account at https://account-app.brevo.com/account/login/sub-account/sso/<token>; target or url picks the landing page.',
+    description:
+      'Token that logs into a sub-account at https://account-app.brevo.com/account/login/sub-account/sso/<token>; target or url picks the landing page.',
     keywords: ['log into sub-account', 'single sign on sub-account', 'access sub-account without password'],
     method: 'POST',
     path: '/corporate/subAccount/ssoToken',
@@ -146,7 +155,16 @@ export default defineToolset('corporate', [
       id: z.int(),
       email: z.string().optional(),
       target: z
-        .enum(['automation', 'email_campaign', 'contacts', 'landing_pages', 'email_transactional', 'senders', 'sms_campaign', 'sms_transactional'])
+        .enum([
+          'automation',
+          'email_campaign',
+          'contacts',
+          'landing_pages',
+          'email_transactional',
+          'senders',
+          'sms_campaign',
+          'sms_transactional',
+        ])
         .optional(),
       url: z.string().optional(),
     },
@@ -154,7 +172,8 @@ export default defineToolset('corporate', [
   {
     name: 'create_admin_sso_token',
     title: 'Admin SSO token',
-    description: 'Token that logs an admin user into the master account at https://account-app.brevo.com/account/login/corporate/sso/<token>.',
+    description:
+      'Token that logs an admin user into the master account at https://account-app.brevo.com/account/login/corporate/sso/<token>.',
     keywords: ['admin login link', 'single sign on master account'],
     method: 'POST',
     path: '/corporate/ssoToken',
@@ -227,7 +246,7 @@ export default defineToolset('corporate', [
   {
     name: 'associate_ip_to_sub_accounts',
     title: 'Associate IP to sub-accounts',
-    description: 'Let sub-accounts send from one of the master account\'s dedicated IPs.',
+    description: "Let sub-accounts send from one of the master account's dedicated IPs.",
     keywords: ['give sub-accounts an ip', 'share ip with sub-accounts'],
     method: 'POST',
     path: '/corporate/subAccount/ip/associate',
@@ -254,7 +273,8 @@ export default defineToolset('corporate', [
   {
     name: 'invite_admin_user',
     title: 'Invite admin user',
-    description: 'Email an invitation to co-manage the master account; with all_features_access true, privileges may be [].',
+    description:
+      'Email an invitation to co-manage the master account; with all_features_access true, privileges may be [].',
     keywords: ['new admin', 'add administrator'],
     method: 'POST',
     path: '/corporate/user/invitation/send',
@@ -266,9 +286,21 @@ export default defineToolset('corporate', [
       privileges: z.array(
         z.strictObject({
           feature: z
-            .enum(['my_plan', 'api', 'user_management', 'app_management', 'sub_organization_groups', 'create_sub_organizations', 'manage_sub_organizations', 'analytics', 'security'])
+            .enum([
+              'my_plan',
+              'api',
+              'user_management',
+              'app_management',
+              'sub_organization_groups',
+              'create_sub_organizations',
+              'manage_sub_organizations',
+              'analytics',
+              'security',
+            ])
             .optional(),
-          permissions: z.array(z.enum(['all', 'none', 'create', 'edit_delete', 'download_data', 'create_alerts'])).optional(),
+          permissions: z
+            .array(z.enum(['all', 'none', 'create', 'edit_delete', 'download_data', 'create_alerts']))
+            .optional(),
         }),
       ),
     },
@@ -287,7 +319,7 @@ export default defineToolset('corporate', [
   {
     name: 'revoke_admin_user',
     title: 'Revoke admin user',
-    description: 'Remove an admin user\'s access to the master account.',
+    description: "Remove an admin user's access to the master account.",
     keywords: ['remove admin', 'remove administrator'],
     method: 'DELETE',
     path: '/corporate/user/revoke/{email}',
@@ -296,7 +328,7 @@ export default defineToolset('corporate', [
   {
     name: 'get_corporate_user_permission',
     title: 'Get admin permissions',
-    description: 'One admin user\'s status, groups and feature permissions.',
+    description: "One admin user's status, groups and feature permissions.",
     keywords: ['what can an admin do', 'admin access rights'],
     method: 'GET',
     path: '/corporate/user/{email}/permissions',
@@ -305,7 +337,7 @@ export default defineToolset('corporate', [
   {
     name: 'update_admin_user_permissions',
     title: 'Update admin permissions',
-    description: 'Replace an admin user\'s feature permissions, or grant everything with all_features_access true.',
+    description: "Replace an admin user's feature permissions, or grant everything with all_features_access true.",
     keywords: ['change admin access', 'admin rights'],
     method: 'PUT',
     path: '/corporate/user/{email}/permissions',
@@ -315,10 +347,31 @@ export default defineToolset('corporate', [
       privileges: z.array(
         z.strictObject({
           feature: z
-            .enum(['user_management', 'api', 'my_plan', 'apps_management', 'analytics', 'sub_organization_groups', 'create_sub_organizations', 'manage_sub_organizations', 'security'])
+            .enum([
+              'user_management',
+              'api',
+              'my_plan',
+              'apps_management',
+              'analytics',
+              'sub_organization_groups',
+              'create_sub_organizations',
+              'manage_sub_organizations',
+              'security',
+            ])
             .optional(),
           permissions: z
-            .array(z.enum(['all', 'none', 'create', 'edit_delete', 'create_alerts', 'download_data', 'my_looks', 'explore_create']))
+            .array(
+              z.enum([
+                'all',
+                'none',
+                'create',
+                'edit_delete',
+                'create_alerts',
+                'download_data',
+                'my_looks',
+                'explore_create',
+              ]),
+            )
             .optional(),
         }),
       ),

@@ -30,7 +30,8 @@ export default defineToolset('coupons', [
   {
     name: 'create_coupon_collection',
     title: 'Create coupon collection',
-    description: 'Create a coupon collection; defaultCoupon is given once codes run out. Alerts email you as expiry or stock nears.',
+    description:
+      'Create a coupon collection; defaultCoupon is given once codes run out. Alerts email you as expiry or stock nears.',
     keywords: ['new discount code pool', 'new promo code set'],
     method: 'POST',
     path: '/couponCollections',
@@ -45,7 +46,8 @@ export default defineToolset('coupons', [
   {
     name: 'update_coupon_collection',
     title: 'Update coupon collection',
-    description: 'Change a collection\'s default coupon, expiration or alert thresholds; null removes the expiration or an alert.',
+    description:
+      "Change a collection's default coupon, expiration or alert thresholds; null removes the expiration or an alert.",
     keywords: ['change expiry', 'change default code', 'stock alert'],
     method: 'PATCH',
     path: '/couponCollections/{id}',

@@ -13,11 +13,19 @@ describeRequests('crm', [
   // Companies
   {
     tool: 'get_companies',
-    args: { filters: '{"attributes.owner":"6299dcf3874a14eacbc65c46"}', modifiedSince: '2026-11-01T00:00:00.000Z', page: 1, limit: 20, sort: 'asc', sortBy: 'name' },
+    args: {
+      filters: '{"attributes.owner":"6299dcf3874a14eacbc65c46"}',
+      modifiedSince: '2026-11-01T00:00:00.000Z',
+      page: 1,
+      limit: 20,
+      sort: 'asc',
+      sortBy: 'name',
+    },
     expect: {
       method: 'GET',
       path: '/companies',
-      query: 'filters={"attributes.owner":"6299dcf3874a14eacbc65c46"}&modifiedSince=2026-11-01T00:00:00.000Z&page=1&limit=20&sort=asc&sortBy=name',
+      query:
+        'filters={"attributes.owner":"6299dcf3874a14eacbc65c46"}&modifiedSince=2026-11-01T00:00:00.000Z&page=1&limit=20&sort=asc&sortBy=name',
     },
   },
   {
@@ -28,36 +36,69 @@ describeRequests('crm', [
   },
   {
     tool: 'create_company',
-    args: { name: 'Acme Corp', attributes: { domain: 'acme.test', industry: 'Retail', revenue: 1200000 }, linkedContactsIds: [501, 502], linkedDealsIds: [dealId] },
+    args: {
+      name: 'Acme Corp',
+      attributes: { domain: 'acme.test', industry: 'Retail', revenue: 1200000 },
+      linkedContactsIds: [501, 502],
+      linkedDealsIds: [dealId],
+    },
     reply: { status: 200, json: { id: companyId } },
     expect: {
       method: 'POST',
       path: '/companies',
-      body: { name: 'Acme Corp', attributes: { domain: 'acme.test', industry: 'Retail', revenue: 1200000 }, linkedContactsIds: [501, 502], linkedDealsIds: [dealId] },
+      body: {
+        name: 'Acme Corp',
+        attributes: { domain: 'acme.test', industry: 'Retail', revenue: 1200000 },
+        linkedContactsIds: [501, 502],
+        linkedDealsIds: [dealId],
+      },
     },
   },
   { tool: 'get_company', args: { id: companyId }, expect: { method: 'GET', path: `/companies/${companyId}` } },
   {
     tool: 'update_company',
     args: { id: companyId, attributes: { phone_number: '612345678' }, countryCode: 33 },
-    expect: { method: 'PATCH', path: `/companies/${companyId}`, body: { attributes: { phone_number: '612345678' }, countryCode: 33 } },
+    expect: {
+      method: 'PATCH',
+      path: `/companies/${companyId}`,
+      body: { attributes: { phone_number: '612345678' }, countryCode: 33 },
+    },
   },
-  { tool: 'delete_company', args: { id: companyId }, reply: { status: 204 }, expect: { method: 'DELETE', path: `/companies/${companyId}` } },
+  {
+    tool: 'delete_company',
+    args: { id: companyId },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: `/companies/${companyId}` },
+  },
   {
     tool: 'link_unlink_company',
     args: { id: companyId, linkContactIds: [503], unlinkDealsIds: [dealId] },
     reply: { status: 204 },
-    expect: { method: 'PATCH', path: `/companies/link-unlink/${companyId}`, body: { linkContactIds: [503], unlinkDealsIds: [dealId] } },
+    expect: {
+      method: 'PATCH',
+      path: `/companies/link-unlink/${companyId}`,
+      body: { linkContactIds: [503], unlinkDealsIds: [dealId] },
+    },
   },
   { tool: 'get_company_attributes', args: {}, expect: { method: 'GET', path: '/crm/attributes/companies' } },
   {
     tool: 'create_crm_attribute',
-    args: { label: 'Customer tier', attributeType: 'single-select', optionsLabels: ['Bronze', 'Silver', 'Gold'], objectType: 'companies' },
+    args: {
+      label: 'Customer tier',
+      attributeType: 'single-select',
+      optionsLabels: ['Bronze', 'Silver', 'Gold'],
+      objectType: 'companies',
+    },
     reply: { status: 200, json: { id: '61a5cd07ca1347c82306ad07' } },
     expect: {
       method: 'POST',
       path: '/crm/attributes',
-      body: { label: 'Customer tier', attributeType: 'single-select', optionsLabels: ['Bronze', 'Silver', 'Gold'], objectType: 'companies' },
+      body: {
+        label: 'Customer tier',
+        attributeType: 'single-select',
+        optionsLabels: ['Bronze', 'Silver', 'Gold'],
+        objectType: 'companies',
+      },
     },
   },
   {
@@ -74,7 +115,13 @@ describeRequests('crm', [
   // Deals and pipelines
   {
     tool: 'get_deals',
-    args: { 'filters_attributes.deal_name': 'Acme renewal', filters_linkedCompaniesIds: companyId, limit: 10, offset: 20, sort: 'desc' },
+    args: {
+      'filters_attributes.deal_name': 'Acme renewal',
+      filters_linkedCompaniesIds: companyId,
+      limit: 10,
+      offset: 20,
+      sort: 'desc',
+    },
     expect: {
       method: 'GET',
       path: '/crm/deals',
@@ -85,13 +132,22 @@ describeRequests('crm', [
     tool: 'get_deals',
     label: 'by contact, created since',
     args: { filters_linkedContactsIds: '501', createdSince: '2026-10-01T00:00:00+02:00' },
-    expect: { method: 'GET', path: '/crm/deals', query: 'filters[linkedContactsIds]=501&createdSince=2026-10-01T00:00:00+02:00' },
+    expect: {
+      method: 'GET',
+      path: '/crm/deals',
+      query: 'filters[linkedContactsIds]=501&createdSince=2026-10-01T00:00:00+02:00',
+    },
   },
   {
     tool: 'create_deal',
     args: {
       name: 'Acme renewal 2027',
-      attributes: { amount: 12000, deal_owner: 'sales@acme.test', pipeline: '6093d296ad1e9c5cf2140a58', deal_stage: '9e577ff7-8e42-4ab3-be26-2b5e01b42518' },
+      attributes: {
+        amount: 12000,
+        deal_owner: 'sales@acme.test',
+        pipeline: '6093d296ad1e9c5cf2140a58',
+        deal_stage: '9e577ff7-8e42-4ab3-be26-2b5e01b42518',
+      },
       linkedContactsIds: [501],
       linkedCompaniesIds: [companyId],
     },
@@ -101,7 +157,12 @@ describeRequests('crm', [
       path: '/crm/deals',
       body: {
         name: 'Acme renewal 2027',
-        attributes: { amount: 12000, deal_owner: 'sales@acme.test', pipeline: '6093d296ad1e9c5cf2140a58', deal_stage: '9e577ff7-8e42-4ab3-be26-2b5e01b42518' },
+        attributes: {
+          amount: 12000,
+          deal_owner: 'sales@acme.test',
+          pipeline: '6093d296ad1e9c5cf2140a58',
+          deal_stage: '9e577ff7-8e42-4ab3-be26-2b5e01b42518',
+        },
         linkedContactsIds: [501],
         linkedCompaniesIds: [companyId],
       },
@@ -110,21 +171,42 @@ describeRequests('crm', [
   { tool: 'get_deal', args: { id: dealId }, expect: { method: 'GET', path: `/crm/deals/${dealId}` } },
   {
     tool: 'update_deal',
-    args: { id: dealId, attributes: { deal_stage: 'a1b2c3d4-0000-4ab3-be26-2b5e01b42518' }, linkedContactIds: [501, 504] },
+    args: {
+      id: dealId,
+      attributes: { deal_stage: 'a1b2c3d4-0000-4ab3-be26-2b5e01b42518' },
+      linkedContactIds: [501, 504],
+    },
     reply: { status: 204 },
-    expect: { method: 'PATCH', path: `/crm/deals/${dealId}`, body: { attributes: { deal_stage: 'a1b2c3d4-0000-4ab3-be26-2b5e01b42518' }, linkedContactIds: [501, 504] } },
+    expect: {
+      method: 'PATCH',
+      path: `/crm/deals/${dealId}`,
+      body: { attributes: { deal_stage: 'a1b2c3d4-0000-4ab3-be26-2b5e01b42518' }, linkedContactIds: [501, 504] },
+    },
   },
-  { tool: 'delete_deal', args: { id: dealId }, reply: { status: 204 }, expect: { method: 'DELETE', path: `/crm/deals/${dealId}` } },
+  {
+    tool: 'delete_deal',
+    args: { id: dealId },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: `/crm/deals/${dealId}` },
+  },
   {
     tool: 'link_unlink_deal',
     args: { id: dealId, linkCompanyIds: [companyId], unlinkContactIds: [502] },
     reply: { status: 204 },
-    expect: { method: 'PATCH', path: `/crm/deals/link-unlink/${dealId}`, body: { linkCompanyIds: [companyId], unlinkContactIds: [502] } },
+    expect: {
+      method: 'PATCH',
+      path: `/crm/deals/link-unlink/${dealId}`,
+      body: { linkCompanyIds: [companyId], unlinkContactIds: [502] },
+    },
   },
   { tool: 'get_deal_attributes', args: {}, expect: { method: 'GET', path: '/crm/attributes/deals' } },
   {
     tool: 'import_deals',
-    args: { file: dealsCsv.base64, fileName: 'q4-deals.csv', mapping: { update_existing_records: true, unset_empty_attributes: false } },
+    args: {
+      file: dealsCsv.base64,
+      fileName: 'q4-deals.csv',
+      mapping: { update_existing_records: true, unset_empty_attributes: false },
+    },
     reply: { status: 200, json: { processId: 51 } },
     expect: {
       method: 'POST',
@@ -133,23 +215,46 @@ describeRequests('crm', [
       file: { field: 'file', name: 'q4-deals.csv', content: dealsCsv.bytes },
     },
   },
-  { tool: 'get_pipelines', args: {}, reply: { json: [{ pipeline: '6093d296ad1e9c5cf2140a58', pipeline_name: 'Sales', stages: [] }] }, expect: { method: 'GET', path: '/crm/pipeline/details/all' } },
-  { tool: 'get_pipeline', args: { pipelineID: '6093d296ad1e9c5cf2140a58' }, expect: { method: 'GET', path: '/crm/pipeline/details/6093d296ad1e9c5cf2140a58' } },
+  {
+    tool: 'get_pipelines',
+    args: {},
+    reply: { json: [{ pipeline: '6093d296ad1e9c5cf2140a58', pipeline_name: 'Sales', stages: [] }] },
+    expect: { method: 'GET', path: '/crm/pipeline/details/all' },
+  },
+  {
+    tool: 'get_pipeline',
+    args: { pipelineID: '6093d296ad1e9c5cf2140a58' },
+    expect: { method: 'GET', path: '/crm/pipeline/details/6093d296ad1e9c5cf2140a58' },
+  },
   { tool: 'get_pipeline_stages', args: {}, expect: { method: 'GET', path: '/crm/pipeline/details' } },
   // Tasks
   {
     tool: 'get_tasks',
-    args: { filter_status: 'undone', filter_date: 'range', dateFrom: 1793491200000, dateTo: 1794096000000, filter_assignTo: 'sales@acme.test', limit: 50, sortBy: 'date' },
+    args: {
+      filter_status: 'undone',
+      filter_date: 'range',
+      dateFrom: 1793491200000,
+      dateTo: 1794096000000,
+      filter_assignTo: 'sales@acme.test',
+      limit: 50,
+      sortBy: 'date',
+    },
     expect: {
       method: 'GET',
       path: '/crm/tasks',
-      query: 'filter[status]=undone&filter[date]=range&filter[assignTo]=sales@acme.test&dateFrom=1793491200000&dateTo=1794096000000&limit=50&sortBy=date',
+      query:
+        'filter[status]=undone&filter[date]=range&filter[assignTo]=sales@acme.test&dateFrom=1793491200000&dateTo=1794096000000&limit=50&sortBy=date',
     },
   },
   {
     tool: 'get_tasks',
     label: 'by type and linked deal',
-    args: { filter_type: '61a88a2eb7a574180261234', filter_deals: dealId, filter_companies: companyId, filter_contacts: '501' },
+    args: {
+      filter_type: '61a88a2eb7a574180261234',
+      filter_deals: dealId,
+      filter_companies: companyId,
+      filter_contacts: '501',
+    },
     expect: {
       method: 'GET',
       path: '/crm/tasks',
@@ -182,35 +287,75 @@ describeRequests('crm', [
       },
     },
   },
-  { tool: 'get_task', args: { id: '61a5cd07ca1347c82306ad06' }, expect: { method: 'GET', path: '/crm/tasks/61a5cd07ca1347c82306ad06' } },
+  {
+    tool: 'get_task',
+    args: { id: '61a5cd07ca1347c82306ad06' },
+    expect: { method: 'GET', path: '/crm/tasks/61a5cd07ca1347c82306ad06' },
+  },
   {
     tool: 'update_task',
     args: { id: '61a5cd07ca1347c82306ad06', done: true, notes: 'Renewal agreed, contract sent.' },
     reply: { status: 204 },
-    expect: { method: 'PATCH', path: '/crm/tasks/61a5cd07ca1347c82306ad06', body: { done: true, notes: 'Renewal agreed, contract sent.' } },
+    expect: {
+      method: 'PATCH',
+      path: '/crm/tasks/61a5cd07ca1347c82306ad06',
+      body: { done: true, notes: 'Renewal agreed, contract sent.' },
+    },
   },
-  { tool: 'delete_task', args: { id: '61a5cd07ca1347c82306ad06' }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/crm/tasks/61a5cd07ca1347c82306ad06' } },
+  {
+    tool: 'delete_task',
+    args: { id: '61a5cd07ca1347c82306ad06' },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/crm/tasks/61a5cd07ca1347c82306ad06' },
+  },
   { tool: 'get_task_types', args: {}, expect: { method: 'GET', path: '/crm/tasktypes' } },
   // Notes
   {
     tool: 'get_notes',
-    args: { entity: 'deals', entityIds: `${dealId},61a5ce58c5d4795761045991`, dateFrom: 1793491200000, limit: 25, sort: 'desc' },
-    expect: { method: 'GET', path: '/crm/notes', query: `entity=deals&entityIds=${dealId},61a5ce58c5d4795761045991&dateFrom=1793491200000&limit=25&sort=desc` },
+    args: {
+      entity: 'deals',
+      entityIds: `${dealId},61a5ce58c5d4795761045991`,
+      dateFrom: 1793491200000,
+      limit: 25,
+      sort: 'desc',
+    },
+    expect: {
+      method: 'GET',
+      path: '/crm/notes',
+      query: `entity=deals&entityIds=${dealId},61a5ce58c5d4795761045991&dateFrom=1793491200000&limit=25&sort=desc`,
+    },
   },
   {
     tool: 'create_note',
     args: { text: 'Ann wants a 2-year term with quarterly billing.', contactIds: [501], dealIds: [dealId] },
     reply: { status: 201, json: { id: '61a5cd07ca1347c82306ad09' } },
-    expect: { method: 'POST', path: '/crm/notes', body: { text: 'Ann wants a 2-year term with quarterly billing.', contactIds: [501], dealIds: [dealId] } },
+    expect: {
+      method: 'POST',
+      path: '/crm/notes',
+      body: { text: 'Ann wants a 2-year term with quarterly billing.', contactIds: [501], dealIds: [dealId] },
+    },
   },
-  { tool: 'get_note', args: { id: '61a5cd07ca1347c82306ad09' }, expect: { method: 'GET', path: '/crm/notes/61a5cd07ca1347c82306ad09' } },
+  {
+    tool: 'get_note',
+    args: { id: '61a5cd07ca1347c82306ad09' },
+    expect: { method: 'GET', path: '/crm/notes/61a5cd07ca1347c82306ad09' },
+  },
   {
     tool: 'update_note',
     args: { id: '61a5cd07ca1347c82306ad09', text: 'Ann wants a 2-year term, billed yearly.', companyIds: [companyId] },
     reply: { status: 204 },
-    expect: { method: 'PATCH', path: '/crm/notes/61a5cd07ca1347c82306ad09', body: { text: 'Ann wants a 2-year term, billed yearly.', companyIds: [companyId] } },
+    expect: {
+      method: 'PATCH',
+      path: '/crm/notes/61a5cd07ca1347c82306ad09',
+      body: { text: 'Ann wants a 2-year term, billed yearly.', companyIds: [companyId] },
+    },
   },
-  { tool: 'delete_note', args: { id: '61a5cd07ca1347c82306ad09' }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/crm/notes/61a5cd07ca1347c82306ad09' } },
+  {
+    tool: 'delete_note',
+    args: { id: '61a5cd07ca1347c82306ad09' },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/crm/notes/61a5cd07ca1347c82306ad09' },
+  },
   // Files
   {
     tool: 'get_files',
@@ -235,6 +380,15 @@ describeRequests('crm', [
     expect: { method: 'GET', path: '/crm/files/61a5cf0ec5d4795761045a01' },
     check: ({ result }) => expect(textOf(result)).toContain('"fileUrl"'),
   },
-  { tool: 'get_file_details', args: { id: '61a5cf0ec5d4795761045a01' }, expect: { method: 'GET', path: '/crm/files/61a5cf0ec5d4795761045a01/data' } },
-  { tool: 'delete_file', args: { id: '61a5cf0ec5d4795761045a01' }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/crm/files/61a5cf0ec5d4795761045a01' } },
+  {
+    tool: 'get_file_details',
+    args: { id: '61a5cf0ec5d4795761045a01' },
+    expect: { method: 'GET', path: '/crm/files/61a5cf0ec5d4795761045a01/data' },
+  },
+  {
+    tool: 'delete_file',
+    args: { id: '61a5cf0ec5d4795761045a01' },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/crm/files/61a5cf0ec5d4795761045a01' },
+  },
 ]);

@@ -27,7 +27,9 @@ const companyFields = {
 
 const dealAttributes = freeRecord
   .optional()
-  .describe('Internal attribute names to values; deal_owner (user email or id), pipeline and deal_stage (ids from get_pipeline)');
+  .describe(
+    'Internal attribute names to values; deal_owner (user email or id), pipeline and deal_stage (ids from get_pipeline)',
+  );
 
 const reminder = z.strictObject({
   value: z.int(),
@@ -56,7 +58,9 @@ const noteBody = {
 const importBody = (fileName: string, keys: string) => ({
   file: z.base64().optional().describe(`Base64 CSV; header row of internal attribute names, e.g. ${keys}`),
   fileName: z.string().default(fileName),
-  mapping: freeRecord.optional().describe('Booleans: link_entities, unlink_entities, update_existing_records, unset_empty_attributes'),
+  mapping: freeRecord
+    .optional()
+    .describe('Booleans: link_entities, unlink_entities, update_existing_records, unset_empty_attributes'),
 });
 
 export default defineToolset('crm', [
@@ -64,7 +68,8 @@ export default defineToolset('crm', [
   {
     name: 'get_companies',
     title: 'List companies',
-    description: 'List CRM companies, filtered by attributes, linked contact or deal, or created/modified since a UTC date-time.',
+    description:
+      'List CRM companies, filtered by attributes, linked contact or deal, or created/modified since a UTC date-time.',
     keywords: ['all companies', 'accounts', 'organizations', 'businesses', 'find a company'],
     method: 'GET',
     path: '/companies',
@@ -101,7 +106,8 @@ export default defineToolset('crm', [
   {
     name: 'update_company',
     title: 'Update company',
-    description: 'Change a company\'s name or attributes. Linked id lists replace the current links; use link_unlink_company to add or remove.',
+    description:
+      "Change a company's name or attributes. Linked id lists replace the current links; use link_unlink_company to add or remove.",
     keywords: ['edit company', 'change company fields'],
     method: 'PATCH',
     path: '/companies/{id}',
@@ -160,7 +166,8 @@ export default defineToolset('crm', [
   {
     name: 'import_companies',
     title: 'Import companies',
-    description: 'Create or update companies from a CSV file (company_id column to update). Runs in the background; returns a processId.',
+    description:
+      'Create or update companies from a CSV file (company_id column to update). Runs in the background; returns a processId.',
     keywords: ['upload companies', 'companies csv'],
     method: 'POST',
     path: '/companies/import',
@@ -215,7 +222,8 @@ export default defineToolset('crm', [
   {
     name: 'update_deal',
     title: 'Update deal',
-    description: 'Change a deal\'s name, attributes or stage. Linked id lists replace the current links; use link_unlink_deal to add or remove.',
+    description:
+      "Change a deal's name, attributes or stage. Linked id lists replace the current links; use link_unlink_deal to add or remove.",
     keywords: ['move deal stage', 'edit deal', 'mark deal won', 'mark deal lost', 'change amount'],
     method: 'PATCH',
     path: '/crm/deals/{id}',
@@ -264,7 +272,8 @@ export default defineToolset('crm', [
   {
     name: 'import_deals',
     title: 'Import deals',
-    description: 'Create or update deals from a CSV file (deal_id column to update). Runs in the background; returns a processId.',
+    description:
+      'Create or update deals from a CSV file (deal_id column to update). Runs in the background; returns a processId.',
     keywords: ['upload deals', 'deals csv', 'import opportunities'],
     method: 'POST',
     path: '/crm/deals/import',
@@ -300,7 +309,8 @@ export default defineToolset('crm', [
   {
     name: 'get_tasks',
     title: 'List tasks',
-    description: 'List CRM tasks by type, status, due date, assignee or linked record; filter_date range uses dateFrom/dateTo (epoch ms).',
+    description:
+      'List CRM tasks by type, status, due date, assignee or linked record; filter_date range uses dateFrom/dateTo (epoch ms).',
     keywords: ['to-do list', 'reminders', 'follow-ups', 'open tasks', 'overdue tasks'],
     method: 'GET',
     path: '/crm/tasks',
@@ -354,7 +364,7 @@ export default defineToolset('crm', [
   {
     name: 'update_task',
     title: 'Update task',
-    description: 'Change a task\'s fields or mark it done; duration in milliseconds.',
+    description: "Change a task's fields or mark it done; duration in milliseconds.",
     keywords: ['mark done', 'complete task', 'reschedule task', 'edit reminder'],
     method: 'PATCH',
     path: '/crm/tasks/{id}',
@@ -389,7 +399,8 @@ export default defineToolset('crm', [
   {
     name: 'get_notes',
     title: 'List notes',
-    description: 'List CRM notes, optionally of given companies, deals or contacts, created between dateFrom and dateTo (epoch ms).',
+    description:
+      'List CRM notes, optionally of given companies, deals or contacts, created between dateFrom and dateTo (epoch ms).',
     keywords: ['comments', 'notes on a deal', 'notes on a contact'],
     method: 'GET',
     path: '/crm/notes',
@@ -416,7 +427,7 @@ export default defineToolset('crm', [
   {
     name: 'update_note',
     title: 'Update note',
-    description: 'Replace a note\'s text and linked records.',
+    description: "Replace a note's text and linked records.",
     keywords: ['edit note', 'change note'],
     method: 'PATCH',
     path: '/crm/notes/{id}',
@@ -437,7 +448,8 @@ export default defineToolset('crm', [
   {
     name: 'get_files',
     title: 'List files',
-    description: 'List CRM files, optionally of given companies, deals or contacts, uploaded between dateFrom and dateTo (epoch ms).',
+    description:
+      'List CRM files, optionally of given companies, deals or contacts, uploaded between dateFrom and dateTo (epoch ms).',
     keywords: ['documents', 'attachments', 'files of a deal'],
     method: 'GET',
     path: '/crm/files',
@@ -471,7 +483,7 @@ export default defineToolset('crm', [
   {
     name: 'get_file_details',
     title: 'Get file details',
-    description: 'A CRM file\'s name, size, author and linked records.',
+    description: "A CRM file's name, size, author and linked records.",
     keywords: ['file info', 'file size', 'who uploaded'],
     method: 'GET',
     path: '/crm/files/{id}/data',

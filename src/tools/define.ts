@@ -95,7 +95,8 @@ function inputSchemaFor(spec: OperationSpec): z.ZodObject {
     // is the list, and URL parsers resolve dot segments (even escaped) to the parent path.
     for (const key of pathKeys) {
       const v = args[key];
-      if (v === '' || v === '.' || v === '..') ctx.addIssue({ code: 'custom', path: [key], message: `must not be ${v === '' ? 'empty' : `"${v}"`}` });
+      if (v === '' || v === '.' || v === '..')
+        ctx.addIssue({ code: 'custom', path: [key], message: `must not be ${v === '' ? 'empty' : `"${v}"`}` });
     }
     if (!group) return;
     const given = group.filter((key) => args[key] !== undefined);

@@ -29,7 +29,17 @@ describeRequests('ecommerce', [
   {
     tool: 'create_batch_order',
     args: {
-      orders: [order, { id: 'ORD-1043', createdAt: '2026-11-21T10:00:00Z', updatedAt: '2026-11-21T10:00:00Z', status: 'pending', amount: 15, products: [{ productId: 'SKU-SOCK-3', quantity: 1, price: 15 }] }],
+      orders: [
+        order,
+        {
+          id: 'ORD-1043',
+          createdAt: '2026-11-21T10:00:00Z',
+          updatedAt: '2026-11-21T10:00:00Z',
+          status: 'pending',
+          amount: 15,
+          products: [{ productId: 'SKU-SOCK-3', quantity: 1, price: 15 }],
+        },
+      ],
       notifyUrl: 'https://hooks.acme.test/orders-batch',
       historical: false,
     },
@@ -38,7 +48,17 @@ describeRequests('ecommerce', [
       method: 'POST',
       path: '/orders/status/batch',
       body: {
-        orders: [order, { id: 'ORD-1043', createdAt: '2026-11-21T10:00:00Z', updatedAt: '2026-11-21T10:00:00Z', status: 'pending', amount: 15, products: [{ productId: 'SKU-SOCK-3', quantity: 1, price: 15 }] }],
+        orders: [
+          order,
+          {
+            id: 'ORD-1043',
+            createdAt: '2026-11-21T10:00:00Z',
+            updatedAt: '2026-11-21T10:00:00Z',
+            status: 'pending',
+            amount: 15,
+            products: [{ productId: 'SKU-SOCK-3', quantity: 1, price: 15 }],
+          },
+        ],
         notifyUrl: 'https://hooks.acme.test/orders-batch',
         historical: false,
       },
@@ -48,25 +68,41 @@ describeRequests('ecommerce', [
     tool: 'get_orders',
     args: { limit: 100, offset: 100, sort: 'asc', modifiedSince: '2026-11-01T00:00:00.000+01:00' },
     reply: { json: { orders: [{ id: 'ORD-1042', status: 'completed', amount: 129.9 }], count: 1 } },
-    expect: { method: 'GET', path: '/orders', query: 'limit=100&offset=100&sort=asc&modifiedSince=2026-11-01T00:00:00.000+01:00' },
+    expect: {
+      method: 'GET',
+      path: '/orders',
+      query: 'limit=100&offset=100&sort=asc&modifiedSince=2026-11-01T00:00:00.000+01:00',
+    },
   },
   {
     tool: 'get_categories',
     args: { ids: ['CAT-SHOES', 'CAT-SOCKS'], name: 'Shoes', createdSince: '2026-01-01T00:00:00.000Z', limit: 20 },
-    expect: { method: 'GET', path: '/categories', query: 'limit=20&ids=CAT-SHOES&ids=CAT-SOCKS&name=Shoes&createdSince=2026-01-01T00:00:00.000Z' },
+    expect: {
+      method: 'GET',
+      path: '/categories',
+      query: 'limit=20&ids=CAT-SHOES&ids=CAT-SOCKS&name=Shoes&createdSince=2026-01-01T00:00:00.000Z',
+    },
   },
   {
     tool: 'create_update_category',
     args: { id: 'CAT-SHOES', name: 'Shoes', url: 'https://shop.acme.test/c/shoes', updateEnabled: true },
     reply: { status: 201, json: { id: 'CAT-SHOES' } },
-    expect: { method: 'POST', path: '/categories', body: { id: 'CAT-SHOES', name: 'Shoes', url: 'https://shop.acme.test/c/shoes', updateEnabled: true } },
+    expect: {
+      method: 'POST',
+      path: '/categories',
+      body: { id: 'CAT-SHOES', name: 'Shoes', url: 'https://shop.acme.test/c/shoes', updateEnabled: true },
+    },
   },
   {
     tool: 'create_update_category',
     label: 'mark as deleted',
     args: { id: 'CAT-SALE-2025', isDeleted: true, deletedAt: '2026-01-05T08:00:00.000Z', updateEnabled: true },
     reply: { status: 204 },
-    expect: { method: 'POST', path: '/categories', body: { id: 'CAT-SALE-2025', isDeleted: true, deletedAt: '2026-01-05T08:00:00.000Z', updateEnabled: true } },
+    expect: {
+      method: 'POST',
+      path: '/categories',
+      body: { id: 'CAT-SALE-2025', isDeleted: true, deletedAt: '2026-01-05T08:00:00.000Z', updateEnabled: true },
+    },
   },
   {
     tool: 'create_update_batch_category',
@@ -81,20 +117,44 @@ describeRequests('ecommerce', [
     expect: {
       method: 'POST',
       path: '/categories/batch',
-      body: { categories: [{ id: 'CAT-SHOES', name: 'Shoes', url: 'https://shop.acme.test/c/shoes' }, { id: 'CAT-SOCKS', name: 'Socks' }], updateEnabled: true },
+      body: {
+        categories: [
+          { id: 'CAT-SHOES', name: 'Shoes', url: 'https://shop.acme.test/c/shoes' },
+          { id: 'CAT-SOCKS', name: 'Socks' },
+        ],
+        updateEnabled: true,
+      },
     },
   },
-  { tool: 'get_category_info', args: { id: 'CAT SHOES/42' }, expect: { method: 'GET', path: '/categories/CAT%20SHOES%2F42' } },
+  {
+    tool: 'get_category_info',
+    args: { id: 'CAT SHOES/42' },
+    expect: { method: 'GET', path: '/categories/CAT%20SHOES%2F42' },
+  },
   {
     tool: 'get_products',
     args: { ids: ['SKU-SHOE-42', 'SKU-SOCK-3'], categories: ['CAT-SHOES'], limit: 500, sort: 'desc' },
-    expect: { method: 'GET', path: '/products', query: 'limit=500&sort=desc&ids=SKU-SHOE-42&ids=SKU-SOCK-3&categories=CAT-SHOES' },
+    expect: {
+      method: 'GET',
+      path: '/products',
+      query: 'limit=500&sort=desc&ids=SKU-SHOE-42&ids=SKU-SOCK-3&categories=CAT-SHOES',
+    },
   },
   {
     tool: 'get_products',
     label: 'price bounds by wire name',
-    args: { name: 'sneaker', price_gte: 50, price_lt: 120.5, price_ne: 99.9, modifiedSince: '2026-11-01T00:00:00.000Z' },
-    expect: { method: 'GET', path: '/products', query: 'name=sneaker&price[gte]=50&price[lt]=120.5&price[ne]=99.9&modifiedSince=2026-11-01T00:00:00.000Z' },
+    args: {
+      name: 'sneaker',
+      price_gte: 50,
+      price_lt: 120.5,
+      price_ne: 99.9,
+      modifiedSince: '2026-11-01T00:00:00.000Z',
+    },
+    expect: {
+      method: 'GET',
+      path: '/products',
+      query: 'name=sneaker&price[gte]=50&price[lt]=120.5&price[ne]=99.9&modifiedSince=2026-11-01T00:00:00.000Z',
+    },
   },
   {
     tool: 'create_update_product',
@@ -176,23 +236,44 @@ describeRequests('ecommerce', [
       emailCampaignId: ['212', '215'],
       automationWorkflowEmailId: ['48'],
     },
-    reply: { json: { results: [{ id: '212', conversionSource: 'email_campaign', ordersCount: 30, revenue: 2990, averageBasket: 99.67 }], totals: { ordersCount: 30, revenue: 2990, averageBasket: 99.67 } } },
+    reply: {
+      json: {
+        results: [
+          { id: '212', conversionSource: 'email_campaign', ordersCount: 30, revenue: 2990, averageBasket: 99.67 },
+        ],
+        totals: { ordersCount: 30, revenue: 2990, averageBasket: 99.67 },
+      },
+    },
     expect: {
       method: 'GET',
       path: '/ecommerce/attribution/metrics',
-      query: 'periodFrom=2026-11-01T00:00:00Z&periodTo=2026-11-30T23:59:59Z&emailCampaignId[]=212&emailCampaignId[]=215&automationWorkflowEmailId[]=48',
+      query:
+        'periodFrom=2026-11-01T00:00:00Z&periodTo=2026-11-30T23:59:59Z&emailCampaignId[]=212&emailCampaignId[]=215&automationWorkflowEmailId[]=48',
     },
   },
   {
     tool: 'get_attribution_metrics',
     label: 'SMS campaigns and workflows',
     args: { smsCampaignId: ['77'], automationWorkflowSmsId: ['51', '52'] },
-    expect: { method: 'GET', path: '/ecommerce/attribution/metrics', query: 'smsCampaignId[]=77&automationWorkflowSmsId[]=51&automationWorkflowSmsId[]=52' },
+    expect: {
+      method: 'GET',
+      path: '/ecommerce/attribution/metrics',
+      query: 'smsCampaignId[]=77&automationWorkflowSmsId[]=51&automationWorkflowSmsId[]=52',
+    },
   },
   {
     tool: 'get_attribution_metrics_detail',
     args: { conversionSource: 'email_campaign', conversionSourceId: '212' },
-    reply: { json: { id: '212', conversionSource: 'email_campaign', ordersCount: 30, revenue: 2990, averageBasket: 99.67, newCustomersCount: 6 } },
+    reply: {
+      json: {
+        id: '212',
+        conversionSource: 'email_campaign',
+        ordersCount: 30,
+        revenue: 2990,
+        averageBasket: 99.67,
+        newCustomersCount: 6,
+      },
+    },
     expect: { method: 'GET', path: '/ecommerce/attribution/metrics/email_campaign/212' },
   },
   {

@@ -21,7 +21,12 @@ const order = {
     })
     .optional(),
   products: z.array(
-    z.strictObject({ productId: z.string(), quantity: z.number(), variantId: z.string().optional(), price: z.number() }),
+    z.strictObject({
+      productId: z.string(),
+      quantity: z.number(),
+      variantId: z.string().optional(),
+      price: z.number(),
+    }),
   ),
   billing: z
     .strictObject({
@@ -75,7 +80,8 @@ export default defineToolset('ecommerce', [
   {
     name: 'create_order',
     title: 'Record order',
-    description: 'Create or update an order by the shop\'s id; dates in UTC (YYYY-MM-DDTHH:mm:ssZ). May trigger automations.',
+    description:
+      "Create or update an order by the shop's id; dates in UTC (YYYY-MM-DDTHH:mm:ssZ). May trigger automations.",
     keywords: ['purchase', 'sale', 'checkout', 'track order', 'order status'],
     method: 'POST',
     path: '/orders/status',
@@ -84,11 +90,16 @@ export default defineToolset('ecommerce', [
   {
     name: 'create_batch_order',
     title: 'Record orders in bulk',
-    description: 'Record many orders in the background; historical (default true) keeps them from triggering workflows.',
+    description:
+      'Record many orders in the background; historical (default true) keeps them from triggering workflows.',
     keywords: ['many orders', 'historical orders', 'bulk orders', 'order history import'],
     method: 'POST',
     path: '/orders/status/batch',
-    body: { orders: z.array(z.strictObject(order)), notifyUrl: z.string().optional(), historical: z.boolean().optional() },
+    body: {
+      orders: z.array(z.strictObject(order)),
+      notifyUrl: z.string().optional(),
+      historical: z.boolean().optional(),
+    },
   },
   {
     name: 'get_orders',
@@ -118,7 +129,7 @@ export default defineToolset('ecommerce', [
   {
     name: 'create_update_category',
     title: 'Create or update category',
-    description: 'Create a category by the shop\'s id (name required); updateEnabled updates an existing one.',
+    description: "Create a category by the shop's id (name required); updateEnabled updates an existing one.",
     keywords: ['new category', 'edit category'],
     method: 'POST',
     path: '/categories',
@@ -147,7 +158,8 @@ export default defineToolset('ecommerce', [
   {
     name: 'get_products',
     title: 'List products',
-    description: 'List products, filterable by ids, name (3+ characters), categories, price bounds and created/modified date-time.',
+    description:
+      'List products, filterable by ids, name (3+ characters), categories, price bounds and created/modified date-time.',
     keywords: ['catalog', 'inventory', 'all products', 'search products'],
     method: 'GET',
     path: '/products',
@@ -178,7 +190,8 @@ export default defineToolset('ecommerce', [
   {
     name: 'create_update_product',
     title: 'Create or update product',
-    description: 'Create a product by the shop\'s id, or update it with updateEnabled; metaInfo holds up to 20 custom fields.',
+    description:
+      "Create a product by the shop's id, or update it with updateEnabled; metaInfo holds up to 20 custom fields.",
     keywords: ['new product', 'edit product', 'change price', 'catalog item'],
     method: 'POST',
     path: '/products',

@@ -17,7 +17,8 @@ describeRequests('email_campaigns', [
     expect: {
       method: 'GET',
       path: '/emailCampaigns',
-      query: 'type=classic&status=sent&statistics=globalStats&startDate=2026-10-01T00:00:00+02:00&endDate=2026-10-31T23:59:59+01:00&limit=20&offset=40&sort=desc&excludeHtmlContent=true',
+      query:
+        'type=classic&status=sent&statistics=globalStats&startDate=2026-10-01T00:00:00+02:00&endDate=2026-10-31T23:59:59+01:00&limit=20&offset=40&sort=desc&excludeHtmlContent=true',
     },
   },
   {
@@ -110,21 +111,46 @@ describeRequests('email_campaigns', [
   },
   {
     tool: 'update_email_campaign',
-    args: { campaignId: 118, subject: 'Acme in November: three new products', scheduledAt: '2026-11-29T10:00:00+01:00', sendAtBestTime: false, recurring: false },
+    args: {
+      campaignId: 118,
+      subject: 'Acme in November: three new products',
+      scheduledAt: '2026-11-29T10:00:00+01:00',
+      sendAtBestTime: false,
+      recurring: false,
+    },
     reply: { status: 204 },
     expect: {
       method: 'PUT',
       path: '/emailCampaigns/118',
-      body: { subject: 'Acme in November: three new products', scheduledAt: '2026-11-29T10:00:00+01:00', sendAtBestTime: false, recurring: false },
+      body: {
+        subject: 'Acme in November: three new products',
+        scheduledAt: '2026-11-29T10:00:00+01:00',
+        sendAtBestTime: false,
+        recurring: false,
+      },
     },
   },
-  { tool: 'delete_email_campaign', args: { campaignId: 118 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/emailCampaigns/118' } },
-  { tool: 'send_email_campaign_now', args: { campaignId: 118 }, reply: { status: 204 }, expect: { method: 'POST', path: '/emailCampaigns/118/sendNow' } },
+  {
+    tool: 'delete_email_campaign',
+    args: { campaignId: 118 },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/emailCampaigns/118' },
+  },
+  {
+    tool: 'send_email_campaign_now',
+    args: { campaignId: 118 },
+    reply: { status: 204 },
+    expect: { method: 'POST', path: '/emailCampaigns/118/sendNow' },
+  },
   {
     tool: 'send_email_campaign_test',
     args: { campaignId: 118, emailTo: ['qa@acme.test', 'ann.lee@example.com'] },
     reply: { status: 204 },
-    expect: { method: 'POST', path: '/emailCampaigns/118/sendTest', body: { emailTo: ['qa@acme.test', 'ann.lee@example.com'] } },
+    expect: {
+      method: 'POST',
+      path: '/emailCampaigns/118/sendTest',
+      body: { emailTo: ['qa@acme.test', 'ann.lee@example.com'] },
+    },
   },
   {
     tool: 'send_email_campaign_test',
@@ -141,16 +167,31 @@ describeRequests('email_campaigns', [
   },
   {
     tool: 'send_email_campaign_report',
-    args: { campaignId: 118, language: 'en', email: { to: ['ceo@acme.test', 'marketing@acme.test'], body: 'Here is the November newsletter report.' } },
+    args: {
+      campaignId: 118,
+      language: 'en',
+      email: { to: ['ceo@acme.test', 'marketing@acme.test'], body: 'Here is the November newsletter report.' },
+    },
     reply: { status: 204 },
     expect: {
       method: 'POST',
       path: '/emailCampaigns/118/sendReport',
-      body: { language: 'en', email: { to: ['ceo@acme.test', 'marketing@acme.test'], body: 'Here is the November newsletter report.' } },
+      body: {
+        language: 'en',
+        email: { to: ['ceo@acme.test', 'marketing@acme.test'], body: 'Here is the November newsletter report.' },
+      },
     },
   },
-  { tool: 'get_ab_test_campaign_result', args: { campaignId: 119 }, expect: { method: 'GET', path: '/emailCampaigns/119/abTestCampaignResult' } },
-  { tool: 'get_shared_template_url', args: { campaignId: 118 }, expect: { method: 'GET', path: '/emailCampaigns/118/sharedUrl' } },
+  {
+    tool: 'get_ab_test_campaign_result',
+    args: { campaignId: 119 },
+    expect: { method: 'GET', path: '/emailCampaigns/119/abTestCampaignResult' },
+  },
+  {
+    tool: 'get_shared_template_url',
+    args: { campaignId: 118 },
+    expect: { method: 'GET', path: '/emailCampaigns/118/sharedUrl' },
+  },
   {
     tool: 'export_email_campaign_recipients',
     args: { campaignId: 118, recipientsType: 'nonOpeners', notifyURL: 'https://hooks.acme.test/brevo/export-done' },
@@ -165,6 +206,10 @@ describeRequests('email_campaigns', [
     tool: 'upload_image_to_gallery',
     args: { imageUrl: 'https://cdn.acme.test/img/winter-banner.png', name: 'winter-banner.png' },
     reply: { status: 201, json: { url: 'https://img.mailinblue.com/1234/images/winter-banner.png' } },
-    expect: { method: 'POST', path: '/emailCampaigns/images', body: { imageUrl: 'https://cdn.acme.test/img/winter-banner.png', name: 'winter-banner.png' } },
+    expect: {
+      method: 'POST',
+      path: '/emailCampaigns/images',
+      body: { imageUrl: 'https://cdn.acme.test/img/winter-banner.png', name: 'winter-banner.png' },
+    },
   },
 ]);

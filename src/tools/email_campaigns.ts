@@ -42,19 +42,40 @@ const campaignFields = {
   unsubscriptionPageId: z.string().optional(),
   updateFormId: z.string().optional(),
   emailExpirationDate: z
-    .strictObject({ duration: z.int().min(1).max(3600).optional(), unit: z.enum(['days', 'weeks', 'months']).optional() })
+    .strictObject({
+      duration: z.int().min(1).max(3600).optional(),
+      unit: z.enum(['days', 'weeks', 'months']).optional(),
+    })
     .optional(),
 };
 
 /** Campaign statuses a status update may set. */
-const campaignStatus = z.enum(['suspended', 'archive', 'darchive', 'sent', 'queued', 'replicate', 'replicateTemplate', 'draft']);
+const campaignStatus = z.enum([
+  'suspended',
+  'archive',
+  'darchive',
+  'sent',
+  'queued',
+  'replicate',
+  'replicateTemplate',
+  'draft',
+]);
 
 export default defineToolset('email_campaigns', [
   {
     name: 'get_email_campaigns',
     title: 'List email campaigns',
     description: 'List email campaigns; startDate/endDate are date-times; excludeHtmlContent shortens answers.',
-    keywords: ['all newsletters', 'email blasts', 'mailings', 'campaign list', 'sent campaigns', 'campaign stats', 'opens', 'clicks'],
+    keywords: [
+      'all newsletters',
+      'email blasts',
+      'mailings',
+      'campaign list',
+      'sent campaigns',
+      'campaign stats',
+      'opens',
+      'clicks',
+    ],
     method: 'GET',
     path: '/emailCampaigns',
     query: {
@@ -71,7 +92,8 @@ export default defineToolset('email_campaigns', [
   {
     name: 'create_email_campaign',
     title: 'Create email campaign',
-    description: 'Create an email campaign from htmlContent, htmlUrl or templateId; a draft unless scheduledAt is set. Returns its id.',
+    description:
+      'Create an email campaign from htmlContent, htmlUrl or templateId; a draft unless scheduledAt is set. Returns its id.',
     keywords: ['new newsletter', 'draft a newsletter', 'new email blast', 'new mailing'],
     method: 'POST',
     path: '/emailCampaigns',
@@ -86,17 +108,37 @@ export default defineToolset('email_campaigns', [
     name: 'get_email_campaign',
     title: 'Get email campaign',
     description: 'One email campaign with its settings, content and statistics.',
-    keywords: ['newsletter details', 'campaign status', 'still running', 'campaign stats', 'opens', 'clicks', 'open rate', 'click rate', 'campaign performance', 'campaign results'],
+    keywords: [
+      'newsletter details',
+      'campaign status',
+      'still running',
+      'campaign stats',
+      'opens',
+      'clicks',
+      'open rate',
+      'click rate',
+      'campaign performance',
+      'campaign results',
+    ],
     method: 'GET',
     path: '/emailCampaigns/{campaignId}',
     pathParams: campaign,
-    query: { statistics: z.enum(['globalStats', 'linksStats', 'statsByDomain', 'statsByDevice', 'statsByBrowser']).optional() },
+    query: {
+      statistics: z.enum(['globalStats', 'linksStats', 'statsByDomain', 'statsByDevice', 'statsByBrowser']).optional(),
+    },
   },
   {
     name: 'update_email_campaign',
     title: 'Update email campaign',
     description: 'Change an unsent email campaign; only given fields change. recurring is for trigger campaigns.',
-    keywords: ['edit newsletter', 'change subject', 'change content', 'reschedule', 'schedule newsletter', 'change audience'],
+    keywords: [
+      'edit newsletter',
+      'change subject',
+      'change content',
+      'reschedule',
+      'schedule newsletter',
+      'change audience',
+    ],
     method: 'PUT',
     path: '/emailCampaigns/{campaignId}',
     pathParams: campaign,
@@ -140,7 +182,7 @@ export default defineToolset('email_campaigns', [
   {
     name: 'update_campaign_status',
     title: 'Set email campaign status',
-    description: 'Set an email campaign\'s status; darchive unarchives, replicate makes a copy.',
+    description: "Set an email campaign's status; darchive unarchives, replicate makes a copy.",
     keywords: ['pause', 'suspend', 'resume', 'archive', 'unarchive', 'duplicate', 'copy', 'clone'],
     method: 'PUT',
     path: '/emailCampaigns/{campaignId}/status',
@@ -152,7 +194,7 @@ export default defineToolset('email_campaigns', [
   {
     name: 'send_email_campaign_report',
     title: 'Send email campaign report',
-    description: 'Email a campaign\'s PDF report to email.to, with email.body as the message.',
+    description: "Email a campaign's PDF report to email.to, with email.body as the message.",
     keywords: ['email the report', 'share results', 'pdf report'],
     method: 'POST',
     path: '/emailCampaigns/{campaignId}/sendReport',
@@ -175,7 +217,7 @@ export default defineToolset('email_campaigns', [
   {
     name: 'get_shared_template_url',
     title: 'Get campaign share URL',
-    description: 'A URL that lets another Brevo account import this campaign or template\'s design.',
+    description: "A URL that lets another Brevo account import this campaign or template's design.",
     keywords: ['share design', 'share link', 'share with another account'],
     method: 'GET',
     path: '/emailCampaigns/{campaignId}/sharedUrl',
@@ -184,20 +226,38 @@ export default defineToolset('email_campaigns', [
   {
     name: 'export_email_campaign_recipients',
     title: 'Export email campaign recipients',
-    description: 'Export a campaign\'s recipients of one kind; returns a processId, notifyURL is called when done.',
-    keywords: ['openers', 'clickers', 'non openers', 'bounced recipients', 'unsubscribers', 'who opened', 'who clicked', 'recipient list'],
+    description: "Export a campaign's recipients of one kind; returns a processId, notifyURL is called when done.",
+    keywords: [
+      'openers',
+      'clickers',
+      'non openers',
+      'bounced recipients',
+      'unsubscribers',
+      'who opened',
+      'who clicked',
+      'recipient list',
+    ],
     method: 'POST',
     path: '/emailCampaigns/{campaignId}/exportRecipients',
     pathParams: campaign,
     body: {
       notifyURL: z.url().optional(),
-      recipientsType: z.enum(['all', 'nonClickers', 'nonOpeners', 'clickers', 'openers', 'softBounces', 'hardBounces', 'unsubscribed']),
+      recipientsType: z.enum([
+        'all',
+        'nonClickers',
+        'nonOpeners',
+        'clickers',
+        'openers',
+        'softBounces',
+        'hardBounces',
+        'unsubscribed',
+      ]),
     },
   },
   {
     name: 'upload_image_to_gallery',
     title: 'Upload image to gallery',
-    description: 'Add an image from a public URL (2 MB at most) to the account\'s image gallery.',
+    description: "Add an image from a public URL (2 MB at most) to the account's image gallery.",
     keywords: ['upload image', 'logo', 'picture', 'media library', 'image library'],
     method: 'POST',
     path: '/emailCampaigns/images',

@@ -42,6 +42,10 @@ describeRequests('events', [
     label: 'phone identifier only',
     args: { event_name: 'cart_abandoned', identifiers: { phone_id: '+33612345678' } },
     reply: { status: 204 },
-    expect: { method: 'POST', path: '/events', body: { event_name: 'cart_abandoned', identifiers: { phone_id: '+33612345678' } } },
+    expect: {
+      method: 'POST',
+      path: '/events',
+      body: { event_name: 'cart_abandoned', identifiers: { phone_id: '+33612345678' } },
+    },
   },
 ]);

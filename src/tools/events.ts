@@ -8,7 +8,15 @@ export default defineToolset('events', [
     name: 'create_event',
     title: 'Record contact event',
     description: 'Record a custom event about a contact for automations; contact_properties update its attributes.',
-    keywords: ['custom event', 'track behaviour', 'trigger automation', 'workflow trigger', 'user did something', 'abandoned cart', 'signed up'],
+    keywords: [
+      'custom event',
+      'track behaviour',
+      'trigger automation',
+      'workflow trigger',
+      'user did something',
+      'abandoned cart',
+      'signed up',
+    ],
     method: 'POST',
     path: '/events',
     body: {

@@ -5,8 +5,20 @@ const uuid = 'd955aaa4-f4d6-4557-aa14-24286542ed8d';
 describeRequests('feeds', [
   {
     tool: 'get_all_external_feeds',
-    args: { search: 'products', startDate: '2026-11-01', endDate: '2026-11-20', authType: 'token', sort: 'asc', limit: 100, offset: 0 },
-    expect: { method: 'GET', path: '/feeds', query: 'search=products&startDate=2026-11-01&endDate=2026-11-20&sort=asc&authType=token&limit=100&offset=0' },
+    args: {
+      search: 'products',
+      startDate: '2026-11-01',
+      endDate: '2026-11-20',
+      authType: 'token',
+      sort: 'asc',
+      limit: 100,
+      offset: 0,
+    },
+    expect: {
+      method: 'GET',
+      path: '/feeds',
+      query: 'search=products&startDate=2026-11-01&endDate=2026-11-20&sort=asc&authType=token&limit=100&offset=0',
+    },
   },
   {
     tool: 'create_external_feed',
@@ -37,16 +49,41 @@ describeRequests('feeds', [
   {
     tool: 'create_external_feed',
     label: 'basic auth',
-    args: { name: 'Events', url: 'https://api.acme.test/events', authType: 'basic', username: 'brevo', password: 's3cret-pass' },
+    args: {
+      name: 'Events',
+      url: 'https://api.acme.test/events',
+      authType: 'basic',
+      username: 'brevo',
+      password: 's3cret-pass',
+    },
     reply: { status: 201, json: { id: uuid } },
-    expect: { method: 'POST', path: '/feeds', body: { name: 'Events', url: 'https://api.acme.test/events', authType: 'basic', username: 'brevo', password: 's3cret-pass' } },
+    expect: {
+      method: 'POST',
+      path: '/feeds',
+      body: {
+        name: 'Events',
+        url: 'https://api.acme.test/events',
+        authType: 'basic',
+        username: 'brevo',
+        password: 's3cret-pass',
+      },
+    },
   },
   { tool: 'get_external_feed_by_uuid', args: { uuid }, expect: { method: 'GET', path: `/feeds/${uuid}` } },
   {
     tool: 'update_external_feed',
     args: { uuid, url: 'https://shop.acme.test/feeds/products-v2.json', cache: false, maxRetries: 5 },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: `/feeds/${uuid}`, body: { url: 'https://shop.acme.test/feeds/products-v2.json', cache: false, maxRetries: 5 } },
+    expect: {
+      method: 'PUT',
+      path: `/feeds/${uuid}`,
+      body: { url: 'https://shop.acme.test/feeds/products-v2.json', cache: false, maxRetries: 5 },
+    },
   },
-  { tool: 'delete_external_feed', args: { uuid }, reply: { status: 204 }, expect: { method: 'DELETE', path: `/feeds/${uuid}` } },
+  {
+    tool: 'delete_external_feed',
+    args: { uuid },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: `/feeds/${uuid}` },
+  },
 ]);

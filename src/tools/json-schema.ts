@@ -15,7 +15,10 @@ import { z } from 'zod';
 const SAFE_INT = Number.MAX_SAFE_INTEGER;
 
 export function leanJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  return lean(z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'any' })) as Record<string, unknown>;
+  return lean(z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'any' })) as Record<
+    string,
+    unknown
+  >;
 }
 
 const isEmptyObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;

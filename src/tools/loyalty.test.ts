@@ -31,27 +31,65 @@ const balanceRules = {
   meta: { channel: 'web' },
 };
 
-const monthlyCreditCap = { constraintType: 'transaction', durationUnit: 'month', durationValue: 1, slidingSchedule: true, transactionType: 'credit', value: 10 };
+const monthlyCreditCap = {
+  constraintType: 'transaction',
+  durationUnit: 'month',
+  durationValue: 1,
+  slidingSchedule: true,
+  transactionType: 'credit',
+  value: 10,
+};
 
 describeRequests('loyalty', [
   // Programs and members
   {
     tool: 'get_loyalty_programs',
     args: { limit: 10, offset: 0, sort_field: 'created_at', sort: 'desc' },
-    expect: { method: 'GET', path: '/loyalty/config/programs', query: 'limit=10&offset=0&sort_field=created_at&sort=desc' },
+    expect: {
+      method: 'GET',
+      path: '/loyalty/config/programs',
+      query: 'limit=10&offset=0&sort_field=created_at&sort=desc',
+    },
   },
   {
     tool: 'create_loyalty_program',
-    args: { name: 'VIP Club', description: 'Earn points on every purchase.', documentId: 'vip-2026', meta: { region: 'EU' } },
+    args: {
+      name: 'VIP Club',
+      description: 'Earn points on every purchase.',
+      documentId: 'vip-2026',
+      meta: { region: 'EU' },
+    },
     reply: { json: { id: pid, name: 'VIP Club', state: 'inactive' } },
-    expect: { method: 'POST', path: '/loyalty/config/programs', body: { name: 'VIP Club', description: 'Earn points on every purchase.', documentId: 'vip-2026', meta: { region: 'EU' } } },
+    expect: {
+      method: 'POST',
+      path: '/loyalty/config/programs',
+      body: {
+        name: 'VIP Club',
+        description: 'Earn points on every purchase.',
+        documentId: 'vip-2026',
+        meta: { region: 'EU' },
+      },
+    },
     check: ({ result }) => expect(JSON.stringify(result)).toContain(pid),
   },
   { tool: 'get_loyalty_program_info', args: { pid }, expect: { method: 'GET', path: base } },
   {
     tool: 'update_loyalty_program',
-    args: { pid, name: 'VIP Club 2026', description: 'Points on every purchase, double on Fridays.', meta: { region: 'EU' } },
-    expect: { method: 'PUT', path: base, body: { name: 'VIP Club 2026', description: 'Points on every purchase, double on Fridays.', meta: { region: 'EU' } } },
+    args: {
+      pid,
+      name: 'VIP Club 2026',
+      description: 'Points on every purchase, double on Fridays.',
+      meta: { region: 'EU' },
+    },
+    expect: {
+      method: 'PUT',
+      path: base,
+      body: {
+        name: 'VIP Club 2026',
+        description: 'Points on every purchase, double on Fridays.',
+        meta: { region: 'EU' },
+      },
+    },
   },
   {
     tool: 'partially_update_loyalty_program',
@@ -69,12 +107,20 @@ describeRequests('loyalty', [
   {
     tool: 'subscribe_to_loyalty_program',
     args: { pid, contactId: 12345, loyaltySubscriptionId: 'cust_abc123', creationDate: '2026-03-01T10:00:00.000Z' },
-    expect: { method: 'POST', path: `${base}/subscriptions`, body: { contactId: 12345, loyaltySubscriptionId: 'cust_abc123', creationDate: '2026-03-01T10:00:00.000Z' } },
+    expect: {
+      method: 'POST',
+      path: `${base}/subscriptions`,
+      body: { contactId: 12345, loyaltySubscriptionId: 'cust_abc123', creationDate: '2026-03-01T10:00:00.000Z' },
+    },
   },
   {
     tool: 'add_loyalty_subscription_members',
     args: { pid, loyaltySubscriptionId: 'cust_abc123', memberContactIds: [12346, 12347] },
-    expect: { method: 'POST', path: `${base}/subscription-members`, body: { loyaltySubscriptionId: 'cust_abc123', memberContactIds: [12346, 12347] } },
+    expect: {
+      method: 'POST',
+      path: `${base}/subscription-members`,
+      body: { loyaltySubscriptionId: 'cust_abc123', memberContactIds: [12346, 12347] },
+    },
   },
   {
     tool: 'delete_loyalty_subscription_members',
@@ -103,7 +149,16 @@ describeRequests('loyalty', [
   },
   {
     tool: 'get_loyalty_vouchers',
-    args: { pid, contactId: 12345, rewardId, limit: 25, offset: 0, sort: 'asc', sortField: 'createdAt', metadata_key_value: 'campaign:spring' },
+    args: {
+      pid,
+      contactId: 12345,
+      rewardId,
+      limit: 25,
+      offset: 0,
+      sort: 'asc',
+      sortField: 'createdAt',
+      metadata_key_value: 'campaign:spring',
+    },
     expect: {
       method: 'GET',
       path: `${offer}/vouchers`,
@@ -117,12 +172,23 @@ describeRequests('loyalty', [
   },
   {
     tool: 'create_reward',
-    args: { pid, name: '10 EUR off', publicName: '€10 voucher', publicDescription: '€10 off your next order over €50', publicImage: 'https://cdn.shop.test/rewards/10eur.png' },
+    args: {
+      pid,
+      name: '10 EUR off',
+      publicName: '€10 voucher',
+      publicDescription: '€10 off your next order over €50',
+      publicImage: 'https://cdn.shop.test/rewards/10eur.png',
+    },
     reply: { json: { id: rewardId } },
     expect: {
       method: 'POST',
       path: `${offer}/offers`,
-      body: { name: '10 EUR off', publicName: '€10 voucher', publicDescription: '€10 off your next order over €50', publicImage: 'https://cdn.shop.test/rewards/10eur.png' },
+      body: {
+        name: '10 EUR off',
+        publicName: '€10 voucher',
+        publicDescription: '€10 off your next order over €50',
+        publicImage: 'https://cdn.shop.test/rewards/10eur.png',
+      },
     },
   },
   {
@@ -132,18 +198,37 @@ describeRequests('loyalty', [
   },
   {
     tool: 'create_voucher',
-    args: { pid, rewardId, contactId: 12345, code: 'SPRING-10-XK3F', value: 10, expirationDate: '2026-06-30T23:59:59Z', meta: { campaign: 'spring' } },
+    args: {
+      pid,
+      rewardId,
+      contactId: 12345,
+      code: 'SPRING-10-XK3F',
+      value: 10,
+      expirationDate: '2026-06-30T23:59:59Z',
+      meta: { campaign: 'spring' },
+    },
     expect: {
       method: 'POST',
       path: `${offer}/rewards/attribute`,
-      body: { rewardId, contactId: 12345, code: 'SPRING-10-XK3F', value: 10, expirationDate: '2026-06-30T23:59:59Z', meta: { campaign: 'spring' } },
+      body: {
+        rewardId,
+        contactId: 12345,
+        code: 'SPRING-10-XK3F',
+        value: 10,
+        expirationDate: '2026-06-30T23:59:59Z',
+        meta: { campaign: 'spring' },
+      },
     },
   },
   {
     tool: 'redeem_voucher',
     args: { pid, contactId: 12345, code: 'SPRING-10-XK3F', ttl: 300 },
     reply: { json: { id: '1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5', status: 'pending' } },
-    expect: { method: 'POST', path: `${offer}/rewards/redeem`, body: { contactId: 12345, code: 'SPRING-10-XK3F', ttl: 300 } },
+    expect: {
+      method: 'POST',
+      path: `${offer}/rewards/redeem`,
+      body: { contactId: 12345, code: 'SPRING-10-XK3F', ttl: 300 },
+    },
   },
   {
     tool: 'redeem_voucher',
@@ -164,7 +249,15 @@ describeRequests('loyalty', [
         createdAt: '2026-04-02T14:05:00+02:00',
         updatedAt: '2026-04-02T14:06:10+02:00',
         identifiers: { ext_id: 'shop-ann-lee', loyalty_subscription_id: 'cust_abc123' },
-        billing: { address: '12 rue des Lilas', city: 'Paris', countryCode: 'FR', postCode: 75011, phone: 33612345678, paymentMethod: 'card', region: 'Île-de-France' },
+        billing: {
+          address: '12 rue des Lilas',
+          city: 'Paris',
+          countryCode: 'FR',
+          postCode: 75011,
+          phone: 33612345678,
+          paymentMethod: 'card',
+          region: 'Île-de-France',
+        },
         products: [{ productId: 'SKU-1001', variantId: 'SKU-1001-M', quantity: 2, price: 29.95, category: ['shirts'] }],
       },
     },
@@ -186,8 +279,18 @@ describeRequests('loyalty', [
           createdAt: '2026-04-02T14:05:00+02:00',
           updatedAt: '2026-04-02T14:06:10+02:00',
           identifiers: { ext_id: 'shop-ann-lee', loyalty_subscription_id: 'cust_abc123' },
-          billing: { address: '12 rue des Lilas', city: 'Paris', countryCode: 'FR', postCode: 75011, phone: 33612345678, paymentMethod: 'card', region: 'Île-de-France' },
-          products: [{ productId: 'SKU-1001', variantId: 'SKU-1001-M', quantity: 2, price: 29.95, category: ['shirts'] }],
+          billing: {
+            address: '12 rue des Lilas',
+            city: 'Paris',
+            countryCode: 'FR',
+            postCode: 75011,
+            phone: 33612345678,
+            paymentMethod: 'card',
+            region: 'Île-de-France',
+          },
+          products: [
+            { productId: 'SKU-1001', variantId: 'SKU-1001-M', quantity: 2, price: 29.95, category: ['shirts'] },
+          ],
         },
       },
     },
@@ -201,13 +304,21 @@ describeRequests('loyalty', [
     tool: 'revoke_vouchers',
     args: { pid, attributedRewardIds: `${voucherId},0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0` },
     reply: { status: 204 },
-    expect: { method: 'DELETE', path: `${offer}/rewards/revoke`, query: `attributedRewardIds=${voucherId},0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0` },
+    expect: {
+      method: 'DELETE',
+      path: `${offer}/rewards/revoke`,
+      query: `attributedRewardIds=${voucherId},0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0`,
+    },
   },
   {
     tool: 'validate_reward',
     args: { pid, contactId: 12345, code: 'SPRING-10-XK3F', pointOfSellId: 'paris-04' },
     reply: { json: { authorize: true } },
-    expect: { method: 'POST', path: `${offer}/rewards/validate`, body: { contactId: 12345, code: 'SPRING-10-XK3F', pointOfSellId: 'paris-04' } },
+    expect: {
+      method: 'POST',
+      path: `${offer}/rewards/validate`,
+      body: { contactId: 12345, code: 'SPRING-10-XK3F', pointOfSellId: 'paris-04' },
+    },
     check: ({ result }) => expect(JSON.stringify(result)).toContain('authorize'),
   },
 
@@ -215,7 +326,11 @@ describeRequests('loyalty', [
   {
     tool: 'get_balance_definition_list',
     args: { pid, limit: 100, offset: 0, sortField: 'name', sort: 'asc', version: 'active' },
-    expect: { method: 'GET', path: `${balance}/balance-definitions`, query: 'limit=100&offset=0&sortField=name&sort=asc&version=active' },
+    expect: {
+      method: 'GET',
+      path: `${balance}/balance-definitions`,
+      query: 'limit=100&offset=0&sortField=name&sort=asc&version=active',
+    },
   },
   {
     tool: 'create_balance_definition',
@@ -226,11 +341,24 @@ describeRequests('loyalty', [
   {
     tool: 'create_balance_definition',
     label: 'cashback expiring on a fixed day',
-    args: { pid, name: 'Cashback', unit: 'EUR', balanceExpirationDate: '31/12', maxDebitAmountLimit: 50, imageRef: 'https://cdn.shop.test/cashback.png' },
+    args: {
+      pid,
+      name: 'Cashback',
+      unit: 'EUR',
+      balanceExpirationDate: '31/12',
+      maxDebitAmountLimit: 50,
+      imageRef: 'https://cdn.shop.test/cashback.png',
+    },
     expect: {
       method: 'POST',
       path: `${balance}/balance-definitions`,
-      body: { name: 'Cashback', unit: 'EUR', balanceExpirationDate: '31/12', maxDebitAmountLimit: 50, imageRef: 'https://cdn.shop.test/cashback.png' },
+      body: {
+        name: 'Cashback',
+        unit: 'EUR',
+        balanceExpirationDate: '31/12',
+        maxDebitAmountLimit: 50,
+        imageRef: 'https://cdn.shop.test/cashback.png',
+      },
     },
   },
   {
@@ -241,9 +369,18 @@ describeRequests('loyalty', [
   {
     tool: 'update_balance_definition',
     args: { pid, bdid, ...balanceRules, maxAmount: 200000 },
-    expect: { method: 'PUT', path: `${balance}/balance-definitions/${bdid}`, body: { ...balanceRules, maxAmount: 200000 } },
+    expect: {
+      method: 'PUT',
+      path: `${balance}/balance-definitions/${bdid}`,
+      body: { ...balanceRules, maxAmount: 200000 },
+    },
   },
-  { tool: 'delete_balance_definition', args: { pid, bdid }, reply: { status: 204 }, expect: { method: 'DELETE', path: `${balance}/balance-definitions/${bdid}` } },
+  {
+    tool: 'delete_balance_definition',
+    args: { pid, bdid },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: `${balance}/balance-definitions/${bdid}` },
+  },
   {
     tool: 'create_balance_limit',
     args: { pid, bdid, ...monthlyCreditCap },
@@ -263,14 +400,27 @@ describeRequests('loyalty', [
   },
   {
     tool: 'update_balance_limit',
-    args: { pid, bdid, blid, constraintType: 'amount', durationUnit: 'week', durationValue: 1, transactionType: 'debit', value: 500 },
+    args: {
+      pid,
+      bdid,
+      blid,
+      constraintType: 'amount',
+      durationUnit: 'week',
+      durationValue: 1,
+      transactionType: 'debit',
+      value: 500,
+    },
     expect: {
       method: 'PUT',
       path: `${balance}/balance-definitions/${bdid}/limits/${blid}`,
       body: { constraintType: 'amount', durationUnit: 'week', durationValue: 1, transactionType: 'debit', value: 500 },
     },
   },
-  { tool: 'get_subscription_balances', args: { pid, cid: '12345' }, expect: { method: 'GET', path: `${balance}/subscriptions/12345/balances` } },
+  {
+    tool: 'get_subscription_balances',
+    args: { pid, cid: '12345' },
+    expect: { method: 'GET', path: `${balance}/subscriptions/12345/balances` },
+  },
   {
     tool: 'create_subscription_balances',
     args: { pid, cid: '12345', balanceDefinitionId: bdid },
@@ -279,49 +429,127 @@ describeRequests('loyalty', [
   { tool: 'get_contact_balances', args: { pid }, expect: { method: 'GET', path: `${balance}/contact-balances` } },
   {
     tool: 'begin_transaction',
-    args: { pid, contactId: 12345, balanceDefinitionId: bdid, amount: 50, meta: { reason: 'signup_bonus' }, ttl: 3600, balanceExpiryInMinutes: 525600 },
+    args: {
+      pid,
+      contactId: 12345,
+      balanceDefinitionId: bdid,
+      amount: 50,
+      meta: { reason: 'signup_bonus' },
+      ttl: 3600,
+      balanceExpiryInMinutes: 525600,
+    },
     reply: { json: { id: txId, status: 'draft' } },
     expect: {
       method: 'POST',
       path: `${balance}/transactions`,
-      body: { contactId: 12345, balanceDefinitionId: bdid, amount: 50, meta: { reason: 'signup_bonus' }, ttl: 3600, balanceExpiryInMinutes: 525600 },
+      body: {
+        contactId: 12345,
+        balanceDefinitionId: bdid,
+        amount: 50,
+        meta: { reason: 'signup_bonus' },
+        ttl: 3600,
+        balanceExpiryInMinutes: 525600,
+      },
     },
   },
   {
     tool: 'begin_transaction',
     label: 'debit by subscription id, completed at once',
-    args: { pid, LoyaltySubscriptionId: 'cust_abc123', balanceDefinitionId: bdid, amount: -120, autoComplete: true, eventTime: '2026-04-02T14:06:10Z' },
+    args: {
+      pid,
+      LoyaltySubscriptionId: 'cust_abc123',
+      balanceDefinitionId: bdid,
+      amount: -120,
+      autoComplete: true,
+      eventTime: '2026-04-02T14:06:10Z',
+    },
     expect: {
       method: 'POST',
       path: `${balance}/transactions`,
-      body: { LoyaltySubscriptionId: 'cust_abc123', balanceDefinitionId: bdid, amount: -120, autoComplete: true, eventTime: '2026-04-02T14:06:10Z' },
+      body: {
+        LoyaltySubscriptionId: 'cust_abc123',
+        balanceDefinitionId: bdid,
+        amount: -120,
+        autoComplete: true,
+        eventTime: '2026-04-02T14:06:10Z',
+      },
     },
   },
-  { tool: 'complete_transaction', args: { pid, tid: txId }, expect: { method: 'POST', path: `${balance}/transactions/${txId}/complete` } },
-  { tool: 'cancel_transaction', args: { pid, tid: txId }, expect: { method: 'POST', path: `${balance}/transactions/${txId}/cancel` } },
+  {
+    tool: 'complete_transaction',
+    args: { pid, tid: txId },
+    expect: { method: 'POST', path: `${balance}/transactions/${txId}/complete` },
+  },
+  {
+    tool: 'cancel_transaction',
+    args: { pid, tid: txId },
+    expect: { method: 'POST', path: `${balance}/transactions/${txId}/cancel` },
+  },
   {
     tool: 'create_balance_order',
-    args: { pid, contactId: 12345, balanceDefinitionId: bdid, amount: 75, dueAt: '2026-05-02T00:00:00Z', expiresAt: '2027-05-02T00:00:00Z', source: 'user', meta: { orderId: 'ORD-88121' } },
+    args: {
+      pid,
+      contactId: 12345,
+      balanceDefinitionId: bdid,
+      amount: 75,
+      dueAt: '2026-05-02T00:00:00Z',
+      expiresAt: '2027-05-02T00:00:00Z',
+      source: 'user',
+      meta: { orderId: 'ORD-88121' },
+    },
     expect: {
       method: 'POST',
       path: `${balance}/create-order`,
-      body: { contactId: 12345, balanceDefinitionId: bdid, amount: 75, dueAt: '2026-05-02T00:00:00Z', expiresAt: '2027-05-02T00:00:00Z', source: 'user', meta: { orderId: 'ORD-88121' } },
+      body: {
+        contactId: 12345,
+        balanceDefinitionId: bdid,
+        amount: 75,
+        dueAt: '2026-05-02T00:00:00Z',
+        expiresAt: '2027-05-02T00:00:00Z',
+        source: 'user',
+        meta: { orderId: 'ORD-88121' },
+      },
     },
   },
   {
     tool: 'get_active_balances',
-    args: { pid, contact_id: 12345, balance_definition_id: bdid, limit: 20, offset: 0, sort_field: 'expiresAt', sort: 'asc' },
-    expect: { method: 'GET', path: `${balance}/active-balance`, query: `limit=20&offset=0&sort_field=expiresAt&sort=asc&contact_id=12345&balance_definition_id=${bdid}` },
+    args: {
+      pid,
+      contact_id: 12345,
+      balance_definition_id: bdid,
+      limit: 20,
+      offset: 0,
+      sort_field: 'expiresAt',
+      sort: 'asc',
+    },
+    expect: {
+      method: 'GET',
+      path: `${balance}/active-balance`,
+      query: `limit=20&offset=0&sort_field=expiresAt&sort=asc&contact_id=12345&balance_definition_id=${bdid}`,
+    },
   },
   {
     tool: 'get_transaction_history',
     args: { pid, contact_id: 12345, balance_definition_id: bdid },
-    expect: { method: 'GET', path: `${balance}/transaction-history`, query: `contact_id=12345&balance_definition_id=${bdid}` },
+    expect: {
+      method: 'GET',
+      path: `${balance}/transaction-history`,
+      query: `contact_id=12345&balance_definition_id=${bdid}`,
+    },
   },
   {
     tool: 'get_transaction_history',
     label: 'filters repeated in the query',
-    args: { pid, contact_id: 12345, balance_definition_id: bdid, limit: 50, offset: 50, sort_field: 'created_at', sort: 'asc', filters: ['status:completed', 'type:credit'] },
+    args: {
+      pid,
+      contact_id: 12345,
+      balance_definition_id: bdid,
+      limit: 50,
+      offset: 50,
+      sort_field: 'created_at',
+      sort: 'asc',
+      filters: ['status:completed', 'type:credit'],
+    },
     expect: {
       method: 'GET',
       path: `${balance}/transaction-history`,
@@ -334,36 +562,96 @@ describeRequests('loyalty', [
     tool: 'create_tier_group',
     args: { pid, name: 'Status', upgradeStrategy: 'real_time', downgradeStrategy: 'membership_anniversary' },
     reply: { json: { id: gid } },
-    expect: { method: 'POST', path: `${tier}/tier-groups`, body: { name: 'Status', upgradeStrategy: 'real_time', downgradeStrategy: 'membership_anniversary' } },
+    expect: {
+      method: 'POST',
+      path: `${tier}/tier-groups`,
+      body: { name: 'Status', upgradeStrategy: 'real_time', downgradeStrategy: 'membership_anniversary' },
+    },
   },
-  { tool: 'get_tier_groups', args: { pid, version: 'active' }, expect: { method: 'GET', path: `${tier}/tier-groups`, query: 'version=active' } },
+  {
+    tool: 'get_tier_groups',
+    args: { pid, version: 'active' },
+    expect: { method: 'GET', path: `${tier}/tier-groups`, query: 'version=active' },
+  },
   {
     tool: 'update_tier_group',
-    args: { pid, gid, name: 'Status levels', tierOrder: [silver, gold], upgradeStrategy: 'real_time', downgradeStrategy: 'tier_anniversary' },
+    args: {
+      pid,
+      gid,
+      name: 'Status levels',
+      tierOrder: [silver, gold],
+      upgradeStrategy: 'real_time',
+      downgradeStrategy: 'tier_anniversary',
+    },
     expect: {
       method: 'PUT',
       path: `${tier}/tier-groups/${gid}`,
-      body: { name: 'Status levels', tierOrder: [silver, gold], upgradeStrategy: 'real_time', downgradeStrategy: 'tier_anniversary' },
+      body: {
+        name: 'Status levels',
+        tierOrder: [silver, gold],
+        upgradeStrategy: 'real_time',
+        downgradeStrategy: 'tier_anniversary',
+      },
     },
   },
-  { tool: 'delete_tier_group', args: { pid, gid }, reply: { status: 204 }, expect: { method: 'DELETE', path: `${tier}/tier-groups/${gid}` } },
+  {
+    tool: 'delete_tier_group',
+    args: { pid, gid },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: `${tier}/tier-groups/${gid}` },
+  },
   { tool: 'get_tier_group', args: { pid, gid }, expect: { method: 'GET', path: `${tier}/tier-groups/${gid}` } },
-  { tool: 'get_tiers', args: { pid, version: 'draft' }, expect: { method: 'GET', path: `${tier}/tiers`, query: 'version=draft' } },
+  {
+    tool: 'get_tiers',
+    args: { pid, version: 'draft' },
+    expect: { method: 'GET', path: `${tier}/tiers`, query: 'version=draft' },
+  },
   {
     tool: 'create_tier_for_tier_group',
-    args: { pid, gid, name: 'Gold', imageRef: 'https://cdn.shop.test/tiers/gold.png', accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1000 }], tierRewards: [{ rewardId }] },
+    args: {
+      pid,
+      gid,
+      name: 'Gold',
+      imageRef: 'https://cdn.shop.test/tiers/gold.png',
+      accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1000 }],
+      tierRewards: [{ rewardId }],
+    },
     reply: { json: { id: gold } },
     expect: {
       method: 'POST',
       path: `${tier}/tier-groups/${gid}/tiers`,
-      body: { name: 'Gold', imageRef: 'https://cdn.shop.test/tiers/gold.png', accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1000 }], tierRewards: [{ rewardId }] },
+      body: {
+        name: 'Gold',
+        imageRef: 'https://cdn.shop.test/tiers/gold.png',
+        accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1000 }],
+        tierRewards: [{ rewardId }],
+      },
     },
   },
-  { tool: 'delete_tier', args: { pid, tid: silver }, reply: { status: 204 }, expect: { method: 'DELETE', path: `${tier}/tiers/${silver}` } },
+  {
+    tool: 'delete_tier',
+    args: { pid, tid: silver },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: `${tier}/tiers/${silver}` },
+  },
   {
     tool: 'update_tier',
-    args: { pid, tid: gold, name: 'Gold', accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1500 }], tierRewards: [] },
-    expect: { method: 'PUT', path: `${tier}/tiers/${gold}`, body: { name: 'Gold', accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1500 }], tierRewards: [] } },
+    args: {
+      pid,
+      tid: gold,
+      name: 'Gold',
+      accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1500 }],
+      tierRewards: [],
+    },
+    expect: {
+      method: 'PUT',
+      path: `${tier}/tiers/${gold}`,
+      body: { name: 'Gold', accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1500 }], tierRewards: [] },
+    },
   },
-  { tool: 'add_subscription_to_tier', args: { pid, cid: '12345', tid: gold }, expect: { method: 'POST', path: `${tier}/contacts/12345/tiers/${gold}` } },
+  {
+    tool: 'add_subscription_to_tier',
+    args: { pid, cid: '12345', tid: gold },
+    expect: { method: 'POST', path: `${tier}/contacts/12345/tiers/${gold}` },
+  },
 ]);

@@ -12,7 +12,10 @@ describeRequests('payments', [
       notification: { channel: 'email', text: 'Here is the link to pay for your December classes.' },
       configuration: { customSuccessUrl: 'https://acme.test/payment-thanks' },
     },
-    reply: { status: 201, json: { id: '6d4ec0b2b48ef803df4103ve', url: 'https://pay.brevo.com/payment/6d4ec0b2b48ef803df4103ve' } },
+    reply: {
+      status: 201,
+      json: { id: '6d4ec0b2b48ef803df4103ve', url: 'https://pay.brevo.com/payment/6d4ec0b2b48ef803df4103ve' },
+    },
     expect: {
       method: 'POST',
       path: '/payments/requests',
@@ -30,7 +33,14 @@ describeRequests('payments', [
   {
     tool: 'get_payment_request',
     args: { id: '050db7b0-9bb7-4c1e-9c68-5a8dace8c1dc' },
-    reply: { json: { reference: 'Invoice #INV-1042', status: 'paid', contactId: 501, cart: { currency: 'EUR', specificAmount: 12990 } } },
+    reply: {
+      json: {
+        reference: 'Invoice #INV-1042',
+        status: 'paid',
+        contactId: 501,
+        cart: { currency: 'EUR', specificAmount: 12990 },
+      },
+    },
     expect: { method: 'GET', path: '/payments/requests/050db7b0-9bb7-4c1e-9c68-5a8dace8c1dc' },
   },
   {

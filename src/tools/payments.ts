@@ -6,8 +6,16 @@ export default defineToolset('payments', [
   {
     name: 'create_payment_request',
     title: 'Create payment request',
-    description: 'Ask a contact (by id) to pay an amount in euro cents; notification emails the link. Returns the payment URL.',
-    keywords: ['payment link', 'send payment request', 'send invoice', 'ask to pay', 'charge customer', 'collect payment'],
+    description:
+      'Ask a contact (by id) to pay an amount in euro cents; notification emails the link. Returns the payment URL.',
+    keywords: [
+      'payment link',
+      'send payment request',
+      'send invoice',
+      'ask to pay',
+      'charge customer',
+      'collect payment',
+    ],
     method: 'POST',
     path: '/payments/requests',
     destructive: true,
@@ -23,7 +31,7 @@ export default defineToolset('payments', [
   {
     name: 'get_payment_request',
     title: 'Get payment request',
-    description: 'A payment request\'s status, amount, contact and reminders sent.',
+    description: "A payment request's status, amount, contact and reminders sent.",
     keywords: ['has it been paid', 'payment status', 'invoice status'],
     method: 'GET',
     path: '/payments/requests/{id}',

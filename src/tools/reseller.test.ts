@@ -34,12 +34,20 @@ describeRequests('reseller', [
     },
     check: ({ result }) => expect(JSON.stringify(result)).toContain('1234567'),
   },
-  { tool: 'get_reseller_child', args: { childIdentifier: '187588' }, expect: { method: 'GET', path: '/reseller/children/187588' } },
+  {
+    tool: 'get_reseller_child',
+    args: { childIdentifier: '187588' },
+    expect: { method: 'GET', path: '/reseller/children/187588' },
+  },
   {
     tool: 'update_reseller_child',
     args: { childIdentifier: '187588', companyName: 'Smith & Sons Bakery', email: 'accounts@smithbakery.test' },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: '/reseller/children/187588', body: { email: 'accounts@smithbakery.test', companyName: 'Smith & Sons Bakery' } },
+    expect: {
+      method: 'PUT',
+      path: '/reseller/children/187588',
+      body: { email: 'accounts@smithbakery.test', companyName: 'Smith & Sons Bakery' },
+    },
   },
   {
     tool: 'delete_reseller_child',
@@ -52,7 +60,11 @@ describeRequests('reseller', [
     tool: 'update_reseller_child_account_status',
     args: { childIdentifier: '187588', transactionalSms: false, marketingAutomation: true },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: '/reseller/children/187588/accountStatus', body: { transactionalSms: false, marketingAutomation: true } },
+    expect: {
+      method: 'PUT',
+      path: '/reseller/children/187588/accountStatus',
+      body: { transactionalSms: false, marketingAutomation: true },
+    },
   },
   {
     tool: 'get_reseller_child_creation_status',
@@ -113,7 +125,11 @@ describeRequests('reseller', [
     tool: 'update_reseller_child_domain',
     args: { childIdentifier: '187588', domainName: 'mail.smithbakery.test', domain: 'news.smithbakery.test' },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: '/reseller/children/187588/domains/mail.smithbakery.test', body: { domain: 'news.smithbakery.test' } },
+    expect: {
+      method: 'PUT',
+      path: '/reseller/children/187588/domains/mail.smithbakery.test',
+      body: { domain: 'news.smithbakery.test' },
+    },
   },
   {
     tool: 'delete_reseller_child_domain',

@@ -13,7 +13,7 @@ export default defineToolset('reseller', [
   {
     name: 'get_reseller_children',
     title: 'List child accounts',
-    description: 'Page through the reseller\'s child accounts with their credits, sending statistics, IPs and API keys.',
+    description: "Page through the reseller's child accounts with their credits, sending statistics, IPs and API keys.",
     keywords: ['client accounts', 'all child accounts', 'customers of reseller'],
     method: 'GET',
     path: '/reseller/children',
@@ -47,7 +47,7 @@ export default defineToolset('reseller', [
   {
     name: 'update_reseller_child',
     title: 'Update child account',
-    description: 'Change a child account\'s login email, names, company or password; only the fields given change.',
+    description: "Change a child account's login email, names, company or password; only the fields given change.",
     keywords: ['edit child account', 'change child password', 'change child email'],
     method: 'PUT',
     path: '/reseller/children/{childIdentifier}',
@@ -73,7 +73,11 @@ export default defineToolset('reseller', [
     name: 'update_reseller_child_account_status',
     title: 'Switch child platforms',
     description: 'Enable (true) or disable (false) platforms of a child account; platforms not given stay as they are.',
-    keywords: ['enable or disable features of a child', 'turn off sms for a child', 'turn on marketing automation for a child'],
+    keywords: [
+      'enable or disable features of a child',
+      'turn off sms for a child',
+      'turn on marketing automation for a child',
+    ],
     method: 'PUT',
     path: '/reseller/children/{childIdentifier}/accountStatus',
     pathParams: child,
@@ -96,7 +100,8 @@ export default defineToolset('reseller', [
   {
     name: 'get_reseller_child_sso_token',
     title: 'Get child SSO token',
-    description: 'Short-lived token that logs the child into your white-label app: https://<your domain>/login/sso?token=<token>.',
+    description:
+      'Short-lived token that logs the child into your white-label app: https://<your domain>/login/sso?token=<token>.',
     keywords: ['log into child account', 'single sign on child', 'impersonate child'],
     method: 'GET',
     path: '/reseller/children/{childIdentifier}/auth',
@@ -126,7 +131,7 @@ export default defineToolset('reseller', [
   {
     name: 'associate_ip_to_reseller_child',
     title: 'Associate IP to child',
-    description: 'Let a child account send from one of the reseller\'s dedicated IPs.',
+    description: "Let a child account send from one of the reseller's dedicated IPs.",
     keywords: ['give child an ip', 'assign ip to child'],
     method: 'POST',
     path: '/reseller/children/{childIdentifier}/ips/associate',
@@ -148,7 +153,7 @@ export default defineToolset('reseller', [
   {
     name: 'get_reseller_child_domains',
     title: 'List child domains',
-    description: 'A child account\'s sender domains, each with whether it is active.',
+    description: "A child account's sender domains, each with whether it is active.",
     keywords: ['domains of a child'],
     method: 'GET',
     path: '/reseller/children/{childIdentifier}/domains',
@@ -167,7 +172,7 @@ export default defineToolset('reseller', [
   {
     name: 'update_reseller_child_domain',
     title: 'Rename child domain',
-    description: 'Replace a child\'s sender domain domainName with the name given in domain.',
+    description: "Replace a child's sender domain domainName with the name given in domain.",
     keywords: ['rename child domain', 'change child domain'],
     method: 'PUT',
     path: '/reseller/children/{childIdentifier}/domains/{domainName}',

@@ -50,7 +50,12 @@ describeRequests('senders', [
     reply: { status: 204 },
     expect: { method: 'PUT', path: '/senders/7', body: { name: 'Acme Weekly' } },
   },
-  { tool: 'delete_sender', args: { senderId: 7 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/senders/7' } },
+  {
+    tool: 'delete_sender',
+    args: { senderId: 7 },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/senders/7' },
+  },
   {
     tool: 'validate_sender_by_otp',
     args: { senderId: 7, otp: 482913 },
@@ -93,5 +98,9 @@ describeRequests('senders', [
     reply: { json: { domain_name: 'mail.acme.test', message: 'Domain has been authenticated successfully.' } },
     expect: { method: 'PUT', path: '/senders/domains/mail.acme.test/authenticate' },
   },
-  { tool: 'delete_domain', args: { domainName: 'mail.acme.test' }, expect: { method: 'DELETE', path: '/senders/domains/mail.acme.test' } },
+  {
+    tool: 'delete_domain',
+    args: { domainName: 'mail.acme.test' },
+    expect: { method: 'DELETE', path: '/senders/domains/mail.acme.test' },
+  },
 ]);

@@ -34,7 +34,7 @@ export default defineToolset('senders', [
   {
     name: 'update_sender',
     title: 'Update sender',
-    description: 'Change a sender\'s name, email or dedicated IPs (ips replaces them all).',
+    description: "Change a sender's name, email or dedicated IPs (ips replaces them all).",
     keywords: ['change from name', 'change from address'],
     method: 'PUT',
     path: '/senders/{senderId}',
@@ -97,7 +97,7 @@ export default defineToolset('senders', [
   {
     name: 'get_domain_configuration',
     title: 'Check domain DNS',
-    description: 'A domain\'s expected DNS records and whether each is in place, plus its status.',
+    description: "A domain's expected DNS records and whether each is in place, plus its status.",
     keywords: ['dns records', 'spf', 'dkim', 'dmarc', 'is domain verified', 'domain status'],
     method: 'GET',
     path: '/senders/domains/{domainName}',
@@ -106,7 +106,7 @@ export default defineToolset('senders', [
   {
     name: 'authenticate_domain',
     title: 'Authenticate domain',
-    description: 'Have Brevo check a domain\'s published DNS records and authenticate it.',
+    description: "Have Brevo check a domain's published DNS records and authenticate it.",
     keywords: ['verify domain', 'check dns', 'validate domain'],
     method: 'PUT',
     path: '/senders/domains/{domainName}/authenticate',

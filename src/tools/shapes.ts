@@ -20,7 +20,11 @@ export const page = (max: number) => ({
 export const recipient = z.strictObject({ email, name: z.string().optional() });
 
 /** A sender given by email (with an optional name) or by the id of a registered sender. */
-export const senderRef = z.strictObject({ name: z.string().optional(), email: email.optional(), id: z.int().optional() });
+export const senderRef = z.strictObject({
+  name: z.string().optional(),
+  email: email.optional(),
+  id: z.int().optional(),
+});
 
 /** A free key/value map (template params, contact attributes, custom headers). */
 export const freeRecord = z.record(z.string(), z.unknown());

@@ -86,19 +86,23 @@ export default defineToolset('sms_campaigns', [
   {
     name: 'update_sms_campaign_status',
     title: 'Set SMS campaign status',
-    description: 'Set an SMS campaign\'s status; darchive unarchives, replicate makes a copy.',
+    description: "Set an SMS campaign's status; darchive unarchives, replicate makes a copy.",
     keywords: ['pause sms campaign', 'suspend', 'resume', 'archive', 'duplicate'],
     method: 'PUT',
     path: '/smsCampaigns/{campaignId}/status',
     // `replicate` makes a new copy each time it is sent: not safe to repeat.
     idempotent: false,
     pathParams: campaign,
-    body: { status: z.enum(['suspended', 'archive', 'darchive', 'sent', 'queued', 'replicate', 'replicateTemplate', 'draft']).optional() },
+    body: {
+      status: z
+        .enum(['suspended', 'archive', 'darchive', 'sent', 'queued', 'replicate', 'replicateTemplate', 'draft'])
+        .optional(),
+    },
   },
   {
     name: 'send_test_sms',
     title: 'Send SMS campaign test',
-    description: 'Send a test of an SMS campaign to phoneNumber, a non-blocklisted contact\'s number with country code.',
+    description: "Send a test of an SMS campaign to phoneNumber, a non-blocklisted contact's number with country code.",
     keywords: ['test text message', 'preview sms', 'sms proof'],
     method: 'POST',
     path: '/smsCampaigns/{campaignId}/sendTest',
@@ -109,7 +113,7 @@ export default defineToolset('sms_campaigns', [
   {
     name: 'request_sms_recipient_export',
     title: 'Export SMS campaign recipients',
-    description: 'Export an SMS campaign\'s recipients of one kind; returns a processId, notifyURL is called when done.',
+    description: "Export an SMS campaign's recipients of one kind; returns a processId, notifyURL is called when done.",
     keywords: ['sms recipients', 'who received the sms', 'sms bounces list', 'sms unsubscribers'],
     method: 'POST',
     path: '/smsCampaigns/{campaignId}/exportRecipients',
@@ -122,7 +126,7 @@ export default defineToolset('sms_campaigns', [
   {
     name: 'send_sms_report',
     title: 'Send SMS campaign report',
-    description: 'Email a sent or archived SMS campaign\'s PDF report to email.to, with email.body as the message.',
+    description: "Email a sent or archived SMS campaign's PDF report to email.to, with email.body as the message.",
     keywords: ['email sms results', 'sms pdf report'],
     method: 'POST',
     path: '/smsCampaigns/{campaignId}/sendReport',

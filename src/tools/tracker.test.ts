@@ -36,7 +36,10 @@ describeRequests('tracker', [
         email: 'ann.lee@example.com',
         event: 'cart_updated',
         properties: { FIRSTNAME: 'Ann' },
-        eventdata: { id: 'cart:8812', data: { total: 129.9, currency: 'EUR', items: [{ sku: 'SKU-SHOE-42', qty: 1 }] } },
+        eventdata: {
+          id: 'cart:8812',
+          data: { total: 129.9, currency: 'EUR', items: [{ sku: 'SKU-SHOE-42', qty: 1 }] },
+        },
       },
     },
   },
@@ -45,28 +48,49 @@ describeRequests('tracker', [
     label: 'event name only',
     args: { email: 'bo@example.com', event: 'newsletter_opened' },
     reply: { status: 204 },
-    expect: { host: 'tracker', method: 'POST', path: '/api/v2/trackEvent', body: { email: 'bo@example.com', event: 'newsletter_opened' } },
+    expect: {
+      host: 'tracker',
+      method: 'POST',
+      path: '/api/v2/trackEvent',
+      body: { email: 'bo@example.com', event: 'newsletter_opened' },
+    },
   },
   {
     tool: 'track_link',
-    args: { email: 'ann.lee@example.com', link: 'https://shop.acme.test/p/trail-runner-42', properties: { campaign: 'winter-sale' } },
+    args: {
+      email: 'ann.lee@example.com',
+      link: 'https://shop.acme.test/p/trail-runner-42',
+      properties: { campaign: 'winter-sale' },
+    },
     reply: { status: 204 },
     expect: {
       host: 'tracker',
       method: 'POST',
       path: '/api/v2/trackLink',
-      body: { email: 'ann.lee@example.com', link: 'https://shop.acme.test/p/trail-runner-42', properties: { campaign: 'winter-sale' } },
+      body: {
+        email: 'ann.lee@example.com',
+        link: 'https://shop.acme.test/p/trail-runner-42',
+        properties: { campaign: 'winter-sale' },
+      },
     },
   },
   {
     tool: 'track_page',
-    args: { email: 'ann.lee@example.com', page: 'checkout', properties: { url: 'https://shop.acme.test/checkout', title: 'Checkout' } },
+    args: {
+      email: 'ann.lee@example.com',
+      page: 'checkout',
+      properties: { url: 'https://shop.acme.test/checkout', title: 'Checkout' },
+    },
     reply: { status: 204 },
     expect: {
       host: 'tracker',
       method: 'POST',
       path: '/api/v2/trackPage',
-      body: { email: 'ann.lee@example.com', page: 'checkout', properties: { url: 'https://shop.acme.test/checkout', title: 'Checkout' } },
+      body: {
+        email: 'ann.lee@example.com',
+        page: 'checkout',
+        properties: { url: 'https://shop.acme.test/checkout', title: 'Checkout' },
+      },
     },
   },
 ]);
@@ -89,7 +113,10 @@ describe('tracker: without BREVO_MA_KEY', () => {
   beforeEach(() => fake.reset());
 
   it('a tracker tool answers an error naming BREVO_MA_KEY and sends nothing', async () => {
-    const result = await server.client.callTool({ name: 'track_page', arguments: { email: 'ann.lee@example.com', page: 'checkout' } });
+    const result = await server.client.callTool({
+      name: 'track_page',
+      arguments: { email: 'ann.lee@example.com', page: 'checkout' },
+    });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('BREVO_MA_KEY');
     expect(fake.requests).toHaveLength(0);

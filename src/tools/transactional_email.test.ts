@@ -62,8 +62,19 @@ describeRequests('transactional_email', [
   },
   {
     tool: 'get_transac_emails_list',
-    args: { email: 'ann.lee@example.com', startDate: '2026-11-01', endDate: '2026-11-20', sort: 'desc', limit: 50, offset: 0 },
-    expect: { method: 'GET', path: '/smtp/emails', query: 'email=ann.lee@example.com&startDate=2026-11-01&endDate=2026-11-20&sort=desc&limit=50&offset=0' },
+    args: {
+      email: 'ann.lee@example.com',
+      startDate: '2026-11-01',
+      endDate: '2026-11-20',
+      sort: 'desc',
+      limit: 50,
+      offset: 0,
+    },
+    expect: {
+      method: 'GET',
+      path: '/smtp/emails',
+      query: 'email=ann.lee@example.com&startDate=2026-11-01&endDate=2026-11-20&sort=desc&limit=50&offset=0',
+    },
   },
   {
     tool: 'delete_scheduled_email_by_id',
@@ -79,8 +90,18 @@ describeRequests('transactional_email', [
   },
   {
     tool: 'get_scheduled_email_by_id',
-    args: { identifier: 'b3f1c0de-5a6b-4c7d-8e9f-0a1b2c3d4e5f', status: 'queued', startDate: '2026-11-01', endDate: '2026-11-30', limit: 100 },
-    expect: { method: 'GET', path: '/smtp/emailStatus/b3f1c0de-5a6b-4c7d-8e9f-0a1b2c3d4e5f', query: 'startDate=2026-11-01&endDate=2026-11-30&status=queued&limit=100' },
+    args: {
+      identifier: 'b3f1c0de-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+      status: 'queued',
+      startDate: '2026-11-01',
+      endDate: '2026-11-30',
+      limit: 100,
+    },
+    expect: {
+      method: 'GET',
+      path: '/smtp/emailStatus/b3f1c0de-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+      query: 'startDate=2026-11-01&endDate=2026-11-30&status=queued&limit=100',
+    },
   },
   {
     tool: 'get_smtp_templates',
@@ -118,9 +139,18 @@ describeRequests('transactional_email', [
     tool: 'update_smtp_template',
     args: { templateId: 31, subject: 'Order {{params.orderId}} is confirmed', isActive: false },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: '/smtp/templates/31', body: { subject: 'Order {{params.orderId}} is confirmed', isActive: false } },
+    expect: {
+      method: 'PUT',
+      path: '/smtp/templates/31',
+      body: { subject: 'Order {{params.orderId}} is confirmed', isActive: false },
+    },
   },
-  { tool: 'delete_smtp_template', args: { templateId: 31 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/smtp/templates/31' } },
+  {
+    tool: 'delete_smtp_template',
+    args: { templateId: 31 },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/smtp/templates/31' },
+  },
   {
     tool: 'send_test_template',
     args: { templateId: 31, emailTo: ['qa@acme.test'] },
@@ -130,7 +160,11 @@ describeRequests('transactional_email', [
   {
     tool: 'get_aggregated_smtp_report',
     args: { startDate: '2026-11-01', endDate: '2026-11-25', tag: 'invoice' },
-    expect: { method: 'GET', path: '/smtp/statistics/aggregatedReport', query: 'startDate=2026-11-01&endDate=2026-11-25&tag=invoice' },
+    expect: {
+      method: 'GET',
+      path: '/smtp/statistics/aggregatedReport',
+      query: 'startDate=2026-11-01&endDate=2026-11-25&tag=invoice',
+    },
   },
   {
     tool: 'get_smtp_report',
@@ -140,12 +174,25 @@ describeRequests('transactional_email', [
   {
     tool: 'get_email_event_report',
     args: { email: 'ann.lee@example.com', event: 'hardBounces', days: 30, limit: 100 },
-    expect: { method: 'GET', path: '/smtp/statistics/events', query: 'limit=100&days=30&email=ann.lee@example.com&event=hardBounces' },
+    expect: {
+      method: 'GET',
+      path: '/smtp/statistics/events',
+      query: 'limit=100&days=30&email=ann.lee@example.com&event=hardBounces',
+    },
   },
   {
     tool: 'get_transac_blocked_contacts',
-    args: { senders: ['billing@acme.test', 'hello@acme.test'], limit: 50, startDate: '2026-10-01', endDate: '2026-11-01' },
-    expect: { method: 'GET', path: '/smtp/blockedContacts', query: 'startDate=2026-10-01&endDate=2026-11-01&limit=50&senders=billing@acme.test,hello@acme.test' },
+    args: {
+      senders: ['billing@acme.test', 'hello@acme.test'],
+      limit: 50,
+      startDate: '2026-10-01',
+      endDate: '2026-11-01',
+    },
+    expect: {
+      method: 'GET',
+      path: '/smtp/blockedContacts',
+      query: 'startDate=2026-10-01&endDate=2026-11-01&limit=50&senders=billing@acme.test,hello@acme.test',
+    },
   },
   {
     tool: 'unblock_transac_contact',
@@ -154,19 +201,48 @@ describeRequests('transactional_email', [
     expect: { method: 'DELETE', path: '/smtp/blockedContacts/ann%2Bpromo%40example.com' },
   },
   { tool: 'get_blocked_domains', args: {}, expect: { method: 'GET', path: '/smtp/blockedDomains' } },
-  { tool: 'block_new_domain', args: { domain: 'spam-trap.test' }, reply: { status: 204 }, expect: { method: 'POST', path: '/smtp/blockedDomains', body: { domain: 'spam-trap.test' } } },
-  { tool: 'delete_blocked_domain', args: { domain: 'spam-trap.test' }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/smtp/blockedDomains/spam-trap.test' } },
+  {
+    tool: 'block_new_domain',
+    args: { domain: 'spam-trap.test' },
+    reply: { status: 204 },
+    expect: { method: 'POST', path: '/smtp/blockedDomains', body: { domain: 'spam-trap.test' } },
+  },
+  {
+    tool: 'delete_blocked_domain',
+    args: { domain: 'spam-trap.test' },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/smtp/blockedDomains/spam-trap.test' },
+  },
   {
     tool: 'delete_hardbounces',
     args: { contactEmail: 'ann.lee@example.com', startDate: '2026-01-01', endDate: '2026-11-01' },
     reply: { status: 204 },
-    expect: { method: 'POST', path: '/smtp/deleteHardbounces', body: { contactEmail: 'ann.lee@example.com', startDate: '2026-01-01', endDate: '2026-11-01' } },
+    expect: {
+      method: 'POST',
+      path: '/smtp/deleteHardbounces',
+      body: { contactEmail: 'ann.lee@example.com', startDate: '2026-01-01', endDate: '2026-11-01' },
+    },
   },
-  { tool: 'delete_smtp_log', args: { identifier: 'ann.lee@example.com' }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/smtp/log/ann.lee%40example.com' } },
+  {
+    tool: 'delete_smtp_log',
+    args: { identifier: 'ann.lee@example.com' },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/smtp/log/ann.lee%40example.com' },
+  },
   {
     tool: 'get_inbound_email_events',
-    args: { sender: 'client@example.com', startDate: '2026-11-01T00:00:00Z', endDate: '2026-11-25T23:59:59Z', limit: 20, sort: 'desc' },
-    expect: { method: 'GET', path: '/inbound/events', query: 'sender=client@example.com&startDate=2026-11-01T00:00:00Z&endDate=2026-11-25T23:59:59Z&limit=20&sort=desc' },
+    args: {
+      sender: 'client@example.com',
+      startDate: '2026-11-01T00:00:00Z',
+      endDate: '2026-11-25T23:59:59Z',
+      limit: 20,
+      sort: 'desc',
+    },
+    expect: {
+      method: 'GET',
+      path: '/inbound/events',
+      query: 'sender=client@example.com&startDate=2026-11-01T00:00:00Z&endDate=2026-11-25T23:59:59Z&limit=20&sort=desc',
+    },
   },
   {
     tool: 'get_inbound_email_events_by_uuid',
@@ -182,10 +258,13 @@ describeRequests('transactional_email', [
     },
     expect: { method: 'GET', path: '/inbound/attachments/dl_9f8e7d6c5b4a' },
     check: ({ result }) => {
-      const content = (result as { content: Array<{ type: string; resource?: { mimeType: string; blob: string } }> }).content;
+      const content = (result as { content: Array<{ type: string; resource?: { mimeType: string; blob: string } }> })
+        .content;
       const file = content.find((c) => c.type === 'resource')!.resource!;
       expect(file.mimeType).toBe('image/png');
-      expect(Buffer.from(file.blob, 'base64')).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]));
+      expect(Buffer.from(file.blob, 'base64')).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]),
+      );
     },
   },
 ]);

@@ -41,7 +41,17 @@ export default defineToolset('transactional_email', [
     title: 'Send transactional email',
     description:
       'Send an email now or at scheduledAt. Give subject with htmlContent or textContent, or templateId with params ({{params.x}} in the template). messageVersions sends personalised copies in one call. headers {"X-Sib-Sandbox":"drop"} validates without sending. Returns messageId(s).',
-    keywords: ['send one email', 'password reset', 'receipt', 'order confirmation', 'notification email', 'welcome email', 'transactional message', 'schedule an email for later', 'email a customer'],
+    keywords: [
+      'send one email',
+      'password reset',
+      'receipt',
+      'order confirmation',
+      'notification email',
+      'welcome email',
+      'transactional message',
+      'schedule an email for later',
+      'email a customer',
+    ],
     method: 'POST',
     path: '/smtp/email',
     destructive: true,
@@ -70,7 +80,8 @@ export default defineToolset('transactional_email', [
   {
     name: 'get_transac_emails_list',
     title: 'List sent transactional emails',
-    description: 'Find sent transactional emails by recipient email, templateId or messageId (one is required), optionally within startDate..endDate (YYYY-MM-DD, at most 30 days apart).',
+    description:
+      'Find sent transactional emails by recipient email, templateId or messageId (one is required), optionally within startDate..endDate (YYYY-MM-DD, at most 30 days apart).',
     keywords: ['sent emails', 'emails sent to an address', 'email history', 'find a sent message', 'outbox'],
     method: 'GET',
     path: '/smtp/emails',
@@ -96,8 +107,15 @@ export default defineToolset('transactional_email', [
   {
     name: 'get_transac_email_content',
     title: 'Get sent email content',
-    description: 'The personalised content and events of one sent transactional email, by the uuid from get_transac_emails_list.',
-    keywords: ['what was sent', 'body of a sent email', 'html of sent email', 'rendered content', 'opens and clicks of one email'],
+    description:
+      'The personalised content and events of one sent transactional email, by the uuid from get_transac_emails_list.',
+    keywords: [
+      'what was sent',
+      'body of a sent email',
+      'html of sent email',
+      'rendered content',
+      'opens and clicks of one email',
+    ],
     method: 'GET',
     path: '/smtp/emails/{uuid}',
     pathParams: { uuid: z.string() },
@@ -149,7 +167,13 @@ export default defineToolset('transactional_email', [
     name: 'update_smtp_template',
     title: 'Update email template',
     description: 'Change an email template; only the fields given change.',
-    keywords: ['edit template', 'change template subject', 'change template html', 'activate template', 'deactivate template'],
+    keywords: [
+      'edit template',
+      'change template subject',
+      'change template html',
+      'activate template',
+      'deactivate template',
+    ],
     method: 'PUT',
     path: '/smtp/templates/{templateId}',
     pathParams: { templateId: z.int() },
@@ -167,7 +191,7 @@ export default defineToolset('transactional_email', [
   {
     name: 'send_test_template',
     title: 'Send template test',
-    description: 'Send a test of a template to the given addresses, or to the account\'s test list if none.',
+    description: "Send a test of a template to the given addresses, or to the account's test list if none.",
     keywords: ['preview template', 'proof', 'test email of a template'],
     method: 'POST',
     path: '/smtp/templates/{templateId}/sendTest',
@@ -178,8 +202,17 @@ export default defineToolset('transactional_email', [
   {
     name: 'get_aggregated_smtp_report',
     title: 'Transactional email totals',
-    description: 'Totals (requests, delivered, opens, clicks, bounces...) over a period: startDate+endDate (YYYY-MM-DD) or days; optionally for one tag.',
-    keywords: ['overall stats', 'summary', 'totals', 'delivered opens clicks bounces', 'deliverability', 'open rate', 'click rate'],
+    description:
+      'Totals (requests, delivered, opens, clicks, bounces...) over a period: startDate+endDate (YYYY-MM-DD) or days; optionally for one tag.',
+    keywords: [
+      'overall stats',
+      'summary',
+      'totals',
+      'delivered opens clicks bounces',
+      'deliverability',
+      'open rate',
+      'click rate',
+    ],
     method: 'GET',
     path: '/smtp/statistics/aggregatedReport',
     query: { ...reportWindow, tag: z.string().optional() },
@@ -187,7 +220,8 @@ export default defineToolset('transactional_email', [
   {
     name: 'get_smtp_report',
     title: 'Transactional email daily report',
-    description: 'Per-day transactional email statistics: startDate+endDate (YYYY-MM-DD) or days; optionally for one tag.',
+    description:
+      'Per-day transactional email statistics: startDate+endDate (YYYY-MM-DD) or days; optionally for one tag.',
     keywords: ['stats per day', 'daily breakdown', 'daily numbers'],
     method: 'GET',
     path: '/smtp/statistics/reports',
@@ -196,8 +230,19 @@ export default defineToolset('transactional_email', [
   {
     name: 'get_email_event_report',
     title: 'Transactional email events',
-    description: 'Event log of transactional emails (delivered, opened, bounced...), filterable by email, event, tags, messageId, templateId and period (startDate+endDate YYYY-MM-DD, or days).',
-    keywords: ['delivery status', 'was it delivered', 'opened', 'clicked', 'bounced', 'spam complaint', 'unsubscribed', 'activity log', 'tracking events'],
+    description:
+      'Event log of transactional emails (delivered, opened, bounced...), filterable by email, event, tags, messageId, templateId and period (startDate+endDate YYYY-MM-DD, or days).',
+    keywords: [
+      'delivery status',
+      'was it delivered',
+      'opened',
+      'clicked',
+      'bounced',
+      'spam complaint',
+      'unsubscribed',
+      'activity log',
+      'tracking events',
+    ],
     method: 'GET',
     path: '/smtp/statistics/events',
     query: {
@@ -205,7 +250,22 @@ export default defineToolset('transactional_email', [
       ...reportWindow,
       email: email.optional(),
       event: z
-        .enum(['bounces', 'hardBounces', 'softBounces', 'delivered', 'spam', 'requests', 'opened', 'clicks', 'invalid', 'deferred', 'blocked', 'unsubscribed', 'error', 'loadedByProxy'])
+        .enum([
+          'bounces',
+          'hardBounces',
+          'softBounces',
+          'delivered',
+          'spam',
+          'requests',
+          'opened',
+          'clicks',
+          'invalid',
+          'deferred',
+          'blocked',
+          'unsubscribed',
+          'error',
+          'loadedByProxy',
+        ])
         .optional(),
       tags: z.string().optional(),
       messageId: z.string().optional(),
@@ -216,7 +276,8 @@ export default defineToolset('transactional_email', [
   {
     name: 'get_transac_blocked_contacts',
     title: 'List blocked contacts',
-    description: 'Contacts blocked from transactional email (bounces, spam reports, unsubscribes), optionally by sender and period (YYYY-MM-DD).',
+    description:
+      'Contacts blocked from transactional email (bounces, spam reports, unsubscribes), optionally by sender and period (YYYY-MM-DD).',
     keywords: ['blocklisted addresses', 'suppression list', 'unsubscribed from transactional', 'who cannot receive'],
     method: 'GET',
     path: '/smtp/blockedContacts',
@@ -267,7 +328,8 @@ export default defineToolset('transactional_email', [
   {
     name: 'delete_hardbounces',
     title: 'Delete hard bounces',
-    description: 'Delete hard-bounce records, all or by contactEmail and/or period (YYYY-MM-DD), so those addresses can be emailed again.',
+    description:
+      'Delete hard-bounce records, all or by contactEmail and/or period (YYYY-MM-DD), so those addresses can be emailed again.',
     keywords: ['clear bounces', 'reset bounce', 'bounced address fixed', 'email again'],
     method: 'POST',
     path: '/smtp/deleteHardbounces',

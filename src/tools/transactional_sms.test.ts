@@ -13,7 +13,16 @@ describeRequests('transactional_sms', [
       webUrl: 'https://hooks.acme.test/brevo/sms',
       unicodeEnabled: false,
     },
-    reply: { status: 201, json: { reference: 'ab1cde2fgh3i4jklmno', messageId: 1511882900176220, smsCount: 1, usedCredits: 0.7, remainingCredits: 82.85 } },
+    reply: {
+      status: 201,
+      json: {
+        reference: 'ab1cde2fgh3i4jklmno',
+        messageId: 1511882900176220,
+        smsCount: 1,
+        usedCredits: 0.7,
+        remainingCredits: 82.85,
+      },
+    },
     expect: {
       method: 'POST',
       path: '/transactionalSMS/sms',
@@ -56,18 +65,32 @@ describeRequests('transactional_sms', [
   },
   {
     tool: 'send_async_transactional_sms',
-    args: { sender: 'AcmeShop', recipient: '33689965433', content: 'Your parcel 7741 is out for delivery.', tag: 'shipping' },
+    args: {
+      sender: 'AcmeShop',
+      recipient: '33689965433',
+      content: 'Your parcel 7741 is out for delivery.',
+      tag: 'shipping',
+    },
     reply: { status: 202, json: { messageId: 1511882900176222 } },
     expect: {
       method: 'POST',
       path: '/transactionalSMS/send',
-      body: { sender: 'AcmeShop', recipient: '33689965433', content: 'Your parcel 7741 is out for delivery.', tag: 'shipping' },
+      body: {
+        sender: 'AcmeShop',
+        recipient: '33689965433',
+        content: 'Your parcel 7741 is out for delivery.',
+        tag: 'shipping',
+      },
     },
   },
   {
     tool: 'get_transac_aggregated_sms_report',
     args: { startDate: '2026-11-01', endDate: '2026-11-25', tag: 'otp' },
-    expect: { method: 'GET', path: '/transactionalSMS/statistics/aggregatedReport', query: 'startDate=2026-11-01&endDate=2026-11-25&tag=otp' },
+    expect: {
+      method: 'GET',
+      path: '/transactionalSMS/statistics/aggregatedReport',
+      query: 'startDate=2026-11-01&endDate=2026-11-25&tag=otp',
+    },
   },
   {
     tool: 'get_transac_sms_report',
@@ -76,11 +99,21 @@ describeRequests('transactional_sms', [
   },
   {
     tool: 'get_sms_events',
-    args: { phoneNumber: '33689965433', event: 'hardBounces', tags: '["otp","login"]', startDate: '2026-11-01', endDate: '2026-11-20', limit: 100, offset: 100, sort: 'desc' },
+    args: {
+      phoneNumber: '33689965433',
+      event: 'hardBounces',
+      tags: '["otp","login"]',
+      startDate: '2026-11-01',
+      endDate: '2026-11-20',
+      limit: 100,
+      offset: 100,
+      sort: 'desc',
+    },
     expect: {
       method: 'GET',
       path: '/transactionalSMS/statistics/events',
-      query: 'limit=100&offset=100&startDate=2026-11-01&endDate=2026-11-20&phoneNumber=33689965433&event=hardBounces&tags=["otp","login"]&sort=desc',
+      query:
+        'limit=100&offset=100&startDate=2026-11-01&endDate=2026-11-20&phoneNumber=33689965433&event=hardBounces&tags=["otp","login"]&sort=desc',
     },
   },
 ]);

@@ -11,7 +11,7 @@ const smsBody = {
   type: z.enum(['transactional', 'marketing']).optional(),
   // The reference types tag as a string, but its own text and Brevo's changelog allow an array too.
   tag: z.union([z.string(), z.array(z.string())]).optional(),
-  webUrl: z.url().optional().describe('Webhook for this message\'s events'),
+  webUrl: z.url().optional().describe("Webhook for this message's events"),
   unicodeEnabled: z.boolean().optional(),
   organisationPrefix: z.string().optional().describe('Brand name put before the content'),
 };
@@ -28,7 +28,15 @@ export default defineToolset('transactional_sms', [
     name: 'send_transac_sms',
     title: 'Send transactional SMS',
     description: 'Send one SMS now; over 160 characters it goes as several messages.',
-    keywords: ['text message', 'otp', 'verification code', 'one time password', 'sms notification', 'text a customer', 'mobile phone'],
+    keywords: [
+      'text message',
+      'otp',
+      'verification code',
+      'one time password',
+      'sms notification',
+      'text a customer',
+      'mobile phone',
+    ],
     method: 'POST',
     path: '/transactionalSMS/sms',
     destructive: true,
@@ -74,7 +82,19 @@ export default defineToolset('transactional_sms', [
       ...reportWindow,
       phoneNumber: z.string().optional(),
       event: z
-        .enum(['bounces', 'hardBounces', 'softBounces', 'delivered', 'sent', 'accepted', 'unsubscription', 'replies', 'blocked', 'rejected', 'skipped'])
+        .enum([
+          'bounces',
+          'hardBounces',
+          'softBounces',
+          'delivered',
+          'sent',
+          'accepted',
+          'unsubscription',
+          'replies',
+          'blocked',
+          'rejected',
+          'skipped',
+        ])
         .optional(),
       tags: z.string().optional().describe('Serialized array, e.g. ["otp","login"]'),
       sort: sortOrder.optional(),

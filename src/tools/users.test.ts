@@ -4,13 +4,30 @@ describeRequests('users', [
   {
     tool: 'get_invited_users_list',
     args: {},
-    reply: { json: { users: [{ email: 'owner@acme.test', is_owner: true, status: 'active', feature_access: { marketing: 'owner', conversations: 'owner', crm: 'owner' } }] } },
+    reply: {
+      json: {
+        users: [
+          {
+            email: 'owner@acme.test',
+            is_owner: true,
+            status: 'active',
+            feature_access: { marketing: 'owner', conversations: 'owner', crm: 'owner' },
+          },
+        ],
+      },
+    },
     expect: { method: 'GET', path: '/organization/invited/users' },
   },
   {
     tool: 'get_user_permission',
     args: { email: 'maya.ortiz@acme.test' },
-    reply: { json: { email: 'maya.ortiz@acme.test', status: 'active', privileges: [{ feature: 'Contacts', permissions: ['View'] }] } },
+    reply: {
+      json: {
+        email: 'maya.ortiz@acme.test',
+        status: 'active',
+        privileges: [{ feature: 'Contacts', permissions: ['View'] }],
+      },
+    },
     expect: { method: 'GET', path: '/organization/user/maya.ortiz%40acme.test/permissions' },
   },
   {
@@ -42,16 +59,28 @@ describeRequests('users', [
     label: 'all features',
     args: { email: 'li.chen@acme.test', all_features_access: true, privileges: [] },
     reply: { json: { status: 'OK' } },
-    expect: { method: 'POST', path: '/organization/user/invitation/send', body: { email: 'li.chen@acme.test', all_features_access: true, privileges: [] } },
+    expect: {
+      method: 'POST',
+      path: '/organization/user/invitation/send',
+      body: { email: 'li.chen@acme.test', all_features_access: true, privileges: [] },
+    },
   },
   {
     tool: 'edit_user_permission',
-    args: { email: 'maya.ortiz@acme.test', all_features_access: false, privileges: [{ feature: 'sales_platform', permissions: ['create_edit_deals', 'reports'] }] },
+    args: {
+      email: 'maya.ortiz@acme.test',
+      all_features_access: false,
+      privileges: [{ feature: 'sales_platform', permissions: ['create_edit_deals', 'reports'] }],
+    },
     reply: { json: { status: 'OK' } },
     expect: {
       method: 'POST',
       path: '/organization/user/update/permissions',
-      body: { email: 'maya.ortiz@acme.test', all_features_access: false, privileges: [{ feature: 'sales_platform', permissions: ['create_edit_deals', 'reports'] }] },
+      body: {
+        email: 'maya.ortiz@acme.test',
+        all_features_access: false,
+        privileges: [{ feature: 'sales_platform', permissions: ['create_edit_deals', 'reports'] }],
+      },
     },
   },
   {

@@ -4,7 +4,13 @@ describeRequests('webhooks', [
   {
     tool: 'get_webhooks',
     args: { type: 'marketing', sort: 'asc' },
-    reply: { json: { webhooks: [{ id: 22770, url: 'https://hooks.acme.test/brevo/marketing', events: ['hardBounce'], type: 'marketing' }] } },
+    reply: {
+      json: {
+        webhooks: [
+          { id: 22770, url: 'https://hooks.acme.test/brevo/marketing', events: ['hardBounce'], type: 'marketing' },
+        ],
+      },
+    },
     expect: { method: 'GET', path: '/webhooks', query: 'type=marketing&sort=asc' },
   },
   {
@@ -38,12 +44,22 @@ describeRequests('webhooks', [
   {
     tool: 'create_webhook',
     label: 'inbound with domain',
-    args: { url: 'https://hooks.acme.test/brevo/inbound', events: ['inboundEmailProcessed'], type: 'inbound', domain: 'reply.acme.test' },
+    args: {
+      url: 'https://hooks.acme.test/brevo/inbound',
+      events: ['inboundEmailProcessed'],
+      type: 'inbound',
+      domain: 'reply.acme.test',
+    },
     reply: { status: 201, json: { id: 9865 } },
     expect: {
       method: 'POST',
       path: '/webhooks',
-      body: { url: 'https://hooks.acme.test/brevo/inbound', events: ['inboundEmailProcessed'], type: 'inbound', domain: 'reply.acme.test' },
+      body: {
+        url: 'https://hooks.acme.test/brevo/inbound',
+        events: ['inboundEmailProcessed'],
+        type: 'inbound',
+        domain: 'reply.acme.test',
+      },
     },
   },
   {
@@ -56,9 +72,18 @@ describeRequests('webhooks', [
     tool: 'update_webhook',
     args: { webhookId: 9864, events: ['hardBounce', 'softBounce', 'spam', 'blocked'], batched: false },
     reply: { status: 204 },
-    expect: { method: 'PUT', path: '/webhooks/9864', body: { events: ['hardBounce', 'softBounce', 'spam', 'blocked'], batched: false } },
+    expect: {
+      method: 'PUT',
+      path: '/webhooks/9864',
+      body: { events: ['hardBounce', 'softBounce', 'spam', 'blocked'], batched: false },
+    },
   },
-  { tool: 'delete_webhook', args: { webhookId: 9864 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/webhooks/9864' } },
+  {
+    tool: 'delete_webhook',
+    args: { webhookId: 9864 },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/webhooks/9864' },
+  },
   {
     tool: 'export_webhooks_history',
     args: {
@@ -88,12 +113,24 @@ describeRequests('webhooks', [
   {
     tool: 'export_webhooks_history',
     label: 'last days, one recipient',
-    args: { type: 'marketing', event: 'allEvents', notifyURL: 'https://hooks.acme.test/brevo/export-ready', days: 7, email: 'ann.lee@example.com' },
+    args: {
+      type: 'marketing',
+      event: 'allEvents',
+      notifyURL: 'https://hooks.acme.test/brevo/export-ready',
+      days: 7,
+      email: 'ann.lee@example.com',
+    },
     reply: { status: 202, json: { processId: 79 } },
     expect: {
       method: 'POST',
       path: '/webhooks/export',
-      body: { days: 7, type: 'marketing', event: 'allEvents', notifyURL: 'https://hooks.acme.test/brevo/export-ready', email: 'ann.lee@example.com' },
+      body: {
+        days: 7,
+        type: 'marketing',
+        event: 'allEvents',
+        notifyURL: 'https://hooks.acme.test/brevo/export-ready',
+        email: 'ann.lee@example.com',
+      },
     },
   },
 ]);

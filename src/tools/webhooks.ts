@@ -5,8 +5,23 @@ import { freeRecord, sortOrder } from './shapes.js';
 
 const events = z.array(
   z.enum([
-    'sent', 'hardBounce', 'softBounce', 'blocked', 'spam', 'delivered', 'request', 'click', 'invalid', 'deferred',
-    'opened', 'uniqueOpened', 'unsubscribed', 'listAddition', 'contactUpdated', 'contactDeleted', 'inboundEmailProcessed',
+    'sent',
+    'hardBounce',
+    'softBounce',
+    'blocked',
+    'spam',
+    'delivered',
+    'request',
+    'click',
+    'invalid',
+    'deferred',
+    'opened',
+    'uniqueOpened',
+    'unsubscribed',
+    'listAddition',
+    'contactUpdated',
+    'contactDeleted',
+    'inboundEmailProcessed',
   ]),
 );
 
@@ -33,7 +48,8 @@ export default defineToolset('webhooks', [
   {
     name: 'create_webhook',
     title: 'Create webhook',
-    description: 'Have Brevo POST events to a URL; type defaults to transactional, inbound needs domain. Returns its id.',
+    description:
+      'Have Brevo POST events to a URL; type defaults to transactional, inbound needs domain. Returns its id.',
     keywords: ['notify my server', 'callback url', 'event notifications', 'push events to url', 'subscribe to events'],
     method: 'POST',
     path: '/webhooks',
@@ -77,7 +93,8 @@ export default defineToolset('webhooks', [
   {
     name: 'export_webhooks_history',
     title: 'Export webhook history',
-    description: 'Export past webhook calls as CSV, link sent to notifyURL. Period: days, or startDate+endDate (YYYY-MM-DD).',
+    description:
+      'Export past webhook calls as CSV, link sent to notifyURL. Period: days, or startDate+endDate (YYYY-MM-DD).',
     keywords: ['webhook logs', 'past webhook calls', 'webhook deliveries', 'download webhook history'],
     method: 'POST',
     path: '/webhooks/export',
@@ -88,8 +105,23 @@ export default defineToolset('webhooks', [
       sort: z.string().optional().describe('asc or desc'),
       type: z.enum(['transactional', 'marketing']),
       event: z.enum([
-        'invalid_parameter', 'missing_parameter', 'hardBounce', 'softBounce', 'delivered', 'spam', 'request', 'opened', 'click',
-        'invalid', 'deferred', 'blocked', 'unsubscribed', 'error', 'uniqueOpened', 'loadedByProxy', 'allEvents',
+        'invalid_parameter',
+        'missing_parameter',
+        'hardBounce',
+        'softBounce',
+        'delivered',
+        'spam',
+        'request',
+        'opened',
+        'click',
+        'invalid',
+        'deferred',
+        'blocked',
+        'unsubscribed',
+        'error',
+        'uniqueOpened',
+        'loadedByProxy',
+        'allEvents',
       ]),
       notifyURL: z.string(),
       webhookId: z.int().optional(),

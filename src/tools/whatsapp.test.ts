@@ -5,29 +5,51 @@ import whatsapp from './whatsapp.js';
 describeRequests('whatsapp', [
   {
     tool: 'send_whatsapp_message',
-    args: { senderNumber: '33612345678', contactNumbers: ['33689965433', '447700900123'], templateId: 7, params: { FNAME: 'Ann', ORDER: 'A-1042' } },
+    args: {
+      senderNumber: '33612345678',
+      contactNumbers: ['33689965433', '447700900123'],
+      templateId: 7,
+      params: { FNAME: 'Ann', ORDER: 'A-1042' },
+    },
     reply: { status: 201, json: { messageId: '1d3c2b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d' } },
     expect: {
       method: 'POST',
       path: '/whatsapp/sendMessage',
-      body: { senderNumber: '33612345678', contactNumbers: ['33689965433', '447700900123'], templateId: 7, params: { FNAME: 'Ann', ORDER: 'A-1042' } },
+      body: {
+        senderNumber: '33612345678',
+        contactNumbers: ['33689965433', '447700900123'],
+        templateId: 7,
+        params: { FNAME: 'Ann', ORDER: 'A-1042' },
+      },
     },
   },
   {
     tool: 'send_whatsapp_message',
     label: 'text',
-    args: { senderNumber: '33612345678', contactNumbers: ['33689965433'], text: 'Thanks Ann, your table for 4 is booked for 8 pm.' },
+    args: {
+      senderNumber: '33612345678',
+      contactNumbers: ['33689965433'],
+      text: 'Thanks Ann, your table for 4 is booked for 8 pm.',
+    },
     reply: { status: 201, json: { messageId: '2e4d3c5b-6f70-4b8c-9d0e-1f2a3b4c5d6e' } },
     expect: {
       method: 'POST',
       path: '/whatsapp/sendMessage',
-      body: { senderNumber: '33612345678', contactNumbers: ['33689965433'], text: 'Thanks Ann, your table for 4 is booked for 8 pm.' },
+      body: {
+        senderNumber: '33612345678',
+        contactNumbers: ['33689965433'],
+        text: 'Thanks Ann, your table for 4 is booked for 8 pm.',
+      },
     },
   },
   {
     tool: 'get_whatsapp_event_report',
     args: { contactNumber: '33689965433', event: 'soft-bounce', days: 14, limit: 500, offset: 0, sort: 'asc' },
-    expect: { method: 'GET', path: '/whatsapp/statistics/events', query: 'limit=500&offset=0&days=14&contactNumber=33689965433&event=soft-bounce&sort=asc' },
+    expect: {
+      method: 'GET',
+      path: '/whatsapp/statistics/events',
+      query: 'limit=500&offset=0&days=14&contactNumber=33689965433&event=soft-bounce&sort=asc',
+    },
   },
 ]);
 

@@ -3,35 +3,75 @@ import { describeRequests } from '../../test/support/request-cases.js';
 describeRequests('whatsapp_campaigns', [
   {
     tool: 'get_whatsapp_campaigns',
-    args: { startDate: '2026-10-01T00:00:00+02:00', endDate: '2026-11-01T00:00:00+01:00', limit: 50, offset: 50, sort: 'asc' },
-    expect: { method: 'GET', path: '/whatsappCampaigns', query: 'startDate=2026-10-01T00:00:00+02:00&endDate=2026-11-01T00:00:00+01:00&limit=50&offset=50&sort=asc' },
+    args: {
+      startDate: '2026-10-01T00:00:00+02:00',
+      endDate: '2026-11-01T00:00:00+01:00',
+      limit: 50,
+      offset: 50,
+      sort: 'asc',
+    },
+    expect: {
+      method: 'GET',
+      path: '/whatsappCampaigns',
+      query: 'startDate=2026-10-01T00:00:00+02:00&endDate=2026-11-01T00:00:00+01:00&limit=50&offset=50&sort=asc',
+    },
   },
   {
     tool: 'create_whatsapp_campaign',
-    args: { name: 'Winter sale WhatsApp', templateId: 12, scheduledAt: '2026-12-01T10:00:00+01:00', recipients: { listIds: [2, 7], excludedListIds: [9], segments: [15] } },
+    args: {
+      name: 'Winter sale WhatsApp',
+      templateId: 12,
+      scheduledAt: '2026-12-01T10:00:00+01:00',
+      recipients: { listIds: [2, 7], excludedListIds: [9], segments: [15] },
+    },
     reply: { status: 201, json: { id: 23 } },
     expect: {
       method: 'POST',
       path: '/whatsappCampaigns',
-      body: { name: 'Winter sale WhatsApp', templateId: 12, scheduledAt: '2026-12-01T10:00:00+01:00', recipients: { listIds: [2, 7], excludedListIds: [9], segments: [15] } },
+      body: {
+        name: 'Winter sale WhatsApp',
+        templateId: 12,
+        scheduledAt: '2026-12-01T10:00:00+01:00',
+        recipients: { listIds: [2, 7], excludedListIds: [9], segments: [15] },
+      },
     },
   },
   { tool: 'get_whatsapp_campaign', args: { campaignId: 23 }, expect: { method: 'GET', path: '/whatsappCampaigns/23' } },
   {
     tool: 'update_whatsapp_campaign',
-    args: { campaignId: 23, campaignName: 'Winter sale WhatsApp (v2)', campaignStatus: 'scheduled', rescheduleFor: '2026-12-02T10:00:00+01:00', recipients: { listIds: [2] } },
+    args: {
+      campaignId: 23,
+      campaignName: 'Winter sale WhatsApp (v2)',
+      campaignStatus: 'scheduled',
+      rescheduleFor: '2026-12-02T10:00:00+01:00',
+      recipients: { listIds: [2] },
+    },
     reply: { status: 204 },
     expect: {
       method: 'PUT',
       path: '/whatsappCampaigns/23',
-      body: { campaignName: 'Winter sale WhatsApp (v2)', campaignStatus: 'scheduled', rescheduleFor: '2026-12-02T10:00:00+01:00', recipients: { listIds: [2] } },
+      body: {
+        campaignName: 'Winter sale WhatsApp (v2)',
+        campaignStatus: 'scheduled',
+        rescheduleFor: '2026-12-02T10:00:00+01:00',
+        recipients: { listIds: [2] },
+      },
     },
   },
-  { tool: 'delete_whatsapp_campaign', args: { campaignId: 23 }, reply: { status: 204 }, expect: { method: 'DELETE', path: '/whatsappCampaigns/23' } },
+  {
+    tool: 'delete_whatsapp_campaign',
+    args: { campaignId: 23 },
+    reply: { status: 204 },
+    expect: { method: 'DELETE', path: '/whatsappCampaigns/23' },
+  },
   {
     tool: 'get_whatsapp_templates',
     args: { source: 'Conversations', limit: 20, sort: 'desc' },
-    expect: { method: 'GET', path: '/whatsappCampaigns/template-list', query: 'limit=20&sort=desc&source=Conversations' },
+    expect: {
+      method: 'GET',
+      path: '/whatsappCampaigns/template-list',
+      query: 'limit=20&sort=desc&source=Conversations',
+    },
   },
   {
     tool: 'create_whatsapp_template',
@@ -60,12 +100,24 @@ describeRequests('whatsapp_campaigns', [
   {
     tool: 'create_whatsapp_template',
     label: 'media header',
-    args: { name: 'winter_sale', language: 'fr', category: 'MARKETING', mediaUrl: 'https://cdn.acme.test/img/winter.png', bodyText: 'Les soldes d\'hiver commencent !' },
+    args: {
+      name: 'winter_sale',
+      language: 'fr',
+      category: 'MARKETING',
+      mediaUrl: 'https://cdn.acme.test/img/winter.png',
+      bodyText: "Les soldes d'hiver commencent !",
+    },
     reply: { status: 201, json: { id: 1685536436755 } },
     expect: {
       method: 'POST',
       path: '/whatsappCampaigns/template',
-      body: { name: 'winter_sale', language: 'fr', category: 'MARKETING', mediaUrl: 'https://cdn.acme.test/img/winter.png', bodyText: 'Les soldes d\'hiver commencent !' },
+      body: {
+        name: 'winter_sale',
+        language: 'fr',
+        category: 'MARKETING',
+        mediaUrl: 'https://cdn.acme.test/img/winter.png',
+        bodyText: "Les soldes d'hiver commencent !",
+      },
     },
   },
   {

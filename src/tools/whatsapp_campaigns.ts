@@ -34,7 +34,8 @@ export default defineToolset('whatsapp_campaigns', [
   {
     name: 'create_whatsapp_campaign',
     title: 'Create WhatsApp campaign',
-    description: 'Create a WhatsApp campaign sending an approved template to lists or segments at scheduledAt (date-time).',
+    description:
+      'Create a WhatsApp campaign sending an approved template to lists or segments at scheduledAt (date-time).',
     keywords: ['whatsapp broadcast', 'bulk whatsapp', 'whatsapp blast'],
     method: 'POST',
     path: '/whatsappCampaigns',
@@ -54,7 +55,8 @@ export default defineToolset('whatsapp_campaigns', [
   {
     name: 'update_whatsapp_campaign',
     title: 'Update WhatsApp campaign',
-    description: 'Rename, suspend or reschedule (rescheduleFor, a date-time) a WhatsApp campaign, or change its recipients.',
+    description:
+      'Rename, suspend or reschedule (rescheduleFor, a date-time) a WhatsApp campaign, or change its recipients.',
     keywords: ['pause whatsapp campaign', 'reschedule', 'edit whatsapp campaign'],
     method: 'PUT',
     path: '/whatsappCampaigns/{campaignId}',
@@ -114,7 +116,7 @@ export default defineToolset('whatsapp_campaigns', [
   {
     name: 'get_whatsapp_config',
     title: 'Get WhatsApp configuration',
-    description: 'The WhatsApp Business account\'s approval states, sending limit tier and phone number quality.',
+    description: "The WhatsApp Business account's approval states, sending limit tier and phone number quality.",
     keywords: ['whatsapp business account', 'phone number quality', 'messaging limit', 'whatsapp settings'],
     method: 'GET',
     path: '/whatsappCampaigns/config',

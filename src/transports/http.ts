@@ -107,7 +107,8 @@ const DEFAULTS = { maxBodyBytes: 1024 * 1024, maxSessions: 100, sessionIdleMs: 3
 
 export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> {
   const loopback = isLoopbackHost(options.host);
-  if (!loopback && !options.authToken && !options.authenticate) throw new Error(`refusing to listen on ${options.host} without an auth token`);
+  if (!loopback && !options.authToken && !options.authenticate)
+    throw new Error(`refusing to listen on ${options.host} without an auth token`);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const maxSessions = options.maxSessions ?? DEFAULTS.maxSessions;
   const idleMs = options.sessionIdleMs ?? DEFAULTS.sessionIdleMs;
@@ -133,7 +134,13 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     JSON.stringify([options.sessionOwner?.(req), principal?.subject, principal?.readOnly]);
 
   /** The server for a new session or stateless request, or undefined when newSession refused (and that was answered). */
-  const build = (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown, principal: Principal | undefined): Server | undefined => {
+  const build = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: unknown,
+    principal: Principal | undefined,
+  ): Server | undefined => {
     try {
       return options.newSession(req, url, principal);
     } catch (error) {
@@ -165,10 +172,22 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     for (const id of cancelledRequests(body)) if (session.alone.has(id)) session.transport.closeSSEStream(id);
   };
 
-  const openSession = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown, principal: Principal | undefined) => {
+  const openSession = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: unknown,
+    principal: Principal | undefined,
+  ) => {
     if (sessions.size + opening >= maxSessions) {
       log('warn', `refused a new session: ${maxSessions} sessions are open (--max-sessions)`);
-      return rpcError(res, 503, -32000, `Too many open sessions (the limit is ${maxSessions}): close an unused session (DELETE /mcp) or try again later`, requestId(body));
+      return rpcError(
+        res,
+        503,
+        -32000,
+        `Too many open sessions (the limit is ${maxSessions}): close an unused session (DELETE /mcp) or try again later`,
+        requestId(body),
+      );
     }
     opening++;
     let counted = true;
@@ -188,7 +207,15 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
           log('debug', `session ${id} opened (${sessions.size} open)`);
         },
       });
-      const session: Session = { server, transport, owner: ownerOf(req, principal), subject: principal?.subject, active: 0, lastActive: Date.now(), alone: new Set() };
+      const session: Session = {
+        server,
+        transport,
+        owner: ownerOf(req, principal),
+        subject: principal?.subject,
+        active: 0,
+        lastActive: Date.now(),
+        alone: new Set(),
+      };
       session.transport.onclose = () => {
         const id = session.transport.sessionId;
         if (id && sessions.get(id) === session) {
@@ -205,10 +232,19 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     }
   };
 
-  const serveStateless = async (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown, principal: Principal | undefined) => {
+  const serveStateless = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: unknown,
+    principal: Principal | undefined,
+  ) => {
     const server = build(req, res, url, body, principal);
     if (!server) return;
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, maxRequestBodySize: maxBodyBytes });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      maxRequestBodySize: maxBodyBytes,
+    });
     res.once('close', () => void server.close().catch(() => {}));
     await server.connect(transport);
     await transport.handleRequest(req, res, body);
@@ -242,21 +278,34 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     let principal: Principal | undefined;
     if (options.authenticate) {
       const outcome = await options.authenticate(req);
-      if ('refusal' in outcome) return rpcError(res, outcome.refusal.status, -32000, outcome.refusal.message, null, outcome.refusal.headers);
+      if ('refusal' in outcome)
+        return rpcError(res, outcome.refusal.status, -32000, outcome.refusal.message, null, outcome.refusal.headers);
       principal = outcome.principal;
     }
     const auth = authorize(req);
     if (auth !== 'ok') {
-      const challenge = auth === 'missing' ? 'Bearer realm="brevo-mcp"' : 'Bearer realm="brevo-mcp", error="invalid_token"';
-      return rpcError(res, 401, -32000, auth === 'missing' ? 'Unauthorized: send Authorization: Bearer <token>' : 'Unauthorized: the bearer token is not valid', null, {
-        'www-authenticate': challenge,
-      });
+      const challenge =
+        auth === 'missing' ? 'Bearer realm="brevo-mcp"' : 'Bearer realm="brevo-mcp", error="invalid_token"';
+      return rpcError(
+        res,
+        401,
+        -32000,
+        auth === 'missing'
+          ? 'Unauthorized: send Authorization: Bearer <token>'
+          : 'Unauthorized: the bearer token is not valid',
+        null,
+        {
+          'www-authenticate': challenge,
+        },
+      );
     }
 
     const method = req.method ?? 'GET';
     const allowed = options.stateless ? ['POST'] : ['GET', 'POST', 'DELETE'];
     if (!allowed.includes(method)) {
-      const why = options.stateless ? 'this server is stateless: send every message as a POST' : 'use POST, GET or DELETE';
+      const why = options.stateless
+        ? 'this server is stateless: send every message as a POST'
+        : 'use POST, GET or DELETE';
       return rpcError(res, 405, -32000, `Method not allowed: ${why}`, null, { allow: allowed.join(', ') });
     }
 
@@ -276,11 +325,14 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     const sessionId = header(req, 'mcp-session-id');
     if (sessionId) {
       const session = sessions.get(sessionId);
-      if (session && session.subject !== principal?.subject) log('warn', `refused a request on session ${sessionId}: it was opened by another subject`);
-      if (!session || session.owner !== ownerOf(req, principal)) return rpcError(res, 404, -32001, 'Session not found; start a new one with initialize');
+      if (session && session.subject !== principal?.subject)
+        log('warn', `refused a request on session ${sessionId}: it was opened by another subject`);
+      if (!session || session.owner !== ownerOf(req, principal))
+        return rpcError(res, 404, -32001, 'Session not found; start a new one with initialize');
       return serveInSession(session, req, res, body);
     }
-    if (method !== 'POST' || !isInitializeRequest(body)) return rpcError(res, 400, -32000, 'Bad request: no mcp-session-id; send initialize first');
+    if (method !== 'POST' || !isInitializeRequest(body))
+      return rpcError(res, 400, -32000, 'Bad request: no mcp-session-id; send initialize first');
     return openSession(req, res, url, body, principal);
   };
 
@@ -296,7 +348,11 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     const document = url.pathname !== '/mcp' ? options.publicDocument?.(url.pathname) : undefined;
     const handled =
       url.pathname === '/healthz' && req.method === 'GET'
-        ? Promise.resolve(closing ? json(res, 503, { status: 'shutting down' }, { connection: 'close' }) : json(res, 200, { status: 'ok' }))
+        ? Promise.resolve(
+            closing
+              ? json(res, 503, { status: 'shutting down' }, { connection: 'close' })
+              : json(res, 200, { status: 'ok' }),
+          )
         : url.pathname === '/mcp'
           ? handleMcp(req, res, url)
           : document !== undefined
@@ -379,7 +435,10 @@ function originGuard(loopback: boolean, allowedOrigins: string[], allowedHosts: 
       if (checkHost) {
         const m = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec((host ?? '').trim().toLowerCase());
         const name = m?.[1] ?? '';
-        const ok = m && name && ((loopback && LOOPBACK_NAMES.has(name)) || hosts.has(name) || (m[2] && hosts.has(`${name}:${m[2]}`)));
+        const ok =
+          m &&
+          name &&
+          ((loopback && LOOPBACK_NAMES.has(name)) || hosts.has(name) || (m[2] && hosts.has(`${name}:${m[2]}`)));
         if (!ok) return `Host ${JSON.stringify(host ?? '')} is not allowed (see --allowed-hosts)`;
       }
       // Requests without Origin come from non-browser clients, which DNS rebinding cannot drive.
@@ -484,7 +543,8 @@ function servePublic(req: IncomingMessage, res: ServerResponse, document: unknow
     });
     return void res.end();
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'use GET' }, { allow: 'GET', ...cors });
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return json(res, 405, { error: 'use GET' }, { allow: 'GET', ...cors });
   json(res, 200, document, { ...cors, 'cache-control': 'public, max-age=300' });
 }
 
@@ -497,6 +557,13 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
-function rpcError(res: ServerResponse, status: number, code: number, message: string, id: string | number | null = null, headers: Record<string, string> = {}): void {
+function rpcError(
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  id: string | number | null = null,
+  headers: Record<string, string> = {},
+): void {
   json(res, status, { jsonrpc: '2.0', error: { code, message }, id }, headers);
 }

@@ -4,8 +4,12 @@ import { requestIdIn } from './stdio.js';
 
 describe('requestIdIn', () => {
   it('finds the top-level id of a request, number or string', () => {
-    expect(requestIdIn('{"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"x","arguments":{"a":"')).toBe(42);
-    expect(requestIdIn('{ "jsonrpc" : "2.0", "method": "tools/call", "id" : "req-\\"7\\"", "params": {"')).toBe('req-"7"');
+    expect(requestIdIn('{"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"x","arguments":{"a":"')).toBe(
+      42,
+    );
+    expect(requestIdIn('{ "jsonrpc" : "2.0", "method": "tools/call", "id" : "req-\\"7\\"", "params": {"')).toBe(
+      'req-"7"',
+    );
   });
 
   it('ignores ids nested in params, and messages that are not requests', () => {

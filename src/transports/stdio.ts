@@ -137,7 +137,8 @@ function scanRequestId(head: string): RequestId | undefined {
 }
 
 /** A JSON-RPC error answer; id null where the request's id could not be read. */
-const errorReply = (id: RequestId | null, code: number, message: string) => ({ jsonrpc: '2.0', id, error: { code, message } }) as unknown as JSONRPCMessage;
+const errorReply = (id: RequestId | null, code: number, message: string) =>
+  ({ jsonrpc: '2.0', id, error: { code, message } }) as unknown as JSONRPCMessage;
 
 export class StdioTransport implements Transport {
   onclose?: () => void;
@@ -154,7 +155,11 @@ export class StdioTransport implements Transport {
     private readonly output: NodeJS.WritableStream = process.stdout,
     private readonly limit = MAX_STDIO_MESSAGE_BYTES,
   ) {
-    this.reader = new LineReader(limit, (line) => this.readLine(line), (head) => this.refuse(head));
+    this.reader = new LineReader(
+      limit,
+      (line) => this.readLine(line),
+      (head) => this.refuse(head),
+    );
   }
 
   async start(): Promise<void> {
@@ -223,7 +228,13 @@ export class StdioTransport implements Transport {
         'send large files by URL where the tool takes one',
     );
     if (id !== undefined) {
-      void this.send(errorReply(id, -32600, `Request too large: a message over stdio may have at most ${limit}; send large files by URL where the tool takes one`)).catch(() => {});
+      void this.send(
+        errorReply(
+          id,
+          -32600,
+          `Request too large: a message over stdio may have at most ${limit}; send large files by URL where the tool takes one`,
+        ),
+      ).catch(() => {});
     }
   }
 }

@@ -24,7 +24,8 @@ export const VIEWS: readonly ViewDefinition[] = [
     uri: 'ui://brevo/email-campaign-report.html',
     name: 'email_campaign_report',
     title: 'Email campaign report',
-    description: 'One email campaign: sent, delivered, opened, clicked; bounces, unsubscriptions, top links and devices.',
+    description:
+      'One email campaign: sent, delivered, opened, clicked; bounces, unsubscriptions, top links and devices.',
     reads: ['get_email_campaign'],
   },
   {
@@ -33,7 +34,8 @@ export const VIEWS: readonly ViewDefinition[] = [
     uri: 'ui://brevo/transactional-email-stats.html',
     name: 'transactional_email_stats',
     title: 'Transactional email per day',
-    description: 'Transactional email statistics per day over a period: requests, delivered, opens, clicks, bounces, blocked.',
+    description:
+      'Transactional email statistics per day over a period: requests, delivered, opens, clicks, bounces, blocked.',
     reads: ['get_smtp_report'],
   },
   {

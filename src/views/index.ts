@@ -1,6 +1,12 @@
 // The views on the server side: _meta.ui on the tools whose answers they show and the ui:// resources that serve their built HTML, both only for a client that announced MCP Apps.
 import { existsSync, readFileSync } from 'node:fs';
-import { ErrorCode, type ClientCapabilities, type ReadResourceResult, type Resource, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ErrorCode,
+  type ClientCapabilities,
+  type ReadResourceResult,
+  type Resource,
+  type Tool,
+} from '@modelcontextprotocol/sdk/types.js';
 import { RpcError } from '../rpc-error.js';
 import { VIEWS, type ViewDefinition } from './definitions.js';
 
@@ -65,7 +71,14 @@ export class SessionViews {
   }
 
   resources(): Resource[] {
-    return this.active().map((v) => ({ uri: v.uri, name: v.name, title: v.title, description: v.description, mimeType: VIEW_MIME_TYPE, _meta: { ui: VIEW_UI_META } }));
+    return this.active().map((v) => ({
+      uri: v.uri,
+      name: v.name,
+      title: v.title,
+      description: v.description,
+      mimeType: VIEW_MIME_TYPE,
+      _meta: { ui: VIEW_UI_META },
+    }));
   }
 
   owns(uri: string): boolean {

@@ -43,7 +43,10 @@ describe('the README', () => {
       // Within 2 kB of what the build makes (npm run build prints the sizes).
       const html = readFileSync(viewHtmlUrl(view));
       expect(Math.abs(kB! - html.length / 1024), `${view.id}: README says ${kB} kB`).toBeLessThanOrEqual(2);
-      expect(Math.abs(gzipKB! - gzipSync(html).length / 1024), `${view.id}: README says ${gzipKB} kB gzip`).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs(gzipKB! - gzipSync(html).length / 1024),
+        `${view.id}: README says ${gzipKB} kB gzip`,
+      ).toBeLessThanOrEqual(1);
       expect(readme, view.id).toContain(`(docs/images/views/${view.id}-light.png)`);
       expect(existsSync(new URL(`../../docs/images/views/${view.id}-light.png`, import.meta.url)), view.id).toBe(true);
     }
@@ -53,7 +56,9 @@ describe('the README', () => {
 describe('clientRendersViews', () => {
   it('needs the extension announced with the HTML profile', () => {
     expect(clientRendersViews(APPS)).toBe(true);
-    expect(clientRendersViews({ extensions: { [APPS_EXTENSION]: { mimeTypes: ['text/html', VIEW_MIME_TYPE] } } })).toBe(true);
+    expect(clientRendersViews({ extensions: { [APPS_EXTENSION]: { mimeTypes: ['text/html', VIEW_MIME_TYPE] } } })).toBe(
+      true,
+    );
     expect(clientRendersViews(undefined)).toBe(false);
     expect(clientRendersViews({})).toBe(false);
     expect(clientRendersViews({ extensions: { [APPS_EXTENSION]: {} } })).toBe(false);
@@ -70,17 +75,26 @@ describe('SessionViews', () => {
   const listed = [tool('get_account'), ...VIEWS.map((v) => tool(v.tool))];
 
   it('changes nothing for a client without MCP Apps: the same tool array, no resources', () => {
-    const views = new SessionViews(() => ({}), () => true);
+    const views = new SessionViews(
+      () => ({}),
+      () => true,
+    );
     expect(views.annotate(listed)).toBe(listed);
     expect(views.resources()).toEqual([]);
   });
 
   it('names each view on its tool for an Apps client, in both forms hosts read', () => {
-    const views = new SessionViews(() => APPS, () => true);
+    const views = new SessionViews(
+      () => APPS,
+      () => true,
+    );
     const out = views.annotate(listed);
     expect(out[0]).toBe(listed[0]);
     for (const view of VIEWS) {
-      expect(out.find((t) => t.name === view.tool)?._meta).toEqual({ ui: { resourceUri: view.uri }, 'ui/resourceUri': view.uri });
+      expect(out.find((t) => t.name === view.tool)?._meta).toEqual({
+        ui: { resourceUri: view.uri },
+        'ui/resourceUri': view.uri,
+      });
     }
     // Built once per listed array, and the shared listing itself is left untouched.
     expect(views.annotate(listed)).toBe(out);
@@ -89,28 +103,50 @@ describe('SessionViews', () => {
   });
 
   it('lists only the views of tools the session offers', () => {
-    const views = new SessionViews(() => APPS, (name) => name === 'get_lists');
+    const views = new SessionViews(
+      () => APPS,
+      (name) => name === 'get_lists',
+    );
     expect(views.resources().map((r) => r.uri)).toEqual(['ui://brevo/contact-lists-health.html']);
-    expect(views.annotate(listed).filter((t) => t._meta).map((t) => t.name)).toEqual(['get_lists']);
+    expect(
+      views
+        .annotate(listed)
+        .filter((t) => t._meta)
+        .map((t) => t.name),
+    ).toEqual(['get_lists']);
   });
 
   it('serves a view as one self-contained HTML document with its policy', () => {
-    const views = new SessionViews(() => undefined, () => true);
+    const views = new SessionViews(
+      () => undefined,
+      () => true,
+    );
     for (const view of VIEWS) {
       const { contents } = views.read(view.uri);
       expect(contents).toHaveLength(1);
       const content = contents[0] as { uri: string; mimeType: string; text: string; _meta: unknown };
-      expect(content).toMatchObject({ uri: view.uri, mimeType: VIEW_MIME_TYPE, _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } } });
+      expect(content).toMatchObject({
+        uri: view.uri,
+        mimeType: VIEW_MIME_TYPE,
+        _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } },
+      });
       expect(content.text.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
       // Nothing comes from elsewhere: no external script, style sheet, import, font or frame.
-      expect(content.text).not.toMatch(/<script[^>]+src=|<link\b|@import|url\(\s*['"]?(https?:)?\/\/|<iframe|@font-face/i);
-      expect(content.text).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; /);
+      expect(content.text).not.toMatch(
+        /<script[^>]+src=|<link\b|@import|url\(\s*['"]?(https?:)?\/\/|<iframe|@font-face/i,
+      );
+      expect(content.text).toMatch(
+        /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; /,
+      );
     }
     expect(() => views.read('ui://brevo/nothing.html')).toThrow('Resource not found: ui://brevo/nothing.html');
   });
 
   it('is told apart from brevo:// resources by its scheme', () => {
-    const views = new SessionViews(() => APPS, () => true);
+    const views = new SessionViews(
+      () => APPS,
+      () => true,
+    );
     expect(views.owns('ui://brevo/deal-pipeline.html')).toBe(true);
     expect(views.owns('brevo://lists')).toBe(false);
   });

@@ -15,10 +15,15 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export function ensureChromium(): string | undefined {
   if (existsSync(CHROMIUM)) return undefined;
   if (process.env.CHROMIUM_PATH) return `CHROMIUM_PATH=${CHROMIUM} does not exist`;
-  if (!existsSync('/usr/bin/apt-get')) return `${CHROMIUM} is missing and this system has no apt-get to install Debian's chromium`;
-  if (process.getuid?.() !== 0) return `${CHROMIUM} is missing; installing it needs root (apt-get install chromium), or set CHROMIUM_PATH`;
+  if (!existsSync('/usr/bin/apt-get'))
+    return `${CHROMIUM} is missing and this system has no apt-get to install Debian's chromium`;
+  if (process.getuid?.() !== 0)
+    return `${CHROMIUM} is missing; installing it needs root (apt-get install chromium), or set CHROMIUM_PATH`;
   const apt = (args: string[]) =>
-    execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   try {
     apt(['update']);
     apt(['install', '-y', 'chromium']);
@@ -43,7 +48,16 @@ export async function launchChromium(viewport = { width: 900, height: 900 }): Pr
     executablePath: CHROMIUM,
     headless: true,
     viewport,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     context,

@@ -27,7 +27,11 @@ export async function startEmulator(options: SandboxOptions = {}): Promise<Emula
     const form = body instanceof FormData;
     const res = await fetch(sandbox.url + path, {
       method,
-      headers: { 'api-key': sandbox.apiKey, ...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        'api-key': sandbox.apiKey,
+        ...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
     const text = await res.text();

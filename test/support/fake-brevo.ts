@@ -119,7 +119,8 @@ export class FakeBrevo {
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
     const status = reply.status ?? 200;
-    const payload = reply.body ?? (reply.json === undefined ? (status === 204 ? '' : '{}') : JSON.stringify(reply.json));
+    const payload =
+      reply.body ?? (reply.json === undefined ? (status === 204 ? '' : '{}') : JSON.stringify(reply.json));
     const headers = { 'content-type': 'application/json', ...reply.headers };
     if (reply.resetMidBody) {
       res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(payload) + 100) });

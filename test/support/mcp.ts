@@ -16,7 +16,14 @@ export interface Connected {
   close: () => Promise<void>;
 }
 
-export async function connectStdio(options: { apiUrl?: string; args?: string[]; env?: Record<string, string>; capabilities?: ConstructorParameters<typeof Client>[1] } = {}): Promise<Connected> {
+export async function connectStdio(
+  options: {
+    apiUrl?: string;
+    args?: string[];
+    env?: Record<string, string>;
+    capabilities?: ConstructorParameters<typeof Client>[1];
+  } = {},
+): Promise<Connected> {
   let stderr = '';
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -47,9 +54,16 @@ export interface HttpServerProcess {
 }
 
 /** Starts the built bin with --transport http on a free port and waits until it listens. */
-export async function startHttpServer(options: { apiUrl?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<HttpServerProcess> {
+export async function startHttpServer(
+  options: { apiUrl?: string; args?: string[]; env?: Record<string, string> } = {},
+): Promise<HttpServerProcess> {
   const child = spawn(process.execPath, [BIN, '--transport', 'http', '--port', '0', ...(options.args ?? [])], {
-    env: { PATH: process.env.PATH ?? '', BREVO_API_KEY: TEST_KEY, ...(options.apiUrl ? { BREVO_API_URL: options.apiUrl } : {}), ...options.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      BREVO_API_KEY: TEST_KEY,
+      ...(options.apiUrl ? { BREVO_API_URL: options.apiUrl } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -85,7 +99,11 @@ export async function startHttpServer(options: { apiUrl?: string; args?: string[
   };
 }
 
-export async function connectHttp(url: string, headers: Record<string, string> = {}, capabilities?: ConstructorParameters<typeof Client>[1]): Promise<Connected> {
+export async function connectHttp(
+  url: string,
+  headers: Record<string, string> = {},
+  capabilities?: ConstructorParameters<typeof Client>[1],
+): Promise<Connected> {
   const client = new Client({ name: 'brevo-mcp-tests', version: '1.0.0' }, capabilities);
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
   return { client, stderr: () => '', close: () => client.close() };

@@ -74,7 +74,11 @@ export class TestOAuthProvider {
  */
 export async function connectWithOAuth(url, provider, options = {}) {
   const transportFor = () =>
-    new StreamableHTTPClientTransport(new URL(url), { authProvider: provider, fetch: options.fetch, requestInit: { headers: options.headers ?? {} } });
+    new StreamableHTTPClientTransport(new URL(url), {
+      authProvider: provider,
+      fetch: options.fetch,
+      requestInit: { headers: options.headers ?? {} },
+    });
   if (!provider.tokens()) {
     const first = transportFor();
     const client = new Client({ name: 'brevo-mcp-oauth-tests', version: '1.0.0' });

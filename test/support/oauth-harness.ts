@@ -37,7 +37,11 @@ export function useOAuthHarness() {
       return issuer!;
     },
     /** The built server with OAuth against the issuer (or issuerUrl), on the sandbox unless apiUrl names a fake Brevo. */
-    async serve(args: string[] = [], env: Record<string, string> = {}, options: { apiUrl?: string; issuerUrl?: string } = {}): Promise<HttpServerProcess> {
+    async serve(
+      args: string[] = [],
+      env: Record<string, string> = {},
+      options: { apiUrl?: string; issuerUrl?: string } = {},
+    ): Promise<HttpServerProcess> {
       const server = await startHttpServer({
         apiUrl: options.apiUrl,
         args: [...(options.apiUrl ? [] : ['--sandbox']), '--oauth-issuer', options.issuerUrl ?? issuer!.url, ...args],
@@ -58,7 +62,8 @@ export function useOAuthHarness() {
 }
 
 /** Authorization header for a token, none for undefined. */
-export const bearer = (token: string | undefined): Record<string, string> => (token === undefined ? {} : { authorization: `Bearer ${token}` });
+export const bearer = (token: string | undefined): Record<string, string> =>
+  token === undefined ? {} : { authorization: `Bearer ${token}` };
 
 /** A raw POST as an MCP client sends it. */
 export function post(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -70,7 +75,9 @@ export function post(url: string, body: unknown, headers: Record<string, string>
 }
 
 /** The JSON-RPC message of a response, whether sent as JSON or as one SSE event. */
-export async function message(res: Response): Promise<{ result?: Record<string, unknown>; error?: { code: number; message: string } }> {
+export async function message(
+  res: Response,
+): Promise<{ result?: Record<string, unknown>; error?: { code: number; message: string } }> {
   const text = await res.text();
   if (!(res.headers.get('content-type') ?? '').includes('event-stream')) return JSON.parse(text);
   const data = text.split('\n').find((line) => line.startsWith('data: ') && line.length > 6);
@@ -78,7 +85,8 @@ export async function message(res: Response): Promise<{ result?: Record<string, 
 }
 
 /** A JWT's claims, unverified. */
-export const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+export const claimsOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 /** A port nothing listens on yet, to name a resource before its server starts. */
 export async function freePort(): Promise<number> {

@@ -48,7 +48,13 @@ export async function startIssuer(options = {}) {
 
   const configuration = () => ({
     clients: [
-      { client_id: INTROSPECTOR.id, client_secret: INTROSPECTOR.secret, grant_types: [], response_types: [], redirect_uris: [] },
+      {
+        client_id: INTROSPECTOR.id,
+        client_secret: INTROSPECTOR.secret,
+        grant_types: [],
+        response_types: [],
+        redirect_uris: [],
+      },
       {
         client_id: SERVICE.id,
         client_secret: SERVICE.secret,
@@ -134,7 +140,10 @@ export async function startIssuer(options = {}) {
     async clientCredentialsToken({ resource, scope = `${READ_SCOPE} ${WRITE_SCOPE}` }) {
       const res = await fetch(`${issuer}/token`, {
         method: 'POST',
-        headers: { authorization: basic(SERVICE.id, SERVICE.secret), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: basic(SERVICE.id, SERVICE.secret),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope }),
       });
       const body = await res.json();
@@ -145,7 +154,10 @@ export async function startIssuer(options = {}) {
     async revoke(token) {
       const res = await fetch(`${issuer}/token/revocation`, {
         method: 'POST',
-        headers: { authorization: basic(SERVICE.id, SERVICE.secret), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: basic(SERVICE.id, SERVICE.secret),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: new URLSearchParams({ token }),
       });
       if (!res.ok) throw new Error(`revocation failed: ${res.status}`);
@@ -180,7 +192,8 @@ export async function startIssuer(options = {}) {
   };
 }
 
-const basic = (id, secret) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+const basic = (id, secret) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
 function fail(res, error) {
   if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
@@ -202,18 +215,33 @@ async function interact(provider, req, res, action) {
   if (req.method === 'GET' && !action) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     if (prompt.name === 'login') {
-      return void res.end(`<!doctype html><title>Sign in</title><form method="post" action="/interaction/${uid}/login"><input name="login"><button>Sign in</button></form>`);
+      return void res.end(
+        `<!doctype html><title>Sign in</title><form method="post" action="/interaction/${uid}/login"><input name="login"><button>Sign in</button></form>`,
+      );
     }
-    const asked = String(params.scope ?? '').split(' ').filter(Boolean);
-    const boxes = asked.map((s) => `<label><input type="checkbox" name="scope" value="${escapeHtml(s)}" checked>${escapeHtml(s)}</label>`).join('');
-    return void res.end(`<!doctype html><title>Allow access</title><form method="post" action="/interaction/${uid}/confirm">${boxes}<button>Allow</button></form>`);
+    const asked = String(params.scope ?? '')
+      .split(' ')
+      .filter(Boolean);
+    const boxes = asked
+      .map(
+        (s) => `<label><input type="checkbox" name="scope" value="${escapeHtml(s)}" checked>${escapeHtml(s)}</label>`,
+      )
+      .join('');
+    return void res.end(
+      `<!doctype html><title>Allow access</title><form method="post" action="/interaction/${uid}/confirm">${boxes}<button>Allow</button></form>`,
+    );
   }
   const form = await readForm(req);
   if (action === '/login') {
     if (prompt.name !== 'login') throw new Error(`expected the login prompt, got ${prompt.name}`);
     const login = form.get('login') ?? '';
     if (!(login in USERS)) {
-      return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'unknown user' }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'unknown user' },
+        { mergeWithLastSubmission: false },
+      );
     }
     return provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
   }
@@ -221,7 +249,9 @@ async function interact(provider, req, res, action) {
   const accountId = details.session?.accountId;
   const mayGive = new Set(USERS[accountId] ?? []);
   const ticked = new Set(form.getAll('scope'));
-  const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId, clientId: params.client_id });
+  const grant = details.grantId
+    ? await provider.Grant.find(details.grantId)
+    : new provider.Grant({ accountId, clientId: params.client_id });
   const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = prompt.details;
   if (missingOIDCScope) grant.addOIDCScope(missingOIDCScope.join(' '));
   if (missingOIDCClaims) grant.addOIDCClaims(missingOIDCClaims);
@@ -234,7 +264,12 @@ async function interact(provider, req, res, action) {
     if (refused.length) grant.rejectResourceScope(resource, refused.join(' '));
   }
   const grantId = await grant.save();
-  return provider.interactionFinished(req, res, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+  return provider.interactionFinished(
+    req,
+    res,
+    { consent: details.grantId ? {} : { grantId } },
+    { mergeWithLastSubmission: true },
+  );
 }
 
 /** A browser, reduced to what the flow needs: redirects followed by hand and a cookie jar. */
@@ -265,7 +300,8 @@ async function playUser(authorizationUrl, { login, grant }) {
       continue;
     }
     const html = await page.text();
-    if (page.status !== 200) throw new Error(`authorization page ${url.href} answered ${page.status}: ${html.slice(0, 300)}`);
+    if (page.status !== 200)
+      throw new Error(`authorization page ${url.href} answered ${page.status}: ${html.slice(0, 300)}`);
     const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
     if (!action) throw new Error(`no form at ${url.href}: ${html.slice(0, 300)}`);
     const form = new URLSearchParams();
@@ -281,7 +317,8 @@ async function playUser(authorizationUrl, { login, grant }) {
       body: form,
     });
     remember(sent);
-    if (sent.status < 300 || sent.status >= 400) throw new Error(`posting ${action} answered ${sent.status}: ${(await sent.text()).slice(0, 300)}`);
+    if (sent.status < 300 || sent.status >= 400)
+      throw new Error(`posting ${action} answered ${sent.status}: ${(await sent.text()).slice(0, 300)}`);
     url = new URL(sent.headers.get('location'), url);
   }
   throw new Error('too many redirects during authorization');

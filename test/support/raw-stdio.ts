@@ -52,7 +52,8 @@ export class RawStdio {
         const message = JSON.parse(this.lines[seen]!);
         if (match(message)) return message;
       }
-      if (Date.now() > deadline) throw new Error(`no matching message; stdout so far:\n${this.stdout}\nstderr:\n${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching message; stdout so far:\n${this.stdout}\nstderr:\n${this.stderr}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -67,7 +68,11 @@ export class RawStdio {
   }
 
   async initialize(): Promise<void> {
-    await this.request(0, 'initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } });
+    await this.request(0, 'initialize', {
+      protocolVersion: '2025-11-25',
+      capabilities: {},
+      clientInfo: { name: 'raw', version: '1' },
+    });
     this.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
   }
 

@@ -31,7 +31,11 @@ export interface RequestCase {
 }
 
 /** Runs the cases of one toolset and checks that every tool of it has at least one case. */
-export function describeRequests(toolset: string, cases: RequestCase[], options: { env?: (fake: FakeBrevo) => Record<string, string> } = {}): void {
+export function describeRequests(
+  toolset: string,
+  cases: RequestCase[],
+  options: { env?: (fake: FakeBrevo) => Record<string, string> } = {},
+): void {
   describe(`${toolset}: requests Brevo receives`, () => {
     let fake: FakeBrevo;
     let server: Connected;
@@ -50,7 +54,9 @@ export function describeRequests(toolset: string, cases: RequestCase[], options:
     beforeEach(() => fake.reset());
 
     it('has a case for every tool of the toolset', () => {
-      const tools = readManifest().filter((t) => t.toolset === toolset).map((t) => t.name);
+      const tools = readManifest()
+        .filter((t) => t.toolset === toolset)
+        .map((t) => t.name);
       const covered = new Set(cases.map((c) => c.tool));
       expect(tools.filter((t) => !covered.has(t))).toEqual([]);
       expect(cases.filter((c) => !tools.includes(c.tool)).map((c) => c.tool)).toEqual([]);
@@ -84,14 +90,20 @@ function expectSandboxAccepts(tool: string, request: FakeBrevo['requests'][numbe
   expect(match && 'params' in match, `${request.path} fits ${entry.path}`).toBe(true);
   const boundary = multipartBoundary(String(request.headers['content-type'] ?? ''));
   const body = boundary ? parseMultipart(request.body, boundary) : request.json;
-  const received = { params: (match as { params: Record<string, string> }).params, query: new URLSearchParams(request.query), body };
+  const received = {
+    params: (match as { params: Record<string, string> }).params,
+    query: new URLSearchParams(request.query),
+    body,
+  };
   expect(() => checkRequest(specFor(`${entry.method} ${entry.path}`), received)).not.toThrow();
 }
 
 /** Parses a recorded multipart/form-data body and compares its fields and file. */
 async function expectForm(request: FakeBrevo['requests'][number], want: RequestCase['expect']): Promise<void> {
   expect(String(request.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
-  const form = await new Response(request.body, { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+  const form = await new Response(request.body, {
+    headers: { 'content-type': String(request.headers['content-type']) },
+  }).formData();
   const fields: Record<string, string> = {};
   let file: { field: string; name: string; content: Buffer } | undefined;
   for (const [key, value] of form.entries()) {

@@ -7,8 +7,12 @@ type Schema = Record<string, any>;
 const word = fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/);
 const formats: Record<string, fc.Arbitrary<string>> = {
   email: fc.tuple(word, word).map(([a, b]) => `${a}@${b}.example`),
-  date: fc.date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-  'date-time': fc.date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString()),
+  date: fc
+    .date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
+  'date-time': fc
+    .date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
   uuid: fc.uuid(),
   uri: fc.webUrl(),
   url: fc.webUrl(),
@@ -26,7 +30,8 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
 }
 
 export function arbitraryFor(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  if (!schema || Object.keys(schema).length === 0) return fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean());
+  if (!schema || Object.keys(schema).length === 0)
+    return fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean());
   if (schema.nullable) return fc.option(arbitraryFor({ ...schema, nullable: false }, depth), { nil: null, freq: 5 });
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.const !== undefined) return fc.constant(schema.const);
@@ -39,17 +44,26 @@ export function arbitraryFor(schema: Schema | undefined, depth = 0): fc.Arbitrar
     case 'integer':
       return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 100_000 });
     case 'number':
-      return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true, noDefaultInfinity: true });
+      return fc.double({
+        min: schema.minimum ?? -1e6,
+        max: schema.maximum ?? 1e6,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(arbitraryFor(schema.items, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) });
+      return fc.array(arbitraryFor(schema.items, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 3, 3),
+      });
     case 'object':
     default: {
       if (!schema.properties) {
-        const values = typeof schema.additionalProperties === 'object' && Object.keys(schema.additionalProperties).length
-          ? arbitraryFor(schema.additionalProperties, depth + 1)
-          : fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean());
+        const values =
+          typeof schema.additionalProperties === 'object' && Object.keys(schema.additionalProperties).length
+            ? arbitraryFor(schema.additionalProperties, depth + 1)
+            : fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean());
         return fc.dictionary(word, values, { minKeys: schema.minProperties ?? 0, maxKeys: 3 });
       }
       const required = new Set<string>((schema.required ?? []).filter((k: string) => k in schema.properties));

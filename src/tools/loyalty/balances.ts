@@ -8,7 +8,7 @@ export const balances: OperationSpec[] = [
   {
     name: 'get_balance_definition_list',
     title: 'List balance definitions',
-    description: 'List a program\'s balance definitions (the points or currency balances members hold).',
+    description: "List a program's balance definitions (the points or currency balances members hold).",
     keywords: ['points types', 'balance types', 'point currencies'],
     method: 'GET',
     path: '/loyalty/balance/programs/{pid}/balance-definitions',
@@ -44,7 +44,7 @@ export const balances: OperationSpec[] = [
   {
     name: 'update_balance_definition',
     title: 'Update balance definition',
-    description: 'Replace a balance definition\'s rules; name and unit are always required.',
+    description: "Replace a balance definition's rules; name and unit are always required.",
     keywords: ['change points rules', 'rounding', 'points expiry'],
     method: 'PUT',
     path: '/loyalty/balance/programs/{pid}/balance-definitions/{bdid}',
@@ -63,7 +63,7 @@ export const balances: OperationSpec[] = [
   {
     name: 'create_balance_limit',
     title: 'Create balance limit',
-    description: 'Cap a balance\'s credits or debits per period, by transaction count or amount.',
+    description: "Cap a balance's credits or debits per period, by transaction count or amount.",
     keywords: ['cap points', 'maximum points per period', 'earning limit'],
     method: 'POST',
     path: '/loyalty/balance/programs/{pid}/balance-definitions/{bdid}/limits',
@@ -102,7 +102,7 @@ export const balances: OperationSpec[] = [
   {
     name: 'get_subscription_balances',
     title: 'Get member balances',
-    description: 'A member\'s current value in each balance of the program.',
+    description: "A member's current value in each balance of the program.",
     keywords: ['points of a member', 'member balance'],
     method: 'GET',
     path: '/loyalty/balance/programs/{pid}/subscriptions/{cid}/balances',
@@ -121,7 +121,7 @@ export const balances: OperationSpec[] = [
   {
     name: 'get_contact_balances',
     title: 'List contact balances',
-    description: 'Balances of all the program\'s contacts.',
+    description: "Balances of all the program's contacts.",
     keywords: ['points of all members', 'all balances'],
     method: 'GET',
     path: '/loyalty/balance/programs/{pid}/contact-balances',
@@ -130,8 +130,18 @@ export const balances: OperationSpec[] = [
   {
     name: 'begin_transaction',
     title: 'Credit or debit balance',
-    description: 'Credit (positive amount) or debit (negative) a member\'s balance; pending until complete_transaction unless autoComplete.',
-    keywords: ['add points', 'give points', 'award points', 'deduct points', 'spend points', 'credit', 'debit', 'adjust points'],
+    description:
+      "Credit (positive amount) or debit (negative) a member's balance; pending until complete_transaction unless autoComplete.",
+    keywords: [
+      'add points',
+      'give points',
+      'award points',
+      'deduct points',
+      'spend points',
+      'credit',
+      'debit',
+      'adjust points',
+    ],
     method: 'POST',
     path: '/loyalty/balance/programs/{pid}/transactions',
     pathParams: program,
@@ -190,7 +200,7 @@ export const balances: OperationSpec[] = [
   {
     name: 'get_active_balances',
     title: 'List active balance entries',
-    description: 'A contact\'s unexpired balance entries for one balance definition.',
+    description: "A contact's unexpired balance entries for one balance definition.",
     keywords: ['unexpired points', 'points not expired', 'valid points'],
     method: 'GET',
     path: '/loyalty/balance/programs/{pid}/active-balance',
@@ -207,7 +217,7 @@ export const balances: OperationSpec[] = [
   {
     name: 'get_transaction_history',
     title: 'List balance transactions',
-    description: 'A contact\'s transactions on one balance definition.',
+    description: "A contact's transactions on one balance definition.",
     keywords: ['points history', 'points statement', 'ledger'],
     method: 'GET',
     path: '/loyalty/balance/programs/{pid}/transaction-history',

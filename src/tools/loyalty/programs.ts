@@ -45,7 +45,8 @@ export const programs: OperationSpec[] = [
   {
     name: 'update_loyalty_program',
     title: 'Replace loyalty program',
-    description: 'Replace a program\'s name, description and meta; to change only some, use partially_update_loyalty_program.',
+    description:
+      "Replace a program's name, description and meta; to change only some, use partially_update_loyalty_program.",
     keywords: ['replace program'],
     method: 'PUT',
     path: '/loyalty/config/programs/{pid}',
@@ -75,7 +76,7 @@ export const programs: OperationSpec[] = [
   {
     name: 'publish_loyalty_program',
     title: 'Publish loyalty program',
-    description: 'Make the program\'s draft configuration (balances, tiers, rewards) live; needed after each change.',
+    description: "Make the program's draft configuration (balances, tiers, rewards) live; needed after each change.",
     keywords: ['go live', 'make changes live', 'activate program'],
     method: 'POST',
     path: '/loyalty/config/programs/{pid}/publish',
@@ -85,7 +86,8 @@ export const programs: OperationSpec[] = [
   {
     name: 'subscribe_to_loyalty_program',
     title: 'Enrol contact',
-    description: 'Enrol an existing contact as a member; loyaltySubscriptionId is your own customer id, creationDate a date-time.',
+    description:
+      'Enrol an existing contact as a member; loyaltySubscriptionId is your own customer id, creationDate a date-time.',
     keywords: ['enroll customer', 'join loyalty program', 'sign up member', 'new member'],
     method: 'POST',
     path: '/loyalty/config/programs/{pid}/subscriptions',
@@ -99,7 +101,7 @@ export const programs: OperationSpec[] = [
   {
     name: 'add_loyalty_subscription_members',
     title: 'Add subscription members',
-    description: 'Add contacts to a membership, named by its owner\'s contactId or its loyaltySubscriptionId.',
+    description: "Add contacts to a membership, named by its owner's contactId or its loyaltySubscriptionId.",
     keywords: ['add member to membership', 'family members', 'shared membership'],
     method: 'POST',
     path: '/loyalty/config/programs/{pid}/subscription-members',
@@ -124,7 +126,7 @@ export const programs: OperationSpec[] = [
   {
     name: 'get_loyalty_subscription_info',
     title: 'Get membership data',
-    description: 'A membership\'s balances, tiers, rewards and members, found by contactId or loyaltySubscriptionId.',
+    description: "A membership's balances, tiers, rewards and members, found by contactId or loyaltySubscriptionId.",
     keywords: ['member details', 'membership details', 'member points', 'member tier'],
     method: 'GET',
     path: '/loyalty/config/programs/{pid}/account-info',

@@ -8,7 +8,7 @@ export const rewards: OperationSpec[] = [
   {
     name: 'get_code_count',
     title: 'Count pool codes',
-    description: 'How many codes a reward\'s code pool (cpid) holds.',
+    description: "How many codes a reward's code pool (cpid) holds.",
     keywords: ['codes left in pool', 'reward codes remaining'],
     method: 'GET',
     path: '/loyalty/offer/programs/{pid}/code-pools/{cpid}/codes-count',
@@ -35,7 +35,7 @@ export const rewards: OperationSpec[] = [
   {
     name: 'get_loyalty_offers',
     title: 'List rewards',
-    description: 'List a program\'s rewards (ids and settings); state filters them, default all.',
+    description: "List a program's rewards (ids and settings); state filters them, default all.",
     keywords: ['all rewards', 'loyalty offers', 'perks'],
     method: 'GET',
     path: '/loyalty/offer/programs/{pid}/offers',
@@ -65,7 +65,7 @@ export const rewards: OperationSpec[] = [
   {
     name: 'get_loyalty_reward',
     title: 'Get reward',
-    description: 'One reward\'s configuration.',
+    description: "One reward's configuration.",
     keywords: ['reward details'],
     method: 'GET',
     path: '/loyalty/offer/programs/{pid}/rewards/{rid}',
@@ -75,7 +75,8 @@ export const rewards: OperationSpec[] = [
   {
     name: 'create_voucher',
     title: 'Give voucher',
-    description: 'Attribute a reward as a voucher to a member, by contactId or loyaltySubscriptionId, with optional code, value and expiry.',
+    description:
+      'Attribute a reward as a voucher to a member, by contactId or loyaltySubscriptionId, with optional code, value and expiry.',
     keywords: ['give voucher', 'give reward to member', 'issue voucher'],
     method: 'POST',
     path: '/loyalty/offer/programs/{pid}/rewards/attribute',
@@ -93,7 +94,8 @@ export const rewards: OperationSpec[] = [
   {
     name: 'redeem_voucher',
     title: 'Redeem voucher',
-    description: 'Start redeeming a member\'s voucher (attributedRewardId, code or rewardId); confirm with complete_redeem_transaction before ttl seconds.',
+    description:
+      "Start redeeming a member's voucher (attributedRewardId, code or rewardId); confirm with complete_redeem_transaction before ttl seconds.",
     keywords: ['use voucher', 'claim reward', 'spend voucher'],
     method: 'POST',
     path: '/loyalty/offer/programs/{pid}/rewards/redeem',
@@ -124,7 +126,9 @@ export const rewards: OperationSpec[] = [
           createdAt: z.iso.datetime({ offset: true }).optional(),
           email: email.optional(),
           id: z.string().optional(),
-          identifiers: z.strictObject({ ext_id: z.string().optional(), loyalty_subscription_id: z.string().optional() }).optional(),
+          identifiers: z
+            .strictObject({ ext_id: z.string().optional(), loyalty_subscription_id: z.string().optional() })
+            .optional(),
           products: z
             .array(
               z.strictObject({

@@ -40,7 +40,25 @@ export const balanceDefinition = {
   meta: freeRecord.optional(),
   minAmount: z.number().optional(),
   name: z.string().max(128),
-  unit: z.enum(['POINTS', 'EUR', 'USD', 'MXN', 'GBP', 'INR', 'CAD', 'SGD', 'RON', 'JPY', 'MYR', 'CLP', 'PEN', 'MAD', 'AUD', 'CHF', 'BRL']),
+  unit: z.enum([
+    'POINTS',
+    'EUR',
+    'USD',
+    'MXN',
+    'GBP',
+    'INR',
+    'CAD',
+    'SGD',
+    'RON',
+    'JPY',
+    'MYR',
+    'CLP',
+    'PEN',
+    'MAD',
+    'AUD',
+    'CHF',
+    'BRL',
+  ]),
 };
 
 /** Body of create_balance_limit and update_balance_limit. */
@@ -54,5 +72,7 @@ export const balanceLimit = {
 };
 
 export const tierStrategy = z.enum(['real_time', 'membership_anniversary', 'tier_anniversary']);
-export const accessConditions = z.array(z.strictObject({ balanceDefinitionId: z.guid().optional(), minimumValue: z.int().optional() }));
+export const accessConditions = z.array(
+  z.strictObject({ balanceDefinitionId: z.guid().optional(), minimumValue: z.int().optional() }),
+);
 export const tierRewards = z.array(z.strictObject({ rewardId: z.guid().optional() }));

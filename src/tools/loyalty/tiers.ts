@@ -22,7 +22,7 @@ export const tiers: OperationSpec[] = [
   {
     name: 'get_tier_groups',
     title: 'List tier groups',
-    description: 'List a program\'s tier groups.',
+    description: "List a program's tier groups.",
     keywords: ['all tier groups'],
     method: 'GET',
     path: '/loyalty/tier/programs/{pid}/tier-groups',
@@ -32,7 +32,8 @@ export const tiers: OperationSpec[] = [
   {
     name: 'update_tier_group',
     title: 'Update tier group',
-    description: 'Replace a tier group\'s name, tier order (tier ids, lowest first) and strategies; live after publishing.',
+    description:
+      "Replace a tier group's name, tier order (tier ids, lowest first) and strategies; live after publishing.",
     keywords: ['change tier order'],
     method: 'PUT',
     path: '/loyalty/tier/programs/{pid}/tier-groups/{gid}',
@@ -76,7 +77,8 @@ export const tiers: OperationSpec[] = [
   {
     name: 'create_tier_for_tier_group',
     title: 'Create tier',
-    description: 'Add a tier to a group: minimum balance values to reach it and rewards it grants; live after publishing.',
+    description:
+      'Add a tier to a group: minimum balance values to reach it and rewards it grants; live after publishing.',
     keywords: ['new tier', 'new level', 'gold', 'silver'],
     method: 'POST',
     path: '/loyalty/tier/programs/{pid}/tier-groups/{gid}/tiers',
@@ -95,7 +97,7 @@ export const tiers: OperationSpec[] = [
   {
     name: 'update_tier',
     title: 'Update tier',
-    description: 'Replace a tier\'s name, image, access conditions and rewards; live after publishing.',
+    description: "Replace a tier's name, image, access conditions and rewards; live after publishing.",
     keywords: ['change tier', 'edit level'],
     method: 'PUT',
     path: '/loyalty/tier/programs/{pid}/tiers/{tid}',

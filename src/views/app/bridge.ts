@@ -17,7 +17,14 @@ export interface ViewEvents {
   hostContext?(context: McpUiHostContext): void;
 }
 
-type Message = { jsonrpc: '2.0'; id?: number | string; method?: string; params?: Record<string, unknown>; result?: unknown; error?: { code: number; message: string } };
+type Message = {
+  jsonrpc: '2.0';
+  id?: number | string;
+  method?: string;
+  params?: Record<string, unknown>;
+  result?: unknown;
+  error?: { code: number; message: string };
+};
 
 /** A tool name the view may not call: refused here, before anything reaches the host. */
 export class RefusedToolError extends Error {}
@@ -28,7 +35,9 @@ export class RefusedToolError extends Error {}
  */
 export function checkReadOnlyCall(allowed: readonly string[], name: unknown): asserts name is string {
   if (typeof name !== 'string' || !allowed.includes(name)) {
-    throw new RefusedToolError(`Refused: ${String(name)} is not one of the read-only tools this view may call (${allowed.join(', ')}); nothing was sent.`);
+    throw new RefusedToolError(
+      `Refused: ${String(name)} is not one of the read-only tools this view may call (${allowed.join(', ')}); nothing was sent.`,
+    );
   }
 }
 
@@ -125,7 +134,12 @@ export class HostBridge {
         this.post({ jsonrpc: '2.0', id: message.id, result: {} });
         break;
       default:
-        if (message.id !== undefined) this.post({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: `Method not found: ${message.method}` } });
+        if (message.id !== undefined)
+          this.post({
+            jsonrpc: '2.0',
+            id: message.id,
+            error: { code: -32601, message: `Method not found: ${message.method}` },
+          });
     }
   }
 

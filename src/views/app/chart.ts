@@ -48,13 +48,33 @@ export function mountChart(parent: HTMLElement, spec: ChartSpec): MountedChart {
   const chartBox = h('div', { class: 'chart', id: `${id}-chart`, role: 'img', 'aria-label': spec.summary });
   const legend =
     spec.series.length > 1
-      ? h('ul', { class: 'legend', 'aria-hidden': 'true' }, ...spec.series.map((s, i) => h('li', {}, h('span', { class: `swatch swatch-${SERIES_CLASSES[i]}` }), s.name)))
+      ? h(
+          'ul',
+          { class: 'legend', 'aria-hidden': 'true' },
+          ...spec.series.map((s, i) => h('li', {}, h('span', { class: `swatch swatch-${SERIES_CLASSES[i]}` }), s.name)),
+        )
       : null;
   const table = buildTable(spec, format);
   // Screen readers always have the table; sighted readers get it on request.
   const tableBox = h('div', { class: 'table-wrap visually-hidden', id: `${id}-table` }, table);
-  const toggle = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', 'aria-controls': `${id}-chart ${id}-table` }, 'Show as table');
-  const figure = h('section', { class: 'card', 'aria-labelledby': `${id}-title` }, h('div', { class: 'card-head' }, h(spec.headingLevel === 3 ? 'h3' : 'h2', { id: `${id}-title` }, spec.title), toggle), chartBox, legend, tableBox);
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'toggle', 'aria-pressed': 'false', 'aria-controls': `${id}-chart ${id}-table` },
+    'Show as table',
+  );
+  const figure = h(
+    'section',
+    { class: 'card', 'aria-labelledby': `${id}-title` },
+    h(
+      'div',
+      { class: 'card-head' },
+      h(spec.headingLevel === 3 ? 'h3' : 'h2', { id: `${id}-title` }, spec.title),
+      toggle,
+    ),
+    chartBox,
+    legend,
+    tableBox,
+  );
   parent.append(figure);
 
   let chart: BarChart | LineChart | undefined;
@@ -76,13 +96,21 @@ export function mountChart(parent: HTMLElement, spec: ChartSpec): MountedChart {
 }
 
 function buildTable(spec: ChartSpec, format: (n: number) => string): HTMLTableElement {
-  const headings = [spec.labelHeading ?? '', ...spec.series.map((s) => s.name), ...(spec.extraColumns ?? []).map((c) => c.name)];
+  const headings = [
+    spec.labelHeading ?? '',
+    ...spec.series.map((s) => s.name),
+    ...(spec.extraColumns ?? []).map((c) => c.name),
+  ];
   return h(
     'table',
     {},
     // The heading above already shows the title; the caption names the table for screen readers.
     h('caption', { class: 'visually-hidden' }, spec.title),
-    h('thead', {}, h('tr', {}, ...headings.map((name, i) => h('th', { scope: 'col', class: i ? 'num' : undefined }, name)))),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...headings.map((name, i) => h('th', { scope: 'col', class: i ? 'num' : undefined }, name))),
+    ),
     h(
       'tbody',
       {},
@@ -101,15 +129,26 @@ function buildTable(spec: ChartSpec, format: (n: number) => string): HTMLTableEl
 
 function drawBars(box: HTMLElement, spec: ChartSpec, format: (n: number) => string): BarChart {
   const labels = spec.axisLabels ?? spec.labels;
-  const max = Math.max(0, ...spec.series.flatMap((s) => (spec.stacked ? [] : s.values)), ...(spec.stacked ? labels.map((_, i) => spec.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)) : []));
+  const max = Math.max(
+    0,
+    ...spec.series.flatMap((s) => (spec.stacked ? [] : s.values)),
+    ...(spec.stacked ? labels.map((_, i) => spec.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)) : []),
+  );
   const perRow = spec.stacked ? 1 : spec.series.length;
   const longest = Math.max(0, ...labels.map((l) => shorten(l).length));
   const every = Math.max(1, Math.ceil(labels.length / 10));
-  const height = spec.horizontal ? Math.max(120, labels.length * perRow * ROW_HEIGHT * (perRow > 1 ? 0.6 : 1) + 40) : 240;
+  const height = spec.horizontal
+    ? Math.max(120, labels.length * perRow * ROW_HEIGHT * (perRow > 1 ? 0.6 : 1) + 40)
+    : 240;
   // Bars as thick as the room each category has (2 categories or 90 days alike), side by side when grouped.
   const room = (spec.horizontal ? height - 40 : Math.max(100, box.clientWidth - 60)) / Math.max(1, labels.length);
   const thickness = Math.max(2, Math.min(spec.horizontal ? 18 : 32, (room * (perRow > 1 ? 0.8 : 0.6)) / perRow));
-  const valueAxis = { onlyInteger: true, low: 0, labelInterpolationFnc: (v: unknown) => format(Number(v)), ...(max > 0 ? {} : { high: 1 }) };
+  const valueAxis = {
+    onlyInteger: true,
+    low: 0,
+    labelInterpolationFnc: (v: unknown) => format(Number(v)),
+    ...(max > 0 ? {} : { high: 1 }),
+  };
   const options: BarChartOptions = spec.horizontal
     ? {
         horizontalBars: true,
@@ -118,7 +157,11 @@ function drawBars(box: HTMLElement, spec: ChartSpec, format: (n: number) => stri
         height: `${height}px`,
         chartPadding: { top: 8, right: 56, bottom: 4, left: 4 },
         axisX: { ...valueAxis, scaleMinSpace: 48 },
-        axisY: { offset: Math.min(220, 16 + longest * 7.5), showGrid: false, labelInterpolationFnc: (v: unknown) => shorten(String(v)) },
+        axisY: {
+          offset: Math.min(220, 16 + longest * 7.5),
+          showGrid: false,
+          labelInterpolationFnc: (v: unknown) => shorten(String(v)),
+        },
       }
     : {
         stackBars: spec.stacked,
@@ -127,19 +170,28 @@ function drawBars(box: HTMLElement, spec: ChartSpec, format: (n: number) => stri
         chartPadding: { top: 20, right: 8, bottom: 4, left: 4 },
         axisY: { ...valueAxis, offset: 48 },
         // About ten category labels whatever their number; every value is still in the table.
-        axisX: { showGrid: false, labelInterpolationFnc: (v: unknown, i: number) => (i % every === 0 ? shorten(String(v), 14) : '') },
+        axisX: {
+          showGrid: false,
+          labelInterpolationFnc: (v: unknown, i: number) => (i % every === 0 ? shorten(String(v), 14) : ''),
+        },
       };
   // Chartist draws horizontal categories bottom up: hand them over reversed to read top down.
   // (Its reverseData option would also reverse the series, and with them their colours.)
   const ordered = <T>(xs: T[]) => (spec.horizontal ? [...xs].reverse() : xs);
-  const chart = new BarChart(box, { labels: ordered(labels), series: spec.series.map((s) => ordered(s.values)) }, options);
+  const chart = new BarChart(
+    box,
+    { labels: ordered(labels), series: spec.series.map((s) => ordered(s.values)) },
+    options,
+  );
   chart.on('draw', (event) => {
     if (event.type !== 'bar') return;
     event.element.attr({ style: `stroke-width: ${thickness.toFixed(1)}px` });
     // The value at the end of each bar when each category has one bar: numbers to read, not to guess.
     if (spec.series.length !== 1) return;
     const value = Number((event.value as { x?: number; y?: number })?.[spec.horizontal ? 'x' : 'y'] ?? 0);
-    const attrs = spec.horizontal ? { x: event.x2 + 6, y: event.y1 + 4 } : { x: event.x1, y: event.y2 - 6, 'text-anchor': 'middle' };
+    const attrs = spec.horizontal
+      ? { x: event.x2 + 6, y: event.y1 + 4 }
+      : { x: event.x1, y: event.y2 - 6, 'text-anchor': 'middle' };
     event.group.elem('text', attrs, 'ct-bar-value').text(format(value));
   });
   return chart;
@@ -156,7 +208,13 @@ function drawLine(box: HTMLElement, spec: ChartSpec, format: (n: number) => stri
     lineSmooth: false,
     showPoint: labels.length <= 45,
     chartPadding: { top: 12, right: 36, bottom: 4, left: 4 },
-    axisY: { onlyInteger: true, low: 0, offset: 56, labelInterpolationFnc: (v: unknown) => format(Number(v)), ...(max > 0 ? {} : { high: 1 }) },
+    axisY: {
+      onlyInteger: true,
+      low: 0,
+      offset: 56,
+      labelInterpolationFnc: (v: unknown) => format(Number(v)),
+      ...(max > 0 ? {} : { high: 1 }),
+    },
     axisX: { showGrid: false, labelInterpolationFnc: (v: unknown, i: number) => (i % every === 0 ? String(v) : '') },
   };
   return new LineChart(box, { labels, series: spec.series.map((s) => s.values) }, options);

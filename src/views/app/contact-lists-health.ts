@@ -26,7 +26,13 @@ async function draw(ctx: ViewContext, rows: ListRow[], total: number, offset: nu
   const line = status();
   root.replaceChildren(
     h('h1', {}, 'Contact lists health'),
-    h('p', { class: 'subtitle' }, rows.length < total ? `Lists ${int(offset + 1)}–${int(offset + rows.length)} of ${int(total)}` : `${int(total)} ${total === 1 ? 'list' : 'lists'}`),
+    h(
+      'p',
+      { class: 'subtitle' },
+      rows.length < total
+        ? `Lists ${int(offset + 1)}–${int(offset + rows.length)} of ${int(total)}`
+        : `${int(total)} ${total === 1 ? 'list' : 'lists'}`,
+    ),
     line.element,
   );
   if (!rows.length) {
@@ -40,13 +46,29 @@ async function draw(ctx: ViewContext, rows: ListRow[], total: number, offset: nu
     tiles([
       { label: 'Lists shown', value: int(rows.length), detail: rows.length < total ? `of ${int(total)}` : undefined },
       { label: 'Subscribed', value: int(subscribed), detail: 'summed over lists' },
-      { label: 'Blocklisted', value: int(blocklisted), detail: `${share(blocklisted, subscribed + blocklisted)} of memberships` },
-      { label: 'Most blocklisted', value: worst.blocklisted ? share(worst.blocklisted, worst.contacts) : '–', detail: worst.blocklisted ? worst.name : 'none blocklisted' },
+      {
+        label: 'Blocklisted',
+        value: int(blocklisted),
+        detail: `${share(blocklisted, subscribed + blocklisted)} of memberships`,
+      },
+      {
+        label: 'Most blocklisted',
+        value: worst.blocklisted ? share(worst.blocklisted, worst.contacts) : '–',
+        detail: worst.blocklisted ? worst.name : 'none blocklisted',
+      },
     ]),
   );
   if (offset + rows.length < total) {
     root.append(
-      h('div', { class: 'controls' }, h('button', { type: 'button', onclick: () => void nextLists(ctx, offset + rows.length, line.say) }, `Next ${Math.min(LIST_PAGE, total - offset - rows.length)} lists`)),
+      h(
+        'div',
+        { class: 'controls' },
+        h(
+          'button',
+          { type: 'button', onclick: () => void nextLists(ctx, offset + rows.length, line.say) },
+          `Next ${Math.min(LIST_PAGE, total - offset - rows.length)} lists`,
+        ),
+      ),
     );
   }
   mountChart(root, {
@@ -73,7 +95,12 @@ async function draw(ctx: ViewContext, rows: ListRow[], total: number, offset: nu
   select.value = String(largest.id);
   const body = h('div', {});
   growth.append(
-    h('div', { class: 'card-head' }, h('h2', { id: 'growth-title' }, 'Growth by month'), h('span', {}, h('label', { for: 'growth-list' }, 'List '), select)),
+    h(
+      'div',
+      { class: 'card-head' },
+      h('h2', { id: 'growth-title' }, 'Growth by month'),
+      h('span', {}, h('label', { for: 'growth-list' }, 'List '), select),
+    ),
     body,
   );
   root.append(growth);
@@ -100,7 +127,12 @@ async function showGrowth(ctx: ViewContext, body: HTMLElement, list: ListRow): P
   const contacts: unknown[] = [];
   try {
     for (let page = 0; page < CONTACT_PAGES; page++) {
-      const answer = await ctx.call('get_contacts_from_list', { listId: list.id, limit: CONTACT_PAGE, offset: page * CONTACT_PAGE, sort: 'desc' });
+      const answer = await ctx.call('get_contacts_from_list', {
+        listId: list.id,
+        limit: CONTACT_PAGE,
+        offset: page * CONTACT_PAGE,
+        sort: 'desc',
+      });
       const items = itemsOf(answer, 'contacts');
       contacts.push(...items);
       if (items.length < CONTACT_PAGE) break;

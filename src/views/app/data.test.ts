@@ -1,7 +1,18 @@
 // What the views draw from Brevo's answers, on the shapes Brevo's definition gives (richer than the demo account's) and on missing fields.
 import { describe, expect, it } from 'vitest';
 import { checkReadOnlyCall, RefusedToolError } from './bridge.js';
-import { dayRows, dayTotals, deviceRows, growthByMonth, itemsOf, linkClicks, linkLabels, listRows, missingStatistics, pipelineSummaries } from './data.js';
+import {
+  dayRows,
+  dayTotals,
+  deviceRows,
+  growthByMonth,
+  itemsOf,
+  linkClicks,
+  linkLabels,
+  listRows,
+  missingStatistics,
+  pipelineSummaries,
+} from './data.js';
 
 describe('campaign statistics', () => {
   it('knows which parts to ask for when the call asked for one kind of statistics only', () => {
@@ -13,7 +24,13 @@ describe('campaign statistics', () => {
   });
 
   it('reads link clicks written as numbers or as { nbClick }, most clicked first', () => {
-    expect(linkClicks({ 'https://shop.example/a': 7, 'https://shop.example/b': { nbClick: 80 }, 'https://shop.example/c': '12' })).toEqual([
+    expect(
+      linkClicks({
+        'https://shop.example/a': 7,
+        'https://shop.example/b': { nbClick: 80 },
+        'https://shop.example/c': '12',
+      }),
+    ).toEqual([
       ['https://shop.example/b', 80],
       ['https://shop.example/c', 12],
       ['https://shop.example/a', 7],
@@ -29,16 +46,27 @@ describe('campaign statistics', () => {
         'https://demoshop.example/collections/spring-dresses?utm_source=other',
         'https://demoshop.example/',
       ]),
-    ).toEqual({ host: 'demoshop.example', labels: ['/collections/spring-dresses', '/collections/spring-dresses (2)', '/'] });
-    expect(linkLabels(['https://demoshop.example/collections/spring/new-arrivals/dresses']).labels).toEqual(['…spring/new-arrivals/dresses']);
-    expect(linkLabels(['https://shop.example/a', 'https://blog.example/post/1', 'not a url'])).toEqual({ host: undefined, labels: ['shop.example/a', 'blog.example/post/1', 'not a url'] });
+    ).toEqual({
+      host: 'demoshop.example',
+      labels: ['/collections/spring-dresses', '/collections/spring-dresses (2)', '/'],
+    });
+    expect(linkLabels(['https://demoshop.example/collections/spring/new-arrivals/dresses']).labels).toEqual([
+      '…spring/new-arrivals/dresses',
+    ]);
+    expect(linkLabels(['https://shop.example/a', 'https://blog.example/post/1', 'not a url'])).toEqual({
+      host: undefined,
+      labels: ['shop.example/a', 'blog.example/post/1', 'not a url'],
+    });
   });
 
   it('sums unique opens and clicks per kind of device over the clients Brevo names', () => {
     // The example of Brevo's definition.
     const byDevice = {
       desktop: { mac: { clickers: 1, uniqueClicks: 0, viewed: 2, uniqueViews: 1 } },
-      mobile: { androidMobile: { clickers: 1, uniqueClicks: 0, viewed: 1, uniqueViews: 0 }, iPhone: { clickers: 1, uniqueClicks: 3, viewed: 2, uniqueViews: 4 } },
+      mobile: {
+        androidMobile: { clickers: 1, uniqueClicks: 0, viewed: 1, uniqueViews: 0 },
+        iPhone: { clickers: 1, uniqueClicks: 3, viewed: 2, uniqueViews: 4 },
+      },
       tablet: {},
     };
     expect(deviceRows(byDevice)).toEqual([
@@ -69,7 +97,12 @@ describe('transactional email per day', () => {
 
 describe('contact lists', () => {
   it('reads Brevo’s counters: reachable, blocklisted, and all contacts', () => {
-    expect(listRows([{ id: 3, name: 'Newsletter', totalSubscribers: 7, totalBlacklisted: 1, uniqueSubscribers: 8 }, { id: 4, totalSubscribers: 2, totalBlacklisted: 1 }])).toEqual([
+    expect(
+      listRows([
+        { id: 3, name: 'Newsletter', totalSubscribers: 7, totalBlacklisted: 1, uniqueSubscribers: 8 },
+        { id: 4, totalSubscribers: 2, totalBlacklisted: 1 },
+      ]),
+    ).toEqual([
       { id: 3, name: 'Newsletter', subscribed: 7, blocklisted: 1, contacts: 8 },
       { id: 4, name: 'List 4', subscribed: 2, blocklisted: 1, contacts: 3 },
     ]);
@@ -77,7 +110,12 @@ describe('contact lists', () => {
 
   const now = new Date('2026-06-15T12:00:00Z');
   it('counts new contacts per month and the list’s size at each month’s end when every contact was read', () => {
-    const contacts = ['2026-06-01T09:00:00Z', '2026-06-10T09:00:00Z', '2026-04-30T23:00:00Z', '2026-02-03T10:00:00Z'].map((createdAt) => ({ createdAt }));
+    const contacts = [
+      '2026-06-01T09:00:00Z',
+      '2026-06-10T09:00:00Z',
+      '2026-04-30T23:00:00Z',
+      '2026-02-03T10:00:00Z',
+    ].map((createdAt) => ({ createdAt }));
     expect(growthByMonth(contacts, 4, now, 6)).toEqual([
       { month: '2026-02', added: 1, total: 1 },
       { month: '2026-03', added: 0, total: 1 },
@@ -109,10 +147,18 @@ describe('deal pipeline', () => {
     },
     { pipeline: 'p2', pipeline_name: 'Partners', stages: [{ id: 's-talk', name: 'Talking' }] },
   ];
-  const deal = (stage: string | undefined, amount: unknown, pipeline?: string) => ({ id: Math.random().toString(36), attributes: { deal_stage: stage, amount, pipeline } });
+  const deal = (stage: string | undefined, amount: unknown, pipeline?: string) => ({
+    id: Math.random().toString(36),
+    attributes: { deal_stage: stage, amount, pipeline },
+  });
 
   it('counts deals and sums amounts per stage, in the pipeline’s order, empty stages included', () => {
-    const deals = [deal('s-won', 1200, 'p1'), deal('s-new', 300, 'p1'), deal('s-won', '800', 'p1'), deal('s-talk', 50, 'p2')];
+    const deals = [
+      deal('s-won', 1200, 'p1'),
+      deal('s-new', 300, 'p1'),
+      deal('s-won', '800', 'p1'),
+      deal('s-talk', 50, 'p2'),
+    ];
     expect(pipelineSummaries(deals, pipelines)).toEqual([
       {
         id: 'p1',
@@ -136,11 +182,19 @@ describe('deal pipeline', () => {
       { id: '', name: 'No pipeline', stages: [{ id: '', name: 'No stage', deals: 1, amount: 0 }] },
     ]);
     // Without stage names (get_pipelines failed), the ids still group the deals.
-    expect(pipelineSummaries(deals.slice(0, 1), undefined)).toEqual([{ id: 'elsewhere', name: 'Pipeline elsewher', stages: [{ id: 's-new', name: 'Stage s-new', deals: 1, amount: 10 }] }]);
+    expect(pipelineSummaries(deals.slice(0, 1), undefined)).toEqual([
+      {
+        id: 'elsewhere',
+        name: 'Pipeline elsewher',
+        stages: [{ id: 's-new', name: 'Stage s-new', deals: 1, amount: 10 }],
+      },
+    ]);
   });
 
   it('takes one pipeline object as well as a list of them, and items from either shape of list answer', () => {
-    expect(pipelineSummaries([], pipelines[1])).toEqual([{ id: 'p2', name: 'Partners', stages: [{ id: 's-talk', name: 'Talking', deals: 0, amount: 0 }] }]);
+    expect(pipelineSummaries([], pipelines[1])).toEqual([
+      { id: 'p2', name: 'Partners', stages: [{ id: 's-talk', name: 'Talking', deals: 0, amount: 0 }] },
+    ]);
     expect(itemsOf({ items: [{ id: 1 }, 2] }, 'items')).toEqual([{ id: 1 }]);
     expect(itemsOf([{ id: 1 }], 'items')).toEqual([{ id: 1 }]);
     expect(itemsOf('nothing', 'items')).toEqual([]);
@@ -153,6 +207,8 @@ describe('the read-only door', () => {
     for (const name of ['delete_deal', 'update_deal', 'get_account', '', undefined, 42, 'get_deals ']) {
       expect(() => checkReadOnlyCall(['get_deals', 'get_pipelines'], name)).toThrow(RefusedToolError);
     }
-    expect(() => checkReadOnlyCall(['get_deals'], 'delete_deal')).toThrow('Refused: delete_deal is not one of the read-only tools this view may call (get_deals); nothing was sent.');
+    expect(() => checkReadOnlyCall(['get_deals'], 'delete_deal')).toThrow(
+      'Refused: delete_deal is not one of the read-only tools this view may call (get_deals); nothing was sent.',
+    );
   });
 });

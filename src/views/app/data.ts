@@ -65,7 +65,12 @@ export interface DeviceRow {
   clients: string[];
 }
 
-const DEVICE_NAMES: Record<string, string> = { desktop: 'Desktop', mobile: 'Mobile', tablet: 'Tablet', unknown: 'Unknown device' };
+const DEVICE_NAMES: Record<string, string> = {
+  desktop: 'Desktop',
+  mobile: 'Mobile',
+  tablet: 'Tablet',
+  unknown: 'Unknown device',
+};
 
 /** Unique opens and clicks per kind of device, summed over the clients Brevo lists under each. */
 export function deviceRows(byDevice: unknown): DeviceRow[] {
@@ -85,7 +90,18 @@ export function deviceRows(byDevice: unknown): DeviceRow[] {
 
 /* ---------- transactional email per day ---------- */
 
-export const DAY_FIELDS = ['requests', 'delivered', 'uniqueOpens', 'uniqueClicks', 'hardBounces', 'softBounces', 'blocked', 'invalid', 'spamReports', 'unsubscribed'] as const;
+export const DAY_FIELDS = [
+  'requests',
+  'delivered',
+  'uniqueOpens',
+  'uniqueClicks',
+  'hardBounces',
+  'softBounces',
+  'blocked',
+  'invalid',
+  'spamReports',
+  'unsubscribed',
+] as const;
 export type DayField = (typeof DAY_FIELDS)[number];
 export type DayRow = { date: string } & Record<DayField, number>;
 
@@ -123,7 +139,13 @@ export function listRows(lists: unknown): ListRow[] {
   return list(lists).map((l) => {
     const subscribed = num(l.totalSubscribers);
     const blocklisted = num(l.totalBlacklisted);
-    return { id: num(l.id), name: typeof l.name === 'string' ? l.name : `List ${num(l.id)}`, subscribed, blocklisted, contacts: num(l.uniqueSubscribers) || subscribed + blocklisted };
+    return {
+      id: num(l.id),
+      name: typeof l.name === 'string' ? l.name : `List ${num(l.id)}`,
+      subscribed,
+      blocklisted,
+      contacts: num(l.uniqueSubscribers) || subscribed + blocklisted,
+    };
   });
 }
 
@@ -192,7 +214,9 @@ export function pipelineSummaries(deals: unknown, pipelines: unknown): PipelineS
   const stageHome = new Map<string, string>();
   for (const p of known) for (const s of p.stages) stageHome.set(s.id, p.id);
 
-  const summaries = new Map<string, PipelineSummary>(known.map((p) => [p.id, { id: p.id, name: p.name, stages: p.stages.map((s) => ({ ...s, deals: 0, amount: 0 })) }]));
+  const summaries = new Map<string, PipelineSummary>(
+    known.map((p) => [p.id, { id: p.id, name: p.name, stages: p.stages.map((s) => ({ ...s, deals: 0, amount: 0 })) }]),
+  );
   for (const deal of list(deals)) {
     const a = isObject(deal.attributes) ? deal.attributes : {};
     const stageId = typeof a.deal_stage === 'string' && a.deal_stage ? a.deal_stage : '';

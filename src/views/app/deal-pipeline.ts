@@ -34,22 +34,43 @@ interface Paging {
   next?: number;
 }
 
-function draw(ctx: ViewContext, deals: unknown[], pipelines: unknown, namesMissing: string, paging: Paging, chosen?: string): void {
+function draw(
+  ctx: ViewContext,
+  deals: unknown[],
+  pipelines: unknown,
+  namesMissing: string,
+  paging: Paging,
+  chosen?: string,
+): void {
   const { root } = ctx;
   const summaries = pipelineSummaries(deals, pipelines);
   const withDeals = summaries.filter((p) => p.stages.some((s) => s.deals));
   const line = status();
   const read = `${int(deals.length)} ${deals.length === 1 ? 'deal' : 'deals'} read${paging.next !== undefined ? ', more to load' : ''}`;
   if (!deals.length) {
-    root.replaceChildren(h('h1', {}, 'Deal pipeline'), ...(namesMissing ? [notice(namesMissing, 'error')] : []), notice('No deals here.'));
+    root.replaceChildren(
+      h('h1', {}, 'Deal pipeline'),
+      ...(namesMissing ? [notice(namesMissing, 'error')] : []),
+      notice('No deals here.'),
+    );
     return;
   }
-  const current = summaries.find((p) => p.id === chosen) ?? withDeals.reduce<PipelineSummary | undefined>((a, b) => (!a || count(b) > count(a) ? b : a), undefined)!;
-  root.replaceChildren(h('h1', {}, 'Deal pipeline'), h('p', { class: 'subtitle' }, `${current.name} · ${read}`), line.element);
+  const current =
+    summaries.find((p) => p.id === chosen) ??
+    withDeals.reduce<PipelineSummary | undefined>((a, b) => (!a || count(b) > count(a) ? b : a), undefined)!;
+  root.replaceChildren(
+    h('h1', {}, 'Deal pipeline'),
+    h('p', { class: 'subtitle' }, `${current.name} · ${read}`),
+    line.element,
+  );
   if (namesMissing) root.append(notice(namesMissing, 'error'));
   const controls = h('div', { class: 'controls' });
   if (summaries.length > 1) {
-    const select = h('select', { id: 'pipeline' }, ...summaries.map((p) => h('option', { value: p.id }, `${p.name} (${int(count(p))})`)));
+    const select = h(
+      'select',
+      { id: 'pipeline' },
+      ...summaries.map((p) => h('option', { value: p.id }, `${p.name} (${int(count(p))})`)),
+    );
     select.value = current.id;
     select.addEventListener('change', () => {
       draw(ctx, deals, pipelines, namesMissing, paging, select.value);
@@ -59,7 +80,16 @@ function draw(ctx: ViewContext, deals: unknown[], pipelines: unknown, namesMissi
   }
   if (paging.next !== undefined) {
     const from = paging.next;
-    controls.append(h('button', { type: 'button', onclick: () => void nextDeals(ctx, deals, pipelines, namesMissing, paging, from, current.id, line.say) }, `Load ${paging.limit} more deals`));
+    controls.append(
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => void nextDeals(ctx, deals, pipelines, namesMissing, paging, from, current.id, line.say),
+        },
+        `Load ${paging.limit} more deals`,
+      ),
+    );
   }
   if (controls.childElementCount) root.append(controls);
 
@@ -72,7 +102,11 @@ function draw(ctx: ViewContext, deals: unknown[], pipelines: unknown, namesMissi
       { label: 'Deals', value: int(dealsIn) },
       { label: 'Total amount', value: amount(total) },
       { label: 'Average deal', value: dealsIn ? amount(total / dealsIn) : '–' },
-      { label: 'Largest stage', value: biggest?.amount ? biggest.name : '–', detail: biggest?.amount ? `${share(biggest.amount, total)} of the amount` : undefined },
+      {
+        label: 'Largest stage',
+        value: biggest?.amount ? biggest.name : '–',
+        detail: biggest?.amount ? `${share(biggest.amount, total)} of the amount` : undefined,
+      },
     ]),
   );
   mountChart(root, {
@@ -102,14 +136,30 @@ function draw(ctx: ViewContext, deals: unknown[], pipelines: unknown, namesMissi
 
 const count = (p: PipelineSummary) => p.stages.reduce((s, st) => s + st.deals, 0);
 
-async function nextDeals(ctx: ViewContext, deals: unknown[], pipelines: unknown, namesMissing: string, paging: Paging, offset: number, chosen: string, say: (text: string) => void): Promise<void> {
+async function nextDeals(
+  ctx: ViewContext,
+  deals: unknown[],
+  pipelines: unknown,
+  namesMissing: string,
+  paging: Paging,
+  offset: number,
+  chosen: string,
+  say: (text: string) => void,
+): Promise<void> {
   say('Loading more deals…');
   try {
     const { limit: _limit, offset: _offset, ...filters } = ctx.args;
     const page = itemsOf(await ctx.call('get_deals', { ...filters, limit: paging.limit, offset }), 'items');
     const seen = new Set(deals.map((d) => (d as { id?: unknown }).id));
     const fresh = page.filter((d) => !seen.has(d.id));
-    draw(ctx, [...deals, ...fresh], pipelines, namesMissing, { limit: paging.limit, next: page.length >= paging.limit && fresh.length ? offset + page.length : undefined }, chosen);
+    draw(
+      ctx,
+      [...deals, ...fresh],
+      pipelines,
+      namesMissing,
+      { limit: paging.limit, next: page.length >= paging.limit && fresh.length ? offset + page.length : undefined },
+      chosen,
+    );
     focusHeading(ctx.root);
   } catch (error) {
     say(`Could not load more deals: ${messageOf(error)}`);

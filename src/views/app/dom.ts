@@ -3,11 +3,16 @@
 type Child = Node | string | number | null | undefined | false;
 
 /** An element with attributes (on* are listeners) and children; text is always set as text, never parsed. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, unknown> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, unknown> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value as EventListener);
+    if (name.startsWith('on') && typeof value === 'function')
+      el.addEventListener(name.slice(2), value as EventListener);
     else if (name === 'class') el.className = String(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
@@ -33,7 +38,19 @@ export function tiles(items: Tile[]): HTMLElement {
   return h(
     'dl',
     { class: 'tiles' },
-    ...items.map((t) => h('div', { class: 'tile' }, h('dt', {}, t.label), h('dd', {}, h('span', { class: 'tile-value' }, t.value), t.detail ? h('span', { class: 'tile-detail' }, t.detail) : null))),
+    ...items.map((t) =>
+      h(
+        'div',
+        { class: 'tile' },
+        h('dt', {}, t.label),
+        h(
+          'dd',
+          {},
+          h('span', { class: 'tile-value' }, t.value),
+          t.detail ? h('span', { class: 'tile-detail' }, t.detail) : null,
+        ),
+      ),
+    ),
   );
 }
 

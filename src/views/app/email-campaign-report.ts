@@ -27,7 +27,8 @@ const TOP_LINKS = 10;
 
 startView('email-campaign-report', async (data, ctx) => {
   const campaign = data as Campaign;
-  if (!campaign || typeof campaign !== 'object' || !('statistics' in campaign || 'name' in campaign)) throw new Error('This answer holds no email campaign.');
+  if (!campaign || typeof campaign !== 'object' || !('statistics' in campaign || 'name' in campaign))
+    throw new Error('This answer holds no email campaign.');
   const { root } = ctx;
   const line = status();
   const state = campaign.sentDate
@@ -53,7 +54,13 @@ startView('email-campaign-report', async (data, ctx) => {
   const g = (stats.globalStats ?? {}) as Stats;
   const sent = num(g.sent);
   if (!sent && !num(g.delivered)) {
-    root.append(notice(campaign.status === 'draft' ? 'This campaign is a draft: nothing was sent, so there are no statistics yet.' : 'Brevo reports no sends for this campaign yet.'));
+    root.append(
+      notice(
+        campaign.status === 'draft'
+          ? 'This campaign is a draft: nothing was sent, so there are no statistics yet.'
+          : 'Brevo reports no sends for this campaign yet.',
+      ),
+    );
     return;
   }
   const delivered = num(g.delivered);
@@ -117,7 +124,16 @@ async function fetchPart(ctx: ViewContext, campaignId: number, part: StatisticsP
 function showLinks(root: HTMLElement, links: unknown): void {
   const all = linkClicks(links);
   if (!all.length) {
-    root.append(h('section', { class: 'card' }, h('h2', {}, 'Top links'), notice(links ? 'No link clicks recorded for this campaign.' : 'Brevo gave no link statistics for this campaign.')));
+    root.append(
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, 'Top links'),
+        notice(
+          links ? 'No link clicks recorded for this campaign.' : 'Brevo gave no link statistics for this campaign.',
+        ),
+      ),
+    );
     return;
   }
   const top = all.slice(0, TOP_LINKS);
@@ -139,7 +155,18 @@ function showLinks(root: HTMLElement, links: unknown): void {
 function showDevices(root: HTMLElement, byDevice: unknown): void {
   const rows = deviceRows(byDevice);
   if (!rows.length) {
-    root.append(h('section', { class: 'card' }, h('h2', {}, 'Devices'), notice(byDevice ? 'No opens or clicks by device recorded for this campaign.' : 'Brevo gave no device statistics for this campaign.')));
+    root.append(
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, 'Devices'),
+        notice(
+          byDevice
+            ? 'No opens or clicks by device recorded for this campaign.'
+            : 'Brevo gave no device statistics for this campaign.',
+        ),
+      ),
+    );
     return;
   }
   mountChart(root, {

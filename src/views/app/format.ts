@@ -11,7 +11,9 @@ export function setLocale(hostLocale?: string, hostTimeZone?: string): void {
     locale = undefined;
   }
   try {
-    timeZone = hostTimeZone ? new Intl.DateTimeFormat('en', { timeZone: hostTimeZone }).resolvedOptions().timeZone : undefined;
+    timeZone = hostTimeZone
+      ? new Intl.DateTimeFormat('en', { timeZone: hostTimeZone }).resolvedOptions().timeZone
+      : undefined;
   } catch {
     timeZone = undefined;
   }

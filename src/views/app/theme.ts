@@ -14,7 +14,9 @@ export function applyHostContext(context: McpUiHostContext): void {
   }
   // Host fonts (styles.css.fonts) are left out on purpose: they load from the network, which
   // this view's content-security policy does not allow. --font-sans still names the family.
-  const dims = context.containerDimensions as { height?: number; maxHeight?: number; width?: number; maxWidth?: number } | undefined;
+  const dims = context.containerDimensions as
+    | { height?: number; maxHeight?: number; width?: number; maxWidth?: number }
+    | undefined;
   if (dims) {
     root.classList.toggle('fixed-height', typeof dims.height === 'number');
     root.style.maxHeight = typeof dims.maxHeight === 'number' ? `${dims.maxHeight}px` : '';

@@ -17,25 +17,50 @@ startView('transactional-email-stats', (data, ctx) => {
   const requested = typeof args.days === 'number' ? args.days : undefined;
   // The first page the model asked for may hold fewer days than its period: say so, offer the rest.
   const pageSize = typeof args.limit === 'number' && args.limit > 0 ? args.limit : 10;
-  const more = rows.length >= pageSize ? { offset: (typeof args.offset === 'number' ? args.offset : 0) + rows.length, size: pageSize } : undefined;
+  const more =
+    rows.length >= pageSize
+      ? { offset: (typeof args.offset === 'number' ? args.offset : 0) + rows.length, size: pageSize }
+      : undefined;
   draw(ctx, rows, requested, more);
 });
 
-function draw(ctx: ViewContext, rows: DayRow[], days: number | undefined, more?: { offset: number; size: number }): void {
+function draw(
+  ctx: ViewContext,
+  rows: DayRow[],
+  days: number | undefined,
+  more?: { offset: number; size: number },
+): void {
   const { root, args } = ctx;
   const tag = typeof args.tag === 'string' && args.tag ? args.tag : undefined;
   const line = status();
   const period = rows.length ? `${date(rows[0]!.date)} – ${date(rows[rows.length - 1]!.date)}` : 'No days';
   root.replaceChildren(
     h('h1', {}, 'Transactional email per day'),
-    h('p', { class: 'subtitle' }, `${period} · ${rows.length} ${rows.length === 1 ? 'day' : 'days'}${tag ? ` · tag “${tag}”` : ''}`),
+    h(
+      'p',
+      { class: 'subtitle' },
+      `${period} · ${rows.length} ${rows.length === 1 ? 'day' : 'days'}${tag ? ` · tag “${tag}”` : ''}`,
+    ),
   );
 
   const controls = h('div', { class: 'controls', role: 'group', 'aria-label': 'Period' });
   for (const n of PERIODS) {
-    controls.append(h('button', { type: 'button', 'aria-pressed': String(days === n), onclick: () => void loadPeriod(ctx, n, tag, line.say) }, `Last ${n} days`));
+    controls.append(
+      h(
+        'button',
+        { type: 'button', 'aria-pressed': String(days === n), onclick: () => void loadPeriod(ctx, n, tag, line.say) },
+        `Last ${n} days`,
+      ),
+    );
   }
-  if (more) controls.append(h('button', { type: 'button', onclick: () => void loadMore(ctx, rows, days, more, line.say) }, `Load ${more.size} more days`));
+  if (more)
+    controls.append(
+      h(
+        'button',
+        { type: 'button', onclick: () => void loadMore(ctx, rows, days, more, line.say) },
+        `Load ${more.size} more days`,
+      ),
+    );
   root.append(controls, line.element);
 
   if (!rows.length) {
@@ -49,7 +74,11 @@ function draw(ctx: ViewContext, rows: DayRow[], days: number | undefined, more?:
       { label: 'Requests', value: int(t.requests) },
       { label: 'Delivered', value: int(t.delivered), detail: `${share(t.delivered, t.requests)} of requests` },
       { label: 'Unique opens', value: int(t.uniqueOpens), detail: `${share(t.uniqueOpens, t.delivered)} of delivered` },
-      { label: 'Unique clicks', value: int(t.uniqueClicks), detail: `${share(t.uniqueClicks, t.delivered)} of delivered` },
+      {
+        label: 'Unique clicks',
+        value: int(t.uniqueClicks),
+        detail: `${share(t.uniqueClicks, t.delivered)} of delivered`,
+      },
       { label: 'Bounces', value: int(bounces), detail: `${int(t.hardBounces)} hard, ${int(t.softBounces)} soft` },
       { label: 'Blocked', value: int(t.blocked), detail: `${int(t.spamReports)} spam reports` },
     ]),
@@ -95,12 +124,19 @@ function draw(ctx: ViewContext, rows: DayRow[], days: number | undefined, more?:
 }
 
 /** Every day of the last n days, page by page (Brevo gives 30 at most per call). */
-async function loadPeriod(ctx: ViewContext, days: number, tag: string | undefined, say: (text: string) => void): Promise<void> {
+async function loadPeriod(
+  ctx: ViewContext,
+  days: number,
+  tag: string | undefined,
+  say: (text: string) => void,
+): Promise<void> {
   say(`Loading the last ${days} days…`);
   try {
     const reports: unknown[] = [];
     for (let offset = 0; offset < days; offset += PAGE) {
-      const answer = (await ctx.call('get_smtp_report', { days, limit: PAGE, offset, ...(tag ? { tag } : {}) })) as { reports?: unknown[] };
+      const answer = (await ctx.call('get_smtp_report', { days, limit: PAGE, offset, ...(tag ? { tag } : {}) })) as {
+        reports?: unknown[];
+      };
       const page = Array.isArray(answer?.reports) ? answer.reports : [];
       reports.push(...page);
       if (page.length < PAGE) break;
@@ -112,15 +148,28 @@ async function loadPeriod(ctx: ViewContext, days: number, tag: string | undefine
   }
 }
 
-async function loadMore(ctx: ViewContext, rows: DayRow[], days: number | undefined, more: { offset: number; size: number }, say: (text: string) => void): Promise<void> {
+async function loadMore(
+  ctx: ViewContext,
+  rows: DayRow[],
+  days: number | undefined,
+  more: { offset: number; size: number },
+  say: (text: string) => void,
+): Promise<void> {
   say('Loading more days…');
   try {
     const { limit: _limit, offset: _offset, ...rest } = ctx.args;
-    const answer = (await ctx.call('get_smtp_report', { ...rest, limit: more.size, offset: more.offset })) as { reports?: unknown[] };
+    const answer = (await ctx.call('get_smtp_report', { ...rest, limit: more.size, offset: more.offset })) as {
+      reports?: unknown[];
+    };
     const page = Array.isArray(answer?.reports) ? answer.reports : [];
     const merged = dayRows([...rows, ...page]);
     const added = merged.length - rows.length;
-    draw(ctx, merged, days, page.length >= more.size && added > 0 ? { offset: more.offset + page.length, size: more.size } : undefined);
+    draw(
+      ctx,
+      merged,
+      days,
+      page.length >= more.size && added > 0 ? { offset: more.offset + page.length, size: more.size } : undefined,
+    );
     focusHeading(ctx.root);
   } catch (error) {
     say(`Could not load more days: ${messageOf(error)}`);

@@ -41,17 +41,22 @@ export function startView(id: string, render: (data: unknown, ctx: ViewContext) 
   const root = document.getElementById('view')!;
   let args: Record<string, unknown> = {};
 
-  const bridge = new HostBridge({ name: `brevo-mcp ${definition.title}`, version: BREVO_MCP_VERSION }, definition.reads, {
-    toolInput: (input) => void (args = input),
-    toolResult: (result) => void show(result),
-    toolCancelled: (reason) => root.replaceChildren(notice(`The tool call was cancelled: ${reason}`, 'error')),
-    hostContext: (context) => {
-      applyHostContext(context);
-      setLocale(context.locale, context.timeZone);
+  const bridge = new HostBridge(
+    { name: `brevo-mcp ${definition.title}`, version: BREVO_MCP_VERSION },
+    definition.reads,
+    {
+      toolInput: (input) => void (args = input),
+      toolResult: (result) => void show(result),
+      toolCancelled: (reason) => root.replaceChildren(notice(`The tool call was cancelled: ${reason}`, 'error')),
+      hostContext: (context) => {
+        applyHostContext(context);
+        setLocale(context.locale, context.timeZone);
+      },
     },
-  });
+  );
 
-  const call = async (name: string, callArgs: Record<string, unknown>) => resultData(await bridge.callTool(name, callArgs));
+  const call = async (name: string, callArgs: Record<string, unknown>) =>
+    resultData(await bridge.callTool(name, callArgs));
 
   async function show(result: ToolResult) {
     // Busy while drawing (which may include calls through the host): screen readers wait for the whole.
@@ -66,9 +71,18 @@ export function startView(id: string, render: (data: unknown, ctx: ViewContext) 
   }
 
   // For hosts' automation and tests: the same guarded call the view itself uses.
-  (window as unknown as { brevoView: unknown }).brevoView = { callTool: (name: string, callArgs: Record<string, unknown> = {}) => bridge.callTool(name, callArgs) };
+  (window as unknown as { brevoView: unknown }).brevoView = {
+    callTool: (name: string, callArgs: Record<string, unknown> = {}) => bridge.callTool(name, callArgs),
+  };
 
-  const alone = setTimeout(() => root.replaceChildren(h('h1', {}, definition.title), notice('This page is a view for MCP Apps hosts: it shows a tool’s answer when a host opens it.')), 5000);
+  const alone = setTimeout(
+    () =>
+      root.replaceChildren(
+        h('h1', {}, definition.title),
+        notice('This page is a view for MCP Apps hosts: it shows a tool’s answer when a host opens it.'),
+      ),
+    5000,
+  );
   bridge.connect().then(
     () => clearTimeout(alone),
     (error: Error) => {

@@ -115,7 +115,10 @@ window.showView = async (options) => {
   const initialized = new Promise<void>((resolve) => (bridge!.oninitialized = () => resolve()));
   await bridge.connect(new PostMessageTransport(iframe.contentWindow!, iframe.contentWindow!));
   // The policy goes first in <head>, so it covers everything the view's own HTML holds.
-  iframe.srcdoc = options.html.replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${cspFor(options.csp)}">`);
+  iframe.srcdoc = options.html.replace(
+    /<head>/i,
+    `<head><meta http-equiv="Content-Security-Policy" content="${cspFor(options.csp)}">`,
+  );
   await initialized;
   await bridge.sendToolInput({ arguments: options.toolInput });
   await bridge.sendToolResult(options.toolResult as never);
