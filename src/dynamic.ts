@@ -3,18 +3,19 @@
 // (same validation, executor and errors as its static tool), and enable a whole toolset, which
 // lists its tools from then on and tells the client (notifications/tools/list_changed). Where no
 // session remembers what was enabled (stateless HTTP), enable_toolset is not offered.
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, InputRequiredResult, Tool } from '@modelcontextprotocol/server';
 import { wireTool } from './listing.js';
 import type { ToolEntry } from './tools/manifest.js';
 import type { Discovery } from './discovery/index.js';
 
-export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult>;
+/** Runs one operation: its result, or (2026-07-28 --confirm) the question to put to the person first. */
+export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult | InputRequiredResult>;
 
 export interface DynamicMode {
   /** Meta-tools, then the tools of every enabled toolset. */
   list(): Tool[];
   /** Runs a meta-tool; undefined when the name is not one. */
-  call(name: string, args: unknown, run: RunEntry): Promise<CallToolResult> | undefined;
+  call(name: string, args: unknown, run: RunEntry): Promise<CallToolResult | InputRequiredResult> | undefined;
   /** The catalog entry behind a listed (enabled) tool. */
   enabled(name: string): ToolEntry | undefined;
 }

@@ -1,6 +1,6 @@
 // The only place that turns a catalog entry plus arguments into a Brevo request, and Brevo's
 // answer into MCP content. Static tools, dynamic mode and resources all come through here.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import type { BrevoClient, BrevoRequest, BrevoResponse } from './client/brevo-client.js';
 import { BrevoApiError } from './client/errors.js';

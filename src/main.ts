@@ -8,8 +8,9 @@ import { hideInLog, log } from './log.js';
 import { Redactor } from './redact.js';
 import { narrowSelection, requestedSelection, SelectionError, selectTools, validateSelection } from './registry.js';
 import type { Sandbox } from './sandbox/server.js';
+import { stateCodec } from './confirm.js';
 import { createMcpServer } from './server.js';
-import type { Principal } from './transports/http.js';
+import type { Era, Principal } from './transports/http.js';
 import { isLoopbackHost } from './transports/loopback.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
@@ -218,6 +219,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     code: config.code ? config.codeLimits : undefined,
     sessionless: config.transport === 'http' && config.http.stateless,
     redactor: new Redactor(operatorSecrets),
+    // 2026-07-28 confirmations come back on another request, perhaps to another replica: every
+    // replica signs and checks them with the same secret.
+    stateCodec: config.confirm ? (stateCodec(env.BREVO_MCP_STATE_SECRET) as never) : undefined,
   };
 
   if (config.transport === 'stdio') {
@@ -229,7 +233,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
         ? `search and execute reaching ${count} operations`
         : `${count} tools`;
     await serveStdio(
-      createMcpServer(serverOptions),
+      ({ era }) => createMcpServer({ ...serverOptions, era }),
       closeClient,
       `ready: serving ${served} over stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C quits)`,
     );
@@ -257,10 +261,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   // exclusions and read-only).
   const ceiling = wholeCatalogUnlessChosen(config);
 
-  const newSession = (req: IncomingMessage, url: URL, principal?: Principal) => {
+  const newSession = (req: IncomingMessage, url: URL, principal: Principal | undefined, era: Era) => {
     let selection = serverOptions.selection;
+    let asked: ReturnType<typeof requestedSelection>;
     try {
-      const asked = requestedSelection(url.searchParams, req.headers);
+      asked = requestedSelection(url.searchParams, req.headers);
       // A token that grants only the read scope narrows as a client asking for read-only tools does.
       const wanted = principal?.readOnly
         ? {
@@ -289,6 +294,16 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
       client: sessionClient,
       selection,
       redactor: serverOptions.redactor.with(key),
+      ...(era.kind === 'modern'
+        ? {
+            era: 'modern' as const,
+            // One request: nothing it enables outlives it, and its changes go to every listener.
+            sessionless: true,
+            announce: (kind: 'tools' | 'resources') =>
+              kind === 'tools' ? era.notify.toolsChanged() : era.notify.resourcesChanged(),
+            listingIsPersonal: Boolean(asked || principal || key),
+          }
+        : {}),
     });
     if (key) server.onclose = hideInLog(key);
     return server;

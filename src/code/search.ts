@@ -1,5 +1,5 @@
 // The search tool: the discovery engine's matches as TypeScript declarations of `brevo` methods.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { Discovery } from '../discovery/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { declarationOf, effectOf } from './declarations.js';

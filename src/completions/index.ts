@@ -4,7 +4,7 @@
 // client (so per API key: sessions sharing the server's key share it), and filtered by what the
 // user typed: ids starting with it first, then, when it holds letters, items whose name matches.
 // A fetch is shared by the requests waiting for it and aborted when every one was cancelled.
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 import type { BrevoClient } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
 import { sendOperation } from '../executor.js';
@@ -140,7 +140,7 @@ async function fetchSource(source: CompletionSource, ctx: CompletionContext, sig
   const entry = ctx.manifest.find((t) => t.name === source.operation);
   const op = entry && (await loadOperation(entry.toolset, entry.name));
   if (!entry || !op)
-    throw new RpcError(ErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
+    throw new RpcError(ProtocolErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
   const props = (entry.inputSchema.properties ?? {}) as Record<string, { maximum?: number }>;
   const paged = 'offset' in props && 'limit' in props;
   const pageSize = Math.min(source.pageSize ?? props.limit?.maximum ?? 100, MAX_ITEMS);
@@ -152,7 +152,7 @@ async function fetchSource(source: CompletionSource, ctx: CompletionContext, sig
     } catch (error) {
       if (error instanceof BrevoApiError) {
         throw new RpcError(
-          ErrorCode.InternalError,
+          ProtocolErrorCode.InternalError,
           `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) to ${op.name}: ${error.brevoMessage}`,
         );
       }
