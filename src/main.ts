@@ -64,8 +64,9 @@ HTTP options (--transport http; over stdio they are ignored, with a warning):
   --max-sessions N         Most open sessions (default 100; env BREVO_MCP_MAX_SESSIONS)
   --session-idle-ms N      Close a session after N ms without a request; 0 never (default 1800000;
                            env BREVO_MCP_SESSION_IDLE_MS)
-  --stateless              No sessions: each POST is served on its own, for load balancing; GET and
-                           DELETE get 405 (env BREVO_MCP_STATELESS=1)
+  --stateless              No sessions for 2025-11-25 clients either: each POST is served on its own,
+                           for load balancing; GET and DELETE get 405 (env BREVO_MCP_STATELESS=1).
+                           2026-07-28 requests are always served on their own
   --shutdown-grace-ms N    On SIGINT/SIGTERM, wait this long for requests in flight (default 10000;
                            env BREVO_MCP_SHUTDOWN_GRACE_MS)
   --allow-client-keys      A client may bring its own Brevo key in the X-Brevo-Api-Key header (its
@@ -98,6 +99,10 @@ Environment:
   BREVO_RETRY_BUDGET_MS    Time for all attempts of one call together (default ${defaultClientOptions.retryBudgetMs})
   BREVO_MAX_RESPONSE_BYTES Largest Brevo answer read (default ${defaultClientOptions.maxResponseBytes})
   BREVO_MCP_LOG_LEVEL      debug, info, warn or error (default info); logs go to stderr
+  BREVO_MCP_STATE_SECRET   Signs the state of 2026-07-28 confirmations (--confirm), at least 32 bytes;
+                           give every replica the same one (default: random, this process only)
+  BREVO_MCP_REDIS_URL      redis://host:port: 2026-07-28 change events reach the listeners of every
+                           replica through Redis pub/sub (default: this process only)
 `;
 
 function listTools(manifest: ToolEntry[], config: Config, wholeCatalog: boolean): void {
@@ -202,6 +207,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   const closeClient = () => client.close().then(() => sandbox?.close());
   // The operator's secrets: hidden from the log and from every session's output.
   const operatorSecrets = [
+    env.BREVO_MCP_STATE_SECRET,
     config.apiKey,
     config.trackerKey,
     ...(config.transport === 'http' ? [config.http.authToken, config.http.oauth?.introspection?.clientSecret] : []),
@@ -221,7 +227,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     redactor: new Redactor(operatorSecrets),
     // 2026-07-28 confirmations come back on another request, perhaps to another replica: every
     // replica signs and checks them with the same secret.
-    stateCodec: config.confirm ? (stateCodec(env.BREVO_MCP_STATE_SECRET) as never) : undefined,
+    stateCodec: config.confirm ? (stateCodec(stateSecret(env)) as never) : undefined,
   };
 
   if (config.transport === 'stdio') {
@@ -309,7 +315,17 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     return server;
   };
 
+  // Replicas share change events through Redis; one process keeps them in memory.
+  const bus = env.BREVO_MCP_REDIS_URL
+    ? await (await import('./transports/redis-bus.js')).redisBus(env.BREVO_MCP_REDIS_URL).catch(async (error) => {
+        await closeClient().catch(() => {});
+        throw new StartupError(
+          `cannot reach Redis at BREVO_MCP_REDIS_URL (${error instanceof Error ? error.message : String(error)})`,
+        );
+      })
+    : undefined;
   const handle = await serveHttp({
+    bus,
     host: config.host,
     port: config.port,
     newSession,
@@ -350,7 +366,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     setTimeout(() => process.exit(0), http.shutdownGraceMs + 5_000).unref();
     exiting = handle
       .close(http.shutdownGraceMs)
-      .then(() => Promise.all([closeClient(), tenants?.close()]))
+      .then(() => Promise.all([closeClient(), tenants?.close(), bus?.close()]))
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
@@ -360,6 +376,16 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
 
 /** A start-up failure whose message says what to do; printed as one line, without a stack. */
 class StartupError extends Error {}
+
+/** The secret replicas share for 2026-07-28 request state, when given; long enough to sign with. */
+function stateSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.BREVO_MCP_STATE_SECRET || undefined;
+  if (secret && Buffer.byteLength(secret) < 32)
+    throw new StartupError(
+      `BREVO_MCP_STATE_SECRET has ${Buffer.byteLength(secret)} bytes; it needs at least 32 (e.g. openssl rand -hex 32)`,
+    );
+  return secret;
+}
 
 /** Why the HTTP server could not listen, in one line with the fix; undefined for other failures. */
 function listenProblem(error: unknown, config: Config): StartupError | undefined {
