@@ -1,5 +1,6 @@
-// The shape of one catalog entry. The catalog is data: each Brevo operation is one `op({...})`
-// call in the file of its toolset. Nothing here knows HTTP or MCP; the executor reads entries.
+// The shape of one catalog entry. The catalog is data: each Brevo operation is one plain object in
+// the array its toolset file gives to defineToolset. Nothing here knows HTTP or MCP; the executor
+// reads entries.
 import { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -49,7 +50,10 @@ export interface OperationSpec {
   destructive?: boolean;
   /** Override the idempotency the method implies (GET/PUT/DELETE idempotent, POST/PATCH not). */
   idempotent?: boolean;
-  /** The answer is a file: return it as an embedded resource rather than text. */
+  /**
+   * The answer is a file (documentation for readers of the catalog and the scaffold): the executor
+   * tells a file by Brevo's Content-Type, whatever this says, and returns it as an embedded resource.
+   */
   binaryResponse?: boolean;
 }
 

@@ -2,7 +2,7 @@
 import type { Operation, Toolset } from './define.js';
 
 interface ToolsetInfo {
-  /** One line for people and for dynamic-mode discovery. */
+  /** One line for people: docs/TOOLS.md (npm run catalog). The discovery engine does not read it. */
   summary: string;
   load: () => Promise<{ default: Toolset }>;
 }
