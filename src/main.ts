@@ -1,16 +1,12 @@
 // brevo-mcp: reads flags and environment, then serves MCP over stdio or HTTP (entered through cli.ts).
-import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { keyProblem } from './client/api-key.js';
 import { BrevoClient, defaultClientOptions } from './client/brevo-client.js';
-import { ConfigError, readConfig, type Config } from './config.js';
+import { ConfigError, readConfig, type Config, wholeCatalogUnlessChosen } from './config.js';
 import { hideInLog, log } from './log.js';
 import { Redactor } from './redact.js';
-import { narrowSelection, requestedSelection, SelectionError, selectTools, validateSelection } from './registry.js';
+import { SelectionError, selectTools, validateSelection } from './registry.js';
 import type { Sandbox } from './sandbox/server.js';
 import { stateCodec } from './confirm.js';
 import { createMcpServer } from './server.js';
-import type { Era, Principal } from './transports/http.js';
 import { isLoopbackHost } from './transports/loopback.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
@@ -118,9 +114,6 @@ function listTools(manifest: ToolEntry[], config: Config, wholeCatalog: boolean)
   process.stdout.write(JSON.stringify(rows, null, 1) + '\n');
 }
 
-const NO_SESSION_KEY =
-  'no Brevo API key for this session: send your key in the X-Brevo-Api-Key header when you connect (on initialize)';
-
 function clientFor(config: Config): BrevoClient {
   return new BrevoClient({
     ...defaultClientOptions,
@@ -160,11 +153,6 @@ async function startSandboxFor(config: Config): Promise<Sandbox> {
     `sandbox mode: Brevo is emulated in memory at ${sandbox.url} with the "Demo Shop" demo account; nothing is sent and nothing leaves this machine${ignoring}, changes are lost on exit`,
   );
   return sandbox;
-}
-
-/** The operator's selection, with every toolset where the operator named none. */
-function wholeCatalogUnlessChosen(config: Config): Config['selection'] {
-  return config.selectionChosen ? config.selection : { ...config.selection, toolsets: 'all' };
 }
 
 /**
@@ -245,75 +233,15 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     );
     return undefined;
   }
-  const { serveHttp, HttpError } = await import('./transports/http.js');
+  const { serveHttp } = await import('./transports/http.js');
   const { http } = config;
   const oauth =
     http.oauth && (await import('./auth/index.js')).createResourceServer(http.oauth, config.selection.readOnly);
   if (http.authToken && http.authToken.length < 16)
     log('warn', 'the auth token is short; use a long random one (e.g. openssl rand -hex 32)');
-  // Sessions that bring their own key get the same settings but never the operator's keys (the
-  // tracker key included), and their own client: a key is never shared between sessions.
-  const tenants = clientKeys
-    ? new BrevoClient({
-        ...client.options,
-        apiKey: undefined,
-        trackerKey: undefined,
-        missingApiKeyMessage: NO_SESSION_KEY,
-      })
-    : undefined;
-
-  // What a client may choose from: the operator's toolsets or tools when given; otherwise the
-  // default is only a default, and clients may pick any toolset (still within the operator's
-  // exclusions and read-only).
-  const ceiling = wholeCatalogUnlessChosen(config);
-
-  const newSession = (req: IncomingMessage, url: URL, principal: Principal | undefined, era: Era) => {
-    let selection = serverOptions.selection;
-    let asked: ReturnType<typeof requestedSelection>;
-    try {
-      asked = requestedSelection(url.searchParams, req.headers);
-      // A token that grants only the read scope narrows as a client asking for read-only tools does.
-      const wanted = principal?.readOnly
-        ? {
-            ...asked,
-            readOnly: true,
-            readOnlyBecause: `the access token grants only the ${http.oauth!.readScope} scope; sign in again granting ${http.oauth!.writeScope} to use it`,
-          }
-        : asked;
-      if (wanted) selection = narrowSelection(asked ? ceiling : serverOptions.selection, wanted, manifest);
-    } catch (error) {
-      if (error instanceof SelectionError) throw new HttpError(400, error.message, -32602);
-      throw error;
-    }
-    const key = tenants ? sessionKey(req) : undefined;
-    const problem = key && keyProblem(key);
-    if (problem)
-      throw new HttpError(
-        401,
-        `Unauthorized: the X-Brevo-Api-Key header does not hold a Brevo API key (${problem}); send the key from Brevo > SMTP & API > API keys`,
-        -32000,
-      );
-    const sessionClient = key ? tenants!.withApiKey(key) : config.apiKey ? client : tenants!;
-    // This session's output hides its own key besides the operator's; no other session's.
-    const server = createMcpServer({
-      ...serverOptions,
-      client: sessionClient,
-      selection,
-      redactor: serverOptions.redactor.with(key),
-      ...(era.kind === 'modern'
-        ? {
-            era: 'modern' as const,
-            // One request: nothing it enables outlives it, and its changes go to every listener.
-            sessionless: true,
-            announce: (kind: 'tools' | 'resources') =>
-              kind === 'tools' ? era.notify.toolsChanged() : era.notify.resourcesChanged(),
-            listingIsPersonal: Boolean(asked || principal || key),
-          }
-        : {}),
-    });
-    if (key) server.onclose = hideInLog(key);
-    return server;
-  };
+  const { sessionPolicy } = await import('./sessions.js');
+  const sessions = sessionPolicy({ config, manifest, base: serverOptions, clientKeys });
+  const { newSession, tenants } = sessions;
 
   // Replicas share change events through Redis; one process keeps them in memory.
   const bus = env.BREVO_MCP_REDIS_URL
@@ -340,7 +268,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     stateless: http.stateless,
     // A session opened with a client's key serves only requests bearing that key, so a leaked
     // session id does not hand one tenant's key to another.
-    sessionOwner: tenants ? (req) => keyOwner(sessionKey(req)) : undefined,
+    sessionOwner: sessions.sessionOwner,
   }).catch(async (error: unknown) => {
     // The sandbox (and anything else started) must not keep a server that cannot listen alive.
     await closeClient().catch(() => {});
@@ -405,16 +333,6 @@ function listenProblem(error: unknown, config: Config): StartupError | undefined
     default:
       return undefined;
   }
-}
-
-const keyOwner = (key: string | undefined) => key && createHash('sha256').update(key).digest('hex');
-
-/** The client's own Brevo key from X-Brevo-Api-Key, if it sent one. */
-function sessionKey(req: IncomingMessage): string | undefined {
-  const value = req.headers['x-brevo-api-key'];
-  // Checked as sent (keyProblem): a key with a stray space or character is refused, not repaired.
-  const key = Array.isArray(value) ? value[0] : value;
-  return key || undefined;
 }
 
 main(process.argv.slice(2), process.env).then(

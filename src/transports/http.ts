@@ -313,6 +313,9 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       return server;
     };
     await current.run(build, () => serveModern(req, res, body));
+    // An instance the SDK never asked for (a listen stream, a notification) was never connected,
+    // so nothing closes it: run its close hook here (it releases what it held, a key hidden in logs).
+    first?.onclose?.();
   };
 
   const handleMcp = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
