@@ -19,7 +19,7 @@ import { CODE_INSTRUCTIONS, type CodeLimits, createCodeMode } from './code/index
 import { completeFrom, forgetCompletions } from './completions/index.js';
 import { confirmWithPerson, refuseInScript, RoundConfirmation } from './confirm.js';
 import { createDynamicMode } from './dynamic.js';
-import { runOperation } from './executor.js';
+import { OperationFailure, runOperation } from './executor.js';
 import { issueText } from './issue-text.js';
 import { wireTool } from './listing.js';
 import { SessionPrompts } from './prompts/index.js';
@@ -28,7 +28,6 @@ import { resourceReach, selectionKey, selectTools, type ToolSelection, whyNotOff
 import { resourceCatalog } from './resources/index.js';
 import { RpcError } from './rpc-error.js';
 import type { Operation } from './tools/define.js';
-import { loadOperation } from './tools/index.js';
 import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 import { SessionViews } from './views/index.js';
@@ -289,16 +288,17 @@ export function createMcpServer(options: ServerOptions): Server {
         ? round.approve
         : (op: Operation, args: Record<string, unknown>) => confirmWithPerson(server, op, args, ctx.mcpReq.signal);
     const run = async (entry: ToolEntry, args: unknown) => {
-      const op = await loadOperation(entry.toolset, entry.name);
-      if (!op)
-        throw new RpcError(ProtocolErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
-      const result = await runOperation(op, args, {
+      const result = await runOperation(entry, args, {
         client,
         signal: ctx.mcpReq.signal,
         maxResultChars,
         approve,
         redactor,
         fullTextAt: (o, a, field) => resources.fullTextAt(o.name, field, (_, argument) => a[argument], reach),
+      }).catch((error: unknown) => {
+        throw error instanceof OperationFailure
+          ? new RpcError(ProtocolErrorCode.InternalError, `Tool ${error.message}`)
+          : error;
       });
       if (!result.isError) await changed([entry.name], ctx);
       return (await round?.question()) ?? result;

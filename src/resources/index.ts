@@ -9,13 +9,11 @@ import {
   type ResourceTemplateType as ResourceTemplate,
 } from '@modelcontextprotocol/server';
 import type { BrevoClient } from '../client/brevo-client.js';
-import { BrevoApiError } from '../client/errors.js';
 import type { SourceName } from '../completions/sources.js';
-import { cutText, InvalidArgumentsError, sendOperation } from '../executor.js';
+import { callOperation, cutText, OperationFailure } from '../executor.js';
 import { NO_SECRETS, type Redactor } from '../redact.js';
 import type { OperationReach } from '../registry.js';
 import { fitJson, type FitOptions } from '../results.js';
-import { loadOperation } from '../tools/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { RESOURCES, type ResourceDefinition } from './definitions.js';
 import { RpcError } from '../rpc-error.js';
@@ -241,27 +239,23 @@ export class ResourceCatalog {
         uri,
         `it reads with ${def.operation}, which this server does not offer: ${ctx.reach.whyNot(def.operation)}`,
       );
-    const op = await loadOperation(entry.toolset, entry.name);
-    if (!op) throw new RpcError(ProtocolErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
     let response;
     try {
-      ({ response } = await sendOperation(op, found.args, ctx));
+      ({ response } = await callOperation(entry, found.args, ctx));
     } catch (error) {
-      if (error instanceof InvalidArgumentsError) throw invalid(uri, error.message);
-      if (error instanceof BrevoApiError) {
-        // Not found is the caller's wrong id (invalid params); anything else is Brevo's or ours.
-        const code = error.status === 404 ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError;
-        throw new RpcError(
-          code,
-          `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) for ${uri}: ${error.brevoMessage}`,
-          {
-            uri,
-            status: error.status,
-            code: error.code,
-          },
-        );
-      }
-      throw error;
+      if (!(error instanceof OperationFailure)) throw error;
+      if (error.kind === 'missing')
+        throw new RpcError(ProtocolErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
+      if (error.kind === 'invalid_arguments') throw invalid(uri, error.message);
+      const brevo = error.brevo;
+      if (!brevo) throw error.cause;
+      // Not found is the caller's wrong id (invalid params); anything else is Brevo's or ours.
+      const code = brevo.status === 404 ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError;
+      throw new RpcError(
+        code,
+        `Brevo answered ${brevo.status ? `HTTP ${brevo.status}` : 'nothing'} (${brevo.code}) for ${uri}: ${brevo.brevoMessage}`,
+        { uri, status: brevo.status, code: brevo.code },
+      );
     }
     const redactor = ctx.redactor ?? NO_SECRETS;
     if (response.kind === 'binary')
