@@ -15,10 +15,12 @@ import {
 } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { BrevoClient } from './client/brevo-client.js';
-import { CODE_INSTRUCTIONS, type CodeLimits, createCodeMode } from './code/index.js';
+import { CODE_INSTRUCTIONS, type CodeLimits } from './code/index.js';
 import { completeFrom, forgetCompletions } from './completions/index.js';
 import { confirmWithPerson, refuseInScript, RoundConfirmation } from './confirm.js';
-import { createDynamicMode } from './dynamic.js';
+import { codeMode } from './modes/code.js';
+import { dynamicMode } from './modes/dynamic.js';
+import { staticMode } from './modes/static.js';
 import { OperationFailure, runOperation } from './executor.js';
 import { issueText } from './issue-text.js';
 import { wireTool } from './listing.js';
@@ -235,21 +237,17 @@ export function createMcpServer(options: ServerOptions): Server {
     const why = entry && whyNotOffered(entry, selection);
     return why && `${name} is a Brevo operation (toolset ${entry.toolset}) that this server does not offer: ${why}.`;
   };
-  const dynamic = options.dynamic
-    ? createDynamicMode([...tools.byName.values()], () => announce('tools'), {
-        readOnly: selection.readOnly,
-        canEnableToolsets,
-        whyUnavailable,
-      })
-    : undefined;
-  const code = options.code
-    ? createCodeMode({
-        entries: [...tools.byName.values()],
-        whyUnavailable,
-        readOnly: selection.readOnly,
-        limits: options.code,
-      })
-    : undefined;
+  const modeOptions = {
+    entries: [...tools.byName.values()],
+    listed: tools.tools,
+    readOnly: selection.readOnly,
+    whyUnavailable,
+  };
+  const mode = options.code
+    ? codeMode({ ...modeOptions, limits: options.code })
+    : options.dynamic
+      ? dynamicMode({ ...modeOptions, canEnableToolsets, toolsChanged: () => announce('tools') })
+      : staticMode(modeOptions);
   const resources = resourceCatalog(manifest);
   // What resources and completions may call: decided by the registry with the tools.
   const reach = resourceReach(manifest, selection);
@@ -259,10 +257,7 @@ export function createMcpServer(options: ServerOptions): Server {
     handle(server, redactor, method, handler);
 
   on('tools/list', (_, ctx) => ({
-    tools: views.annotate(
-      code ? code.list() : dynamic ? dynamic.list() : tools.tools,
-      clientCapabilitiesOf(server, ctx),
-    ),
+    tools: views.annotate(mode.list(), clientCapabilitiesOf(server, ctx)),
   }));
 
   /** After successful writes: what the resources show (and the ids completions offer) changed. */
@@ -303,9 +298,12 @@ export function createMcpServer(options: ServerOptions): Server {
       if (!result.isError) await changed([entry.name], ctx);
       return (await round?.question()) ?? result;
     };
-    const { name, arguments: args } = params;
-    if (code) {
-      const ran = await code.call(name, args, {
+    return mode.call({
+      name: params.name,
+      args: params.arguments,
+      run,
+      changed: (names) => changed(names, ctx),
+      script: {
         client,
         maxResultChars,
         redactor,
@@ -313,29 +311,8 @@ export function createMcpServer(options: ServerOptions): Server {
         signal: ctx.mcpReq.signal,
         progressToken: params._meta?.progressToken as string | number | undefined,
         sendNotification: (notification) => ctx.mcpReq.notify(notification),
-      });
-      if (!ran)
-        throw new RpcError(
-          ProtocolErrorCode.InvalidParams,
-          `Unknown tool: ${name} (code mode lists search and execute)`,
-        );
-      await changed(ran.succeeded, ctx);
-      return ran.result ?? { isError: true, content: [{ type: 'text', text: 'Cancelled.' }] };
-    }
-    const metaCall = dynamic?.call(name, args, run);
-    if (metaCall) return metaCall;
-    const entry = dynamic ? dynamic.enabled(name) : tools.byName.get(name);
-    if (!entry) {
-      const notListed = dynamic && tools.byName.has(name);
-      const enable = canEnableToolsets
-        ? `, or enable_toolset ${tools.byName.get(name)?.toolset} to list its toolset`
-        : '';
-      const why = notListed
-        ? `${name} is not listed in dynamic mode: run it with call_tool (name "${name}")${enable}.`
-        : whyUnavailable(name);
-      throw new RpcError(ProtocolErrorCode.InvalidParams, why ?? `Unknown tool: ${name}`);
-    }
-    return run(entry, args);
+      },
+    });
   });
 
   on('resources/list', (_, ctx) => ({
