@@ -35,7 +35,7 @@ import { VERSION } from './version.js';
 import { SessionViews } from './views/index.js';
 
 /** What changed, for clients listening (2026-07-28 subscriptions/listen). */
-export type ChangeKind = 'tools' | 'resources';
+type ChangeKind = 'tools' | 'resources';
 
 export interface ServerOptions {
   manifest: ToolEntry[];

@@ -6,8 +6,6 @@ import type { CodeCallContext } from '../code/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import type { RunEntry } from './dynamic.js';
 
-export type { RunEntry } from './dynamic.js';
-
 /** One tools/call as a mode sees it. */
 export interface ToolCall {
   name: string;
