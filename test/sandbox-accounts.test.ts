@@ -43,6 +43,19 @@ describe('brevo-mcp --sandbox: accounts around the account', () => {
       'Demo Shop Wholesale',
       'Demo Shop España',
     ]);
+    // A seeded sub-account's users are who may sign in to it, and what its plan's user seats count.
+    const outlet = await json('get_sub_account', { id: seeded.subAccounts[0].id });
+    expect(outlet).toMatchObject({
+      name: 'Lucas Moreau',
+      planInfo: { features: { users: { quantity: 3, remaining: 1 } } },
+    });
+    expect(
+      (await json('create_sub_account_sso_token', { id: seeded.subAccounts[0].id, email: 'stock@demoshop.example' }))
+        .token,
+    ).toEqual(expect.any(String));
+    expect(await refused('update_sub_account_plan', { id: seeded.subAccounts[0].id, features: { users: 1 } })).toMatch(
+      /HTTP 400.*already uses 2/,
+    );
     const [retail] = await json('get_sub_account_groups');
     expect(retail.groupName).toBe('Retail shops');
 

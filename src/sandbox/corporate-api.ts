@@ -12,6 +12,7 @@ import {
   MAX_SUB_ACCOUNTS,
   newPlan,
   type CorporateState,
+  type FeatureKind,
   type SubAccount,
 } from './corporate-store.js';
 import { invalid, missing, SandboxError, type Route, type SandboxRequest } from './http.js';
@@ -31,6 +32,8 @@ import {
 
 const unix = (date: string) => Math.floor(Date.parse(date) / 1000);
 const noContent = { status: 204 };
+
+const usedOf = (s: SubAccount, k: FeatureKind) => (k === 'users' ? s.users.length : s.features[k].used);
 
 /** Applies a plan body (credits, features) to sub-accounts, after checking all of it. */
 function applyPlan(body: Body, targets: SubAccount[]): void {
@@ -53,8 +56,8 @@ function applyPlan(body: Body, targets: SubAccount[]): void {
       throw invalid(`credits.${k} should be ${k === 'wpSubscribers' ? '0 or -1' : '0 or 1'}`);
   for (const s of targets) {
     for (const [k, v] of featureValues)
-      if (v !== undefined && v < s.features[k].used)
-        throw invalid(`features.${k}: sub-account ${s.id} already uses ${s.features[k].used}, more than ${v}`);
+      if (v !== undefined && v < usedOf(s, k))
+        throw invalid(`features.${k}: sub-account ${s.id} already uses ${usedOf(s, k)}, more than ${v}`);
   }
   for (const s of targets) {
     for (const [k, v] of creditValues) if (v !== undefined) s.credits[k].quantity = v;
@@ -105,7 +108,7 @@ export const corporateRoutes: Route[] = [
             ...(nextBilling ? { nextBillingAt: unix(`${nextBilling}T00:00:00Z`) } : {}),
             price: 499,
             planPeriod: 'month',
-            subAccounts: MAX_SUB_ACCOUNTS,
+            subAccounts: used,
             features: [
               {
                 name: 'SUB_ACCOUNTS',
@@ -171,6 +174,7 @@ export const corporateRoutes: Route[] = [
         id,
         companyName,
         email,
+        users: [email],
         language: optString(body, 'language') ?? 'en',
         timezone,
         active: true,
@@ -255,7 +259,7 @@ export const corporateRoutes: Route[] = [
       const body = bodyOf(req);
       const s = corporateOf(store).subAccount(reqInt(body, 'id'));
       const email = optString(body, 'email');
-      if (email !== undefined && emailKey(email) !== s.email)
+      if (email !== undefined && !s.users.includes(emailKey(email)))
         throw invalid(`email: ${email} is not a user of sub-account ${s.id}`);
       const url = optString(body, 'url');
       if (url !== undefined && !URL.canParse(url)) throw invalid('url is not a valid URL');

@@ -40,6 +40,8 @@ export interface SubAccount {
   email: string;
   /** The person who runs it, when known. */
   ownerName?: string;
+  /** Emails of its users, the one it was created with first: what features.users counts. */
+  users: string[];
   language: string;
   timezone: string;
   active: boolean;
@@ -185,7 +187,7 @@ export class CorporateState {
         features: {
           inbox: remaining(s.features.inbox),
           landingPage: remaining(s.features.landingPage),
-          users: remaining(s.features.users),
+          users: remaining({ quantity: s.features.users.quantity, used: s.users.length }),
           salesUsers: remaining(s.features.salesUsers),
         },
         planType: 'paid',
@@ -218,7 +220,7 @@ export function newPlan(): Pick<SubAccount, 'credits' | 'features'> {
       externalFeeds: allowance(0),
       whatsapp: allowance(0),
     },
-    features: { users: allowance(1, 1), landingPage: allowance(0), inbox: allowance(0), salesUsers: allowance(0) },
+    features: { users: allowance(1), landingPage: allowance(0), inbox: allowance(0), salesUsers: allowance(0) },
   };
 }
 
@@ -240,6 +242,7 @@ function seedCorporate(store: Store): CorporateState {
     companyName: 'Demo Shop Outlet',
     email: `outlet@${domain}`,
     ownerName: 'Lucas Moreau',
+    users: [`outlet@${domain}`, `stock@${domain}`],
     language: 'fr',
     timezone: 'Europe/Paris',
     createdAt: ago(380),
@@ -252,7 +255,7 @@ function seedCorporate(store: Store): CorporateState {
       whatsapp: allowance(0),
     },
     features: {
-      users: allowance(3, 2),
+      users: allowance(3),
       landingPage: allowance(5, 1),
       inbox: allowance(1, 1),
       salesUsers: allowance(0),
@@ -264,6 +267,7 @@ function seedCorporate(store: Store): CorporateState {
     companyName: 'Demo Shop Wholesale',
     email: `wholesale@${domain}`,
     ownerName: 'Ines Garnier',
+    users: [`wholesale@${domain}`, `orders@${domain}`],
     language: 'en',
     timezone: 'Europe/Paris',
     createdAt: ago(250),
@@ -275,13 +279,14 @@ function seedCorporate(store: Store): CorporateState {
       externalFeeds: allowance(0),
       whatsapp: allowance(200, 35),
     },
-    features: { users: allowance(2, 2), landingPage: allowance(0), inbox: allowance(0), salesUsers: allowance(3, 1) },
+    features: { users: allowance(2), landingPage: allowance(0), inbox: allowance(0), salesUsers: allowance(3, 1) },
     applications: apps(['sms-campaigns', 'web-push']),
     ips: [store.ips[0]?.ip ?? '198.51.100.25'],
   });
   sub({
     companyName: 'Demo Shop España',
     email: `es@${domain}`,
+    users: [`es@${domain}`],
     language: 'es',
     timezone: 'Europe/Madrid',
     createdAt: ago(40),
@@ -293,7 +298,7 @@ function seedCorporate(store: Store): CorporateState {
       externalFeeds: allowance(0),
       whatsapp: allowance(0),
     },
-    features: { users: allowance(1, 1), landingPage: allowance(2), inbox: allowance(0), salesUsers: allowance(0) },
+    features: { users: allowance(1), landingPage: allowance(2), inbox: allowance(0), salesUsers: allowance(0) },
     applications: apps(['whatsapp', 'facebook-ads', 'crm']),
     ips: [],
   });
