@@ -135,8 +135,6 @@ export const corporateRoutes: Route[] = [
     '/corporate/subAccount',
     (req, store) => {
       const corp = corporateOf(store);
-      if (!req.query.get('offset')) throw missing('offset');
-      if (!req.query.get('limit')) throw missing('limit');
       const all = [...corp.subAccounts.values()];
       return {
         status: 200,
