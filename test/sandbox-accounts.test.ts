@@ -3,9 +3,8 @@
 // their credits and domains, organization users and invitations, conversation messages. Each
 // goes write → read back → change → read back → delete → 404, against the seeded Demo Shop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from './support/json.js';
 import { connectStdio, textOf, type Connected } from './support/mcp.js';
-
-type Json = Record<string, any>;
 
 describe('brevo-mcp --sandbox: accounts around the account', () => {
   let conn: Connected;
@@ -13,7 +12,7 @@ describe('brevo-mcp --sandbox: accounts around the account', () => {
   const json = async (name: string, args: Json = {}) => {
     const result = await call(name, args);
     expect(result.isError, `${name}: ${textOf(result)}`).toBeFalsy();
-    return JSON.parse(textOf(result)) as any;
+    return JSON.parse(textOf(result)) as Json;
   };
   /** A call that must succeed with no content (HTTP 204 or 202). */
   const done = async (name: string, args: Json = {}) => {

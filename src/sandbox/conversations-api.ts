@@ -31,12 +31,12 @@ export interface ConversationMessage {
 }
 
 /** Bounds of what the emulator keeps for this area. */
-export const MAX_MESSAGES = 5000;
-export const MAX_AGENTS = 50;
-export const MAX_TEXT = 10_000;
+const MAX_MESSAGES = 5000;
+const MAX_AGENTS = 50;
+const MAX_TEXT = 10_000;
 
 /** The seeded ids, fixed so documentation and tests can name them. */
-export const SEEDED = {
+const SEEDED = {
   ownerAgent: 'demoShopAgent0001',
   supportAgent: 'demoShopAgent0002',
   group: 'demoShopGroup0001',

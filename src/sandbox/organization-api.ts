@@ -59,8 +59,8 @@ export interface ActivityLog {
 }
 
 /** Bounds of what the emulator keeps for this area. */
-export const MAX_USERS = 50;
-export const MAX_LOGS = 1000;
+const MAX_USERS = 50;
+const MAX_LOGS = 1000;
 
 /** Where the seeded team works from (documentation addresses), and what the emulator logs for API calls. */
 const OFFICE_IP = '203.0.113.10';

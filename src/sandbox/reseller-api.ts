@@ -32,8 +32,8 @@ export interface ResellerChild {
 }
 
 /** Bounds of what the emulator keeps for this area. */
-export const MAX_CHILDREN = 100;
-export const MAX_DOMAINS_PER_CHILD = 20;
+const MAX_CHILDREN = 100;
+const MAX_DOMAINS_PER_CHILD = 20;
 
 export class ResellerState {
   readonly children = new Map<number, ResellerChild>();
