@@ -236,8 +236,15 @@ describe("the emulator's corporate, reseller, organization and conversations are
       notFound,
     );
     expect(await emu.request('GET', '/conversations/messages/nope')).toMatchObject(notFound);
-    // A pushed message is read where it was sent, not among agents' messages.
-    expect(await emu.request('GET', '/conversations/messages/demoShopPushed001')).toMatchObject(notFound);
+    // Any message reads as a message, but only a pushed one as a pushed message, and it changes only there.
+    expect(await emu.request('GET', '/conversations/messages/demoShopPushed001')).toMatchObject({
+      status: 200,
+      json: { isPushed: true },
+    });
+    expect(await emu.request('GET', '/conversations/pushedMessages/demoShopMessage02')).toMatchObject(notFound);
+    expect(await emu.request('PUT', '/conversations/messages/demoShopPushed001', { text: 'x' })).toMatchObject(
+      notFound,
+    );
   });
 
   it('refuses bad fields with a 400 that names them', async () => {

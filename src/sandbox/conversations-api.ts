@@ -56,10 +56,14 @@ export class ConversationsState {
     return undefined;
   }
 
-  /** A message of the given kind (pushed or not), or Brevo's 404. */
-  message(id: string, pushed: boolean): ConversationMessage {
+  /**
+   * A message, or Brevo's 404. Any message reads as a message; a pushed one is only read (and
+   * changed) as a pushed message, and an agent's one only changed as a message.
+   */
+  message(id: string, pushed?: boolean): ConversationMessage {
     const found = this.messages.get(id);
-    if (!found || found.isPushed !== pushed) throw notFound(pushed ? 'Pushed message not found' : 'Message not found');
+    if (!found || (pushed !== undefined && found.isPushed !== pushed))
+      throw notFound(pushed ? 'Pushed message not found' : 'Message not found');
     return found;
   }
 }
@@ -208,7 +212,7 @@ export const conversationRoutes: Route[] = [
     '/conversations/messages/{id}',
     (req, store) => ({
       status: 200,
-      body: view(conversationsOf(store).message(req.params.id!, false)),
+      body: view(conversationsOf(store).message(req.params.id!)),
     }),
   ],
   ['PUT', '/conversations/messages/{id}', (req, store) => edit(req, store, false)],

@@ -51,9 +51,12 @@ function applyPlan(body: Body, targets: SubAccount[]): void {
   const featureValues = FEATURE_KINDS.map((k) => [k, read(features, 'features', k)] as const);
   for (const [k, v] of featureValues)
     if (v === -1) throw invalid(`features.${k} should be 0 or more (features cannot be unlimited)`);
-  for (const [k, v] of [...creditValues.filter(([k]) => k === 'wpSubscribers' || k === 'externalFeeds')])
-    if (v !== undefined && ![0, k === 'wpSubscribers' ? -1 : 1].includes(v))
-      throw invalid(`credits.${k} should be ${k === 'wpSubscribers' ? '0 or -1' : '0 or 1'}`);
+  // Push is off or unlimited, external feeds off or on.
+  for (const [k, v] of creditValues) {
+    const allowed = k === 'wpSubscribers' ? [0, -1] : k === 'externalFeeds' ? [0, 1] : undefined;
+    if (v !== undefined && allowed && !allowed.includes(v))
+      throw invalid(`credits.${k} should be ${allowed.join(' or ')}`);
+  }
   for (const s of targets) {
     for (const [k, v] of featureValues)
       if (v !== undefined && v < usedOf(s, k))
@@ -99,7 +102,6 @@ export const corporateRoutes: Route[] = [
               streetAddress: a.address.street,
               locality: a.address.city,
               postalCode: a.address.zipCode,
-              stateCode: '',
               countryCode: 'FR',
             },
           },

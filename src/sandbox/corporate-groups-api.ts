@@ -1,7 +1,7 @@
 // Groups of sub-accounts (created, renamed, joined, unlinked, deleted) and the admin users of the
 // master account (invited, resent, cancelled, given permissions and groups, revoked), with real
 // state in corporate-store.ts.
-import { capReached, emailField, hexId, bounded } from './accounts-common.js';
+import { bounded, capReached, emailField, hexId } from './accounts-common.js';
 import { ADMIN_FEATURES, corporateOf, MAX_ADMINS, MAX_GROUPS, type CorporateState } from './corporate-store.js';
 import { invalid, missing, SandboxError, type Route } from './http.js';
 import { readPrivileges } from './organization-api.js';
