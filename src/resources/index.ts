@@ -8,7 +8,7 @@ import {
   type Resource,
   type ResourceTemplateType as ResourceTemplate,
 } from '@modelcontextprotocol/server';
-import type { BrevoClient } from '../client/brevo-client.js';
+import type { BrevoClient, BrevoResponse } from '../client/brevo-client.js';
 import type { SourceName } from '../completions/sources.js';
 import { callOperation, cutText, OperationFailure } from '../executor.js';
 import { NO_SECRETS, type Redactor } from '../redact.js';
@@ -152,12 +152,12 @@ export class ResourceCatalog {
 
   /**
    * Where the whole text of a field of an operation's answer is served: the text/html resource
-   * reading that field of the same operation, its variables filled from `valueOf`.
+   * reading that field of the same operation, its variables filled from `valueFor`.
    */
   fullTextAt(
     operation: string,
     field: string,
-    valueOf: (variable: string, argument: string) => unknown,
+    valueFor: (variable: string, argument: string) => unknown,
     reach?: OperationReach,
   ): string | undefined {
     const html = this.within(reach).find((c) => c.def.htmlField === field && c.def.operation === operation);
@@ -167,7 +167,7 @@ export class ResourceCatalog {
       if (!isVar(segment)) segments.push(segment);
       else {
         const name = segment.slice(1, -1);
-        const value = valueOf(name, html.def.argNames?.[name] ?? name);
+        const value = valueFor(name, html.def.argNames?.[name] ?? name);
         if (value === undefined || value === null || value === '') return undefined;
         segments.push(encodeURIComponent(String(value)));
       }
@@ -239,7 +239,7 @@ export class ResourceCatalog {
         uri,
         `it reads with ${def.operation}, which this server does not offer: ${ctx.reach.whyNot(def.operation)}`,
       );
-    let response;
+    let response: BrevoResponse;
     try {
       ({ response } = await callOperation(entry, found.args, ctx));
     } catch (error) {
@@ -325,7 +325,10 @@ const catalogs = new WeakMap<ToolEntry[], ResourceCatalog>();
 /** The resource catalog of a manifest, built on first use. */
 export function resourceCatalog(manifest: ToolEntry[]): ResourceCatalog {
   let catalog = catalogs.get(manifest);
-  if (!catalog) catalogs.set(manifest, (catalog = new ResourceCatalog(manifest)));
+  if (!catalog) {
+    catalog = new ResourceCatalog(manifest);
+    catalogs.set(manifest, catalog);
+  }
   return catalog;
 }
 
