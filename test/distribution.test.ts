@@ -28,12 +28,13 @@ const server = JSON.parse(read('server.json')) as {
   version: string;
   packages: Array<{
     registryType: string;
-    registryBaseUrl: string;
+    registryBaseUrl?: string;
     identifier: string;
     version: string;
-    runtimeHint: string;
+    runtimeHint?: string;
+    fileSha256?: string;
     transport: { type: string };
-    environmentVariables: EnvVar[];
+    environmentVariables?: EnvVar[];
   }>;
 };
 
@@ -84,7 +85,7 @@ describe('server.json for the MCP registry', () => {
     ];
     for (const p of server.packages) {
       expect(Object.keys(p).filter((k) => !packageFields.includes(k))).toEqual([]);
-      for (const v of p.environmentVariables) {
+      for (const v of p.environmentVariables ?? []) {
         expect(
           Object.keys(v).filter((k) => !inputFields.includes(k)),
           v.name,
@@ -98,7 +99,7 @@ describe('server.json for the MCP registry', () => {
   it('names this npm package and version, over stdio, and the owner the registry will check', () => {
     expect(server.name).toBe(pkg.mcpName);
     expect(server.version).toBe(pkg.version);
-    expect(server.packages).toHaveLength(1);
+    expect(server.packages.map((p) => p.registryType)).toEqual(['npm', 'mcpb']);
     expect(server.packages[0]).toMatchObject({
       registryType: 'npm',
       registryBaseUrl: 'https://registry.npmjs.org',
@@ -109,8 +110,20 @@ describe('server.json for the MCP registry', () => {
     });
   });
 
+  it('lists the MCP Bundle of this version as a GitHub release download, its hash filled in by npm run bundle', () => {
+    const bundle = server.packages[1]!;
+    expect(bundle).toMatchObject({ version: pkg.version, transport: { type: 'stdio' } });
+    // The registry takes an .mcpb only from a GitHub or GitLab release, by a URL containing "mcp".
+    const owner = server.name.split('/')[0]!.replace(/^io\.github\./, '');
+    expect(bundle.identifier).toBe(
+      `https://github.com/${owner}/${pkg.name}/releases/download/v${pkg.version}/${pkg.name}-${pkg.version}.mcpb`,
+    );
+    // Its SHA-256 is known only once the file is built: build/server.json carries it (test/bundle.test.ts).
+    expect(bundle.fileSha256).toBeUndefined();
+  });
+
   it('declares environment variables the server reads, the keys as secrets', () => {
-    const vars = server.packages[0]!.environmentVariables;
+    const vars = server.packages[0]!.environmentVariables!;
     const config = read('src/config.ts');
     for (const v of vars) {
       expect(config, `${v.name} is read in src/config.ts`).toContain(`env.${v.name}`);
@@ -144,7 +157,7 @@ describe('README', () => {
 
   it('quotes the right tool count for every toolset profile', () => {
     const section = readme.slice(readme.indexOf('## Toolset profiles'), readme.indexOf('## MCP Inspector'));
-    const rows = [...section.matchAll(/^\|[^|]+\| `([^`]+)` \| (\d+) \|$/gm)];
+    const rows = [...section.matchAll(/^\|[^|]+\| +`([^`]+)` +\| +(\d+) \|$/gm)];
     expect(rows.length).toBeGreaterThanOrEqual(4);
     const manifest = readManifest();
     for (const [, options, count] of rows) {
