@@ -1,5 +1,5 @@
 // What people copy to install and configure brevo-mcp: the MCP registry's server.json, the
-// client snippets and the toolset profiles of the README. Each must stay true to the package
+// client snippets of the README and the toolset profiles of docs/configuration.md. Each must stay true to the package
 // and to the server's options.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { readManifest } from '../src/tools/manifest.js';
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { name: string; version: string; mcpName: string; description: string };
 const readme = read('README.md');
+const configuration = read('docs/configuration.md');
 
 interface EnvVar {
   name: string;
@@ -127,7 +128,7 @@ describe('server.json for the MCP registry', () => {
     const config = read('src/config.ts');
     for (const v of vars) {
       expect(config, `${v.name} is read in src/config.ts`).toContain(`env.${v.name}`);
-      expect(readme, `${v.name} is documented`).toContain(v.name);
+      expect(configuration, `${v.name} is documented`).toContain(v.name);
     }
     const byName = new Map(vars.map((v) => [v.name, v]));
     expect(byName.get('BREVO_API_KEY')).toMatchObject({ isRequired: true, isSecret: true });
@@ -151,12 +152,15 @@ describe('server.json for the MCP registry', () => {
 describe('README', () => {
   it('has client snippets that are valid JSON', () => {
     const blocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(blocks.length).toBeGreaterThanOrEqual(6);
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
     for (const block of blocks) expect(() => JSON.parse(block), block).not.toThrow();
   });
 
   it('quotes the right tool count for every toolset profile', () => {
-    const section = readme.slice(readme.indexOf('## Toolset profiles'), readme.indexOf('## MCP Inspector'));
+    const section = configuration.slice(
+      configuration.indexOf('## Toolset profiles'),
+      configuration.indexOf('## Options'),
+    );
     const rows = [...section.matchAll(/^\|[^|]+\| +`([^`]+)` +\| +(\d+) \|$/gm)];
     expect(rows.length).toBeGreaterThanOrEqual(4);
     const manifest = readManifest();

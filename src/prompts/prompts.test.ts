@@ -39,13 +39,15 @@ const render = (p: PromptDefinition, args: Record<string, string>, has: (t: stri
   (new SessionPrompts(has, [p], () => TODAY).get(p.name, args).messages[0]!.content as { text: string }).text;
 
 describe('prompts', () => {
-  it('are each in the README with their arguments', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('are each in docs/resources.md with their arguments', () => {
+    const readme = readFileSync(new URL('../../docs/resources.md', import.meta.url), 'utf8');
     for (const prompt of PROMPTS) {
-      const row = readme.split('\n').find((l) => l.startsWith(`| \`${prompt.name}\` |`));
+      // Tables are padded to column width; a required argument is marked \* (escaped, so that
+      // Markdown formatters do not read two of them as emphasis).
+      const row = readme.split('\n').find((l) => new RegExp(`^\\| \`${prompt.name}\` +\\|`).test(l));
       expect(row, prompt.name).toBeDefined();
       for (const arg of prompt.arguments)
-        expect(row, `${prompt.name} ${arg.name}`).toContain(`\`${arg.name}\`${arg.required ? '*' : ''}`);
+        expect(row, `${prompt.name} ${arg.name}`).toContain(`\`${arg.name}\`${arg.required ? '\\*' : ''}`);
     }
   });
 
