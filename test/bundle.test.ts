@@ -101,6 +101,7 @@ describe('the MCP Bundle', () => {
     expect(Object.keys(manifest.user_config ?? {}).sort()).toEqual(
       ['brevo_api_key', 'confirm', 'read_only', 'sandbox', 'toolsets'].sort(),
     );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the manifest's own substitution syntax, not a template
     expect(manifest.server.mcp_config.env?.BREVO_API_KEY).toBe('${user_config.brevo_api_key}');
     expect(JSON.stringify(manifest.server.mcp_config.args)).not.toContain('user_config');
     // Nothing is required: the sandbox runs without a key, so a host starts it with no settings.

@@ -42,12 +42,11 @@ describe('prompts', () => {
   it('are each in docs/resources.md with their arguments', () => {
     const readme = readFileSync(new URL('../../docs/resources.md', import.meta.url), 'utf8');
     for (const prompt of PROMPTS) {
-      // Tables are padded to column width; a required argument is marked \* (escaped, so that
-      // Markdown formatters do not read two of them as emphasis).
+      // A required argument is marked *; a table may be padded to column width.
       const row = readme.split('\n').find((l) => new RegExp(`^\\| \`${prompt.name}\` +\\|`).test(l));
       expect(row, prompt.name).toBeDefined();
       for (const arg of prompt.arguments)
-        expect(row, `${prompt.name} ${arg.name}`).toContain(`\`${arg.name}\`${arg.required ? '\\*' : ''}`);
+        expect(row, `${prompt.name} ${arg.name}`).toContain(`\`${arg.name}\`${arg.required ? '*' : ''}`);
     }
   });
 
