@@ -47,7 +47,7 @@ describe('the MCP Bundle', () => {
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   /** Starts the unpacked bundle as a host would, with these settings filled in. */
   async function startFromManifest(userConfig: Record<string, string | boolean>) {

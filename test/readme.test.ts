@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toolsets } from '../src/tools/index.js';
 import { cleanClone, npmEnv, ROOT } from './support/clean-clone.js';
 import { TEST_KEY, textOf } from './support/mcp.js';
@@ -47,11 +47,17 @@ describe('the README, from a clean clone', () => {
     await run('npm', ['run', 'build'], { cwd: clone, env: npmEnv(), maxBuffer: 64 * 1024 * 1024 });
   }, 300_000);
 
-  afterAll(async () => {
-    for (const client of clients) await client.close().catch(() => {});
-    for (const child of children) child.kill('SIGTERM');
-    if (work) rmSync(work, { recursive: true, force: true });
+  // Each test's sessions end with it: closing a stdio client ends its server.
+  afterEach(async () => {
+    const closing = clients.splice(0).map((client) => client.close().catch(() => {}));
+    await Promise.all(closing);
   });
+
+  afterAll(() => {
+    for (const child of children) child.kill('SIGTERM');
+    // A whole npm install to delete: slow on a busy machine.
+    if (work) rmSync(work, { recursive: true, force: true });
+  }, 120_000);
 
   /** `A=1 B=2 node dist/cli.js --flag` -> the environment and the words, with placeholders filled. */
   function parse(line: string): { env: Record<string, string>; words: string[] } {
