@@ -1,6 +1,6 @@
 // What people copy to install and configure brevo-mcp: the MCP registry's server.json, the
-// client snippets of the README and the toolset profiles of docs/configuration.md. Each must stay true to the package
-// and to the server's options.
+// client snippets of the README and the toolset profiles of docs/configuration.md. Each must
+// stay true to the package and to the server's options.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';

@@ -19,7 +19,13 @@ import { TEST_KEY, textOf } from './support/mcp.js';
 
 const run = promisify(execFile);
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  mcpName: string;
+};
+/** The GitHub account the registry name claims: the clone URL is that account's repository. */
+const owner = pkg.mcpName.split('/')[0]!.replace(/^io\.github\./, '');
 const blocks = (lang: string) =>
   [...readme.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
 const commands = blocks('sh').flatMap((b) => b.split('\n').filter((l) => l.trim()));
@@ -119,7 +125,7 @@ describe('the README, from a clean clone', () => {
   async function runCommand(line: string) {
     if (line.startsWith('git clone ')) {
       // The copy above stands in for the clone: same files, from this checkout.
-      expect(line).toBe(`git clone https://github.com/OWNER/${pkg.name}.git && cd ${pkg.name}`);
+      expect(line).toBe(`git clone https://github.com/${owner}/${pkg.name}.git && cd ${pkg.name}`);
       expect(existsSync(join(clone, 'package.json'))).toBe(true);
       return;
     }
