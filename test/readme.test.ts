@@ -4,6 +4,7 @@
 // Servers are driven through the SDK Client over stdio and Streamable HTTP, as the clients named
 // in the snippets do. Also: every relative link of README.md and docs/*.md resolves, anchors
 // included, and the README stays under 300 lines with the catalog's toolsets.
+// Like `npm ci`, the Inspector line needs the npm registry or npm's cache (npx fetches it).
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
