@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkAgainst, successResponses } from '../scripts/lib/response-schemas.mjs';
 import { contractRows, sharedAvailable, sharedDir } from '../scripts/lib/reference.mjs';
-import { responsesUrl } from '../src/sandbox/fallback.js';
+import { responsesUrl } from './support/emulator.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
 
 const available = sharedAvailable();

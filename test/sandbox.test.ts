@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { responsesUrl } from '../src/sandbox/fallback.js';
+import { responsesUrl } from './support/emulator.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
 import { startEmulator, type Emulator } from './support/emulator.js';
 import { BIN, connectHttp, connectStdio, startHttpServer, TEST_KEY, textOf, type Connected } from './support/mcp.js';

@@ -60,3 +60,6 @@ export function testClock(start: string) {
   let now = Date.parse(start);
   return { clock: () => new Date(now), advance: (ms: number) => void (now += ms) };
 }
+
+/** The definition's example answers (written by scripts/write-sandbox-responses.mjs): test data only, never served. */
+export const responsesUrl = new URL('../../src/sandbox/responses.json', import.meta.url);
