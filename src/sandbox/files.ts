@@ -81,7 +81,8 @@ export function serveFile(method: string, path: string, store: Store): Answer {
   if (file.render) {
     const data = file.render(store);
     if (!data) throw notFound('File not found: what it showed has been deleted');
-    return { status: 200, raw: { data, contentType: file.contentType, fileName: file.name } };
+    // A shared page opens in the browser rather than downloading.
+    return { status: 200, raw: { data, contentType: file.contentType, fileName: file.name, inline: true } };
   }
   if (file.location) return { status: 302, headers: { location: file.location } };
   return {

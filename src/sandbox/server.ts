@@ -143,10 +143,11 @@ async function handle(
   // After a refused body the rest of it may still be arriving: the socket is not reused.
   if (answer.status === 413) res.setHeader('connection', 'close');
   if (answer.raw) {
+    const disposition = answer.raw.inline ? 'inline' : 'attachment';
     res
       .writeHead(answer.status, {
         'content-type': answer.raw.contentType,
-        'content-disposition': `attachment; filename="${answer.raw.fileName ?? 'sandbox-file.txt'}"`,
+        'content-disposition': `${disposition}; filename="${answer.raw.fileName ?? 'sandbox-file.txt'}"`,
         ...answer.headers,
       })
       .end(answer.raw.data);
