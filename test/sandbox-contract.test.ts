@@ -8,6 +8,7 @@ import { checkAgainst, successResponses } from '../scripts/lib/response-schemas.
 import { contractRows, sharedAvailable, sharedDir } from '../scripts/lib/reference.mjs';
 import { responsesUrl } from './support/emulator.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
+import type { Json } from './support/json.js';
 
 const available = sharedAvailable();
 if (!available)
@@ -481,7 +482,7 @@ describe.skipIf(!available)('sandbox answers against the official definition', (
         body: body !== undefined ? JSON.stringify(body) : undefined,
       });
       const text = await res.text();
-      return (text ? JSON.parse(text) : undefined) as any;
+      return (text ? JSON.parse(text) : undefined) as Json;
     };
     const { processId } = await api('POST', '/contacts/import', {
       jsonBody: [{ email: 'imported@example.org' }, { email: 'broken' }],

@@ -3,9 +3,8 @@
 // blocklists, inbound email, the tracker and events, double opt-in and attribute options. Each
 // area goes write, read back, change, read back, delete, 404; and the two stories end to end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from './support/json.js';
 import { connectStdio, textOf, type Connected } from './support/mcp.js';
-
-type Json = Record<string, any>;
 
 /** A CSV the emulator wrote, as rows of named fields (semicolons, quotes as Brevo writes them). */
 function csvRecords(text: string): Record<string, string>[] {

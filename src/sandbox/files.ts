@@ -99,5 +99,5 @@ const field = (value: unknown): string => {
 
 /** A CSV file as Brevo writes its exports: a header row, semicolons between fields. */
 export function toCsv(header: string[], rows: unknown[][]): Buffer {
-  return Buffer.from([header, ...rows].map((row) => row.map(field).join(';')).join('\n') + '\n', 'utf8');
+  return Buffer.from(`${[header, ...rows].map((row) => row.map(field).join(';')).join('\n')}\n`, 'utf8');
 }
