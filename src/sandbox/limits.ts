@@ -17,6 +17,12 @@ export const LIMITS = {
   processes: 500,
   /** Rows of one import. */
   importRows: 5_000,
+  /** Transactional emails logged (what get_transac_emails_list shows); the oldest go first. */
+  loggedEmails: 20_000,
+  /** Characters of the logged emails' bodies together; the oldest go first. */
+  emailLogChars: 32 * 1024 * 1024,
+  /** Rows of the email event log; the oldest go first. */
+  loggedEvents: 100_000,
 } as const;
 
 const size = (value: unknown): number =>
@@ -55,4 +61,19 @@ export function checkAttributeSizes(
       `${field} are too long together: the sandbox keeps at most ${LIMITS.contactAttributeChars} characters of ` +
         'attribute values per contact',
     );
+}
+
+/** Drops the oldest logged emails and events past the caps of the transactional log. */
+export function trimEmailLog(store: Store): void {
+  let chars = store.emails.reduce((n, e) => n + e.body.length, 0);
+  let drop = 0;
+  while (
+    drop < store.emails.length &&
+    (chars > LIMITS.emailLogChars || store.emails.length - drop > LIMITS.loggedEmails)
+  ) {
+    chars -= store.emails[drop]!.body.length;
+    drop++;
+  }
+  if (drop) store.emails.splice(0, drop);
+  if (store.events.length > LIMITS.loggedEvents) store.events.splice(0, store.events.length - LIMITS.loggedEvents);
 }

@@ -7,6 +7,7 @@ import { campaignStatistics, type Engagement } from './campaign-stats.js';
 import type { BlockedDomain, InboundEmail, Process } from './core-store.js';
 import { CrmState } from './crm-store.js';
 import { FileShelf } from './files.js';
+import { trimEmailLog } from './limits.js';
 import { notFound } from './http.js';
 import { MessagingState } from './messaging-store.js';
 import { ShopState } from './shop-store.js';
@@ -355,6 +356,7 @@ export class Store {
         ...(e.reason !== undefined ? { reason: e.reason } : {}),
       });
     }
+    trimEmailLog(this);
     return sent;
   }
 
