@@ -61,6 +61,12 @@ describe('the sandbox store is bounded', () => {
       await emu.request('POST', '/contacts/import', { jsonBody: rows(LIMITS.importRows + 1, 'over'), listIds: [1] }),
     ).toMatchObject({ status: 400, json: { code: 'out_of_range', message: expect.stringMatching(/jsonBody holds/) } });
 
+    const wide = `${Array.from({ length: LIMITS.importColumns + 1 }, (_, i) => `C${i}`).join(';')}\n`;
+    expect(await emu.request('POST', '/contacts/import', { fileBody: wide, listIds: [1] })).toMatchObject({
+      status: 400,
+      json: { code: 'out_of_range', message: 'fileBody has 201 columns; the sandbox imports at most 200' },
+    });
+
     const { count } = await emu.ok('GET', '/contacts?limit=1');
     const room = LIMITS.contacts - count;
     await emu.ok('POST', '/contacts/import', { jsonBody: rows(room, 'fill'), listIds: [1] });

@@ -17,6 +17,8 @@ export const LIMITS = {
   processes: 500,
   /** Rows of one import. */
   importRows: 5_000,
+  /** Columns of an imported CSV file. */
+  importColumns: 200,
   /** Transactional emails logged (what get_transac_emails_list shows); the oldest go first. */
   loggedEmails: 20_000,
   /** Characters of the logged emails' bodies together; the oldest go first. */

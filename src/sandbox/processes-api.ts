@@ -82,6 +82,12 @@ function csvRows(text: string, field: string): Row[] {
       'out_of_range',
       `${field} holds ${body.length} rows; the sandbox imports at most ${LIMITS.importRows}`,
     );
+  if (header.length > LIMITS.importColumns)
+    throw new SandboxError(
+      400,
+      'out_of_range',
+      `${field} has ${header.length} columns; the sandbox imports at most ${LIMITS.importColumns}`,
+    );
   const names = header.map((h) => h.toUpperCase());
   return body.map((cells, i) => ({
     line: i + 2,
