@@ -43,6 +43,28 @@ describe('emulator processes', () => {
     }
   });
 
+  it('imports by phone number: a row with only SMS updates its contact; a number taken twice is reported', async () => {
+    const emma = await emu.ok('GET', '/contacts/emma.martin%40example.com');
+    const { processId } = await emu.ok('POST', '/contacts/import', {
+      fileBody: [
+        'EMAIL;SMS;FIRSTNAME',
+        `;+${emma.attributes.SMS};Emmy`,
+        'new.phone@example.com;+33 6 11 22 33 44;New',
+        'other.phone@example.com;33611223344;Other',
+        ';;Nobody',
+      ].join('\n'),
+      listIds: [3],
+    });
+    expect((await emu.ok('GET', '/contacts/emma.martin%40example.com')).attributes.FIRSTNAME).toBe('Emmy');
+    expect((await emu.ok('GET', '/contacts/new.phone%40example.com')).attributes.SMS).toBe('33611223344');
+    expect((await emu.request('GET', '/contacts/other.phone%40example.com')).status).toBe(404);
+    const { info } = await emu.ok('GET', `/processes/${processId}`);
+    expect(await (await fetch(info.import.duplicate_phone_id)).text()).toBe('LINE;IDENTIFIER\n4;33611223344\n');
+    expect(await (await fetch(info.import.invalid_emails)).text()).toBe(
+      'LINE;VALUE;REASON\n5;;no EMAIL, EXT_ID or phone number\n',
+    );
+  });
+
   it('pages processes newest first and counts them all', async () => {
     for (let i = 0; i < 3; i++)
       await emu.ok('POST', '/contacts/export', { customContactFilter: { actionForContacts: 'allContacts' } });

@@ -179,28 +179,25 @@ function importContacts(req: SandboxRequest, store: Store) {
   );
   const invalidRows: [number, string, string][] = [];
   const duplicates: [number, string][] = [];
+  const phoneDuplicates: [number, string][] = [];
+  const seenPhones = new Set<string>();
   const seen = new Set<string>();
   const plan: { row: Row; contact?: Contact; email?: string; extId?: string; attributes: Record<string, unknown> }[] =
     [];
   for (const row of rows) {
     const rawEmail = (row.values.EMAIL ?? '').trim();
     const extId = (row.values.EXT_ID ?? '').trim() || undefined;
-    const sms = PHONES.find((p) => row.values[p]?.trim());
     if (rawEmail && !isEmail(rawEmail)) {
       invalidRows.push([row.line, rawEmail, 'invalid email address']);
       continue;
     }
     const email = rawEmail ? rawEmail.toLowerCase() : undefined;
-    if (!email && !extId && !sms) {
-      invalidRows.push([row.line, '', 'no EMAIL, EXT_ID or phone number']);
-      continue;
-    }
-    const key = email ?? `ext:${extId ?? ''}:${sms ? row.values[sms] : ''}`;
-    if (seen.has(key)) {
+    const key = email ?? (extId !== undefined ? `ext:${extId}` : undefined);
+    if (key !== undefined && seen.has(key)) {
       duplicates.push([row.line, email ?? extId ?? '']);
       continue;
     }
-    seen.add(key);
+    if (key !== undefined) seen.add(key);
     const attributes: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(row.values)) {
       if (IDENTIFIER_COLUMNS.includes(name) || !known.has(name)) continue;
@@ -208,7 +205,27 @@ function importContacts(req: SandboxRequest, store: Store) {
       if (text === '' && !emptyAttributes) continue;
       attributes[name] = PHONES.includes(name) ? text.replace(/^\+/, '').replace(/[\s-]/g, '') : text;
     }
-    const contact = (email && store.contactByEmail(email)) || (extId && store.contactByExtId(extId)) || undefined;
+    const phones = PHONES.filter((p) => typeof attributes[p] === 'string' && attributes[p] !== '');
+    if (!email && !extId && !phones.length) {
+      invalidRows.push([row.line, '', 'no EMAIL, EXT_ID or phone number']);
+      continue;
+    }
+    const byPhone = phones.map((p) => store.contactByAttribute(p, String(attributes[p]))).find((c) => c);
+    const contact =
+      (email && store.contactByEmail(email)) ||
+      (extId && store.contactByExtId(extId)) ||
+      (!email && !extId ? byPhone : undefined) ||
+      undefined;
+    // A number another contact holds, or an earlier row took, cannot be given to this one.
+    const taken = phones.find((p) => {
+      const owner = store.contactByAttribute(p, String(attributes[p]));
+      return (owner && owner !== contact) || seenPhones.has(`${p}:${attributes[p]}`);
+    });
+    if (taken) {
+      phoneDuplicates.push([row.line, String(attributes[taken])]);
+      continue;
+    }
+    for (const p of phones) seenPhones.add(`${p}:${attributes[p]}`);
     try {
       checkAttributeSizes(contact?.attributes ?? {}, attributes, `line ${row.line}`);
     } catch (error) {
@@ -263,6 +280,12 @@ function importContacts(req: SandboxRequest, store: Store) {
       name: 'duplicate_email_id.csv',
       contentType: 'text/csv',
       data: toCsv(['LINE', 'IDENTIFIER'], duplicates),
+    });
+  if (phoneDuplicates.length)
+    importReports.duplicate_phone_id = store.files.put({
+      name: 'duplicate_phone_id.csv',
+      contentType: 'text/csv',
+      data: toCsv(['LINE', 'IDENTIFIER'], phoneDuplicates),
     });
   const process = startProcess(
     store,
