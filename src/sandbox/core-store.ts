@@ -11,7 +11,7 @@ export interface Process {
   createdAt: string;
   /** The file an export wrote. */
   exportUrl?: string;
-  /** An import's reports of the rows it could not take, by Brevo's names (invalid_emails, duplicate_email_id). */
+  /** An import's reports of the rows it could not take, by Brevo's names (invalid_emails, duplicate_email_id...). */
   importReports?: Record<string, string>;
 }
 
