@@ -15,6 +15,7 @@ import { crmRoutes } from './crm-api.js';
 import { ecommerceRoutes } from './ecommerce-api.js';
 import { fallbackRoutes } from './fallback.js';
 import { listRoutes } from './lists-api.js';
+import { loyaltyAndCommerceRoutes } from './loyalty-routes.js';
 import { senderRoutes } from './senders-api.js';
 import { sendDueSmsCampaigns, smsRoutes } from './sms-api.js';
 import { templateRoutes } from './templates-api.js';
@@ -77,6 +78,7 @@ export function sandboxRoutes(): RouteTable<Handler> {
     smsRoutes,
     whatsappRoutes,
     ecommerceRoutes,
+    ...loyaltyAndCommerceRoutes,
   ];
   for (const route of [...fallbackRoutes(), ...stateful.flat()]) handlers.set(`${route[0]} ${route[1]}`, route);
   const table = new RouteTable<Handler>();

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { campaignStatistics, type Engagement } from './campaign-stats.js';
 import { CrmState } from './crm-store.js';
 import { notFound } from './http.js';
+import { CommerceToolsState } from './commerce-store.js';
+import { LoyaltyState } from './loyalty-store.js';
 import { MessagingState } from './messaging-store.js';
 import { ShopState } from './shop-store.js';
 
@@ -267,6 +269,8 @@ export class Store {
   readonly crm = new CrmState();
   readonly shop = new ShopState();
   readonly messaging = new MessagingState();
+  readonly loyalty = new LoyaltyState();
+  readonly commerce = new CommerceToolsState();
   private readonly counters = new Map<string, number>();
 
   constructor(readonly clock: () => Date = () => new Date()) {}

@@ -1,0 +1,19 @@
+// The routes of loyalty, coupons, feeds and payment requests, gathered for sandboxRoutes().
+import { couponRoutes } from './coupons-api.js';
+import { feedRoutes } from './feeds-api.js';
+import type { Route } from './http.js';
+import { loyaltyProgramRoutes } from './loyalty-api.js';
+import { loyaltyBalanceRoutes } from './loyalty-balance-api.js';
+import { loyaltyRewardRoutes } from './loyalty-rewards-api.js';
+import { loyaltyTierRoutes } from './loyalty-tiers-api.js';
+import { paymentRoutes } from './payments-api.js';
+
+export const loyaltyAndCommerceRoutes: Route[][] = [
+  loyaltyProgramRoutes,
+  loyaltyTierRoutes,
+  loyaltyBalanceRoutes,
+  loyaltyRewardRoutes,
+  couponRoutes,
+  feedRoutes,
+  paymentRoutes,
+];
