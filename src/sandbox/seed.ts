@@ -7,6 +7,7 @@
 import { SANDBOX_TRACKER_KEY } from './http.js';
 import { seedCampaigns } from './seed-campaigns.js';
 import { seedCrm } from './seed-crm.js';
+import { seedCommerceTools, seedLoyalty } from './seed-loyalty.js';
 import { ORDER_HTML, PEOPLE, SHOP_DOMAIN, SHOP_SENDER, WELCOME_HTML, type Ago } from './seed-people.js';
 import { seedShop } from './seed-shop.js';
 import { iso, Store, type Contact } from './store.js';
@@ -154,6 +155,8 @@ export function seedDemoAccount(store: Store): Store {
   seedCampaigns(store, ago);
   seedShop(store, ago);
   seedCrm(store, ago);
+  seedLoyalty(store, ago);
+  seedCommerceTools(store, ago);
 
   // Segments, from what the seeded customers did.
   const buyers = new Map<number, number>();
