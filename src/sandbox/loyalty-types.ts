@@ -67,7 +67,7 @@ export interface Subscription {
 }
 
 /** Points credited by one transaction and not yet spent; debits use the soonest to expire first. */
-export interface Lot {
+interface Lot {
   transactionId: string;
   remaining: number;
   createdAt: string;
@@ -85,7 +85,7 @@ export interface Balance {
   lots: Lot[];
 }
 
-export type TransactionStatus = 'pending' | 'completed' | 'cancelled' | 'rejected';
+type TransactionStatus = 'pending' | 'completed' | 'cancelled' | 'rejected';
 
 export interface Transaction {
   id: string;
