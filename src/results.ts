@@ -1,6 +1,6 @@
 // Turning Brevo's answers into text a model can use: compact JSON, bounded in size (a cut says
 // what was left out and how to get it), and errors with Brevo's code, message and a hint.
-import { BrevoApiError } from './client/errors.js';
+import type { BrevoApiError } from './client/errors.js';
 
 /** What the result shaping needs to know about the call. */
 interface CallInfo {

@@ -152,7 +152,7 @@ export class BrevoClient {
 
   private url(req: BrevoRequest): string {
     const base = req.host === 'tracker' ? this.options.trackerUrl : this.options.apiUrl;
-    const query = req.query?.length ? '?' + new URLSearchParams(req.query).toString() : '';
+    const query = req.query?.length ? `?${new URLSearchParams(req.query).toString()}` : '';
     return base.replace(/\/+$/, '') + req.path + query;
   }
 

@@ -35,8 +35,6 @@ import { checkRequest, specFor } from './request-check.js';
 import { seedDemoAccount } from './seed.js';
 import { Store } from './store.js';
 
-export { SANDBOX_API_KEY, SANDBOX_TRACKER_KEY } from './http.js';
-
 export interface SandboxOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
