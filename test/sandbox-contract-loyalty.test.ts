@@ -2,6 +2,7 @@
 // ../shared/reference: every status is a success status of the operation and every body uses the
 // definition's field names and types. Skips with a printed reason where ../shared is absent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from './support/json.js';
 import { checkAgainst, successResponses } from '../scripts/lib/response-schemas.mjs';
 import { sharedAvailable, sharedDir } from '../scripts/lib/reference.mjs';
 import { loyaltyAndCommerceRoutes } from '../src/sandbox/loyalty-routes.js';
@@ -44,7 +45,7 @@ describe.skipIf(!available)('loyalty, coupons, feeds and payments against the of
   });
 
   /** One call, its answer checked; returns the JSON so the next call can use its ids. */
-  async function step(method: string, template: string, path: string, body?: unknown): Promise<any> {
+  async function step(method: string, template: string, path: string, body?: unknown): Promise<Json> {
     const res = await fetch(sandbox.url + path, {
       method,
       headers: { 'api-key': sandbox.apiKey, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },

@@ -3,10 +3,9 @@
 // written, read back, changed, read back, deleted and then 404; and a loyalty story with the
 // program's rules applied: points credited move a member up a tier, a voucher redeemed costs points.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from './support/json.js';
 import { DEMO_LOYALTY } from '../src/sandbox/seed-loyalty.js';
 import { connectStdio, textOf, type Connected } from './support/mcp.js';
-
-type Json = Record<string, any>;
 
 describe('brevo-mcp --sandbox keeps loyalty, coupons, feeds and payment requests', () => {
   let conn: Connected;

@@ -40,7 +40,10 @@ function feedFields(store: Store, body: Body, feed: Feed): void {
   const cache = optBool(body, 'cache');
   if (cache !== undefined) feed.cache = cache;
   // Credentials of another auth type are not kept.
-  if (feed.authType !== 'basic') delete feed.username, delete feed.password;
+  if (feed.authType !== 'basic') {
+    delete feed.username;
+    delete feed.password;
+  }
   if (feed.authType !== 'token') delete feed.token;
   if (feed.authType === 'basic' && (!feed.username || !feed.password))
     throw new SandboxError(400, 'missing_parameter', 'username and password are needed when authType is basic');

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
 import { contactIdFrom, programOf, sortedPage } from './loyalty-http.js';
-import { balanceFor, evaluateTiers, valueOf } from './loyalty-rules.js';
+import { balanceFor, evaluateTiers, balanceValue } from './loyalty-rules.js';
 import { capReached, LOYALTY_CAPS, ORGANIZATION_ID, type Program, type Subscription } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optObject, optString, reqInt, reqString } from './validate.js';
@@ -173,7 +173,7 @@ function removeMembers(req: SandboxRequest, store: Store) {
   if (!ids.length) throw new SandboxError(400, 'missing_parameter', 'memberContactIds is missing');
   const found = ids.map((id) => {
     const sub = store.loyalty.subscriptionOf(program.id, id);
-    if (!sub || !sub.members.has(id)) throw notFound(`Contact subscription not found for member ${id}`);
+    if (!sub?.members.has(id)) throw notFound(`Contact subscription not found for member ${id}`);
     return [sub, id] as const;
   });
   const now = store.now();
@@ -237,7 +237,7 @@ function accountInfo(req: SandboxRequest, store: Store) {
               loyaltyProgramId: program.id,
               balances: l
                 .inProgram(l.definitions, program.id)
-                .map((d) => ({ balanceDefinitionId: d.id, value: valueOf(balanceFor(l, sub.id, d.id), now) })),
+                .map((d) => ({ balanceDefinitionId: d.id, value: balanceValue(balanceFor(l, sub.id, d.id), now) })),
             },
           }
         : {}),

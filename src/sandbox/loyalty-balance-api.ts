@@ -13,7 +13,7 @@ import {
   openBalance,
   refused,
   settleLoyalty,
-  valueOf,
+  balanceValue,
 } from './loyalty-rules.js';
 import {
   capReached,
@@ -173,7 +173,7 @@ function subscriptionBalances(req: SandboxRequest, store: Store) {
   const balance = l
     .inProgram(l.balances, program.id)
     .filter((b) => b.subscriptionId === sub.id)
-    .map((b) => ({ balanceDefinitionId: b.definitionId, value: valueOf(b, now) }));
+    .map((b) => ({ balanceDefinitionId: b.definitionId, value: balanceValue(b, now) }));
   return { status: 200, body: { balance } };
 }
 
@@ -216,7 +216,7 @@ function contactBalances(req: SandboxRequest, store: Store) {
     return {
       contactId: s.contactId,
       loyaltySubscriptionId: s.id,
-      value: valueOf(b, now),
+      value: balanceValue(b, now),
       updatedAt: b?.updatedAt ?? s.updatedAt,
     };
   });

@@ -1,7 +1,7 @@
 // The loyalty rules on their own: calendar arithmetic for expiry and limits, and debits that spend
 // the credits closest to expiring first while expired credits no longer count.
 import { describe, expect, it } from 'vitest';
-import { addDuration, beginTransaction, fixedExpiry, startOfPeriod, valueOf } from './loyalty-rules.js';
+import { addDuration, beginTransaction, fixedExpiry, startOfPeriod, balanceValue } from './loyalty-rules.js';
 import type { BalanceDefinition, Subscription } from './loyalty-store.js';
 import { Store } from './store.js';
 
@@ -62,9 +62,9 @@ describe('loyalty balances', () => {
     move(-30); // taken from the 50 first
     const balance = [...store.loyalty.balances.values()][0]!;
     expect(balance.lots.map((l) => l.remaining)).toEqual([100, 20]);
-    expect(valueOf(balance, store.now())).toBe(120);
+    expect(balanceValue(balance, store.now())).toBe(120);
     now += 2 * 3_600_000;
-    expect(valueOf(balance, store.now())).toBe(100);
+    expect(balanceValue(balance, store.now())).toBe(100);
     expect(() => move(-101)).toThrow(/Insufficient balance/);
   });
 });

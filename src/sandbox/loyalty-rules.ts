@@ -108,7 +108,7 @@ export function openBalance(store: Store, sub: Subscription, def: BalanceDefinit
 }
 
 /** What a balance holds now: the unspent, unexpired credited points. */
-export function valueOf(balance: Balance | undefined, now: string): number {
+export function balanceValue(balance: Balance | undefined, now: string): number {
   if (!balance) return 0;
   let total = 0;
   for (const lot of balance.lots) if (!lot.expiresAt || lot.expiresAt > now) total += lot.remaining;
@@ -168,7 +168,7 @@ function allowedAmount(store: Store, def: BalanceDefinition, sub: Subscription, 
     throw refused(`amount ${amount} is over maxCreditAmountLimit (${def.maxCreditAmountLimit}) of ${def.name}`);
   if (!credit && def.maxDebitAmountLimit !== undefined && -amount > def.maxDebitAmountLimit)
     throw refused(`amount ${amount} is over maxDebitAmountLimit (${def.maxDebitAmountLimit}) of ${def.name}`);
-  const value = valueOf(balanceFor(store.loyalty, sub.id, def.id), store.now());
+  const value = balanceValue(balanceFor(store.loyalty, sub.id, def.id), store.now());
   const strict = def.overtaking !== 'partial';
   if (credit && def.maxAmount !== undefined && value + amount > def.maxAmount) {
     if (strict || value >= def.maxAmount)
@@ -243,7 +243,7 @@ export function completeTransaction(store: Store, tx: Transaction): Transaction 
   const now = store.now();
   if (!def || !sub) return reject(tx, now, 'its balance definition or membership no longer exists');
   const balance = openBalance(store, sub, def);
-  const value = valueOf(balance, now);
+  const value = balanceValue(balance, now);
   if (tx.amount > 0) {
     if (def.maxAmount !== undefined && value + tx.amount > def.maxAmount)
       return reject(tx, now, `crediting ${tx.amount} would take ${def.name} over its maxAmount ${def.maxAmount}`);
@@ -321,7 +321,7 @@ export function evaluateTiers(store: Store, sub: Subscription): void {
     const tiers = orderedTiers(state, group.id);
     const meets = (i: number) =>
       tiers[i]!.accessConditions.every(
-        (c) => valueOf(balanceFor(state, sub.id, c.balanceDefinitionId), now) >= c.minimumValue,
+        (c) => balanceValue(balanceFor(state, sub.id, c.balanceDefinitionId), now) >= c.minimumValue,
       );
     let target = -1;
     for (let i = 0; i < tiers.length; i++) if (meets(i)) target = i;
