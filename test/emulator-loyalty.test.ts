@@ -279,4 +279,22 @@ describe("the emulator's loyalty", () => {
     await emu.ok('DELETE', `/loyalty/config/programs/${pid}`);
     expect((await emu.request('GET', `/loyalty/balance/programs/${pid}/balance-definitions`)).status).toBe(404);
   });
+
+  it('keeps a bounded store: sizes of what it stores, and a cap on programs, refused with 400 naming them', async () => {
+    expect(
+      await emu.request('POST', '/loyalty/config/programs', { name: 'Big', meta: { notes: 'x'.repeat(5_000) } }),
+    ).toMatchObject({
+      status: 400,
+      json: { code: 'invalid_parameter', message: expect.stringMatching(/^meta should be at most 4096/) },
+    });
+    expect(
+      await emu.request('POST', '/feeds', { name: 'y'.repeat(3_000), url: 'https://demoshop.example/f.json' }),
+    ).toMatchObject({ status: 400, json: { message: expect.stringMatching(/^name should be at most 2048/) } });
+    const existing = (await emu.ok('GET', '/loyalty/config/programs')).items.length;
+    for (let i = existing; i < 20; i++) await emu.ok('POST', '/loyalty/config/programs', { name: `Program ${i}` });
+    expect(await emu.request('POST', '/loyalty/config/programs', { name: 'One too many' })).toMatchObject({
+      status: 400,
+      json: { code: 'out_of_range', message: expect.stringMatching(/at most 20 loyalty programs/) },
+    });
+  });
 });

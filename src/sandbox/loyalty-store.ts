@@ -51,8 +51,8 @@ export const LOYALTY_CAPS = {
   rewards: 100,
   subscriptions: 5_000,
   members: 50,
-  transactions: 50_000,
-  vouchers: 20_000,
+  transactions: 20_000,
+  vouchers: 10_000,
   orders: 5_000,
 };
 
