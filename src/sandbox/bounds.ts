@@ -22,7 +22,7 @@ function check(value: unknown, where: string, depth: number): void {
   if (typeof value === 'string') {
     if (value.length > BOUNDS.string) throw invalid(`${where} should be at most ${BOUNDS.string} characters`);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => check(item, `${where}[${i}]`, depth + 1));
+    for (const [i, item] of value.entries()) check(item, `${where}[${i}]`, depth + 1);
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const field = where ? `${where}.${key}` : key;
