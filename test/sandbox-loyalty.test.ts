@@ -78,6 +78,80 @@ describe('brevo-mcp --sandbox keeps loyalty, coupons, feeds and payment requests
     expect((await json('get_loyalty_programs')).items.map((p: Json) => p.id)).not.toContain(pid);
   });
 
+  it('balance limits, tiers, rewards and vouchers: write, read, change, read, delete, 404', async () => {
+    const { id: pid } = await json('create_loyalty_program', { name: 'Tea Club' });
+    const { id: bdid } = await json('create_balance_definition', { pid, name: 'Leaves', unit: 'POINTS' });
+    const limit = await json('create_balance_limit', {
+      pid,
+      bdid,
+      constraintType: 'amount',
+      durationUnit: 'month',
+      durationValue: 1,
+      transactionType: 'credit',
+      value: 100,
+    });
+    expect(await json('get_balance_limit', { pid, bdid, blid: limit.id })).toMatchObject({ value: 100 });
+    await json('update_balance_limit', {
+      pid,
+      bdid,
+      blid: limit.id,
+      constraintType: 'amount',
+      durationUnit: 'month',
+      durationValue: 1,
+      transactionType: 'credit',
+      value: 150,
+    });
+    expect(await json('get_balance_limit', { pid, bdid, blid: limit.id })).toMatchObject({ value: 150 });
+    await ok('delete_balance_limit', { pid, bdid, blid: limit.id });
+    await fails('get_balance_limit', { pid, bdid, blid: limit.id }, /HTTP 404/);
+
+    const reward = await json('create_reward', { pid, name: 'Free pot', publicName: 'A pot on us' });
+    expect((await json('get_loyalty_offers', { pid })).items).toEqual([
+      expect.objectContaining({ id: reward.id, state: 'draft' }),
+    ]);
+    const group = await json('create_tier_group', { pid, name: 'Leaves' });
+    const tier = await json('create_tier_for_tier_group', {
+      pid,
+      gid: group.id,
+      name: 'Sprout',
+      accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 10 }],
+    });
+    await json('update_tier', {
+      pid,
+      tid: tier.tierId,
+      name: 'Seedling',
+      accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 20 }],
+      tierRewards: [{ rewardId: reward.id }],
+    });
+    expect((await json('get_tiers', { pid })).items).toEqual([
+      expect.objectContaining({
+        tierId: tier.tierId,
+        name: 'Seedling',
+        accessConditions: [expect.objectContaining({ minimumValue: 20 })],
+        tierRewards: [expect.objectContaining({ rewardId: reward.id })],
+      }),
+    ]);
+    await fails('delete_balance_definition', { pid, bdid }, /HTTP 422.*access condition of tier Seedling/);
+    await ok('delete_tier', { pid, tid: tier.tierId });
+    expect((await json('get_tiers', { pid })).items).toEqual([]);
+    await fails('update_tier', { pid, tid: tier.tierId, name: 'X', accessConditions: [], tierRewards: [] }, /HTTP 404/);
+
+    await json('subscribe_to_loyalty_program', { pid, contactId: 9 });
+    await fails('create_voucher', { pid, rewardId: reward.id, contactId: 9 }, /HTTP 400.*publish the program/);
+    await ok('publish_loyalty_program', { pid });
+    expect((await json('get_loyalty_program_info', { pid })).state).toBe('active');
+    const voucher = await json('create_voucher', { pid, rewardId: reward.id, contactId: 9, code: 'TEA-0001' });
+    expect(await json('get_loyalty_vouchers', { pid, contactId: 9 })).toMatchObject({
+      count: 1,
+      contactRewards: [expect.objectContaining({ id: voucher.id, code: 'TEA-0001' })],
+    });
+    expect(await json('validate_reward', { pid, code: 'TEA-0001' })).toEqual({ authorize: true });
+    await ok('revoke_vouchers', { pid, attributedRewardIds: voucher.id });
+    expect((await json('get_loyalty_vouchers', { pid, contactId: 9 })).count).toBe(0);
+    await fails('validate_reward', { pid, code: 'TEA-0001' }, /HTTP 404/);
+    await ok('delete_loyalty_program', { pid });
+  });
+
   it('a loyalty story: points move a new member up to Gold, a €10 voucher costs 200 and drops them to Silver', async () => {
     const pid = DEMO_LOYALTY.program;
     const { id: contactId } = await json('create_contact', { email: 'nina.keller@example.com' });
