@@ -160,6 +160,28 @@ describe("the emulator's loyalty", () => {
     const before = await value();
     clock.advance(2 * HOUR);
     expect(await value()).toBe(before + 40);
+
+    // An order the rules refuse is still processed, and kept as a rejected transaction saying why.
+    const refused = await emu.ok('POST', `/loyalty/balance/programs/${pid}/create-order`, {
+      contactId,
+      balanceDefinitionId: points,
+      amount: 700,
+      source: 'user',
+      dueAt: clock.clock().toISOString(),
+    });
+    expect(refused.processedAt).toEqual(expect.any(String));
+    const history = await emu.ok(
+      'GET',
+      `/loyalty/balance/programs/${pid}/transaction-history?contact_id=${contactId}&balance_definition_id=${points}&filters=status:rejected`,
+    );
+    expect(history.transactionHistory).toEqual([
+      expect.objectContaining({
+        id: refused.transactionid,
+        amount: 700,
+        rejectReason: expect.stringMatching(/maxCreditAmountLimit/),
+      }),
+    ]);
+    expect(await value()).toBe(before + 40);
   });
 
   it('moves members through tiers as balances change, and gives a tier reward', async () => {

@@ -361,7 +361,8 @@ export function setTier(store: Store, sub: Subscription, tierId: string, groupId
   const program = state.programs.get(sub.programId);
   for (const { rewardId } of state.tiers.get(tierId)?.tierRewards ?? []) {
     const reward = state.rewards.get(rewardId);
-    if (program && reward && state.vouchers.size < LOYALTY_CAPS.vouchers)
+    // Only a published reward is given; past the voucher cap the tier still changes.
+    if (program && reward?.state === 'active' && state.vouchers.size < LOYALTY_CAPS.vouchers)
       attributeReward(store, program, reward, sub, sub.contactId, { meta: { source: 'tier', tierId } });
   }
   return held;

@@ -84,7 +84,7 @@ function deleteTierGroup(req: SandboxRequest, store: Store) {
   const l = store.loyalty;
   const group = l.tierGroup(program.id, req.params.gid ?? '');
   if ([...l.memberTiers.values()].some((m) => m.groupId === group.id))
-    throw conflict(`Tier group ${group.name} has members in its tiers; move them out first`);
+    throw conflict(`Tier group ${group.name} has members in its tiers; delete its tiers first`);
   for (const [id, t] of l.tiers) if (t.groupId === group.id) l.tiers.delete(id);
   l.tierGroups.delete(group.id);
   return { status: 204 };
