@@ -31,7 +31,8 @@ describe("the emulator's loyalty", () => {
     expect(contact.id).toBe(member.contactId);
     const history = await emu.ok(
       'GET',
-      `/loyalty/balance/programs/${P}/transaction-history?contact_id=${member.contactId}&balance_definition_id=${DEMO_LOYALTY.points}&limit=500`,
+      `/loyalty/balance/programs/${P}/transaction-history?contact_id=${member.contactId}` +
+        `&balance_definition_id=${DEMO_LOYALTY.points}&limit=500`,
     );
     const net = history.transactionHistory.reduce((sum: number, t: Json) => sum + t.amount, 0);
     expect(net).toBe(member.value);
@@ -128,7 +129,8 @@ describe("the emulator's loyalty", () => {
     expect(await begin({ amount: 80, autoComplete: true })).toMatchObject({ amount: 50, status: 'completed' });
     const pending = await begin({ amount: -20, ttl: 60 });
     expect(pending.status).toBe('pending');
-    const active = `/loyalty/balance/programs/${pid}/active-balance?contact_id=${contactId}&balance_definition_id=${def.id}`;
+    const active =
+      `/loyalty/balance/programs/${pid}/active-balance?contact_id=${contactId}` + `&balance_definition_id=${def.id}`;
     expect((await emu.ok('GET', active)).activeBalances).toMatchObject([{ amount: 50 }]);
     clock.advance(2 * 60_000);
     expect(
@@ -172,7 +174,8 @@ describe("the emulator's loyalty", () => {
     expect(refused.processedAt).toEqual(expect.any(String));
     const history = await emu.ok(
       'GET',
-      `/loyalty/balance/programs/${pid}/transaction-history?contact_id=${contactId}&balance_definition_id=${points}&filters=status:rejected`,
+      `/loyalty/balance/programs/${pid}/transaction-history?contact_id=${contactId}` +
+        `&balance_definition_id=${points}&filters=status:rejected`,
     );
     expect(history.transactionHistory).toEqual([
       expect.objectContaining({
@@ -227,7 +230,7 @@ describe("the emulator's loyalty", () => {
     });
   });
 
-  it('redeems the seeded €10 voucher: the debit is held, then taken on completion; a used voucher is refused', async () => {
+  it('redeems the seeded €10 voucher: its cost held, then taken on completion; used once only', async () => {
     const balances = (await emu.ok('GET', `/loyalty/balance/programs/${P}/contact-balances`)).balances as Json[];
     const rich = balances.find((b) => b.value >= 200 && b.value < 400)!;
     const poor = balances.find((b) => b.value < 200)!;
@@ -302,7 +305,7 @@ describe("the emulator's loyalty", () => {
     expect((await emu.request('GET', `/loyalty/balance/programs/${pid}/balance-definitions`)).status).toBe(404);
   });
 
-  it('keeps a bounded store: sizes of what it stores, and a cap on programs, refused with 400 naming them', async () => {
+  it('keeps a bounded store: sizes and a cap on programs, refused with 400 naming them', async () => {
     expect(
       await emu.request('POST', '/loyalty/config/programs', { name: 'Big', meta: { notes: 'x'.repeat(5_000) } }),
     ).toMatchObject({

@@ -245,10 +245,19 @@ describe.skipIf(!available)('loyalty, coupons, feeds and payments against the of
       `/loyalty/config/programs/${p}/subscription-members?memberContactIds=8`,
     );
     await step('DELETE', `${tie}/tiers/{tid}`, `/loyalty/tier/programs/${p}/tiers/${vip.tierId}`);
+    const spareDef = await step(
+      'POST',
+      `${bal}/balance-definitions`,
+      `/loyalty/balance/programs/${p}/balance-definitions`,
+      {
+        name: 'Spare',
+        unit: 'EUR',
+      },
+    );
     await step(
       'DELETE',
       `${bal}/balance-definitions/{bdid}`,
-      `/loyalty/balance/programs/${p}/balance-definitions/${(await step('POST', `${bal}/balance-definitions`, `/loyalty/balance/programs/${p}/balance-definitions`, { name: 'Spare', unit: 'EUR' })).id}`,
+      `/loyalty/balance/programs/${p}/balance-definitions/${spareDef.id}`,
     );
     const spare = await step('POST', `${tie}/tier-groups`, `/loyalty/tier/programs/${p}/tier-groups`, {
       name: 'Spare',

@@ -152,7 +152,7 @@ describe('brevo-mcp --sandbox keeps loyalty, coupons, feeds and payment requests
     await ok('delete_loyalty_program', { pid });
   });
 
-  it('a loyalty story: points move a new member up to Gold, a €10 voucher costs 200 and drops them to Silver', async () => {
+  it('a loyalty story: points lift a new member to Gold; a €10 voucher costs 200, back to Silver', async () => {
     const pid = DEMO_LOYALTY.program;
     const { id: contactId } = await json('create_contact', { email: 'nina.keller@example.com' });
     await fails('subscribe_to_loyalty_program', { pid, contactId: 99_999 }, /HTTP 404/);

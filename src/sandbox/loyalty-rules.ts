@@ -151,7 +151,8 @@ function checkLimits(store: Store, def: BalanceDefinition, sub: Subscription, am
       throw refused(`Balance limit ${limit.id} reached: at most ${limit.value} ${type} transaction(s) in ${period}`);
     if (limit.constraintType === 'amount' && sum + Math.abs(amount) > limit.value)
       throw refused(
-        `Balance limit ${limit.id} reached: at most ${limit.value} ${def.unit} of ${type}s in ${period} (${sum} so far)`,
+        `Balance limit ${limit.id} reached: at most ${limit.value} ${def.unit} of ${type}s ` +
+          `in ${period} (${sum} so far)`,
       );
   }
 }
