@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../transports/loopback.js';
+import { accountAreaRoutes } from './accounts-routes.js';
 import { attributeRoutes } from './attributes-api.js';
 import { campaignRoutes, sendDueCampaigns } from './campaigns-api.js';
 import { contactRoutes } from './contacts-api.js';
@@ -76,6 +77,7 @@ export function sandboxRoutes(): RouteTable<Handler> {
     smsRoutes,
     whatsappRoutes,
     ecommerceRoutes,
+    accountAreaRoutes,
     ...loyaltyAndCommerceRoutes,
   ];
   for (const route of [...fallbackRoutes(), ...stateful.flat()]) handlers.set(`${route[0]} ${route[1]}`, route);
