@@ -271,6 +271,8 @@ describe('brevo-mcp --sandbox keeps loyalty, coupons, feeds and payment requests
       contactId: 2,
       cart: { currency: 'EUR', specificAmount: 4_500 },
     });
+    const emails = await json('get_transac_emails_list', { email: 'lucas.bernard@example.com' });
+    expect(emails.transactionalEmails.map((e: Json) => e.subject)).toContain('Payment request INV-2026-117');
     await ok('delete_payment_request', { id: String(created.id) });
     await fails('get_payment_request', { id: String(created.id) }, /HTTP 404.*Payment request not found/);
   });

@@ -1,24 +1,48 @@
-// Payment requests with real state: create one for an existing contact (sent at once when it has
-// a notification), read its status, delete it. Nobody pays in the sandbox: a request never
-// becomes paid, and the payment link answers nothing.
+// Payment requests with real state: create one for an existing contact (emailed at once when it
+// has a notification: the email shows in the transactional log), read its status, delete it.
+// Nobody pays in the sandbox: a request never becomes paid, and the payment link answers nothing.
 import { randomBytes } from 'node:crypto';
 import { commerceCapReached, COMMERCE_CAPS, type PaymentRequest } from './commerce-store.js';
 import { invalid, type Route, type SandboxRequest } from './http.js';
+import { SHOP_SENDER } from './seed-people.js';
 import type { Store } from './store.js';
 import { bodyOf, optObject, optString, reqInt, reqString, type Body } from './validate.js';
+
+const paymentUrl = (p: PaymentRequest) => `https://pay.brevo.com/payment/${p.token}`;
+
+/** The email Brevo sends a payment request's contact (the first one, or a reminder), as logged. */
+export function sendPaymentEmail(store: Store, p: PaymentRequest, email: string, at: string, reminder = false): void {
+  const text = p.notification?.text ?? '';
+  store.recordEmail({
+    messageId: `<${Date.parse(at)}.${p.id}${reminder ? 'r' : ''}@smtp-relay.mailin.fr>`,
+    email,
+    subject: `${reminder ? 'Reminder: ' : ''}Payment request ${p.reference}`,
+    from: SHOP_SENDER.email,
+    tags: ['payment-request'],
+    body: `<html><body><p>${text}</p><p><a href="${paymentUrl(p)}">Pay now</a></p></body></html>`,
+    attachmentCount: 0,
+    events: [
+      { name: 'sent', time: at },
+      { name: 'delivered', time: at },
+    ],
+  });
+}
 
 function createPayment(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   const c = store.commerce;
   const reference = reqString(body, 'reference');
   const contactId = reqInt(body, 'contactId');
-  if (!store.contacts.has(contactId)) throw invalid(`contactId: contact ${contactId} does not exist`);
+  const contact = store.contacts.get(contactId);
+  if (!contact) throw invalid(`contactId: contact ${contactId} does not exist`);
   const cart = optObject(body, 'cart') as Body;
   const amount = cart.specificAmount as number;
   if (amount < 1) throw invalid('cart.specificAmount should be 1 or more (in cents)');
   if (c.payments.size >= COMMERCE_CAPS.paymentRequests)
     throw commerceCapReached('payment requests', COMMERCE_CAPS.paymentRequests);
   const notification = optObject(body, 'notification');
+  if (notification && !contact.email)
+    throw invalid(`notification: contact ${contactId} has no email address to send the request to`);
   const configuration = optObject(body, 'configuration');
   const description = optString(body, 'description');
   const payment: PaymentRequest = {
@@ -37,7 +61,8 @@ function createPayment(req: SandboxRequest, store: Store) {
   };
   payment.id = store.nextId('paymentRequest');
   c.payments.set(payment.id, payment);
-  return { status: 201, body: { id: payment.id, url: `https://pay.brevo.com/payment/${payment.token}` } };
+  if (notification && contact.email) sendPaymentEmail(store, payment, contact.email, payment.createdAt);
+  return { status: 201, body: { id: payment.id, url: paymentUrl(payment) } };
 }
 
 export const paymentRoutes: Route[] = [

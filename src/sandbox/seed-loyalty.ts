@@ -1,9 +1,12 @@
 // The demo shop's loyalty program, coupons, feed and payment requests, consistent with the rest of
 // the account: every customer who ordered is a member who earned a point per euro of each order
 // (refunded ones excepted) at the time of the order; members past 600 points have spent 200 on a
-// €10 voucher; tiers follow the points. Orders that used WELCOME10 draw on the seeded collection.
+// €10 voucher; tiers follow the points. Orders that used WELCOME10 draw on the seeded collection;
+// the seeded payment request's email and reminder are in the transactional log.
+import type { PaymentRequest } from './commerce-store.js';
 import { evaluateTiers } from './loyalty-rules.js';
 import type { Balance, Program, Reward, Subscription, Tier, Transaction } from './loyalty-store.js';
+import { sendPaymentEmail } from './payments-api.js';
 import { random, SHOP_DOMAIN, type Ago } from './seed-people.js';
 import type { Store } from './store.js';
 
@@ -334,7 +337,7 @@ export function seedCommerceTools(store: Store, ago: Ago): void {
   });
   const customer = [...store.contacts.values()].find((x) => x.email === 'olivia.smith@example.com');
   if (customer) {
-    c.payments.set(1, {
+    const payment: PaymentRequest = {
       id: 1,
       token: '5e0c1a7f00214c2b8d3e0001',
       reference: 'Invoice DS-INV-0042',
@@ -346,7 +349,10 @@ export function seedCommerceTools(store: Store, ago: Ago): void {
       status: 'sent',
       numberOfRemindersSent: 1,
       createdAt: ago(4),
-    });
+    };
+    c.payments.set(payment.id, payment);
     store.reserveId('paymentRequest', 1);
+    sendPaymentEmail(store, payment, customer.email!, ago(4));
+    sendPaymentEmail(store, payment, customer.email!, ago(1), true);
   }
 }
