@@ -4,7 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
 import { contactIdFrom, programOf, queryNumber } from './loyalty-http.js';
-import { attributeReward, beginTransaction, completeTransaction, voucherByCode } from './loyalty-rules.js';
+import {
+  attributeReward,
+  balanceFor,
+  balanceValue,
+  beginTransaction,
+  completeTransaction,
+  voucherByCode,
+} from './loyalty-rules.js';
 import { capReached, LOYALTY_CAPS, type Program, type Redeem, type Reward, type Voucher } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optObject, optString, reqString, type Body } from './validate.js';
@@ -254,14 +261,8 @@ function validate(req: SandboxRequest, store: Store) {
   const l = store.loyalty;
   const reward = l.rewards.get(voucher.rewardId);
   if (authorize && reward?.subtractBalanceDefinitionId && reward.subtractBalanceValue) {
-    const balance = [...l.balances.values()].find(
-      (b) => b.subscriptionId === voucher.subscriptionId && b.definitionId === reward.subtractBalanceDefinitionId,
-    );
-    const now = store.now();
-    const held = (balance?.lots ?? [])
-      .filter((lot) => !lot.expiresAt || lot.expiresAt > now)
-      .reduce((sum, lot) => sum + lot.remaining, 0);
-    authorize = held >= reward.subtractBalanceValue;
+    const balance = balanceFor(l, voucher.subscriptionId, reward.subtractBalanceDefinitionId);
+    authorize = balanceValue(balance, store.now()) >= reward.subtractBalanceValue;
   }
   return { status: 200, body: { authorize } };
 }

@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { SandboxError } from './http.js';
 import {
+  balanceKey,
+  tierKey,
   capReached,
   LOYALTY_CAPS,
   type Balance,
@@ -85,9 +87,7 @@ const round = (value: number, how: string | undefined) =>
         : value;
 
 export function balanceFor(state: LoyaltyState, subscriptionId: string, definitionId: string): Balance | undefined {
-  for (const b of state.balances.values())
-    if (b.subscriptionId === subscriptionId && b.definitionId === definitionId) return b;
-  return undefined;
+  return state.balances.get(balanceKey(subscriptionId, definitionId));
 }
 
 export function openBalance(store: Store, sub: Subscription, def: BalanceDefinition): Balance {
@@ -103,7 +103,7 @@ export function openBalance(store: Store, sub: Subscription, def: BalanceDefinit
     updatedAt: now,
     lots: [],
   };
-  store.loyalty.balances.set(balance.id, balance);
+  store.loyalty.balances.set(balanceKey(sub.id, def.id), balance);
   return balance;
 }
 
@@ -326,13 +326,13 @@ export function evaluateTiers(store: Store, sub: Subscription): void {
       );
     let target = -1;
     for (let i = 0; i < tiers.length; i++) if (meets(i)) target = i;
-    const held = [...state.memberTiers.values()].find((m) => m.subscriptionId === sub.id && m.groupId === group.id);
+    const held = state.memberTiers.get(tierKey(sub.id, group.id));
     const current = held ? tiers.findIndex((t) => t.id === held.tierId) : -1;
     if (target === current) continue;
     if (target > current && group.upgradeStrategy !== 'real_time') continue;
     if (target < current && group.downgradeStrategy !== 'real_time') continue;
     if (target < 0) {
-      if (held) state.memberTiers.delete(held.id);
+      state.memberTiers.delete(tierKey(sub.id, group.id));
       continue;
     }
     setTier(store, sub, tiers[target]!.id, group.id);
@@ -343,7 +343,7 @@ export function evaluateTiers(store: Store, sub: Subscription): void {
 export function setTier(store: Store, sub: Subscription, tierId: string, groupId: string) {
   const state = store.loyalty;
   const now = store.now();
-  let held = [...state.memberTiers.values()].find((m) => m.subscriptionId === sub.id && m.groupId === groupId);
+  let held = state.memberTiers.get(tierKey(sub.id, groupId));
   if (held) {
     held.tierId = tierId;
     held.updatedAt = now;
@@ -357,7 +357,7 @@ export function setTier(store: Store, sub: Subscription, tierId: string, groupId
       createdAt: now,
       updatedAt: now,
     };
-    state.memberTiers.set(held.id, held);
+    state.memberTiers.set(tierKey(sub.id, groupId), held);
   }
   const program = state.programs.get(sub.programId);
   for (const { rewardId } of state.tiers.get(tierId)?.tierRewards ?? []) {

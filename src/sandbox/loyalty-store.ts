@@ -64,6 +64,12 @@ export const capReached = (what: string, max: number) =>
     `The sandbox keeps at most ${max} ${what}; delete some before creating more (this limit is the emulator's own)`,
   );
 
+/** Where a membership's balance of one definition is kept in LoyaltyState.balances. */
+export const balanceKey = (subscriptionId: string, definitionId: string) => `${subscriptionId} ${definitionId}`;
+
+/** Where a membership's tier in one group is kept in LoyaltyState.memberTiers. */
+export const tierKey = (subscriptionId: string, groupId: string) => `${subscriptionId} ${groupId}`;
+
 const omitUndefined = <T extends Record<string, unknown>>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
@@ -72,11 +78,13 @@ export class LoyaltyState {
   readonly definitions = new Map<string, BalanceDefinition>();
   readonly limits = new Map<string, BalanceLimit>();
   readonly subscriptions = new Map<string, Subscription>();
+  /** By balanceKey(subscription, definition): a member holds one balance per definition. */
   readonly balances = new Map<string, Balance>();
   readonly transactions = new Map<string, Transaction>();
   readonly orders = new Map<string, BalanceOrder>();
   readonly tierGroups = new Map<string, TierGroup>();
   readonly tiers = new Map<string, Tier>();
+  /** By tierKey(subscription, group): a member holds one tier per group. */
   readonly memberTiers = new Map<string, MemberTier>();
   readonly rewards = new Map<string, Reward>();
   readonly vouchers = new Map<string, Voucher>();

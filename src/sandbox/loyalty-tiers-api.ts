@@ -8,6 +8,7 @@ import { evaluateTiers, orderedTiers, setTier } from './loyalty-rules.js';
 import {
   capReached,
   LOYALTY_CAPS,
+  tierKey,
   type Program,
   type Tier,
   type TierGroup,
@@ -172,7 +173,7 @@ function assignTier(req: SandboxRequest, store: Store) {
   const contactId = contactIdFrom(req.params.cid, 'cid');
   const tier = l.tier(program.id, req.params.tid ?? '');
   const sub = l.membership(program.id, contactId);
-  const held = [...l.memberTiers.values()].find((m) => m.subscriptionId === sub.id && m.groupId === tier.groupId);
+  const held = l.memberTiers.get(tierKey(sub.id, tier.groupId));
   if (held?.tierId === tier.id) throw conflict(`Contact ${contactId} is already in tier ${tier.name}`);
   const assigned = setTier(store, sub, tier.id, tier.groupId);
   return { status: 200, body: l.memberTierView(assigned, contactId) };

@@ -5,7 +5,15 @@
 // the seeded payment request's email and reminder are in the transactional log.
 import type { PaymentRequest } from './commerce-store.js';
 import { evaluateTiers } from './loyalty-rules.js';
-import type { Balance, Program, Reward, Subscription, Tier, Transaction } from './loyalty-store.js';
+import {
+  balanceKey,
+  type Balance,
+  type Program,
+  type Reward,
+  type Subscription,
+  type Tier,
+  type Transaction,
+} from './loyalty-store.js';
 import { sendPaymentEmail } from './payments-api.js';
 import { random, SHOP_DOMAIN, type Ago } from './seed-people.js';
 import type { Store } from './store.js';
@@ -194,7 +202,7 @@ export function seedLoyalty(store: Store, ago: Ago): void {
         lots: [],
       };
       balances.set(contactId, balance);
-      l.balances.set(balance.id, balance);
+      l.balances.set(balanceKey(sub.id, DEMO_LOYALTY.points), balance);
     }
     const points = Math.floor(o.amount);
     const tx: Transaction = {
