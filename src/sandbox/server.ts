@@ -3,8 +3,9 @@
 // header, /v3 paths, JSON and multipart bodies checked against the official definition,
 // { code, message } errors. Contacts, lists, attributes, segments, email (templates,
 // transactional, campaigns), senders and domains, webhooks, the CRM, SMS, WhatsApp and
-// e-commerce, processes (imports, exports and the files they write), activity and blocklists
-// have real state; an operation without a route fails loudly with 501, never with an example.
+// e-commerce, processes (imports, exports and the files they write), activity, blocklists, the
+// accounts around the account, loyalty, coupons, feeds and payment requests have real state; an
+// operation without a route fails loudly with 501, never with an example.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../transports/loopback.js';
