@@ -27,7 +27,7 @@ const TARGET = { top1: 0.85, top5: 0.97 };
 const INDEPENDENT_TARGET = { top1: 0.82, top5: 0.96 };
 /**
  * Each set's floor: the target where the engine reaches it, else a little under the level it reached
- * (the later blind sets, written in voices the engine was not built on, stay below the top-1 target; see README).
+ * (the later blind sets, written in voices the engine was not built on, stay below the top-1 target; see docs/discovery.md).
  */
 const FLOORS: Record<string, { top1: number; top5: number }> = {
   repo: TARGET,
