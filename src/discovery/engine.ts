@@ -4,7 +4,8 @@ import type { ToolEntry } from '../tools/manifest.js';
 import { NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
 import { QUESTION_WORDS, stemSet } from './phrasing.js';
 import { type Concept, type Intent, type Lexicon, readRequest } from './request.js';
-import { editDistance, term, words } from './text.js';
+import { editDistance, isStopWord, term, words } from './text.js';
+import { readLanguage } from './translate.js';
 import { vocabulary } from './vocabulary.js';
 import { WEIGHTS } from './weights.js';
 
@@ -327,8 +328,17 @@ export class Index {
     return totals;
   }
 
+  /** Whether the English reading knows a word: a stop word, a glossary word or a catalog term. */
+  private readonly englishKnows = (word: string) => {
+    if (isStopWord(word)) return true;
+    const t = term(word, true);
+    return t !== undefined && (this.indexed.has(t) || vocabulary().known.has(t));
+  };
+
   rank(query: string): Ranking {
-    const { concepts, corrected, intent } = readRequest(query, this.lexicon);
+    // A request in another language is read in the English words its language's data gives.
+    const { text } = readLanguage(query, this.englishKnows);
+    const { concepts, corrected, intent } = readRequest(text, this.lexicon);
     let fuzzy = corrected;
     const none = new Float64Array(0);
     let scores = concepts.length ? this.score(concepts, intent, false) : none;
