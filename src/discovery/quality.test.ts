@@ -38,6 +38,12 @@ const FLOORS: Record<string, { top1: number; top5: number }> = {
   blind3: { top1: 0.72, top5: 0.93 },
   blind4: { top1: 0.79, top5: 0.93 },
   blind5: { top1: 0.72, top5: 0.94 },
+  // The development sets of the other languages (issue 23): tuned on, so held to the issue's targets.
+  'dev-fr': { top1: 0.8, top5: 0.95 },
+  'dev-de': { top1: 0.8, top5: 0.95 },
+  'dev-es': { top1: 0.8, top5: 0.95 },
+  'dev-it': { top1: 0.8, top5: 0.95 },
+  'dev-pt': { top1: 0.8, top5: 0.95 },
 };
 
 const manifest = readManifest();
@@ -68,7 +74,8 @@ describe('discovery benchmark', () => {
   for (const [source, floor] of Object.entries(FLOORS)) {
     it(`puts the right operation first for ≥ ${floor.top1 * 100}% and in the top five for ≥ ${floor.top5 * 100}% of the ${source} set`, () => {
       const set = score(tasks.filter((t) => t.source === source));
-      expect(set.ranks.length).toBeGreaterThanOrEqual(90);
+      // A development set is smaller than a set written to measure.
+      expect(set.ranks.length).toBeGreaterThanOrEqual(source.startsWith('dev-') ? 30 : 90);
       expect(set.top1, misses(set)).toBeGreaterThanOrEqual(floor.top1);
       expect(set.top5, misses(set)).toBeGreaterThanOrEqual(floor.top5);
     });
