@@ -10,6 +10,10 @@ interface LanguageFile {
   elisions: string[];
   /** Contracted words and what they contract ("du": "de le", "zum": "zu dem", "nella": "in la"). */
   contractions: Record<string, string>;
+  /** Words whose accent tells them from another word (French "à" and "a", Spanish "qué" and "que"): not folded. */
+  distinct?: string[];
+  /** Pronouns written onto a verb's end (Spanish "envíame", Italian "mandami"): read without them when unknown. */
+  clitics?: string[];
   /** Endings dropped to compare a word with the vocabulary, longest tried first ("es", "s"). */
   endings: string[];
   /** Endings of a plural noun ("s", "x"; "i" in Italian). */
@@ -31,6 +35,8 @@ export interface Language {
   stop: ReadonlySet<string>;
   elisions: ReadonlySet<string>;
   contractions: ReadonlyMap<string, string[]>;
+  distinct: ReadonlySet<string>;
+  clitics: string[];
   endings: string[];
   plural: string[];
   pluralAsWritten: boolean;
@@ -80,7 +86,9 @@ export const isWord = (token: string) => /^[\p{L}][\p{L}_'-]*$/u.test(token);
  * lines: an elision dropped or cut from its apostrophe ("d'": nothing), a contraction opened
  * ("du": de le), a hyphenated word in its parts ("sous-compte": sous compte).
  */
-export function wordsOf(language: Pick<Language, 'elisions' | 'contractions'>, token: string): string[] {
+export function wordsOf(language: Pick<Language, 'elisions' | 'contractions' | 'distinct'>, token: string): string[] {
+  const written = token.toLowerCase().normalize('NFC');
+  if (language.distinct.has(written)) return [written];
   const word = fold(token);
   if (word.endsWith("'")) return language.elisions.has(word.slice(0, -1)) ? [] : [word.slice(0, -1)];
   const opened = language.contractions.get(word);
@@ -116,6 +124,8 @@ export function compileLanguage(code: string, file: LanguageFile, vocabularyText
     stop: new Set(file.stopWords.map(fold)),
     elisions: new Set(file.elisions.map((e) => fold(e).replace(/'$/, ''))),
     contractions: new Map(Object.entries(file.contractions).map(([k, v]) => [fold(k), fold(v).split(/\s+/)])),
+    distinct: new Set((file.distinct ?? []).map((w) => w.toLowerCase().normalize('NFC'))),
+    clitics: (file.clitics ?? []).map(fold).sort((a, b) => b.length - a.length),
     endings: [...file.endings].map(fold).sort((a, b) => b.length - a.length),
     plural: file.plural.map(fold),
     pluralAsWritten: file.pluralAsWritten ?? false,

@@ -14,10 +14,15 @@ const SHAPE = new Set([...MANY_WORDS, ...ONE_WORDS]);
 
 /** Verbs a clause may end with in a verb-last language, read first: the English reading looks for its verb there. */
 const VERBS = new Set([...WRITE_WORDS, ...READ_WORDS, 'get', 'delete', 'create', 'update', 'send']);
+/** Verbs of a change, never made plural ("list" is also a noun: "listes" are lists). */
+const CHANGES = new Set(WRITE_WORDS);
 
 /** One word's English in a language: as written, else by its stem; undefined when unknown. */
-function lookupWord(language: Language, word: string): string | undefined {
-  return language.exact.get(word) ?? language.stems.get(stemOf(language, word));
+function lookupWord(language: Language, word: string, clitics = true): string | undefined {
+  const means = language.exact.get(word) ?? language.stems.get(stemOf(language, word));
+  if (means !== undefined) return means;
+  const clitic = clitics && language.clitics.find((c) => word.endsWith(c) && word.length - c.length >= 3);
+  return clitic ? lookupWord(language, word.slice(0, -clitic.length), false) : undefined;
 }
 
 /**
@@ -27,8 +32,8 @@ function lookupWord(language: Language, word: string): string | undefined {
  */
 function lookupNumbered(language: Language, word: string): string | undefined {
   const exact = language.exact.get(word);
-  const means = exact ?? language.stems.get(stemOf(language, word));
-  if (!means || /s$/.test(means) || !/^[a-z-]+$/.test(means) || VERBS.has(means)) return means;
+  const means = exact ?? language.stems.get(stemOf(language, word)) ?? lookupWord(language, word);
+  if (!means || /s$/.test(means) || !/^[a-z-]+$/.test(means) || CHANGES.has(means)) return means;
   if ((exact !== undefined && !language.pluralAsWritten) || isStopWord(means) || isPastForm(means) || SHAPE.has(means))
     return means;
   const plural = language.plural.some(
