@@ -118,13 +118,19 @@ export function parseVocabulary(text: string): Array<{ says: string[]; means: st
 
 /** Compiles one language from its files' text. */
 export function compileLanguage(code: string, file: LanguageFile, vocabularyText: string): Language {
+  const distinct = new Set((file.distinct ?? []).map((w) => w.toLowerCase().normalize('NFC')));
   const language = {
     code,
     name: file.name,
     stop: new Set(file.stopWords.map(fold)),
     elisions: new Set(file.elisions.map((e) => fold(e).replace(/'$/, ''))),
-    contractions: new Map(Object.entries(file.contractions).map(([k, v]) => [fold(k), fold(v).split(/\s+/)])),
-    distinct: new Set((file.distinct ?? []).map((w) => w.toLowerCase().normalize('NFC'))),
+    contractions: new Map(
+      Object.entries(file.contractions).map(([k, v]) => [
+        fold(k),
+        v.split(/\s+/).map((w) => (distinct.has(w) ? w : fold(w))),
+      ]),
+    ),
+    distinct,
     clitics: (file.clitics ?? []).map(fold).sort((a, b) => b.length - a.length),
     endings: [...file.endings].map(fold).sort((a, b) => b.length - a.length),
     plural: file.plural.map(fold),

@@ -9,6 +9,9 @@ export type EnglishKnows = (word: string) => boolean;
 /** A request's words after elisions and contractions: a folded word to look up, or a token kept as written. */
 type Item = { word: string } | { kept: string };
 
+/** English adjectives by their endings ("transactional", "dedicated"): a French plural adjective stays one. */
+const ADJECTIVE = /(al|ic|ive|ous|ful|able|ible|less|ed|ing)$/;
+
 /** Words that say which kind of read ("all", "details"): never made plural. */
 const SHAPE = new Set([...MANY_WORDS, ...ONE_WORDS]);
 
@@ -33,7 +36,8 @@ function lookupWord(language: Language, word: string, clitics = true): string | 
 function lookupNumbered(language: Language, word: string): string | undefined {
   const exact = language.exact.get(word);
   const means = exact ?? language.stems.get(stemOf(language, word)) ?? lookupWord(language, word);
-  if (!means || /s$/.test(means) || !/^[a-z-]+$/.test(means) || CHANGES.has(means)) return means;
+  if (!means || /s$/.test(means) || !/^[a-z-]+$/.test(means) || CHANGES.has(means) || ADJECTIVE.test(means))
+    return means;
   if ((exact !== undefined && !language.pluralAsWritten) || isStopWord(means) || isPastForm(means) || SHAPE.has(means))
     return means;
   const plural = language.plural.some(
@@ -135,8 +139,9 @@ function wordMeans(word: string, language: Language, others: Language[]): string
   const own =
     lookupNumbered(language, word) ?? (language.compounds ? splitCompound(language, word)?.join(' ') : undefined);
   if (own !== undefined) return own;
+  // Another language's word as written, never by its stem: a stem of one language is often another's word.
   for (const other of others) {
-    const means = lookupWord(other, word);
+    const means = other.exact.get(word);
     if (means !== undefined && !other.stop.has(word)) return means;
   }
   return word;
