@@ -13,10 +13,20 @@ type Item = { word: string } | { kept: string };
 const ADJECTIVE = /(al|ic|ive|ous|ful|able|ible|less|ed|ing)$/;
 
 /** Words that say which kind of read ("all", "details"): never made plural. */
-const SHAPE = new Set([...MANY_WORDS, ...ONE_WORDS]);
+const SHAPE = new Set([...MANY_WORDS, ...ONE_WORDS].filter((w) => w !== 'list'));
 
 /** Verbs a clause may end with in a verb-last language, read first: the English reading looks for its verb there. */
-const VERBS = new Set([...WRITE_WORDS, ...READ_WORDS, 'get', 'delete', 'create', 'update', 'send']);
+const VERBS = new Set([
+  ...WRITE_WORDS,
+  ...READ_WORDS,
+  'get',
+  'delete',
+  'create',
+  'update',
+  'send',
+  'export',
+  'download',
+]);
 /** Verbs of a change, never made plural ("list" is also a noun: "listes" are lists). */
 const CHANGES = new Set(WRITE_WORDS);
 
