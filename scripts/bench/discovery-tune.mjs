@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Learns the discovery engine's ranking weights (src/discovery/weights.ts) from the benchmark by coordinate ascent, and checks by cross-validation that what it learns carries over to requests it did not see.
-// `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3] [--by-set] [--knobs a,b]` after `npm run build`; prints the weights learned on every task that may be tuned on,
+// Learns the discovery engine's ranking weights (src/discovery/weights.json) from the benchmark by coordinate ascent, and checks by cross-validation that what it learns carries over to requests it did not see.
+// `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3] [--by-set] [--knobs a,b] [--write]` after `npm run build`; prints the weights learned on every task that may be tuned on
+// (every language's sets, English and the others), --write saves them to src/discovery/weights.json,
 // and for each fold the score on the fold left out next to the score on the folds learned from. --by-set leaves one set out at a time (learned on all the others),
 // --knobs learns only the weights named. Held-out tasks are never used.
+import { writeFileSync } from 'node:fs';
 import { evaluate, loadManifest, loadTasks } from './discovery.mjs';
 
 const arg = (name, fallback) => {
@@ -12,6 +14,7 @@ const arg = (name, fallback) => {
 const FOLDS = arg('folds', 5);
 const ROUNDS = arg('rounds', 3);
 const BY_SET = process.argv.includes('--by-set');
+const WRITE = process.argv.includes('--write');
 const ONLY = process.argv.includes('--knobs')
   ? process.argv[process.argv.indexOf('--knobs') + 1].split(',')
   : undefined;
@@ -115,3 +118,9 @@ const changed = knobs
   .map((k, i) => ({ weight: k.name, was: initial[i], now: learned[i] }))
   .filter((r) => r.was !== r.now);
 console.table(changed);
+if (WRITE) {
+  // The weights as learned on every task that may be tuned on, in the data file the engine reads.
+  restore(learned);
+  writeFileSync(new URL('../../src/discovery/weights.json', import.meta.url), `${JSON.stringify(WEIGHTS, null, 2)}\n`);
+  console.log('wrote src/discovery/weights.json');
+}
