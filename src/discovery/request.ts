@@ -9,7 +9,7 @@ import {
   CAPITALS_KEPT,
   CLAUSE_END,
   DETERMINERS,
-  ENTITIES,
+  applyShapeRules,
   ID,
   IDENTIFIERS,
   INSTRUMENTS,
@@ -176,7 +176,7 @@ function prepareText(query: string, vocab: Vocabulary): { stripped: string; text
         CAPITALS_KEPT.has(word) || CAPITALS_KEPT.has(word.replace(/S$/, '')) ? word : ' ',
       )
     : stripped;
-  for (const [pattern, name] of ENTITIES) text = text.replace(pattern, name);
+  text = applyShapeRules(text);
   text = text.replace(ID, (id) => (vocab.known.has(term(id.toLowerCase(), true)!) ? id : ' 0 '));
   // "the client's loyalty programs": the owner is context, and "client's" is no plural.
   text = text.replace(/\b([a-z0-9]+)[’']s\b/gi, (whole, word: string) =>
