@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Discovery benchmark: how often the engine puts the right operation first / in the top five for requests in people's words, next to a plain BM25, and how fast it answers.
 // Runs alone (`node scripts/bench/discovery.mjs [--misses [--tune]]`, after `npm run build`) or as a section of `npm run bench`;
-// --misses lists every miss, --tune only those of the tasks tuned on (not the held-out third).
+// --misses lists every miss, --tune only those of the tasks tuned on (not the held-out third), --lang <code> only those in one language.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -112,7 +112,7 @@ export function evaluate(rank, tasks) {
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
+export async function discoverySection({ misses = 5, tuneOnly = false, lang = undefined } = {}) {
   const { createDiscovery } = await import('../../dist/discovery/index.js');
   const entries = loadManifest();
   const tasks = loadTasks();
@@ -211,7 +211,7 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
   ]);
 
   const worst = results['discovery engine'].ranks
-    .filter((r) => r.rank !== 1 && !(tuneOnly && r.heldOut))
+    .filter((r) => r.rank !== 1 && !(tuneOnly && r.heldOut) && (!lang || r.lang === lang))
     .sort((a, b) => (a.rank || 999) - (b.rank || 999))
     .reverse()
     .slice(0, misses);
@@ -232,5 +232,6 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const all = process.argv.includes('--misses');
-  await discoverySection({ misses: all ? 1000 : 5, tuneOnly: process.argv.includes('--tune') });
+  const lang = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
+  await discoverySection({ misses: all ? 1000 : 5, tuneOnly: process.argv.includes('--tune'), lang });
 }
