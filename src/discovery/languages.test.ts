@@ -1,8 +1,9 @@
 // Requests in other languages: each language's data read the same way, the language told per request, and what reaches the English reading.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../tools/manifest.js';
 import { Index } from './engine.js';
-import { fold, languages, parseVocabulary, tokens } from './languages.js';
+import { fold, isWord, languages, parseVocabulary, tokens, wordsOf } from './languages.js';
 import { detectLanguage, readLanguage, toEnglish } from './translate.js';
 
 const index = new Index(readManifest());
@@ -26,6 +27,25 @@ describe('languages as data', () => {
       ),
     );
     expect(unknown).toEqual([]);
+  });
+
+  it('gives each phrase one meaning within a language', () => {
+    const twice = languages().flatMap((l) => {
+      const seen = new Map<string, string>();
+      const text = readFileSync(new URL(`./lang/${l.code}/vocabulary.txt`, import.meta.url), 'utf8');
+      return parseVocabulary(text).flatMap(({ says, means }) =>
+        says.flatMap((phrase) => {
+          const key = tokens(phrase)
+            .filter(isWord)
+            .flatMap((w) => wordsOf(l, w))
+            .join(' ');
+          const before = seen.get(key);
+          seen.set(key, before ?? means);
+          return before !== undefined && before !== means ? [`${l.code}: ${phrase} (${before} / ${means})`] : [];
+        }),
+      );
+    });
+    expect(twice).toEqual([]);
   });
 
   it('reads a vocabulary line as phrases and their English, and rejects a line without "=>"', () => {

@@ -12,6 +12,8 @@ interface LanguageFile {
   contractions: Record<string, string>;
   /** Words whose accent tells them from another word (French "à" and "a", Spanish "qué" and "que"): not folded. */
   distinct?: string[];
+  /** Accented endings that tell a form apart (French participles "créé", "supprimés"; Spanish past "envió"): not folded. */
+  distinctEndings?: string[];
   /** Pronouns written onto a verb's end (Spanish "envíame", Italian "mandami"): read without them when unknown. */
   clitics?: string[];
   /** Endings dropped to compare a word with the vocabulary, longest tried first ("es", "s"). */
@@ -36,6 +38,7 @@ export interface Language {
   elisions: ReadonlySet<string>;
   contractions: ReadonlyMap<string, string[]>;
   distinct: ReadonlySet<string>;
+  distinctEndings: string[];
   clitics: string[];
   endings: string[];
   plural: string[];
@@ -73,7 +76,7 @@ export function stemOf(language: Pick<Language, 'endings'>, word: string): strin
 
 /** A written word, a quoted text, an address, a link, or one mark of punctuation. */
 const TOKEN =
-  /["“«„][^"”»“]{0,300}["”»“]|https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)+|[\p{L}\p{N}_-]+(?:'(?=\p{L}))?|[^\s\p{L}\p{N}]/gu;
+  /["“«„][^"”»“]{0,300}["”»“]|(?<=^|\s)'[^']{1,300}'(?=\s|$|[.,;:!?)])|https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)+|[\p{L}\p{N}_-]+(?:'(?=\p{L}))?|[^\s\p{L}\p{N}]/gu;
 
 /** The words and marks of a text, in order, as written. */
 export const tokens = (text: string): string[] => text.replace(/[’‘`´]/g, "'").match(TOKEN) ?? [];
@@ -86,9 +89,12 @@ export const isWord = (token: string) => /^[\p{L}][\p{L}_'-]*$/u.test(token);
  * lines: an elision dropped or cut from its apostrophe ("d'": nothing), a contraction opened
  * ("du": de le), a hyphenated word in its parts ("sous-compte": sous compte).
  */
-export function wordsOf(language: Pick<Language, 'elisions' | 'contractions' | 'distinct'>, token: string): string[] {
+export function wordsOf(
+  language: Pick<Language, 'elisions' | 'contractions' | 'distinct' | 'distinctEndings'>,
+  token: string,
+): string[] {
   const written = token.toLowerCase().normalize('NFC');
-  if (language.distinct.has(written)) return [written];
+  if (language.distinct.has(written) || language.distinctEndings.some((e) => written.endsWith(e))) return [written];
   const word = fold(token);
   if (word.endsWith("'")) return language.elisions.has(word.slice(0, -1)) ? [] : [word.slice(0, -1)];
   const opened = language.contractions.get(word);
@@ -131,6 +137,7 @@ export function compileLanguage(code: string, file: LanguageFile, vocabularyText
       ]),
     ),
     distinct,
+    distinctEndings: (file.distinctEndings ?? []).map((e) => e.normalize('NFC')),
     clitics: (file.clitics ?? []).map(fold).sort((a, b) => b.length - a.length),
     endings: [...file.endings].map(fold).sort((a, b) => b.length - a.length),
     plural: file.plural.map(fold),
@@ -148,11 +155,14 @@ export function compileLanguage(code: string, file: LanguageFile, vocabularyText
         .filter(isWord)
         .flatMap((w) => wordsOf(language, w));
       if (!words.length) continue;
-      const key = words.join(' ');
-      const stemKey = words.map((w) => stemOf(language, w)).join(' ');
-      // The first line that names a form wins: base verbs come before their participles.
-      if (!language.exact.has(key)) language.exact.set(key, means);
-      if (!language.stems.has(stemKey)) language.stems.set(stemKey, means);
+      // A form kept with its accents is also known without them ("societe"), unless that is another word.
+      for (const form of [words, words.map(fold)]) {
+        const key = form.join(' ');
+        const stemKey = form.map((w) => stemOf(language, w)).join(' ');
+        // The first line that names a form wins: base verbs come before their participles.
+        if (!language.exact.has(key)) language.exact.set(key, means);
+        if (!language.stems.has(stemKey)) language.stems.set(stemKey, means);
+      }
       language.longest = Math.max(language.longest, words.length);
     }
   }

@@ -10,7 +10,8 @@ export type EnglishKnows = (word: string) => boolean;
 type Item = { word: string } | { kept: string };
 
 /** English adjectives by their endings ("transactional", "dedicated"): a French plural adjective stays one. */
-const ADJECTIVE = /(al|ic|ive|ous|ful|able|ible|less|ed|ing)$|^(new|recent|first|last|next|old|daily|gold|silver|online|done|won|lost)$/;
+const ADJECTIVE =
+  /(al|ic|ive|ous|ful|able|ible|less|ed|ing)$|^(new|recent|first|last|next|old|daily|gold|silver|online|done|won|lost)$/;
 
 /** Words that say which kind of read ("all", "details"): never made plural. */
 const SHAPE = new Set([...MANY_WORDS, ...ONE_WORDS].filter((w) => w !== 'list'));
