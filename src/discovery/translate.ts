@@ -167,7 +167,8 @@ function verbFirst(clause: string[]): string[] {
 
 const AMOUNT = /\b\d+(?:[.,]\d+)?\s?(?:[€$£]|(?:eur|euros?)\b)/gi;
 
-const CLAUSE_MARK = /^[,;:.!?()]$/;
+/** Marks that end a clause; brackets do not ("Liste 'X' (ID 31) löschen" is one clause). */
+const CLAUSE_MARK = /^[,;:.!?]$/;
 
 /** The request in English words, read with a language's data. */
 export function toEnglish(query: string, language: Language, others: Language[] = []): string {
