@@ -102,6 +102,10 @@ describe('reading a request in its language', () => {
     expect(first('Zeige alle Gutscheincodes der Sammlung 3')).toBe('get_coupon_collection');
   });
 
+  it('reads German written without umlauts ("loeschen")', () => {
+    expect(toEnglish('Kontakt 42 loeschen', language('de'))).toBe('delete contact 42');
+  });
+
   it('reads the verb that ends a German clause first', () => {
     expect(toEnglish('Kontakt 5 löschen', language('de'))).toBe('delete contact 5');
   });

@@ -16,6 +16,8 @@ interface LanguageFile {
   distinctEndings?: string[];
   /** Pronouns written onto a verb's end (Spanish "envíame", Italian "mandami"): read without them when unknown. */
   clitics?: string[];
+  /** Other spellings of a letter, tried when a word is unknown (German "oe" for "ö": "loeschen"). */
+  spellings?: Array<[string, string]>;
   /** Endings dropped to compare a word with the vocabulary, longest tried first ("es", "s"). */
   endings: string[];
   /** Endings of a plural noun ("s", "x"; "i" in Italian). */
@@ -39,6 +41,7 @@ export interface Language {
   contractions: ReadonlyMap<string, string[]>;
   distinct: ReadonlySet<string>;
   distinctEndings: string[];
+  spellings: Array<[string, string]>;
   clitics: string[];
   endings: string[];
   plural: string[];
@@ -138,6 +141,7 @@ export function compileLanguage(code: string, file: LanguageFile, vocabularyText
     ),
     distinct,
     distinctEndings: (file.distinctEndings ?? []).map((e) => e.normalize('NFC')),
+    spellings: file.spellings ?? [],
     clitics: (file.clitics ?? []).map(fold).sort((a, b) => b.length - a.length),
     endings: [...file.endings].map(fold).sort((a, b) => b.length - a.length),
     plural: file.plural.map(fold),

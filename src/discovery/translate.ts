@@ -35,8 +35,11 @@ const CHANGES = new Set(WRITE_WORDS);
 function lookupWord(language: Language, word: string, clitics = true): string | undefined {
   const means = language.exact.get(word) ?? language.stems.get(stemOf(language, word));
   if (means !== undefined) return means;
-  const clitic = clitics && language.clitics.find((c) => word.endsWith(c) && word.length - c.length >= 3);
-  return clitic ? lookupWord(language, word.slice(0, -clitic.length), false) : undefined;
+  if (!clitics) return undefined;
+  const clitic = language.clitics.find((c) => word.endsWith(c) && word.length - c.length >= 3);
+  if (clitic) return lookupWord(language, word.slice(0, -clitic.length), false);
+  const respelled = language.spellings.reduce((w, [from, to]) => w.replaceAll(from, to), word);
+  return respelled !== word ? lookupWord(language, respelled, false) : undefined;
 }
 
 /**
