@@ -345,7 +345,8 @@ export class Index {
   private readonly englishKnows = (word: string) => {
     if (isStopWord(word)) return true;
     const t = term(word, true);
-    return t !== undefined && (this.indexed.has(t) || vocabulary().known.has(t));
+    // A catalog term of one or two letters ("de" from a locale) is no sign of English.
+    return t !== undefined && ((t.length > 2 && this.indexed.has(t)) || vocabulary().known.has(t));
   };
 
   rank(query: string): Ranking {

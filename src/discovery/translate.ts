@@ -7,7 +7,7 @@ import { fold, isWord, type Language, languages, stemOf, tokens, wordsOf } from 
 export type EnglishKnows = (word: string) => boolean;
 
 /** A request's words after elisions and contractions: a folded word to look up, or a token kept as written. */
-type Item = { word: string } | { kept: string };
+type Item = { word: string; token?: string } | { kept: string };
 
 /** English adjectives by their endings ("transactional", "dedicated"): a French plural adjective stays one. */
 const ADJECTIVE =
@@ -90,7 +90,11 @@ function itemsOf(query: string, language: Language): Item[] {
   const items: Item[] = [];
   for (const token of tokens(query)) {
     if (!isWord(token)) items.push({ kept: token });
-    else for (const word of wordsOf(language, token)) items.push({ word });
+    else {
+      const words = wordsOf(language, token);
+      // A word opened into several ("alle": a le) keeps the word as written, for telling languages apart.
+      for (const word of words) items.push(words.length > 1 ? { word, token: fold(token) } : { word });
+    }
   }
   return items;
 }
@@ -102,37 +106,51 @@ const knows = (language: Language, word: string) =>
   language.contractions.has(word) ||
   lookupWord(language, word) !== undefined;
 
+/** How much of a request one language knows that English does not, how much English alone knows, and how much the language knows at all. */
+function languageScore(query: string, language: Language, englishKnows: EnglishKnows) {
+  const items = itemsOf(query, language);
+  // Words inside one of the language's phrases are its own ("double opt-in" in "crear contacto doble opt-in").
+  const covered = new Uint8Array(items.length);
+  for (let at = 0; at < items.length; at++) {
+    const phrase = phraseAt(items, at, language);
+    if (phrase) covered.fill(1, at, at + phrase.size);
+  }
+  let score = 0;
+  let onlyEnglish = 0;
+  let total = 0;
+  items.forEach((item, i) => {
+    // A single letter tells no language: English "client's" would read as French "s'".
+    if (!('word' in item) || item.word.length < 2) return;
+    const known = covered[i] === 1 || knows(language, item.word);
+    const english = englishKnows(item.word) || (item.token !== undefined && englishKnows(item.token));
+    if (known) total++;
+    // A stop word counts twice: little words tell a language best.
+    if (known && !english) score += language.stop.has(item.word) ? 2 : 1;
+    if (!known && english) onlyEnglish += isStopWord(item.word) ? 2 : 1;
+  });
+  return { score, onlyEnglish, total };
+}
+
 /**
- * The request's language: the one knowing the most of its words that English does not know, when
- * those outweigh the words only English knows. A stop word counts twice: little words tell a language
- * best. English (undefined) otherwise.
+ * The request's language: the one knowing the most of its words that English does not, when those
+ * weigh at least as much as the words only English knows (and are more than one word). English
+ * (undefined) otherwise.
  */
 export function detectLanguage(
   query: string,
   englishKnows: EnglishKnows,
   candidates = languages(),
 ): Language | undefined {
-  const words = tokens(query)
-    .filter(isWord)
-    .flatMap((t) => fold(t).replace(/'$/, '').split('-'))
-    .filter(Boolean);
-  const english = words.map(englishKnows);
-  const englishWeight = words.map((w) => (isStopWord(w) ? 2 : 1));
   let best: { language: Language; score: number; total: number; onlyEnglish: number } | undefined;
   for (const language of candidates) {
-    let score = 0;
-    let total = 0;
-    let onlyEnglish = 0;
-    words.forEach((w, i) => {
-      const known = knows(language, w);
-      if (known) total++;
-      if (known && !english[i]) score += language.stop.has(w) ? 2 : 1;
-      if (!known && english[i]) onlyEnglish += englishWeight[i]!;
-    });
-    if (score > (best?.score ?? 0) || (best && score === best.score && total > best.total))
-      best = { language, score, total, onlyEnglish };
+    const scored = languageScore(query, language, englishKnows);
+    if (scored.score > (best?.score ?? 0) || (best && scored.score === best.score && scored.total > best.total))
+      best = { language, ...scored };
   }
-  return best && best.score > best.onlyEnglish ? best.language : undefined;
+  if (!best) return undefined;
+  return best.score > best.onlyEnglish || (best.score >= 2 && best.score === best.onlyEnglish)
+    ? best.language
+    : undefined;
 }
 
 /** The English of the phrase starting at items[at], longest first, and how many items it takes. */
