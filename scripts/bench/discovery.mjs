@@ -16,7 +16,8 @@ const MANIFEST = new URL('../../catalog/tools.json', import.meta.url);
  * - blind: written before issue 11b changed anything and run once near its end, then tuned on;
  * - blind2, blind3: written after issue 11b's main changes, each run once, then tuned on a little;
  * - blind4, blind5: written before issue 11c changed anything, run once then and once at its end, then tuned on a little;
- * - dev-<lang>: requests in French, German, Spanish, Italian and Portuguese written with the engine for issue 23 (tuned on).
+ * - dev-<lang>: requests in French, German, Spanish, Italian and Portuguese written with the engine for issue 23 (tuned on);
+ * - blind-<lang>: 150 or so requests per language written for issue 23 by a helper who never read the engine, run once at its end (held out).
  * Each set has a language (`lang`, English unless said): the bench prints figures per language too.
  */
 export const SOURCES = [
@@ -33,6 +34,12 @@ export const SOURCES = [
     file: `discovery-tasks-dev-${lang}.tsv`,
     lang,
     heldOut: () => false,
+  })),
+  ...['fr', 'de', 'es', 'it', 'pt'].map((lang) => ({
+    source: `blind-${lang}`,
+    file: `discovery-tasks-blind-${lang}.tsv`,
+    lang,
+    heldOut: () => true,
   })),
 ];
 
@@ -158,7 +165,8 @@ export async function discoverySection({ misses = 5, tuneOnly = false, lang = un
     'sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), ' +
       'blind, blind2, blind3 (written before and after issue 11b changed the engine; tuned on after their one run), ' +
       'blind4, blind5 (written before issue 11c changed it; run before and after, then tuned on), ' +
-      'dev-<lang> (French, German, Spanish, Italian, Portuguese, written with issue 23; tuned on)',
+      'dev-<lang> (French, German, Spanish, Italian, Portuguese, written with issue 23; tuned on), ' +
+      'blind-<lang> (written apart from the engine for issue 23, run once at its end; held out)',
   );
   console.table(rows);
   console.log('by language (the engine, every set in that language):');

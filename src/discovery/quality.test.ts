@@ -44,6 +44,12 @@ const FLOORS: Record<string, { top1: number; top5: number }> = {
   'dev-es': { top1: 0.8, top5: 0.95 },
   'dev-it': { top1: 0.8, top5: 0.95 },
   'dev-pt': { top1: 0.8, top5: 0.95 },
+  // The blind sets of the other languages, held out: a little under their first run (in each file's header).
+  'blind-fr': { top1: 0.82, top5: 0.93 },
+  'blind-de': { top1: 0.75, top5: 0.9 },
+  'blind-es': { top1: 0.8, top5: 0.94 },
+  'blind-it': { top1: 0.85, top5: 0.95 },
+  'blind-pt': { top1: 0.8, top5: 0.96 },
 };
 
 const manifest = readManifest();
@@ -83,7 +89,7 @@ describe('discovery benchmark', () => {
 
   it('does as well on the held-out third as on the part it was tuned on, within 8 points', () => {
     const tuned = score(tasks.filter((t) => !t.heldOut));
-    const heldOut = score(tasks.filter((t) => t.heldOut));
+    const heldOut = score(tasks.filter((t) => t.heldOut && t.source === 'repo'));
     expect(heldOut.ranks.length).toBeGreaterThan(100);
     expect(heldOut.top1).toBeGreaterThanOrEqual(tuned.top1 - 0.08);
     expect(heldOut.top5).toBeGreaterThanOrEqual(tuned.top5 - 0.08);
