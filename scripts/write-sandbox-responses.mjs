@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Development only: writes src/sandbox/responses.json, the answers the sandbox (brevo-mcp
-// --sandbox) gives for every contract operation it does not emulate with real state. For each
+// Development only: writes src/sandbox/responses.json, test data: the example answer of every
+// contract operation (the sandbox never serves them; test/sandbox-routes.test.ts checks that its
+// routes cover the same operations, test/sandbox-contract.test.ts that they fit). For each
 // row of ../shared/operations*.tsv it takes, from Brevo's official definition, the success
 // status and the example body made to fit the response schema (or one synthesised from the
 // schema where there is no example), trimmed small.
@@ -142,7 +143,7 @@ function trim(value) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [named(k), trim(v)]));
   if (typeof value !== 'string') return value;
   const text = named(value);
-  return text.length > MAX_STRING ? text.slice(0, MAX_STRING - 1) + '…' : text;
+  return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING - 1)}…` : text;
 }
 
 const named = (text) => ACCOUNT_NAMES.reduce((out, [pattern, name]) => out.replace(pattern, name), text);
@@ -191,6 +192,6 @@ function answerFor(row) {
 const out = {};
 for (const row of contractRows()) out[`${row.method} ${row.path}`] = answerFor(row);
 const target = new URL('../src/sandbox/responses.json', import.meta.url);
-const text = JSON.stringify(out) + '\n';
+const text = `${JSON.stringify(out)}\n`;
 writeFileSync(target, text);
 console.log(`wrote src/sandbox/responses.json: ${Object.keys(out).length} operations, ${text.length} bytes`);

@@ -37,7 +37,7 @@ const envelope = (value: unknown) => `{"ok":true,"value":${JSON.stringify(value)
 const failed = (error: ErrorForScript) => JSON.stringify({ ok: false, error });
 
 /** What the script gets for an answer: JSON as it is, `{ ok, status }` when empty, a file as base64. */
-function valueOf(response: BrevoResponse): unknown {
+function scriptValue(response: BrevoResponse): unknown {
   switch (response.kind) {
     case 'json':
       return response.data;
@@ -82,7 +82,7 @@ export class Bridge {
       });
       record.outcome = `ok ${response.status}`;
       this.ctx.succeeded?.(entry);
-      return envelope(valueOf(response));
+      return envelope(scriptValue(response));
     } catch (error) {
       const forScript = errorForScript(name, error);
       record.outcome = forScript.status

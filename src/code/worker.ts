@@ -72,7 +72,8 @@ function pump(): void {
   if (jobs.error) {
     const error = describe(jobs.error);
     jobs.error.dispose();
-    return finish({ t: 'done', error });
+    finish({ t: 'done', error });
+    return;
   }
   const state = vm.getPromiseState(main);
   // Calls the script did not await still run to their end before the result is given.
@@ -91,13 +92,15 @@ function pump(): void {
     };
     state.value.dispose();
     cap.dispose();
-    if (out.error) return finish({ t: 'done', error: { name: 'TypeError', message: out.error } });
-    return finish({ t: 'done', value: out.none ? undefined : { json: out.json!, length: out.length! } });
+    if (out.error) finish({ t: 'done', error: { name: 'TypeError', message: out.error } });
+    else finish({ t: 'done', value: out.none ? undefined : { json: out.json!, length: out.length! } });
+    return;
   }
   if (state.type === 'rejected') {
     const error = describe(state.error);
     state.error.dispose();
-    return finish({ t: 'done', error });
+    finish({ t: 'done', error });
+    return;
   }
   // Pending with nothing queued and no Brevo call out: nothing can ever settle it.
   if (!runtime.hasPendingJob()) finish({ t: 'done', stalled: true });
@@ -127,7 +130,7 @@ function hostLog(levelHandle: QuickJSHandle, textHandle: QuickJSHandle): void {
   if (logsCut) return;
   let text = vm.getString(textHandle);
   if (text.length > MAX_LOG_LINE_CHARS)
-    text = text.slice(0, MAX_LOG_LINE_CHARS) + ` [cut: ${text.length - MAX_LOG_LINE_CHARS} more characters]`;
+    text = `${text.slice(0, MAX_LOG_LINE_CHARS)} [cut: ${text.length - MAX_LOG_LINE_CHARS} more characters]`;
   logChars += text.length;
   if (logChars > MAX_LOG_CHARS) {
     logsCut = true;
@@ -190,14 +193,16 @@ async function start(): Promise<void> {
   if (compiled.error) {
     const error = describe(compiled.error);
     compiled.error.dispose();
-    return finish({ t: 'done', error });
+    finish({ t: 'done', error });
+    return;
   }
   const started = vm.callFunction(compiled.value, vm.undefined);
   compiled.value.dispose();
   if (started.error) {
     const error = describe(started.error);
     started.error.dispose();
-    return finish({ t: 'done', error });
+    finish({ t: 'done', error });
+    return;
   }
   main = started.value;
   pump();
