@@ -370,7 +370,10 @@ function readContent(s: Scan, written: string[], at: number, slot: boolean, lexi
 /** Reads one written word into the scan. */
 function readWord(s: Scan, written: string[], at: number, lexicon: Lexicon, vocab: Vocabulary): void {
   const w = written[at]!;
-  if (w === BREAK) return nextClause(s);
+  if (w === BREAK) {
+    nextClause(s);
+    return;
+  }
   const slot = s.previous === undefined || VERB_OPENERS.has(s.previous);
   const prior = s.previous;
   s.previous = w;

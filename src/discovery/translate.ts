@@ -64,7 +64,7 @@ function lookupNumbered(language: Language, word: string): string | undefined {
 }
 
 const pluralOf = (noun: string) =>
-  /(s|x|ch|sh)$/.test(noun) ? `${noun}es` : noun.replace(/([^aeiou])y$/, '$1ie') + 's';
+  /(s|x|ch|sh)$/.test(noun) ? `${noun}es` : `${noun.replace(/([^aeiou])y$/, '$1ie')}s`;
 
 /** A compound read as known parts, longest head first ("gutscheincodes": gutschein + codes), or undefined. */
 function splitCompound(language: Language, word: string, depth = 0): string[] | undefined {
@@ -210,8 +210,7 @@ export function toEnglish(query: string, language: Language, others: Language[] 
     if (means) clauses[clauses.length - 1]!.push(means);
   }
   return clauses
-    .map((clause) => (language.verbLast && !CLAUSE_MARK.test(clause[0] ?? '') ? verbFirst(clause) : clause))
-    .flat()
+    .flatMap((clause) => (language.verbLast && !CLAUSE_MARK.test(clause[0] ?? '') ? verbFirst(clause) : clause))
     .join(' ')
     .replace(/ ([,;:.!?)])/g, '$1')
     .replace(/\( /g, '(');
