@@ -224,7 +224,7 @@ describe.each(Object.keys(TRANSPORTS) as Array<keyof typeof TRANSPORTS>)('2026-0
       expect(progress.length).toBeGreaterThanOrEqual(2);
 
       fake.reset();
-      fake.route('GET', '/account', { delayMs: 15_000, json: {} });
+      fake.route('GET', '/account', { delayMs: 30_000, json: {} });
       const abort = new AbortController();
       const call = conn.client
         .callTool(
@@ -232,14 +232,14 @@ describe.each(Object.keys(TRANSPORTS) as Array<keyof typeof TRANSPORTS>)('2026-0
           { signal: abort.signal },
         )
         .catch((e: Error) => e);
-      await until(() => fake.requests.length === 1, 5_000, 'the call reached Brevo');
+      await until(() => fake.requests.length === 1, 15_000, 'the call reached Brevo');
       abort.abort('changed my mind');
       expect(await call).toBeInstanceOf(Error);
-      await until(() => fake.requests[0]!.aborted, 5_000, 'the Brevo request was aborted');
+      await until(() => fake.requests[0]!.aborted, 15_000, 'the Brevo request was aborted');
     } finally {
       await conn.close();
     }
-  });
+  }, 60_000);
 });
 
 describe('dynamic mode under 2026-07-28', () => {
