@@ -7,6 +7,7 @@ import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { wireTool } from './listing.js';
 import type { ToolEntry } from './tools/manifest.js';
 import type { Discovery } from './discovery/index.js';
+import { queryProblem } from './discovery/bounds.js';
 
 export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult>;
 
@@ -132,6 +133,8 @@ export function createDynamicMode(
           const limit = Number(arg(args, 'limit') ?? 10);
           if (typeof query !== 'string')
             return Promise.resolve(failure('Invalid arguments for search_tools: query: expected a string'));
+          const problem = queryProblem(query);
+          if (problem) return Promise.resolve(failure(`Invalid arguments for search_tools: ${problem}`));
           if (toolset !== undefined && !toolsets.includes(String(toolset)))
             return Promise.resolve(
               failure(`Invalid arguments for search_tools: toolset: one of ${toolsets.join(', ')}`),
