@@ -3,7 +3,10 @@
 import { parseArgs } from 'node:util';
 import { keyProblem } from './client/api-key.js';
 import { defaultClientOptions } from './client/brevo-client.js';
-import { DEFAULT_CODE_LIMITS, MIN_MEMORY_MB, type CodeLimits } from './code/limits.js';
+import { CODE_LIMIT_CEILINGS, DEFAULT_CODE_LIMITS, MIN_MEMORY_MB, type CodeLimits } from './code/limits.js';
+
+/** The largest --max-body-bytes: a request body, and everything one script may send, stays below it. */
+const MAX_BODY_BYTES_CEILING = 16 * 1024 * 1024;
 import { DEFAULT_TOOLSETS, type ToolSelection } from './registry.js';
 import { isLoopbackHost } from './transports/loopback.js';
 
@@ -160,9 +163,17 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
-function atLeast(floor: number, name: string, value: string | undefined, fallback: number): number {
+/** A whole number from floor to ceiling: every limit a person sets has both ends. */
+function atLeast(
+  floor: number,
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  ceiling = Number.MAX_SAFE_INTEGER,
+): number {
   const n = positiveInt(name, value, fallback);
   if (n < floor) throw new ConfigError(`${name} must be at least ${floor}, got "${value}"`);
+  if (n > ceiling) throw new ConfigError(`${name} must be at most ${ceiling}, got "${value}"`);
   return n;
 }
 
@@ -182,7 +193,8 @@ function nonEmptyFlag(flag: string, value: string | undefined, what: string): vo
     throw new ConfigError(`${flag} needs at least one ${what}; leave it out for the default`);
 }
 
-const atLeastOne = (name: string, value: string | undefined, fallback: number) => atLeast(1, name, value, fallback);
+const atLeastOne = (name: string, value: string | undefined, fallback: number, ceiling?: number) =>
+  atLeast(1, name, value, fallback, ceiling);
 
 /** The smallest --max-result-chars: below it not even an error with its hint, or one item's outline, fits. */
 export const MIN_RESULT_CHARS = 1000;
@@ -303,8 +315,13 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     authToken: values['auth-token'] || env.MCP_AUTH_TOKEN || undefined,
     allowedOrigins: origins(values['allowed-origins'] ?? env.BREVO_MCP_ALLOWED_ORIGINS),
     allowedHosts: (list(values['allowed-hosts'] ?? env.BREVO_MCP_ALLOWED_HOSTS) ?? []).map((h) => h.toLowerCase()),
-    maxBodyBytes: atLeastOne('--max-body-bytes', values['max-body-bytes'] ?? env.BREVO_MCP_MAX_BODY_BYTES, 1024 * 1024),
-    maxSessions: atLeastOne('--max-sessions', values['max-sessions'] ?? env.BREVO_MCP_MAX_SESSIONS, 100),
+    maxBodyBytes: atLeastOne(
+      '--max-body-bytes',
+      values['max-body-bytes'] ?? env.BREVO_MCP_MAX_BODY_BYTES,
+      1024 * 1024,
+      MAX_BODY_BYTES_CEILING,
+    ),
+    maxSessions: atLeastOne('--max-sessions', values['max-sessions'] ?? env.BREVO_MCP_MAX_SESSIONS, 100, 10_000),
     sessionIdleMs: positiveInt(
       '--session-idle-ms',
       values['session-idle-ms'] ?? env.BREVO_MCP_SESSION_IDLE_MS,
@@ -372,6 +389,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         '--code-timeout-ms',
         values['code-timeout-ms'] ?? env.BREVO_CODE_TIMEOUT_MS,
         DEFAULT_CODE_LIMITS.timeoutMs,
+        CODE_LIMIT_CEILINGS.timeoutMs,
       ),
       // The script engine's memory never starts smaller than this.
       memoryMb: atLeast(
@@ -379,19 +397,24 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         '--code-memory-mb',
         values['code-memory-mb'] ?? env.BREVO_CODE_MEMORY_MB,
         DEFAULT_CODE_LIMITS.memoryMb,
+        CODE_LIMIT_CEILINGS.memoryMb,
       ),
       maxCalls: atLeast(
         1,
         '--code-max-calls',
         values['code-max-calls'] ?? env.BREVO_CODE_MAX_CALLS,
         DEFAULT_CODE_LIMITS.maxCalls,
+        CODE_LIMIT_CEILINGS.maxCalls,
       ),
+      // What a script sends to Brevo is bound like an HTTP request body, per call and per run.
+      maxBodyBytes: http.maxBodyBytes,
     },
     maxResultChars: atLeast(
       MIN_RESULT_CHARS,
       '--max-result-chars',
       values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS,
       40_000,
+      1_000_000,
     ),
     sandbox,
     // The sandbox ignores both keys: only keys that will be sent are checked.
