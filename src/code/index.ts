@@ -1,4 +1,5 @@
 // Code mode (--code): the tools search and execute in place of the catalog.
+import { randomUUID } from 'node:crypto';
 import type { CallToolResult, ProgressToken, ServerNotification, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { Discovery } from '../discovery/index.js';
 import type { Redactor } from '../redact.js';
@@ -39,6 +40,12 @@ export interface CodeModeOptions {
   whyUnavailable: (name: string) => string | undefined;
   readOnly: boolean;
   limits: CodeLimits;
+  /**
+   * Whose share of the process's script runs this server's runs take: the client's key or token
+   * subject when there is one, so sessions (or stateless requests) of one client share one share;
+   * otherwise this server (one session) alone.
+   */
+  runShare?: string;
 }
 
 /** What one tools/call brings from the server: its client, confirmation, signal and outputs. */
@@ -67,9 +74,16 @@ export interface CodeMode {
 export function createCodeMode(options: CodeModeOptions): CodeMode {
   const tools = codeTools(options.limits, options.readOnly);
   const entries = new Map(options.entries.map((e) => [e.name, e]));
+  const session = options.runShare ?? `session ${randomUUID()}`;
   let discovery: Discovery | undefined;
   return {
-    list: () => tools,
+    list: () => {
+      // A client lists the tools before it calls one: the sandbox's threads start now, ahead of a run.
+      void work()
+        .then(([, , { warmUp }]) => warmUp(options.limits.memoryMb))
+        .catch(() => {});
+      return tools;
+    },
     call(name, args, ctx) {
       if (name !== 'search' && name !== 'execute') return undefined;
       const succeeded = new Set<string>();
@@ -88,13 +102,15 @@ export function createCodeMode(options: CodeModeOptions): CodeMode {
             : (done: number, message: string) =>
                 void sendNotification({
                   method: 'notifications/progress',
-                  params: { progressToken, progress: done, message },
+                  // Notifications do not pass the server's redaction of answers: this one is redacted here.
+                  params: { progressToken, progress: done, message: ctx.redactor.text(message) },
                 }).catch(() => {});
         const result = await execute(args, {
           ...ctx,
           entries,
           whyUnavailable: options.whyUnavailable,
           limits: options.limits,
+          session,
           progress,
           succeeded: (e) => succeeded.add(e.name),
         });
