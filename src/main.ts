@@ -289,6 +289,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
       client: sessionClient,
       selection,
       redactor: serverOptions.redactor.with(key),
+      // Script runs are shared out per client key or token subject, else per session.
+      runShare: key ? `key ${keyOwner(key)}` : principal ? `subject ${principal.subject}` : undefined,
     });
     if (key) server.onclose = hideInLog(key);
     return server;
