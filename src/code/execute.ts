@@ -121,8 +121,10 @@ function returnValueText(outcome: RunOutcome, room: number, redactor: Redactor):
 function consoleText(logs: LogLine[], dropped: number): string {
   if (!logs.length && !dropped) return '';
   const lines = logs.map((l) => (l.level === 'log' ? l.text : `[${l.level}] ${l.text}`));
+  // -1: lines were dropped, but the run ended before they were counted.
+  const what = dropped < 0 ? 'later console lines' : plural(dropped, 'later console line');
   const note = dropped
-    ? `\n[${plural(dropped, 'later console line')} dropped: a run keeps at most ${MAX_LOG_LINES} lines and ${MAX_LOG_BYTES} bytes of console output]`
+    ? `\n[${what} dropped: a run keeps at most ${MAX_LOG_LINES} lines and ${MAX_LOG_BYTES} bytes of console output]`
     : '';
   return `\n--- console ---\n${lines.join('\n')}${note}`;
 }

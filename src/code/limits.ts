@@ -75,10 +75,10 @@ export const MAX_CONCURRENT_RUNS = 4;
 export const MAX_RUNS_PER_SESSION = 2;
 
 /** Scripts one session may have waiting; one more is refused as busy at once. */
-export const MAX_WAITING_PER_SESSION = 8;
+export const MAX_WAITING_PER_SESSION = 30;
 
 /** Scripts waiting in the whole process; one more is refused as busy at once. */
-export const MAX_WAITING_RUNS = 64;
+export const MAX_WAITING_RUNS = 200;
 
 /** How a limit is named in a result: what it is, and the flag that raises it. */
 export function limitText(limit: LimitName, limits: CodeLimits): string {

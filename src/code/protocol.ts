@@ -44,6 +44,8 @@ export type FromWorker =
       refused?: 'name' | 'args';
     }
   | { t: 'log'; run: number; level: string; text: string }
+  /** The console is full: later lines are dropped (their count comes with done, when the run gets there). */
+  | { t: 'logs-cut'; run: number }
   | {
       t: 'done';
       run: number;

@@ -29,7 +29,7 @@ export interface RunOutcome {
   /** What went wrong with the engine itself ('crashed'), or why the run could not start ('busy'). */
   crash?: string;
   logs: LogLine[];
-  /** Console lines dropped past MAX_LOG_LINES or MAX_LOG_BYTES. */
+  /** Console lines dropped past MAX_LOG_LINES or MAX_LOG_BYTES; -1: some, not counted (the run was stopped). */
   droppedLogLines: number;
   /** Failed Brevo calls whose errors the script never read. */
   unobserved: string[];
@@ -187,6 +187,7 @@ function runOnThread(
   const run = nextRun++;
   const calls = new AbortController();
   let callsOut = 0;
+  let logsCut = false;
   const input: WorkerInput = {
     code: request.code,
     names: request.names,
@@ -203,6 +204,8 @@ function runOnThread(
     const end = (result: RunOutcome, reuse = false) => {
       if (over) return;
       over = true;
+      // Ended before the count came (time limit, cancel): lines were dropped, how many is unknown.
+      if (logsCut && !result.droppedLogLines) result.droppedLogLines = -1;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       // Brevo requests still out are abandoned with the run.
@@ -221,6 +224,9 @@ function runOnThread(
       switch (message.t) {
         case 'log':
           logs.push({ level: message.level, text: message.text });
+          return;
+        case 'logs-cut':
+          logsCut = true;
           return;
         case 'call':
           callsOut++;

@@ -180,7 +180,13 @@ class Run {
     } catch {
       // Nothing to add when the engine cannot answer any more.
     }
-    if (this.dropped) message.droppedLogLines = this.dropped;
+    if (this.dropped) {
+      try {
+        message.droppedLogLines = this.dropped + Number(this.helper('dropped'));
+      } catch {
+        message.droppedLogLines = this.dropped;
+      }
+    }
     // Calls still out (the script threw while others ran), or an engine whose memory grew (kept
     // until collected): this thread is not reused.
     if (this.waiting.size || this.engine.memory.buffer.byteLength > ENGINE_INITIAL_PAGES * 65536 * 2)
@@ -255,22 +261,21 @@ class Run {
     return length > max ? undefined : vm.getString(handle);
   }
 
-  private hostLog(levelHandle: QuickJSHandle, textHandle: QuickJSHandle): void {
-    if (this.dropped) {
-      this.dropped++;
-      return;
-    }
+  /** Keeps one console line, or says the console is full (false): the prelude then counts the rest itself. */
+  private hostLog(levelHandle: QuickJSHandle, textHandle: QuickJSHandle): QuickJSHandle {
     // The prelude has cut the line already (with a note); anything longer is not copied out.
     const text = this.boundedString(textHandle, MAX_LOG_LINE_CHARS + 100) ?? '[a console line too long to keep]';
     // Every line counts its newline: a flood of empty lines is a flood all the same.
     const bytes = Buffer.byteLength(text) + 1;
     if (this.logLines + 1 > MAX_LOG_LINES || this.logBytes + bytes > MAX_LOG_BYTES) {
       this.dropped = 1;
-      return;
+      post({ t: 'logs-cut', run: this.id });
+      return this.vm.false;
     }
     this.logLines++;
     this.logBytes += bytes;
     post({ t: 'log', run: this.id, level: this.boundedString(levelHandle, 10) ?? 'log', text });
+    return this.vm.true;
   }
 }
 
