@@ -80,7 +80,10 @@ export function createCodeMode(options: CodeModeOptions): CodeMode {
     list: () => {
       // A client lists the tools before it calls one: the sandbox's threads start now, ahead of a run.
       void work()
-        .then(([, , { warmUp }]) => warmUp(options.limits.memoryMb))
+        .then(([, , { warmUp }, , { loadStripper }]) => {
+          warmUp(options.limits.memoryMb);
+          return loadStripper();
+        })
         .catch(() => {});
       return tools;
     },

@@ -73,7 +73,8 @@ interface Thread {
 }
 
 const idle: Thread[] = [];
-let starting = 0;
+/** Threads starting for the pool; a run that finds none idle takes the first of these, not a new one. */
+const starting: Array<{ thread: Promise<Thread>; claimed: boolean }> = [];
 let compiled: Promise<object> | undefined;
 let nextRun = 1;
 
@@ -120,15 +121,16 @@ function park(thread: Thread): void {
 
 /** Starts threads ahead of demand, up to WARM_THREADS waiting (a search usually comes before a run). */
 export function warmUp(memoryMb: number): void {
-  while (idle.length + starting < WARM_THREADS) {
-    starting++;
-    startThread(memoryMb).then(
+  while (idle.length + starting.length < WARM_THREADS) {
+    const start = { thread: startThread(memoryMb), claimed: false };
+    starting.push(start);
+    start.thread.then(
       (thread) => {
-        starting--;
-        park(thread);
+        starting.splice(starting.indexOf(start), 1);
+        if (!start.claimed) park(thread);
       },
       (error: unknown) => {
-        starting--;
+        starting.splice(starting.indexOf(start), 1);
         log('warn', `code mode: a sandbox thread did not start: ${error instanceof Error ? error.message : error}`);
       },
     );
@@ -140,6 +142,14 @@ async function takeThread(memoryMb: number): Promise<Thread> {
     clearTimeout(thread.idle);
     if (thread.memoryMb === memoryMb) return thread;
     void thread.worker.terminate();
+  }
+  // One is on its way already: waiting for it costs less than starting another beside it.
+  const coming = starting.find((s) => !s.claimed);
+  if (coming) {
+    coming.claimed = true;
+    const thread = await coming.thread.catch(() => undefined);
+    if (thread?.memoryMb === memoryMb) return thread;
+    if (thread) void thread.worker.terminate();
   }
   return startThread(memoryMb);
 }
