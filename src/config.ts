@@ -446,6 +446,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     ),
     http,
     httpOnlyFlagsGiven:
-      transport === 'stdio' ? HTTP_ONLY.filter((name) => values[name] !== undefined).map((name) => `--${name}`) : [],
+      transport === 'stdio'
+        ? HTTP_ONLY.filter((name) => values[name] !== undefined)
+            // Code mode bounds what a script sends by it, over stdio too.
+            .filter((name) => !(code && name === 'max-body-bytes'))
+            .map((name) => `--${name}`)
+        : [],
   };
 }

@@ -3,9 +3,11 @@
 // Each test drives the built server over Streamable HTTP (or stdio) with the SDK's Client; memory is
 // the server process's peak RSS, asserted as a bound with a wide margin.
 import { ElicitRequestSchema, type Progress } from '@modelcontextprotocol/sdk/types.js';
+import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeBrevo } from './support/fake-brevo.js';
 import {
+  BIN,
   connectHttp,
   connectStdio,
   peakRssMb,
@@ -164,6 +166,30 @@ describe('code mode and search, hosted', () => {
     expect(textOf(wide)).toContain('[97 later console lines dropped');
     expect(peakRssMb(server.pid)).toBeLessThan(RSS_CEILING_MB);
   }, 60_000);
+
+  it('4. every limit flag has an upper bound, checked at start', async () => {
+    const refused = async (args: string[]) => {
+      const child = spawn(process.execPath, [BIN, ...args], {
+        env: { PATH: process.env.PATH ?? '', BREVO_API_KEY: TEST_KEY },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      return { code, stderr };
+    };
+    for (const [flag, value, most] of [
+      ['--code-timeout-ms', '150000', '120000'],
+      ['--code-memory-mb', '4096', '256'],
+      ['--code-max-calls', '100000', '1000'],
+      ['--max-body-bytes', '1000000000', '16777216'],
+      ['--max-result-chars', '50000000', '1000000'],
+    ] as const) {
+      const { code, stderr } = await refused(['--code', flag, value]);
+      expect(code).not.toBe(0);
+      expect(stderr).toContain(`${flag} must be at most ${most}, got "${value}"`);
+    }
+  });
 
   it('5. no answer, error, file or progress message brings the key into a script or to the client', async () => {
     const key = TEST_KEY;
