@@ -47,7 +47,7 @@ const NOT_APPLICABLE = {
   'elicitation-sep1034-defaults': fixture('tool test_elicitation_sep1034_defaults'),
   'elicitation-sep1330-enums': fixture('tool test_elicitation_sep1330_enums'),
   'json-schema-2020-12': fixture('tool json_schema_2020_12_tool'),
-  'server-sse-polling': fixture('tool test_reconnection') + ' (without it the scenario only warns)',
+  'server-sse-polling': `${fixture('tool test_reconnection')} (without it the scenario only warns)`,
   'resources-read-text': fixture('resource test://static-text'),
   'resources-read-binary': fixture('resource test://static-binary'),
   'resources-templates-read': fixture('resource template test://template/{id}/data'),
@@ -56,7 +56,7 @@ const NOT_APPLICABLE = {
   'prompts-get-embedded-resource': fixture('prompt test_prompt_with_embedded_resource'),
   'prompts-get-with-image': fixture('prompt test_prompt_with_image'),
   // The spec answers an unknown prompt with -32602, so even a server with completions fails it.
-  'completion-complete': fixture('prompt test_prompt_with_arguments') + ', to complete its argument',
+  'completion-complete': `${fixture('prompt test_prompt_with_arguments')}, to complete its argument`,
 };
 
 /** Scenarios that apply only to a server declaring a capability: [path in capabilities, what it is]. */
@@ -151,7 +151,7 @@ function runSuite(url, outputDir) {
     const timer = setTimeout(() => child.kill('SIGKILL'), SUITE_TIMEOUT_MS);
     child.once('error', reject);
     // The suite exits non-zero whenever a scenario fails, applicable or not: its checks decide here.
-    child.once('exit', (code, signal) => {
+    child.once('exit', (_code, signal) => {
       clearTimeout(timer);
       if (signal)
         reject(

@@ -83,7 +83,7 @@ function zodOf(s, indent) {
         } else {
           const req = new Set(s.required ?? []);
           const inner = props
-            .map(([k, v]) => `${indent}  ${key(k)}: ${field(v, req.has(k), indent + '  ')},`)
+            .map(([k, v]) => `${indent}  ${key(k)}: ${field(v, req.has(k), `${indent}  `)},`)
             .join('\n');
           out = `z.strictObject({\n${inner}\n${indent}})`;
         }
@@ -158,8 +158,6 @@ function entry(row) {
   const csv = ref.query.filter((p) => p.csv).map((p) => `'${toolFieldName(p.name)}'`);
   if (csv.length) lines.push(`    csvQuery: [${csv.join(', ')}],`);
   if (Object.keys(wireNames).length) lines.push(`    wireNames: ${JSON.stringify(wireNames)},`);
-  if (ref.responses.some((r) => r.contentTypes.some((c) => !c.includes('json')) && r.status.startsWith('2')))
-    lines.push('    binaryResponse: true,');
   lines.push('  }),');
   return lines.join('\n');
 }

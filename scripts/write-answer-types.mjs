@@ -20,6 +20,6 @@ if (!sharedAvailable()) {
 
 const out = answerTypes(contractRows());
 const target = new URL('../src/code/answer-types.json', import.meta.url);
-const text = JSON.stringify(out, null, 0).replace(/","/g, '",\n"') + '\n';
+const text = `${JSON.stringify(out, null, 0).replace(/","/g, '",\n"')}\n`;
 writeFileSync(target, text);
 console.log(`wrote src/code/answer-types.json: ${Object.keys(out).length} operations, ${text.length} bytes`);

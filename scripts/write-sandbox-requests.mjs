@@ -244,7 +244,7 @@ for (const row of contractRows()) out[`${row.method} ${row.path}`] = operationFo
 for (const [key, place, replacement] of FIXES) patch(out[key], place, replacement);
 
 const target = new URL('../src/sandbox/requests.json', import.meta.url);
-const text = JSON.stringify(out) + '\n';
+const text = `${JSON.stringify(out)}\n`;
 writeFileSync(target, text);
 const ops = Object.values(out);
 const requiredBodies = ops.filter((o) => o.body?.required).length;

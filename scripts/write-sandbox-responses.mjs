@@ -142,7 +142,7 @@ function trim(value) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [named(k), trim(v)]));
   if (typeof value !== 'string') return value;
   const text = named(value);
-  return text.length > MAX_STRING ? text.slice(0, MAX_STRING - 1) + '…' : text;
+  return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING - 1)}…` : text;
 }
 
 const named = (text) => ACCOUNT_NAMES.reduce((out, [pattern, name]) => out.replace(pattern, name), text);
@@ -191,6 +191,6 @@ function answerFor(row) {
 const out = {};
 for (const row of contractRows()) out[`${row.method} ${row.path}`] = answerFor(row);
 const target = new URL('../src/sandbox/responses.json', import.meta.url);
-const text = JSON.stringify(out) + '\n';
+const text = `${JSON.stringify(out)}\n`;
 writeFileSync(target, text);
 console.log(`wrote src/sandbox/responses.json: ${Object.keys(out).length} operations, ${text.length} bytes`);

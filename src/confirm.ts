@@ -12,7 +12,7 @@ export function summarise(op: Operation, args: Record<string, unknown>): string 
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k} ${typeof v === 'string' ? v : JSON.stringify(v)}`);
   const text = `${op.title}${parts.length ? `: ${parts.join(', ')}` : ''}`;
-  return text.length > MAX_SUMMARY ? text.slice(0, MAX_SUMMARY) + '…' : text;
+  return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY)}…` : text;
 }
 
 /**

@@ -28,14 +28,10 @@ export function hideInLog(...values: Array<string | undefined>): () => void {
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-let threshold: LogLevel =
+const threshold: LogLevel =
   (process.env.BREVO_MCP_LOG_LEVEL as LogLevel) in order ? (process.env.BREVO_MCP_LOG_LEVEL as LogLevel) : 'info';
-
-export function setLogLevel(level: LogLevel): void {
-  threshold = level;
-}
 
 export function log(level: LogLevel, message: string): void {
   if (order[level] < order[threshold]) return;
-  process.stderr.write(redactor.text(`brevo-mcp ${level}: ${message}`) + '\n');
+  process.stderr.write(`${redactor.text(`brevo-mcp ${level}: ${message}`)}\n`);
 }

@@ -111,7 +111,7 @@ function listTools(manifest: ToolEntry[], config: Config, wholeCatalog: boolean)
     readOnly: t.annotations.readOnlyHint,
     destructive: t.annotations.destructiveHint,
   }));
-  process.stdout.write(JSON.stringify(rows, null, 1) + '\n');
+  process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);
 }
 
 const NO_SESSION_KEY =
@@ -172,15 +172,24 @@ function withPublicHost(allowedHosts: string[], publicUrl: string | undefined, b
   return [...allowedHosts, new URL(publicUrl).hostname.toLowerCase()];
 }
 
+/** Writes help or version text to stdout and ends with exit code 0. */
+function printed(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
   // `brevo-mcp emulator`: only the Brevo emulator, no MCP (src/sandbox/cli.ts).
   if (argv[0] === 'emulator') return (await import('./sandbox/cli.js')).runEmulator(argv.slice(1));
   const config = readConfig(argv, env);
-  if (config.help) return (void process.stdout.write(HELP), 0);
-  if (config.version) return (void process.stdout.write(VERSION + '\n'), 0);
+  if (config.help) return printed(HELP);
+  if (config.version) return printed(`${VERSION}\n`);
   const manifest = readManifest();
   validateSelection(config.selection, manifest);
-  if (config.listTools) return (listTools(manifest, config, !config.selectionGiven), 0);
+  if (config.listTools) {
+    listTools(manifest, config, !config.selectionGiven);
+    return 0;
+  }
   if (config.httpOnlyFlagsGiven.length) {
     const flags = config.httpOnlyFlagsGiven;
     log(

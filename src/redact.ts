@@ -76,14 +76,18 @@ export class Redactor {
       let copy: unknown[] | undefined;
       value.forEach((item, i) => {
         const next = this.walk(item);
-        if (next !== item) (copy ??= [...value])[i] = next;
+        if (next === item) return;
+        copy ??= [...value];
+        copy[i] = next;
       });
       return copy ?? value;
     }
     let copy: Record<string, unknown> | undefined;
     for (const [key, item] of Object.entries(value)) {
       const next = this.walk(item);
-      if (next !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = next;
+      if (next === item) continue;
+      copy ??= { ...(value as Record<string, unknown>) };
+      copy[key] = next;
     }
     return copy ?? value;
   }

@@ -227,7 +227,7 @@ export function createMcpServer(options: ServerOptions): Server {
       return ran.result ?? { isError: true, content: [{ type: 'text', text: 'Cancelled.' }] };
     }
     const metaCall = dynamic?.call(name, args, run);
-    if (metaCall) return metaCall;
+    if (metaCall !== undefined) return metaCall;
     const entry = dynamic ? dynamic.enabled(name) : tools.byName.get(name);
     if (!entry) {
       const notListed = dynamic && tools.byName.has(name);

@@ -2,6 +2,7 @@
 // by our tools and reach the API in a form that definition validates: path, query and body of
 // what the fake Brevo receives are checked with ajv against the reference operation. Skips with
 // a printed reason where ../shared is absent.
+import type { Json } from './support/json.js';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
@@ -14,7 +15,7 @@ import { loadCatalog } from '../src/tools/index.js';
 import { FakeBrevo, type RecordedRequest } from './support/fake-brevo.js';
 import { arbitraryFor } from './support/schema-arbitrary.js';
 
-type Schema = Record<string, any>;
+type Schema = Record<string, Json>;
 const RUNS = Number(process.env.CONTRACT_RUNS ?? 12);
 const available = sharedAvailable();
 if (!available)
@@ -43,7 +44,7 @@ for (const f of [
 ])
   ajv.addFormat(f, true);
 
-// Fields the definition leaves untyped (conversations) are generated as any scalar.
+// Fields the definition leaves untyped (conversations) are generated as Json scalar.
 
 /** Values of one parameter as text on the wire, back to the type its schema says. */
 function fromWire(schema: Schema, values: string[]): unknown {
@@ -59,14 +60,15 @@ function validate(schema: Schema, value: unknown, where: string, problems: strin
 }
 
 /** Checks a received request against the reference operation; returns the problems. */
-function checkAgainstReference(ref: any, request: RecordedRequest): string[] {
+function checkAgainstReference(ref: Json, request: RecordedRequest): string[] {
   const problems: string[] = [];
   const names: string[] = [];
   const pattern = new RegExp(
     '^' +
-      ref.path
-        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-        .replace(/\{([^}]+)\}/g, (_: string, n: string) => (names.push(n), '([^/]+)')) +
+      ref.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_: string, n: string) => {
+        names.push(n);
+        return '([^/]+)';
+      }) +
       '$',
   );
   const match = pattern.exec(request.path);
@@ -76,7 +78,7 @@ function checkAgainstReference(ref: any, request: RecordedRequest): string[] {
     validate(p.schema, fromWire(p.schema, [raw]), `path.${p.name}`, problems);
   }
   const query = new URLSearchParams(request.query);
-  const known = new Set(ref.query.map((p: any) => p.name));
+  const known = new Set(ref.query.map((p: Json) => p.name));
   for (const key of new Set(query.keys())) if (!known.has(key)) problems.push(`query.${key}: not in the definition`);
   for (const p of ref.query) {
     const values = query.getAll(p.name);
@@ -95,7 +97,7 @@ function checkAgainstReference(ref: any, request: RecordedRequest): string[] {
 }
 
 /** A request generated from the reference, as the flat arguments our tool takes. */
-function referenceRequest(ref: any, op: Operation): fc.Arbitrary<Record<string, unknown>> {
+function referenceRequest(ref: Json, op: Operation): fc.Arbitrary<Record<string, unknown>> {
   const toField = Object.fromEntries(Object.entries(op.wireNames ?? {}).map(([field, wire]) => [wire, field]));
   const field = (name: string) => toField[name] ?? name;
   // A path segment is never empty (nor a dot segment) in a request that addresses the operation.
@@ -119,7 +121,7 @@ function referenceRequest(ref: any, op: Operation): fc.Arbitrary<Record<string, 
   if (!ref.body) return base;
   const variants = ref.body.variants as Schema[];
   // Only bodies the definition itself accepts (minProperties, ...). Its oneOf bodies are read as
-  // anyOf: variants without required fields all match any body, so under strict oneOf no body
+  // anyOf: variants without required fields all match Json body, so under strict oneOf no body
   // at all would be valid for add_contact_to_list and friends.
   const bodySchema = variants.length > 1 ? { anyOf: variants } : variants[0]!;
   const body = fc.oneof(...variants.map((v) => arbitraryFor(v))).filter((b) => ajv.validate(bodySchema, b));

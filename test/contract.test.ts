@@ -3,13 +3,14 @@
 // parameters must agree with the reference operation in names, required sets, types and enums,
 // down through nested objects. ../shared exists on developer machines and in CI, not on a user's
 // machine, so without it this file skips with a printed reason.
+import type { Json } from './support/json.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { allReferenceOperations, sharedAvailable, sharedDir } from '../scripts/lib/reference.mjs';
 import { loadCatalog } from '../src/tools/index.js';
 import type { Operation } from '../src/tools/define.js';
 
-type Schema = Record<string, any>;
+type Schema = Record<string, Json>;
 
 /**
  * Where our tool knowingly differs from the reference, and why. Keys are `tool` or `tool:where`.

@@ -1,5 +1,6 @@
 // Garbage over Streamable HTTP gets JSON-RPC errors and the server keeps serving; a session that
 // goes away takes its Brevo requests with it.
+import type { Json } from './support/json.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ const INIT = {
 };
 
 /** Reads a JSON-RPC answer whether it came as JSON or as one SSE event. */
-async function rpc(res: Response): Promise<any> {
+async function rpc(res: Response): Promise<Json> {
   const text = await res.text();
   const data = text.includes('data:')
     ? text

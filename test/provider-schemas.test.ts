@@ -1,6 +1,7 @@
 // Clients hand each tool's inputSchema to the model provider as it is, and a provider that
 // rejects one definition can fail the whole session. What tools/list serves, in every mode, keeps
 // to what OpenAI, Anthropic and Gemini all accept (see src/tools/json-schema.ts).
+import type { Json } from './support/json.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBrevo } from './support/fake-brevo.js';
@@ -39,7 +40,9 @@ function problems(schema: unknown, where: string): string[] {
   const branches = (node.anyOf ?? node.oneOf) as unknown[] | undefined;
   if (branches) {
     if (node.type !== undefined) found.push(`${where}: type beside anyOf/oneOf`);
-    branches.forEach((branch, i) => found.push(...problems(branch, `${where}|${i}`)));
+    branches.forEach((branch, i) => {
+      found.push(...problems(branch, `${where}|${i}`));
+    });
     return found;
   }
   if (typeof node.type !== 'string') found.push(`${where}: no single type (${JSON.stringify(node).slice(0, 80)})`);
@@ -109,7 +112,7 @@ describe('tool definitions every model provider accepts', () => {
     try {
       const { tools } = await conn.client.listTools();
       const schema = (name: string) =>
-        tools.find((t) => t.name === name)!.inputSchema as { properties: Record<string, any> };
+        tools.find((t) => t.name === name)!.inputSchema as { properties: Record<string, Json> };
       expect(schema('upload_file').properties.file).toEqual({ type: 'string', contentEncoding: 'base64' });
       expect(schema('send_transac_email').properties.attachment.items.properties.content).toEqual({
         type: 'string',
@@ -136,7 +139,7 @@ describe('null where Brevo gives it a meaning', () => {
     try {
       const { tools } = await conn.client.listTools();
       const { properties } = tools.find((t) => t.name === 'update_coupon_collection')!.inputSchema as {
-        properties: Record<string, any>;
+        properties: Record<string, Json>;
       };
       for (const field of ['expirationDate', 'remainingDaysAlert', 'remainingCouponsAlert']) {
         expect(properties[field].anyOf, field).toContainEqual({ type: 'null' });

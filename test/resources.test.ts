@@ -3,7 +3,7 @@
 import { ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROMPTS } from '../src/prompts/index.js';
-import { FakeBrevo, type Reply } from './support/fake-brevo.js';
+import { FakeBrevo } from './support/fake-brevo.js';
 import { connectHttp, connectStdio, startHttpServer, textOf, type Connected } from './support/mcp.js';
 
 interface ReadCase {

@@ -1,6 +1,7 @@
 // `brevo-mcp --sandbox`: the built server with its embedded Brevo emulator, driven through the
 // SDK Client over stdio and Streamable HTTP with no key; and the emulator itself over HTTP.
 // Everything stays on 127.0.0.1.
+import type { Json } from './support/json.js';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -9,8 +10,6 @@ import { responsesUrl } from '../src/sandbox/fallback.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
 import { startEmulator, type Emulator } from './support/emulator.js';
 import { BIN, connectHttp, connectStdio, startHttpServer, TEST_KEY, textOf, type Connected } from './support/mcp.js';
-
-type Json = Record<string, any>;
 
 describe('brevo-mcp --sandbox over stdio, without a key', () => {
   let conn: Connected;
@@ -429,7 +428,7 @@ describe('sandbox emulator over HTTP', () => {
       json: { code: 'invalid_parameter' },
     });
     expect(await request('GET', '/smtp/emails')).toMatchObject({ status: 400, json: { code: 'missing_parameter' } });
-    const raw = await fetch(sandbox.url + '/contacts', {
+    const raw = await fetch(`${sandbox.url}/contacts`, {
       method: 'POST',
       headers: { 'api-key': sandbox.apiKey, 'content-type': 'application/json' },
       body: '{"email":',
@@ -468,7 +467,7 @@ describe('sandbox emulator over HTTP', () => {
 
   it('answers the tracker with 204 when the ma-key is given', async () => {
     const post = (headers: Record<string, string>) =>
-      fetch(sandbox.trackerUrl + '/api/v2/trackEvent', {
+      fetch(`${sandbox.trackerUrl}/api/v2/trackEvent`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
         body: '{"email":"emma.martin@example.com","event":"cart_updated"}',

@@ -124,7 +124,7 @@ describe('a client that stops reading stdout', () => {
     peer.send({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
     const exit = await Promise.race([peer.exited, new Promise((r) => setTimeout(() => r('still running'), 10_000))]);
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(peer.stderr).not.toMatch(/Unhandled|    at |node:events/);
+    expect(peer.stderr).not.toMatch(/Unhandled| {4}at |node:events/);
     expect(
       peer.stderr
         .trim()

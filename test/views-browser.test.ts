@@ -4,6 +4,7 @@
 // answer. The test reads what a person sees (numbers, labels, the table behind each chart) in the
 // light and the dark theme, makes the views call read-only tools through the host, checks that a
 // write is refused, and saves screenshots in test-artifacts/views/.
+import type { Json } from './support/json.js';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +22,7 @@ const APPS = {
 const WIDTH = 760;
 
 type Theme = 'light' | 'dark';
-/* eslint-disable @typescript-eslint/no-explicit-any -- tool answers are Brevo's JSON */
+/* eslint-disable @typescript-eslint/no-explicit-Json -- tool answers are Brevo's JSON */
 
 /** How the views write numbers for an en-US host: the expectations are computed from the raw answers. */
 const int = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
@@ -109,7 +110,7 @@ async function show(
   toolName: string,
   args: Record<string, unknown>,
   theme: Theme,
-): Promise<{ view: FrameLocator; data: any }> {
+): Promise<{ view: FrameLocator; data: Json }> {
   const uri = tools.find((t) => t.name === toolName)?._meta?.ui?.resourceUri;
   expect(uri, `${toolName} names a view`).toMatch(/^ui:\/\//);
   const { contents } = await server.client.readResource({ uri: uri! });
@@ -252,7 +253,7 @@ describe('views in a real browser (Chromium)', () => {
     );
     // Links and devices: drawn when Brevo gives them, said in words when it gives none.
     const links = Object.entries(data.statistics.linksStats ?? {}).map(
-      ([url, v]: [string, any]) => [url, typeof v === 'object' ? v.nbClick : v] as [string, number],
+      ([url, v]: [string, Json]) => [url, typeof v === 'object' ? v.nbClick : v] as [string, number],
     );
     const text = await view.locator('main').innerText();
     if (links.length) {
@@ -274,7 +275,7 @@ describe('views in a real browser (Chromium)', () => {
   it('transactional email per day: totals, the days, and another period asked through the host', async (ctx) => {
     if (unavailable) return ctx.skip();
     const { view, data } = await show('get_smtp_report', { days: 30 }, 'light');
-    const days = [...new Map((data.reports as any[]).map((r) => [r.date.slice(0, 10), r])).values()].sort((a, b) =>
+    const days = [...new Map((data.reports as Json[]).map((r) => [r.date.slice(0, 10), r])).values()].sort((a, b) =>
       a.date.localeCompare(b.date),
     );
     expect(days.length, 'the sandbox reports some days').toBeGreaterThan(0);
@@ -324,7 +325,7 @@ describe('views in a real browser (Chromium)', () => {
     expect(await page.evaluate(() => window.viewRequests.map((r) => r.method))).toEqual(['tools/call']);
     const week = JSON.parse(
       textOf(await server.client.callTool({ name: 'get_smtp_report', arguments: { days: 7, limit: 30 } })),
-    ).reports as any[];
+    ).reports as Json[];
     expect(await tile(view, 'Requests')).toBe(
       `Requests ${int(sum([...new Map(week.map((r) => [r.date, r.requests])).values()]))}`,
     );
@@ -334,7 +335,7 @@ describe('views in a real browser (Chromium)', () => {
   it('contact lists health: subscribed and blocklisted per list, and the growth of the largest list', async (ctx) => {
     if (unavailable) return ctx.skip();
     const { view, data } = await show('get_lists', {}, 'light');
-    const lists = data.lists as any[];
+    const lists = data.lists as Json[];
     expect(lists.length, 'the demo account has lists').toBeGreaterThan(1);
     const subscribed = sum(lists.map((l) => l.totalSubscribers));
     const blocklisted = sum(lists.map((l) => l.totalBlacklisted));
@@ -387,7 +388,7 @@ describe('views in a real browser (Chromium)', () => {
       textOf(
         await server.client.callTool({ name: 'get_contacts_from_list', arguments: { listId: largest.id, limit: 500 } }),
       ),
-    ).contacts as any[];
+    ).contacts as Json[];
     const firstMonth = /^(\w+ \d{4})/.exec(months[0]!)![1]!;
     const windowStart = new Date(`1 ${firstMonth} UTC`);
     const createdInWindow = members.filter((c) => new Date(c.createdAt) >= windowStart).length;
@@ -420,15 +421,15 @@ describe('views in a real browser (Chromium)', () => {
     // The expected picture, from the two answers: deals placed by their stage's pipeline.
     const pipelines = JSON.parse(
       textOf(await server.client.callTool({ name: 'get_pipelines', arguments: {} })),
-    ) as any[];
-    const deals = data.items as any[];
+    ) as Json[];
+    const deals = data.items as Json[];
     const counts = pipelines.map((p) => ({
       p,
-      n: deals.filter((d) => p.stages.some((s: any) => s.id === d.attributes.deal_stage)).length,
+      n: deals.filter((d) => p.stages.some((s: Json) => s.id === d.attributes.deal_stage)).length,
     }));
     const shown = counts.reduce((a, b) => (b.n > a.n ? b : a)).p;
     expect(deals.length, 'the sandbox has deals').toBeGreaterThan(0);
-    const stages = (shown.stages as any[]).map((s) => {
+    const stages = (shown.stages as Json[]).map((s) => {
       const inStage = deals.filter((d) => d.attributes.deal_stage === s.id);
       return {
         name: s.name as string,

@@ -45,7 +45,9 @@ collect(WEIGHTS, []);
 if (ONLY) knobs.splice(0, knobs.length, ...knobs.filter((k) => ONLY.includes(k.name)));
 const snapshot = () => knobs.map((k) => k.obj[k.key]);
 const restore = (values) => {
-  knobs.forEach((k, i) => (k.obj[k.key] = values[i]));
+  knobs.forEach((k, i) => {
+    k.obj[k.key] = values[i];
+  });
   index.termCache.clear();
 };
 const STEPS = [0.5, 0.7, 0.85, 0.95, 1.05, 1.2, 1.4, 2];
@@ -58,7 +60,7 @@ function learn(subset) {
       const start = knob.obj[knob.key];
       let bestValue = start;
       for (const step of STEPS) {
-        let value = start === 0 ? (step - 1) * 0.2 : start * step;
+        const value = start === 0 ? (step - 1) * 0.2 : start * step;
         if (value < 0) continue;
         knob.obj[knob.key] = Number(value.toPrecision(3));
         index.termCache.clear();
@@ -85,7 +87,7 @@ console.log(`tuning on ${tasks.length} tasks (held-out tasks excluded); start: $
 const parts = BY_SET
   ? [...new Set(tasks.map((t) => t.source))].map((source) => ({ name: source, test: (t) => t.source === source }))
   : FOLDS > 1
-    ? Array.from({ length: FOLDS }, (_, f) => ({ name: `fold ${f}`, test: (t, i) => i % FOLDS === f }))
+    ? Array.from({ length: FOLDS }, (_, f) => ({ name: `fold ${f}`, test: (_t, i) => i % FOLDS === f }))
     : [];
 if (parts.length) {
   const rows = [];

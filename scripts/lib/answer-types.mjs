@@ -28,14 +28,14 @@ export function typeOf(doc, schema, depth = 0, seen = new Set()) {
   switch (type) {
     case 'integer':
     case 'number':
-      return 'number' + nullable;
+      return `number${nullable}`;
     case 'boolean':
-      return 'boolean' + nullable;
+      return `boolean${nullable}`;
     case 'string':
-      return 'string' + nullable;
+      return `string${nullable}`;
     case 'array': {
       const item = s.items ? typeOf(doc, s.items, depth, seen) : 'unknown';
-      return `${/[ |]/.test(item) && !/^\{.*\}$/.test(item) ? `Array<${item}>` : item + '[]'}${nullable}`;
+      return `${/[ |]/.test(item) && !/^\{.*\}$/.test(item) ? `Array<${item}>` : `${item}[]`}${nullable}`;
     }
     case 'object': {
       const props = Object.entries(s.properties ?? {});
@@ -44,7 +44,7 @@ export function typeOf(doc, schema, depth = 0, seen = new Set()) {
           typeof s.additionalProperties === 'object' ? typeOf(doc, s.additionalProperties, depth + 1, seen) : 'unknown';
         return `Record<string, ${extra}>${nullable}`;
       }
-      if (depth >= MAX_DEPTH) return 'object' + nullable;
+      if (depth >= MAX_DEPTH) return `object${nullable}`;
       const required = new Set(s.required ?? []);
       const fields = props.map(
         ([name, sub]) =>

@@ -56,7 +56,7 @@ function loadDocs() {
 
 function resolver(doc) {
   const deref = (node, seen = new Set()) => {
-    while (node && node.$ref) {
+    while (node?.$ref) {
       if (seen.has(node.$ref)) return { type: 'object', recursive: node.$ref };
       seen.add(node.$ref);
       node = node.$ref

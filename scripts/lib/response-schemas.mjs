@@ -21,7 +21,7 @@ export function definitions() {
 
 export function deref(doc, node) {
   const seen = new Set();
-  while (node && node.$ref) {
+  while (node?.$ref) {
     if (seen.has(node.$ref)) return {};
     seen.add(node.$ref);
     node = node.$ref
@@ -100,7 +100,10 @@ export function checkAgainst(doc, schema, value, where = '$', out = []) {
   const type = s.type ?? (s.properties ? 'object' : s.items ? 'array' : undefined);
   switch (type) {
     case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value)) return (out.push(`${where}: not an object`), out);
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        out.push(`${where}: not an object`);
+        return out;
+      }
       const props = s.properties ?? {};
       // Some schemas require a field they never define (crm task "date", a segment's "name"):
       // such a field is demanded, as JSON Schema does, and may have any value.
@@ -116,8 +119,11 @@ export function checkAgainst(doc, schema, value, where = '$', out = []) {
       return out;
     }
     case 'array':
-      if (!Array.isArray(value)) return (out.push(`${where}: not an array`), out);
-      value.forEach((v, i) => s.items && checkAgainst(doc, s.items, v, `${where}[${i}]`, out));
+      if (!Array.isArray(value)) {
+        out.push(`${where}: not an array`);
+        return out;
+      }
+      if (s.items) value.forEach((v, i) => void checkAgainst(doc, s.items, v, `${where}[${i}]`, out));
       return out;
     case 'integer':
       if (!Number.isInteger(value)) out.push(`${where}: ${JSON.stringify(value)} is not an integer`);

@@ -32,7 +32,7 @@ export function renderToolsDoc(toolsets, entries) {
     lines.push(
       `## ${t.name}`,
       '',
-      t.summary + '.',
+      `${t.summary}.`,
       '',
       '| tool | HTTP | kind | parameters | what it does |',
       '| --- | --- | --- | --- | --- |',

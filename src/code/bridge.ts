@@ -45,7 +45,7 @@ const envelope = (value: unknown) => `{"ok":true,"value":${JSON.stringify(value)
 const failed = (error: ErrorForScript) => JSON.stringify({ ok: false, error });
 
 /** What the script gets for an answer, secrets taken out: JSON as it is, `{ ok, status }` when empty, a file as base64. */
-function valueOf(response: BrevoResponse, redactor: Redactor): unknown {
+function scriptValue(response: BrevoResponse, redactor: Redactor): unknown {
   switch (response.kind) {
     case 'json':
       return redactor.value(response.data);
@@ -70,12 +70,14 @@ export function jsonDepth(json: string, max: number): number {
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
     if (inString) {
-      if (c === 92)
-        i++; // backslash: the next character is escaped
+      // A backslash escapes the next character; a quote ends the string.
+      if (c === 92) i++;
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
-      if (++depth > deepest && (deepest = depth) > max) return deepest;
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > max) return deepest;
     } else if (c === 125 || c === 93) depth--;
   }
   return deepest;
@@ -131,7 +133,7 @@ export class Bridge {
       });
       record.outcome = `ok ${response.status}`;
       this.ctx.succeeded?.(entry);
-      return envelope(valueOf(response, this.ctx.redactor));
+      return envelope(scriptValue(response, this.ctx.redactor));
     } catch (error) {
       const forScript = errorForScript(tool, error, this.ctx.redactor);
       record.outcome = forScript.status

@@ -31,7 +31,7 @@ const work = () =>
   ]));
 
 export { CODE_INSTRUCTIONS } from './tools.js';
-export { DEFAULT_CODE_LIMITS, type CodeLimits } from './limits.js';
+export type { CodeLimits } from './limits.js';
 
 export interface CodeModeOptions {
   /** The operations this session may use (its selection, already applied). */

@@ -29,7 +29,12 @@ describe('RunScheduler', () => {
       ['a', scheduler.acquire('a')],
       ['b', scheduler.acquire('b')],
     ] as const;
-    for (const [session, waiting] of queued) void waiting.then((release) => (order.push(session), release()));
+    for (const [session, waiting] of queued) {
+      void waiting.then((release) => {
+        order.push(session);
+        release();
+      });
+    }
     first();
     await new Promise((r) => setTimeout(r, 0));
     expect(order).toEqual(['a', 'b', 'a']);

@@ -108,10 +108,16 @@ class Run {
     this.runtime.setMemoryLimit(input.memoryBytes);
 
     const compiled = vm.evalCode(`(async () => {\n${input.code}\n})`, 'script.js');
-    if (compiled.error) return this.fail(compiled.error);
+    if (compiled.error) {
+      this.fail(compiled.error);
+      return;
+    }
     const started = vm.callFunction(compiled.value, vm.undefined);
     compiled.value.dispose();
-    if (started.error) return this.fail(started.error);
+    if (started.error) {
+      this.fail(started.error);
+      return;
+    }
     this.main = started.value;
     this.pump();
   }
@@ -200,7 +206,10 @@ class Run {
     const { vm, runtime, main } = this;
     if (this.finished || !main) return;
     const jobs = runtime.executePendingJobs();
-    if (jobs.error) return this.fail(jobs.error);
+    if (jobs.error) {
+      this.fail(jobs.error);
+      return;
+    }
     const state = vm.getPromiseState(main);
     // Calls the script did not await still run to their end before the result is given.
     if (this.waiting.size) {
@@ -218,14 +227,19 @@ class Run {
       };
       state.value.dispose();
       cap.dispose();
-      if (out.error) return this.finish({ t: 'done', run: this.id, error: { name: 'TypeError', message: out.error } });
-      return this.finish({
-        t: 'done',
-        run: this.id,
-        value: out.none ? undefined : { json: out.json!, length: out.length! },
-      });
+      if (out.error) this.finish({ t: 'done', run: this.id, error: { name: 'TypeError', message: out.error } });
+      else
+        this.finish({
+          t: 'done',
+          run: this.id,
+          value: out.none ? undefined : { json: out.json!, length: out.length! },
+        });
+      return;
     }
-    if (state.type === 'rejected') return this.fail(state.error);
+    if (state.type === 'rejected') {
+      this.fail(state.error);
+      return;
+    }
     // Pending with nothing queued and no Brevo call out: nothing can ever settle it.
     if (!runtime.hasPendingJob()) this.finish({ t: 'done', run: this.id, stalled: true });
   }

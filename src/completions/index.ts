@@ -68,13 +68,17 @@ export async function completeFrom(name: SourceName, typed: string, ctx: Complet
   if (ctx.reach && !ctx.reach.allows(SOURCES[name].operation)) return { values: [], hasMore: false };
   const now = ctx.now ?? Date.now;
   let cache = caches.get(ctx.client);
-  if (!cache) caches.set(ctx.client, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(ctx.client, cache);
+  }
   let entry = cache.get(name);
   if (!entry || entry.abort.signal.aborted || now() - entry.at > CACHE_MS) {
     const abort = new AbortController();
     const fetched = fetchSource(SOURCES[name], ctx, abort.signal);
     const created: CacheEntry = { at: now(), fetched, waiting: 0, abort };
-    cache.set(name, (entry = created));
+    cache.set(name, created);
+    entry = created;
     // A failure is not kept: the next keystroke asks again.
     fetched.catch(() => {
       if (cache.get(name) === created) cache.delete(name);
@@ -103,8 +107,16 @@ function waitFor(entry: CacheEntry, signal: AbortSignal | undefined): Promise<Fe
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     entry.fetched.then(
-      (value) => settled || (leave(), resolve(value)),
-      (error: unknown) => settled || (leave(), reject(error)),
+      (value) => {
+        if (settled) return;
+        leave();
+        resolve(value);
+      },
+      (error: unknown) => {
+        if (settled) return;
+        leave();
+        reject(error);
+      },
     );
   });
 }

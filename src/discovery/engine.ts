@@ -48,7 +48,7 @@ function inputWords(schema: Record<string, unknown>): string {
     }
     for (const key of ['items', 'anyOf', 'oneOf']) {
       const child = n[key];
-      if (Array.isArray(child)) child.forEach((c) => visit(c, depth + 1));
+      if (Array.isArray(child)) for (const c of child) visit(c, depth + 1);
       else visit(child, depth + 1);
     }
   };
@@ -146,7 +146,7 @@ export class Index {
     this.entries = entries;
     this.byName = new Map(entries.map((e, i) => [e.name, i]));
     this.kinds = entries.map(kindOf);
-    this.writeVerbs = new Set(entries.filter((e, i) => !this.kinds[i]!.read).map((e) => opVerb(e.name)));
+    this.writeVerbs = new Set(entries.filter((_e, i) => !this.kinds[i]!.read).map((e) => opVerb(e.name)));
     this.lexicon = { indexed: this.indexed, correct: (t) => this.correct(t), writeVerbs: this.writeVerbs };
     const named = Object.fromEntries(
       Object.entries(NAMED_TOOLSETS).map(([toolset, { words: groups, weight }]) => [

@@ -76,7 +76,7 @@ export const ID = /(?<![\w@.])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9
 
 /** A word in capitals (three letters or more, or with an underscore), with an "= value" after it if any. */
 export const CAPITALS =
-  /(?<![\w@.\/-])(?=[A-Z0-9_]*[A-Z]{2})[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w@.\/-])(\s*[=:]\s*[^\s,;]+)?/g;
+  /(?<![\w@./-])(?=[A-Z0-9_]*[A-Z]{2})[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w@./-])(\s*[=:]\s*[^\s,;]+)?/g;
 /** Capitals that are words, not data: acronyms people write in capitals, and words written so for emphasis. */
 export const CAPITALS_KEPT = new Set(
   (

@@ -8,7 +8,7 @@ import {
   type Resource,
   type ResourceTemplate,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { BrevoClient } from '../client/brevo-client.js';
+import type { BrevoClient, BrevoResponse } from '../client/brevo-client.js';
 import { BrevoApiError } from '../client/errors.js';
 import type { SourceName } from '../completions/sources.js';
 import { cutText, InvalidArgumentsError, sendOperation } from '../executor.js';
@@ -154,12 +154,12 @@ export class ResourceCatalog {
 
   /**
    * Where the whole text of a field of an operation's answer is served: the text/html resource
-   * reading that field of the same operation, its variables filled from `valueOf`.
+   * reading that field of the same operation, its variables filled from `valueFor`.
    */
   fullTextAt(
     operation: string,
     field: string,
-    valueOf: (variable: string, argument: string) => unknown,
+    valueFor: (variable: string, argument: string) => unknown,
     reach?: OperationReach,
   ): string | undefined {
     const html = this.within(reach).find((c) => c.def.htmlField === field && c.def.operation === operation);
@@ -169,7 +169,7 @@ export class ResourceCatalog {
       if (!isVar(segment)) segments.push(segment);
       else {
         const name = segment.slice(1, -1);
-        const value = valueOf(name, html.def.argNames?.[name] ?? name);
+        const value = valueFor(name, html.def.argNames?.[name] ?? name);
         if (value === undefined || value === null || value === '') return undefined;
         segments.push(encodeURIComponent(String(value)));
       }
@@ -243,7 +243,7 @@ export class ResourceCatalog {
       );
     const op = await loadOperation(entry.toolset, entry.name);
     if (!op) throw new RpcError(ErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
-    let response;
+    let response: BrevoResponse;
     try {
       ({ response } = await sendOperation(op, found.args, ctx));
     } catch (error) {
@@ -337,7 +337,10 @@ const catalogs = new WeakMap<ToolEntry[], ResourceCatalog>();
 /** The resource catalog of a manifest, built on first use. */
 export function resourceCatalog(manifest: ToolEntry[]): ResourceCatalog {
   let catalog = catalogs.get(manifest);
-  if (!catalog) catalogs.set(manifest, (catalog = new ResourceCatalog(manifest)));
+  if (!catalog) {
+    catalog = new ResourceCatalog(manifest);
+    catalogs.set(manifest, catalog);
+  }
   return catalog;
 }
 

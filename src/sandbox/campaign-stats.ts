@@ -59,8 +59,6 @@ function counters(fates: Fate[], listId?: number): CampaignStats {
   };
 }
 
-export const emptyStats = (listId?: number): CampaignStats => counters([], listId);
-
 function engagementCounters(fates: Engagement[]) {
   const openers = fates.filter((f) => (f.opens ?? 0) > 0);
   const clickers = fates.filter((f) => f.clicks?.length);

@@ -2,7 +2,7 @@
 // their own Brevo integrations offline. Prints its base URL and key on stdout, serves on
 // 127.0.0.1 until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
-import { startSandbox } from './server.js';
+import { type Sandbox, startSandbox } from './server.js';
 
 const HELP = `Usage: brevo-mcp emulator [--port N]
 
@@ -30,13 +30,16 @@ export async function runEmulator(argv: string[]): Promise<number | undefined> {
     process.stderr.write(`brevo-mcp emulator: ${(error as Error).message} (see brevo-mcp emulator --help)\n`);
     return 2;
   }
-  if (values.help) return (void process.stdout.write(HELP), 0);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     process.stderr.write(`brevo-mcp emulator: --port must be a port number (0-65535), got "${values.port}"\n`);
     return 2;
   }
-  let sandbox;
+  let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({ port, keepAlive: true });
   } catch (error) {

@@ -180,7 +180,7 @@ function removeFromList(req: SandboxRequest, store: Store) {
   const failure: (string | number)[] = [];
   for (const value of selector.values) {
     const contact = findMember(store, selector.key, value);
-    if (!contact || !contact.listIds.includes(list.id)) failure.push(value);
+    if (!contact?.listIds.includes(list.id)) failure.push(value);
     else {
       drop(contact);
       success.push(value);

@@ -40,8 +40,7 @@ function sendSeeded(store: Store, campaign: Campaign, seed: number, links: strin
     if (roll < 0.02) e.bounce = 'hard';
     else if (roll < 0.05) e.bounce = 'soft';
     else if (next() < openRate || UNSUBSCRIBED_BY[id] === campaign.id) {
-      let share = next();
-      const [device, client, browser] = DEVICES.find((d) => (share -= d[3]) < 0) ?? DEVICES[0]!;
+      const [device, client, browser] = deviceAt(next(), DEVICES);
       Object.assign(e, { device, client, browser, opens: 1 + Math.floor(next() * 3) });
       if (next() < 0.32) e.clicks = [pick(next, links), ...(next() < 0.3 ? [pick(next, links)] : [])];
     }
@@ -264,4 +263,14 @@ function seedWhatsApp(store: Store, ago: Ago): void {
     notSent: 0,
   });
   store.reserveId('whatsapp-campaign', 2);
+}
+
+/** The device whose cumulative share first passes `roll` (a number in [0, 1)). */
+function deviceAt<T extends readonly [unknown, string, string, number]>(roll: number, devices: readonly T[]): T {
+  let left = roll;
+  for (const device of devices) {
+    left -= device[3];
+    if (left < 0) return device;
+  }
+  return devices[0]!;
 }

@@ -61,9 +61,9 @@ export function seedCrm(store: Store, ago: Ago): void {
     attribute('phone_number', 'Phone', 'text'),
     attribute('country_code', 'Country code', 'number'),
   );
-  ['Call', 'Email', 'Meeting', 'To do', 'Lunch', 'Deadline'].forEach((title, i) =>
-    crm.taskTypes.push({ id: objectId('tasktype', i + 1), title }),
-  );
+  ['Call', 'Email', 'Meeting', 'To do', 'Lunch', 'Deadline'].forEach((title, i) => {
+    crm.taskTypes.push({ id: objectId('tasktype', i + 1), title });
+  });
   const type = (title: string) => crm.taskTypes.find((t) => t.title === title)!.id;
 
   const companies: [

@@ -9,7 +9,7 @@ import { seedCampaigns } from './seed-campaigns.js';
 import { seedCrm } from './seed-crm.js';
 import { ORDER_HTML, PEOPLE, SHOP_DOMAIN, SHOP_SENDER, WELCOME_HTML, type Ago } from './seed-people.js';
 import { seedShop } from './seed-shop.js';
-import { iso, Store, type Contact } from './store.js';
+import { iso, type Store, type Contact } from './store.js';
 
 export function seedDemoAccount(store: Store): Store {
   const start = store.clock().getTime();

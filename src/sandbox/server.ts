@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../transports/loopback.js';
+import { accountAreaRoutes } from './accounts-routes.js';
 import { attributeRoutes } from './attributes-api.js';
 import { campaignRoutes, sendDueCampaigns } from './campaigns-api.js';
 import { contactRoutes } from './contacts-api.js';
@@ -33,8 +34,6 @@ import { multipartBoundary, parseMultipart } from './multipart.js';
 import { checkRequest, specFor } from './request-check.js';
 import { seedDemoAccount } from './seed.js';
 import { Store } from './store.js';
-
-export { SANDBOX_API_KEY, SANDBOX_TRACKER_KEY } from './http.js';
 
 export interface SandboxOptions {
   host?: string;
@@ -77,6 +76,7 @@ export function sandboxRoutes(): RouteTable<Handler> {
     smsRoutes,
     whatsappRoutes,
     ecommerceRoutes,
+    accountAreaRoutes,
   ];
   for (const route of [...fallbackRoutes(), ...stateful.flat()]) handlers.set(`${route[0]} ${route[1]}`, route);
   const table = new RouteTable<Handler>();

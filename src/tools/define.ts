@@ -1,5 +1,5 @@
-// The shape of one catalog entry. The catalog is data: each Brevo operation is one `op({...})`
-// call in the file of its toolset. Nothing here knows HTTP or MCP; the executor reads entries.
+// The shape of one catalog entry. The catalog is data: each toolset file passes its operations'
+// specs to `defineToolset`. Nothing here knows HTTP or MCP; the executor reads entries.
 import { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,7 +32,7 @@ export interface OperationSpec {
   body?: Shape;
   /** A body that is not an object (an array, say): the tool takes it as the field `body`. */
   rawBody?: z.ZodType;
-  /** `multipart` sends the body as multipart/form-data; `base64File` names the field holding base64 file content. */
+  /** Sends the body as multipart/form-data: `fileField` holds the file's base64 content, `fileNameField` its name. */
   multipart?: { fileField: string; fileNameField: string };
   /**
    * Tool field → name on the wire, for API names that are not valid tool property keys
@@ -49,8 +49,6 @@ export interface OperationSpec {
   destructive?: boolean;
   /** Override the idempotency the method implies (GET/PUT/DELETE idempotent, POST/PATCH not). */
   idempotent?: boolean;
-  /** The answer is a file: return it as an embedded resource rather than text. */
-  binaryResponse?: boolean;
 }
 
 export interface ToolAnnotations {

@@ -2,7 +2,7 @@
 import type { Operation, Toolset } from './define.js';
 
 interface ToolsetInfo {
-  /** One line for people and for dynamic-mode discovery. */
+  /** One line for people, in the toolset table of docs/TOOLS.md (scripts/write-catalog.mjs). */
   summary: string;
   load: () => Promise<{ default: Toolset }>;
 }

@@ -44,5 +44,5 @@ export function manifestEntry(op: Operation): ToolEntry {
 }
 
 export function manifestText(ops: Operation[]): string {
-  return JSON.stringify({ tools: ops.map(manifestEntry) }, null, 1) + '\n';
+  return `${JSON.stringify({ tools: ops.map(manifestEntry) }, null, 1)}\n`;
 }

@@ -377,6 +377,5 @@ export default defineToolset('transactional_email', [
     method: 'GET',
     path: '/inbound/attachments/{downloadToken}',
     pathParams: { downloadToken: z.string() },
-    binaryResponse: true,
   },
 ]);

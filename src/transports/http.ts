@@ -258,7 +258,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
   };
 
   const handleMcp = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    if (closing) {
+    if (closing !== undefined) {
       res.setHeader('connection', 'close');
       return rpcError(res, 503, -32000, 'The server is shutting down');
     }
@@ -360,7 +360,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     const handled =
       url.pathname === '/healthz' && req.method === 'GET'
         ? Promise.resolve(
-            closing
+            closing !== undefined
               ? json(res, 503, { status: 'shutting down' }, { connection: 'close' })
               : json(res, 200, { status: 'ok' }),
           )
@@ -404,7 +404,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
   return {
     url: `http://${host}:${port}/mcp`,
     close(graceMs = 10_000) {
-      if (closing) {
+      if (closing !== undefined) {
         cutShort?.();
         return closing;
       }
@@ -554,9 +554,8 @@ function servePublic(req: IncomingMessage, res: ServerResponse, document: unknow
     });
     return void res.end();
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD')
-    return json(res, 405, { error: 'use GET' }, { allow: 'GET', ...cors });
-  json(res, 200, document, { ...cors, 'cache-control': 'public, max-age=300' });
+  if (req.method !== 'GET' && req.method !== 'HEAD') json(res, 405, { error: 'use GET' }, { allow: 'GET', ...cors });
+  else json(res, 200, document, { ...cors, 'cache-control': 'public, max-age=300' });
 }
 
 function requestId(body: unknown): string | number | null {

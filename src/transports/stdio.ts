@@ -172,7 +172,7 @@ export class StdioTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error('the stdio transport is closed'));
-      this.output.write(JSON.stringify(message) + '\n', (error) => (error ? reject(error) : resolve()));
+      this.output.write(`${JSON.stringify(message)}\n`, (error) => (error ? reject(error) : resolve()));
     });
   }
 

@@ -35,7 +35,8 @@ export function clientRendersViews(capabilities: ClientCapabilities | undefined)
 let built: ViewDefinition[] | undefined;
 /** The views whose HTML was built (a checkout compiled with tsc alone has none, and then declares none). */
 function builtViews(): ViewDefinition[] {
-  return (built ??= VIEWS.filter((v) => existsSync(viewHtmlUrl(v))));
+  built ??= VIEWS.filter((v) => existsSync(viewHtmlUrl(v)));
+  return built;
 }
 
 const htmlCache = new Map<string, string>();

@@ -1,13 +1,14 @@
 // The Brevo emulator started in-process on 127.0.0.1 (as `brevo-mcp --sandbox` and
 // `brevo-mcp emulator` start it), and a small HTTP client speaking to it the way a Brevo
 // integration does: api-key header, JSON or multipart bodies, the answer's status and JSON.
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server.js';
+import type { Json } from './json.js';
 
-export type Json = Record<string, any>;
+export type { Json };
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server.js';
 
 export interface Reply {
   status: number;
-  json: any;
+  json: Json;
   text: string;
   headers: Headers;
 }
@@ -17,7 +18,7 @@ export interface Emulator {
   /** One request to /v3 + path; a FormData body goes as multipart, anything else as JSON. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   /** The JSON of a request that must succeed (2xx), else an error naming the answer. */
-  ok(method: string, path: string, body?: unknown): Promise<any>;
+  ok(method: string, path: string, body?: unknown): Promise<Json>;
   close(): Promise<void>;
 }
 
@@ -35,7 +36,7 @@ export async function startEmulator(options: SandboxOptions = {}): Promise<Emula
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    let json: any;
+    let json: Json;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
@@ -58,5 +59,10 @@ export async function startEmulator(options: SandboxOptions = {}): Promise<Emula
 /** A clock the test moves: starts at `start`, `advance(ms)` moves it on. */
 export function testClock(start: string) {
   let now = Date.parse(start);
-  return { clock: () => new Date(now), advance: (ms: number) => void (now += ms) };
+  return {
+    clock: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 // A raw stdio peer: writes arbitrary bytes to the spawned server and collects every line it
 // prints, for tests of malformed input and of what reaches stdout at all.
+import type { Json } from './json.js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { BIN } from './mcp.js';
 
@@ -40,11 +41,11 @@ export class RawStdio {
   }
 
   send(message: unknown): void {
-    this.write(JSON.stringify(message) + '\n');
+    this.write(`${JSON.stringify(message)}\n`);
   }
 
   /** The next printed message that satisfies `match`, parsed. */
-  async next(match: (message: any) => boolean, timeoutMs = 5000): Promise<any> {
+  async next(match: (message: Json) => boolean, timeoutMs = 5000): Promise<Json> {
     const deadline = Date.now() + timeoutMs;
     let seen = 0;
     for (;;) {
@@ -62,7 +63,7 @@ export class RawStdio {
   }
 
   /** Sends a request and waits for its response. */
-  request(id: number, method: string, params: unknown = {}): Promise<any> {
+  request(id: number, method: string, params: unknown = {}): Promise<Json> {
     this.send({ jsonrpc: '2.0', id, method, params });
     return this.next((m) => m.id === id);
   }

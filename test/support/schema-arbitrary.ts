@@ -1,8 +1,9 @@
 // fast-check arbitraries from the JSON Schema a tool lists: values that fit the schema (formats
 // included), so property tests reach the request path, not only validation.
+import type { Json } from './json.js';
 import fc from 'fast-check';
 
-type Schema = Record<string, any>;
+type Schema = Record<string, Json>;
 
 const word = fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/);
 const formats: Record<string, fc.Arbitrary<string>> = {
@@ -57,7 +58,6 @@ export function arbitraryFor(schema: Schema | undefined, depth = 0): fc.Arbitrar
         minLength: schema.minItems ?? 0,
         maxLength: Math.min(schema.maxItems ?? 3, 3),
       });
-    case 'object':
     default: {
       if (!schema.properties) {
         const values =

@@ -56,7 +56,7 @@ export class HostBridge {
       // Only the host that embeds this view speaks to it.
       if (event.source !== window.parent) return;
       const message = event.data as Message;
-      if (!message || message.jsonrpc !== '2.0') return;
+      if (message?.jsonrpc !== '2.0') return;
       this.receive(message);
     });
   }

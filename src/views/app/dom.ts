@@ -61,7 +61,12 @@ export function notice(text: string, kind: 'info' | 'error' = 'info'): HTMLEleme
 /** The polite live region views use to say what is loading and what arrived. */
 export function status(): { element: HTMLElement; say(text: string): void } {
   const element = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  return { element, say: (text) => void (element.textContent = text) };
+  return {
+    element,
+    say: (text) => {
+      element.textContent = text;
+    },
+  };
 }
 
 /** An error's message, for a sentence. */

@@ -48,7 +48,9 @@ startView('email-campaign-report', async (data, ctx) => {
   if (missing.length && campaign.id !== undefined) {
     line.say('Loading the rest of the statistics…');
     const parts = await Promise.all(missing.map((part) => fetchPart(ctx, campaign.id!, part)));
-    missing.forEach((part, i) => (stats[part] = parts[i]));
+    missing.forEach((part, i) => {
+      stats[part] = parts[i];
+    });
     line.say('');
   }
   const g = (stats.globalStats ?? {}) as Stats;

@@ -45,7 +45,9 @@ export function startView(id: string, render: (data: unknown, ctx: ViewContext) 
     { name: `brevo-mcp ${definition.title}`, version: BREVO_MCP_VERSION },
     definition.reads,
     {
-      toolInput: (input) => void (args = input),
+      toolInput: (input) => {
+        args = input;
+      },
       toolResult: (result) => void show(result),
       toolCancelled: (reason) => root.replaceChildren(notice(`The tool call was cancelled: ${reason}`, 'error')),
       hostContext: (context) => {

@@ -1,0 +1,53 @@
+// The house rules catch what they promise: Biome's lint fails on a floating promise and its format
+// check on a 200-character line, with the project's own biome.json, while a clean file passes both.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIOME = join(ROOT, 'node_modules', '.bin', 'biome');
+const dir = mkdtempSync(join(tmpdir(), 'brevo-mcp-rules-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The project's configuration, outside the repository (no git there to read ignores from).
+const config = JSON.parse(readFileSync(join(ROOT, 'biome.json'), 'utf8'));
+config.$schema = undefined;
+config.vcs = { enabled: false };
+writeFileSync(join(dir, 'biome.json'), JSON.stringify(config));
+
+function biome(command: 'lint' | 'format', file: string, text: string) {
+  writeFileSync(join(dir, file), text);
+  return new Promise<{ code: number; output: string }>((resolve) => {
+    const args = command === 'lint' ? ['lint', '--error-on-warnings', file] : ['format', file];
+    execFile(BIOME, args, { cwd: dir }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+    );
+  });
+}
+
+const CLEAN = 'export async function later(): Promise<number> {\n  return 1;\n}\n';
+
+describe('house rules', () => {
+  it('pass a clean file', async () => {
+    expect((await biome('lint', 'clean.ts', CLEAN)).code).toBe(0);
+    expect((await biome('format', 'clean.ts', CLEAN)).code).toBe(0);
+  });
+
+  it('lint fails on a floating promise and names the rule', async () => {
+    const text = `${CLEAN}export function caller(): void {\n  later();\n}\n`;
+    const run = await biome('lint', 'floating.ts', text);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain('noFloatingPromises');
+  });
+
+  it('format check fails on a 200-character line', async () => {
+    const numbers = Array.from({ length: 24 }, (_, i) => 1_000_000 + i).join(', ');
+    const line = `export const wide = [${numbers}];`;
+    expect(line.length).toBeGreaterThanOrEqual(200);
+    const run = await biome('format', 'wide.ts', `${line}\n`);
+    expect(run.code).not.toBe(0);
+  });
+});
