@@ -322,16 +322,20 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       MAX_BODY_BYTES_CEILING,
     ),
     maxSessions: atLeastOne('--max-sessions', values['max-sessions'] ?? env.BREVO_MCP_MAX_SESSIONS, 100, 10_000),
-    sessionIdleMs: positiveInt(
+    sessionIdleMs: atLeast(
+      0,
       '--session-idle-ms',
       values['session-idle-ms'] ?? env.BREVO_MCP_SESSION_IDLE_MS,
       30 * 60_000,
+      7 * 24 * 3_600_000,
     ),
     stateless: values.stateless ?? truthy(env.BREVO_MCP_STATELESS),
-    shutdownGraceMs: positiveInt(
+    shutdownGraceMs: atLeast(
+      0,
       '--shutdown-grace-ms',
       values['shutdown-grace-ms'] ?? env.BREVO_MCP_SHUTDOWN_GRACE_MS,
       10_000,
+      600_000,
     ),
     allowClientKeys: values['allow-client-keys'] ?? truthy(env.BREVO_MCP_ALLOW_CLIENT_KEYS),
     oauth: readOAuth(values, env, host),
@@ -422,27 +426,39 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     apiUrl: env.BREVO_API_URL || defaultClientOptions.apiUrl,
     trackerKey: configuredKey('BREVO_MA_KEY', env.BREVO_MA_KEY, serving && !sandbox),
     trackerUrl: env.BREVO_TRACKER_URL || defaultClientOptions.trackerUrl,
-    timeoutMs: positiveInt('BREVO_TIMEOUT_MS', env.BREVO_TIMEOUT_MS, defaultClientOptions.timeoutMs),
-    maxRetries: positiveInt('BREVO_MAX_RETRIES', env.BREVO_MAX_RETRIES, defaultClientOptions.maxRetries),
+    timeoutMs: atLeast(0, 'BREVO_TIMEOUT_MS', env.BREVO_TIMEOUT_MS, defaultClientOptions.timeoutMs, 600_000),
+    maxRetries: atLeast(0, 'BREVO_MAX_RETRIES', env.BREVO_MAX_RETRIES, defaultClientOptions.maxRetries, 10),
     maxConcurrent: Math.max(
       1,
-      positiveInt('BREVO_MAX_CONCURRENCY', env.BREVO_MAX_CONCURRENCY, defaultClientOptions.maxConcurrent),
+      atLeast(0, 'BREVO_MAX_CONCURRENCY', env.BREVO_MAX_CONCURRENCY, defaultClientOptions.maxConcurrent, 64),
     ),
-    connectTimeoutMs: positiveInt(
+    connectTimeoutMs: atLeast(
+      0,
       'BREVO_CONNECT_TIMEOUT_MS',
       env.BREVO_CONNECT_TIMEOUT_MS,
       defaultClientOptions.connectTimeoutMs,
+      120_000,
     ),
-    retryMaxWaitMs: positiveInt(
+    retryMaxWaitMs: atLeast(
+      0,
       'BREVO_RETRY_MAX_WAIT_MS',
       env.BREVO_RETRY_MAX_WAIT_MS,
       defaultClientOptions.maxRetryWaitMs,
+      600_000,
     ),
-    retryBudgetMs: positiveInt('BREVO_RETRY_BUDGET_MS', env.BREVO_RETRY_BUDGET_MS, defaultClientOptions.retryBudgetMs),
-    maxResponseBytes: positiveInt(
+    retryBudgetMs: atLeast(
+      0,
+      'BREVO_RETRY_BUDGET_MS',
+      env.BREVO_RETRY_BUDGET_MS,
+      defaultClientOptions.retryBudgetMs,
+      3_600_000,
+    ),
+    maxResponseBytes: atLeast(
+      0,
       'BREVO_MAX_RESPONSE_BYTES',
       env.BREVO_MAX_RESPONSE_BYTES,
       defaultClientOptions.maxResponseBytes,
+      256 * 1024 * 1024,
     ),
     http,
     httpOnlyFlagsGiven:

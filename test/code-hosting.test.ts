@@ -190,6 +190,7 @@ describe('code mode and search, hosted', () => {
       ['--code-max-calls', '100000', '1000'],
       ['--max-body-bytes', '1000000000', '16777216'],
       ['--max-result-chars', '50000000', '1000000'],
+      ['--max-sessions', '1000000', '10000'],
     ] as const) {
       const { code, stderr } = await refused(['--code', flag, value]);
       expect(code).not.toBe(0);
