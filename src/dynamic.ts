@@ -7,7 +7,7 @@ import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { wireTool } from './listing.js';
 import type { ToolEntry } from './tools/manifest.js';
 import type { Discovery } from './discovery/index.js';
-import { queryProblem } from './discovery/bounds.js';
+import { MAX_QUERY_CHARS, queryProblem } from './discovery/bounds.js';
 
 export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult>;
 
@@ -74,7 +74,7 @@ export function createDynamicMode(
       inputSchema: {
         type: 'object',
         properties: {
-          query: { type: 'string' },
+          query: { type: 'string', maxLength: MAX_QUERY_CHARS },
           toolset: { type: 'string', enum: toolsets },
           limit: { type: 'integer', minimum: 1, maximum: 50 },
         },
