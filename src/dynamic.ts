@@ -7,7 +7,7 @@ import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { wireTool } from './listing.js';
 import type { ToolEntry } from './tools/manifest.js';
 import type { Discovery } from './discovery/index.js';
-import { MAX_QUERY_CHARS, queryProblem } from './discovery/bounds.js';
+import { MAX_QUERY_CHARS, queryProblem } from './search-bounds.js';
 
 export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult>;
 

@@ -31,6 +31,12 @@ const work = () =>
   ]));
 
 export { CODE_INSTRUCTIONS } from './tools.js';
+
+/** How long after a tools/list the sandbox starts warming: after the answer, well before a model's first script. */
+const WARM_AFTER_LIST_MS = 1_000;
+
+/** Between a run's last progress notification and its result (only when progress was asked for). */
+const PROGRESS_SETTLE_MS = 5;
 export type { CodeLimits } from './limits.js';
 
 export interface CodeModeOptions {
@@ -79,12 +85,15 @@ export function createCodeMode(options: CodeModeOptions): CodeMode {
   return {
     list: () => {
       // A client lists the tools before it calls one: the sandbox's threads start now, ahead of a run.
-      void work()
-        .then(([, , { warmUp }, , { loadStripper }]) => {
-          warmUp(options.limits.memoryMb);
-          return loadStripper();
-        })
-        .catch(() => {});
+      // A moment later, not during the listing: start-up and the listing itself stay light.
+      setTimeout(() => {
+        void work()
+          .then(([, , { warmUp }, , { loadStripper }]) => {
+            warmUp(options.limits.memoryMb);
+            return loadStripper();
+          })
+          .catch(() => {});
+      }, WARM_AFTER_LIST_MS).unref();
       return tools;
     },
     call(name, args, ctx) {
@@ -99,15 +108,19 @@ export function createCodeMode(options: CodeModeOptions): CodeMode {
           return { result: search(args, discovery, entries), succeeded };
         }
         const { progressToken, sendNotification } = ctx;
+        // Progress sent before the result, never after it (a client drops progress for a finished request).
+        const sent: Array<Promise<unknown>> = [];
         const progress =
           progressToken === undefined
             ? undefined
             : (done: number, message: string) =>
-                void sendNotification({
-                  method: 'notifications/progress',
-                  // Notifications do not pass the server's redaction of answers: this one is redacted here.
-                  params: { progressToken, progress: done, message: ctx.redactor.text(message) },
-                }).catch(() => {});
+                void sent.push(
+                  sendNotification({
+                    method: 'notifications/progress',
+                    // Notifications do not pass the server's redaction of answers: this one is redacted here.
+                    params: { progressToken, progress: done, message: ctx.redactor.text(message) },
+                  }).catch(() => {}),
+                );
         const result = await execute(args, {
           ...ctx,
           entries,
@@ -117,6 +130,12 @@ export function createCodeMode(options: CodeModeOptions): CodeMode {
           progress,
           succeeded: (e) => succeeded.add(e.name),
         });
+        if (sent.length) {
+          await Promise.all(sent);
+          // The SDK's client handles a notification a microtask later than a response read with it,
+          // and drops progress for a request already answered: the answer follows a moment later.
+          await new Promise((resolve) => setTimeout(resolve, PROGRESS_SETTLE_MS));
+        }
         return { result, succeeded };
       });
     },

@@ -1,6 +1,7 @@
 // The search tool: the discovery engine's matches as TypeScript declarations of `brevo` methods.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { queryProblem, type Discovery } from '../discovery/index.js';
+import type { Discovery } from '../discovery/index.js';
+import { queryProblem } from '../search-bounds.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { declarationOf, effectOf } from './declarations.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './tools.js';

@@ -1,6 +1,6 @@
 // The two tools code mode lists, as clients see them, and its line in the server's instructions.
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { MAX_QUERY_CHARS } from '../discovery/bounds.js';
+import { MAX_QUERY_CHARS } from '../search-bounds.js';
 import type { CodeLimits } from './limits.js';
 
 export const MAX_SEARCH_LIMIT = 20;

@@ -5,7 +5,7 @@ import { NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
 import { QUESTION_WORDS, stemSet } from './phrasing.js';
 import { type Concept, type Intent, type Lexicon, readRequest } from './request.js';
 import { editDistance, term, words } from './text.js';
-import { fuzzyReach } from './bounds.js';
+import { fuzzyReach } from '../search-bounds.js';
 import { vocabulary } from './vocabulary.js';
 import { WEIGHTS } from './weights.js';
 

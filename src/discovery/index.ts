@@ -1,9 +1,7 @@
 // The discovery engine's entry point: finds the operations that answer a request in people's words, for dynamic mode's search_tools and code mode's search.
 import type { ToolEntry } from '../tools/manifest.js';
-import { queryProblem } from './bounds.js';
+import { queryProblem } from '../search-bounds.js';
 import { Index } from './engine.js';
-
-export { queryProblem } from './bounds.js';
 
 export interface DiscoveryHit {
   entry: ToolEntry;

@@ -1,4 +1,4 @@
-// What one search may ask, checked before any matching: the query's length, its words' length, and the typo matcher's reach.
+// What one search may ask (code mode's search, dynamic mode's search_tools), checked before any matching.
 
 /** Longest query: a request in a few sentences, not a document. */
 export const MAX_QUERY_CHARS = 1_000;
