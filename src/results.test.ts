@@ -74,3 +74,14 @@ describe('errorText on a 400', () => {
     expect(text).toContain("without naming a field; compare the arguments with create_list's input schema");
   });
 });
+
+describe('errorText on a 5xx', () => {
+  it("says the sandbox's 501 needs a real account, not that Brevo had a passing problem", () => {
+    const unserved = new BrevoApiError(501, 'not_implemented', 'The sandbox does not emulate GET /feeds yet');
+    const text = errorText(unserved, { name: 'get_all_external_feeds' }, {});
+    expect(text).toMatch(/HTTP 501 \(not_implemented\)/);
+    expect(text).toMatch(/Hint: the sandbox does not emulate this operation; it needs a real Brevo account\.$/);
+    const outage = new BrevoApiError(503, 'service_unavailable', 'Try later');
+    expect(errorText(outage, { name: 'get_all_external_feeds' }, {})).toMatch(/Hint: Brevo had a server problem/);
+  });
+});

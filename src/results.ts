@@ -328,6 +328,9 @@ function hintFor(
     const after = error.details.retryAfterSeconds;
     return `Hint: rate limited by Brevo${after !== undefined ? `; retry after ${after} seconds` : ''}.`;
   }
+  // The sandbox's answer for an operation it does not emulate: trying again changes nothing.
+  if (error.status === 501 && error.code === 'not_implemented')
+    return 'Hint: the sandbox does not emulate this operation; it needs a real Brevo account.';
   if (error.status >= 500) return 'Hint: Brevo had a server problem; try again shortly.';
   if (error.status === 0) {
     if (error.code === 'timeout')

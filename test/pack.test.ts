@@ -113,12 +113,7 @@ describe('the npm package', () => {
   it('holds dist, the catalog, the sandbox data, README, LICENSE and package.json, and nothing else', () => {
     const paths = packed.files.map((f) => f.path);
     const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
-    const data = [
-      'catalog/tools.json',
-      'src/sandbox/responses.json',
-      'src/sandbox/requests.json',
-      'src/code/answer-types.json',
-    ];
+    const data = ['catalog/tools.json', 'src/sandbox/requests.json', 'src/code/answer-types.json'];
     for (const needed of [
       'package.json',
       'README.md',
@@ -200,7 +195,7 @@ describe('the npm package', () => {
       const result = await client.callTool({ name: 'get_account', arguments: {} });
       expect(result.isError, textOf(result)).toBeFalsy();
       expect(JSON.parse(textOf(result))).toMatchObject({ companyName: 'Demo Shop' });
-      // Answered from the sandbox's responses.json, which the installed dist must find.
+      // Inbound email has real state in the emulator (no canned answer is shipped any more).
       const inbound = await client.callTool({ name: 'get_inbound_email_events', arguments: {} });
       expect(inbound.isError, textOf(inbound)).toBeFalsy();
       expect(JSON.parse(textOf(inbound))).toHaveProperty('events');
