@@ -2,7 +2,7 @@
 // conversations) share: state kept per Store without widening the Store class, Brevo-like ids and
 // tokens, bounded strings, and the refusal when a per-process cap is reached.
 import { randomBytes } from 'node:crypto';
-import { invalid, SandboxError } from './http.js';
+import { invalid } from './http.js';
 import { iso, type Store } from './store.js';
 import { isEmail, reqString, type Body } from './validate.js';
 
@@ -47,15 +47,6 @@ export function shortId(): string {
 export function bounded(value: string, field: string, max: number): string {
   if (value.length > max) throw invalid(`${field} should be at most ${max} characters long`);
   return value;
-}
-
-/** The refusal when the emulator holds as many objects of a kind as it keeps. */
-export function capReached(what: string, max: number): SandboxError {
-  return new SandboxError(
-    400,
-    'out_of_range',
-    `The sandbox keeps at most ${max} ${what}: delete some before creating more`,
-  );
 }
 
 /** An email as an identity: trimmed and lower-cased. */

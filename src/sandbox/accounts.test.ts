@@ -2,7 +2,7 @@
 // feature, admin permissions as the answers name them, and the seed's consistency with the demo
 // account.
 import { describe, expect, it } from 'vitest';
-import { capReached, perStore } from './accounts-common.js';
+import { perStore } from './accounts-common.js';
 import { conversationsOf } from './conversations-api.js';
 import { ADMIN_FEATURES, corporateOf } from './corporate-store.js';
 import { SandboxError } from './http.js';
@@ -137,15 +137,5 @@ describe('the account areas seed', () => {
     // Conversation agents are the organization's owner and its support user.
     const agents = [...conversationsOf(store).agents.values()].map((a) => a.email);
     expect(agents.every((email) => organizationOf(store).users.has(email))).toBe(true);
-  });
-});
-
-describe('capReached', () => {
-  it("answers in Brevo's error shape, saying which limit", () => {
-    expect(capReached('groups of sub-accounts', 50).body).toEqual({
-      code: 'out_of_range',
-      message: 'The sandbox keeps at most 50 groups of sub-accounts: delete some before creating more',
-    });
-    expect(capReached('x', 1).status).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 // The demo account's coupon collections (with their codes), product feeds and payment requests,
 // and the views that give Brevo's answer shapes.
-import { notFound, SandboxError } from './http.js';
+import { notFound } from './http.js';
 
 /** What the sandbox keeps at most; past these a write is refused. */
 export const COMMERCE_CAPS = {
@@ -10,9 +10,6 @@ export const COMMERCE_CAPS = {
   feeds: 100,
   paymentRequests: 5_000,
 };
-
-export const commerceCapReached = (what: string, max: number) =>
-  new SandboxError(400, 'out_of_range', `The sandbox keeps at most ${max} ${what}; this limit is the emulator's own`);
 
 export interface CouponCollection {
   id: string;

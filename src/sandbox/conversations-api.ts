@@ -2,10 +2,11 @@
 // automated (pushed) messages, and agents' online pings. Agents are the Demo Shop team (the owner
 // and the support user of the organization); an unknown agentEmail creates a dummy agent, as
 // Brevo does. A seeded chat with Emma Martin shows what a visitor's conversation holds.
-import { bounded, capReached, emailKey, looseString, perStore, shortId } from './accounts-common.js';
+import { bounded, emailKey, looseString, perStore, shortId } from './accounts-common.js';
 import { invalid, missing, notFound, type Route, type SandboxRequest } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, isEmail, reqString, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 export interface Agent {
   id: string;

@@ -1,7 +1,7 @@
 // The corporate (master account) operations with real state: the master account, sub-accounts
 // (create, read, list, plan, applications, API keys, SSO tokens, delete) and the dedicated IPs
 // shared with them. Groups and admin users are in corporate-groups-api.ts.
-import { apiKeyV3, bounded, capReached, emailField, emailKey, sessionToken } from './accounts-common.js';
+import { apiKeyV3, bounded, emailField, emailKey, sessionToken } from './accounts-common.js';
 import {
   APPLICATIONS,
   corporateOf,
@@ -29,6 +29,7 @@ import {
   reqString,
   type Body,
 } from './validate.js';
+import { capReached } from './limits.js';
 
 const unix = (date: string) => Math.floor(Date.parse(date) / 1000);
 const noContent = { status: 204 };

@@ -1,11 +1,12 @@
 // Groups of sub-accounts (created, renamed, joined, unlinked, deleted) and the admin users of the
 // master account (invited, resent, cancelled, given permissions and groups, revoked), with real
 // state in corporate-store.ts.
-import { bounded, capReached, emailField, hexId } from './accounts-common.js';
+import { bounded, emailField, hexId } from './accounts-common.js';
 import { ADMIN_FEATURES, corporateOf, MAX_ADMINS, MAX_GROUPS, type CorporateState } from './corporate-store.js';
 import { invalid, missing, SandboxError, type Route } from './http.js';
 import { readPrivileges } from './organization-api.js';
 import { bodyOf, optIntArray, optStringArray, reqString, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 const noContent = { status: 204 };
 

@@ -1,10 +1,11 @@
 // Coupon collections with real state: create (names unique), read, list sorted by creation,
 // remaining coupons or expiration, change the default coupon, expiry and alerts, and add codes.
 import { randomUUID } from 'node:crypto';
-import { commerceCapReached, COMMERCE_CAPS, type CouponCollection } from './commerce-store.js';
+import { COMMERCE_CAPS, type CouponCollection } from './commerce-store.js';
 import { invalid, SandboxError, type Route, type SandboxRequest } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optString, paging, reqString, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 const MAX_COUPON_LENGTH = 100;
 
@@ -31,7 +32,7 @@ function createCollection(req: SandboxRequest, store: Store) {
     if (other.name.toLowerCase() === name.toLowerCase())
       throw new SandboxError(400, 'duplicate_parameter', `A coupon collection named ${name} already exists`);
   if (c.collections.size >= COMMERCE_CAPS.collections)
-    throw commerceCapReached('coupon collections', COMMERCE_CAPS.collections);
+    throw capReached('coupon collections', COMMERCE_CAPS.collections);
   const collection: CouponCollection = {
     id: randomUUID(),
     name,
@@ -109,9 +110,8 @@ function addCoupons(req: SandboxRequest, store: Store) {
   }
   const fresh = coupons.filter((code) => !collection.coupons.has(code));
   if (collection.coupons.size + fresh.length > COMMERCE_CAPS.couponsPerCollection)
-    throw commerceCapReached('coupons per collection', COMMERCE_CAPS.couponsPerCollection);
-  if (c.couponCount() + fresh.length > COMMERCE_CAPS.coupons)
-    throw commerceCapReached('coupons in all', COMMERCE_CAPS.coupons);
+    throw capReached('coupons per collection', COMMERCE_CAPS.couponsPerCollection);
+  if (c.couponCount() + fresh.length > COMMERCE_CAPS.coupons) throw capReached('coupons in all', COMMERCE_CAPS.coupons);
   for (const code of fresh) collection.coupons.add(code);
   return { status: 204 };
 }

@@ -1,10 +1,11 @@
 // External product feeds with real state: create (names unique), list (search, dates, auth type),
 // read, update what is given, delete. The sandbox keeps a feed's settings; it never fetches its URL.
 import { randomUUID } from 'node:crypto';
-import { commerceCapReached, COMMERCE_CAPS, type Feed } from './commerce-store.js';
+import { COMMERCE_CAPS, type Feed } from './commerce-store.js';
 import { invalid, SandboxError, type Route, type SandboxRequest } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, optBool, optInt, optString, paging, queryDate, reqString, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 const DAY = 86_400_000;
 
@@ -56,7 +57,7 @@ function createFeed(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   const name = reqString(body, 'name');
   uniqueName(store, name);
-  if (store.commerce.feeds.size >= COMMERCE_CAPS.feeds) throw commerceCapReached('feeds', COMMERCE_CAPS.feeds);
+  if (store.commerce.feeds.size >= COMMERCE_CAPS.feeds) throw capReached('feeds', COMMERCE_CAPS.feeds);
   const now = store.now();
   const feed: Feed = {
     id: randomUUID(),

@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
 import { contactIdFrom, programOf, sortedPage } from './loyalty-http.js';
 import { balanceFor, evaluateTiers, balanceValue } from './loyalty-rules.js';
-import { capReached, LOYALTY_CAPS, ORGANIZATION_ID, type Program, type Subscription } from './loyalty-store.js';
+import { LOYALTY_CAPS, ORGANIZATION_ID, type Program, type Subscription } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optObject, optString, reqInt, reqString } from './validate.js';
+import { capReached } from './limits.js';
 
 const conflict = (message: string) => new SandboxError(409, 'duplicate_parameter', message);
 

@@ -16,7 +16,6 @@ import {
   balanceValue,
 } from './loyalty-rules.js';
 import {
-  capReached,
   LOYALTY_CAPS,
   ORGANIZATION_ID,
   type BalanceDefinition,
@@ -28,6 +27,7 @@ import {
 } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optBool, optInt, optObject, optString, reqInt, reqString, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 const optNumber = (body: Body, key: string): number | undefined => {
   const v = body[key];

@@ -12,9 +12,10 @@ import {
   completeTransaction,
   voucherByCode,
 } from './loyalty-rules.js';
-import { capReached, LOYALTY_CAPS, type Program, type Redeem, type Reward, type Voucher } from './loyalty-store.js';
+import { LOYALTY_CAPS, type Program, type Redeem, type Reward, type Voucher } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optObject, optString, reqString, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 const precondition = (message: string) => new SandboxError(412, 'precondition_failed', message);
 const expectation = (message: string) => new SandboxError(417, 'expectation_failed', message);

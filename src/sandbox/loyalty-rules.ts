@@ -6,7 +6,6 @@ import { SandboxError } from './http.js';
 import {
   balanceKey,
   tierKey,
-  capReached,
   LOYALTY_CAPS,
   type Balance,
   type BalanceDefinition,
@@ -19,6 +18,7 @@ import {
   type Voucher,
 } from './loyalty-store.js';
 import { iso, type Store } from './store.js';
+import { capReached } from './limits.js';
 
 /** A rule of the program refuses the request: Brevo's 422 for loyalty validation errors. */
 export const refused = (message: string) => new SandboxError(422, 'unprocessable_entity', message);

@@ -56,14 +56,6 @@ export const LOYALTY_CAPS = {
   orders: 5_000,
 };
 
-/** A cap of the bounded store reached: Brevo's error shape, naming what is full. */
-export const capReached = (what: string, max: number) =>
-  new SandboxError(
-    400,
-    'out_of_range',
-    `The sandbox keeps at most ${max} ${what}; delete some before creating more (this limit is the emulator's own)`,
-  );
-
 /** Where a membership's balance of one definition is kept in LoyaltyState.balances. */
 export const balanceKey = (subscriptionId: string, definitionId: string) => `${subscriptionId} ${definitionId}`;
 

@@ -5,17 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
 import { contactIdFrom, programOf } from './loyalty-http.js';
 import { evaluateTiers, orderedTiers, setTier } from './loyalty-rules.js';
-import {
-  capReached,
-  LOYALTY_CAPS,
-  tierKey,
-  type Program,
-  type Tier,
-  type TierGroup,
-  type TierStrategy,
-} from './loyalty-store.js';
+import { LOYALTY_CAPS, tierKey, type Program, type Tier, type TierGroup, type TierStrategy } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optString, reqString, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 const conflict = (message: string) => new SandboxError(409, 'duplicate_parameter', message);
 

@@ -1,10 +1,11 @@
 // The organization's users with real state: invitations (sent, resent, cancelled), members and
 // their permissions (per feature, as invited or as changed), revocation, and the activity log
 // those actions write to beside the seeded logins. The Demo Shop owner and team come seeded.
-import { agoOf, capReached, emailField, emailKey, perStore } from './accounts-common.js';
+import { agoOf, emailField, emailKey, perStore } from './accounts-common.js';
 import { invalid, missing, notFound, SandboxError, type Route } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, optBool, paging, page, queryDate, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 /** Each feature a user can be given and the permissions it takes ("none" is accepted for any). */
 export const USER_FEATURES: Record<string, string[]> = {

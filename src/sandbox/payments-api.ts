@@ -2,11 +2,12 @@
 // has a notification: the email shows in the transactional log), read its status, delete it.
 // Nobody pays in the sandbox: a request never becomes paid, and the payment link answers nothing.
 import { randomBytes } from 'node:crypto';
-import { commerceCapReached, COMMERCE_CAPS, type PaymentRequest } from './commerce-store.js';
+import { COMMERCE_CAPS, type PaymentRequest } from './commerce-store.js';
 import { invalid, type Route, type SandboxRequest } from './http.js';
 import { SHOP_SENDER } from './seed-people.js';
 import type { Store } from './store.js';
 import { bodyOf, optObject, optString, reqInt, reqString, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 const paymentUrl = (p: PaymentRequest) => `https://pay.brevo.com/payment/${p.token}`;
 
@@ -39,7 +40,7 @@ function createPayment(req: SandboxRequest, store: Store) {
   const amount = cart.specificAmount as number;
   if (amount < 1) throw invalid('cart.specificAmount should be 1 or more (in cents)');
   if (c.payments.size >= COMMERCE_CAPS.paymentRequests)
-    throw commerceCapReached('payment requests', COMMERCE_CAPS.paymentRequests);
+    throw capReached('payment requests', COMMERCE_CAPS.paymentRequests);
   const notification = optObject(body, 'notification');
   if (notification && !contact.email)
     throw invalid(`notification: contact ${contactId} has no email address to send the request to`);

@@ -6,8 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { isOfType, openerIp, eventTime, type RecipientsType } from './contact-activity.js';
 import type { Process, ProcessName } from './core-store.js';
 import { toCsv } from './files.js';
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
-import { admitContacts, checkAttributeSizes, LIMITS } from './limits.js';
+import { invalid, missing, notFound, type Route, type SandboxRequest } from './http.js';
+import { admitContacts, checkAttributeSizes, LIMITS, pastCap } from './limits.js';
 import { notifyLoopback } from './notify.js';
 import { fates } from './campaign-stats.js';
 import type { Contact, Store } from './store.js';
@@ -77,17 +77,9 @@ function csvRows(text: string, field: string): Row[] {
   const [header, ...body] = records;
   if (!header?.length) throw invalid(`${field} has no header row (EMAIL;FIRSTNAME;...)`);
   if (body.length > LIMITS.importRows)
-    throw new SandboxError(
-      400,
-      'out_of_range',
-      `${field} holds ${body.length} rows; the sandbox imports at most ${LIMITS.importRows}`,
-    );
+    throw pastCap(`${field} holds ${body.length} rows; the sandbox imports at most ${LIMITS.importRows}`);
   if (header.length > LIMITS.importColumns)
-    throw new SandboxError(
-      400,
-      'out_of_range',
-      `${field} has ${header.length} columns; the sandbox imports at most ${LIMITS.importColumns}`,
-    );
+    throw pastCap(`${field} has ${header.length} columns; the sandbox imports at most ${LIMITS.importColumns}`);
   const names = header.map((h) => h.toUpperCase());
   return body.map((cells, i) => ({
     line: i + 2,
@@ -97,11 +89,7 @@ function csvRows(text: string, field: string): Row[] {
 
 function jsonRows(items: unknown[], field: string): Row[] {
   if (items.length > LIMITS.importRows)
-    throw new SandboxError(
-      400,
-      'out_of_range',
-      `${field} holds ${items.length} contacts; the sandbox imports at most ${LIMITS.importRows}`,
-    );
+    throw pastCap(`${field} holds ${items.length} contacts; the sandbox imports at most ${LIMITS.importRows}`);
   return items.map((item, i) => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) throw invalid(`${field}[${i}] should be an object`);
     const { email, attributes } = item as Body;

@@ -3,10 +3,11 @@
 // the reseller's own plan (what GET /account shows), dedicated IPs, sender domains and SSO
 // tokens. Two of the Demo Shop's wholesale customers come seeded as children.
 import { randomBytes } from 'node:crypto';
-import { agoOf, apiKeyV3, bounded, capReached, emailKey, perStore, sessionToken } from './accounts-common.js';
+import { agoOf, apiKeyV3, bounded, emailKey, perStore, sessionToken } from './accounts-common.js';
 import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, isEmail, optBool, optInt, optString, paging, page, reqString, type Body } from './validate.js';
+import { capReached } from './limits.js';
 
 export interface ResellerChild {
   id: number;
