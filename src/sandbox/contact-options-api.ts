@@ -3,7 +3,7 @@
 // deleting an option removes it from the attribute and from every contact's value.
 import { randomUUID } from 'node:crypto';
 import { applyUpdate } from './contacts-api.js';
-import { invalid, notFound, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, type SandboxRequest, routes } from './http.js';
 import { admitContacts } from './limits.js';
 import type { Contact, Store } from './store.js';
 import { bodyOf, isEmail, optIntArray, optObject, reqInt, reqString } from './validate.js';
@@ -95,11 +95,7 @@ function deleteOption(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const contactOptionRoutes: Route[] = [
-  ['POST', '/contacts/doubleOptinConfirmation', doubleOptIn],
-  [
-    'DELETE',
-    '/contacts/attributes/{attributeType}/{multipleChoiceAttribute}/{multipleChoiceAttributeOption}',
-    deleteOption,
-  ],
-];
+export const contactOptionRoutes = routes({
+  'POST /contacts/doubleOptinConfirmation': doubleOptIn,
+  'DELETE /contacts/attributes/{attributeType}/{multipleChoiceAttribute}/{multipleChoiceAttributeOption}': deleteOption,
+});

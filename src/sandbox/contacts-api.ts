@@ -1,7 +1,7 @@
 // Contacts with real state: what is created can be read (by email, id, ext_id or phone), listed
 // (filters, limit/offset, counts), changed, batch-updated and deleted, and fails as Brevo fails.
 import { contactCampaignStats } from './contact-activity.js';
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { admitContacts, checkAttributeSizes } from './limits.js';
 import type { Contact, Store } from './store.js';
 import {
@@ -239,39 +239,26 @@ function updateBatch(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const contactRoutes: Route[] = [
-  ['GET', '/contacts', getContacts],
-  ['POST', '/contacts', createContact],
-  ['POST', '/contacts/batch', updateBatch],
-  [
-    'GET',
-    '/contacts/{identifier}',
-    (req, store) => {
-      const contact = store.findContact(req.params.identifier!, identifierType(req));
-      return { status: 200, body: { ...store.contactView(contact), statistics: campaignActivity(store, contact) } };
-    },
-  ],
-  [
-    'PUT',
-    '/contacts/{identifier}',
-    (req, store) => {
-      applyUpdate(store, store.findContact(req.params.identifier!, identifierType(req)), bodyOf(req), 'update');
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/contacts/{identifier}',
-    (req, store) => {
-      const id = store.findContact(req.params.identifier!, identifierType(req)).id;
-      store.contacts.delete(id);
-      store.crm.forgetContact(id);
-      return { status: 204 };
-    },
-  ],
-  [
-    'GET',
-    '/contacts/{identifier}/campaignStats',
-    (req, store) => ({ status: 200, body: campaignActivity(store, store.findContact(req.params.identifier!)) }),
-  ],
-];
+export const contactRoutes = routes({
+  'GET /contacts': getContacts,
+  'POST /contacts': createContact,
+  'POST /contacts/batch': updateBatch,
+  'GET /contacts/{identifier}': (req, store) => {
+    const contact = store.findContact(req.params.identifier!, identifierType(req));
+    return { status: 200, body: { ...store.contactView(contact), statistics: campaignActivity(store, contact) } };
+  },
+  'PUT /contacts/{identifier}': (req, store) => {
+    applyUpdate(store, store.findContact(req.params.identifier!, identifierType(req)), bodyOf(req), 'update');
+    return { status: 204 };
+  },
+  'DELETE /contacts/{identifier}': (req, store) => {
+    const id = store.findContact(req.params.identifier!, identifierType(req)).id;
+    store.contacts.delete(id);
+    store.crm.forgetContact(id);
+    return { status: 204 };
+  },
+  'GET /contacts/{identifier}/campaignStats': (req, store) => ({
+    status: 200,
+    body: campaignActivity(store, store.findContact(req.params.identifier!)),
+  }),
+});

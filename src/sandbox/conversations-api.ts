@@ -3,7 +3,7 @@
 // and the support user of the organization); an unknown agentEmail creates a dummy agent, as
 // Brevo does. A seeded chat with Emma Martin shows what a visitor's conversation holds.
 import { bounded, emailKey, looseString, perStore, shortId } from './accounts-common.js';
-import { invalid, missing, notFound, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, notFound, type SandboxRequest, routes } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, isEmail, reqString, type Body } from './validate.js';
 import { capReached } from './limits.js';
@@ -185,79 +185,59 @@ function remove(req: SandboxRequest, store: Store, pushed: boolean) {
   return { status: 204 };
 }
 
-export const conversationRoutes: Route[] = [
-  [
-    'POST',
-    '/conversations/messages',
-    (req, store) => {
-      const conv = conversationsOf(store);
-      const body = bodyOf(req);
-      const { visitorId, text } = visitorAndText(body);
-      const agent = agentOf(conv, body);
-      const receivedFrom = looseString(body, 'receivedFrom', 100);
-      return keep(conv, {
-        id: shortId(),
-        type: 'agent',
-        text,
-        visitorId,
-        agentId: agent.id,
-        agentName: agent.name,
-        createdAt: store.clock().getTime(),
-        isPushed: false,
-        ...(receivedFrom !== undefined ? { receivedFrom } : {}),
-      });
-    },
-  ],
-  [
-    'GET',
-    '/conversations/messages/{id}',
-    (req, store) => ({
-      status: 200,
-      body: view(conversationsOf(store).message(req.params.id!)),
-    }),
-  ],
-  ['PUT', '/conversations/messages/{id}', (req, store) => edit(req, store, false)],
-  ['DELETE', '/conversations/messages/{id}', (req, store) => remove(req, store, false)],
-  [
-    'POST',
-    '/conversations/pushedMessages',
-    (req, store) => {
-      const conv = conversationsOf(store);
-      const body = bodyOf(req);
-      const { visitorId, text } = visitorAndText(body);
-      const agentId = looseString(body, 'agentId', 64);
-      const agent = agentId !== undefined ? agentOf(conv, body) : undefined;
-      const groupId = looseString(body, 'groupId', 64);
-      if (groupId !== undefined && !conv.groups.has(groupId)) throw invalid(`groupId: no group with id ${groupId}`);
-      return keep(conv, {
-        id: shortId(),
-        type: 'agent',
-        text,
-        visitorId,
-        ...(agent ? { agentId: agent.id, agentName: agent.name } : {}),
-        createdAt: store.clock().getTime(),
-        isPushed: true,
-        ...(groupId !== undefined ? { groupId } : {}),
-      });
-    },
-  ],
-  [
-    'GET',
-    '/conversations/pushedMessages/{id}',
-    (req, store) => ({
-      status: 200,
-      body: view(conversationsOf(store).message(req.params.id!, true)),
-    }),
-  ],
-  ['PUT', '/conversations/pushedMessages/{id}', (req, store) => edit(req, store, true)],
-  ['DELETE', '/conversations/pushedMessages/{id}', (req, store) => remove(req, store, true)],
-  [
-    'POST',
-    '/conversations/agentOnlinePing',
-    (req, store) => {
-      const agent = agentOf(conversationsOf(store), bodyOf(req));
-      agent.lastOnlineAt = store.now();
-      return { status: 201 };
-    },
-  ],
-];
+export const conversationRoutes = routes({
+  'POST /conversations/messages': (req, store) => {
+    const conv = conversationsOf(store);
+    const body = bodyOf(req);
+    const { visitorId, text } = visitorAndText(body);
+    const agent = agentOf(conv, body);
+    const receivedFrom = looseString(body, 'receivedFrom', 100);
+    return keep(conv, {
+      id: shortId(),
+      type: 'agent',
+      text,
+      visitorId,
+      agentId: agent.id,
+      agentName: agent.name,
+      createdAt: store.clock().getTime(),
+      isPushed: false,
+      ...(receivedFrom !== undefined ? { receivedFrom } : {}),
+    });
+  },
+  'GET /conversations/messages/{id}': (req, store) => ({
+    status: 200,
+    body: view(conversationsOf(store).message(req.params.id!)),
+  }),
+  'PUT /conversations/messages/{id}': (req, store) => edit(req, store, false),
+  'DELETE /conversations/messages/{id}': (req, store) => remove(req, store, false),
+  'POST /conversations/pushedMessages': (req, store) => {
+    const conv = conversationsOf(store);
+    const body = bodyOf(req);
+    const { visitorId, text } = visitorAndText(body);
+    const agentId = looseString(body, 'agentId', 64);
+    const agent = agentId !== undefined ? agentOf(conv, body) : undefined;
+    const groupId = looseString(body, 'groupId', 64);
+    if (groupId !== undefined && !conv.groups.has(groupId)) throw invalid(`groupId: no group with id ${groupId}`);
+    return keep(conv, {
+      id: shortId(),
+      type: 'agent',
+      text,
+      visitorId,
+      ...(agent ? { agentId: agent.id, agentName: agent.name } : {}),
+      createdAt: store.clock().getTime(),
+      isPushed: true,
+      ...(groupId !== undefined ? { groupId } : {}),
+    });
+  },
+  'GET /conversations/pushedMessages/{id}': (req, store) => ({
+    status: 200,
+    body: view(conversationsOf(store).message(req.params.id!, true)),
+  }),
+  'PUT /conversations/pushedMessages/{id}': (req, store) => edit(req, store, true),
+  'DELETE /conversations/pushedMessages/{id}': (req, store) => remove(req, store, true),
+  'POST /conversations/agentOnlinePing': (req, store) => {
+    const agent = agentOf(conversationsOf(store), bodyOf(req));
+    agent.lastOnlineAt = store.now();
+    return { status: 201 };
+  },
+});

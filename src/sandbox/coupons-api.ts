@@ -2,7 +2,7 @@
 // remaining coupons or expiration, change the default coupon, expiry and alerts, and add codes.
 import { randomUUID } from 'node:crypto';
 import { COMMERCE_CAPS, type CouponCollection } from './commerce-store.js';
-import { invalid, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, SandboxError, type SandboxRequest, routes } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optString, paging, reqString, type Body } from './validate.js';
 import { capReached } from './limits.js';
@@ -116,17 +116,13 @@ function addCoupons(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const couponRoutes: Route[] = [
-  ['GET', '/couponCollections', listCollections],
-  ['POST', '/couponCollections', createCollection],
-  [
-    'GET',
-    '/couponCollections/{id}',
-    (req, store) => ({
-      status: 200,
-      body: store.commerce.collectionView(store.commerce.collection(req.params.id ?? '')),
-    }),
-  ],
-  ['PATCH', '/couponCollections/{id}', updateCollection],
-  ['POST', '/coupons', addCoupons],
-];
+export const couponRoutes = routes({
+  'GET /couponCollections': listCollections,
+  'POST /couponCollections': createCollection,
+  'GET /couponCollections/{id}': (req, store) => ({
+    status: 200,
+    body: store.commerce.collectionView(store.commerce.collection(req.params.id ?? '')),
+  }),
+  'PATCH /couponCollections/{id}': updateCollection,
+  'POST /coupons': addCoupons,
+});

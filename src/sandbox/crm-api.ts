@@ -1,7 +1,7 @@
 // The CRM's companies, deals and pipelines with real state: create, read, list (filters,
 // paging), update, link and unlink (kept on both sides: a company's deals are the deals linked to
 // it), move deals through their pipeline's stages, delete (and unlink everywhere), CSV imports.
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { objectId, type Company, type CrmAttribute, type Deal, type Pipeline } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
 import type { Store } from './store.js';
@@ -437,59 +437,38 @@ function createCrmAttribute(req: SandboxRequest, store: Store) {
   return { status: 200, body: { id: objectId('attribute', store.nextId('crm-attribute')) } };
 }
 
-export const crmRoutes: Route[] = [
-  ['GET', '/companies', getCompanies],
-  ['POST', '/companies', createCompany],
-  [
-    'GET',
-    '/companies/{id}',
-    (req, store) => ({ status: 200, body: store.crm.companyView(company(store, req.params.id!)) }),
-  ],
-  ['PATCH', '/companies/{id}', updateCompany],
-  ['DELETE', '/companies/{id}', deleteCompany],
-  ['PATCH', '/companies/link-unlink/{id}', linkUnlinkCompany],
-  ['POST', '/companies/import', (req, store) => importRows(req, store, 'companies')],
-  [
-    'GET',
-    '/crm/attributes/companies',
-    (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.companies) }),
-  ],
-
-  ['GET', '/crm/deals', getDeals],
-  ['POST', '/crm/deals', createDeal],
-  [
-    'GET',
-    '/crm/deals/{id}',
-    (req, store) => ({ status: 200, body: store.crm.dealView(deal(store, req.params.id!), store.now()) }),
-  ],
-  ['PATCH', '/crm/deals/{id}', updateDeal],
-  ['DELETE', '/crm/deals/{id}', deleteDeal],
-  ['PATCH', '/crm/deals/link-unlink/{id}', linkUnlinkDeal],
-  ['POST', '/crm/deals/import', (req, store) => importRows(req, store, 'deals')],
-  [
-    'GET',
-    '/crm/attributes/deals',
-    (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.deals) }),
-  ],
-  ['POST', '/crm/attributes', createCrmAttribute],
-
-  [
-    'GET',
-    '/crm/pipeline/details',
-    (_req, store) => ({ status: 200, body: store.crm.pipelineView(defaultPipeline(store)) }),
-  ],
-  [
-    'GET',
-    '/crm/pipeline/details/all',
-    (_req, store) => ({ status: 200, body: store.crm.pipelines.map((p) => store.crm.pipelineView(p)) }),
-  ],
-  [
-    'GET',
-    '/crm/pipeline/details/{pipelineID}',
-    (req, store) => {
-      const pipeline = store.crm.pipelines.find((p) => p.id === req.params.pipelineID);
-      if (!pipeline) throw notFound('Pipeline not found');
-      return { status: 200, body: [store.crm.pipelineView(pipeline)] };
-    },
-  ],
-];
+export const crmRoutes = routes({
+  'GET /companies': getCompanies,
+  'POST /companies': createCompany,
+  'GET /companies/{id}': (req, store) => ({ status: 200, body: store.crm.companyView(company(store, req.params.id!)) }),
+  'PATCH /companies/{id}': updateCompany,
+  'DELETE /companies/{id}': deleteCompany,
+  'PATCH /companies/link-unlink/{id}': linkUnlinkCompany,
+  'POST /companies/import': (req, store) => importRows(req, store, 'companies'),
+  'GET /crm/attributes/companies': (_req, store) => ({
+    status: 200,
+    body: structuredClone(store.crm.attributes.companies),
+  }),
+  'GET /crm/deals': getDeals,
+  'POST /crm/deals': createDeal,
+  'GET /crm/deals/{id}': (req, store) => ({
+    status: 200,
+    body: store.crm.dealView(deal(store, req.params.id!), store.now()),
+  }),
+  'PATCH /crm/deals/{id}': updateDeal,
+  'DELETE /crm/deals/{id}': deleteDeal,
+  'PATCH /crm/deals/link-unlink/{id}': linkUnlinkDeal,
+  'POST /crm/deals/import': (req, store) => importRows(req, store, 'deals'),
+  'GET /crm/attributes/deals': (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.deals) }),
+  'POST /crm/attributes': createCrmAttribute,
+  'GET /crm/pipeline/details': (_req, store) => ({ status: 200, body: store.crm.pipelineView(defaultPipeline(store)) }),
+  'GET /crm/pipeline/details/all': (_req, store) => ({
+    status: 200,
+    body: store.crm.pipelines.map((p) => store.crm.pipelineView(p)),
+  }),
+  'GET /crm/pipeline/details/{pipelineID}': (req, store) => {
+    const pipeline = store.crm.pipelines.find((p) => p.id === req.params.pipelineID);
+    if (!pipeline) throw notFound('Pipeline not found');
+    return { status: 200, body: [store.crm.pipelineView(pipeline)] };
+  },
+});

@@ -2,7 +2,7 @@
 // read, update what is given, delete. The sandbox keeps a feed's settings; it never fetches its URL.
 import { randomUUID } from 'node:crypto';
 import { COMMERCE_CAPS, type Feed } from './commerce-store.js';
-import { invalid, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, SandboxError, type SandboxRequest, routes } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, optBool, optInt, optString, paging, queryDate, reqString, type Body } from './validate.js';
 import { capReached } from './limits.js';
@@ -103,33 +103,24 @@ function listFeeds(req: SandboxRequest, store: Store) {
   };
 }
 
-export const feedRoutes: Route[] = [
-  ['GET', '/feeds', listFeeds],
-  ['POST', '/feeds', createFeed],
-  [
-    'GET',
-    '/feeds/{uuid}',
-    (req, store) => ({ status: 200, body: store.commerce.feedView(store.commerce.feed(req.params.uuid ?? '')) }),
-  ],
-  [
-    'PUT',
-    '/feeds/{uuid}',
-    (req, store) => {
-      const feed = store.commerce.feed(req.params.uuid ?? '');
-      // Checked on a copy: a refused update changes nothing.
-      const next: Feed = { ...feed, headers: [...feed.headers] };
-      feedFields(store, bodyOf(req), next);
-      Object.assign(feed, next);
-      for (const key of ['username', 'password', 'token'] as const) if (next[key] === undefined) delete feed[key];
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/feeds/{uuid}',
-    (req, store) => {
-      store.commerce.feeds.delete(store.commerce.feed(req.params.uuid ?? '').id);
-      return { status: 204 };
-    },
-  ],
-];
+export const feedRoutes = routes({
+  'GET /feeds': listFeeds,
+  'POST /feeds': createFeed,
+  'GET /feeds/{uuid}': (req, store) => ({
+    status: 200,
+    body: store.commerce.feedView(store.commerce.feed(req.params.uuid ?? '')),
+  }),
+  'PUT /feeds/{uuid}': (req, store) => {
+    const feed = store.commerce.feed(req.params.uuid ?? '');
+    // Checked on a copy: a refused update changes nothing.
+    const next: Feed = { ...feed, headers: [...feed.headers] };
+    feedFields(store, bodyOf(req), next);
+    Object.assign(feed, next);
+    for (const key of ['username', 'password', 'token'] as const) if (next[key] === undefined) delete feed[key];
+    return { status: 204 };
+  },
+  'DELETE /feeds/{uuid}': (req, store) => {
+    store.commerce.feeds.delete(store.commerce.feed(req.params.uuid ?? '').id);
+    return { status: 204 };
+  },
+});

@@ -49,6 +49,17 @@ export type Handler = (req: SandboxRequest, store: Store) => Answer;
 /** One emulated operation: method, Brevo path template, handler. */
 export type Route = [method: string, template: string, handler: Handler];
 
+/** "METHOD /template", the key form of Brevo's definition (requests.json), as method and template. */
+export function operationOf(key: string): [method: string, template: string] {
+  const space = key.indexOf(' ');
+  return [key.slice(0, space), key.slice(space + 1)];
+}
+
+/** An area's routes, written as { 'METHOD /template': handler } in the order they are listed. */
+export function routes(table: Record<string, Handler>): Route[] {
+  return Object.entries(table).map(([key, handler]): Route => [...operationOf(key), handler]);
+}
+
 interface Compiled<T> {
   method: string;
   template: string;

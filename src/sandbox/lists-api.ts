@@ -1,6 +1,6 @@
 // Folders and lists with real state: what is created can be read, listed (limit/offset, Brevo's
 // subscriber counts), renamed, moved and deleted, and members added and removed.
-import { invalid, missing, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, type SandboxRequest, routes } from './http.js';
 import { campaignStatistics } from './campaign-stats.js';
 import { filterContacts } from './contacts-api.js';
 import type { Contact, Store } from './store.js';
@@ -192,63 +192,45 @@ function removeFromList(req: SandboxRequest, store: Store) {
 
 // Attributes.
 
-export const listRoutes: Route[] = [
-  [
-    'GET',
-    '/contacts/segments',
-    (req, store) => {
-      const segments = sorted(req, [...store.segments.values()]);
-      // The definition requires both name and segmentName on each segment: the same name twice.
-      const view = (g: (typeof segments)[number]) => ({
-        id: g.id,
-        name: g.name,
-        segmentName: g.name,
-        categoryName: g.categoryName,
-        updatedAt: g.updatedAt,
-      });
-      return { status: 200, body: { segments: page(segments, paging(req, 10, 50)).map(view), count: segments.length } };
-    },
-  ],
-  ['GET', '/contacts/folders', getFolders],
-  ['POST', '/contacts/folders', createFolder],
-  [
-    'GET',
-    '/contacts/folders/{folderId}',
-    (req, store) => ({ status: 200, body: store.folderView(store.folder(intParam(req, 'folderId'))) }),
-  ],
-  [
-    'PUT',
-    '/contacts/folders/{folderId}',
-    (req, store) => {
-      const folder = store.folder(intParam(req, 'folderId'));
-      folder.name = reqString(bodyOf(req), 'name');
-      return { status: 204 };
-    },
-  ],
-  ['DELETE', '/contacts/folders/{folderId}', deleteFolder],
-  ['GET', '/contacts/folders/{folderId}/lists', folderLists],
-
-  [
-    'GET',
-    '/contacts/lists',
-    (req, store) => {
-      const window = paging(req, 10, 50);
-      const lists = sorted(req, [...store.lists.values()]);
-      return { status: 200, body: { lists: page(lists, window).map((l) => store.listView(l)), count: lists.length } };
-    },
-  ],
-  ['POST', '/contacts/lists', createList],
-  ['GET', '/contacts/lists/{listId}', getList],
-  ['PUT', '/contacts/lists/{listId}', updateList],
-  [
-    'DELETE',
-    '/contacts/lists/{listId}',
-    (req, store) => {
-      removeList(store, store.list(intParam(req, 'listId')).id);
-      return { status: 204 };
-    },
-  ],
-  ['GET', '/contacts/lists/{listId}/contacts', listContacts],
-  ['POST', '/contacts/lists/{listId}/contacts/add', addToList],
-  ['POST', '/contacts/lists/{listId}/contacts/remove', removeFromList],
-];
+export const listRoutes = routes({
+  'GET /contacts/segments': (req, store) => {
+    const segments = sorted(req, [...store.segments.values()]);
+    // The definition requires both name and segmentName on each segment: the same name twice.
+    const view = (g: (typeof segments)[number]) => ({
+      id: g.id,
+      name: g.name,
+      segmentName: g.name,
+      categoryName: g.categoryName,
+      updatedAt: g.updatedAt,
+    });
+    return { status: 200, body: { segments: page(segments, paging(req, 10, 50)).map(view), count: segments.length } };
+  },
+  'GET /contacts/folders': getFolders,
+  'POST /contacts/folders': createFolder,
+  'GET /contacts/folders/{folderId}': (req, store) => ({
+    status: 200,
+    body: store.folderView(store.folder(intParam(req, 'folderId'))),
+  }),
+  'PUT /contacts/folders/{folderId}': (req, store) => {
+    const folder = store.folder(intParam(req, 'folderId'));
+    folder.name = reqString(bodyOf(req), 'name');
+    return { status: 204 };
+  },
+  'DELETE /contacts/folders/{folderId}': deleteFolder,
+  'GET /contacts/folders/{folderId}/lists': folderLists,
+  'GET /contacts/lists': (req, store) => {
+    const window = paging(req, 10, 50);
+    const lists = sorted(req, [...store.lists.values()]);
+    return { status: 200, body: { lists: page(lists, window).map((l) => store.listView(l)), count: lists.length } };
+  },
+  'POST /contacts/lists': createList,
+  'GET /contacts/lists/{listId}': getList,
+  'PUT /contacts/lists/{listId}': updateList,
+  'DELETE /contacts/lists/{listId}': (req, store) => {
+    removeList(store, store.list(intParam(req, 'listId')).id);
+    return { status: 204 };
+  },
+  'GET /contacts/lists/{listId}/contacts': listContacts,
+  'POST /contacts/lists/{listId}/contacts/add': addToList,
+  'POST /contacts/lists/{listId}/contacts/remove': removeFromList,
+});

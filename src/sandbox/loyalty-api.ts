@@ -2,7 +2,7 @@
 // (subscriptions of existing contacts, with the contacts added to them), what a membership holds
 // (account-info), and tier groups and tiers, which members move through as their balances change.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { contactIdFrom, programOf, sortedPage } from './loyalty-http.js';
 import { balanceFor, evaluateTiers, balanceValue } from './loyalty-rules.js';
 import { LOYALTY_CAPS, ORGANIZATION_ID, type Program, type Subscription } from './loyalty-store.js';
@@ -281,39 +281,30 @@ function accountInfo(req: SandboxRequest, store: Store) {
   };
 }
 
-export const loyaltyProgramRoutes: Route[] = [
-  [
-    'GET',
-    '/loyalty/config/programs',
-    (req, store) => {
-      const items = sortedPage(req, [...store.loyalty.programs.values()], {
-        sortParam: 'sort_field',
-        defaultField: 'created_at',
-        defaultLimit: 50,
-        maxLimit: 500,
-      });
-      return { status: 200, body: { items: items.map((p) => store.loyalty.programView(p)) } };
-    },
-  ],
-  ['POST', '/loyalty/config/programs', createProgram],
-  [
-    'GET',
-    '/loyalty/config/programs/{pid}',
-    (req, store) => ({ status: 200, body: store.loyalty.programView(programOf(req, store)) }),
-  ],
-  ['PUT', '/loyalty/config/programs/{pid}', updateProgram(true)],
-  ['PATCH', '/loyalty/config/programs/{pid}', updateProgram(false)],
-  [
-    'DELETE',
-    '/loyalty/config/programs/{pid}',
-    (req, store) => {
-      store.loyalty.deleteProgram(programOf(req, store).id);
-      return { status: 204 };
-    },
-  ],
-  ['POST', '/loyalty/config/programs/{pid}/publish', publishProgram],
-  ['POST', '/loyalty/config/programs/{pid}/subscriptions', subscribe],
-  ['POST', '/loyalty/config/programs/{pid}/subscription-members', addMembers],
-  ['DELETE', '/loyalty/config/programs/{pid}/subscription-members', removeMembers],
-  ['GET', '/loyalty/config/programs/{pid}/account-info', accountInfo],
-];
+export const loyaltyProgramRoutes = routes({
+  'GET /loyalty/config/programs': (req, store) => {
+    const items = sortedPage(req, [...store.loyalty.programs.values()], {
+      sortParam: 'sort_field',
+      defaultField: 'created_at',
+      defaultLimit: 50,
+      maxLimit: 500,
+    });
+    return { status: 200, body: { items: items.map((p) => store.loyalty.programView(p)) } };
+  },
+  'POST /loyalty/config/programs': createProgram,
+  'GET /loyalty/config/programs/{pid}': (req, store) => ({
+    status: 200,
+    body: store.loyalty.programView(programOf(req, store)),
+  }),
+  'PUT /loyalty/config/programs/{pid}': updateProgram(true),
+  'PATCH /loyalty/config/programs/{pid}': updateProgram(false),
+  'DELETE /loyalty/config/programs/{pid}': (req, store) => {
+    store.loyalty.deleteProgram(programOf(req, store).id);
+    return { status: 204 };
+  },
+  'POST /loyalty/config/programs/{pid}/publish': publishProgram,
+  'POST /loyalty/config/programs/{pid}/subscriptions': subscribe,
+  'POST /loyalty/config/programs/{pid}/subscription-members': addMembers,
+  'DELETE /loyalty/config/programs/{pid}/subscription-members': removeMembers,
+  'GET /loyalty/config/programs/{pid}/account-info': accountInfo,
+});

@@ -2,7 +2,7 @@
 // hold, transactions (pending, completed, cancelled, rejected) under the definitions' rules,
 // scheduled balance orders, and the history and unexpired credits of a member's balance.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { contactIdFrom, programOf, queryNumber, sortedPage } from './loyalty-http.js';
 import {
   balanceFor,
@@ -401,68 +401,50 @@ function transactionHistory(req: SandboxRequest, store: Store) {
 
 const base = '/loyalty/balance/programs/{pid}';
 
-export const loyaltyBalanceRoutes: Route[] = [
-  [
-    'GET',
-    `${base}/balance-definitions`,
-    (req, store) => {
-      const program = programOf(req, store);
-      const l = store.loyalty;
-      const items = sortedPage(req, l.inProgram(l.definitions, program.id), {
-        sortParam: 'sortField',
-        defaultField: 'updated_at',
-        defaultLimit: 200,
-        maxLimit: 500,
-      });
-      return { status: 200, body: { items: items.map((d) => l.definitionView(d)) } };
-    },
-  ],
-  [`POST`, `${base}/balance-definitions`, createDefinition],
-  [
-    'GET',
-    `${base}/balance-definitions/{bdid}`,
-    (req, store) => ({ status: 200, body: store.loyalty.definitionView(definitionOf(req, store)[1]) }),
-  ],
-  [
-    'PUT',
-    `${base}/balance-definitions/{bdid}`,
-    (req, store) => {
-      const [program, def] = definitionOf(req, store);
-      definitionFields(store, program, bodyOf(req), def);
-      return { status: 200, body: store.loyalty.definitionView(def) };
-    },
-  ],
-  ['DELETE', `${base}/balance-definitions/{bdid}`, deleteDefinition],
-  ['POST', `${base}/balance-definitions/{bdid}/limits`, createLimit],
-  [
-    'GET',
-    `${base}/balance-definitions/{bdid}/limits/{blid}`,
-    (req, store) => ({ status: 200, body: store.loyalty.limitView(limitOf(req, store)) }),
-  ],
-  [
-    'PUT',
-    `${base}/balance-definitions/{bdid}/limits/{blid}`,
-    (req, store) => {
-      const limit = limitOf(req, store);
-      limitFields(bodyOf(req), limit, store.now());
-      return { status: 200, body: store.loyalty.limitView(limit) };
-    },
-  ],
-  [
-    'DELETE',
-    `${base}/balance-definitions/{bdid}/limits/{blid}`,
-    (req, store) => {
-      store.loyalty.limits.delete(limitOf(req, store).id);
-      return { status: 204 };
-    },
-  ],
-  ['GET', `${base}/subscriptions/{cid}/balances`, subscriptionBalances],
-  ['POST', `${base}/subscriptions/{cid}/balances`, createSubscriptionBalance],
-  ['GET', `${base}/contact-balances`, contactBalances],
-  ['POST', `${base}/transactions`, beginHandler],
-  ['POST', `${base}/transactions/{tid}/complete`, transactionHandler(completeTransaction)],
-  ['POST', `${base}/transactions/{tid}/cancel`, transactionHandler(cancelTransaction)],
-  ['POST', `${base}/create-order`, createOrder],
-  ['GET', `${base}/active-balance`, activeBalance],
-  ['GET', `${base}/transaction-history`, transactionHistory],
-];
+export const loyaltyBalanceRoutes = routes({
+  [`GET ${base}/balance-definitions`]: (req, store) => {
+    const program = programOf(req, store);
+    const l = store.loyalty;
+    const items = sortedPage(req, l.inProgram(l.definitions, program.id), {
+      sortParam: 'sortField',
+      defaultField: 'updated_at',
+      defaultLimit: 200,
+      maxLimit: 500,
+    });
+    return { status: 200, body: { items: items.map((d) => l.definitionView(d)) } };
+  },
+  [`POST ${base}/balance-definitions`]: createDefinition,
+  [`GET ${base}/balance-definitions/{bdid}`]: (req, store) => ({
+    status: 200,
+    body: store.loyalty.definitionView(definitionOf(req, store)[1]),
+  }),
+  [`PUT ${base}/balance-definitions/{bdid}`]: (req, store) => {
+    const [program, def] = definitionOf(req, store);
+    definitionFields(store, program, bodyOf(req), def);
+    return { status: 200, body: store.loyalty.definitionView(def) };
+  },
+  [`DELETE ${base}/balance-definitions/{bdid}`]: deleteDefinition,
+  [`POST ${base}/balance-definitions/{bdid}/limits`]: createLimit,
+  [`GET ${base}/balance-definitions/{bdid}/limits/{blid}`]: (req, store) => ({
+    status: 200,
+    body: store.loyalty.limitView(limitOf(req, store)),
+  }),
+  [`PUT ${base}/balance-definitions/{bdid}/limits/{blid}`]: (req, store) => {
+    const limit = limitOf(req, store);
+    limitFields(bodyOf(req), limit, store.now());
+    return { status: 200, body: store.loyalty.limitView(limit) };
+  },
+  [`DELETE ${base}/balance-definitions/{bdid}/limits/{blid}`]: (req, store) => {
+    store.loyalty.limits.delete(limitOf(req, store).id);
+    return { status: 204 };
+  },
+  [`GET ${base}/subscriptions/{cid}/balances`]: subscriptionBalances,
+  [`POST ${base}/subscriptions/{cid}/balances`]: createSubscriptionBalance,
+  [`GET ${base}/contact-balances`]: contactBalances,
+  [`POST ${base}/transactions`]: beginHandler,
+  [`POST ${base}/transactions/{tid}/complete`]: transactionHandler(completeTransaction),
+  [`POST ${base}/transactions/{tid}/cancel`]: transactionHandler(cancelTransaction),
+  [`POST ${base}/create-order`]: createOrder,
+  [`GET ${base}/active-balance`]: activeBalance,
+  [`GET ${base}/transaction-history`]: transactionHistory,
+});

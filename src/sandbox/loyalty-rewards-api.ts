@@ -2,7 +2,7 @@
 // to members (codes from a pool or generated, expiry), redemptions that debit what the reward
 // costs and use the voucher up on completion, revocation, and the point-of-sale validation.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { contactIdFrom, programOf, queryNumber } from './loyalty-http.js';
 import {
   attributeReward,
@@ -320,15 +320,15 @@ function codesCount(req: SandboxRequest, store: Store) {
 
 const base = '/loyalty/offer/programs/{pid}';
 
-export const loyaltyRewardRoutes: Route[] = [
-  ['GET', `${base}/code-pools/{cpid}/codes-count`, codesCount],
-  ['GET', `${base}/vouchers`, vouchers],
-  ['GET', `${base}/offers`, listRewards],
-  ['POST', `${base}/offers`, createReward],
-  ['GET', `${base}/rewards/{rid}`, getReward],
-  ['POST', `${base}/rewards/attribute`, giveVoucher],
-  ['POST', `${base}/rewards/redeem`, redeem],
-  ['POST', `${base}/rewards/redeem/{tid}/complete`, completeRedeem],
-  ['DELETE', `${base}/rewards/revoke`, revoke],
-  ['POST', `${base}/rewards/validate`, validate],
-];
+export const loyaltyRewardRoutes = routes({
+  [`GET ${base}/code-pools/{cpid}/codes-count`]: codesCount,
+  [`GET ${base}/vouchers`]: vouchers,
+  [`GET ${base}/offers`]: listRewards,
+  [`POST ${base}/offers`]: createReward,
+  [`GET ${base}/rewards/{rid}`]: getReward,
+  [`POST ${base}/rewards/attribute`]: giveVoucher,
+  [`POST ${base}/rewards/redeem`]: redeem,
+  [`POST ${base}/rewards/redeem/{tid}/complete`]: completeRedeem,
+  [`DELETE ${base}/rewards/revoke`]: revoke,
+  [`POST ${base}/rewards/validate`]: validate,
+});

@@ -2,7 +2,7 @@
 // move up or down) and tiers (access conditions on balances, rewards given on entry); members are
 // placed by their balances as they change, or by hand.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { contactIdFrom, programOf } from './loyalty-http.js';
 import { evaluateTiers, orderedTiers, setTier } from './loyalty-rules.js';
 import { LOYALTY_CAPS, tierKey, type Program, type Tier, type TierGroup, type TierStrategy } from './loyalty-store.js';
@@ -172,42 +172,30 @@ function assignTier(req: SandboxRequest, store: Store) {
   return { status: 200, body: l.memberTierView(assigned, contactId) };
 }
 
-export const loyaltyTierRoutes: Route[] = [
-  ['POST', '/loyalty/tier/programs/{pid}/tier-groups', createTierGroup],
-  [
-    'GET',
-    '/loyalty/tier/programs/{pid}/tier-groups',
-    (req, store) => {
-      const program = programOf(req, store);
-      const l = store.loyalty;
-      return { status: 200, body: { items: l.inProgram(l.tierGroups, program.id).map((g) => l.tierGroupView(g)) } };
-    },
-  ],
-  [
-    'GET',
-    '/loyalty/tier/programs/{pid}/tier-groups/{gid}',
-    (req, store) => {
-      const program = programOf(req, store);
-      return {
-        status: 200,
-        body: store.loyalty.tierGroupView(store.loyalty.tierGroup(program.id, req.params.gid ?? '')),
-      };
-    },
-  ],
-  ['PUT', '/loyalty/tier/programs/{pid}/tier-groups/{gid}', updateTierGroup],
-  ['DELETE', '/loyalty/tier/programs/{pid}/tier-groups/{gid}', deleteTierGroup],
-  [
-    'GET',
-    '/loyalty/tier/programs/{pid}/tiers',
-    (req, store) => {
-      const program = programOf(req, store);
-      const l = store.loyalty;
-      const items = l.inProgram(l.tierGroups, program.id).flatMap((g) => orderedTiers(l, g.id));
-      return { status: 200, body: { items: items.map((t) => l.tierView(t)) } };
-    },
-  ],
-  ['POST', '/loyalty/tier/programs/{pid}/tier-groups/{gid}/tiers', createTier],
-  ['PUT', '/loyalty/tier/programs/{pid}/tiers/{tid}', updateTier],
-  ['DELETE', '/loyalty/tier/programs/{pid}/tiers/{tid}', deleteTier],
-  ['POST', '/loyalty/tier/programs/{pid}/contacts/{cid}/tiers/{tid}', assignTier],
-];
+export const loyaltyTierRoutes = routes({
+  'POST /loyalty/tier/programs/{pid}/tier-groups': createTierGroup,
+  'GET /loyalty/tier/programs/{pid}/tier-groups': (req, store) => {
+    const program = programOf(req, store);
+    const l = store.loyalty;
+    return { status: 200, body: { items: l.inProgram(l.tierGroups, program.id).map((g) => l.tierGroupView(g)) } };
+  },
+  'GET /loyalty/tier/programs/{pid}/tier-groups/{gid}': (req, store) => {
+    const program = programOf(req, store);
+    return {
+      status: 200,
+      body: store.loyalty.tierGroupView(store.loyalty.tierGroup(program.id, req.params.gid ?? '')),
+    };
+  },
+  'PUT /loyalty/tier/programs/{pid}/tier-groups/{gid}': updateTierGroup,
+  'DELETE /loyalty/tier/programs/{pid}/tier-groups/{gid}': deleteTierGroup,
+  'GET /loyalty/tier/programs/{pid}/tiers': (req, store) => {
+    const program = programOf(req, store);
+    const l = store.loyalty;
+    const items = l.inProgram(l.tierGroups, program.id).flatMap((g) => orderedTiers(l, g.id));
+    return { status: 200, body: { items: items.map((t) => l.tierView(t)) } };
+  },
+  'POST /loyalty/tier/programs/{pid}/tier-groups/{gid}/tiers': createTier,
+  'PUT /loyalty/tier/programs/{pid}/tiers/{tid}': updateTier,
+  'DELETE /loyalty/tier/programs/{pid}/tiers/{tid}': deleteTier,
+  'POST /loyalty/tier/programs/{pid}/contacts/{cid}/tiers/{tid}': assignTier,
+});

@@ -3,7 +3,7 @@
 // Nobody pays in the sandbox: a request never becomes paid, and the payment link answers nothing.
 import { randomBytes } from 'node:crypto';
 import { COMMERCE_CAPS, type PaymentRequest } from './commerce-store.js';
-import { invalid, type Route, type SandboxRequest } from './http.js';
+import { invalid, type SandboxRequest, routes } from './http.js';
 import { SHOP_SENDER } from './seed-people.js';
 import type { Store } from './store.js';
 import { bodyOf, optObject, optString, reqInt, reqString, type Body } from './validate.js';
@@ -66,19 +66,14 @@ function createPayment(req: SandboxRequest, store: Store) {
   return { status: 201, body: { id: payment.id, url: paymentUrl(payment) } };
 }
 
-export const paymentRoutes: Route[] = [
-  ['POST', '/payments/requests', createPayment],
-  [
-    'GET',
-    '/payments/requests/{id}',
-    (req, store) => ({ status: 200, body: store.commerce.paymentView(store.commerce.payment(req.params.id ?? '')) }),
-  ],
-  [
-    'DELETE',
-    '/payments/requests/{id}',
-    (req, store) => {
-      store.commerce.payments.delete(store.commerce.payment(req.params.id ?? '').id);
-      return { status: 204 };
-    },
-  ],
-];
+export const paymentRoutes = routes({
+  'POST /payments/requests': createPayment,
+  'GET /payments/requests/{id}': (req, store) => ({
+    status: 200,
+    body: store.commerce.paymentView(store.commerce.payment(req.params.id ?? '')),
+  }),
+  'DELETE /payments/requests/{id}': (req, store) => {
+    store.commerce.payments.delete(store.commerce.payment(req.params.id ?? '').id);
+    return { status: 204 };
+  },
+});

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { isOfType, openerIp, eventTime, type RecipientsType } from './contact-activity.js';
 import type { Process, ProcessName } from './core-store.js';
 import { toCsv } from './files.js';
-import { invalid, missing, notFound, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, notFound, type SandboxRequest, routes } from './http.js';
 import { admitContacts, checkAttributeSizes, LIMITS, pastCap } from './limits.js';
 import { notifyLoopback } from './notify.js';
 import { fates } from './campaign-stats.js';
@@ -508,27 +508,19 @@ function exportWebhookEvents(req: SandboxRequest, store: Store) {
   return { status: 202, body: { processId: process.id } };
 }
 
-export const processRoutes: Route[] = [
-  ['POST', '/contacts/import', importContacts],
-  ['POST', '/contacts/export', exportContacts],
-  ['POST', '/emailCampaigns/{campaignId}/exportRecipients', exportRecipients],
-  ['POST', '/webhooks/export', exportWebhookEvents],
-  [
-    'GET',
-    '/processes',
-    (req, store) => {
-      const window = paging(req, 10, 50);
-      const all = sorted(req, [...store.processes.values()]);
-      return { status: 200, body: { processes: page(all, window).map(processView), count: all.length } };
-    },
-  ],
-  [
-    'GET',
-    '/processes/{processId}',
-    (req, store) => {
-      const process = store.processes.get(intParam(req, 'processId'));
-      if (!process) throw notFound('Process ID does not exist');
-      return { status: 200, body: processView(process) };
-    },
-  ],
-];
+export const processRoutes = routes({
+  'POST /contacts/import': importContacts,
+  'POST /contacts/export': exportContacts,
+  'POST /emailCampaigns/{campaignId}/exportRecipients': exportRecipients,
+  'POST /webhooks/export': exportWebhookEvents,
+  'GET /processes': (req, store) => {
+    const window = paging(req, 10, 50);
+    const all = sorted(req, [...store.processes.values()]);
+    return { status: 200, body: { processes: page(all, window).map(processView), count: all.length } };
+  },
+  'GET /processes/{processId}': (req, store) => {
+    const process = store.processes.get(intParam(req, 'processId'));
+    if (!process) throw notFound('Process ID does not exist');
+    return { status: 200, body: processView(process) };
+  },
+});

@@ -3,7 +3,7 @@
 // in the SMS event log and the aggregated and per-day reports. Both spend the account's SMS
 // credits. Nothing is delivered anywhere.
 import { randomBytes } from 'node:crypto';
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { smsParts, type SmsCampaign, type SmsEvent, type SmsFate } from './messaging-store.js';
 import { eachDay, reportWindow, spendCredits, within } from './sending.js';
 import type { Store } from './store.js';
@@ -291,94 +291,60 @@ function taggedIn(req: SandboxRequest, store: Store, range: [Date, Date]) {
   );
 }
 
-export const smsRoutes: Route[] = [
-  ['GET', '/smsCampaigns', getCampaigns],
-  ['POST', '/smsCampaigns', createCampaign],
-  [
-    'GET',
-    '/smsCampaigns/{campaignId}',
-    (req, store) => ({ status: 200, body: store.messaging.smsCampaignView(smsCampaign(store, req)) }),
-  ],
-  [
-    'PUT',
-    '/smsCampaigns/{campaignId}',
-    (req, store) => {
-      campaignFields(store, bodyOf(req), editable(store, req));
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/smsCampaigns/{campaignId}',
-    (req, store) => {
-      store.messaging.smsCampaigns.delete(smsCampaign(store, req).id);
-      return { status: 204 };
-    },
-  ],
-  [
-    'POST',
-    '/smsCampaigns/{campaignId}/sendNow',
-    (req, store) => {
-      sendSmsCampaign(store, editable(store, req), store.now());
-      return { status: 204 };
-    },
-  ],
-  ['PUT', '/smsCampaigns/{campaignId}/status', changeStatus],
-  [
-    'POST',
-    '/smsCampaigns/{campaignId}/sendTest',
-    (req, store) => {
-      const c = smsCampaign(store, req);
-      const phone = optString(bodyOf(req), 'phoneNumber');
-      if (phone === undefined) throw missing('phoneNumber');
-      const number = phoneOf(phone, 'phoneNumber');
-      // Brevo sends tests only to numbers of the account's contacts.
-      if (!store.contactByAttribute('SMS', number))
-        throw invalid(`phoneNumber: ${phone} is not the SMS number of a contact`);
-      spendCredits(store, smsParts(fullText(c), c.unicodeEnabled), 'sms');
-      return { status: 204 };
-    },
-  ],
-  [
-    'POST',
-    '/smsCampaigns/{campaignId}/exportRecipients',
-    (req, store) => {
-      sent(store, req);
-      return { status: 202, body: { processId: store.nextId('process') } };
-    },
-  ],
-  [
-    'POST',
-    '/smsCampaigns/{campaignId}/sendReport',
-    (req, store) => {
-      sent(store, req);
-      return { status: 204 };
-    },
-  ],
-
-  ['POST', '/transactionalSMS/sms', (req, store) => sendTransactional(req, store, false)],
-  ['POST', '/transactionalSMS/send', (req, store) => sendTransactional(req, store, true)],
-  ['GET', '/transactionalSMS/statistics/events', smsEvents],
-  [
-    'GET',
-    '/transactionalSMS/statistics/aggregatedReport',
-    (req, store) => {
-      const range = reportWindow(req, store, 30);
-      const day = (d: Date) => d.toISOString().slice(0, 10);
-      return {
-        status: 200,
-        body: { range: `${day(range[0])}|${day(range[1])}`, ...tally(taggedIn(req, store, range)) },
-      };
-    },
-  ],
-  [
-    'GET',
-    '/transactionalSMS/statistics/reports',
-    (req, store) => {
-      const range = reportWindow(req, store, 29);
-      const events = taggedIn(req, store, range);
-      const rows = eachDay(range).map((date) => ({ date, ...tally(events.filter((e) => e.date.startsWith(date))) }));
-      return { status: 200, body: { reports: sorted(req, rows) } };
-    },
-  ],
-];
+export const smsRoutes = routes({
+  'GET /smsCampaigns': getCampaigns,
+  'POST /smsCampaigns': createCampaign,
+  'GET /smsCampaigns/{campaignId}': (req, store) => ({
+    status: 200,
+    body: store.messaging.smsCampaignView(smsCampaign(store, req)),
+  }),
+  'PUT /smsCampaigns/{campaignId}': (req, store) => {
+    campaignFields(store, bodyOf(req), editable(store, req));
+    return { status: 204 };
+  },
+  'DELETE /smsCampaigns/{campaignId}': (req, store) => {
+    store.messaging.smsCampaigns.delete(smsCampaign(store, req).id);
+    return { status: 204 };
+  },
+  'POST /smsCampaigns/{campaignId}/sendNow': (req, store) => {
+    sendSmsCampaign(store, editable(store, req), store.now());
+    return { status: 204 };
+  },
+  'PUT /smsCampaigns/{campaignId}/status': changeStatus,
+  'POST /smsCampaigns/{campaignId}/sendTest': (req, store) => {
+    const c = smsCampaign(store, req);
+    const phone = optString(bodyOf(req), 'phoneNumber');
+    if (phone === undefined) throw missing('phoneNumber');
+    const number = phoneOf(phone, 'phoneNumber');
+    // Brevo sends tests only to numbers of the account's contacts.
+    if (!store.contactByAttribute('SMS', number))
+      throw invalid(`phoneNumber: ${phone} is not the SMS number of a contact`);
+    spendCredits(store, smsParts(fullText(c), c.unicodeEnabled), 'sms');
+    return { status: 204 };
+  },
+  'POST /smsCampaigns/{campaignId}/exportRecipients': (req, store) => {
+    sent(store, req);
+    return { status: 202, body: { processId: store.nextId('process') } };
+  },
+  'POST /smsCampaigns/{campaignId}/sendReport': (req, store) => {
+    sent(store, req);
+    return { status: 204 };
+  },
+  'POST /transactionalSMS/sms': (req, store) => sendTransactional(req, store, false),
+  'POST /transactionalSMS/send': (req, store) => sendTransactional(req, store, true),
+  'GET /transactionalSMS/statistics/events': smsEvents,
+  'GET /transactionalSMS/statistics/aggregatedReport': (req, store) => {
+    const range = reportWindow(req, store, 30);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    return {
+      status: 200,
+      body: { range: `${day(range[0])}|${day(range[1])}`, ...tally(taggedIn(req, store, range)) },
+    };
+  },
+  'GET /transactionalSMS/statistics/reports': (req, store) => {
+    const range = reportWindow(req, store, 29);
+    const events = taggedIn(req, store, range);
+    const rows = eachDay(range).map((date) => ({ date, ...tally(events.filter((e) => e.date.startsWith(date))) }));
+    return { status: 200, body: { reports: sorted(req, rows) } };
+  },
+});

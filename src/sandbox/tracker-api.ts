@@ -3,7 +3,7 @@
 // the attributes it carries, as Brevo does. Brevo offers no read of the events themselves, so
 // what a read shows afterwards is the contact, its attributes and its lists.
 import { applyUpdate } from './contacts-api.js';
-import { invalid, type Route, type SandboxRequest } from './http.js';
+import { invalid, type SandboxRequest, routes } from './http.js';
 import { admitContacts } from './limits.js';
 import type { Contact, Store } from './store.js';
 import { bodyOf, isEmail, optObject, optString, reqString, type Body } from './validate.js';
@@ -96,10 +96,10 @@ function createEvent(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const trackerRoutes: Route[] = [
-  ['POST', '/api/v2/identify', tracked('attributes')],
-  ['POST', '/api/v2/trackEvent', tracked('properties', 'event')],
-  ['POST', '/api/v2/trackLink', tracked('properties', 'link')],
-  ['POST', '/api/v2/trackPage', tracked('properties', 'page')],
-  ['POST', '/events', createEvent],
-];
+export const trackerRoutes = routes({
+  'POST /api/v2/identify': tracked('attributes'),
+  'POST /api/v2/trackEvent': tracked('properties', 'event'),
+  'POST /api/v2/trackLink': tracked('properties', 'link'),
+  'POST /api/v2/trackPage': tracked('properties', 'page'),
+  'POST /events': createEvent,
+});

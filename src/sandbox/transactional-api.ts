@@ -2,7 +2,7 @@
 // /smtp/emails, /smtp/emails/{uuid}, /smtp/statistics/events and the reports; scheduled sends
 // wait in their queue. Nothing is delivered anywhere.
 import { randomInt, randomUUID } from 'node:crypto';
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import {
   checkSendingRights,
   DAY,
@@ -354,46 +354,38 @@ function deleteLog(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const transactionalRoutes: Route[] = [
-  ['POST', '/smtp/email', sendTransacEmail],
-  ['GET', '/smtp/emails', transacEmails],
-  [
-    'GET',
-    '/smtp/emails/{uuid}',
-    (req, store) => {
-      const e = store.emails.find((m) => m.uuid === req.params.uuid);
-      if (!e) throw notFound('Email does not exist');
-      const { email, subject, templateId, date, events, body, attachmentCount } = e;
-      return {
-        status: 200,
-        body: {
-          email,
-          subject,
-          ...(templateId !== undefined ? { templateId } : {}),
-          date,
-          events: events.map((v) => ({ ...v })),
-          body,
-          attachmentCount,
-        },
-      };
-    },
-  ],
-  [
-    'DELETE',
-    '/smtp/email/{identifier}',
-    (req, store) => {
-      const id = req.params.identifier!;
-      const matches = [...store.scheduled.values()].filter(
-        (s) => (s.messageId === id || s.batchId === id) && s.status === 'queued',
-      );
-      if (!matches.length) throw notFound('No scheduled email found for this messageId or batchId');
-      for (const s of matches) store.scheduled.delete(s.messageId);
-      return { status: 204 };
-    },
-  ],
-  ['GET', '/smtp/emailStatus/{identifier}', scheduledStatus],
-  ['DELETE', '/smtp/log/{identifier}', deleteLog],
-  ['GET', '/smtp/statistics/events', emailEvents],
-  ['GET', '/smtp/statistics/aggregatedReport', aggregatedReport],
-  ['GET', '/smtp/statistics/reports', dailyReport],
-];
+export const transactionalRoutes = routes({
+  'POST /smtp/email': sendTransacEmail,
+  'GET /smtp/emails': transacEmails,
+  'GET /smtp/emails/{uuid}': (req, store) => {
+    const e = store.emails.find((m) => m.uuid === req.params.uuid);
+    if (!e) throw notFound('Email does not exist');
+    const { email, subject, templateId, date, events, body, attachmentCount } = e;
+    return {
+      status: 200,
+      body: {
+        email,
+        subject,
+        ...(templateId !== undefined ? { templateId } : {}),
+        date,
+        events: events.map((v) => ({ ...v })),
+        body,
+        attachmentCount,
+      },
+    };
+  },
+  'DELETE /smtp/email/{identifier}': (req, store) => {
+    const id = req.params.identifier!;
+    const matches = [...store.scheduled.values()].filter(
+      (s) => (s.messageId === id || s.batchId === id) && s.status === 'queued',
+    );
+    if (!matches.length) throw notFound('No scheduled email found for this messageId or batchId');
+    for (const s of matches) store.scheduled.delete(s.messageId);
+    return { status: 204 };
+  },
+  'GET /smtp/emailStatus/{identifier}': scheduledStatus,
+  'DELETE /smtp/log/{identifier}': deleteLog,
+  'GET /smtp/statistics/events': emailEvents,
+  'GET /smtp/statistics/aggregatedReport': aggregatedReport,
+  'GET /smtp/statistics/reports': dailyReport,
+});
