@@ -77,6 +77,22 @@ function checkUnique(
 }
 
 /** Applies an update body (PUT /contacts/{id}, the batch, or create with updateEnabled) to a contact. */
+/** A new contact, not yet in the store: it is kept only once its changes have passed their checks. */
+export function blankContact(store: Store, fields: Partial<Contact>): Contact {
+  const now = store.now();
+  return {
+    id: 0,
+    attributes: {},
+    emailBlacklisted: false,
+    smsBlacklisted: false,
+    listIds: [],
+    smtpBlacklistSender: [],
+    createdAt: now,
+    modifiedAt: now,
+    ...fields,
+  };
+}
+
 export function applyUpdate(store: Store, contact: Contact, body: Body, what: 'create' | 'update'): void {
   const attributes = attributesOf(body);
   const extId = optString(body, 'ext_id');
@@ -133,18 +149,7 @@ function createContact(req: SandboxRequest, store: Store) {
   }
   optBool(body, 'updateEnabled');
   admitContacts(store);
-  const now = store.now();
-  const contact: Contact = {
-    id: 0,
-    ...(email !== undefined ? { email } : {}),
-    attributes: {},
-    emailBlacklisted: false,
-    smsBlacklisted: false,
-    listIds: [],
-    smtpBlacklistSender: [],
-    createdAt: now,
-    modifiedAt: now,
-  };
+  const contact = blankContact(store, email !== undefined ? { email } : {});
   const { email: _email, updateEnabled: _u, ...update } = body;
   applyUpdate(store, contact, update, 'create');
   contact.id = store.nextId('contact');

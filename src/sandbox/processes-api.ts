@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { isOfType, openerIp, eventTime, type RecipientsType } from './contact-activity.js';
 import type { Process, ProcessName } from './core-store.js';
 import { toCsv } from './files.js';
+import { blankContact } from './contacts-api.js';
 import { invalid, missing, notFound, type SandboxRequest, routes } from './http.js';
 import { admitContacts, checkAttributeSizes, LIMITS, pastCap } from './limits.js';
 import { notifyLoopback } from './notify.js';
@@ -231,18 +232,15 @@ function importContacts(req: SandboxRequest, store: Store) {
   }
   const now = store.now();
   for (const { contact: existing, email, extId, attributes } of plan) {
-    const contact: Contact = existing ?? {
-      id: store.nextId('contact'),
-      ...(email !== undefined ? { email } : {}),
-      ...(extId !== undefined ? { extId } : {}),
-      attributes: {},
-      emailBlacklisted: false,
-      smsBlacklisted: false,
-      listIds: [],
-      smtpBlacklistSender: [],
-      createdAt: now,
-      modifiedAt: now,
-    };
+    const contact =
+      existing ??
+      blankContact(store, {
+        id: store.nextId('contact'),
+        ...(email !== undefined ? { email } : {}),
+        ...(extId !== undefined ? { extId } : {}),
+        // One time for the whole import, as before any row is applied.
+        createdAt: now,
+      });
     if (!existing || update) {
       for (const [name, value] of Object.entries(attributes)) {
         if (value === '') delete contact.attributes[name];
