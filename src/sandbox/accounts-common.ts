@@ -1,8 +1,9 @@
 // What the account-level areas of the emulator (corporate, reseller, organization users,
 // conversations) share: state kept per Store without widening the Store class, Brevo-like ids and
-// tokens, bounded strings, and the refusal when a per-process cap is reached.
+// tokens, bounded strings, and the rules for the people invited into an account.
 import { randomBytes } from 'node:crypto';
-import { invalid } from './http.js';
+import { invalid, SandboxError } from './http.js';
+import { capReached } from './limits.js';
 import { iso, type Store } from './store.js';
 import { isEmail, reqString, type Body } from './validate.js';
 
@@ -47,6 +48,42 @@ export function shortId(): string {
 export function bounded(value: string, field: string, max: number): string {
   if (value.length > max) throw invalid(`${field} should be at most ${max} characters long`);
   return value;
+}
+
+/** Someone invited into an account: a corporate admin user or an organization user. */
+interface Member {
+  owner: boolean;
+  status: 'active' | 'pending';
+}
+
+/**
+ * Refuses an invitation to someone already invited or already in (`joined` says as what), and one
+ * past the cap on people and invitations together.
+ */
+export function checkInvitation(
+  people: Map<string, Member>,
+  email: string,
+  joined: string,
+  cap: { max: number; what: string },
+): void {
+  const existing = people.get(email);
+  if (existing)
+    throw new SandboxError(
+      400,
+      'duplicate_parameter',
+      existing.status === 'pending'
+        ? `${email} already has a pending invitation: resend it instead`
+        : `${email} is already ${joined}`,
+    );
+  if (people.size >= cap.max) throw capReached(cap.what, cap.max);
+}
+
+/** The owner's access and permissions are not for others to change: 403, as Brevo answers. */
+export function notTheOwner(member: Member, what: 'access' | 'permissions'): void {
+  if (!member.owner) return;
+  const message =
+    what === 'access' ? "The owner's access cannot be revoked" : "The owner's permissions cannot be changed";
+  throw new SandboxError(403, 'permission_denied', message);
 }
 
 /** An email as an identity: trimmed and lower-cased. */

@@ -1,7 +1,7 @@
 // Groups of sub-accounts (created, renamed, joined, unlinked, deleted) and the admin users of the
 // master account (invited, resent, cancelled, given permissions and groups, revoked), with real
 // state in corporate-store.ts.
-import { bounded, emailField, hexId } from './accounts-common.js';
+import { bounded, checkInvitation, emailField, hexId, notTheOwner } from './accounts-common.js';
 import { ADMIN_FEATURES, corporateOf, MAX_ADMINS, MAX_GROUPS, type CorporateState } from './corporate-store.js';
 import { invalid, missing, SandboxError, routes } from './http.js';
 import { readPrivileges } from './organization-api.js';
@@ -119,16 +119,7 @@ export const corporateGroupRoutes = routes({
     const email = emailField(body);
     const { allFeatures, privileges } = readPrivileges(body, ADMIN_FEATURES);
     const groupIds = corp.existingGroups(optStringArray(body, 'groupIds') ?? [], 'groupIds');
-    const existing = corp.admins.get(email);
-    if (existing)
-      throw new SandboxError(
-        400,
-        'duplicate_parameter',
-        existing.status === 'pending'
-          ? `${email} already has a pending invitation: resend it instead`
-          : `${email} is already an admin user`,
-      );
-    if (corp.admins.size >= MAX_ADMINS) throw capReached('admin users and invitations', MAX_ADMINS);
+    checkInvitation(corp.admins, email, 'an admin user', { max: MAX_ADMINS, what: 'admin users and invitations' });
     const invitationId = hexId();
     corp.admins.set(email, {
       email,
@@ -156,17 +147,15 @@ export const corporateGroupRoutes = routes({
   'DELETE /corporate/user/revoke/{email}': (req, store) => {
     const corp = corporateOf(store);
     const u = corp.admin(req.params.email!);
-    if (u.owner) throw new SandboxError(403, 'permission_denied', "The owner's access cannot be revoked");
+    notTheOwner(u, 'access');
     corp.admins.delete(u.email);
     return noContent;
   },
   'PUT /corporate/user/{email}/permissions': (req, store) => {
     const corp = corporateOf(store);
     const u = corp.admin(req.params.email!);
-    if (u.owner) throw new SandboxError(403, 'permission_denied', "The owner's permissions cannot be changed");
-    const { allFeatures, privileges } = readPrivileges(bodyOf(req), ADMIN_FEATURES);
-    u.allFeatures = allFeatures;
-    u.privileges = privileges;
+    notTheOwner(u, 'permissions');
+    Object.assign(u, readPrivileges(bodyOf(req), ADMIN_FEATURES));
     return noContent;
   },
 });

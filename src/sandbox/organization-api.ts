@@ -1,11 +1,10 @@
 // The organization's users with real state: invitations (sent, resent, cancelled), members and
 // their permissions (per feature, as invited or as changed), revocation, and the activity log
 // those actions write to beside the seeded logins. The Demo Shop owner and team come seeded.
-import { agoOf, emailField, emailKey, perStore } from './accounts-common.js';
-import { invalid, missing, notFound, SandboxError, routes } from './http.js';
+import { agoOf, checkInvitation, emailField, emailKey, notTheOwner, perStore } from './accounts-common.js';
+import { invalid, missing, notFound, routes } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, optBool, paging, page, queryDate, type Body } from './validate.js';
-import { capReached } from './limits.js';
 
 /** Each feature a user can be given and the permissions it takes ("none" is accepted for any). */
 export const USER_FEATURES: Record<string, string[]> = {
@@ -230,16 +229,10 @@ export const organizationRoutes = routes({
     const body = bodyOf(req);
     const email = emailField(body);
     const { allFeatures, privileges } = readPrivileges(body, USER_FEATURES);
-    const existing = org.users.get(email);
-    if (existing)
-      throw new SandboxError(
-        400,
-        'duplicate_parameter',
-        existing.status === 'pending'
-          ? `${email} already has a pending invitation: resend it instead`
-          : `${email} is already a user of the organization`,
-      );
-    if (org.users.size >= MAX_USERS) throw capReached('organization users and invitations', MAX_USERS);
+    checkInvitation(org.users, email, 'a user of the organization', {
+      max: MAX_USERS,
+      what: 'organization users and invitations',
+    });
     const now = store.now();
     org.users.set(email, {
       email,
@@ -270,7 +263,7 @@ export const organizationRoutes = routes({
   'PUT /organization/user/invitation/revoke/{email}': (req, store) => {
     const org = organizationOf(store);
     const u = org.user(req.params.email!);
-    if (u.owner) throw new SandboxError(403, 'permission_denied', "The owner's access cannot be revoked");
+    notTheOwner(u, 'access');
     if (u.status === 'pending')
       throw invalid(`${u.email} has not joined yet: cancel the invitation (action cancel) instead`);
     org.users.delete(u.email);
@@ -281,10 +274,8 @@ export const organizationRoutes = routes({
     const org = organizationOf(store);
     const body = bodyOf(req);
     const u = org.user(emailField(body));
-    if (u.owner) throw new SandboxError(403, 'permission_denied', "The owner's permissions cannot be changed");
-    const { allFeatures, privileges } = readPrivileges(body, USER_FEATURES);
-    u.allFeatures = allFeatures;
-    u.privileges = privileges;
+    notTheOwner(u, 'permissions');
+    Object.assign(u, readPrivileges(body, USER_FEATURES));
     org.log('user-permissions-updated');
     return OK;
   },
