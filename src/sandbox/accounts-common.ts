@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { invalid, SandboxError } from './http.js';
 import { capReached } from './limits.js';
-import { iso, type Store } from './store.js';
+import { DAY, iso, type Store } from './store.js';
 import { isEmail, reqString, type Body } from './validate.js';
 
 /**
@@ -26,7 +26,7 @@ export function perStore<T>(make: (store: Store) => T): (store: Store) => T {
 /** A date `days` before now on the store's clock, in Brevo's timestamp form. */
 export function agoOf(store: Store): (days: number, hours?: number) => string {
   const start = store.clock().getTime();
-  return (days, hours = 0) => iso(new Date(start - days * 86_400_000 - hours * 3_600_000));
+  return (days, hours = 0) => iso(new Date(start - days * DAY - hours * 3_600_000));
 }
 
 /** A 24-digit hex id, like Brevo's group and invitation ids. */

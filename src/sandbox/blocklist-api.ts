@@ -4,7 +4,7 @@
 // domains are kept as a list.
 import { unsubscribedThrough } from './contact-activity.js';
 import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import { bodyOf, page, paging, queryDate, reqString } from './validate.js';
 
 type Code = 'unsubscribedViaEmail' | 'unsubscribedViaApi' | 'hardBounce';
@@ -65,7 +65,7 @@ function listBlockedContacts(req: SandboxRequest, store: Store) {
     (b) =>
       (!senders.length || senders.includes(b.senderEmail.toLowerCase())) &&
       (!start || Date.parse(b.blockedAt) >= start.getTime()) &&
-      (!end || Date.parse(b.blockedAt) < end.getTime() + 86_400_000),
+      (!end || Date.parse(b.blockedAt) < end.getTime() + DAY),
   );
   const sort = req.query.get('sort') ?? 'desc';
   if (sort !== 'asc' && sort !== 'desc') throw invalid('sort should be asc or desc');

@@ -1,8 +1,8 @@
 // Email campaigns with real state: drafts, scheduling, status changes, test and real sends to
 // the lists' members (minus exclusion lists and blocklisted contacts), statistics that follow.
 import { invalid, missing, SandboxError, type SandboxRequest, routes } from './http.js';
-import { checkSendingRights, DAY, senderRefOf, spendCredits } from './sending.js';
-import { iso, type Campaign, type Contact, type Store } from './store.js';
+import { checkSendingRights, senderRefOf, spendCredits } from './sending.js';
+import { DAY, iso, type Campaign, type Contact, type Store } from './store.js';
 import {
   bodyOf,
   intParam,

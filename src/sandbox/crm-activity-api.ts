@@ -5,7 +5,7 @@ import { invalid, missing, notFound, type SandboxRequest, routes } from './http.
 import { checkContacts, checkIds, company, deal } from './crm-api.js';
 import { objectId, type CrmFile, type Note, type Task } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import {
   bodyOf,
   optBool,
@@ -20,8 +20,6 @@ import {
   sorted,
   type Body,
 } from './validate.js';
-
-const DAY = 86_400_000;
 
 function task(store: Store, id: string): Task {
   const found = store.crm.tasks.get(id);

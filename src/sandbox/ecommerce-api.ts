@@ -4,7 +4,7 @@
 // products answers add up.
 import { invalid, missing, notFound, SandboxError, type Handler, type SandboxRequest, routes } from './http.js';
 import type { Category, ConversionSource, Order, Product } from './shop-store.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import {
   bodyOf,
   optBool,
@@ -19,7 +19,6 @@ import {
   type Body,
 } from './validate.js';
 
-const DAY = 86_400_000;
 /** How long after a campaign an order is still credited to it. */
 const ATTRIBUTION_WINDOW = 7 * DAY;
 

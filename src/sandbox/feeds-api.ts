@@ -3,11 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { COMMERCE_CAPS, type Feed } from './commerce-store.js';
 import { invalid, SandboxError, type SandboxRequest, routes } from './http.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import { bodyOf, optBool, optInt, optString, paging, queryDate, reqString, type Body } from './validate.js';
 import { capReached } from './limits.js';
-
-const DAY = 86_400_000;
 
 function uniqueName(store: Store, name: string, except?: string): void {
   for (const f of store.commerce.feeds.values())

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { InboundEmail } from './core-store.js';
 import { invalid, notFound, type SandboxRequest, routes } from './http.js';
 import { SHOP_DOMAIN, type Ago } from './seed-people.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import { page, paging, queryDate } from './validate.js';
 
 function listInbound(req: SandboxRequest, store: Store) {
@@ -21,7 +21,7 @@ function listInbound(req: SandboxRequest, store: Store) {
       (e) =>
         (!sender || e.sender === sender) &&
         (!start || Date.parse(e.receivedAt) >= start.getTime()) &&
-        (!end || Date.parse(e.receivedAt) < end.getTime() + 86_400_000),
+        (!end || Date.parse(e.receivedAt) < end.getTime() + DAY),
     )
     .sort((a, b) => (sort === 'asc' ? 1 : -1) * a.receivedAt.localeCompare(b.receivedAt));
   return {

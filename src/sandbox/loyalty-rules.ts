@@ -17,13 +17,11 @@ import {
   type Transaction,
   type Voucher,
 } from './loyalty-store.js';
-import { iso, type Store } from './store.js';
+import { DAY, iso, type Store } from './store.js';
 import { capReached } from './limits.js';
 
 /** A rule of the program refuses the request: Brevo's 422 for loyalty validation errors. */
 export const refused = (message: string) => new SandboxError(422, 'unprocessable_entity', message);
-
-const DAY = 86_400_000;
 
 /** date + n units (calendar months and years). */
 export function addDuration(date: Date, value: number, unit: DurationUnit): Date {

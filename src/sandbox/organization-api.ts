@@ -3,7 +3,7 @@
 // those actions write to beside the seeded logins. The Demo Shop owner and team come seeded.
 import { agoOf, checkInvitation, emailField, emailKey, notTheOwner, perStore } from './accounts-common.js';
 import { invalid, missing, notFound, routes } from './http.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import { bodyOf, optBool, paging, page, queryDate, type Body } from './validate.js';
 
 /** Each feature a user can be given and the permissions it takes ("none" is accepted for any). */
@@ -286,11 +286,11 @@ export const organizationRoutes = routes({
     if (to && !from) throw missing('startDate');
     if (from && to) {
       if (to < from) throw invalid('endDate should not be before startDate');
-      if (to.getTime() - from.getTime() > 31 * 86_400_000)
+      if (to.getTime() - from.getTime() > 31 * DAY)
         throw invalid('The period between startDate and endDate should be at most one month');
     }
     const email = req.query.get('email');
-    const end = to ? to.getTime() + 86_400_000 : Number.POSITIVE_INFINITY;
+    const end = to ? to.getTime() + DAY : Number.POSITIVE_INFINITY;
     const logs = organizationOf(store)
       .logs.filter((l) => !email || l.user_email === emailKey(email))
       .filter((l) => !from || (Date.parse(l.date) >= from.getTime() && Date.parse(l.date) < end))

@@ -11,7 +11,7 @@ import { invalid, missing, notFound, type SandboxRequest, routes } from './http.
 import { admitContacts, checkAttributeSizes, LIMITS, pastCap } from './limits.js';
 import { notifyLoopback } from './notify.js';
 import { fates } from './campaign-stats.js';
-import type { Contact, Store } from './store.js';
+import { DAY, type Contact, type Store } from './store.js';
 import {
   bodyOf,
   intParam,
@@ -459,7 +459,7 @@ function exportWebhookEvents(req: SandboxRequest, store: Store) {
   if ((startDate === undefined) !== (endDate === undefined))
     throw invalid('startDate and endDate go together (YYYY-MM-DD)');
   const now = store.clock().getTime();
-  const from = startDate ? Date.parse(`${startDate}T00:00:00Z`) : now - (days ?? 7) * 86_400_000;
+  const from = startDate ? Date.parse(`${startDate}T00:00:00Z`) : now - (days ?? 7) * DAY;
   const to = endDate ? Date.parse(`${endDate}T23:59:59Z`) : now;
   if (Number.isNaN(from) || Number.isNaN(to)) throw invalid('startDate and endDate should be dates (YYYY-MM-DD)');
   const wanted = (name: string) => event === 'allEvents' || (LOGGED[event] ?? []).includes(name);

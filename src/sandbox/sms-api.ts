@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { smsParts, type SmsCampaign, type SmsEvent, type SmsFate } from './messaging-store.js';
 import { eachDay, reportWindow, spendCredits, within } from './sending.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import {
   bodyOf,
   intParam,
@@ -21,8 +21,6 @@ import {
   sorted,
   type Body,
 } from './validate.js';
-
-const DAY = 86_400_000;
 
 /** A sender: up to 11 letters and digits, or up to 15 digits. */
 function checkSender(sender: string): void {

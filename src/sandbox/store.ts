@@ -261,6 +261,9 @@ export interface Account {
 /** Brevo's timestamp form: UTC, seconds precision. */
 export const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** One day, in milliseconds. */
+export const DAY = 86_400_000;
+
 export class Store {
   account!: Account;
   readonly folders = new Map<number, Folder>();

@@ -3,17 +3,8 @@
 // wait in their queue. Nothing is delivered anywhere.
 import { randomInt, randomUUID } from 'node:crypto';
 import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
-import {
-  checkSendingRights,
-  DAY,
-  eachDay,
-  render,
-  reportWindow,
-  senderRefOf,
-  spendCredits,
-  within,
-} from './sending.js';
-import { iso, type EmailEvent, type ScheduledEmail, type Store, type Template } from './store.js';
+import { checkSendingRights, eachDay, render, reportWindow, senderRefOf, spendCredits, within } from './sending.js';
+import { DAY, iso, type EmailEvent, type ScheduledEmail, type Store, type Template } from './store.js';
 import {
   bodyOf,
   isEmail,

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { invalid, notFound, type SandboxRequest, routes } from './http.js';
 import type { WhatsAppCampaign, WhatsAppTemplate } from './messaging-store.js';
 import { render, reportWindow, within } from './sending.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import {
   bodyOf,
   intParam,
@@ -21,8 +21,6 @@ import {
   sorted,
   type Body,
 } from './validate.js';
-
-const DAY = 86_400_000;
 
 function campaign(store: Store, req: SandboxRequest): WhatsAppCampaign {
   const found = store.messaging.whatsappCampaigns.get(intParam(req, 'campaignId'));
