@@ -27,6 +27,23 @@ function checkTierOrder(store: Store, group: TierGroup | undefined, order: strin
   }
 }
 
+/** The program of the path and its tier group {gid}. */
+function groupOf(req: SandboxRequest, store: Store): [Program, TierGroup] {
+  const program = programOf(req, store);
+  return [program, store.loyalty.tierGroup(program.id, req.params.gid ?? '')];
+}
+
+/** The program of the path and its tier {tid}. */
+function tierOf(req: SandboxRequest, store: Store): [Program, Tier] {
+  const program = programOf(req, store);
+  return [program, store.loyalty.tier(program.id, req.params.tid ?? '')];
+}
+
+/** After a change to a program's tiers, every member's tier is worked out again. */
+function reevaluateMembers(store: Store, program: Program): void {
+  for (const sub of store.loyalty.inProgram(store.loyalty.subscriptions, program.id)) evaluateTiers(store, sub);
+}
+
 function createTierGroup(req: SandboxRequest, store: Store) {
   const program = programOf(req, store);
   const body = bodyOf(req);
@@ -55,9 +72,8 @@ function createTierGroup(req: SandboxRequest, store: Store) {
 }
 
 function updateTierGroup(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [program, group] = groupOf(req, store);
   const l = store.loyalty;
-  const group = l.tierGroup(program.id, req.params.gid ?? '');
   const body = bodyOf(req);
   const name = reqString(body, 'name');
   if (l.inProgram(l.tierGroups, program.id).some((g) => g !== group && g.name.toLowerCase() === name.toLowerCase()))
@@ -69,14 +85,13 @@ function updateTierGroup(req: SandboxRequest, store: Store) {
   group.upgradeStrategy = strategy(body, 'upgradeStrategy') ?? group.upgradeStrategy;
   group.downgradeStrategy = strategy(body, 'downgradeStrategy') ?? group.downgradeStrategy;
   group.updatedAt = store.now();
-  for (const sub of l.inProgram(l.subscriptions, program.id)) evaluateTiers(store, sub);
+  reevaluateMembers(store, program);
   return { status: 200, body: l.tierGroupView(group) };
 }
 
 function deleteTierGroup(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [, group] = groupOf(req, store);
   const l = store.loyalty;
-  const group = l.tierGroup(program.id, req.params.gid ?? '');
   if ([...l.memberTiers.values()].some((m) => m.groupId === group.id))
     throw conflict(`Tier group ${group.name} has members in its tiers; delete its tiers first`);
   for (const [id, t] of l.tiers) if (t.groupId === group.id) l.tiers.delete(id);
@@ -113,9 +128,8 @@ function tierFields(store: Store, program: Program, body: Body, tier: Tier): voi
 }
 
 function createTier(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [program, group] = groupOf(req, store);
   const l = store.loyalty;
-  const group = l.tierGroup(program.id, req.params.gid ?? '');
   if ([...l.tiers.values()].filter((t) => t.groupId === group.id).length >= LOYALTY_CAPS.tiers)
     throw capReached('tiers per tier group', LOYALTY_CAPS.tiers);
   const now = store.now();
@@ -134,28 +148,26 @@ function createTier(req: SandboxRequest, store: Store) {
   // A new tier goes to the top of its group's order, as the last one reached.
   group.tierOrder.push(tier.id);
   group.updatedAt = now;
-  for (const sub of l.inProgram(l.subscriptions, program.id)) evaluateTiers(store, sub);
+  reevaluateMembers(store, program);
   return { status: 200, body: l.tierView(tier) };
 }
 
 function updateTier(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [program, tier] = tierOf(req, store);
   const l = store.loyalty;
-  const tier = l.tier(program.id, req.params.tid ?? '');
   tierFields(store, program, bodyOf(req), tier);
-  for (const sub of l.inProgram(l.subscriptions, program.id)) evaluateTiers(store, sub);
+  reevaluateMembers(store, program);
   return { status: 200, body: l.tierView(tier) };
 }
 
 function deleteTier(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [program, tier] = tierOf(req, store);
   const l = store.loyalty;
-  const tier = l.tier(program.id, req.params.tid ?? '');
   l.tiers.delete(tier.id);
   const group = l.tierGroups.get(tier.groupId);
   if (group) group.tierOrder = group.tierOrder.filter((id) => id !== tier.id);
   for (const [id, m] of l.memberTiers) if (m.tierId === tier.id) l.memberTiers.delete(id);
-  for (const sub of l.inProgram(l.subscriptions, program.id)) evaluateTiers(store, sub);
+  reevaluateMembers(store, program);
   return { status: 204 };
 }
 
@@ -179,13 +191,10 @@ export const loyaltyTierRoutes = routes({
     const l = store.loyalty;
     return { status: 200, body: { items: l.inProgram(l.tierGroups, program.id).map((g) => l.tierGroupView(g)) } };
   },
-  'GET /loyalty/tier/programs/{pid}/tier-groups/{gid}': (req, store) => {
-    const program = programOf(req, store);
-    return {
-      status: 200,
-      body: store.loyalty.tierGroupView(store.loyalty.tierGroup(program.id, req.params.gid ?? '')),
-    };
-  },
+  'GET /loyalty/tier/programs/{pid}/tier-groups/{gid}': (req, store) => ({
+    status: 200,
+    body: store.loyalty.tierGroupView(groupOf(req, store)[1]),
+  }),
   'PUT /loyalty/tier/programs/{pid}/tier-groups/{gid}': updateTierGroup,
   'DELETE /loyalty/tier/programs/{pid}/tier-groups/{gid}': deleteTierGroup,
   'GET /loyalty/tier/programs/{pid}/tiers': (req, store) => {

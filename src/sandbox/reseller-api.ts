@@ -145,6 +145,16 @@ function creditAmounts(body: Body): { email: number; sms: number } {
   return { email: email ?? 0, sms: sms ?? 0 };
 }
 
+/** Moves credits from the reseller to a child (a negative amount moves them back) and answers both balances. */
+function moveCredits(store: Store, c: ResellerChild, amount: { email: number; sms: number }) {
+  const own = resellerCredits(store);
+  own.email.credits -= amount.email;
+  own.sms.credits -= amount.sms;
+  c.credits.email += amount.email;
+  c.credits.sms += amount.sms;
+  return credited(store, c);
+}
+
 function credited(store: Store, c: ResellerChild) {
   const own = resellerCredits(store);
   return {
@@ -277,23 +287,14 @@ export const resellerRoutes = routes({
         'not_enough_credits',
         `The reseller has ${own.email.credits} email and ${own.sms.credits} SMS credits left`,
       );
-    own.email.credits -= amount.email;
-    own.sms.credits -= amount.sms;
-    c.credits.email += amount.email;
-    c.credits.sms += amount.sms;
-    return credited(store, c);
+    return moveCredits(store, c, amount);
   },
   'POST /reseller/children/{childIdentifier}/credits/remove': (req, store) => {
     const c = childOf(req, store);
     const amount = creditAmounts(bodyOf(req));
     if (amount.email > c.credits.email) throw invalid(`email: the child has only ${c.credits.email} email credits`);
     if (amount.sms > c.credits.sms) throw invalid(`sms: the child has only ${c.credits.sms} SMS credits`);
-    const own = resellerCredits(store);
-    c.credits.email -= amount.email;
-    c.credits.sms -= amount.sms;
-    own.email.credits += amount.email;
-    own.sms.credits += amount.sms;
-    return credited(store, c);
+    return moveCredits(store, c, { email: -amount.email, sms: -amount.sms });
   },
   'POST /reseller/children/{childIdentifier}/ips/associate': (req, store) => {
     const c = childOf(req, store);
