@@ -1,6 +1,6 @@
 // The demo account's coupon collections (with their codes), product feeds and payment requests,
 // and the views that give Brevo's answer shapes.
-import { notFound } from './http.js';
+import { foundIn, notFound } from './http.js';
 
 /** What the sandbox keeps at most; past these a write is refused. */
 export const COMMERCE_CAPS = {
@@ -66,15 +66,11 @@ export class CommerceToolsState {
   }
 
   collection(id: string): CouponCollection {
-    const c = this.collections.get(id);
-    if (!c) throw notFound('Coupon collection not found');
-    return c;
+    return foundIn(this.collections, id, 'Coupon collection not found');
   }
 
   feed(id: string): Feed {
-    const f = this.feeds.get(id);
-    if (!f) throw notFound('Feed not found');
-    return f;
+    return foundIn(this.feeds, id, 'Feed not found');
   }
 
   payment(id: string): PaymentRequest {

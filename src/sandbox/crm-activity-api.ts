@@ -1,7 +1,7 @@
 // CRM tasks, notes and files with real state, attached to deals, companies and contacts: create,
 // read, list (by linked object, date, status, type; paging), update, delete. A deal's and a
 // company's activity counters and dates follow them.
-import { invalid, missing, notFound, type SandboxRequest, routes } from './http.js';
+import { foundIn, invalid, missing, type SandboxRequest, routes } from './http.js';
 import { checkContacts, checkIds, company, deal } from './crm-api.js';
 import { objectId, type CrmFile, type Note, type Task } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
@@ -22,21 +22,15 @@ import {
 } from './validate.js';
 
 function task(store: Store, id: string): Task {
-  const found = store.crm.tasks.get(id);
-  if (!found) throw notFound('Task not found');
-  return found;
+  return foundIn(store.crm.tasks, id, 'Task not found');
 }
 
 function note(store: Store, id: string): Note {
-  const found = store.crm.notes.get(id);
-  if (!found) throw notFound('Note not found');
-  return found;
+  return foundIn(store.crm.notes, id, 'Note not found');
 }
 
 function file(store: Store, id: string): CrmFile {
-  const found = store.crm.files.get(id);
-  if (!found) throw notFound('File not found');
-  return found;
+  return foundIn(store.crm.files, id, 'File not found');
 }
 
 /** The deals, companies and contacts an activity is attached to, each checked. */

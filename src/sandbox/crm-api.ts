@@ -1,7 +1,7 @@
 // The CRM's companies, deals and pipelines with real state: create, read, list (filters,
 // paging), update, link and unlink (kept on both sides: a company's deals are the deals linked to
 // it), move deals through their pipeline's stages, delete (and unlink everywhere), CSV imports.
-import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
+import { foundIn, invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { objectId, type Company, type CrmAttribute, type Deal, type Pipeline } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
 import type { Store } from './store.js';
@@ -22,15 +22,11 @@ import {
 // Lookups and links.
 
 export function company(store: Store, id: string): Company {
-  const found = store.crm.companies.get(id);
-  if (!found) throw notFound('Company not found');
-  return found;
+  return foundIn(store.crm.companies, id, 'Company not found');
 }
 
 export function deal(store: Store, id: string): Deal {
-  const found = store.crm.deals.get(id);
-  if (!found) throw notFound('Deal not found');
-  return found;
+  return foundIn(store.crm.deals, id, 'Deal not found');
 }
 
 /** Contact ids that must exist (a link to a missing contact is refused as Brevo does). */

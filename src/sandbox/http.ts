@@ -24,6 +24,13 @@ export const invalid = (message: string, extra?: Record<string, unknown>) =>
   new SandboxError(400, 'invalid_parameter', message, extra);
 export const missing = (field: string) => new SandboxError(400, 'missing_parameter', `${field} is missing`);
 
+/** The value kept under a key (and, where given, belonging where asked), or Brevo's 404 with the message. */
+export function foundIn<K, V>(map: ReadonlyMap<K, V>, key: K, message: string, belongs?: (value: V) => boolean): V {
+  const value = map.get(key);
+  if (value === undefined || (belongs && !belongs(value))) throw notFound(message);
+  return value;
+}
+
 export interface Answer {
   status: number;
   /** JSON body; undefined for no content. */

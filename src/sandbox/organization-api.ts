@@ -2,7 +2,7 @@
 // their permissions (per feature, as invited or as changed), revocation, and the activity log
 // those actions write to beside the seeded logins. The Demo Shop owner and team come seeded.
 import { agoOf, checkInvitation, emailField, emailKey, notTheOwner, perStore } from './accounts-common.js';
-import { invalid, missing, notFound, routes } from './http.js';
+import { foundIn, invalid, missing, routes } from './http.js';
 import { DAY, type Store } from './store.js';
 import { bodyOf, optBool, paging, page, queryDate, type Body } from './validate.js';
 
@@ -75,9 +75,7 @@ export class OrganizationState {
   constructor(private readonly store: Store) {}
 
   user(email: string): OrganizationUser {
-    const user = this.users.get(emailKey(email));
-    if (!user) throw notFound(`User ${email} does not exist in the organization`);
-    return user;
+    return foundIn(this.users, emailKey(email), `User ${email} does not exist in the organization`);
   }
 
   /** An action the API key's user (the owner) carried out, as the activity log shows it. */

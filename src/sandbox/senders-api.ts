@@ -1,6 +1,6 @@
 // The account, senders (with their IPs), sending domains, dedicated IPs and webhooks, with real
 // state: a sender on an authenticated domain is active at once, others wait for their code.
-import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
+import { foundIn, invalid, missing, SandboxError, type SandboxRequest, routes } from './http.js';
 import { domainAuthenticated, domainOf } from './sending.js';
 import type { Domain, Store } from './store.js';
 import {
@@ -98,9 +98,7 @@ const dnsRecords = (d: Domain) => {
 };
 
 function domainByName(req: SandboxRequest, store: Store): Domain {
-  const domain = store.domains.get((req.params.domainName ?? '').toLowerCase());
-  if (!domain) throw notFound('Domain does not exist');
-  return domain;
+  return foundIn(store.domains, (req.params.domainName ?? '').toLowerCase(), 'Domain does not exist');
 }
 
 function createDomain(req: SandboxRequest, store: Store) {

@@ -3,7 +3,7 @@
 // in the SMS event log and the aggregated and per-day reports. Both spend the account's SMS
 // credits. Nothing is delivered anywhere.
 import { randomBytes } from 'node:crypto';
-import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
+import { foundIn, invalid, missing, SandboxError, type SandboxRequest, routes } from './http.js';
 import { smsParts, type SmsCampaign, type SmsEvent, type SmsFate } from './messaging-store.js';
 import { eachDay, reportWindow, spendCredits, within } from './sending.js';
 import { DAY, type Store } from './store.js';
@@ -36,9 +36,7 @@ function phoneOf(raw: string, field: string): string {
 }
 
 function smsCampaign(store: Store, req: SandboxRequest): SmsCampaign {
-  const found = store.messaging.smsCampaigns.get(intParam(req, 'campaignId'));
-  if (!found) throw notFound('SMS campaign not found');
-  return found;
+  return foundIn(store.messaging.smsCampaigns, intParam(req, 'campaignId'), 'SMS campaign not found');
 }
 
 function campaignFields(store: Store, body: Body, c: SmsCampaign): void {

@@ -3,7 +3,7 @@
 // members who have a WHATSAPP number, statistics), and messages with their event log. A text
 // message is accepted only inside a conversation a template message opened in the last 24 hours.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, type SandboxRequest, routes } from './http.js';
+import { foundIn, invalid, notFound, type SandboxRequest, routes } from './http.js';
 import type { WhatsAppCampaign, WhatsAppTemplate } from './messaging-store.js';
 import { render, reportWindow, within } from './sending.js';
 import { DAY, type Store } from './store.js';
@@ -23,9 +23,7 @@ import {
 } from './validate.js';
 
 function campaign(store: Store, req: SandboxRequest): WhatsAppCampaign {
-  const found = store.messaging.whatsappCampaigns.get(intParam(req, 'campaignId'));
-  if (!found) throw notFound('WhatsApp campaign not found');
-  return found;
+  return foundIn(store.messaging.whatsappCampaigns, intParam(req, 'campaignId'), 'WhatsApp campaign not found');
 }
 
 function approvedTemplate(store: Store, id: number, field: string): WhatsAppTemplate {
