@@ -1,6 +1,6 @@
 // Contact attributes with real state: create by category, change values, enumerations and
 // options, delete (which clears the attribute on every contact).
-import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes, omitUndefined } from './http.js';
 import type { Attribute, AttributeCategory, Store } from './store.js';
 import { bodyOf, optBool, optString, optStringArray, reqString, type Body } from './validate.js';
 
@@ -96,9 +96,9 @@ function attributeView(a: Attribute) {
   return {
     name: a.name,
     category: a.category,
-    ...(a.type !== undefined ? { type: a.type } : {}),
+    ...omitUndefined({ type: a.type }),
     ...(a.enumeration ? { enumeration: a.enumeration.map((e) => ({ ...e })) } : {}),
-    ...(a.calculatedValue !== undefined ? { calculatedValue: a.calculatedValue } : {}),
+    ...omitUndefined({ calculatedValue: a.calculatedValue }),
   };
 }
 

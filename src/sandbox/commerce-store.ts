@@ -1,6 +1,6 @@
 // The demo account's coupon collections (with their codes), product feeds and payment requests,
 // and the views that give Brevo's answer shapes.
-import { foundIn, notFound } from './http.js';
+import { foundIn, notFound, omitUndefined } from './http.js';
 
 /** What the sandbox keeps at most; past these a write is refused. */
 export const COMMERCE_CAPS = {
@@ -87,9 +87,11 @@ export class CommerceToolsState {
       createdAt: c.createdAt,
       totalCoupons: c.coupons.size,
       remainingCoupons: c.coupons.size - c.sent,
-      ...(c.expirationDate !== undefined ? { expirationDate: c.expirationDate } : {}),
-      ...(c.remainingDaysAlert !== undefined ? { remainingDaysAlert: c.remainingDaysAlert } : {}),
-      ...(c.remainingCouponsAlert !== undefined ? { remainingCouponsAlert: c.remainingCouponsAlert } : {}),
+      ...omitUndefined({
+        expirationDate: c.expirationDate,
+        remainingDaysAlert: c.remainingDaysAlert,
+        remainingCouponsAlert: c.remainingCouponsAlert,
+      }),
     };
   }
 
@@ -99,9 +101,7 @@ export class CommerceToolsState {
       name: f.name,
       url: f.url,
       authType: f.authType,
-      ...(f.username !== undefined ? { username: f.username } : {}),
-      ...(f.password !== undefined ? { password: f.password } : {}),
-      ...(f.token !== undefined ? { token: f.token } : {}),
+      ...omitUndefined({ username: f.username, password: f.password, token: f.token }),
       headers: f.headers.map((h) => ({ ...h })),
       maxRetries: f.maxRetries,
       cache: f.cache,

@@ -3,7 +3,7 @@
 // and the support user of the organization); an unknown agentEmail creates a dummy agent, as
 // Brevo does. A seeded chat with Emma Martin shows what a visitor's conversation holds.
 import { bounded, emailKey, looseString, perStore, shortId } from './accounts-common.js';
-import { invalid, missing, notFound, type SandboxRequest, routes } from './http.js';
+import { invalid, missing, notFound, type SandboxRequest, routes, omitUndefined } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, isEmail, reqString, type Body } from './validate.js';
 import { capReached } from './limits.js';
@@ -156,11 +156,10 @@ function view(m: ConversationMessage) {
     type: m.type,
     text: m.text,
     visitorId: m.visitorId,
-    ...(m.agentId !== undefined ? { agentId: m.agentId } : {}),
-    ...(m.agentName !== undefined ? { agentName: m.agentName } : {}),
+    ...omitUndefined({ agentId: m.agentId, agentName: m.agentName }),
     createdAt: m.createdAt,
     ...(m.isPushed ? { isPushed: true } : {}),
-    ...(m.receivedFrom !== undefined ? { receivedFrom: m.receivedFrom } : {}),
+    ...omitUndefined({ receivedFrom: m.receivedFrom }),
   };
 }
 

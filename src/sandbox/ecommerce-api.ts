@@ -2,7 +2,16 @@
 // batches, filters, soft delete), orders (one or a batch, created or moved to a new status), and
 // the attribution of orders to the campaigns that brought them, which the metrics and attributed
 // products answers add up.
-import { invalid, missing, notFound, SandboxError, type Handler, type SandboxRequest, routes } from './http.js';
+import {
+  invalid,
+  missing,
+  notFound,
+  SandboxError,
+  type Handler,
+  type SandboxRequest,
+  routes,
+  omitUndefined,
+} from './http.js';
 import type { Category, ConversionSource, Order, Product } from './shop-store.js';
 import { DAY, type Store } from './store.js';
 import {
@@ -438,7 +447,7 @@ export const ecommerceRoutes = routes({
           ? {
               name: p.name,
               ...(p.sku ? { sku: p.sku } : {}),
-              ...(p.price !== undefined ? { price: p.price } : {}),
+              ...omitUndefined({ price: p.price }),
               ...(p.url ? { url: p.url } : {}),
               ...(p.imageUrl ? { imageUrl: p.imageUrl } : {}),
             }

@@ -31,6 +31,10 @@ export function foundIn<K, V>(map: ReadonlyMap<K, V>, key: K, message: string, b
   return value;
 }
 
+/** An answer object without its undefined fields: Brevo leaves out what an object does not have. */
+export const omitUndefined = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
 export interface Answer {
   status: number;
   /** JSON body; undefined for no content. */

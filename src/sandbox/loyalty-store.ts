@@ -2,7 +2,7 @@
 // (subscriptions), balances kept as credited lots, transactions, scheduled balance orders, tier
 // groups and tiers, rewards, vouchers and redemptions. Views give Brevo's answer shapes; the rules
 // that move balances and tiers are in loyalty-rules.ts.
-import { foundIn, notFound, SandboxError } from './http.js';
+import { foundIn, notFound, omitUndefined, SandboxError } from './http.js';
 import type {
   Program,
   BalanceDefinition,
@@ -61,9 +61,6 @@ export const balanceKey = (subscriptionId: string, definitionId: string) => `${s
 
 /** Where a membership's tier in one group is kept in LoyaltyState.memberTiers. */
 export const tierKey = (subscriptionId: string, groupId: string) => `${subscriptionId} ${groupId}`;
-
-const omitUndefined = <T extends Record<string, unknown>>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 export class LoyaltyState {
   readonly programs = new Map<string, Program>();

@@ -1,6 +1,6 @@
 // The account, senders (with their IPs), sending domains, dedicated IPs and webhooks, with real
 // state: a sender on an authenticated domain is active at once, others wait for their code.
-import { foundIn, invalid, missing, SandboxError, type SandboxRequest, routes } from './http.js';
+import { foundIn, invalid, missing, SandboxError, type SandboxRequest, routes, omitUndefined } from './http.js';
 import { domainAuthenticated, domainOf } from './sending.js';
 import type { Domain, Store } from './store.js';
 import {
@@ -184,7 +184,7 @@ function createWebhook(req: SandboxRequest, store: Store) {
     events: fields.events!,
     type: type as 'transactional',
     channel,
-    ...(fields.batched !== undefined ? { batched: fields.batched } : {}),
+    ...omitUndefined({ batched: fields.batched }),
     ...(fields.auth ? { auth: fields.auth } : {}),
     ...(fields.headers ? { headers: fields.headers } : {}),
     ...(fields.domain ? { domain: fields.domain } : {}),

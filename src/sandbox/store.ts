@@ -9,7 +9,7 @@ import type { BlockedDomain, InboundEmail, Process } from './core-store.js';
 import { CrmState } from './crm-store.js';
 import { FileShelf } from './files.js';
 import { trimEmailLog } from './limits.js';
-import { notFound } from './http.js';
+import { notFound, omitUndefined } from './http.js';
 import { CommerceToolsState } from './commerce-store.js';
 import { LoyaltyState } from './loyalty-store.js';
 import { MessagingState } from './messaging-store.js';
@@ -358,10 +358,8 @@ export class Store {
         event: LOGGED_AS[e.name],
         ...(message.tags[0] !== undefined ? { tag: message.tags[0] } : {}),
         from: message.from,
-        ...(message.templateId !== undefined ? { templateId: message.templateId } : {}),
-        ...(e.ip !== undefined ? { ip: e.ip } : {}),
-        ...(e.link !== undefined ? { link: e.link } : {}),
-        ...(e.reason !== undefined ? { reason: e.reason } : {}),
+        ...omitUndefined({ templateId: message.templateId }),
+        ...omitUndefined({ ip: e.ip, link: e.link, reason: e.reason }),
       });
     }
     trimEmailLog(this);
@@ -447,7 +445,7 @@ export class Store {
 
   contactView(c: Contact) {
     return {
-      ...(c.email !== undefined ? { email: c.email } : {}),
+      ...omitUndefined({ email: c.email }),
       id: c.id,
       emailBlacklisted: c.emailBlacklisted,
       smsBlacklisted: c.smsBlacklisted,
@@ -494,11 +492,10 @@ export class Store {
     return {
       id: c.id,
       name: c.name,
-      ...(c.subject !== undefined ? { subject: c.subject } : {}),
-      ...(c.previewText !== undefined ? { previewText: c.previewText } : {}),
+      ...omitUndefined({ subject: c.subject, previewText: c.previewText }),
       type: c.type,
       status: c.status,
-      ...(c.scheduledAt !== undefined ? { scheduledAt: c.scheduledAt } : {}),
+      ...omitUndefined({ scheduledAt: c.scheduledAt }),
       testSent: c.testSent,
       header: c.header,
       footer: c.footer,
@@ -513,7 +510,7 @@ export class Store {
       inlineImageActivation: c.inlineImageActivation,
       mirrorActive: c.mirrorActive,
       recurring: c.recurring,
-      ...(c.sentDate !== undefined ? { sentDate: c.sentDate } : {}),
+      ...omitUndefined({ sentDate: c.sentDate }),
       recipients: { lists: [...c.recipients.lists], exclusionLists: [...c.recipients.exclusionLists] },
       statistics: campaignStatistics(this, c),
     };
@@ -529,9 +526,7 @@ export class Store {
       channel: w.channel,
       createdAt: w.createdAt,
       modifiedAt: w.modifiedAt,
-      ...(w.batched !== undefined ? { batched: w.batched } : {}),
-      ...(w.auth !== undefined ? { auth: w.auth } : {}),
-      ...(w.headers !== undefined ? { headers: w.headers } : {}),
+      ...omitUndefined({ batched: w.batched, auth: w.auth, headers: w.headers }),
     };
   }
 }

@@ -2,7 +2,7 @@
 // /smtp/emails, /smtp/emails/{uuid}, /smtp/statistics/events and the reports; scheduled sends
 // wait in their queue. Nothing is delivered anywhere.
 import { randomInt, randomUUID } from 'node:crypto';
-import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes, omitUndefined } from './http.js';
 import { checkSendingRights, eachDay, render, reportWindow, senderRefOf, spendCredits, within } from './sending.js';
 import { DAY, iso, type EmailEvent, type ScheduledEmail, type Store, type Template } from './store.js';
 import {
@@ -210,7 +210,7 @@ function transacEmails(req: SandboxRequest, store: Store) {
       transactionalEmails: page(ordered, pageWindow).map((e) => ({
         email: e.email,
         subject: e.subject,
-        ...(e.templateId !== undefined ? { templateId: e.templateId } : {}),
+        ...omitUndefined({ templateId: e.templateId }),
         messageId: e.messageId,
         uuid: e.uuid,
         date: e.date,
