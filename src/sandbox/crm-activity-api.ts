@@ -17,6 +17,7 @@ import {
   page,
   paging,
   reqString,
+  setGiven,
   sorted,
   type Body,
 } from './validate.js';
@@ -68,14 +69,12 @@ function taskFields(store: Store, body: Body, t: Task): void {
   if (name !== undefined) t.name = name;
   if (typeId !== undefined) t.taskTypeId = typeId;
   if (date !== undefined) t.date = new Date(date).toISOString();
-  const duration = optInt(body, 'duration');
-  if (duration !== undefined) t.duration = duration;
-  const notes = optString(body, 'notes');
-  if (notes !== undefined) t.notes = notes;
-  const done = optBool(body, 'done');
-  if (done !== undefined) t.done = done;
-  const assignTo = optString(body, 'assignToId');
-  if (assignTo !== undefined) t.assignToId = assignTo;
+  setGiven(t, {
+    duration: optInt(body, 'duration'),
+    notes: optString(body, 'notes'),
+    done: optBool(body, 'done'),
+    assignToId: optString(body, 'assignToId'),
+  });
   if (reminder) t.reminder = reminder as Task['reminder'];
   if (linked.contactIds) t.contactIds = [...linked.contactIds];
   if (linked.given.deals) t.dealIds = [...linked.dealIds];

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { COMMERCE_CAPS, type Feed } from './commerce-store.js';
 import { invalid, SandboxError, type SandboxRequest, routes } from './http.js';
 import { DAY, type Store } from './store.js';
-import { bodyOf, optBool, optInt, optString, paging, queryDate, reqString, type Body } from './validate.js';
+import { bodyOf, optBool, optInt, optString, paging, queryDate, reqString, setGiven, type Body } from './validate.js';
 import { capReached } from './limits.js';
 
 function uniqueName(store: Store, name: string, except?: string): void {
@@ -34,10 +34,7 @@ function feedFields(store: Store, body: Body, feed: Feed): void {
       if (typeof h.name !== 'string' || !h.name) throw invalid(`headers[${i}].name is missing`);
       return { name: h.name, value: typeof h.value === 'string' ? h.value : '' };
     });
-  const maxRetries = optInt(body, 'maxRetries');
-  if (maxRetries !== undefined) feed.maxRetries = maxRetries;
-  const cache = optBool(body, 'cache');
-  if (cache !== undefined) feed.cache = cache;
+  setGiven(feed, { maxRetries: optInt(body, 'maxRetries'), cache: optBool(body, 'cache') });
   // Credentials of another auth type are not kept.
   if (feed.authType !== 'basic') {
     delete feed.username;

@@ -7,7 +7,7 @@ import { contactIdFrom, programOf, sortedPage } from './loyalty-http.js';
 import { balanceFor, evaluateTiers, balanceValue } from './loyalty-rules.js';
 import { LOYALTY_CAPS, ORGANIZATION_ID, type Program, type Subscription } from './loyalty-store.js';
 import type { Store } from './store.js';
-import { bodyOf, optInt, optObject, optString, reqInt, reqString } from './validate.js';
+import { bodyOf, optInt, optObject, optString, reqInt, reqString, setGiven } from './validate.js';
 import { capReached } from './limits.js';
 
 const conflict = (message: string) => new SandboxError(409, 'duplicate_parameter', message);
@@ -36,10 +36,7 @@ function createProgram(req: SandboxRequest, store: Store) {
     createdAt: now,
     updatedAt: now,
   };
-  const description = optString(body, 'description');
-  if (description !== undefined) program.description = description;
-  const documentId = optString(body, 'documentId');
-  if (documentId !== undefined) program.documentId = documentId;
+  setGiven(program, { description: optString(body, 'description'), documentId: optString(body, 'documentId') });
   store.loyalty.programs.set(program.id, program);
   return { status: 200, body: store.loyalty.programView(program) };
 }

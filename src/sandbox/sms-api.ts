@@ -18,6 +18,7 @@ import {
   paging,
   queryDate,
   reqString,
+  setGiven,
   sorted,
   type Body,
 } from './validate.js';
@@ -57,12 +58,11 @@ function campaignFields(store: Store, body: Body, c: SmsCampaign): void {
   if (sender !== undefined) c.sender = sender;
   if (lists) c.recipients.lists = [...lists];
   if (exclusions) c.recipients.exclusionLists = [...exclusions];
-  const unicode = optBool(body, 'unicodeEnabled');
-  if (unicode !== undefined) c.unicodeEnabled = unicode;
-  const prefix = optString(body, 'organisationPrefix');
-  if (prefix !== undefined) c.organisationPrefix = prefix;
-  const instruction = optString(body, 'unsubscribeInstruction');
-  if (instruction !== undefined) c.unsubscribeInstruction = instruction;
+  setGiven(c, {
+    unicodeEnabled: optBool(body, 'unicodeEnabled'),
+    organisationPrefix: optString(body, 'organisationPrefix'),
+    unsubscribeInstruction: optString(body, 'unsubscribeInstruction'),
+  });
   if (scheduledAt !== undefined) {
     c.scheduledAt = new Date(scheduledAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (c.status === 'draft') c.status = 'queued';

@@ -144,3 +144,9 @@ export function since<T extends { createdAt: string }>(
   }
   return out;
 }
+
+/** Sets on target the fields a request gave (those not undefined), leaving the others as they are. */
+export function setGiven<T extends object>(target: T, fields: { [K in keyof T]?: T[K] | undefined }): void {
+  for (const [key, value] of Object.entries(fields))
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+}
