@@ -6,6 +6,7 @@ import { admitContacts, checkAttributeSizes } from './limits.js';
 import type { Contact, Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   isEmail,
   optBool,
   optEmail,
@@ -13,7 +14,6 @@ import {
   optObject,
   optString,
   optStringArray,
-  page,
   paging,
   since,
   sorted,
@@ -203,10 +203,7 @@ function getContacts(req: SandboxRequest, store: Store) {
   const filter = req.query.get('filter');
   if (filter) contacts = contacts.filter(attributeFilter(filter));
   const ordered = sorted(req, contacts);
-  return {
-    status: 200,
-    body: { contacts: page(ordered, window).map((c) => store.contactView(c)), count: ordered.length },
-  };
+  return countedPage('contacts', ordered, window, (c) => store.contactView(c));
 }
 
 function updateBatch(req: SandboxRequest, store: Store) {

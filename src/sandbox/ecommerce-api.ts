@@ -16,11 +16,11 @@ import type { Category, ConversionSource, Order, Product } from './shop-store.js
 import { DAY, type Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   optBool,
   optObject,
   optString,
   optStringArray,
-  page,
   paging,
   reqString,
   since,
@@ -209,13 +209,7 @@ function getProducts(req: SandboxRequest, store: Store) {
     .flatMap((v) => v.split(','))
     .filter(Boolean);
   if (categories.length) products = products.filter((p) => p.categories.some((c) => categories.includes(c)));
-  return {
-    status: 200,
-    body: {
-      products: page(products, paging(req, 50, 1000)).map((p) => store.shop.productView(p)),
-      count: products.length,
-    },
-  };
+  return countedPage('products', products, paging(req, 50, 1000), (p) => store.shop.productView(p));
 }
 
 // Orders.
@@ -286,10 +280,7 @@ function getOrders(req: SandboxRequest, store: Store) {
     req,
     orders.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   );
-  return {
-    status: 200,
-    body: { orders: page(ordered, paging(req, 50, 100)).map((o) => store.shop.orderView(o)), count: ordered.length },
-  };
+  return countedPage('orders', ordered, paging(req, 50, 100), (o) => store.shop.orderView(o));
 }
 
 // Attribution.
@@ -382,13 +373,7 @@ export const ecommerceRoutes = routes({
   ),
   'GET /categories': (req, store) => {
     const categories = filtered(req, [...store.shop.categories.values()]);
-    return {
-      status: 200,
-      body: {
-        categories: page(categories, paging(req, 50, 100)).map((c) => store.shop.categoryView(c)),
-        count: categories.length,
-      },
-    };
+    return countedPage('categories', categories, paging(req, 50, 100), (c) => store.shop.categoryView(c));
   },
   'POST /categories': saveOne(saveCategory, (store) => store.shop.categories),
   'POST /categories/batch': (req, store) => batch(req, 'categories', saveCategory, store),

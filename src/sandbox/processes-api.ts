@@ -14,6 +14,7 @@ import { fates } from './campaign-stats.js';
 import { DAY, type Contact, type Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   intParam,
   isEmail,
   optBool,
@@ -22,7 +23,6 @@ import {
   optObject,
   optString,
   optStringArray,
-  page,
   paging,
   reqString,
   sorted,
@@ -514,7 +514,7 @@ export const processRoutes = routes({
   'GET /processes': (req, store) => {
     const window = paging(req, 10, 50);
     const all = sorted(req, [...store.processes.values()]);
-    return { status: 200, body: { processes: page(all, window).map(processView), count: all.length } };
+    return countedPage('processes', all, window, processView);
   },
   'GET /processes/{processId}': (req, store) => {
     const process = store.processes.get(intParam(req, 'processId'));

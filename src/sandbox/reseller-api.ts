@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { agoOf, apiKeyV3, bounded, emailKey, perStore, sessionToken } from './accounts-common.js';
 import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import type { Store } from './store.js';
-import { bodyOf, isEmail, optBool, optInt, optString, paging, page, reqString, type Body } from './validate.js';
+import { bodyOf, countedPage, isEmail, optBool, optInt, optString, paging, reqString, type Body } from './validate.js';
 import { capReached } from './limits.js';
 
 export interface ResellerChild {
@@ -198,10 +198,7 @@ const noContent = { status: 204 };
 export const resellerRoutes = routes({
   'GET /reseller/children': (req, store) => {
     const all = [...resellerOf(store).children.values()];
-    return {
-      status: 200,
-      body: { children: page(all, paging(req, 10, 20)).map((c) => childView(c, true)), count: all.length },
-    };
+    return countedPage('children', all, paging(req, 10, 20), (c) => childView(c, true));
   },
   'POST /reseller/children': (req, store) => {
     const reseller = resellerOf(store);

@@ -9,6 +9,7 @@ import { eachDay, reportWindow, spendCredits, within } from './sending.js';
 import { DAY, type Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   intParam,
   optBool,
   optIntArray,
@@ -141,13 +142,7 @@ function getCampaigns(req: SandboxRequest, store: Store) {
       (!end || (c.sentDate !== undefined && Date.parse(c.sentDate) < end.getTime() + DAY)),
   );
   const ordered = sorted(req, found);
-  return {
-    status: 200,
-    body: {
-      campaigns: page(ordered, paging(req, 500, 1000)).map((c) => store.messaging.smsCampaignView(c)),
-      count: ordered.length,
-    },
-  };
+  return countedPage('campaigns', ordered, paging(req, 500, 1000), (c) => store.messaging.smsCampaignView(c));
 }
 
 function changeStatus(req: SandboxRequest, store: Store) {

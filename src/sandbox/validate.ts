@@ -1,6 +1,6 @@
 // Reading request input the way Brevo checks it: a missing required field is
 // 400 missing_parameter "<field> is missing", a field of the wrong kind is 400 invalid_parameter.
-import { invalid, missing, SandboxError, type SandboxRequest } from './http.js';
+import { type Answer, invalid, missing, SandboxError, type SandboxRequest } from './http.js';
 
 export type Body = Record<string, unknown>;
 
@@ -103,6 +103,16 @@ export function paging(req: SandboxRequest, defaultLimit: number, maxLimit: numb
 
 export function page<T>(items: T[], { limit, offset }: { limit: number; offset: number }): T[] {
   return items.slice(offset, offset + limit);
+}
+
+/** The answer of a list operation: one page of the items, seen through view, under key, and how many there are. */
+export function countedPage<T>(
+  key: string,
+  items: T[],
+  window: { limit: number; offset: number },
+  view: (item: T) => unknown,
+): Answer {
+  return { status: 200, body: { [key]: page(items, window).map((item) => view(item)), count: items.length } };
 }
 
 /** sort=asc|desc (default desc), applied to items already in creation order. */

@@ -9,6 +9,7 @@ import { render, reportWindow, within } from './sending.js';
 import { DAY, type Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   intParam,
   optInt,
   optIntArray,
@@ -219,13 +220,7 @@ export const whatsappRoutes = routes({
   }),
   'GET /whatsappCampaigns': (req, store) => {
     const campaigns = listed(req, [...store.messaging.whatsappCampaigns.values()]);
-    return {
-      status: 200,
-      body: {
-        campaigns: page(campaigns, paging(req, 50, 100)).map((c) => store.messaging.whatsappCampaignSummary(c)),
-        count: campaigns.length,
-      },
-    };
+    return countedPage('campaigns', campaigns, paging(req, 50, 100), (c) => store.messaging.whatsappCampaignSummary(c));
   },
   'POST /whatsappCampaigns': createCampaign,
   'GET /whatsappCampaigns/{campaignId}': (req, store) => ({
@@ -243,13 +238,7 @@ export const whatsappRoutes = routes({
       req,
       [...store.messaging.whatsappTemplates.values()].filter((t) => !source || t.source === source),
     );
-    return {
-      status: 200,
-      body: {
-        templates: page(templates, paging(req, 50, 100)).map((t) => store.messaging.whatsappTemplateView(t)),
-        count: templates.length,
-      },
-    };
+    return countedPage('templates', templates, paging(req, 50, 100), (t) => store.messaging.whatsappTemplateView(t));
   },
   'POST /whatsappCampaigns/template': createTemplate,
   'POST /whatsappCampaigns/template/approval/{templateId}': (req, store) => {
