@@ -2,7 +2,7 @@
 // read, list (by linked object, date, status, type; paging), update, delete. A deal's and a
 // company's activity counters and dates follow them.
 import { foundIn, invalid, missing, type SandboxRequest, routes } from './http.js';
-import { checkContacts, checkIds, company, deal } from './crm-api.js';
+import { checkContacts, company, deal, existingCompanies, existingDeals } from './crm-api.js';
 import { objectId, type CrmFile, type Note, type Task } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
 import { DAY, type Store } from './store.js';
@@ -39,13 +39,8 @@ function links(store: Store, body: Body, names: { contacts: string; deals: strin
   return {
     contactIds:
       optIntArray(body, names.contacts) && checkContacts(store, optIntArray(body, names.contacts), names.contacts),
-    dealIds: checkIds(optStringArray(body, names.deals), (id) => store.crm.deals.has(id), 'deal', names.deals),
-    companyIds: checkIds(
-      optStringArray(body, names.companies),
-      (id) => store.crm.companies.has(id),
-      'company',
-      names.companies,
-    ),
+    dealIds: existingDeals(store, optStringArray(body, names.deals), names.deals),
+    companyIds: existingCompanies(store, optStringArray(body, names.companies), names.companies),
     given: { deals: body[names.deals] !== undefined, companies: body[names.companies] !== undefined },
   };
 }

@@ -35,12 +35,15 @@ export function checkContacts(store: Store, ids: number[] | undefined, field: st
   return ids ?? [];
 }
 
-export function checkIds(
-  ids: string[] | undefined,
-  exists: (id: string) => boolean,
-  kind: string,
-  field: string,
-): string[] {
+/** The deal ids a request links to, each of which must exist. */
+export const existingDeals = (store: Store, ids: string[] | undefined, field: string) =>
+  checkIds(ids, (id) => store.crm.deals.has(id), 'deal', field);
+
+/** The company ids a request links to, each of which must exist. */
+export const existingCompanies = (store: Store, ids: string[] | undefined, field: string) =>
+  checkIds(ids, (id) => store.crm.companies.has(id), 'company', field);
+
+function checkIds(ids: string[] | undefined, exists: (id: string) => boolean, kind: string, field: string): string[] {
   for (const id of ids ?? []) if (!exists(id)) throw invalid(`${field}: ${kind} ${id} does not exist`);
   return ids ?? [];
 }
@@ -110,12 +113,7 @@ function createCompany(req: SandboxRequest, store: Store) {
   const attributes = { ...(optObject(body, 'attributes') ?? {}) };
   checkAttributes(store, 'companies', attributes);
   const contactIds = checkContacts(store, optIntArray(body, 'linkedContactsIds'), 'linkedContactsIds');
-  const dealIds = checkIds(
-    optStringArray(body, 'linkedDealsIds'),
-    (id) => store.crm.deals.has(id),
-    'deal',
-    'linkedDealsIds',
-  );
+  const dealIds = existingDeals(store, optStringArray(body, 'linkedDealsIds'), 'linkedDealsIds');
   const now = store.now();
   const c: Company = {
     id: objectId('company', store.nextId('company')),
@@ -140,7 +138,7 @@ function updateCompany(req: SandboxRequest, store: Store) {
   const contactIds = optIntArray(body, 'linkedContactsIds');
   const dealIds = optStringArray(body, 'linkedDealsIds');
   checkContacts(store, contactIds, 'linkedContactsIds');
-  checkIds(dealIds, (id) => store.crm.deals.has(id), 'deal', 'linkedDealsIds');
+  existingDeals(store, dealIds, 'linkedDealsIds');
   Object.assign(c.attributes, attributes);
   if (name !== undefined) c.attributes.name = name;
   if (body.countryCode !== undefined) c.attributes.country_code = body.countryCode;
@@ -226,12 +224,7 @@ function createDeal(req: SandboxRequest, store: Store) {
   checkAttributes(store, 'deals', attributes);
   placeDeal(store, attributes);
   const contactIds = checkContacts(store, optIntArray(body, 'linkedContactsIds'), 'linkedContactsIds');
-  const companyIds = checkIds(
-    optStringArray(body, 'linkedCompaniesIds'),
-    (id) => store.crm.companies.has(id),
-    'company',
-    'linkedCompaniesIds',
-  );
+  const companyIds = existingCompanies(store, optStringArray(body, 'linkedCompaniesIds'), 'linkedCompaniesIds');
   const now = store.now();
   const d: Deal = {
     id: objectId('deal', store.nextId('deal')),
@@ -260,7 +253,7 @@ function updateDeal(req: SandboxRequest, store: Store) {
   const contactIds = optIntArray(body, 'linkedContactIds');
   const companyIds = optStringArray(body, 'linkedCompaniesIds');
   checkContacts(store, contactIds, 'linkedContactIds');
-  checkIds(companyIds, (id) => store.crm.companies.has(id), 'company', 'linkedCompaniesIds');
+  existingCompanies(store, companyIds, 'linkedCompaniesIds');
   Object.assign(d.attributes, attributes);
   if (name !== undefined) d.attributes.deal_name = name;
   if (contactIds) d.contactIds = [...contactIds];
@@ -297,12 +290,7 @@ function linkUnlinkDeal(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   add(d.contactIds, checkContacts(store, optIntArray(body, 'linkContactIds'), 'linkContactIds'));
   remove(d.contactIds, optIntArray(body, 'unlinkContactIds') ?? []);
-  for (const id of checkIds(
-    optStringArray(body, 'linkCompanyIds'),
-    (i) => store.crm.companies.has(i),
-    'company',
-    'linkCompanyIds',
-  ))
+  for (const id of existingCompanies(store, optStringArray(body, 'linkCompanyIds'), 'linkCompanyIds'))
     linkDeals(store, company(store, id), [d.id], true);
   for (const id of optStringArray(body, 'unlinkCompanyIds') ?? [])
     if (store.crm.companies.has(id)) linkDeals(store, company(store, id), [d.id], false);
@@ -315,12 +303,7 @@ function linkUnlinkCompany(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   add(c.contactIds, checkContacts(store, optIntArray(body, 'linkContactIds'), 'linkContactIds'));
   remove(c.contactIds, optIntArray(body, 'unlinkContactIds') ?? []);
-  linkDeals(
-    store,
-    c,
-    checkIds(optStringArray(body, 'linkDealsIds'), (i) => store.crm.deals.has(i), 'deal', 'linkDealsIds'),
-    true,
-  );
+  linkDeals(store, c, existingDeals(store, optStringArray(body, 'linkDealsIds'), 'linkDealsIds'), true);
   linkDeals(
     store,
     c,
