@@ -9,7 +9,7 @@ import type { BlockedDomain, InboundEmail, Process } from './core-store.js';
 import { CrmState } from './crm-store.js';
 import { FileShelf } from './files.js';
 import { trimEmailLog } from './limits.js';
-import { notFound, omitUndefined } from './http.js';
+import { foundIn, notFound, omitUndefined } from './http.js';
 import { CommerceToolsState } from './commerce-store.js';
 import { LoyaltyState } from './loyalty-store.js';
 import { MessagingState } from './messaging-store.js';
@@ -316,27 +316,27 @@ export class Store {
   // Lookups that fail the way Brevo does.
 
   folder(id: number): Folder {
-    return found(this.folders.get(id), 'Folder');
+    return foundIn(this.folders, id, 'Folder ID does not exist');
   }
 
   list(id: number): List {
-    return found(this.lists.get(id), 'List');
+    return foundIn(this.lists, id, 'List ID does not exist');
   }
 
   template(id: number): Template {
-    return found(this.templates.get(id), 'Template');
+    return foundIn(this.templates, id, 'Template ID does not exist');
   }
 
   campaign(id: number): Campaign {
-    return found(this.campaigns.get(id), 'Campaign');
+    return foundIn(this.campaigns, id, 'Campaign ID does not exist');
   }
 
   sender(id: number): Sender {
-    return found(this.senders.get(id), 'Sender');
+    return foundIn(this.senders, id, 'Sender ID does not exist');
   }
 
   webhook(id: number): Webhook {
-    return found(this.webhooks.get(id), 'Webhook');
+    return foundIn(this.webhooks, id, 'Webhook ID does not exist');
   }
 
   /** Logs one email: it shows in /smtp/emails (and its content) and each event in the event log. */
@@ -532,7 +532,3 @@ export class Store {
 }
 
 /** The item, or the 404 Brevo answers for a missing id of that kind. */
-function found<T>(item: T | undefined, kind: string): T {
-  if (!item) throw notFound(`${kind} ID does not exist`);
-  return item;
-}
