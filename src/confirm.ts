@@ -1,6 +1,7 @@
 // Asking the person before an irreversible action (--confirm): MCP elicitation in form mode with
 // a plain summary of what will happen. Declined, cancelled or unanswerable means nothing is sent.
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { NO_SECRETS, type Redactor } from './redact.js';
 import type { Operation } from './tools/define.js';
 
 const MAX_SUMMARY = 400;
@@ -23,9 +24,11 @@ export async function confirmWithPerson(
   op: Operation,
   args: Record<string, unknown>,
   signal?: AbortSignal,
+  redactor: Redactor = NO_SECRETS,
 ): Promise<string | undefined> {
   if (!op.annotations.destructiveHint) return undefined;
-  const summary = summarise(op, args);
+  // The question goes to the client outside any answer's redaction: a key in the arguments is hidden here.
+  const summary = redactor.text(summarise(op, args));
   if (!server.getClientCapabilities()?.elicitation) {
     return `Not done: this server asks the user to confirm irreversible actions (it was started with --confirm), and this client cannot ask (no MCP elicitation support). Nothing was sent to Brevo. Action: ${summary}. Use a client with elicitation, or have the operator start the server without --confirm.`;
   }

@@ -7,6 +7,7 @@ import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { wireTool } from './listing.js';
 import type { ToolEntry } from './tools/manifest.js';
 import type { Discovery } from './discovery/index.js';
+import { MAX_QUERY_CHARS, queryProblem } from './search-bounds.js';
 
 export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult>;
 
@@ -73,7 +74,7 @@ export function createDynamicMode(
       inputSchema: {
         type: 'object',
         properties: {
-          query: { type: 'string' },
+          query: { type: 'string', maxLength: MAX_QUERY_CHARS },
           toolset: { type: 'string', enum: toolsets },
           limit: { type: 'integer', minimum: 1, maximum: 50 },
         },
@@ -132,6 +133,8 @@ export function createDynamicMode(
           const limit = Number(arg(args, 'limit') ?? 10);
           if (typeof query !== 'string')
             return Promise.resolve(failure('Invalid arguments for search_tools: query: expected a string'));
+          const problem = queryProblem(query);
+          if (problem) return Promise.resolve(failure(`Invalid arguments for search_tools: ${problem}`));
           if (toolset !== undefined && !toolsets.includes(String(toolset)))
             return Promise.resolve(
               failure(`Invalid arguments for search_tools: toolset: one of ${toolsets.join(', ')}`),

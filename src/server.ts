@@ -52,6 +52,8 @@ export interface ServerOptions {
   sessionless?: boolean;
   /** The secrets this session's output may never show: the operator's and its own key. */
   redactor?: Redactor;
+  /** Code mode: whose share of the process's script runs this session's take (its client key or token subject). */
+  runShare?: string;
 }
 
 const INSTRUCTIONS =
@@ -130,7 +132,7 @@ export function createMcpServer(options: ServerOptions): Server {
   const redactor = options.redactor ?? NO_SECRETS;
   const approve = options.confirm
     ? (op: Operation, args: Record<string, unknown>, signal?: AbortSignal) =>
-        confirmWithPerson(server, op, args, signal)
+        confirmWithPerson(server, op, args, signal, redactor)
     : undefined;
   const server = new Server(
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
@@ -161,6 +163,7 @@ export function createMcpServer(options: ServerOptions): Server {
         whyUnavailable,
         readOnly: selection.readOnly,
         limits: options.code,
+        runShare: options.runShare,
       })
     : undefined;
   const resources = resourceCatalog(manifest);
