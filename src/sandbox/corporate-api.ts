@@ -30,6 +30,7 @@ import {
   type Body,
 } from './validate.js';
 import { capReached } from './limits.js';
+import type { Store } from './store.js';
 
 const unix = (date: string) => Math.floor(Date.parse(date) / 1000);
 const noContent = { status: 204 };
@@ -77,6 +78,16 @@ function masterIp(corp: CorporateState, body: Body): string {
 }
 
 const subAccountId = (req: SandboxRequest) => intParam(req, 'id');
+
+/** The master account's dedicated IP and the sub-accounts (ids, required) a request names. */
+function ipAndSubAccounts(req: SandboxRequest, store: Store) {
+  const corp = corporateOf(store);
+  const body = bodyOf(req);
+  const ip = masterIp(corp, body);
+  const ids = optIntArray(body, 'ids');
+  if (!ids?.length) throw missing('ids');
+  return { ip, targets: corp.existingSubAccounts(ids, 'ids') };
+}
 
 export const corporateRoutes = routes({
   'GET /corporate/masterAccount': (_req, store) => {
@@ -239,21 +250,12 @@ export const corporateRoutes = routes({
   },
   'GET /corporate/ip': (_req, store) => ({ status: 200, body: corporateOf(store).ips.map((i) => ({ ...i })) }),
   'POST /corporate/subAccount/ip/associate': (req, store) => {
-    const corp = corporateOf(store);
-    const body = bodyOf(req);
-    const ip = masterIp(corp, body);
-    const ids = optIntArray(body, 'ids');
-    if (!ids?.length) throw missing('ids');
-    for (const s of corp.existingSubAccounts(ids, 'ids')) if (!s.ips.includes(ip)) s.ips.push(ip);
+    const { ip, targets } = ipAndSubAccounts(req, store);
+    for (const s of targets) if (!s.ips.includes(ip)) s.ips.push(ip);
     return { status: 201, body: {} };
   },
   'PUT /corporate/subAccount/ip/dissociate': (req, store) => {
-    const corp = corporateOf(store);
-    const body = bodyOf(req);
-    const ip = masterIp(corp, body);
-    const ids = optIntArray(body, 'ids');
-    if (!ids?.length) throw missing('ids');
-    const targets = corp.existingSubAccounts(ids, 'ids');
+    const { ip, targets } = ipAndSubAccounts(req, store);
     const without = targets.filter((s) => !s.ips.includes(ip)).map((s) => s.id);
     if (without.length) throw invalid(`ids: ${ip} is not associated with sub-account ${without.join(', ')}`);
     for (const s of targets) s.ips = s.ips.filter((i) => i !== ip);

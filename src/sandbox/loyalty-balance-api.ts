@@ -228,11 +228,16 @@ function contactBalances(req: SandboxRequest, store: Store) {
 
 // Transactions and orders.
 
-function beginHandler(req: SandboxRequest, store: Store) {
+/** The program of the path, the request's body, and the balance definition the body names. */
+function definitionInBody(req: SandboxRequest, store: Store) {
   const program = programOf(req, store);
   const body = bodyOf(req);
+  return { program, body, def: store.loyalty.definition(program.id, reqString(body, 'balanceDefinitionId')) };
+}
+
+function beginHandler(req: SandboxRequest, store: Store) {
+  const { program, body, def } = definitionInBody(req, store);
   const l = store.loyalty;
-  const def = l.definition(program.id, reqString(body, 'balanceDefinitionId'));
   const contactId = optInt(body, 'contactId');
   const sub = l.membership(program.id, contactId, optString(body, 'LoyaltySubscriptionId'));
   const amount = optNumber(body, 'amount');
@@ -276,10 +281,8 @@ function dateField(body: Body, key: string, required: boolean): string | undefin
 }
 
 function createOrder(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
-  const body = bodyOf(req);
+  const { program, body, def } = definitionInBody(req, store);
   const l = store.loyalty;
-  const def = l.definition(program.id, reqString(body, 'balanceDefinitionId'));
   const contactId = reqInt(body, 'contactId');
   memberOf(store, program, String(contactId), 'contactId');
   const amount = optNumber(body, 'amount');
