@@ -3,7 +3,7 @@
 // tokens, bounded strings, and the rules for the people invited into an account.
 import { randomBytes } from 'node:crypto';
 import { invalid, SandboxError } from './http.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 import { DAY, iso, type Store } from './store.js';
 import { isEmail, reqString, type Body } from './validate.js';
 
@@ -75,7 +75,7 @@ export function checkInvitation(
         ? `${email} already has a pending invitation: resend it instead`
         : `${email} is already ${joined}`,
     );
-  if (people.size >= cap.max) throw capReached(cap.what, cap.max);
+  checkCap(people.size, cap.max, cap.what);
 }
 
 /** The owner's access and permissions are not for others to change: 403, as Brevo answers. */

@@ -6,7 +6,7 @@ import { bounded, emailKey, looseString, perStore, shortId } from './accounts-co
 import { invalid, missing, notFound, type SandboxRequest, routes, omitUndefined } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, isEmail, reqString, type Body } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 export interface Agent {
   id: string;
@@ -136,7 +136,7 @@ function agentOf(conv: ConversationsState, body: Body): Agent {
   if (looseString(body, 'receivedFrom', 100) === undefined) throw missing('receivedFrom');
   const known = conv.agentByEmail(email);
   if (known) return known;
-  if (conv.agents.size >= MAX_AGENTS) throw capReached('agents', MAX_AGENTS);
+  checkCap(conv.agents.size, MAX_AGENTS, 'agents');
   const agent: Agent = { id: shortId(), name, email: emailKey(email), dummy: true };
   conv.agents.set(agent.id, agent);
   return agent;
@@ -164,7 +164,7 @@ function view(m: ConversationMessage) {
 }
 
 function keep(conv: ConversationsState, message: ConversationMessage) {
-  if (conv.messages.size >= MAX_MESSAGES) throw capReached('conversation messages', MAX_MESSAGES);
+  checkCap(conv.messages.size, MAX_MESSAGES, 'conversation messages');
   conv.messages.set(message.id, message);
   return { status: 200, body: view(message) };
 }

@@ -29,7 +29,7 @@ import {
   reqString,
   type Body,
 } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 import type { Store } from './store.js';
 
 const unix = (date: string) => Math.floor(Date.parse(date) / 1000);
@@ -169,7 +169,7 @@ export const corporateRoutes = routes({
     for (const s of corp.subAccounts.values())
       if (s.email === email)
         throw new SandboxError(400, 'duplicate_parameter', `A sub-account with email ${email} already exists`);
-    if (corp.subAccounts.size >= MAX_SUB_ACCOUNTS) throw capReached('sub-accounts', MAX_SUB_ACCOUNTS);
+    checkCap(corp.subAccounts.size, MAX_SUB_ACCOUNTS, 'sub-accounts');
     const id = corp.nextSubAccountId();
     corp.subAccounts.set(id, {
       id,
@@ -222,8 +222,7 @@ export const corporateRoutes = routes({
     const body = bodyOf(req);
     const s = corporateOf(store).subAccount(reqInt(body, 'id'));
     const name = bounded(reqString(body, 'name').trim(), 'name', 100);
-    if (s.apiKeys.length >= MAX_KEYS_PER_SUB_ACCOUNT)
-      throw capReached('API keys per sub-account', MAX_KEYS_PER_SUB_ACCOUNT);
+    checkCap(s.apiKeys.length, MAX_KEYS_PER_SUB_ACCOUNT, 'API keys per sub-account');
     const key = apiKeyV3();
     s.apiKeys.push({ name, key, createdAt: store.now() });
     return { status: 201, body: { status: 'success', key } };

@@ -6,7 +6,7 @@ import { ADMIN_FEATURES, corporateOf, MAX_ADMINS, MAX_GROUPS, type CorporateStat
 import { invalid, missing, SandboxError, routes } from './http.js';
 import { readPrivileges } from './organization-api.js';
 import { bodyOf, optIntArray, optStringArray, reqString, type Body } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 const noContent = { status: 204 };
 
@@ -28,7 +28,7 @@ export const corporateGroupRoutes = routes({
     const body = bodyOf(req);
     const name = groupName(corp, body);
     const members = corp.existingSubAccounts(optIntArray(body, 'subAccountIds') ?? [], 'subAccountIds');
-    if (corp.groups.size >= MAX_GROUPS) throw capReached('groups of sub-accounts', MAX_GROUPS);
+    checkCap(corp.groups.size, MAX_GROUPS, 'groups of sub-accounts');
     const id = hexId();
     corp.groups.set(id, { id, name, createdAt: store.now() });
     for (const s of members) s.groupIds.push(id);

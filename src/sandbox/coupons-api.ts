@@ -5,7 +5,7 @@ import { COMMERCE_CAPS, type CouponCollection } from './commerce-store.js';
 import { invalid, SandboxError, type SandboxRequest, routes } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optString, paging, reqString, type Body } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 const MAX_COUPON_LENGTH = 100;
 
@@ -31,8 +31,7 @@ function createCollection(req: SandboxRequest, store: Store) {
   for (const other of c.collections.values())
     if (other.name.toLowerCase() === name.toLowerCase())
       throw new SandboxError(400, 'duplicate_parameter', `A coupon collection named ${name} already exists`);
-  if (c.collections.size >= COMMERCE_CAPS.collections)
-    throw capReached('coupon collections', COMMERCE_CAPS.collections);
+  checkCap(c.collections.size, COMMERCE_CAPS.collections, 'coupon collections');
   const collection: CouponCollection = {
     id: randomUUID(),
     name,
@@ -109,9 +108,8 @@ function addCoupons(req: SandboxRequest, store: Store) {
       throw invalid(`coupons[${i}] should be at most ${MAX_COUPON_LENGTH} characters`);
   }
   const fresh = coupons.filter((code) => !collection.coupons.has(code));
-  if (collection.coupons.size + fresh.length > COMMERCE_CAPS.couponsPerCollection)
-    throw capReached('coupons per collection', COMMERCE_CAPS.couponsPerCollection);
-  if (c.couponCount() + fresh.length > COMMERCE_CAPS.coupons) throw capReached('coupons in all', COMMERCE_CAPS.coupons);
+  checkCap(collection.coupons.size, COMMERCE_CAPS.couponsPerCollection, 'coupons per collection', fresh.length);
+  checkCap(c.couponCount(), COMMERCE_CAPS.coupons, 'coupons in all', fresh.length);
   for (const code of fresh) collection.coupons.add(code);
   return { status: 204 };
 }

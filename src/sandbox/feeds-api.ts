@@ -5,7 +5,7 @@ import { COMMERCE_CAPS, type Feed } from './commerce-store.js';
 import { invalid, SandboxError, type SandboxRequest, routes } from './http.js';
 import { DAY, type Store } from './store.js';
 import { bodyOf, optBool, optInt, optString, paging, queryDate, reqString, setGiven, type Body } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 function uniqueName(store: Store, name: string, except?: string): void {
   for (const f of store.commerce.feeds.values())
@@ -52,7 +52,7 @@ function createFeed(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   const name = reqString(body, 'name');
   uniqueName(store, name);
-  if (store.commerce.feeds.size >= COMMERCE_CAPS.feeds) throw capReached('feeds', COMMERCE_CAPS.feeds);
+  checkCap(store.commerce.feeds.size, COMMERCE_CAPS.feeds, 'feeds');
   const now = store.now();
   const feed: Feed = {
     id: randomUUID(),

@@ -1,7 +1,7 @@
 // The caps: a write past one is refused with 400 out_of_range naming it; the transactional log drops
 // its oldest emails and events first.
 import { describe, expect, it } from 'vitest';
-import { capReached, LIMITS } from './limits.js';
+import { capReached, checkCap, LIMITS } from './limits.js';
 import { Store } from './store.js';
 
 describe('the email log caps', () => {
@@ -34,5 +34,20 @@ describe('capReached', () => {
         "The sandbox keeps at most 50 groups of sub-accounts; delete some before creating more (this limit is the emulator's own)",
     });
     expect(capReached('x', 1).status).toBe(400);
+  });
+});
+
+describe('checkCap', () => {
+  it('lets a write fill the cap and refuses the one past it, adding one or several', () => {
+    expect(() => checkCap(9, 10, 'feeds')).not.toThrow();
+    expect(() => checkCap(10, 10, 'feeds')).toThrow(
+      expect.objectContaining({
+        status: 400,
+        code: 'out_of_range',
+        message: expect.stringMatching(/at most 10 feeds/),
+      }),
+    );
+    expect(() => checkCap(7, 10, 'coupons', 3)).not.toThrow();
+    expect(() => checkCap(7, 10, 'coupons', 4)).toThrow(/at most 10 coupons/);
   });
 });

@@ -38,6 +38,11 @@ export const capReached = (what: string, max: number) =>
     `The sandbox keeps at most ${max} ${what}; delete some before creating more (this limit is the emulator's own)`,
   );
 
+/** Refuses adding `adding` more when `kept` are kept and the sandbox keeps at most `max` of `what`. */
+export function checkCap(kept: number, max: number, what: string, adding = 1): void {
+  if (kept + adding > max) throw capReached(what, max);
+}
+
 const size = (value: unknown): number =>
   Array.isArray(value) ? value.reduce((n: number, v) => n + String(v).length, 0) : String(value ?? '').length;
 

@@ -8,7 +8,7 @@ import { balanceFor, evaluateTiers, balanceValue } from './loyalty-rules.js';
 import { LOYALTY_CAPS, ORGANIZATION_ID, type Program, type Subscription } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optObject, optString, reqInt, reqString, setGiven } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 const conflict = (message: string) => new SandboxError(409, 'duplicate_parameter', message);
 
@@ -23,7 +23,7 @@ function uniqueName(store: Store, name: string, except?: string): void {
 function createProgram(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   const name = reqString(body, 'name');
-  if (store.loyalty.programs.size >= LOYALTY_CAPS.programs) throw capReached('loyalty programs', LOYALTY_CAPS.programs);
+  checkCap(store.loyalty.programs.size, LOYALTY_CAPS.programs, 'loyalty programs');
   uniqueName(store, name);
   const now = store.now();
   const program: Program = {
@@ -106,8 +106,11 @@ function subscribe(req: SandboxRequest, store: Store) {
     );
   if (store.loyalty.subscriptionOf(program.id, contactId))
     throw new SandboxError(400, 'duplicate_parameter', `Contact ${contactId} is already a member of this program`);
-  if (store.loyalty.count(store.loyalty.subscriptions, program.id) >= LOYALTY_CAPS.subscriptions)
-    throw capReached('members per loyalty program', LOYALTY_CAPS.subscriptions);
+  checkCap(
+    store.loyalty.count(store.loyalty.subscriptions, program.id),
+    LOYALTY_CAPS.subscriptions,
+    'members per loyalty program',
+  );
   const creationDate = optString(body, 'creationDate');
   if (creationDate !== undefined && Number.isNaN(Date.parse(creationDate)))
     throw invalid('creationDate is not a valid date-time');
@@ -149,8 +152,7 @@ function addMembers(req: SandboxRequest, store: Store) {
     if (other && other !== sub) throw conflict(`Contact ${id} already belongs to loyalty subscription ${other.id}`);
   }
   const fresh = ids.filter((id) => !sub.members.has(id));
-  if (sub.members.size + new Set(fresh).size > LOYALTY_CAPS.members)
-    throw capReached('members per loyalty subscription', LOYALTY_CAPS.members);
+  checkCap(sub.members.size, LOYALTY_CAPS.members, 'members per loyalty subscription', new Set(fresh).size);
   const now = store.now();
   for (const id of fresh) sub.members.set(id, { createdAt: now, updatedAt: now });
   if (fresh.length) {

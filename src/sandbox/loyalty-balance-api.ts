@@ -27,7 +27,7 @@ import {
 } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optBool, optInt, optObject, optString, reqInt, reqString, type Body } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 const optNumber = (body: Body, key: string): number | undefined => {
   const v = body[key];
@@ -85,8 +85,7 @@ function definitionFields(store: Store, program: Program, body: Body, def: Balan
 function createDefinition(req: SandboxRequest, store: Store) {
   const program = programOf(req, store);
   const l = store.loyalty;
-  if (l.count(l.definitions, program.id) >= LOYALTY_CAPS.balanceDefinitions)
-    throw capReached('balance definitions per program', LOYALTY_CAPS.balanceDefinitions);
+  checkCap(l.count(l.definitions, program.id), LOYALTY_CAPS.balanceDefinitions, 'balance definitions per program');
   const now = store.now();
   const def: BalanceDefinition = {
     id: randomUUID(),
@@ -142,8 +141,11 @@ function limitFields(body: Body, limit: BalanceLimit, now: string): void {
 function createLimit(req: SandboxRequest, store: Store) {
   const [, def] = definitionOf(req, store);
   const l = store.loyalty;
-  if ([...l.limits.values()].filter((x) => x.definitionId === def.id).length >= LOYALTY_CAPS.limits)
-    throw capReached('limits per balance definition', LOYALTY_CAPS.limits);
+  checkCap(
+    [...l.limits.values()].filter((x) => x.definitionId === def.id).length,
+    LOYALTY_CAPS.limits,
+    'limits per balance definition',
+  );
   const now = store.now();
   const limit = { id: randomUUID(), definitionId: def.id, createdAt: now } as BalanceLimit;
   limitFields(bodyOf(req), limit, now);
@@ -292,7 +294,7 @@ function createOrder(req: SandboxRequest, store: Store) {
   const dueAt = dateField(body, 'dueAt', true)!;
   const expiresAt = dateField(body, 'expiresAt', false);
   if (expiresAt && expiresAt <= dueAt) throw invalid('expiresAt should be after dueAt');
-  if (l.orders.size >= LOYALTY_CAPS.orders) throw capReached('balance orders', LOYALTY_CAPS.orders);
+  checkCap(l.orders.size, LOYALTY_CAPS.orders, 'balance orders');
   const now = store.now();
   const meta = optObject(body, 'meta');
   const order: BalanceOrder = {

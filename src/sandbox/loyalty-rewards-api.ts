@@ -15,7 +15,7 @@ import {
 import { LOYALTY_CAPS, type Program, type Redeem, type Reward, type Voucher } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optObject, optString, reqString, type Body } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 const precondition = (message: string) => new SandboxError(412, 'precondition_failed', message);
 const expectation = (message: string) => new SandboxError(417, 'expectation_failed', message);
@@ -24,8 +24,7 @@ function createReward(req: SandboxRequest, store: Store) {
   const program = programOf(req, store);
   const body = bodyOf(req);
   const l = store.loyalty;
-  if (l.count(l.rewards, program.id) >= LOYALTY_CAPS.rewards)
-    throw capReached('rewards per program', LOYALTY_CAPS.rewards);
+  checkCap(l.count(l.rewards, program.id), LOYALTY_CAPS.rewards, 'rewards per program');
   const now = store.now();
   const reward: Reward = {
     id: randomUUID(),

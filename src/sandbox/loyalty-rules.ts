@@ -18,7 +18,7 @@ import {
   type Voucher,
 } from './loyalty-store.js';
 import { DAY, iso, type Store } from './store.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 /** A rule of the program refuses the request: Brevo's 422 for loyalty validation errors. */
 export const refused = (message: string) => new SandboxError(422, 'unprocessable_entity', message);
@@ -205,8 +205,7 @@ export interface TransactionInput {
 /** Starts a credit or debit (pending), under the definition's rules; completes it when asked. */
 export function beginTransaction(store: Store, input: TransactionInput): Transaction {
   const { sub, def } = input;
-  if (store.loyalty.transactions.size >= LOYALTY_CAPS.transactions)
-    throw capReached('loyalty transactions', LOYALTY_CAPS.transactions);
+  checkCap(store.loyalty.transactions.size, LOYALTY_CAPS.transactions, 'loyalty transactions');
   const amount = allowedAmount(store, def, sub, input.amount);
   checkLimits(store, def, sub, amount);
   const now = store.clock();
@@ -391,7 +390,7 @@ export function attributeReward(
   options: { code?: string; value?: number; expirationDate?: string; meta?: Record<string, unknown> },
 ): Voucher {
   const state = store.loyalty;
-  if (state.vouchers.size >= LOYALTY_CAPS.vouchers) throw capReached('vouchers', LOYALTY_CAPS.vouchers);
+  checkCap(state.vouchers.size, LOYALTY_CAPS.vouchers, 'vouchers');
   if (options.code !== undefined && voucherByCode(state, program.id, options.code))
     throw new SandboxError(400, 'duplicate_parameter', `code ${options.code} is already given in this program`);
   if (reward.attributionPerConsumer !== undefined) {

@@ -41,7 +41,7 @@ export type {
 /** The demo account's organization number, as loyalty answers show it. */
 export const ORGANIZATION_ID = 4_815_162;
 
-/** What the sandbox keeps at most; past these a write is refused (capReached). */
+/** What the sandbox keeps at most; past these a write is refused (checkCap). */
 export const LOYALTY_CAPS = {
   programs: 20,
   balanceDefinitions: 20,

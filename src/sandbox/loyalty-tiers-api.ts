@@ -8,7 +8,7 @@ import { evaluateTiers, orderedTiers, setTier } from './loyalty-rules.js';
 import { LOYALTY_CAPS, tierKey, type Program, type Tier, type TierGroup, type TierStrategy } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optString, reqString, type Body } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 const conflict = (message: string) => new SandboxError(409, 'duplicate_parameter', message);
 
@@ -51,8 +51,7 @@ function createTierGroup(req: SandboxRequest, store: Store) {
   const l = store.loyalty;
   if (l.inProgram(l.tierGroups, program.id).some((g) => g.name.toLowerCase() === name.toLowerCase()))
     throw conflict(`A tier group named ${name} already exists in this program`);
-  if (l.count(l.tierGroups, program.id) >= LOYALTY_CAPS.tierGroups)
-    throw capReached('tier groups per program', LOYALTY_CAPS.tierGroups);
+  checkCap(l.count(l.tierGroups, program.id), LOYALTY_CAPS.tierGroups, 'tier groups per program');
   const order = (body.tierOrder as string[] | undefined) ?? [];
   // A new group has no tiers yet: an order can only name tiers once they exist.
   checkTierOrder(store, undefined, order);
@@ -130,8 +129,11 @@ function tierFields(store: Store, program: Program, body: Body, tier: Tier): voi
 function createTier(req: SandboxRequest, store: Store) {
   const [program, group] = groupOf(req, store);
   const l = store.loyalty;
-  if ([...l.tiers.values()].filter((t) => t.groupId === group.id).length >= LOYALTY_CAPS.tiers)
-    throw capReached('tiers per tier group', LOYALTY_CAPS.tiers);
+  checkCap(
+    [...l.tiers.values()].filter((t) => t.groupId === group.id).length,
+    LOYALTY_CAPS.tiers,
+    'tiers per tier group',
+  );
   const now = store.now();
   const tier: Tier = {
     id: randomUUID(),

@@ -7,7 +7,7 @@ import { invalid, type SandboxRequest, routes } from './http.js';
 import { SHOP_SENDER } from './seed-people.js';
 import type { Store } from './store.js';
 import { bodyOf, optObject, optString, reqInt, reqString, type Body } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 const paymentUrl = (p: PaymentRequest) => `https://pay.brevo.com/payment/${p.token}`;
 
@@ -39,8 +39,7 @@ function createPayment(req: SandboxRequest, store: Store) {
   const cart = optObject(body, 'cart') as Body;
   const amount = cart.specificAmount as number;
   if (amount < 1) throw invalid('cart.specificAmount should be 1 or more (in cents)');
-  if (c.payments.size >= COMMERCE_CAPS.paymentRequests)
-    throw capReached('payment requests', COMMERCE_CAPS.paymentRequests);
+  checkCap(c.payments.size, COMMERCE_CAPS.paymentRequests, 'payment requests');
   const notification = optObject(body, 'notification');
   if (notification && !contact.email)
     throw invalid(`notification: contact ${contactId} has no email address to send the request to`);

@@ -7,7 +7,7 @@ import { agoOf, apiKeyV3, bounded, emailKey, perStore, sessionToken } from './ac
 import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, countedPage, isEmail, optBool, optInt, optString, paging, reqString, type Body } from './validate.js';
-import { capReached } from './limits.js';
+import { checkCap } from './limits.js';
 
 export interface ResellerChild {
   id: number;
@@ -209,7 +209,7 @@ export const resellerRoutes = routes({
     const companyName = profileField(body, 'companyName', true)!;
     const password = profileField(body, 'password', true)!;
     if (password.length < 8) throw invalid('password should be at least 8 characters long');
-    if (reseller.children.size >= MAX_CHILDREN) throw capReached('reseller children', MAX_CHILDREN);
+    checkCap(reseller.children.size, MAX_CHILDREN, 'reseller children');
     const id = reseller.nextId();
     const authKey = apiKeyV3();
     reseller.children.set(id, {
@@ -317,7 +317,7 @@ export const resellerRoutes = routes({
     const domain = domainName(reqString(bodyOf(req), 'domain'), 'domain');
     if (c.domains.some((d) => d.domain === domain))
       throw new SandboxError(400, 'duplicate_parameter', `Domain ${domain} already exists for this child`);
-    if (c.domains.length >= MAX_DOMAINS_PER_CHILD) throw capReached('domains per child', MAX_DOMAINS_PER_CHILD);
+    checkCap(c.domains.length, MAX_DOMAINS_PER_CHILD, 'domains per child');
     // A new domain is not authenticated yet: it becomes active once its DNS records are checked.
     c.domains.push({ domain, active: false });
     return { status: 201 };
