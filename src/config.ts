@@ -470,3 +470,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         : [],
   };
 }
+
+/** The operator's selection, with every toolset where the operator named none. */
+export function wholeCatalogUnlessChosen(config: Config): Config['selection'] {
+  return config.selectionChosen ? config.selection : { ...config.selection, toolsets: 'all' };
+}

@@ -1,9 +1,7 @@
 // The bridge from the sandbox to the executor: each `brevo.<name>(args)` is one executor call.
 import type { BrevoClient, BrevoResponse } from '../client/brevo-client.js';
-import { BrevoApiError } from '../client/errors.js';
-import { InvalidArgumentsError, NotApprovedError, sendOperation, type ExecutionContext } from '../executor.js';
+import { callOperation, type ExecutionContext, OperationFailure } from '../executor.js';
 import type { Redactor } from '../redact.js';
-import { loadOperation } from '../tools/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { LimitReached, LIMIT_FLAGS, MAX_ARGS_DEPTH, MAX_NAME_CHARS } from './limits.js';
 
@@ -124,9 +122,7 @@ export class Bridge {
       const bytes = refused === 'args' ? Infinity : argsJson === undefined ? 0 : Buffer.byteLength(argsJson);
       this.checkArguments(tool, argsJson, bytes);
       this.sent += bytes;
-      const op = await loadOperation(entry.toolset, entry.name);
-      if (!op) throw new Error(`${name} is listed but not in the catalog`);
-      const { response } = await sendOperation(op, argsJson === undefined ? {} : JSON.parse(argsJson), {
+      const { response } = await callOperation(entry, argsJson === undefined ? {} : JSON.parse(argsJson), {
         client: this.ctx.client,
         signal,
         approve: this.ctx.approve,
@@ -199,10 +195,17 @@ function errorForScript(tool: string, error: unknown, redactor: Redactor): Error
 
 function describeError(tool: string, error: unknown): ErrorForScript {
   if (error instanceof Refusal) return error.forScript;
-  if (error instanceof BrevoApiError)
-    return { tool, status: error.status || undefined, code: error.code, message: error.brevoMessage };
-  if (error instanceof InvalidArgumentsError) return { tool, code: 'invalid_arguments', message: error.message };
-  if (error instanceof NotApprovedError) return { tool, code: 'not_approved', message: error.message };
+  if (error instanceof OperationFailure) {
+    if (error.brevo)
+      return { tool, status: error.brevo.status || undefined, code: error.brevo.code, message: error.message };
+    if (error.kind === 'invalid_arguments' || error.kind === 'not_approved')
+      return { tool, code: error.kind, message: error.message };
+    return {
+      tool,
+      code: 'failed',
+      message: error.kind === 'missing' ? `${tool} failed: ${error.message}` : error.message,
+    };
+  }
   if (error instanceof SyntaxError)
     return { tool, code: 'invalid_arguments', message: `Invalid arguments for ${tool}: not JSON` };
   return { tool, code: 'failed', message: `${tool} failed: ${error instanceof Error ? error.message : String(error)}` };
