@@ -1,7 +1,7 @@
 // One MCP server (one per stdio process, one per Streamable HTTP session): tools from the
 // selected part of the catalog, resources, prompts for the tools selected, completions of
-// account ids, and views for clients that render them, all backed by one Brevo client. Every
-// answer and error passes through the session's redactor on its way out.
+// account ids, and views and skills for clients that announce those extensions, all backed by
+// one Brevo client. Every answer and error passes through the session's redactor on its way out.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
@@ -36,6 +36,8 @@ import { VERSION } from './version.js';
 import { RpcError } from './rpc-error.js';
 import { issueText } from './issue-text.js';
 import { SessionViews } from './views/index.js';
+import { SessionSkills } from './skills/session.js';
+import { wireSkills } from './skills/protocol.js';
 
 export interface ServerOptions {
   manifest: ToolEntry[];
@@ -173,6 +175,8 @@ export function createMcpServer(options: ServerOptions): Server {
   );
   const on = <S extends Parameters<typeof handle>[2]>(schema: S, handler: Parameters<typeof handle<S>>[3]) =>
     handle(server, redactor, schema, handler);
+  // Skills (SEP-2640) for clients that announce the extension; the same files as the prompts' steps.
+  const skills = wireSkills(server, on, new SessionSkills((name) => tools.byName.has(name), selection.readOnly));
 
   on(ListToolsRequestSchema, () => ({
     tools: views.annotate(code ? code.list() : dynamic ? dynamic.list() : tools.tools),
@@ -244,7 +248,9 @@ export function createMcpServer(options: ServerOptions): Server {
   on(ReadResourceRequestSchema, (request, extra) =>
     views.owns(request.params.uri)
       ? views.read(request.params.uri)
-      : resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars, redactor, reach }),
+      : skills.owns(request.params.uri)
+        ? skills.read(request.params.uri)
+        : resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars, redactor, reach }),
   );
 
   on(ListPromptsRequestSchema, () => ({ prompts: prompts.list() }));
