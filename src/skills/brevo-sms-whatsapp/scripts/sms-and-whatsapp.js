@@ -25,6 +25,7 @@ const sms = await brevo.send_transac_sms({
   unicodeEnabled: unicode,
 });
 const { events: smsEvents = [] } = await brevo.get_sms_events({ phoneNumber: PHONE, days: 7, limit: 50 });
+const ofThisSms = smsEvents.filter((e) => String(e.messageId) === String(sms.messageId));
 
 // WhatsApp: only an approved template opens a conversation.
 const config = await brevo.get_whatsapp_config({});
@@ -43,6 +44,6 @@ if (approved) {
   whatsapp = { sent: true, templateId: approved.id, template: approved.name, messageId: answer.messageId, events: waEvents.map((e) => e.event) };
 }
 return {
-  sms: { messageId: sms.messageId, parts, unicode, events: smsEvents.map((e) => e.event) },
+  sms: { messageId: sms.messageId, parts, unicode, events: ofThisSms.map((e) => e.event) },
   whatsapp,
 };
