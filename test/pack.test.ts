@@ -28,6 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TOOLSETS } from '../src/registry.js';
 import { readManifest } from '../src/tools/manifest.js';
 import { VIEWS } from '../src/views/index.js';
+import { skillCatalog } from '../src/skills/catalog.js';
 import { textOf } from './support/mcp.js';
 
 const run = promisify(execFile);
@@ -113,6 +114,10 @@ describe('the npm package', () => {
   it('holds dist, the catalog, the sandbox data, README, LICENSE and package.json, and nothing else', () => {
     const paths = packed.files.map((f) => f.path);
     const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
+    // Skill files the server reads at run time (generated prompt steps live in memory, not on disk).
+    const skills = skillCatalog().flatMap((s) =>
+      s.files.filter((f) => !f.path.startsWith('prompts/')).map((f) => `dist/skills/${s.name}/${f.path}`),
+    );
     const data = [
       'catalog/tools.json',
       'src/sandbox/responses.json',
@@ -129,6 +134,7 @@ describe('the npm package', () => {
       'dist/tools/contacts.js',
       'dist/code/worker.js',
       ...views,
+      ...skills,
     ]) {
       expect(paths).toContain(needed);
     }

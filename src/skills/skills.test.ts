@@ -29,6 +29,16 @@ describe('the shipped skills', () => {
     }
   });
 
+  it('are each in docs/skills.md with the prompts whose steps they serve and their script', () => {
+    const doc = readFileSync(new URL('../../docs/skills.md', import.meta.url), 'utf8');
+    for (const skill of skills) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`${skill.name}\` |`));
+      expect(row, skill.name).toBeDefined();
+      for (const prompt of skill.prompts) expect(row).toContain(`\`${prompt}\``);
+      for (const file of skill.files.filter((f) => f.path.startsWith('scripts/'))) expect(row).toContain(file.path);
+    }
+  });
+
   for (const skill of skills) {
     describe(skill.name, () => {
       const manifestText = fileText(skill, 'SKILL.md')!;
