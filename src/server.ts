@@ -243,7 +243,9 @@ export function createMcpServer(options: ServerOptions): Server {
     return run(entry, args);
   });
 
-  on(ListResourcesRequestSchema, () => ({ resources: [...resources.list(reach), ...views.resources()] }));
+  on(ListResourcesRequestSchema, () => ({
+    resources: [...resources.list(reach), ...views.resources(), ...skills.resources()],
+  }));
   on(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: resources.templates(reach) }));
   on(ReadResourceRequestSchema, (request, extra) =>
     views.owns(request.params.uri)

@@ -68,6 +68,22 @@ describe.each(['stdio', 'http'] as const)('skills over %s', (transport) => {
     }
   });
 
+  it("lists each skill's SKILL.md among the resources, named and described by its frontmatter", async () => {
+    const { resources } = await host.client.listResources();
+    const listed = resources.filter((r) => r.uri.startsWith('skill://'));
+    expect(listed).toEqual(
+      skills.map((s) => ({
+        uri: s.uri,
+        name: s.name,
+        description: s.description,
+        mimeType: 'text/markdown',
+        size: s.files[0]!.size,
+      })),
+    );
+    const plainList = await plain.client.listResources();
+    expect(plainList.resources.filter((r) => r.uri.startsWith('skill://'))).toEqual([]);
+  });
+
   it('lists a skill folder and its subfolders', async () => {
     const dir = (await host.client.request(
       { method: 'resources/directory/read', params: { uri: 'skill://brevo-crm-pipeline/' } },

@@ -48,6 +48,8 @@ export interface SkillsWiring {
   /** The skill:// URIs belong here once the client announced the extension. */
   owns(uri: string): boolean;
   read(uri: string): unknown;
+  /** What resources/list adds: each skill's SKILL.md, for a client that announced the extension. */
+  resources(): ReturnType<SessionSkills['resources']>;
 }
 
 /**
@@ -93,5 +95,6 @@ export function wireSkills(server: Server, on: On, skills: SessionSkills): Skill
   return {
     owns: (u) => announced() && skills.owns(u),
     read: (u) => skills.read(u),
+    resources: () => (announced() ? skills.resources() : []),
   };
 }

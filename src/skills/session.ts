@@ -68,6 +68,17 @@ export class SessionSkills {
     return { skill: this.entry(skill), ...cache };
   }
 
+  /** The SKILL.md of each skill as a resource, named and described by its frontmatter. */
+  resources() {
+    return this.available.map((s) => ({
+      uri: s.uri,
+      name: s.name,
+      description: s.description,
+      mimeType: 'text/markdown',
+      size: s.files[0]!.size,
+    }));
+  }
+
   /** Whether a URI is a skill's (served here or not). */
   owns(uri: string): boolean {
     return uri.startsWith(SKILL_URI_PREFIX);

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { PROMPTS, SessionPrompts } from '../prompts/index.js';
 import { readManifest } from '../tools/manifest.js';
 import { readSkills, skillCatalog } from './catalog.js';
@@ -204,6 +205,14 @@ describe('frontmatter', () => {
     );
     expect(frontmatter).toEqual({ name: 'x', description: 'a: b', metadata: { reads: 'get_a get_b' } });
     expect(body).toBe('# Body\n');
+  });
+
+  it('reads every shipped SKILL.md as a YAML parser does, so hosts see the same frontmatter', () => {
+    for (const skill of skills) {
+      const text = fileText(skill, 'SKILL.md')!;
+      const yaml = parseYaml(text.slice(4, text.indexOf('\n---\n', 3)));
+      expect(skill.frontmatter, skill.name).toEqual(yaml);
+    }
   });
 
   it('refuses what it cannot read, naming the line', () => {
