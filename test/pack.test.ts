@@ -25,6 +25,7 @@ import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DEFAULT_TOOLSETS } from '../src/registry.js';
 import { readManifest } from '../src/tools/manifest.js';
 import { VIEWS } from '../src/views/index.js';
@@ -268,6 +269,35 @@ describe('the npm package', () => {
           text: expect.stringMatching(/^<!doctype html>[\s\S]*<\/html>\n$/),
         });
       }
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('serves its skills to a client that announces the extension, each file as listed', async () => {
+    const transport = new StdioClientTransport({
+      command: bin,
+      args: ['--sandbox', '--toolsets', 'all'],
+      cwd: work,
+      env: { PATH: process.env.PATH ?? '' },
+      stderr: 'ignore',
+    });
+    const client = new Client(
+      { name: 'brevo-mcp-pack-test', version: '1.0.0' },
+      { capabilities: { extensions: { 'io.modelcontextprotocol/skills': {} } } },
+    );
+    try {
+      await client.connect(transport);
+      const listed = (await client.request({ method: 'skills/list', params: {} }, z.looseObject({}))) as {
+        skills: Array<{ uri: string; resources: Array<{ uri: string; size: number }> }>;
+      };
+      const shipped = skillCatalog();
+      expect(listed.skills.map((s) => s.uri)).toEqual(shipped.map((s) => s.uri));
+      for (const skill of listed.skills)
+        for (const resource of skill.resources) {
+          const { contents } = await client.readResource({ uri: resource.uri });
+          expect(Buffer.byteLength((contents[0] as { text: string }).text), resource.uri).toBe(resource.size);
+        }
     } finally {
       await client.close();
     }
