@@ -2,7 +2,6 @@
 // files' URIs, digests and sizes, and a mark where the session cannot make the changes the skill
 // needs (--read-only, or toolsets left out). Answers skills/list, skills/get, skill file reads
 // and directory reads; the protocol wiring is in ./protocol.ts.
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { RpcError } from '../rpc-error.js';
 import { SKILL_URI_PREFIX, skillCatalog, type SkillDefinition, type SkillFile } from './catalog.js';
 
@@ -12,6 +11,8 @@ export const SKILLS_TTL_MS = 60 * 60 * 1000;
 export const SKILLS_CACHE_SCOPE = 'private';
 
 export const DIRECTORY_MIME_TYPE = 'inode/directory';
+/** JSON-RPC Invalid params: what SEP-2640 asks for an unknown skill or a URI that is not a directory. */
+const INVALID_PARAMS = -32602;
 /** _meta key on a skill entry this session cannot fully carry out. */
 export const WRITES_META = 'io.github.brevo-mcp/writes';
 
@@ -64,7 +65,7 @@ export class SessionSkills {
 
   get(uri: string) {
     const skill = this.available.find((s) => s.uri === uri);
-    if (!skill) throw new RpcError(ErrorCode.InvalidParams, this.whyNot(uri));
+    if (!skill) throw new RpcError(INVALID_PARAMS, this.whyNot(uri));
     return { skill: this.entry(skill), ...cache };
   }
 
@@ -94,7 +95,7 @@ export class SessionSkills {
 
   read(uri: string) {
     const file = this.file(uri);
-    if (!file) throw new RpcError(ErrorCode.InvalidParams, this.whyNot(uri));
+    if (!file) throw new RpcError(INVALID_PARAMS, this.whyNot(uri));
     return { contents: [{ uri: file.uri, mimeType: file.mimeType, text: file.text }], ...cache };
   }
 
@@ -102,9 +103,9 @@ export class SessionSkills {
   readDirectory(uri: string) {
     const dir = uri.endsWith('/') ? uri : `${uri}/`;
     const skill = this.available.find((s) => dir.startsWith(s.uri.slice(0, -'SKILL.md'.length)));
-    if (!skill) throw new RpcError(ErrorCode.InvalidParams, this.whyNot(uri));
+    if (!skill) throw new RpcError(INVALID_PARAMS, this.whyNot(uri));
     const inside = skill.files.filter((f) => f.uri.startsWith(dir)).map((f) => f.uri.slice(dir.length));
-    if (!inside.length) throw new RpcError(ErrorCode.InvalidParams, `${uri} is not a directory of skill ${skill.name}`);
+    if (!inside.length) throw new RpcError(INVALID_PARAMS, `${uri} is not a directory of skill ${skill.name}`);
     const folders = [...new Set(inside.filter((p) => p.includes('/')).map((p) => p.slice(0, p.indexOf('/'))))];
     const resources = [
       ...folders.map((name) => ({ uri: `${dir}${name}/`, name, mimeType: DIRECTORY_MIME_TYPE })),
