@@ -38,6 +38,7 @@ import { issueText } from './issue-text.js';
 import { SessionViews } from './views/index.js';
 import { SessionSkills } from './skills/session.js';
 import { wireSkills } from './skills/protocol.js';
+import type { SkillsMode } from './config.js';
 
 export interface ServerOptions {
   manifest: ToolEntry[];
@@ -54,6 +55,8 @@ export interface ServerOptions {
   sessionless?: boolean;
   /** The secrets this session's output may never show: the operator's and its own key. */
   redactor?: Redactor;
+  /** Which clients get the Skills extension (default: those that announce it). */
+  skills?: SkillsMode;
 }
 
 const INSTRUCTIONS =
@@ -176,7 +179,12 @@ export function createMcpServer(options: ServerOptions): Server {
   const on = <S extends Parameters<typeof handle>[2]>(schema: S, handler: Parameters<typeof handle<S>>[3]) =>
     handle(server, redactor, schema, handler);
   // Skills (SEP-2640) for clients that announce the extension; the same files as the prompts' steps.
-  const skills = wireSkills(server, on, new SessionSkills((name) => tools.byName.has(name), selection.readOnly));
+  const skills = wireSkills(
+    server,
+    on,
+    new SessionSkills((name) => tools.byName.has(name), selection.readOnly),
+    options.skills ?? 'announced',
+  );
 
   on(ListToolsRequestSchema, () => ({
     tools: views.annotate(code ? code.list() : dynamic ? dynamic.list() : tools.tools),

@@ -3,7 +3,9 @@
 // sees none and keeps its prompts; a read-only server marks the skills that need writes. Then each
 // skill's script, read from the server as a host would, runs in code mode against --sandbox and
 // does what its SKILL.md promises, checked with separate reads.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -11,7 +13,7 @@ import { skillCatalog } from '../src/skills/catalog.js';
 import { SKILLS_EXTENSION } from '../src/skills/protocol.js';
 import { WRITES_META } from '../src/skills/session.js';
 import type { Json } from './support/json.js';
-import { connectHttp, connectStdio, startHttpServer, textOf, type Connected } from './support/mcp.js';
+import { BIN, connectHttp, connectStdio, startHttpServer, textOf, type Connected } from './support/mcp.js';
 
 const WITH_SKILLS = { capabilities: { extensions: { [SKILLS_EXTENSION]: {} } } };
 const answer = z.looseObject({});
@@ -136,6 +138,33 @@ describe('skills on a read-only server with the default toolsets', () => {
     await expect(
       host.client.request({ method: 'skills/get', params: { uri: 'skill://brevo-crm-pipeline/SKILL.md' } }, answer),
     ).rejects.toThrow(/needs the tools get_pipelines/);
+  });
+});
+
+describe('the --skills setting', () => {
+  it('all: a client that did not announce the extension gets it too; off: even one that did gets nothing', async () => {
+    const everyone = await connectStdio({ args: ['--sandbox', '--toolsets', 'all', '--skills', 'all'] });
+    try {
+      expect(everyone.client.getServerCapabilities()?.extensions?.[SKILLS_EXTENSION]).toEqual({ directoryRead: true });
+      expect((await listSkills(everyone)).skills).toHaveLength(skills.length);
+    } finally {
+      await everyone.close();
+    }
+    const none = await connectStdio({ args: ['--sandbox', '--skills', 'off'], capabilities: WITH_SKILLS });
+    try {
+      expect(none.client.getServerCapabilities()?.extensions).toBeUndefined();
+      await expect(listSkills(none)).rejects.toMatchObject({ code: ErrorCode.MethodNotFound });
+      expect((await none.client.listPrompts()).prompts.length).toBeGreaterThan(0);
+    } finally {
+      await none.close();
+    }
+  });
+
+  it('refuses a value it does not know, naming the choices', async () => {
+    const run = promisify(execFile);
+    await expect(run(process.execPath, [BIN, '--sandbox', '--skills', 'some'])).rejects.toMatchObject({
+      stderr: expect.stringMatching(/--skills must be one of announced, all, off, got "some"/),
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type InitializeResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import type { SkillsMode } from '../config.js';
 import { RpcError } from '../rpc-error.js';
 import type { SessionSkills } from './session.js';
 
@@ -52,14 +53,19 @@ export interface SkillsWiring {
   resources(): ReturnType<SessionSkills['resources']>;
 }
 
+const NOT_SERVED: SkillsWiring = { owns: () => false, read: () => undefined, resources: () => [] };
+
 /**
  * Wires the extension on `server`, before it connects. `on` registers a request handler the way
- * the server does (params checked, answers redacted).
+ * the server does (params checked, answers redacted). `mode` says which clients get it: those
+ * that announce it, every client (hosts that read skills without announcing them), or none.
  */
-export function wireSkills(server: Server, on: On, skills: SessionSkills): SkillsWiring {
-  const announced = () => clientReadsSkills(server.getClientCapabilities());
+export function wireSkills(server: Server, on: On, skills: SessionSkills, mode: SkillsMode): SkillsWiring {
+  if (mode === 'off') return NOT_SERVED;
+  const served = (capabilities: ClientCapabilities | undefined) => mode === 'all' || clientReadsSkills(capabilities);
+  const servedHere = () => served(server.getClientCapabilities());
   const requireAnnounced = (method: string) => {
-    if (!announced())
+    if (!servedHere())
       throw new RpcError(
         ErrorCode.MethodNotFound,
         `Method not found: ${method} (the client did not announce the ${SKILLS_EXTENSION} extension)`,
@@ -73,7 +79,7 @@ export function wireSkills(server: Server, on: On, skills: SessionSkills): Skill
   )._oninitialize.bind(server);
   server.setRequestHandler(InitializeRequestSchema, async (request) => {
     const result = await initialize(request);
-    if (!clientReadsSkills(request.params.capabilities)) return result;
+    if (!served(request.params.capabilities)) return result;
     const extensions = { ...result.capabilities.extensions, [SKILLS_EXTENSION]: { directoryRead: true } };
     return { ...result, capabilities: { ...result.capabilities, extensions } };
   });
@@ -93,8 +99,8 @@ export function wireSkills(server: Server, on: On, skills: SessionSkills): Skill
   });
 
   return {
-    owns: (u) => announced() && skills.owns(u),
+    owns: (u) => servedHere() && skills.owns(u),
     read: (u) => skills.read(u),
-    resources: () => (announced() ? skills.resources() : []),
+    resources: () => (servedHere() ? skills.resources() : []),
   };
 }
