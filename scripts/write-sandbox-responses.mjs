@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Development only: writes src/sandbox/responses.json, the answers the sandbox (brevo-mcp
-// --sandbox) gives for every contract operation it does not emulate with real state. For each
+// Development only: writes src/sandbox/responses.json, test data: the example answer of every
+// contract operation (the sandbox never serves them; test/sandbox-routes.test.ts checks that its
+// routes cover the same operations, test/sandbox-contract.test.ts that they fit). For each
 // row of ../shared/operations*.tsv it takes, from Brevo's official definition, the success
 // status and the example body made to fit the response schema (or one synthesised from the
 // schema where there is no example), trimmed small.

@@ -7,6 +7,7 @@ import { BrevoApiError } from './client/errors.js';
 import type { Operation } from './tools/define.js';
 import { NO_SECRETS, type Redactor } from './redact.js';
 import { errorText, fitJson } from './results.js';
+import { idSourceHint } from './id-sources.js';
 import { issueText } from './issue-text.js';
 
 export interface ExecutionContext {
@@ -47,7 +48,7 @@ export async function sendOperation(
     );
   }
   const parsed = op.input.safeParse(input);
-  if (!parsed.success) throw new InvalidArgumentsError(invalidArgumentsText(op.name, parsed.error, input));
+  if (!parsed.success) throw new InvalidArgumentsError(invalidArgumentsText(op, parsed.error, input));
   const args = parsed.data as Args;
   const refusal = await ctx.approve?.(op, args);
   if (refusal) throw new NotApprovedError(refusal);
@@ -183,9 +184,18 @@ function failure(text: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text }] };
 }
 
-/** Names every bad field, so a model can correct the call. */
-export function invalidArgumentsText(tool: string, error: z.ZodError, input: unknown): string {
-  return `Invalid arguments for ${tool}: ${error.issues.map((issue) => issueText(issue, input, '(arguments)')).join('; ')}`;
+/**
+ * Names every bad field, so a model can correct the call; a missing id also says which operation
+ * lists or creates the things it names ("folderId is required (get_folders lists them; ...)").
+ */
+export function invalidArgumentsText(op: Operation, error: z.ZodError, input: unknown): string {
+  const texts = error.issues.map((issue) => {
+    const text = issueText(issue, input, '(arguments)');
+    const field = issue.path.length === 1 ? String(issue.path[0]) : undefined;
+    const source = field && text === `${field} is required` ? idSourceHint(op, field) : undefined;
+    return source ? `${text} (${source})` : text;
+  });
+  return `Invalid arguments for ${op.name}: ${texts.join('; ')}`;
 }
 
 /**

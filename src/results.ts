@@ -1,6 +1,7 @@
 // Turning Brevo's answers into text a model can use: compact JSON, bounded in size (a cut says
 // what was left out and how to get it), and errors with Brevo's code, message and a hint.
 import type { BrevoApiError } from './client/errors.js';
+import { idSourceHint } from './id-sources.js';
 
 /** What the result shaping needs to know about the call. */
 interface CallInfo {
@@ -274,7 +275,7 @@ function summariseHtml(item: Record<string, unknown>): Record<string, unknown> {
 }
 
 const HINTS: Record<number, string> = {
-  400: 'Brevo rejected the request as invalid: check the fields named in the message.',
+  400: 'Brevo rejected the request as invalid.',
   401: 'The API key is missing or invalid: set BREVO_API_KEY (or send X-Brevo-Api-Key, where the server lets clients bring their own) to a valid key from Brevo > SMTP & API > API keys.',
   402: 'Not enough credits or the plan does not include this feature.',
   403: 'The key lacks permission for this, or this IP is not authorised (Brevo > Security > Authorised IPs).',
@@ -291,8 +292,14 @@ export function errorText(
 ): string {
   const attempts =
     error.details.attempts && error.details.attempts > 1 ? ` after ${error.details.attempts} attempts` : '';
+  const fields = error.details.fields;
+  const extra = fields
+    ? ` (${Object.entries(fields)
+        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+        .join('; ')})`
+    : '';
   const head = error.status
-    ? `Brevo answered HTTP ${error.status} (${error.code}) to ${op.name}${attempts}: ${error.brevoMessage}`
+    ? `Brevo answered HTTP ${error.status} (${error.code}) to ${op.name}${attempts}: ${error.brevoMessage}${extra}`
     : error.code === 'response_too_large'
       ? `${op.name}: ${error.brevoMessage} (the limit is BREVO_MAX_RESPONSE_BYTES)`
       : `${op.name} got no answer from Brevo${attempts}: ${error.brevoMessage}`;
@@ -305,15 +312,25 @@ function hintFor(
   args: Record<string, unknown>,
 ): string {
   if (error.status === 404) {
-    const ids = Object.keys(op.pathParams ?? {}).map((k) => `${k}=${JSON.stringify(args[k])}`);
-    return ids.length
-      ? `Hint: nothing found for ${ids.join(', ')}; check the id (list the collection to find it).`
-      : 'Hint: Brevo found nothing there.';
+    const ids = Object.keys(op.pathParams ?? {});
+    if (!ids.length) return 'Hint: Brevo found nothing there.';
+    const sources = ids.flatMap((k) => {
+      const source = idSourceHint(op, k);
+      return source ? [`${k}: ${source}`] : [];
+    });
+    const given = ids.map((k) => `${k}=${JSON.stringify(args[k])}`).join(', ');
+    return sources.length
+      ? `Hint: nothing found for ${given}; check the id (${sources.join('; ')}).`
+      : `Hint: nothing found for ${given}; check the id.`;
   }
+  if (error.status === 400) return `Hint: ${badRequestHint(error, op, args)}`;
   if (error.status === 429) {
     const after = error.details.retryAfterSeconds;
     return `Hint: rate limited by Brevo${after !== undefined ? `; retry after ${after} seconds` : ''}.`;
   }
+  // The sandbox's answer for an operation it does not emulate: trying again changes nothing.
+  if (error.status === 501 && error.code === 'not_implemented')
+    return 'Hint: the sandbox does not emulate this operation; it needs a real Brevo account.';
   if (error.status >= 500) return 'Hint: Brevo had a server problem; try again shortly.';
   if (error.status === 0) {
     if (error.code === 'timeout')
@@ -327,4 +344,33 @@ function hintFor(
     return 'Hint: check the network and BREVO_API_URL; Brevo could not be reached.';
   }
   return HINTS[error.status] ? `Hint: ${HINTS[error.status]}` : '';
+}
+
+/** What to do about fields Brevo's error body lists, by the field's name. */
+const ERROR_FIELD_HINTS: Record<string, string> = {
+  unexistingEmails:
+    'the addresses in unexistingEmails are not contacts of the account; create them (create_contact) and send again',
+  withoutListEmails: 'the contacts in withoutListEmails belong to no list; add them to one (add_contact_to_list)',
+  blackListedEmails:
+    'the contacts in blackListedEmails are blocklisted and receive nothing; they must opt in again to be sent to',
+};
+
+/**
+ * A 400's next step: what the listed fields of the error body call for, else the fields the
+ * message names; a message that names none gets no claim that it does.
+ */
+function badRequestHint(
+  error: BrevoApiError,
+  op: CallInfo & { pathParams?: Record<string, unknown>; body?: Record<string, unknown> },
+  args: Record<string, unknown>,
+): string {
+  const listed = Object.keys(error.details.fields ?? {}).flatMap((k) =>
+    ERROR_FIELD_HINTS[k] ? [ERROR_FIELD_HINTS[k]] : [],
+  );
+  if (listed.length) return `${listed.join('; ')}.`;
+  const known = new Set([...Object.keys(args), ...Object.keys(op.body ?? {}), ...Object.keys(op.query ?? {})]);
+  const words = new Set(error.brevoMessage.toLowerCase().split(/\W+/));
+  const named = [...known].filter((field) => words.has(field.toLowerCase()));
+  if (named.length) return `Brevo rejected the value of ${named.join(', ')}; correct it and call again.`;
+  return `Brevo rejected the request as invalid without naming a field; compare the arguments with ${op.name}'s input schema.`;
 }

@@ -125,7 +125,7 @@ describe('code mode isolation and limits', () => {
       await brevo.create_list({ name: 'VIP' });`);
     expect(polluted.isError).toBe(true);
     expect(textOf(polluted)).toMatch(
-      /Invalid arguments for create_list: folderId is required \(code invalid_arguments, tool create_list\)/,
+      /Invalid arguments for create_list: folderId is required \(get_folders lists them; create_folder makes one\) \(code invalid_arguments, tool create_list\)/,
     );
     const viaProto = await execute(
       `await brevo.create_list(JSON.parse('{"__proto__": {"folderId": 1}, "name": "x"}'))`,
@@ -233,7 +233,7 @@ describe('code mode isolation and limits', () => {
     );
     expect(caught).toMatchObject({ code: 'invalid_arguments', tool: 'create_list' });
     expect(caught.message).toBe(
-      'Invalid arguments for create_list: name: expected a string, received 7; folderId is required',
+      'Invalid arguments for create_list: name: expected a string, received 7; folderId is required (get_folders lists them; create_folder makes one)',
     );
     expect(fake.requests).toHaveLength(0);
   });

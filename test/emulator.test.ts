@@ -5,7 +5,7 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { responsesUrl } from '../src/sandbox/fallback.js';
+import { responsesUrl } from './support/emulator.js';
 import { requestsUrl, type OperationSpec, type Schema } from '../src/sandbox/request-check.js';
 import { readManifest } from '../src/tools/manifest.js';
 import { startEmulator, testClock, type Emulator, type Json } from './support/emulator.js';

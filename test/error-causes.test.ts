@@ -43,7 +43,9 @@ describe('errors that name the real cause', () => {
   it('says a field that was left out is required', async () => {
     const result = await conn.client.callTool({ name: 'get_contacts_from_list', arguments: {} });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toBe('Invalid arguments for get_contacts_from_list: listId is required');
+    expect(textOf(result)).toBe(
+      'Invalid arguments for get_contacts_from_list: listId is required (get_lists lists them; create_list makes one)',
+    );
     const nested = await conn.client.callTool({
       name: 'create_contact',
       arguments: { email: 'ann@example.com', listIds: ['seven'] },

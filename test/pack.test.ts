@@ -119,12 +119,7 @@ describe('the npm package', () => {
     const skills = skillCatalog().flatMap((s) =>
       s.files.filter((f) => !f.path.startsWith('prompts/')).map((f) => `dist/skills/${s.name}/${f.path}`),
     );
-    const data = [
-      'catalog/tools.json',
-      'src/sandbox/responses.json',
-      'src/sandbox/requests.json',
-      'src/code/answer-types.json',
-    ];
+    const data = ['catalog/tools.json', 'src/sandbox/requests.json', 'src/code/answer-types.json'];
     for (const needed of [
       'package.json',
       'README.md',
@@ -207,7 +202,7 @@ describe('the npm package', () => {
       const result = await client.callTool({ name: 'get_account', arguments: {} });
       expect(result.isError, textOf(result)).toBeFalsy();
       expect(JSON.parse(textOf(result))).toMatchObject({ companyName: 'Demo Shop' });
-      // Answered from the sandbox's responses.json, which the installed dist must find.
+      // Inbound email has real state in the emulator (no canned answer is shipped any more).
       const inbound = await client.callTool({ name: 'get_inbound_email_events', arguments: {} });
       expect(inbound.isError, textOf(inbound)).toBeFalsy();
       expect(JSON.parse(textOf(inbound))).toHaveProperty('events');

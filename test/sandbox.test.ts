@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { responsesUrl } from '../src/sandbox/fallback.js';
+import { responsesUrl } from './support/emulator.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
 import { startEmulator, type Emulator } from './support/emulator.js';
 import { BIN, connectHttp, connectStdio, startHttpServer, TEST_KEY, textOf, type Connected } from './support/mcp.js';
@@ -328,14 +328,19 @@ describe('sandbox emulator over HTTP', () => {
     );
   });
 
-  it('answers an operation without state with a Brevo-shaped body from the definition', async () => {
-    const children = await request('GET', '/reseller/children');
-    expect(children.json.children.length).toBeGreaterThan(0);
-    const file = await request('GET', '/inbound/attachments/4d9fa2c1');
+  it('serves inbound email: the list, one event by uuid, its attachment by token, 404 for an unknown one', async () => {
+    const { json: listed } = await request('GET', '/inbound/events?sender=lucas.bernard%40example.com');
+    expect(listed.events).toHaveLength(1);
+    const { json: event } = await request('GET', `/inbound/events/${listed.events[0].uuid}`);
+    expect(event).toMatchObject({ sender: 'lucas.bernard@example.com', subject: 'Scarf arrived damaged' });
+    const [invoice] = event.attachments.filter((a: Json) => a.name.startsWith('invoice'));
+    const file = await request('GET', `/inbound/attachments/${invoice.downloadToken}`);
     expect(file.status).toBe(200);
-    expect(file.headers.get('content-type')).toBe('application/octet-stream');
-    const balance = await request('GET', '/loyalty/config/programs');
-    expect(balance.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/plain');
+    expect(file.text).toMatch(/^Demo Shop invoice DS-10020/);
+    expect(file.text.length).toBe(invoice.contentLength);
+    expect((await request('GET', '/inbound/attachments/4d9fa2c1')).status).toBe(404);
+    expect((await request('GET', '/inbound/events/3f2b1c9e-5d4a-4b7e-9c1a-2e8f6d0b7a15')).status).toBe(404);
   });
 
   it('routes every contract operation by its method and path template', async () => {
@@ -353,7 +358,9 @@ describe('sandbox emulator over HTTP', () => {
         headers: tracker ? { 'ma-key': sandbox.trackerKey } : { 'api-key': sandbox.apiKey },
       });
       const text = await res.text();
-      expect(res.status, `${key}: ${text}`).toBeLessThan(500);
+      // 501 not_implemented: an area still without state (test/sandbox-routes.test.ts lists them).
+      if (res.status !== 501) expect(res.status, `${key}: ${text}`).toBeLessThan(500);
+      else expect(JSON.parse(text).code, key).toBe('not_implemented');
       expect(text, key).not.toMatch(/Invalid route|method_not_allowed/);
     }
   });

@@ -263,6 +263,9 @@ type Headers = Record<string, string | string[] | undefined>;
 // output, after parsing (redacting first would miss escaped echoes and could break the JSON).
 const textOf = (bytes: Buffer) => bytes.toString('utf8');
 
+/** Largest JSON of an error body's other fields that a result repeats; past it only code and message show. */
+const MAX_ERROR_FIELDS_CHARS = 2_000;
+
 function errorFromAnswer(
   status: number,
   bytes: Buffer,
@@ -273,14 +276,17 @@ function errorFromAnswer(
   let code = `http_${status}`;
   const text = textOf(bytes);
   let message = text ? keys.cut(text, 500) : 'no details given';
+  let fields: Record<string, unknown> | undefined;
   try {
-    const parsed = JSON.parse(text) as { code?: unknown; message?: unknown };
-    if (typeof parsed.code === 'string') code = parsed.code;
-    if (typeof parsed.message === 'string') message = parsed.message;
+    const { code: brevoCode, message: brevoMessage, ...rest } = JSON.parse(text) as Record<string, unknown>;
+    if (typeof brevoCode === 'string') code = brevoCode;
+    if (typeof brevoMessage === 'string') message = brevoMessage;
+    // What else the body says (which addresses, which field) is shown when it is small.
+    if (Object.keys(rest).length && JSON.stringify(rest).length <= MAX_ERROR_FIELDS_CHARS) fields = rest;
   } catch {
     // Not JSON: keep the raw text (cut) as the message.
   }
-  const details = { ...where, retryAfterSeconds: status === 429 ? retryAfter(headers) : undefined };
+  const details = { ...where, retryAfterSeconds: status === 429 ? retryAfter(headers) : undefined, fields };
   return new BrevoApiError(status, code, message, details);
 }
 

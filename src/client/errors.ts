@@ -7,7 +7,14 @@ export class BrevoApiError extends Error {
     readonly code: string,
     /** Brevo's `message`, or what went wrong. */
     readonly brevoMessage: string,
-    readonly details: { attempts?: number; retryAfterSeconds?: number; method?: string; path?: string } = {},
+    readonly details: {
+      attempts?: number;
+      retryAfterSeconds?: number;
+      method?: string;
+      path?: string;
+      /** The other fields of Brevo's error body (the addresses a test send refused, say), size-bounded. */
+      fields?: Record<string, unknown>;
+    } = {},
   ) {
     super(`${status ? `HTTP ${status}` : 'no answer'} ${code}: ${brevoMessage}`);
     this.name = 'BrevoApiError';

@@ -76,9 +76,31 @@ function campaignFields(store: Store, body: Body, campaign: Campaign): void {
   if (inline !== undefined) campaign.inlineImageActivation = inline;
   if (mirror !== undefined) campaign.mirrorActive = mirror;
   if (recurring !== undefined) campaign.recurring = recurring;
+  abTestFields(body, campaign);
   if (listIds !== undefined) campaign.recipients.lists = [...listIds];
   if (exclusionListIds !== undefined) campaign.recipients.exclusionLists = [...exclusionListIds];
   campaign.modifiedAt = store.now();
+}
+
+/** abTesting with its two subjects: the test goes to splitRule% of the recipients, half each. */
+function abTestFields(body: Body, campaign: Campaign): void {
+  const on = optBool(body, 'abTesting');
+  if (on === false) delete campaign.abTest;
+  if (!on && !campaign.abTest) return;
+  const subjectA = optString(body, 'subjectA') ?? campaign.abTest?.subjectA;
+  const subjectB = optString(body, 'subjectB') ?? campaign.abTest?.subjectB;
+  if (!subjectA) throw missing('subjectA');
+  if (!subjectB) throw missing('subjectB');
+  const criteria = optString(body, 'winnerCriteria') ?? campaign.abTest?.winnerCriteria ?? 'open';
+  if (criteria !== 'open' && criteria !== 'click') throw invalid('winnerCriteria should be open or click');
+  campaign.abTest = {
+    subjectA,
+    subjectB,
+    splitRule: optInt(body, 'splitRule') ?? campaign.abTest?.splitRule ?? 50,
+    winnerCriteria: criteria,
+    winnerDelay: optInt(body, 'winnerDelay') ?? campaign.abTest?.winnerDelay ?? 24,
+  };
+  campaign.subject = subjectA;
 }
 
 function createCampaign(req: SandboxRequest, store: Store) {

@@ -1,6 +1,8 @@
 // Contacts with real state: what is created can be read (by email, id, ext_id or phone), listed
 // (filters, limit/offset, counts), changed, batch-updated and deleted, and fails as Brevo fails.
+import { contactCampaignStats } from './contact-activity.js';
 import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { admitContacts, checkAttributeSizes } from './limits.js';
 import type { Contact, Store } from './store.js';
 import {
   bodyOf,
@@ -75,7 +77,7 @@ function checkUnique(
 }
 
 /** Applies an update body (PUT /contacts/{id}, the batch, or create with updateEnabled) to a contact. */
-function applyUpdate(store: Store, contact: Contact, body: Body, what: 'create' | 'update'): void {
+export function applyUpdate(store: Store, contact: Contact, body: Body, what: 'create' | 'update'): void {
   const attributes = attributesOf(body);
   const extId = optString(body, 'ext_id');
   const listIds = optIntArray(body, 'listIds');
@@ -92,6 +94,7 @@ function applyUpdate(store: Store, contact: Contact, body: Body, what: 'create' 
   checkLists(store, listIds, 'listIds');
   checkLists(store, unlinkListIds, 'unlinkListIds');
   checkUnique(store, what, contact, newEmail, extId, attributes);
+  if (attributes) checkAttributeSizes(contact.attributes, attributes);
 
   if (newEmail !== undefined) contact.email = newEmail;
   if (extId !== undefined) contact.extId = extId;
@@ -129,6 +132,7 @@ function createContact(req: SandboxRequest, store: Store) {
     throw duplicate('create', email !== undefined && store.contactByEmail(email) ? 'email' : 'ext_id');
   }
   optBool(body, 'updateEnabled');
+  admitContacts(store);
   const now = store.now();
   const contact: Contact = {
     id: 0,
@@ -149,12 +153,7 @@ function createContact(req: SandboxRequest, store: Store) {
 }
 
 /** A contact's email campaign activity as Brevo reports it ({} when there is none). */
-function campaignActivity(store: Store, contact: Contact) {
-  const sent = [...store.campaigns.values()].filter((c) => c.sentDate && c.sentTo?.includes(contact.id));
-  if (!sent.length) return {};
-  const events = sent.map((c) => ({ campaignId: c.id, eventTime: c.sentDate! }));
-  return { messagesSent: events, delivered: events.map((e) => ({ ...e })) };
-}
+const campaignActivity = contactCampaignStats;
 
 const identifierType = (req: SandboxRequest) => req.query.get('identifierType');
 

@@ -29,7 +29,9 @@ export interface Answer {
   /** JSON body; undefined for no content. */
   body?: unknown;
   /** Raw body and its type, for the few answers that are not JSON. */
-  raw?: { data: string; contentType: string };
+  raw?: { data: string | Buffer; contentType: string; fileName?: string; inline?: boolean };
+  /** More headers (a redirect's location). */
+  headers?: Record<string, string>;
 }
 
 export interface SandboxRequest {

@@ -5,6 +5,7 @@
 // pipeline. Dates are relative to the start, so recent activity falls in Brevo's default 30-day
 // windows. Every address is on a reserved domain (example.com, .example): nothing is real.
 import { SANDBOX_TRACKER_KEY } from './http.js';
+import { seedInbound } from './inbound-api.js';
 import { seedCampaigns } from './seed-campaigns.js';
 import { seedCrm } from './seed-crm.js';
 import { ORDER_HTML, PEOPLE, SHOP_DOMAIN, SHOP_SENDER, WELCOME_HTML, type Ago } from './seed-people.js';
@@ -154,6 +155,8 @@ export function seedDemoAccount(store: Store): Store {
   seedCampaigns(store, ago);
   seedShop(store, ago);
   seedCrm(store, ago);
+  seedInbound(store, ago);
+  store.blockedDomains.push({ domain: 'throwaway-mail.example', blockedAt: ago(90) });
 
   // Segments, from what the seeded customers did.
   const buyers = new Map<number, number>();

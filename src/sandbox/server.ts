@@ -3,18 +3,21 @@
 // header, /v3 paths, JSON and multipart bodies checked against the official definition,
 // { code, message } errors. Contacts, lists, attributes, segments, email (templates,
 // transactional, campaigns), senders and domains, webhooks, the CRM, SMS, WhatsApp and
-// e-commerce have real state; every other operation answers with the definition's example.
+// e-commerce, processes (imports, exports and the files they write), activity and blocklists
+// have real state; an operation without a route fails loudly with 501, never with an example.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../transports/loopback.js';
+import { accountAreaRoutes } from './accounts-routes.js';
 import { attributeRoutes } from './attributes-api.js';
 import { campaignRoutes, sendDueCampaigns } from './campaigns-api.js';
 import { contactRoutes } from './contacts-api.js';
 import { crmActivityRoutes } from './crm-activity-api.js';
 import { crmRoutes } from './crm-api.js';
 import { ecommerceRoutes } from './ecommerce-api.js';
-import { fallbackRoutes } from './fallback.js';
 import { listRoutes } from './lists-api.js';
+import { serveFile } from './files.js';
+import { coreRoutes, unserved } from './core-routes.js';
 import { senderRoutes } from './senders-api.js';
 import { sendDueSmsCampaigns, smsRoutes } from './sms-api.js';
 import { templateRoutes } from './templates-api.js';
@@ -59,10 +62,14 @@ const MAX_BODY = 10 * 1024 * 1024;
 /** Scheduled sends carried out lazily, at the first request after their time. */
 const SCHEDULED = [deliverScheduled, sendDueCampaigns, sendDueSmsCampaigns, sendDueWhatsAppCampaigns];
 
-/** Every contract operation: the fallback answers first, then the routes with real state over them. */
+/**
+ * Every contract operation: the routes with real state, and for an operation none of them serves,
+ * a 501 that says so (never an example body).
+ */
 export function sandboxRoutes(): RouteTable<Handler> {
   const handlers = new Map<string, [string, string, Handler]>();
   const stateful = [
+    ...coreRoutes,
     contactRoutes,
     listRoutes,
     attributeRoutes,
@@ -75,8 +82,9 @@ export function sandboxRoutes(): RouteTable<Handler> {
     smsRoutes,
     whatsappRoutes,
     ecommerceRoutes,
+    accountAreaRoutes,
   ];
-  for (const route of [...fallbackRoutes(), ...stateful.flat()]) handlers.set(`${route[0]} ${route[1]}`, route);
+  for (const route of [...unserved(), ...stateful.flat()]) handlers.set(`${route[0]} ${route[1]}`, route);
   const table = new RouteTable<Handler>();
   for (const [method, template, handler] of handlers.values()) table.add(method, template, handler);
   return table;
@@ -95,6 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const { address, port } = server.address() as AddressInfo;
   const origin = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  store.files.origin = origin;
   return {
     url: `${origin}/v3`,
     trackerUrl: origin,
@@ -134,12 +143,16 @@ async function handle(
   // After a refused body the rest of it may still be arriving: the socket is not reused.
   if (answer.status === 413) res.setHeader('connection', 'close');
   if (answer.raw) {
+    const disposition = answer.raw.inline ? 'inline' : 'attachment';
     res
       .writeHead(answer.status, {
         'content-type': answer.raw.contentType,
-        'content-disposition': 'attachment; filename="sandbox-file.txt"',
+        'content-disposition': `${disposition}; filename="${answer.raw.fileName ?? 'sandbox-file.txt'}"`,
+        ...answer.headers,
       })
       .end(answer.raw.data);
+  } else if (answer.headers) {
+    res.writeHead(answer.status, answer.headers).end();
   } else if (answer.body === undefined) {
     res.writeHead(answer.status).end();
   } else {
@@ -166,6 +179,8 @@ async function answerFor(req: IncomingMessage, routes: RouteTable<Handler>, stor
   }
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const method = (req.method ?? 'GET').toUpperCase();
+  // Export files are served without a key, like the signed download links Brevo gives.
+  if (url.pathname.startsWith('/files/')) return serveFile(method, url.pathname, store);
   const tracker = url.pathname.startsWith('/api/v2/');
   if (!tracker && !url.pathname.startsWith('/v3/'))
     throw new SandboxError(404, 'document_not_found', `${method} ${url.pathname}: the Brevo API lives under /v3`);

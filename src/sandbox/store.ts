@@ -4,7 +4,10 @@
 // and SMS/WhatsApp state live in crm-store.ts, shop-store.ts and messaging-store.ts.
 import { randomUUID } from 'node:crypto';
 import { campaignStatistics, type Engagement } from './campaign-stats.js';
+import type { BlockedDomain, InboundEmail, Process } from './core-store.js';
 import { CrmState } from './crm-store.js';
+import { FileShelf } from './files.js';
+import { trimEmailLog } from './limits.js';
 import { notFound } from './http.js';
 import { MessagingState } from './messaging-store.js';
 import { ShopState } from './shop-store.js';
@@ -95,6 +98,14 @@ export interface Campaign {
   sentTo?: number[];
   /** What recipients did, by contact id (none: delivered, nothing more); the statistics derive from it. */
   engagement: Record<number, Engagement>;
+  /** An A/B test of two subject lines on a share of the recipients (abTesting). */
+  abTest?: {
+    subjectA: string;
+    subjectB: string;
+    splitRule: number;
+    winnerCriteria: 'open' | 'click';
+    winnerDelay: number;
+  };
 }
 
 export interface Sender {
@@ -267,6 +278,13 @@ export class Store {
   readonly crm = new CrmState();
   readonly shop = new ShopState();
   readonly messaging = new MessagingState();
+  readonly processes = new Map<number, Process>();
+  /** Files served at the emulator's origin: exports, reports, shared pages. */
+  readonly files = new FileShelf();
+  readonly blockedDomains: BlockedDomain[] = [];
+  /** By lower-case email: blocks (hard bounces, unsubscriptions) before this time no longer count. */
+  readonly unblockedAt = new Map<string, string>();
+  readonly inbound: InboundEmail[] = [];
   private readonly counters = new Map<string, number>();
 
   constructor(readonly clock: () => Date = () => new Date()) {}
@@ -338,6 +356,7 @@ export class Store {
         ...(e.reason !== undefined ? { reason: e.reason } : {}),
       });
     }
+    trimEmailLog(this);
     return sent;
   }
 

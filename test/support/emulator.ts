@@ -66,3 +66,6 @@ export function testClock(start: string) {
     },
   };
 }
+
+/** The definition's example answers (written by scripts/write-sandbox-responses.mjs): test data only, never served. */
+export const responsesUrl = new URL('../../src/sandbox/responses.json', import.meta.url);
