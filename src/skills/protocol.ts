@@ -84,10 +84,9 @@ export function wireSkills(server: Server, on: On, skills: SessionSkills, mode: 
     return { ...result, capabilities: { ...result.capabilities, extensions } };
   });
 
-  on(ListSkillsRequestSchema, () => {
+  on(ListSkillsRequestSchema, (request) => {
     requireAnnounced('skills/list');
-    // One page: the catalog is small and fixed; a cursor only ever follows a page that has none.
-    return skills.list();
+    return skills.list(request.params?.cursor);
   });
   on(GetSkillRequestSchema, (request) => {
     requireAnnounced('skills/get');
@@ -95,7 +94,7 @@ export function wireSkills(server: Server, on: On, skills: SessionSkills, mode: 
   });
   on(ReadDirectoryRequestSchema, (request) => {
     requireAnnounced('resources/directory/read');
-    return skills.readDirectory(request.params.uri);
+    return skills.readDirectory(request.params.uri, request.params.cursor);
   });
 
   return {

@@ -59,7 +59,9 @@ export class SessionSkills {
     };
   }
 
-  list() {
+  /** Every skill in one page: the catalog is small and fixed, so no cursor is ever issued. */
+  list(cursor?: string) {
+    if (cursor !== undefined) throw new RpcError(INVALID_PARAMS, 'Invalid cursor: skills/list answers in one page');
     return { skills: this.available.map((s) => this.entry(s)), ...cache };
   }
 
@@ -100,7 +102,9 @@ export class SessionSkills {
   }
 
   /** Children of skill://<skill>/ or of a folder in it; undefined when the URI is not a directory here. */
-  readDirectory(uri: string) {
+  readDirectory(uri: string, cursor?: string) {
+    if (cursor !== undefined)
+      throw new RpcError(INVALID_PARAMS, 'Invalid cursor: resources/directory/read answers in one page');
     const dir = uri.endsWith('/') ? uri : `${uri}/`;
     const skill = this.available.find((s) => dir.startsWith(s.uri.slice(0, -'SKILL.md'.length)));
     if (!skill) throw new RpcError(INVALID_PARAMS, this.whyNot(uri));

@@ -194,6 +194,9 @@ describe("a session's skills", () => {
       expect.objectContaining({ name: 'draft-test-schedule.js', mimeType: 'text/javascript' }),
     ]);
     expect(() => session.read('skill://brevo-email-campaigns/nope.md')).toThrow(/has no file/);
+    // One page each: a cursor was never issued, so any cursor is invalid.
+    expect(() => session.list('after:x')).toThrow(/Invalid cursor/);
+    expect(() => session.readDirectory('skill://brevo-email-campaigns/', 'after:x')).toThrow(/Invalid cursor/);
     expect(() => session.get('skill://no-such-skill/SKILL.md')).toThrow(/No skill at/);
   });
 });
