@@ -8,6 +8,7 @@ import { SANDBOX_TRACKER_KEY } from './http.js';
 import { seedInbound } from './inbound-api.js';
 import { seedCampaigns } from './seed-campaigns.js';
 import { seedCrm } from './seed-crm.js';
+import { seedCommerceTools, seedLoyalty } from './seed-loyalty.js';
 import { ORDER_HTML, PEOPLE, SHOP_DOMAIN, SHOP_SENDER, WELCOME_HTML, type Ago } from './seed-people.js';
 import { seedShop } from './seed-shop.js';
 import { iso, type Store, type Contact } from './store.js';
@@ -155,6 +156,8 @@ export function seedDemoAccount(store: Store): Store {
   seedCampaigns(store, ago);
   seedShop(store, ago);
   seedCrm(store, ago);
+  seedLoyalty(store, ago);
+  seedCommerceTools(store, ago);
   seedInbound(store, ago);
   store.blockedDomains.push({ domain: 'throwaway-mail.example', blockedAt: ago(90) });
 

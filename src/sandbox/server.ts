@@ -3,8 +3,9 @@
 // header, /v3 paths, JSON and multipart bodies checked against the official definition,
 // { code, message } errors. Contacts, lists, attributes, segments, email (templates,
 // transactional, campaigns), senders and domains, webhooks, the CRM, SMS, WhatsApp and
-// e-commerce, processes (imports, exports and the files they write), activity and blocklists
-// have real state; an operation without a route fails loudly with 501, never with an example.
+// e-commerce, processes (imports, exports and the files they write), activity, blocklists, the
+// accounts around the account, loyalty, coupons, feeds and payment requests have real state; an
+// operation without a route fails loudly with 501, never with an example.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../transports/loopback.js';
@@ -18,6 +19,7 @@ import { ecommerceRoutes } from './ecommerce-api.js';
 import { listRoutes } from './lists-api.js';
 import { serveFile } from './files.js';
 import { coreRoutes, unserved } from './core-routes.js';
+import { loyaltyAndCommerceRoutes } from './loyalty-routes.js';
 import { senderRoutes } from './senders-api.js';
 import { sendDueSmsCampaigns, smsRoutes } from './sms-api.js';
 import { templateRoutes } from './templates-api.js';
@@ -83,6 +85,7 @@ export function sandboxRoutes(): RouteTable<Handler> {
     whatsappRoutes,
     ecommerceRoutes,
     accountAreaRoutes,
+    ...loyaltyAndCommerceRoutes,
   ];
   for (const route of [...unserved(), ...stateful.flat()]) handlers.set(`${route[0]} ${route[1]}`, route);
   const table = new RouteTable<Handler>();

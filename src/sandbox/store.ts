@@ -1,7 +1,8 @@
 // The emulator's state: the Brevo objects of one account, held in memory, with the ids,
 // timestamps and derived counts Brevo shows. Handlers (the *-api.ts files) change it; views
-// give each object the field names and shape of Brevo's official definition. CRM, e-commerce
-// and SMS/WhatsApp state live in crm-store.ts, shop-store.ts and messaging-store.ts.
+// give each object the field names and shape of Brevo's official definition. CRM, e-commerce,
+// SMS/WhatsApp, loyalty and coupons/feeds/payments state live in crm-store.ts, shop-store.ts,
+// messaging-store.ts, loyalty-store.ts and commerce-store.ts.
 import { randomUUID } from 'node:crypto';
 import { campaignStatistics, type Engagement } from './campaign-stats.js';
 import type { BlockedDomain, InboundEmail, Process } from './core-store.js';
@@ -9,6 +10,8 @@ import { CrmState } from './crm-store.js';
 import { FileShelf } from './files.js';
 import { trimEmailLog } from './limits.js';
 import { notFound } from './http.js';
+import { CommerceToolsState } from './commerce-store.js';
+import { LoyaltyState } from './loyalty-store.js';
 import { MessagingState } from './messaging-store.js';
 import { ShopState } from './shop-store.js';
 
@@ -285,6 +288,8 @@ export class Store {
   /** By lower-case email: blocks (hard bounces, unsubscriptions) before this time no longer count. */
   readonly unblockedAt = new Map<string, string>();
   readonly inbound: InboundEmail[] = [];
+  readonly loyalty = new LoyaltyState();
+  readonly commerce = new CommerceToolsState();
   private readonly counters = new Map<string, number>();
 
   constructor(readonly clock: () => Date = () => new Date()) {}
