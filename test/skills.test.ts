@@ -294,4 +294,15 @@ describe("each skill's script, read from the server and run in code mode against
     const { templates } = await run(`return await brevo.get_whatsapp_templates({});`);
     expect(templates.find((t: Json) => t.id === out.whatsapp.templateId)?.status).toBe('approved');
   });
+
+  it('brevo-loyalty-coupons: the collection holds its codes; the member is enrolled and credited', async () => {
+    const out = await run(await scriptOf('brevo-loyalty-coupons'));
+    expect(out.coupons).toMatchObject({ name: 'WINTER10', total: 3, remaining: 3 });
+    expect(out.loyalty.status).toBe('completed');
+    const read = await run(`return await brevo.get_contact_balances({ pid: '${out.loyalty.pid}' });`);
+    const mine = read.balances.find((b: Json) => b.contactId === out.loyalty.contactId);
+    expect(mine?.value).toBe(120);
+    const collection = await run(`return await brevo.get_coupon_collection({ id: '${out.coupons.collectionId}' });`);
+    expect(collection).toMatchObject({ name: 'WINTER10', defaultCoupon: 'WINTER10', totalCoupons: 3 });
+  });
 });
