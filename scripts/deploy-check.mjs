@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run deploy-check: the README's team deployment, run for real on loopback. nginx (installed
+// npm run deploy-check: docs/http.md's team deployment, run for real on loopback. nginx (installed
 // from Debian's packages when missing) with the shipped deploy/nginx.conf, TLS with a certificate
 // made here by openssl, in front of two `--stateless --sandbox` replicas that take OAuth tokens
 // from a real authorization server (oidc-provider). Concurrent clients sign in with the SDK's

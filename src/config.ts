@@ -1,5 +1,5 @@
 // Command-line flags and environment variables, read once into a Config. A flag wins over its
-// environment variable. Every option here is documented in README.md.
+// environment variable. Every option here is documented in docs/configuration.md.
 import { parseArgs } from 'node:util';
 import { keyProblem } from './client/api-key.js';
 import { defaultClientOptions } from './client/brevo-client.js';

@@ -152,9 +152,9 @@ describe('brevo-mcp command', () => {
     expect(stdio.stderr).toMatch(/--oauth-issuer applies to --transport http/);
   });
 
-  it('documents every flag and environment variable it reads, in --help and in README.md', async () => {
+  it('documents every flag and environment variable it reads, in --help and in docs/configuration.md', async () => {
     const source = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../docs/configuration.md', import.meta.url), 'utf8');
     const flags = [...source.matchAll(/^\s+'?([a-z-]+)'?: \{ type: /gm)].map((m) => `--${m[1]}`);
     const vars = [...new Set([...source.matchAll(/env\.([A-Z_]+)/g)].map((m) => m[1]!))];
     expect(flags.length).toBeGreaterThan(20);

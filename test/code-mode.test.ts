@@ -175,8 +175,8 @@ describe.each<Transport>(['stdio', 'http', 'stateless'])('code mode over %s', (t
     expect(logs).toMatch(new RegExp(`^sent ${expected.vip.length} with template `));
   });
 
-  it("runs the README's example script", async () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  it("runs docs/code-mode.md's example script", async () => {
+    const readme = readFileSync(new URL('../docs/code-mode.md', import.meta.url), 'utf8');
     const example = /\*\*`execute`\*\*[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1]!;
     const result = await execute(example);
     expect(result.isError, textOf(result)).toBeFalsy();

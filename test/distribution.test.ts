@@ -1,6 +1,6 @@
 // What people copy to install and configure brevo-mcp: the MCP registry's server.json, the
-// client snippets and the toolset profiles of the README. Each must stay true to the package
-// and to the server's options.
+// client snippets of the README and the toolset profiles of docs/configuration.md. Each must
+// stay true to the package and to the server's options.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
@@ -10,6 +10,7 @@ import { readManifest } from '../src/tools/manifest.js';
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { name: string; version: string; mcpName: string; description: string };
 const readme = read('README.md');
+const configuration = read('docs/configuration.md');
 
 interface EnvVar {
   name: string;
@@ -28,12 +29,13 @@ const server = JSON.parse(read('server.json')) as {
   version: string;
   packages: Array<{
     registryType: string;
-    registryBaseUrl: string;
+    registryBaseUrl?: string;
     identifier: string;
     version: string;
-    runtimeHint: string;
+    runtimeHint?: string;
+    fileSha256?: string;
     transport: { type: string };
-    environmentVariables: EnvVar[];
+    environmentVariables?: EnvVar[];
   }>;
 };
 
@@ -84,7 +86,7 @@ describe('server.json for the MCP registry', () => {
     ];
     for (const p of server.packages) {
       expect(Object.keys(p).filter((k) => !packageFields.includes(k))).toEqual([]);
-      for (const v of p.environmentVariables) {
+      for (const v of p.environmentVariables ?? []) {
         expect(
           Object.keys(v).filter((k) => !inputFields.includes(k)),
           v.name,
@@ -98,7 +100,7 @@ describe('server.json for the MCP registry', () => {
   it('names this npm package and version, over stdio, and the owner the registry will check', () => {
     expect(server.name).toBe(pkg.mcpName);
     expect(server.version).toBe(pkg.version);
-    expect(server.packages).toHaveLength(1);
+    expect(server.packages.map((p) => p.registryType)).toEqual(['npm', 'mcpb']);
     expect(server.packages[0]).toMatchObject({
       registryType: 'npm',
       registryBaseUrl: 'https://registry.npmjs.org',
@@ -109,12 +111,24 @@ describe('server.json for the MCP registry', () => {
     });
   });
 
+  it('lists the MCP Bundle of this version as a GitHub release download, its hash filled in by npm run bundle', () => {
+    const bundle = server.packages[1]!;
+    expect(bundle).toMatchObject({ version: pkg.version, transport: { type: 'stdio' } });
+    // The registry takes an .mcpb only from a GitHub or GitLab release, by a URL containing "mcp".
+    const owner = server.name.split('/')[0]!.replace(/^io\.github\./, '');
+    expect(bundle.identifier).toBe(
+      `https://github.com/${owner}/${pkg.name}/releases/download/v${pkg.version}/${pkg.name}-${pkg.version}.mcpb`,
+    );
+    // Its SHA-256 is known only once the file is built: build/server.json carries it (test/bundle.test.ts).
+    expect(bundle.fileSha256).toBeUndefined();
+  });
+
   it('declares environment variables the server reads, the keys as secrets', () => {
-    const vars = server.packages[0]!.environmentVariables;
+    const vars = server.packages[0]!.environmentVariables!;
     const config = read('src/config.ts');
     for (const v of vars) {
       expect(config, `${v.name} is read in src/config.ts`).toContain(`env.${v.name}`);
-      expect(readme, `${v.name} is documented`).toContain(v.name);
+      expect(configuration, `${v.name} is documented`).toContain(v.name);
     }
     const byName = new Map(vars.map((v) => [v.name, v]));
     expect(byName.get('BREVO_API_KEY')).toMatchObject({ isRequired: true, isSecret: true });
@@ -138,13 +152,16 @@ describe('server.json for the MCP registry', () => {
 describe('README', () => {
   it('has client snippets that are valid JSON', () => {
     const blocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(blocks.length).toBeGreaterThanOrEqual(6);
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
     for (const block of blocks) expect(() => JSON.parse(block), block).not.toThrow();
   });
 
   it('quotes the right tool count for every toolset profile', () => {
-    const section = readme.slice(readme.indexOf('## Toolset profiles'), readme.indexOf('## MCP Inspector'));
-    const rows = [...section.matchAll(/^\|[^|]+\| `([^`]+)` \| (\d+) \|$/gm)];
+    const section = configuration.slice(
+      configuration.indexOf('## Toolset profiles'),
+      configuration.indexOf('## Options'),
+    );
+    const rows = [...section.matchAll(/^\|[^|]+\| +`([^`]+)` +\| +(\d+) \|$/gm)];
     expect(rows.length).toBeGreaterThanOrEqual(4);
     const manifest = readManifest();
     for (const [, options, count] of rows) {

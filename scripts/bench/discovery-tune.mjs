@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Learns the discovery engine's ranking weights (src/discovery/weights.ts) from the benchmark by coordinate ascent, and checks by cross-validation that what it learns carries over to requests it did not see.
-// `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3] [--by-set] [--knobs a,b]` after `npm run build`; prints the weights learned on every task that may be tuned on,
+// Learns the discovery engine's ranking weights (src/discovery/weights.json) from the benchmark by coordinate ascent, and checks by cross-validation that what it learns carries over to requests it did not see.
+// `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3] [--by-set] [--knobs a,b] [--write]` after `npm run build`; prints the weights learned on every task that may be tuned on
+// (every language's sets, English and the others), --write saves them to src/discovery/weights.json when they did better on the folds left out than the weights there,
 // and for each fold the score on the fold left out next to the score on the folds learned from. --by-set leaves one set out at a time (learned on all the others),
 // --knobs learns only the weights named. Held-out tasks are never used.
+import { writeFileSync } from 'node:fs';
 import { evaluate, loadManifest, loadTasks } from './discovery.mjs';
 
 const arg = (name, fallback) => {
@@ -12,6 +14,7 @@ const arg = (name, fallback) => {
 const FOLDS = arg('folds', 5);
 const ROUNDS = arg('rounds', 3);
 const BY_SET = process.argv.includes('--by-set');
+const WRITE = process.argv.includes('--write');
 const ONLY = process.argv.includes('--knobs')
   ? process.argv[process.argv.indexOf('--knobs') + 1].split(',')
   : undefined;
@@ -89,6 +92,8 @@ const parts = BY_SET
   : FOLDS > 1
     ? Array.from({ length: FOLDS }, (_, f) => ({ name: `fold ${f}`, test: (_t, i) => i % FOLDS === f }))
     : [];
+/** Over the folds left out: the objective with the weights as they were, and with those learned without the fold. */
+const leftOut = { before: 0, after: 0 };
 if (parts.length) {
   const rows = [];
   for (const part of parts) {
@@ -99,6 +104,8 @@ if (parts.length) {
     learn(train);
     const fit = objective(train);
     const after = objective(test);
+    leftOut.before += before.value * test.length;
+    leftOut.after += after.value * test.length;
     rows.push({
       'left out': `${part.name} (${test.length})`,
       'left out, before': `${pct(before.top1)} / ${pct(before.top5)}`,
@@ -117,3 +124,15 @@ const changed = knobs
   .map((k, i) => ({ weight: k.name, was: initial[i], now: learned[i] }))
   .filter((r) => r.was !== r.now);
 console.table(changed);
+// Learned weights replace the data file's only when they carried over better to requests they were not learned on.
+if (WRITE && parts.length && leftOut.after <= leftOut.before) {
+  console.log(
+    `kept src/discovery/weights.json: on the folds left out the learned weights scored ${(leftOut.after / tasks.length).toFixed(4)}, ` +
+      `the current ones ${(leftOut.before / tasks.length).toFixed(4)}`,
+  );
+} else if (WRITE) {
+  // The weights as learned on every task that may be tuned on, in the data file the engine reads.
+  restore(learned);
+  writeFileSync(new URL('../../src/discovery/weights.json', import.meta.url), `${JSON.stringify(WEIGHTS, null, 2)}\n`);
+  console.log('wrote src/discovery/weights.json');
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Discovery benchmark: how often the engine puts the right operation first / in the top five for requests in people's words, next to a plain BM25, and how fast it answers.
 // Runs alone (`node scripts/bench/discovery.mjs [--misses [--tune]]`, after `npm run build`) or as a section of `npm run bench`;
-// --misses lists every miss, --tune only those of the tasks tuned on (not the held-out third).
+// --misses lists every miss, --tune only those of the tasks tuned on (not the held-out third), --lang <code> only those in one language.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +15,10 @@ const MANIFEST = new URL('../../catalog/tools.json', import.meta.url);
  * - probe: written for issue 11b after its first round of changes, run once, then tuned on;
  * - blind: written before issue 11b changed anything and run once near its end, then tuned on;
  * - blind2, blind3: written after issue 11b's main changes, each run once, then tuned on a little;
- * - blind4, blind5: written before issue 11c changed anything, run once then and once at its end, then tuned on a little.
+ * - blind4, blind5: written before issue 11c changed anything, run once then and once at its end, then tuned on a little;
+ * - dev-<lang>: requests in French, German, Spanish, Italian and Portuguese written with the engine for issue 23 (tuned on);
+ * - blind-<lang>: 150 or so requests per language written for issue 23 by a helper who never read the engine, run once at its end (held out).
+ * Each set has a language (`lang`, English unless said): the bench prints figures per language too.
  */
 export const SOURCES = [
   { source: 'repo', file: 'discovery-tasks.tsv', heldOut: (i) => i % 3 === 2 },
@@ -26,7 +29,22 @@ export const SOURCES = [
   { source: 'blind3', file: 'discovery-tasks-blind3.tsv', heldOut: () => false },
   { source: 'blind4', file: 'discovery-tasks-blind4.tsv', heldOut: () => false },
   { source: 'blind5', file: 'discovery-tasks-blind5.tsv', heldOut: () => false },
+  ...['fr', 'de', 'es', 'it', 'pt'].map((lang) => ({
+    source: `dev-${lang}`,
+    file: `discovery-tasks-dev-${lang}.tsv`,
+    lang,
+    heldOut: () => false,
+  })),
+  ...['fr', 'de', 'es', 'it', 'pt'].map((lang) => ({
+    source: `blind-${lang}`,
+    file: `discovery-tasks-blind-${lang}.tsv`,
+    lang,
+    heldOut: () => true,
+  })),
 ];
+
+/** Names of the languages the sets are written in. */
+export const LANGUAGES = { en: 'English', fr: 'French', de: 'German', es: 'Spanish', it: 'Italian', pt: 'Portuguese' };
 
 const readTasks = (file) =>
   readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')
@@ -39,8 +57,8 @@ const readTasks = (file) =>
 
 /** The tasks of every set: query, accepted operation names, the set it comes from, and whether it is held out from tuning. */
 export function loadTasks() {
-  return SOURCES.flatMap(({ source, file, heldOut }) =>
-    readTasks(file).map((task, i) => ({ ...task, source, heldOut: heldOut(i) })),
+  return SOURCES.flatMap(({ source, file, heldOut, lang = 'en' }) =>
+    readTasks(file).map((task, i) => ({ ...task, source, lang, heldOut: heldOut(i) })),
   );
 }
 
@@ -101,7 +119,7 @@ export function evaluate(rank, tasks) {
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
+export async function discoverySection({ misses = 5, tuneOnly = false, lang = undefined } = {}) {
   const { createDiscovery } = await import('../../dist/discovery/index.js');
   const entries = loadManifest();
   const tasks = loadTasks();
@@ -146,9 +164,28 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
   console.log(
     'sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), ' +
       'blind, blind2, blind3 (written before and after issue 11b changed the engine; tuned on after their one run), ' +
-      'blind4, blind5 (written before issue 11c changed it; run before and after, then tuned on)',
+      'blind4, blind5 (written before issue 11c changed it; run before and after, then tuned on), ' +
+      'dev-<lang> (French, German, Spanish, Italian, Portuguese, written with issue 23; tuned on), ' +
+      'blind-<lang> (written apart from the engine for issue 23, run once at its end; held out)',
   );
   console.table(rows);
+  console.log('by language (the engine, every set in that language):');
+  console.table(
+    Object.entries(LANGUAGES).map(([lang, name]) => {
+      const r = evaluate(
+        engine,
+        tasks.filter((t) => t.lang === lang),
+      );
+      const sets = SOURCES.filter((s) => (s.lang ?? 'en') === lang).map((s) => s.source);
+      return {
+        language: `${name} (${r.tasks})`,
+        sets: sets.length > 3 ? `${sets.length} sets` : sets.join(', '),
+        'top-1': pct(r.top1),
+        'top-5': pct(r.top5),
+        MRR: r.mrr.toFixed(3),
+      };
+    }),
+  );
 
   // First-time searches (nothing cached) on a fresh set of entries, then the same searches again.
   // Wall-clock time, and CPU time (user + system), which a busy machine's other processes do not inflate.
@@ -182,7 +219,7 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
   ]);
 
   const worst = results['discovery engine'].ranks
-    .filter((r) => r.rank !== 1 && !(tuneOnly && r.heldOut))
+    .filter((r) => r.rank !== 1 && !(tuneOnly && r.heldOut) && (!lang || r.lang === lang))
     .sort((a, b) => (a.rank || 999) - (b.rank || 999))
     .reverse()
     .slice(0, misses);
@@ -203,5 +240,6 @@ export async function discoverySection({ misses = 5, tuneOnly = false } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const all = process.argv.includes('--misses');
-  await discoverySection({ misses: all ? 1000 : 5, tuneOnly: process.argv.includes('--tune') });
+  const lang = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
+  await discoverySection({ misses: all ? 1000 : 5, tuneOnly: process.argv.includes('--tune'), lang });
 }

@@ -4,7 +4,8 @@ import type { ToolEntry } from '../tools/manifest.js';
 import { NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
 import { QUESTION_WORDS, stemSet } from './phrasing.js';
 import { type Concept, type Intent, type Lexicon, readRequest } from './request.js';
-import { editDistance, term, words } from './text.js';
+import { editDistance, isStopWord, term, words } from './text.js';
+import { readLanguage } from './translate.js';
 import { vocabulary } from './vocabulary.js';
 import { WEIGHTS } from './weights.js';
 
@@ -288,47 +289,70 @@ export class Index {
       if (totals[doc]! === 0) continue;
       // Like minisearch's own OR queries: an operation matching more of what was asked ranks higher.
       let score = totals[doc]! * (matched[doc]! / concepts.length) ** WEIGHTS.coverage;
-      const kind = this.kinds[doc]!;
-      if (!intent.write && kind.read) score *= intent.question ? WEIGHTS.question : WEIGHTS.read;
-      if (intent.write && !kind.read) score *= WEIGHTS.write;
-      if (intent.yesNo && !kind.read) score *= WEIGHTS.yesNoWrite;
-      if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
-      if (kind.read) {
-        // A collection asked for: any collection, or with an owner's id ("notes of contact 12") one under an owner.
-        // The owner's own collection ("groups" for "sub-accounts in group 2") is not what is asked for.
-        const many =
-          !intent.one &&
-          intent.many &&
-          (!intent.ownerId || kind.nested || !kind.nameTerms.some((t) => intent.owner?.includes(t)));
-        if ((intent.one && kind.item) || (many && kind.collection)) score *= WEIGHTS.shape;
-        // One item asked for and a collection offered, or the other way round.
-        else if ((intent.one && kind.collection) || (many && !intent.ownerId && kind.item))
-          score *= WEIGHTS.shapeMismatch;
-        // The owners asked for, not what one of them holds: "what folders do we have for our lists" is no folder's lists.
-        if (many && kind.nested && !intent.ownerId && kind.owner && intent.head?.includes(kind.owner))
-          score *= WEIGHTS.shapeMismatch / WEIGHTS.shape;
-      }
-      // The operation whose name the request explains best: "send a transactional email with a
-      // template" is send_transac_email, not send_test_template, which also has a "test".
-      if (kind.nameTerms.length) {
-        const covered = kind.nameTerms.reduce(
-          (n, t) =>
-            n +
-            (headSaid.has(t) ? 1 : said.has(t) || saidPrefixes.some((p) => t.startsWith(p)) ? WEIGHTS.contextName : 0),
-          0,
-        );
-        score *= 1 - WEIGHTS.name + (WEIGHTS.name * covered) / kind.nameTerms.length;
-      }
-      const named = this.named[doc];
-      if (named && !named.groups.every((g) => [...g].some((t) => said.has(t)))) score *= named.weight;
-      if (kind.batch && !intent.batch) score *= WEIGHTS.batchOnly;
+      score *= this.kindFactor(doc, intent, said, saidPrefixes, headSaid);
       totals[doc] = score;
     }
     return totals;
   }
 
+  /** How much an entry's kind agrees with what the request asks for: a read or a change, one item or a collection, its verb, its name's words. */
+  private kindFactor(
+    doc: number,
+    intent: Intent,
+    said: ReadonlySet<string>,
+    saidPrefixes: string[],
+    headSaid: ReadonlySet<string>,
+  ): number {
+    let score = 1;
+    const kind = this.kinds[doc]!;
+    if (!intent.write && kind.read) score *= intent.question ? WEIGHTS.question : WEIGHTS.read;
+    if (intent.write && !kind.read) score *= WEIGHTS.write;
+    if (intent.yesNo && !kind.read) score *= WEIGHTS.yesNoWrite;
+    if (intent.verbs.has(kind.verb)) score *= WEIGHTS.verb;
+    if (kind.read) {
+      // A collection asked for: any collection, or with an owner's id ("notes of contact 12") one under an owner.
+      // The owner's own collection ("groups" for "sub-accounts in group 2") is not what is asked for.
+      const many =
+        !intent.one &&
+        intent.many &&
+        (!intent.ownerId || kind.nested || !kind.nameTerms.some((t) => intent.owner?.includes(t)));
+      if ((intent.one && kind.item) || (many && kind.collection)) score *= WEIGHTS.shape;
+      // One item asked for and a collection offered, or the other way round.
+      else if ((intent.one && kind.collection) || (many && !intent.ownerId && kind.item))
+        score *= WEIGHTS.shapeMismatch;
+      // The owners asked for, not what one of them holds: "what folders do we have for our lists" is no folder's lists.
+      if (many && kind.nested && !intent.ownerId && kind.owner && intent.head?.includes(kind.owner))
+        score *= WEIGHTS.shapeMismatch / WEIGHTS.shape;
+    }
+    // The operation whose name the request explains best: "send a transactional email with a
+    // template" is send_transac_email, not send_test_template, which also has a "test".
+    if (kind.nameTerms.length) {
+      const covered = kind.nameTerms.reduce(
+        (n, t) =>
+          n +
+          (headSaid.has(t) ? 1 : said.has(t) || saidPrefixes.some((p) => t.startsWith(p)) ? WEIGHTS.contextName : 0),
+        0,
+      );
+      score *= 1 - WEIGHTS.name + (WEIGHTS.name * covered) / kind.nameTerms.length;
+    }
+    const named = this.named[doc];
+    if (named && !named.groups.every((g) => [...g].some((t) => said.has(t)))) score *= named.weight;
+    if (kind.batch && !intent.batch) score *= WEIGHTS.batchOnly;
+    return score;
+  }
+
+  /** Whether the English reading knows a word: a stop word, a glossary word or a catalog term. */
+  private readonly englishKnows = (word: string) => {
+    if (isStopWord(word)) return true;
+    const t = term(word, true);
+    // A catalog term of one or two letters ("de" from a locale) is no sign of English.
+    return t !== undefined && ((t.length > 2 && this.indexed.has(t)) || vocabulary().known.has(t));
+  };
+
   rank(query: string): Ranking {
-    const { concepts, corrected, intent } = readRequest(query, this.lexicon);
+    // A request in another language is read in the English words its language's data gives.
+    const { text } = readLanguage(query, this.englishKnows);
+    const { concepts, corrected, intent } = readRequest(text, this.lexicon);
     let fuzzy = corrected;
     const none = new Float64Array(0);
     let scores = concepts.length ? this.score(concepts, intent, false) : none;

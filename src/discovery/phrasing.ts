@@ -86,74 +86,124 @@ export const CAPITALS_KEPT = new Set(
   ).split(' '),
 );
 
-/** Things written in a request, read as what they are: an address is a contact's email, a host name a domain. */
-export const ENTITIES: Array<[RegExp, string]> = [
-  // "what can ana@x.com see and do", "what is Tom allowed to do": a person's permissions.
-  [
-    /\bwhat\s+(?:can|could|may|is|are)\s+(?!i\b|we\b|you\b)(\S+(?:\s+\S+){0,3}?)\s+(?:(?:allowed|able|permitted)\s+to\s+)?(?:see|do|access|view|edit|change|use|touch|manage)\b/gi,
-    ' permissions of $1 ',
-  ],
-  [/\bhttps?:\/\/\S+/gi, ' url '],
-  // An address or a host name names one contact or domain, as an id ("0") does.
-  [/\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, ' email address 0 '],
-  [
-    /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi,
-    ' domain 0 ',
-  ],
-  [/(^|\s)\+\d[\d ]{6,}\d\b/g, ' phone number '],
-  // "a list of X" asks for every X; it is not a contact list.
-  [/\b(a|the|full|complete|whole)?\s*list of\b/gi, ' all '],
-  [/\bin order to\b/gi, ' so '],
-  // People picked by what they did ("everyone who opened ...", "the people that clicked ...") are recipients of one kind.
-  [/\b(everyone|everybody|anyone|anybody|people|those|the ones|recipients)\s+(who|that)\b/gi, ' recipients who '],
-  // The person's own organisation as a place ("in our organisation", "across my company") is no CRM company.
-  [
-    /\b(in|on|of|for|across|within|under|throughout|from)\s+(our|my)\s+((whole|entire|enterprise)\s+)?(organisation|organization|org|company|business|enterprise)\b(?!\s*['’]s)/gi,
-    ' ',
-  ],
-  // "how many emails have I got left": what remains of an allowance ("emails left"), the words between aside.
-  [/\b(e-?mails?|sms|texts?|messages?|credits?|sends)\b((?:\s+(?!left\b)[a-z']+){1,4}?)\s+left\b/gi, ' $1 left $2 '],
-  // Seeing it before everyone else, before it goes out, is a test.
-  [
-    /\bbefore\s+(everyone|everybody|anyone|it goes (out|live)|we (send|launch)|(the )?customers (do|get)|sending|launching|the (real )?send)\b/gi,
-    ' test first ',
-  ],
-  // "what did the refund email to joe@x.com say": its content.
-  [/\bwhat\s+(?:\w+ly\s+)?(?:did|does|do)\s+(.{1,80}?)\s+(?:say|contain|look like)\b/gi, ' content of $1 '],
-  // What a message says is its content, not what to search for: "text +33... saying the parcel is on its way".
-  [
-    /\b(saying|that says|which says|that reads|to say|telling (him|her|them|the customers?|everyone|people))\b.*$/gi,
-    ' ',
-  ],
-  [/\bwith the (text|message|words?|wording)(?! id\b)\b.*$/gi, ' '],
-  // A file the person has is to be brought in; a file of something asked for is an export ("a csv of everyone on list 7").
-  [
-    /\b(i|we|i've|we've|i’ve|we’ve)\s+(have|got|have got)\s+(a|an|this|the|some|our|my)?\s*(csv|file|spreadsheet|excel|sheet|xlsx)\b/gi,
-    ' import $4 ',
-  ],
-  // "how many", "how much": a question (see QUESTION), not a word to search for ("many" means bulk).
-  [/\bhow (many|much)\b/gi, ' '],
-  // Times, amounts and ordinals say when or how much, not which item.
-  [/\b\d+(?:[.,]\d+)?\s?(am|pm|k|m|st|nd|rd|th|h|hrs?|mins?|d|%|x)\b/gi, ' '],
-  [/[$€£]\s?\d+(?:[.,]\d+)?/g, ' '],
-  // A state asked for is a change: "folder 6 should be called Archived" renames it, "hook 3 should go to https://..." points it elsewhere,
-  // "the name should be Acme" sets it, "gmx.net must be blocked" blocks it (see OBLIGED).
-  [
-    /\b(should|must|needs? to|has to|have to|ought to|is to|are to|will|shall)\s+(now\s+)?be\s+(re)?(called|named|titled|labell?ed)((\s+(?!from\b|instead\b|please\b)[^\s,;.!?]+)*)/gi,
-    ` ${OBLIGED} rename `,
-  ],
-  [
-    /\b(should|must|needs? to|has to|have to|ought to)\s+(now\s+)?(go|point|post|deliver)\s+(to|at)\b/gi,
-    ` ${OBLIGED} point to `,
-  ],
-  [/\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?be\b/gi, ` ${OBLIGED} ${STATE} `],
-  [/\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?get\b/gi, ` ${OBLIGED} `],
-  [/\b(from now on|going forward|from today on|from here on)\b/gi, ' instead '],
-  // "a company called Initech", "a list named VIP": the name is not what to search for.
-  [/\b(called|named|titled)\s+\S+/gi, ' '],
-  // A quoted name ('Leads 2024', "VIP") names an object, a quoted text is a message's content; their words are not what to search for.
-  [/(^|\s)["'‘“][^"'‘’“”]{1,300}["'’”](?=\s|$|[.,;:!?])/g, ' '],
+/** One rule of a request's shape: what a pattern in the text says, read as the words that say it to the ranking. */
+export interface ShapeRule {
+  /** The behaviour, as its unit test names it. */
+  rule: string;
+  pattern: RegExp;
+  as: string;
+}
+
+/**
+ * What a request's shape tells, read before its words: addresses, links, host names and phone numbers
+ * are one item each; quoted text, names after "called", message content, amounts and times are data,
+ * not what to search for; "how many" and "list of" say the shape of a read; "should be" asks for a
+ * change; a few ways of asking say what is meant (a person's permissions, a message's content, a test
+ * before the send, a file to import). Each rule has a test named by its behaviour (shape.test.ts).
+ */
+export const SHAPE_RULES: ShapeRule[] = [
+  {
+    rule: "reads 'what can X see and do' as that person's permissions",
+    pattern:
+      /\bwhat\s+(?:can|could|may|is|are)\s+(?!i\b|we\b|you\b)(\S+(?:\s+\S+){0,3}?)\s+(?:(?:allowed|able|permitted)\s+to\s+)?(?:see|do|access|view|edit|change|use|touch|manage)\b/gi,
+    as: ' permissions of $1 ',
+  },
+  { rule: 'reads a link as a url, not as its words', pattern: /\bhttps?:\/\/\S+/gi, as: ' url ' },
+  {
+    rule: "reads an email address as one contact's address, named like an id",
+    pattern: /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g,
+    as: ' email address 0 ',
+  },
+  {
+    rule: 'reads a host name as one domain, named like an id',
+    pattern: /\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|fr|de|uk|eu|es|it|nl|be|ch|info|biz|shop|app|dev)\b/gi,
+    as: ' domain 0 ',
+  },
+  {
+    rule: 'reads an international number as a phone number',
+    pattern: /(^|\s)\+\d[\d ]{6,}\d\b/g,
+    as: ' phone number ',
+  },
+  {
+    rule: "reads 'a list of X' as every X, not a contact list",
+    pattern: /\b(a|the|full|complete|whole)?\s*list of\b/gi,
+    as: ' all ',
+  },
+  {
+    rule: 'reads people picked by what they did as recipients',
+    pattern: /\b(everyone|everybody|anyone|anybody|people|those|the ones|recipients)\s+(who|that)\b/gi,
+    as: ' recipients who ',
+  },
+  {
+    rule: "reads the person's own organisation as a place, not a CRM company",
+    pattern:
+      /\b(in|on|of|for|across|within|under|throughout|from)\s+(our|my)\s+((whole|entire|enterprise)\s+)?(organisation|organization|org|company|business|enterprise)\b(?!\s*['’]s)/gi,
+    as: ' ',
+  },
+  {
+    rule: "reads what remains of an allowance ('emails have I got left') as the allowance left",
+    pattern: /\b(e-?mails?|sms|texts?|messages?|credits?|sends)\b((?:\s+(?!left\b)[a-z']+){1,4}?)\s+left\b/gi,
+    as: ' $1 left $2 ',
+  },
+  {
+    rule: 'reads seeing it before everyone else as a test',
+    pattern:
+      /\bbefore\s+(everyone|everybody|anyone|it goes (out|live)|we (send|launch)|(the )?customers (do|get)|sending|launching|the (real )?send)\b/gi,
+    as: ' test first ',
+  },
+  {
+    rule: "reads 'what did X say' as X's content",
+    pattern: /\bwhat\s+(?:\w+ly\s+)?(?:did|does|do)\s+(.{1,80}?)\s+(?:say|contain|look like)\b/gi,
+    as: ' content of $1 ',
+  },
+  {
+    rule: "drops what a message says ('saying ...'): its content is not what to search for",
+    pattern:
+      /\b(saying|that says|which says|that reads|to say|telling (him|her|them|the customers?|everyone|people))\b.*$/gi,
+    as: ' ',
+  },
+  {
+    rule: 'reads a file the person has as one to import',
+    pattern:
+      /\b(i|we|i've|we've|i’ve|we’ve)\s+(have|got|have got)\s+(a|an|this|the|some|our|my)?\s*(csv|file|spreadsheet|excel|sheet|xlsx)\b/gi,
+    as: ' import $4 ',
+  },
+  {
+    rule: "reads 'how many' as a question, not as many at once",
+    pattern: /\bhow (many|much)\b/gi,
+    as: ' ',
+  },
+  {
+    rule: 'drops times, amounts and ordinals: they say when or how much, not which item',
+    pattern: /\b\d+(?:[.,]\d+)?\s?(am|pm|k|m|st|nd|rd|th|h|hrs?|mins?|d|%|x)\b/gi,
+    as: ' ',
+  },
+  { rule: 'drops an amount of money', pattern: /[$€£]\s?\d+(?:[.,]\d+)?/g, as: ' ' },
+  {
+    rule: "reads 'should be', 'must be' as a state asked for: a change",
+    pattern: /\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?be\b/gi,
+    as: ` ${OBLIGED} ${STATE} `,
+  },
+  {
+    rule: "reads 'should get', 'must get' as a change asked for",
+    pattern: /\b(should|must|needs? to|has to|have to|ought to|got to|gotta)\s+(now\s+)?get\b/gi,
+    as: ` ${OBLIGED} `,
+  },
+  {
+    rule: "drops a name after 'called', 'named', 'titled'",
+    pattern: /\b(called|named|titled)\s+\S+/gi,
+    as: ' ',
+  },
+  {
+    rule: 'drops quoted text: a name or a message, not what to search for',
+    pattern: /(^|\s)["'‘“][^"'‘’“”]{1,300}["'’”](?=\s|$|[.,;:!?])/g,
+    as: ' ',
+  },
 ];
+
+/** A request's text with every shape rule applied, in order. */
+export const applyShapeRules = (text: string) =>
+  SHAPE_RULES.reduce((out, { pattern, as }) => out.replace(pattern, as), text);
 
 export const stemSet = (list: string[]) => new Set(list.map((w) => term(w, true)!));
 export const WRITE_TERMS = stemSet(WRITE_WORDS);

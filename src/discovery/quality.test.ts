@@ -27,7 +27,7 @@ const TARGET = { top1: 0.85, top5: 0.97 };
 const INDEPENDENT_TARGET = { top1: 0.82, top5: 0.96 };
 /**
  * Each set's floor: the target where the engine reaches it, else a little under the level it reached
- * (the later blind sets, written in voices the engine was not built on, stay below the top-1 target; see README).
+ * (the later blind sets, written in voices the engine was not built on, stay below the top-1 target; see docs/discovery.md).
  */
 const FLOORS: Record<string, { top1: number; top5: number }> = {
   repo: TARGET,
@@ -38,6 +38,18 @@ const FLOORS: Record<string, { top1: number; top5: number }> = {
   blind3: { top1: 0.72, top5: 0.93 },
   blind4: { top1: 0.79, top5: 0.93 },
   blind5: { top1: 0.72, top5: 0.94 },
+  // The development sets of the other languages (issue 23): tuned on, so held to the issue's targets.
+  'dev-fr': { top1: 0.8, top5: 0.95 },
+  'dev-de': { top1: 0.8, top5: 0.95 },
+  'dev-es': { top1: 0.8, top5: 0.95 },
+  'dev-it': { top1: 0.8, top5: 0.95 },
+  'dev-pt': { top1: 0.8, top5: 0.95 },
+  // The blind sets of the other languages, held out: a little under their first run (in each file's header).
+  'blind-fr': { top1: 0.82, top5: 0.93 },
+  'blind-de': { top1: 0.75, top5: 0.9 },
+  'blind-es': { top1: 0.8, top5: 0.94 },
+  'blind-it': { top1: 0.85, top5: 0.95 },
+  'blind-pt': { top1: 0.8, top5: 0.96 },
 };
 
 const manifest = readManifest();
@@ -68,7 +80,8 @@ describe('discovery benchmark', () => {
   for (const [source, floor] of Object.entries(FLOORS)) {
     it(`puts the right operation first for ≥ ${floor.top1 * 100}% and in the top five for ≥ ${floor.top5 * 100}% of the ${source} set`, () => {
       const set = score(tasks.filter((t) => t.source === source));
-      expect(set.ranks.length).toBeGreaterThanOrEqual(90);
+      // A development set is smaller than a set written to measure.
+      expect(set.ranks.length).toBeGreaterThanOrEqual(source.startsWith('dev-') ? 30 : 90);
       expect(set.top1, misses(set)).toBeGreaterThanOrEqual(floor.top1);
       expect(set.top5, misses(set)).toBeGreaterThanOrEqual(floor.top5);
     });
@@ -76,7 +89,7 @@ describe('discovery benchmark', () => {
 
   it('does as well on the held-out third as on the part it was tuned on, within 8 points', () => {
     const tuned = score(tasks.filter((t) => !t.heldOut));
-    const heldOut = score(tasks.filter((t) => t.heldOut));
+    const heldOut = score(tasks.filter((t) => t.heldOut && t.source === 'repo'));
     expect(heldOut.ranks.length).toBeGreaterThan(100);
     expect(heldOut.top1).toBeGreaterThanOrEqual(tuned.top1 - 0.08);
     expect(heldOut.top5).toBeGreaterThanOrEqual(tuned.top5 - 0.08);

@@ -12,6 +12,9 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Whether a lower-case word is an English stop word. */
+export const isStopWord = (word: string) => STOP_WORDS.has(word);
+
 /** British → American spellings, as word stems, so "organisation" and "organization" meet. */
 const SPELLINGS: Array<[RegExp, string]> = [
   [

@@ -2,7 +2,7 @@
 import type { Operation, Toolset } from './define.js';
 
 interface ToolsetInfo {
-  /** One line for people, in the toolset table of docs/TOOLS.md (scripts/write-catalog.mjs). */
+  /** One line for people, in the toolset tables of docs/TOOLS.md (scripts/write-catalog.mjs) and the README. */
   summary: string;
   load: () => Promise<{ default: Toolset }>;
 }
