@@ -5,7 +5,8 @@
 //  2. cold start, spawn to a completed tools/list over stdio, next to a one-tool SDK server;
 //  3. per-call latency of a read tool against a local fake Brevo, next to the one-tool server's
 //     call and a direct HTTP request to the same fake; the server's peak RSS;
-//  4. load: concurrent Streamable HTTP clients (stateful and stateless) calling a tool;
+//  4. load: concurrent Streamable HTTP clients calling a tool: 2025-11-25 with sessions, 2025-11-25
+//     --stateless, and 2026-07-28 (the v2 SDK's Client; every request served on its own);
 //  5. discovery: top-1, top-5 and MRR of the search engine on requests in people's words, next to
 //     a plain BM25, and its search latency (scripts/bench/discovery.mjs);
 //  6. the MCP Apps views (scripts/bench/views.mjs): sizes, listing tokens, read time;
@@ -15,6 +16,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import {
+  Client as ModernClient,
+  StreamableHTTPClientTransport as ModernHttpTransport,
+} from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -160,10 +165,19 @@ function startHttpServer(apiUrl, args) {
   });
 }
 
-async function load(apiUrl, stateless) {
-  const { child, url } = await startHttpServer(apiUrl, stateless ? ['--stateless'] : []);
+/** mode: 'stateful' and 'stateless' are 2025-11-25 clients (the server with --stateless for the second); '2026-07-28' v2 ones. */
+async function load(apiUrl, mode) {
+  const { child, url } = await startHttpServer(apiUrl, mode === 'stateless' ? ['--stateless'] : []);
   const clients = await Promise.all(
     Array.from({ length: LOAD_CLIENTS }, async () => {
+      if (mode === '2026-07-28') {
+        const client = new ModernClient(
+          { name: 'load', version: '1' },
+          { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+        );
+        await client.connect(new ModernHttpTransport(new URL(url)));
+        return client;
+      }
       const client = new Client({ name: 'load', version: '1' });
       await client.connect(new StreamableHTTPClientTransport(new URL(url)));
       return client;
@@ -192,7 +206,7 @@ async function load(apiUrl, stateless) {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   return {
-    mode: stateless ? 'stateless' : 'stateful',
+    mode: mode === '2026-07-28' ? '2026-07-28 (per request)' : `2025-11-25 ${mode}`,
     clients: LOAD_CLIENTS,
     calls: times.length,
     callsPerSecond: Math.round(times.length / seconds),
@@ -214,7 +228,12 @@ console.table(await sizes(fake.url));
 const cold = await coldStart(fake.url);
 console.log(`cold start, spawn to completed tools/list over stdio (${COLD_RUNS} runs each)`);
 console.table([
-  { server: 'one-tool SDK server', median: ms(median(cold.trivial)), min: ms(sorted(cold.trivial)[0]), ratio: '1.00' },
+  {
+    server: 'one-tool SDK server (v2)',
+    median: ms(median(cold.trivial)),
+    min: ms(sorted(cold.trivial)[0]),
+    ratio: '1.00',
+  },
   {
     server: 'brevo-mcp, all 292 tools',
     median: ms(median(cold.all)),
@@ -251,7 +270,7 @@ console.log(
 );
 
 console.log(`load: ${LOAD_CLIENTS} concurrent Streamable HTTP clients x ${LOAD_CALLS} calls of get_account`);
-const loads = [await load(fake.url, false), await load(fake.url, true)];
+const loads = [await load(fake.url, 'stateful'), await load(fake.url, 'stateless'), await load(fake.url, '2026-07-28')];
 console.table(loads.map((l) => ({ ...l, p50: ms(l.p50), p99: ms(l.p99), peakRssMb: l.peakRssMb.toFixed(1) })));
 
 await discoverySection();

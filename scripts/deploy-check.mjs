@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 // npm run deploy-check: docs/http.md's team deployment, run for real on loopback. nginx (installed
 // from Debian's packages when missing) with the shipped deploy/nginx.conf, TLS with a certificate
-// made here by openssl, in front of two `--stateless --sandbox` replicas that take OAuth tokens
-// from a real authorization server (oidc-provider). Concurrent clients sign in with the SDK's
-// OAuth flow and call tools through nginx; one replica is killed midway. Prints calls/s, p50/p99,
+// made here by openssl, in front of two `--stateless --sandbox --confirm` replicas that take OAuth
+// tokens from a real authorization server (oidc-provider), share one request-state secret and
+// share change events through Redis (Debian's redis-server, installed when missing). Concurrent
+// clients call tools through nginx, half of them 2025-11-25 clients signed in with the SDK's OAuth
+// flow, half 2026-07-28 clients (the v2 SDK's Client, with a client-credentials token); one replica
+// is killed midway. Before that, straight at the replicas: a confirmation asked by A is answered
+// on B, and a listener on B hears a change made through A. Prints calls/s, p50/p99 per revision,
 // errors before and after the kill and what each replica served; exits 1 when an expectation
 // fails: no error before the kill, after it only calls in flight on the killed replica, both
-// replicas served, the survivor served after the kill.
+// replicas served, the survivor served after the kill, both cross-replica checks held.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Client as ModernClient, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { connectWithOAuth, TestOAuthProvider } from '../test/support/oauth-client.mjs';
 import { startIssuer } from '../test/support/oauth-issuer.mjs';
@@ -24,6 +29,7 @@ const CLIENTS = Number(process.env.DEPLOY_CHECK_CLIENTS ?? 16);
 const RUN_MS = Number(process.env.DEPLOY_CHECK_RUN_MS ?? 8_000);
 const KILL_AT_MS = RUN_MS / 2;
 const CALL_TIMEOUT_MS = 5_000;
+const STATE_SECRET = 'deploy-check-state-secret-0123456789abcdef';
 
 const say = (line) => console.log(`deploy-check: ${line}`);
 const children = [];
@@ -59,6 +65,137 @@ function ensureNginx() {
   return nginx;
 }
 
+/** Debian's redis-server, installed when missing (as root, as CI runs). */
+function ensureRedis() {
+  let redis = which('redis-server');
+  if (redis) return redis;
+  if (process.getuid?.() !== 0)
+    throw new Error('redis-server is not installed and this is not root: apt-get install redis-server, then run again');
+  say('redis-server is missing: apt-get update && apt-get install -y redis-server');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  redis = which('redis-server');
+  if (!redis) throw new Error('apt-get install redis-server did not install redis-server');
+  return redis;
+}
+
+async function startRedis(port) {
+  const child = spawn(
+    ensureRedis(),
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.push(child);
+  let log = '';
+  await new Promise((resolve, reject) => {
+    const read = (chunk) => {
+      log += chunk;
+      if (/Ready to accept connections/.test(log)) resolve();
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${log}`)));
+  });
+  return `redis://127.0.0.1:${port}`;
+}
+
+/** A 2026-07-28 client (the v2 SDK's Client) with a bearer token. */
+async function connectModern(url, token, fetch) {
+  const client = new ModernClient(
+    { name: 'deploy-check-2026', version: '1.0.0' },
+    { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+  );
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(url), {
+      fetch,
+      requestInit: { headers: { authorization: `Bearer ${token}` } },
+    }),
+  );
+  return { client };
+}
+
+/** One raw 2026-07-28 tools/call, as JSON-RPC: what a replica answers to it. */
+async function rawModernCall(url, token, id, name, args, extra = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'tools/call',
+      'mcp-name': name,
+    },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id,
+      method: 'tools/call',
+      params: {
+        name,
+        arguments: args,
+        _meta: {
+          'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+          'io.modelcontextprotocol/clientInfo': { name: 'deploy-check', version: '1' },
+          'io.modelcontextprotocol/clientCapabilities': { elicitation: { form: {} } },
+        },
+        ...extra,
+      },
+    }),
+  });
+  return res.json();
+}
+
+/**
+ * Straight at the replicas, so which one serves is certain: a confirmation asked by the first is
+ * answered on the second, and a listener on the second hears a change made through the first.
+ * Returns the problems found.
+ */
+async function crossReplicaChecks(first, second, token) {
+  const problems = [];
+  const urlOf = (r) => `http://127.0.0.1:${r.port}/mcp`;
+  const lists = await rawModernCall(urlOf(second), token, 1, 'get_lists', { limit: 1 });
+  const listId = JSON.parse(lists.result?.content?.[0]?.text ?? '{}').lists?.[0]?.id;
+  if (listId === undefined) return [`get_lists on replica ${second.name} gave no list: ${JSON.stringify(lists)}`];
+  const asked = await rawModernCall(urlOf(first), token, 2, 'delete_list', { listId });
+  if (asked.result?.resultType !== 'input_required')
+    return [`replica ${first.name} did not ask before delete_list: ${JSON.stringify(asked).slice(0, 300)}`];
+  const answered = await rawModernCall(
+    urlOf(second),
+    token,
+    3,
+    'delete_list',
+    { listId },
+    {
+      requestState: asked.result.requestState,
+      inputResponses: { confirm: { action: 'accept', content: { confirm: true } } },
+    },
+  );
+  if (answered.error || answered.result?.isError)
+    problems.push(
+      `the confirmation asked by ${first.name} failed on ${second.name}: ${JSON.stringify(answered).slice(0, 300)}`,
+    );
+  else
+    say(`confirmation asked by replica ${first.name} answered on replica ${second.name}: delete_list ${listId} done`);
+
+  const listener = await connectModern(urlOf(second), token);
+  const writer = await connectModern(urlOf(first), token);
+  let heard = 0;
+  listener.client.setNotificationHandler('notifications/resources/list_changed', () => void heard++);
+  const subscription = await listener.client.listen({ resourcesListChanged: true });
+  const made = await writer.client.callTool({ name: 'create_list', arguments: { name: 'Deploy check', folderId: 1 } });
+  if (made.isError) problems.push(`create_list through ${first.name} failed: ${JSON.stringify(made).slice(0, 200)}`);
+  const heardBy = Date.now() + 5_000;
+  while (!heard && Date.now() < heardBy) await new Promise((r) => setTimeout(r, 20));
+  if (heard) say(`a listener on replica ${second.name} heard the change made through replica ${first.name} (Redis)`);
+  else problems.push(`the listener on ${second.name} did not hear the change made through ${first.name} within 5 s`);
+  await subscription.close().catch(() => {});
+  await Promise.all([listener.client.close(), writer.client.close()]);
+  return problems;
+}
+
 async function freePort() {
   const probe = createServer();
   await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
@@ -78,7 +215,7 @@ function renderSiteConfig(shipped, swaps) {
   return text;
 }
 
-function startReplica(port, issuer, publicUrl, name) {
+function startReplica(port, issuer, publicUrl, name, redisUrl) {
   const child = spawn(
     process.execPath,
     [
@@ -87,6 +224,7 @@ function startReplica(port, issuer, publicUrl, name) {
       'http',
       '--stateless',
       '--sandbox',
+      '--confirm',
       '--port',
       String(port),
       '--oauth-issuer',
@@ -95,7 +233,12 @@ function startReplica(port, issuer, publicUrl, name) {
       publicUrl,
     ],
     {
-      env: { PATH: process.env.PATH ?? '', BREVO_MCP_LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        BREVO_MCP_LOG_LEVEL: 'info',
+        BREVO_MCP_STATE_SECRET: STATE_SECRET,
+        BREVO_MCP_REDIS_URL: redisUrl,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
@@ -170,9 +313,19 @@ async function main() {
   );
 
   const issuer = await startIssuer();
-  const [httpsPort, httpPort, portA, portB] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [httpsPort, httpPort, portA, portB, redisPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const redisUrl = await startRedis(redisPort);
   const publicUrl = `https://127.0.0.1:${httpsPort}/mcp`;
-  const replicas = [startReplica(portA, issuer.url, publicUrl, 'A'), startReplica(portB, issuer.url, publicUrl, 'B')];
+  const replicas = [
+    startReplica(portA, issuer.url, publicUrl, 'A', redisUrl),
+    startReplica(portB, issuer.url, publicUrl, 'B', redisUrl),
+  ];
   await Promise.all(replicas.map((r) => r.ready));
 
   const site = renderSiteConfig(readFileSync(SHIPPED_CONFIG, 'utf8'), [
@@ -221,20 +374,32 @@ http {
   const redirect = await undiciFetch(`http://127.0.0.1:${httpPort}/mcp`, { redirect: 'manual' });
   if (redirect.status !== 301) throw new Error(`plain HTTP should redirect to https, got ${redirect.status}`);
   say(
-    `${nginxVersion || 'nginx'} with deploy/nginx.conf: TLS (self-signed) on 127.0.0.1:${httpsPort} -> 2 replicas (--stateless --sandbox, OAuth from oidc-provider at ${issuer.url})`,
+    `${nginxVersion || 'nginx'} with deploy/nginx.conf: TLS (self-signed) on 127.0.0.1:${httpsPort} -> 2 replicas (--stateless --sandbox --confirm, OAuth from oidc-provider at ${issuer.url}, change events through Redis)`,
   );
 
-  // Every client signs in through nginx as a real one would.
+  const serviceToken = await issuer.clientCredentialsToken({ resource: publicUrl });
+  const crossProblems = await crossReplicaChecks(replicas[0], replicas[1], serviceToken);
+
+  // Half the clients are 2025-11-25 ones signing in through nginx as a real one would; half are
+  // 2026-07-28 ones with a client-credentials token.
+  const legacyCount = Math.ceil(CLIENTS / 2);
   const signInStart = performance.now();
-  const sessions = await Promise.all(
-    Array.from({ length: CLIENTS }, (_, i) =>
-      connectWithOAuth(publicUrl, new TestOAuthProvider(issuer, { login: i % 2 ? 'alice' : 'bob' }), {
-        fetch: tlsFetch,
-      }),
-    ),
-  );
+  const sessions = [
+    ...(await Promise.all(
+      Array.from({ length: legacyCount }, (_, i) =>
+        connectWithOAuth(publicUrl, new TestOAuthProvider(issuer, { login: i % 2 ? 'alice' : 'bob' }), {
+          fetch: tlsFetch,
+        }).then((s) => ({ ...s, revision: '2025-11-25' })),
+      ),
+    )),
+    ...(await Promise.all(
+      Array.from({ length: CLIENTS - legacyCount }, () =>
+        connectModern(publicUrl, serviceToken, tlsFetch).then((s) => ({ ...s, revision: '2026-07-28' })),
+      ),
+    )),
+  ];
   say(
-    `${CLIENTS} clients signed in (401, metadata, registration, code with PKCE, token) in ${Math.round(performance.now() - signInStart)} ms`,
+    `${legacyCount} 2025-11-25 clients signed in (401, metadata, registration, code with PKCE, token) and ${CLIENTS - legacyCount} 2026-07-28 clients connected (server/discover) in ${Math.round(performance.now() - signInStart)} ms`,
   );
 
   const calls = [];
@@ -251,9 +416,9 @@ http {
     goneAt = await victim.exited;
   });
   await Promise.all(
-    sessions.map(async ({ client }) => {
+    sessions.map(async ({ client, revision }) => {
       while (performance.now() < stopAt) {
-        const call = { start: performance.now(), end: 0, error: undefined };
+        const call = { start: performance.now(), end: 0, error: undefined, revision };
         try {
           // A call cut off mid-answer would otherwise wait for the SDK's 60 s request timeout.
           const result = await client.callTool({ name: 'get_account', arguments: {} }, undefined, {
@@ -308,6 +473,16 @@ http {
   say(
     `${calls.length} tool calls by ${CLIENTS} clients in ${elapsed.toFixed(1)} s: ${Math.round(calls.length / elapsed)} calls/s, p50 ${percentile(durations, 50).toFixed(1)} ms, p99 ${percentile(durations, 99).toFixed(1)} ms (successful calls)`,
   );
+  for (const revision of ['2025-11-25', '2026-07-28']) {
+    const mine = calls.filter((c) => c.revision === revision);
+    const ok = mine
+      .filter((c) => !c.error)
+      .map((c) => c.end - c.start)
+      .sort((a, b) => a - b);
+    say(
+      `  ${revision}: ${mine.length} calls, ${mine.length - ok.length} errors, p50 ${percentile(ok, 50).toFixed(1)} ms, p99 ${percentile(ok, 99).toFixed(1)} ms`,
+    );
+  }
   say(
     `errors: ${failedBefore.length} before the kill, ${failedAfter.length} after it (${failedAfter.length - notInFlight.length} of them in flight when replica ${victim.name} was killed at ${((killSentAt - start) / 1000).toFixed(1)} s)`,
   );
@@ -316,8 +491,10 @@ http {
     `replica A served ${served.A.before + served.A.after} calls until it was killed; replica B ${served.B.before + served.B.after}, ${served.B.after} of them after the kill (nginx access log)`,
   );
 
-  const problems = [];
+  const problems = [...crossProblems];
   if (calls.length === 0) problems.push('no call was made');
+  for (const revision of ['2025-11-25', '2026-07-28'])
+    if (!calls.some((c) => c.revision === revision && !c.error)) problems.push(`no ${revision} call succeeded`);
   if (failedBefore.length)
     problems.push(`${failedBefore.length} call(s) failed before the kill, e.g. ${failedBefore[0].error}`);
   if (notInFlight.length)
@@ -336,7 +513,9 @@ http {
     );
     return 1;
   }
-  say('passed: no error before the kill, after it only calls in flight on the killed replica, both replicas served');
+  say(
+    'passed: both revisions served, no error before the kill, after it only calls in flight on the killed replica, both replicas served, a confirmation and a change crossed replicas',
+  );
   await agent.close();
   await issuer.close();
   return 0;

@@ -437,3 +437,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       transport === 'stdio' ? HTTP_ONLY.filter((name) => values[name] !== undefined).map((name) => `--${name}`) : [],
   };
 }
+
+/** The operator's selection, with every toolset where the operator named none. */
+export function wholeCatalogUnlessChosen(config: Config): Config['selection'] {
+  return config.selectionChosen ? config.selection : { ...config.selection, toolsets: 'all' };
+}

@@ -1,6 +1,8 @@
 // The only place that turns a catalog entry plus arguments into a Brevo request, and Brevo's
-// answer into MCP content. Static tools, dynamic mode and resources all come through here.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+// answer into MCP content. Every face comes through callOperation (static and dynamic tools, code
+// mode's bridge, resources, completions) and gets one kind of failure back, OperationFailure,
+// which it shows in its own form: a tool result, a script's error, a JSON-RPC error.
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import type { BrevoClient, BrevoRequest, BrevoResponse } from './client/brevo-client.js';
 import { BrevoApiError } from './client/errors.js';
@@ -9,6 +11,7 @@ import { NO_SECRETS, type Redactor } from './redact.js';
 import { errorText, fitJson } from './results.js';
 import { idSourceHint } from './id-sources.js';
 import { issueText } from './issue-text.js';
+import { loadOperation } from './tools/index.js';
 
 export interface ExecutionContext {
   client: BrevoClient;
@@ -31,11 +34,62 @@ export class InvalidArgumentsError extends Error {}
 /** The call was not approved (see ExecutionContext.approve); nothing was sent. */
 export class NotApprovedError extends Error {}
 
+/** Why a call did not get an answer from Brevo: what each face needs to say so in its own form. */
+export class OperationFailure extends Error {
+  constructor(
+    /** missing: listed but not in the catalog; brevo: Brevo answered with an error; failed: anything else. */
+    readonly kind: 'missing' | 'invalid_arguments' | 'not_approved' | 'brevo' | 'failed',
+    /** What went wrong in one line, without the operation's name in front (Brevo's own message for kind brevo). */
+    message: string,
+    /** The text a tool result shows. */
+    readonly toolText: string,
+    cause: unknown,
+    /** Brevo's answer, for kind brevo. */
+    readonly brevo?: BrevoApiError,
+  ) {
+    super(message, { cause });
+  }
+}
+
+/**
+ * The one way to Brevo: the entry's operation from the catalog, its arguments validated, the
+ * call approved where the context asks (--confirm), the request sent. Throws OperationFailure.
+ */
+export async function callOperation(
+  entry: { toolset: string; name: string },
+  rawArgs: unknown,
+  ctx: Pick<ExecutionContext, 'client' | 'signal' | 'approve'>,
+) {
+  const op = await loadOperation(entry.toolset, entry.name);
+  if (!op) {
+    const text = `${entry.name} is listed but not in the catalog`;
+    throw new OperationFailure('missing', text, text, undefined);
+  }
+  try {
+    return { op, ...(await sendOperation(op, rawArgs, ctx)) };
+  } catch (error) {
+    if (error instanceof InvalidArgumentsError)
+      throw new OperationFailure('invalid_arguments', error.message, error.message, error);
+    if (error instanceof NotApprovedError)
+      throw new OperationFailure('not_approved', error.message, error.message, error);
+    if (error instanceof BrevoApiError)
+      throw new OperationFailure(
+        'brevo',
+        error.brevoMessage,
+        errorText(error, op, (rawArgs ?? {}) as Args),
+        error,
+        error,
+      );
+    const text = `${op.name} failed: ${error instanceof Error ? error.message : String(error)}`;
+    throw new OperationFailure('failed', text, text, error);
+  }
+}
+
 /**
  * Validates arguments and sends the request. Throws InvalidArgumentsError or BrevoApiError.
- * Tools format what this returns as content; resources return the JSON itself.
+ * Faces go through callOperation, which turns those into OperationFailure.
  */
-export async function sendOperation(
+async function sendOperation(
   op: Operation,
   rawArgs: unknown,
   ctx: Pick<ExecutionContext, 'client' | 'signal' | 'approve'>,
@@ -57,27 +111,23 @@ export async function sendOperation(
 }
 
 /**
- * Validates, sends and formats one tool call. Never throws: every failure is an isError result.
- * The result is redacted with the session's secrets, in case an answer echoes a key back.
+ * One tool call (static tools, dynamic mode's call_tool): callOperation, then Brevo's answer as
+ * content, or the failure as an isError result. Throws only OperationFailure 'missing' (a listed
+ * tool the catalog lacks is a server fault, not the caller's). The result is redacted with the
+ * session's secrets, in case an answer echoes a key back.
  */
-export async function runOperation(op: Operation, rawArgs: unknown, ctx: ExecutionContext): Promise<CallToolResult> {
-  const redactor = ctx.redactor ?? NO_SECRETS;
-  return redactor.value(await runUnredacted(op, rawArgs, ctx, redactor));
-}
-
-async function runUnredacted(
-  op: Operation,
+export async function runOperation(
+  entry: { toolset: string; name: string },
   rawArgs: unknown,
   ctx: ExecutionContext,
-  redactor: Redactor,
 ): Promise<CallToolResult> {
+  const redactor = ctx.redactor ?? NO_SECRETS;
   try {
-    const { args, response } = await sendOperation(op, rawArgs, ctx);
-    return toToolResult(op, args, response, ctx, redactor);
+    const { op, args, response } = await callOperation(entry, rawArgs, ctx);
+    return redactor.value(toToolResult(op, args, response, ctx, redactor));
   } catch (error) {
-    if (error instanceof InvalidArgumentsError || error instanceof NotApprovedError) return failure(error.message);
-    if (error instanceof BrevoApiError) return failure(errorText(error, op, (rawArgs ?? {}) as Args));
-    return failure(`${op.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof OperationFailure) || error.kind === 'missing') throw error;
+    return redactor.value(failure(error.toolText));
   }
 }
 

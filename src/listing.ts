@@ -1,5 +1,5 @@
 // How catalog entries appear to clients in tools/list.
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import type { ToolAnnotations } from './tools/define.js';
 import type { ToolEntry } from './tools/manifest.js';
 

@@ -1,15 +1,12 @@
 // brevo-mcp: reads flags and environment, then serves MCP over stdio or HTTP (entered through cli.ts).
-import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { keyProblem } from './client/api-key.js';
 import { BrevoClient, defaultClientOptions } from './client/brevo-client.js';
-import { ConfigError, readConfig, type Config } from './config.js';
+import { ConfigError, readConfig, type Config, wholeCatalogUnlessChosen } from './config.js';
 import { hideInLog, log } from './log.js';
 import { Redactor } from './redact.js';
-import { narrowSelection, requestedSelection, SelectionError, selectTools, validateSelection } from './registry.js';
+import { SelectionError, selectTools, validateSelection } from './registry.js';
 import type { Sandbox } from './sandbox/server.js';
+import { stateCodec } from './confirm.js';
 import { createMcpServer } from './server.js';
-import type { Principal } from './transports/http.js';
 import { isLoopbackHost } from './transports/loopback.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
@@ -65,8 +62,9 @@ HTTP options (--transport http; over stdio they are ignored, with a warning):
   --max-sessions N         Most open sessions (default 100; env BREVO_MCP_MAX_SESSIONS)
   --session-idle-ms N      Close a session after N ms without a request; 0 never (default 1800000;
                            env BREVO_MCP_SESSION_IDLE_MS)
-  --stateless              No sessions: each POST is served on its own, for load balancing; GET and
-                           DELETE get 405 (env BREVO_MCP_STATELESS=1)
+  --stateless              No sessions for 2025-11-25 clients either: each POST is served on its own,
+                           for load balancing; GET and DELETE get 405 (env BREVO_MCP_STATELESS=1).
+                           2026-07-28 requests are always served on their own
   --shutdown-grace-ms N    On SIGINT/SIGTERM, wait this long for requests in flight (default 10000;
                            env BREVO_MCP_SHUTDOWN_GRACE_MS)
   --allow-client-keys      A client may bring its own Brevo key in the X-Brevo-Api-Key header (its
@@ -99,6 +97,10 @@ Environment:
   BREVO_RETRY_BUDGET_MS    Time for all attempts of one call together (default ${defaultClientOptions.retryBudgetMs})
   BREVO_MAX_RESPONSE_BYTES Largest Brevo answer read (default ${defaultClientOptions.maxResponseBytes})
   BREVO_MCP_LOG_LEVEL      debug, info, warn or error (default info); logs go to stderr
+  BREVO_MCP_STATE_SECRET   Signs the state of 2026-07-28 confirmations (--confirm), at least 32 bytes;
+                           give every replica the same one (default: random, this process only)
+  BREVO_MCP_REDIS_URL      redis://host:port: 2026-07-28 change events reach the listeners of every
+                           replica through Redis pub/sub (default: this process only)
 `;
 
 function listTools(manifest: ToolEntry[], config: Config, wholeCatalog: boolean): void {
@@ -113,9 +115,6 @@ function listTools(manifest: ToolEntry[], config: Config, wholeCatalog: boolean)
   }));
   process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);
 }
-
-const NO_SESSION_KEY =
-  'no Brevo API key for this session: send your key in the X-Brevo-Api-Key header when you connect (on initialize)';
 
 function clientFor(config: Config): BrevoClient {
   return new BrevoClient({
@@ -156,11 +155,6 @@ async function startSandboxFor(config: Config): Promise<Sandbox> {
     `sandbox mode: Brevo is emulated in memory at ${sandbox.url} with the "Demo Shop" demo account; nothing is sent and nothing leaves this machine${ignoring}, changes are lost on exit`,
   );
   return sandbox;
-}
-
-/** The operator's selection, with every toolset where the operator named none. */
-function wholeCatalogUnlessChosen(config: Config): Config['selection'] {
-  return config.selectionChosen ? config.selection : { ...config.selection, toolsets: 'all' };
 }
 
 /**
@@ -212,6 +206,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   const closeClient = () => client.close().then(() => sandbox?.close());
   // The operator's secrets: hidden from the log and from every session's output.
   const operatorSecrets = [
+    env.BREVO_MCP_STATE_SECRET,
     config.apiKey,
     config.trackerKey,
     ...(config.transport === 'http' ? [config.http.authToken, config.http.oauth?.introspection?.clientSecret] : []),
@@ -230,6 +225,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     code: config.code ? config.codeLimits : undefined,
     sessionless: config.transport === 'http' && config.http.stateless,
     redactor: new Redactor(operatorSecrets),
+    // 2026-07-28 confirmations come back on another request, perhaps to another replica: every
+    // replica signs and checks them with the same secret.
+    stateCodec: config.confirm ? (stateCodec(stateSecret(env)) as never) : undefined,
   };
 
   if (config.transport === 'stdio') {
@@ -241,72 +239,33 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
         ? `search and execute reaching ${count} operations`
         : `${count} tools`;
     await serveStdio(
-      createMcpServer(serverOptions),
+      ({ era }) => createMcpServer({ ...serverOptions, era }),
       closeClient,
       `ready: serving ${served} over stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C quits)`,
     );
     return undefined;
   }
-  const { serveHttp, HttpError } = await import('./transports/http.js');
+  const { serveHttp } = await import('./transports/http.js');
   const { http } = config;
   const oauth =
     http.oauth && (await import('./auth/index.js')).createResourceServer(http.oauth, config.selection.readOnly);
   if (http.authToken && http.authToken.length < 16)
     log('warn', 'the auth token is short; use a long random one (e.g. openssl rand -hex 32)');
-  // Sessions that bring their own key get the same settings but never the operator's keys (the
-  // tracker key included), and their own client: a key is never shared between sessions.
-  const tenants = clientKeys
-    ? new BrevoClient({
-        ...client.options,
-        apiKey: undefined,
-        trackerKey: undefined,
-        missingApiKeyMessage: NO_SESSION_KEY,
+  const { sessionPolicy } = await import('./sessions.js');
+  const sessions = sessionPolicy({ config, manifest, base: serverOptions, clientKeys });
+  const { newSession, tenants } = sessions;
+
+  // Replicas share change events through Redis; one process keeps them in memory.
+  const bus = env.BREVO_MCP_REDIS_URL
+    ? await (await import('./transports/redis-bus.js')).redisBus(env.BREVO_MCP_REDIS_URL).catch(async (error) => {
+        await closeClient().catch(() => {});
+        throw new StartupError(
+          `cannot reach Redis at BREVO_MCP_REDIS_URL (${error instanceof Error ? error.message : String(error)})`,
+        );
       })
     : undefined;
-
-  // What a client may choose from: the operator's toolsets or tools when given; otherwise the
-  // default is only a default, and clients may pick any toolset (still within the operator's
-  // exclusions and read-only).
-  const ceiling = wholeCatalogUnlessChosen(config);
-
-  const newSession = (req: IncomingMessage, url: URL, principal?: Principal) => {
-    let selection = serverOptions.selection;
-    try {
-      const asked = requestedSelection(url.searchParams, req.headers);
-      // A token that grants only the read scope narrows as a client asking for read-only tools does.
-      const wanted = principal?.readOnly
-        ? {
-            ...asked,
-            readOnly: true,
-            readOnlyBecause: `the access token grants only the ${http.oauth!.readScope} scope; sign in again granting ${http.oauth!.writeScope} to use it`,
-          }
-        : asked;
-      if (wanted) selection = narrowSelection(asked ? ceiling : serverOptions.selection, wanted, manifest);
-    } catch (error) {
-      if (error instanceof SelectionError) throw new HttpError(400, error.message, -32602);
-      throw error;
-    }
-    const key = tenants ? sessionKey(req) : undefined;
-    const problem = key && keyProblem(key);
-    if (problem)
-      throw new HttpError(
-        401,
-        `Unauthorized: the X-Brevo-Api-Key header does not hold a Brevo API key (${problem}); send the key from Brevo > SMTP & API > API keys`,
-        -32000,
-      );
-    const sessionClient = key ? tenants!.withApiKey(key) : config.apiKey ? client : tenants!;
-    // This session's output hides its own key besides the operator's; no other session's.
-    const server = createMcpServer({
-      ...serverOptions,
-      client: sessionClient,
-      selection,
-      redactor: serverOptions.redactor.with(key),
-    });
-    if (key) server.onclose = hideInLog(key);
-    return server;
-  };
-
   const handle = await serveHttp({
+    bus,
     host: config.host,
     port: config.port,
     newSession,
@@ -321,7 +280,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     stateless: http.stateless,
     // A session opened with a client's key serves only requests bearing that key, so a leaked
     // session id does not hand one tenant's key to another.
-    sessionOwner: tenants ? (req) => keyOwner(sessionKey(req)) : undefined,
+    sessionOwner: sessions.sessionOwner,
   }).catch(async (error: unknown) => {
     // The sandbox (and anything else started) must not keep a server that cannot listen alive.
     await closeClient().catch(() => {});
@@ -347,7 +306,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     setTimeout(() => process.exit(0), http.shutdownGraceMs + 5_000).unref();
     exiting = handle
       .close(http.shutdownGraceMs)
-      .then(() => Promise.all([closeClient(), tenants?.close()]))
+      .then(() => Promise.all([closeClient(), tenants?.close(), bus?.close()]))
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
@@ -357,6 +316,16 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
 
 /** A start-up failure whose message says what to do; printed as one line, without a stack. */
 class StartupError extends Error {}
+
+/** The secret replicas share for 2026-07-28 request state, when given; long enough to sign with. */
+function stateSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.BREVO_MCP_STATE_SECRET || undefined;
+  if (secret && Buffer.byteLength(secret) < 32)
+    throw new StartupError(
+      `BREVO_MCP_STATE_SECRET has ${Buffer.byteLength(secret)} bytes; it needs at least 32 (e.g. openssl rand -hex 32)`,
+    );
+  return secret;
+}
 
 /** Why the HTTP server could not listen, in one line with the fix; undefined for other failures. */
 function listenProblem(error: unknown, config: Config): StartupError | undefined {
@@ -376,16 +345,6 @@ function listenProblem(error: unknown, config: Config): StartupError | undefined
     default:
       return undefined;
   }
-}
-
-const keyOwner = (key: string | undefined) => key && createHash('sha256').update(key).digest('hex');
-
-/** The client's own Brevo key from X-Brevo-Api-Key, if it sent one. */
-function sessionKey(req: IncomingMessage): string | undefined {
-  const value = req.headers['x-brevo-api-key'];
-  // Checked as sent (keyProblem): a key with a stray space or character is refused, not repaired.
-  const key = Array.isArray(value) ? value[0] : value;
-  return key || undefined;
 }
 
 main(process.argv.slice(2), process.env).then(

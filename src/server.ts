@@ -1,62 +1,73 @@
-// One MCP server (one per stdio process, one per Streamable HTTP session): tools from the
-// selected part of the catalog, resources, prompts for the tools selected, completions of
-// account ids, and views and skills for clients that announce those extensions, all backed by
-// one Brevo client. Every answer and error passes through the session's redactor on its way out.
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
+// One MCP server instance: tools from the selected part of the catalog, resources, prompts for
+// the tools selected, completions of account ids, and views and skills for clients that take
+// them, all backed by one Brevo client. It serves either revision: 2025-11-25 (one per stdio process or
+// Streamable HTTP session) or 2026-07-28 (one per stdio connection, or per HTTP request). Every
+// answer and error passes through the instance's redactor on its way out.
 import {
-  CallToolRequestSchema,
-  CompleteRequestSchema,
-  ErrorCode,
-  GetPromptRequestSchema,
-  ListPromptsRequestSchema,
-  ListResourcesRequestSchema,
-  ListResourceTemplatesRequestSchema,
-  ListToolsRequestSchema,
-  ReadResourceRequestSchema,
-  type ServerNotification,
+  CLIENT_CAPABILITIES_META_KEY,
+  type CacheHint,
+  type ClientCapabilities,
+  ProtocolErrorCode,
+  type RequestStateCodec,
+  Server,
+  type ServerContext,
   type Tool,
-} from '@modelcontextprotocol/sdk/types.js';
+} from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { BrevoClient } from './client/brevo-client.js';
-import { runOperation } from './executor.js';
-import { NO_SECRETS, type Redactor } from './redact.js';
-import { resourceReach, selectionKey, selectTools, whyNotOffered, type ToolSelection } from './registry.js';
+import { CODE_INSTRUCTIONS, type CodeLimits } from './code/index.js';
 import { completeFrom, forgetCompletions } from './completions/index.js';
-import { SessionPrompts } from './prompts/index.js';
-import { resourceCatalog } from './resources/index.js';
-import { confirmWithPerson } from './confirm.js';
-import { createDynamicMode } from './dynamic.js';
-import { CODE_INSTRUCTIONS, createCodeMode, type CodeLimits } from './code/index.js';
+import { confirmWithPerson, refuseInScript, RoundConfirmation } from './confirm.js';
+import { codeMode } from './modes/code.js';
+import { dynamicMode } from './modes/dynamic.js';
+import { staticMode } from './modes/static.js';
+import { OperationFailure, runOperation } from './executor.js';
+import { issueText } from './issue-text.js';
 import { wireTool } from './listing.js';
+import { SessionPrompts } from './prompts/index.js';
+import { NO_SECRETS, type Redactor } from './redact.js';
+import { resourceReach, selectionKey, selectTools, type ToolSelection, whyNotOffered } from './registry.js';
+import { resourceCatalog } from './resources/index.js';
+import { RpcError } from './rpc-error.js';
 import type { Operation } from './tools/define.js';
-import { loadOperation } from './tools/index.js';
 import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
-import { RpcError } from './rpc-error.js';
-import { issueText } from './issue-text.js';
 import { SessionViews } from './views/index.js';
 import { SessionSkills } from './skills/session.js';
-import { wireSkills } from './skills/protocol.js';
+import { type SkillsWiring, wireSkills } from './skills/protocol.js';
 import type { SkillsMode } from './config.js';
+
+/** What changed, for clients listening (2026-07-28 subscriptions/listen). */
+type ChangeKind = 'tools' | 'resources';
 
 export interface ServerOptions {
   manifest: ToolEntry[];
   client: BrevoClient;
   selection: ToolSelection;
   maxResultChars: number;
-  /** Ask the person (elicitation) before any destructive tool runs. */
+  /** Ask the person before any destructive tool runs. */
   confirm?: boolean;
   /** List meta-tools that search, describe and call the selected operations, not the operations. */
   dynamic?: boolean;
   /** Code mode: list search and execute (scripts calling the selected operations), with these limits. */
   code?: CodeLimits;
-  /** Each request is served by a new server (stateless HTTP): nothing is remembered between them. */
+  /** Each request is served by a new instance (stateless HTTP): nothing is remembered between them. */
   sessionless?: boolean;
-  /** The secrets this session's output may never show: the operator's and its own key. */
+  /** The secrets this instance's output may never show: the operator's and its own key. */
   redactor?: Redactor;
   /** Which clients get the Skills extension (default: those that announce it). */
   skills?: SkillsMode;
+  /** The revision this instance serves: 'modern' is 2026-07-28 (default 'legacy', 2025-11-25). */
+  era?: 'legacy' | 'modern';
+  /** Signs 2026-07-28 request state (confirmations); the same secret on every replica. */
+  stateCodec?: RequestStateCodec<never>;
+  /** Publishes a change to 2026-07-28 listeners (HTTP: the event bus); default: this instance's own. */
+  announce?: (kind: ChangeKind) => void;
+  /**
+   * Whether what is listed depends on who asks (a client's key, an OAuth token, a client-chosen
+   * selection): then 2026-07-28 list results are cached per client ('private'), never 'public'.
+   */
+  listingIsPersonal?: boolean;
 }
 
 const INSTRUCTIONS =
@@ -69,7 +80,7 @@ const ENABLE_INSTRUCTIONS = ', or enable_toolset to list a whole toolset.';
 const MAX_CACHED_SELECTIONS = 64;
 const listedBySelection = new Map<string, { tools: Tool[]; byName: Map<string, ToolEntry> }>();
 
-/** The tools/list answer for a selection, built once and shared by every session that uses it. */
+/** The tools/list answer for a selection, built once and shared by every instance that uses it. */
 function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
   const key = selectionKey(selection);
   let cached = listedBySelection.get(key);
@@ -87,37 +98,97 @@ function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
   return cached;
 }
 
+// Request params as this server reads them. Checked here rather than by the SDK's spec parse,
+// which answers a malformed request with -32603 and zod's raw dump: here it is -32602 Invalid
+// params naming the problem in one line.
+const cursor = { cursor: z.string().optional() };
+const meta = { _meta: z.looseObject({}).optional() };
+const PARAMS = {
+  'tools/list': z.looseObject({ ...cursor }),
+  'tools/call': z.looseObject({ name: z.string(), arguments: z.record(z.string(), z.unknown()).optional(), ...meta }),
+  'resources/list': z.looseObject({ ...cursor }),
+  'resources/templates/list': z.looseObject({ ...cursor }),
+  'resources/read': z.looseObject({ uri: z.string() }),
+  'prompts/list': z.looseObject({ ...cursor }),
+  'prompts/get': z.looseObject({ name: z.string(), arguments: z.record(z.string(), z.string()).optional() }),
+  'completion/complete': z.looseObject({
+    ref: z.discriminatedUnion('type', [
+      z.looseObject({ type: z.literal('ref/prompt'), name: z.string() }),
+      z.looseObject({ type: z.literal('ref/resource'), uri: z.string() }),
+    ]),
+    argument: z.looseObject({ name: z.string(), value: z.string() }),
+    context: z.looseObject({ arguments: z.record(z.string(), z.string()).optional() }).optional(),
+  }),
+} as const;
+type Method = keyof typeof PARAMS;
+type Params<M extends Method> = z.infer<(typeof PARAMS)[M]>;
+
+/** Anything goes through the SDK's own parse: PARAMS checks it in the handler. */
+const UNCHECKED = { params: z.unknown() };
+
+/** How long a 2026-07-28 client may reuse a listing: it changes only with a new catalog or selection. */
+const LIST_TTL_MS = 5 * 60_000;
+
+/** The params of a request as PARAMS reads them; a malformed request throws -32602 naming each problem. */
+function checkedParams<M extends Method>(method: M, raw: unknown): Params<M> {
+  const request = { method, params: raw ?? {} };
+  const parsed = z.object({ params: PARAMS[method] }).safeParse(request);
+  if (parsed.success) return (parsed.data as { params: Params<M> }).params;
+  const problems = parsed.error.issues.map((issue) => issueText(issue, request, '(params)')).join('; ');
+  throw new RpcError(ProtocolErrorCode.InvalidParams, `Invalid ${method} request: ${problems}`);
+}
+
 /**
- * Registers a request handler whose params are validated here, so malformed params get
- * -32602 Invalid params naming the problem in one line (the SDK's own parse reports -32603).
- * Registered through Protocol's method: Server's own wraps tools/call in a second validation
- * that answers bad params with zod's raw issue dump under a doubled "MCP error" prefix. What it
- * answers, result or error, is redacted: the one edge every tool result, resource, completion
- * and prompt passes on its way to the client.
+ * The SDK's Server, with tools/call's params checked by PARAMS before the SDK's own check of that
+ * method, which answers with zod's raw issue dump. Done through the hook the SDK offers
+ * subclasses for wrapping handlers.
  */
-function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>>(
+class BrevoServer extends Server {
+  redactor: Redactor = NO_SECRETS;
+  /** Declares the Skills extension in initialize and server/discover answers to the clients it serves. */
+  skills?: SkillsWiring;
+
+  protected override _wrapHandler(
+    method: string,
+    handler: Parameters<Server['_wrapHandler']>[1],
+  ): ReturnType<Server['_wrapHandler']> {
+    const wrapped = super._wrapHandler(method, handler);
+    // Set in the SDK's constructor, before this instance's fields: the wiring is read at call time.
+    if (method === 'initialize' || method === 'server/discover')
+      return async (request, ctx) => {
+        const result = await wrapped(request, ctx);
+        return (this.skills?.declare(method, result, ctx, request.params) ?? result) as typeof result;
+      };
+    if (method !== 'tools/call') return wrapped;
+    return async (request, ctx) => {
+      try {
+        checkedParams(method, request.params);
+      } catch (error) {
+        throw redactedError(this.redactor, error);
+      }
+      return wrapped(request, ctx);
+    };
+  }
+}
+
+/**
+ * Registers a handler whose params are validated with PARAMS. What it answers, result or error,
+ * is redacted: the one edge every tool result, resource, completion and prompt passes on its
+ * way to the client.
+ */
+function handle<M extends Method>(
   server: Server,
   redactor: Redactor,
-  schema: S,
-  handler: (request: z.infer<S>, extra: Parameters<Parameters<Server['setRequestHandler']>[1]>[1]) => unknown,
+  method: M,
+  handler: (params: Params<M>, ctx: ServerContext) => unknown,
 ): void {
-  const method = schema.shape.method.value;
-  Protocol.prototype.setRequestHandler.call(
-    server,
-    z.looseObject({ method: z.literal(method) }),
-    async (request, extra) => {
-      const parsed = schema.safeParse(request);
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => issueText(issue, request, '(params)')).join('; ');
-        throw redactedError(redactor, new RpcError(ErrorCode.InvalidParams, `Invalid ${method} request: ${problems}`));
-      }
-      try {
-        return redactor.value(await handler(parsed.data, extra)) as never;
-      } catch (error) {
-        throw redactedError(redactor, error);
-      }
-    },
-  );
+  server.setRequestHandler(method, UNCHECKED, async (raw, ctx) => {
+    try {
+      return redactor.value(await handler(checkedParams(method, raw), ctx)) as never;
+    } catch (error) {
+      throw redactedError(redactor, error);
+    }
+  });
 }
 
 function redactedError(redactor: Redactor, error: unknown): unknown {
@@ -127,25 +198,51 @@ function redactedError(redactor: Redactor, error: unknown): unknown {
   const cleanData = redactor.value(data);
   return message === error.message && cleanData === data
     ? error
-    : new RpcError(typeof code === 'number' ? code : ErrorCode.InternalError, message, cleanData);
+    : new RpcError(typeof code === 'number' ? code : ProtocolErrorCode.InternalError, message, cleanData);
+}
+
+/** The client's capabilities for this request: its 2026-07-28 envelope, or the 2025 session's. */
+function clientCapabilitiesOf(server: Server, ctx: ServerContext | undefined): ClientCapabilities | undefined {
+  const envelope = ctx?.mcpReq.envelope as Record<string, unknown> | undefined;
+  return (envelope?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) ?? server.getClientCapabilities();
 }
 
 export function createMcpServer(options: ServerOptions): Server {
   const { manifest, client, selection, maxResultChars } = options;
   const redactor = options.redactor ?? NO_SECRETS;
-  const approve = options.confirm
-    ? (op: Operation, args: Record<string, unknown>, signal?: AbortSignal) =>
-        confirmWithPerson(server, op, args, signal)
-    : undefined;
-  const server = new Server(
+  const modern = options.era === 'modern';
+  // A 2026-07-28 instance over HTTP lives for one request: nothing it enables outlives it.
+  const canEnableToolsets = !options.sessionless;
+  const listCache: CacheHint = { ttlMs: LIST_TTL_MS, cacheScope: options.listingIsPersonal ? 'private' : 'public' };
+  const server = new BrevoServer(
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
     {
-      capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: {}, completions: {} },
+      // 2025-11-25 clients get what they always got; 2026-07-28 ones exactly what is served: the
+      // tool list changes only where dynamic mode can enable a toolset.
+      capabilities: {
+        tools: { listChanged: modern ? Boolean(options.dynamic && canEnableToolsets) : true },
+        resources: { listChanged: true },
+        prompts: {},
+        completions: {},
+      },
       instructions: options.dynamic
-        ? INSTRUCTIONS + DYNAMIC_INSTRUCTIONS + (options.sessionless ? '.' : ENABLE_INSTRUCTIONS)
+        ? INSTRUCTIONS + DYNAMIC_INSTRUCTIONS + (canEnableToolsets ? ENABLE_INSTRUCTIONS : '.')
         : INSTRUCTIONS + (options.code ? CODE_INSTRUCTIONS : ''),
+      cacheHints: {
+        'tools/list': listCache,
+        'prompts/list': listCache,
+        'resources/list': listCache,
+        'resources/templates/list': listCache,
+        'server/discover': listCache,
+      },
+      ...(options.stateCodec ? { requestState: { verify: options.stateCodec.verify } } : {}),
     },
   );
+  server.redactor = redactor;
+  const announce =
+    options.announce ??
+    ((kind: ChangeKind) =>
+      void (kind === 'tools' ? server.sendToolListChanged() : server.sendResourceListChanged()).catch(() => {}));
   const tools = toolsFor(manifest, selection);
   /** Why an operation of the catalog is not offered here, in a sentence; undefined when it is not in the catalog. */
   const whyUnavailable = (name: string) => {
@@ -153,128 +250,120 @@ export function createMcpServer(options: ServerOptions): Server {
     const why = entry && whyNotOffered(entry, selection);
     return why && `${name} is a Brevo operation (toolset ${entry.toolset}) that this server does not offer: ${why}.`;
   };
-  const dynamic = options.dynamic
-    ? createDynamicMode([...tools.byName.values()], () => void server.sendToolListChanged().catch(() => {}), {
-        readOnly: selection.readOnly,
-        canEnableToolsets: !options.sessionless,
-        whyUnavailable,
-      })
-    : undefined;
-  const code = options.code
-    ? createCodeMode({
-        entries: [...tools.byName.values()],
-        whyUnavailable,
-        readOnly: selection.readOnly,
-        limits: options.code,
-      })
-    : undefined;
+  const modeOptions = {
+    entries: [...tools.byName.values()],
+    listed: tools.tools,
+    readOnly: selection.readOnly,
+    whyUnavailable,
+  };
+  const mode = options.code
+    ? codeMode({ ...modeOptions, limits: options.code })
+    : options.dynamic
+      ? dynamicMode({ ...modeOptions, canEnableToolsets, toolsChanged: () => announce('tools') })
+      : staticMode(modeOptions);
   const resources = resourceCatalog(manifest);
   // What resources and completions may call: decided by the registry with the tools.
   const reach = resourceReach(manifest, selection);
   const prompts = new SessionPrompts((name) => tools.byName.has(name));
-  const views = new SessionViews(
-    () => server.getClientCapabilities(),
-    (name) => tools.byName.has(name),
-  );
-  const on = <S extends Parameters<typeof handle>[2]>(schema: S, handler: Parameters<typeof handle<S>>[3]) =>
-    handle(server, redactor, schema, handler);
-  // Skills (SEP-2640) for clients that announce the extension; the same files as the prompts' steps.
+  const views = new SessionViews((name) => tools.byName.has(name));
+  const on = <M extends Method>(method: M, handler: (params: Params<M>, ctx: ServerContext) => unknown) =>
+    handle(server, redactor, method, handler);
+  // Skills (SEP-2640) for the clients --skills names; the same files as the prompts' steps.
   const skills = wireSkills(
     server,
-    on,
     new SessionSkills((name) => tools.byName.has(name), selection.readOnly),
     options.skills ?? 'announced',
+    (value) => redactor.value(value),
   );
+  server.skills = skills;
 
-  on(ListToolsRequestSchema, () => ({
-    tools: views.annotate(code ? code.list() : dynamic ? dynamic.list() : tools.tools),
+  on('tools/list', (_, ctx) => ({
+    tools: views.annotate(mode.list(), clientCapabilitiesOf(server, ctx)),
   }));
 
   /** After successful writes: what the resources show (and the ids completions offer) changed. */
-  const changed = async (
-    names: Iterable<string>,
-    extra: { sendNotification: (n: ServerNotification) => Promise<void> },
-  ) => {
+  const changed = async (names: Iterable<string>, ctx: ServerContext) => {
     if (![...names].some((name) => resources.changingTools.has(name))) return;
     forgetCompletions(client);
-    // Sent as part of the request, so it reaches HTTP clients on the call's own stream, stateless ones included.
-    await extra.sendNotification({ method: 'notifications/resources/list_changed' }).catch(() => {});
+    // 2025-11-25: sent as part of the request, so it reaches HTTP clients on the call's own
+    // stream, stateless ones included. 2026-07-28: to the clients listening for it.
+    if (ctx.mcpReq.envelope) announce('resources');
+    else await ctx.mcpReq.notify({ method: 'notifications/resources/list_changed' }).catch(() => {});
   };
 
-  on(CallToolRequestSchema, async (request, extra) => {
-    // Asking the person is part of this request: cancelling it cancels the question.
-    const approveHere = approve && ((o: Operation, a: Record<string, unknown>) => approve(o, a, extra.signal));
+  on('tools/call', async (params, ctx) => {
+    // 2025-11-25 asks within the request (cancelling it cancels the question); 2026-07-28 answers
+    // with the question and runs the call when the client comes back with the answer.
+    const round =
+      options.confirm && ctx.mcpReq.envelope && options.stateCodec
+        ? new RoundConfirmation(options.stateCodec as never, ctx, clientCapabilitiesOf(server, ctx))
+        : undefined;
+    const approve = !options.confirm
+      ? undefined
+      : round
+        ? round.approve
+        : (op: Operation, args: Record<string, unknown>) => confirmWithPerson(server, op, args, ctx.mcpReq.signal);
     const run = async (entry: ToolEntry, args: unknown) => {
-      const op = await loadOperation(entry.toolset, entry.name);
-      if (!op) throw new RpcError(ErrorCode.InternalError, `Tool ${entry.name} is listed but not in the catalog`);
-      const result = await runOperation(op, args, {
+      const result = await runOperation(entry, args, {
         client,
-        signal: extra.signal,
+        signal: ctx.mcpReq.signal,
         maxResultChars,
-        approve: approveHere,
+        approve,
         redactor,
         fullTextAt: (o, a, field) => resources.fullTextAt(o.name, field, (_, argument) => a[argument], reach),
+      }).catch((error: unknown) => {
+        throw error instanceof OperationFailure
+          ? new RpcError(ProtocolErrorCode.InternalError, `Tool ${error.message}`)
+          : error;
       });
-      if (!result.isError) await changed([entry.name], extra);
-      return result;
+      if (!result.isError) await changed([entry.name], ctx);
+      return (await round?.question()) ?? result;
     };
-    const { name, arguments: args } = request.params;
-    if (code) {
-      const ctx = {
+    return mode.call({
+      name: params.name,
+      args: params.arguments,
+      run,
+      changed: (names) => changed(names, ctx),
+      script: {
         client,
         maxResultChars,
         redactor,
-        approve: approveHere,
-        signal: extra.signal,
-        progressToken: request.params._meta?.progressToken,
-        sendNotification: extra.sendNotification,
-      };
-      const ran = await code.call(name, args, ctx);
-      if (!ran)
-        throw new RpcError(ErrorCode.InvalidParams, `Unknown tool: ${name} (code mode lists search and execute)`);
-      await changed(ran.succeeded, extra);
-      return ran.result ?? { isError: true, content: [{ type: 'text', text: 'Cancelled.' }] };
-    }
-    const metaCall = dynamic?.call(name, args, run);
-    if (metaCall !== undefined) return metaCall;
-    const entry = dynamic ? dynamic.enabled(name) : tools.byName.get(name);
-    if (!entry) {
-      const notListed = dynamic && tools.byName.has(name);
-      const enable = options.sessionless
-        ? ''
-        : `, or enable_toolset ${tools.byName.get(name)?.toolset} to list its toolset`;
-      const why = notListed
-        ? `${name} is not listed in dynamic mode: run it with call_tool (name "${name}")${enable}.`
-        : whyUnavailable(name);
-      throw new RpcError(ErrorCode.InvalidParams, why ?? `Unknown tool: ${name}`);
-    }
-    return run(entry, args);
+        approve: round ? refuseInScript : approve,
+        signal: ctx.mcpReq.signal,
+        progressToken: params._meta?.progressToken as string | number | undefined,
+        sendNotification: (notification) => ctx.mcpReq.notify(notification),
+      },
+    });
   });
 
-  on(ListResourcesRequestSchema, () => ({
-    resources: [...resources.list(reach), ...views.resources(), ...skills.resources()],
+  on('resources/list', (_, ctx) => ({
+    resources: [
+      ...resources.list(reach),
+      ...views.resources(clientCapabilitiesOf(server, ctx)),
+      ...skills.resources(ctx),
+    ],
   }));
-  on(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: resources.templates(reach) }));
-  on(ReadResourceRequestSchema, (request, extra) =>
-    views.owns(request.params.uri)
-      ? views.read(request.params.uri)
-      : skills.owns(request.params.uri)
-        ? skills.read(request.params.uri)
-        : resources.read(request.params.uri, { client, signal: extra.signal, maxResultChars, redactor, reach }),
+  on('resources/templates/list', () => ({ resourceTemplates: resources.templates(reach) }));
+  on('resources/read', (params, ctx) =>
+    views.owns(params.uri)
+      ? views.read(params.uri)
+      : skills.owns(params.uri, ctx)
+        ? skills.read(params.uri)
+        : resources.read(params.uri, { client, signal: ctx.mcpReq.signal, maxResultChars, redactor, reach }),
   );
 
-  on(ListPromptsRequestSchema, () => ({ prompts: prompts.list() }));
-  on(GetPromptRequestSchema, (request) => prompts.get(request.params.name, request.params.arguments));
+  on('prompts/list', () => ({ prompts: prompts.list() }));
+  on('prompts/get', (params) => prompts.get(params.name, params.arguments));
 
-  on(CompleteRequestSchema, async (request, extra) => {
-    const { ref, argument } = request.params;
+  on('completion/complete', async (params, ctx) => {
+    const { ref, argument } = params;
     const source =
       ref.type === 'ref/resource'
-        ? resources.completionSource(ref.uri, argument.name, reach)
-        : prompts.completionSource(ref.name, argument.name);
+        ? resources.completionSource(ref.uri as string, argument.name, reach)
+        : prompts.completionSource(ref.name as string, argument.name);
     if (!source) return { completion: { values: [], hasMore: false } };
     return {
-      completion: await completeFrom(source, argument.value, { client, manifest, signal: extra.signal, reach }),
+      completion: await completeFrom(source, argument.value, { client, manifest, signal: ctx.mcpReq.signal, reach }),
     };
   });
 

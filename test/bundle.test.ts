@@ -78,7 +78,11 @@ describe('the MCP Bundle', () => {
     const { stdout } = await run(process.execPath, [MCPB_CLI, 'validate', join(installed, 'manifest.json')]);
     expect(stdout).toContain('Manifest schema validation passes');
     expect(existsSync(join(installed, 'icon.png'))).toBe(true);
-    expect(existsSync(join(installed, 'node_modules', '@modelcontextprotocol', 'sdk'))).toBe(true);
+    expect(existsSync(join(installed, 'node_modules', '@modelcontextprotocol', 'server'))).toBe(true);
+    // The v1 SDK is the tests' 2025-11-25 client only.
+    expect(existsSync(join(installed, 'node_modules', '@modelcontextprotocol', 'sdk')), 'no dev dependency').toBe(
+      false,
+    );
     expect(existsSync(join(installed, 'node_modules', 'typescript')), 'no dev dependency').toBe(false);
   });
 

@@ -27,6 +27,12 @@ async function modulesLoaded(args: string[], then?: (client: Client) => Promise<
     await client.listTools();
     const atStart = loaded();
     await then?.(client);
+    // The trace comes on stderr, which can trail the answer on stdout on a busy machine: read it
+    // once it has been quiet for a moment (3 s at most).
+    for (let seen = -1, waited = 0; seen !== loaded().length && waited < 3_000; waited += 150) {
+      seen = loaded().length;
+      await new Promise((r) => setTimeout(r, 150));
+    }
     return { atStart, afterwards: loaded() };
   } finally {
     await client.close();

@@ -1,8 +1,6 @@
 // The bridge from the sandbox to the executor: each `brevo.<name>(args)` is one executor call.
 import type { BrevoClient, BrevoResponse } from '../client/brevo-client.js';
-import { BrevoApiError } from '../client/errors.js';
-import { InvalidArgumentsError, NotApprovedError, sendOperation, type ExecutionContext } from '../executor.js';
-import { loadOperation } from '../tools/index.js';
+import { callOperation, type ExecutionContext, OperationFailure } from '../executor.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { LimitReached } from './limits.js';
 
@@ -73,9 +71,7 @@ export class Bridge {
     const record: CallRecord = { tool: name, outcome: 'running' };
     this.calls.push(record);
     try {
-      const op = await loadOperation(entry.toolset, entry.name);
-      if (!op) throw new Error(`${name} is listed but not in the catalog`);
-      const { response } = await sendOperation(op, argsJson === undefined ? {} : JSON.parse(argsJson), {
+      const { response } = await callOperation(entry, argsJson === undefined ? {} : JSON.parse(argsJson), {
         client: this.ctx.client,
         signal,
         approve: this.ctx.approve,
@@ -107,10 +103,17 @@ export class Bridge {
 }
 
 function errorForScript(tool: string, error: unknown): ErrorForScript {
-  if (error instanceof BrevoApiError)
-    return { tool, status: error.status || undefined, code: error.code, message: error.brevoMessage };
-  if (error instanceof InvalidArgumentsError) return { tool, code: 'invalid_arguments', message: error.message };
-  if (error instanceof NotApprovedError) return { tool, code: 'not_approved', message: error.message };
+  if (error instanceof OperationFailure) {
+    if (error.brevo)
+      return { tool, status: error.brevo.status || undefined, code: error.brevo.code, message: error.message };
+    if (error.kind === 'invalid_arguments' || error.kind === 'not_approved')
+      return { tool, code: error.kind, message: error.message };
+    return {
+      tool,
+      code: 'failed',
+      message: error.kind === 'missing' ? `${tool} failed: ${error.message}` : error.message,
+    };
+  }
   if (error instanceof SyntaxError)
     return { tool, code: 'invalid_arguments', message: `Invalid arguments for ${tool}: not JSON` };
   return { tool, code: 'failed', message: `${tool} failed: ${error instanceof Error ? error.message : String(error)}` };

@@ -1,5 +1,5 @@
 // The execute tool: strip a script's types, run it in the sandbox, make one result of how it ended.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { log } from '../log.js';
 import type { Redactor } from '../redact.js';
 import { fitJson } from '../results.js';

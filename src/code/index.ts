@@ -1,5 +1,5 @@
 // Code mode (--code): the tools search and execute in place of the catalog.
-import type { CallToolResult, ProgressToken, ServerNotification, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ProgressToken, ServerNotification, Tool } from '@modelcontextprotocol/server';
 import type { Discovery } from '../discovery/index.js';
 import type { Redactor } from '../redact.js';
 import type { ToolEntry } from '../tools/manifest.js';

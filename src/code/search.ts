@@ -1,5 +1,5 @@
 // The search tool: the discovery engine's matches as TypeScript declarations of `brevo` methods.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { Discovery } from '../discovery/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { declarationOf, effectOf } from './declarations.js';
@@ -23,7 +23,8 @@ export function search(args: unknown, discovery: Discovery, entries: Map<string,
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
     return failure(`Invalid arguments for search: limit: expected a whole number from 1 to ${MAX_SEARCH_LIMIT}`);
   }
-  // Operation names only (one, or several after a first search): exactly those, in full.
+  // Several operation names (after a first search): exactly those, in full. One name is an exact
+  // match below, first among the engine's hits.
   const words = query.trim().split(/[\s,]+/);
   const named = words.map((w) => entries.get(w));
   if (words.length > 1 && named.every(Boolean)) {

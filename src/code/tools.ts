@@ -1,5 +1,5 @@
 // The two tools code mode lists, as clients see them, and its line in the server's instructions.
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import type { CodeLimits } from './limits.js';
 
 export const MAX_SEARCH_LIMIT = 20;

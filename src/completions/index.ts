@@ -4,12 +4,10 @@
 // client (so per API key: sessions sharing the server's key share it), and filtered by what the
 // user typed: ids starting with it first, then, when it holds letters, items whose name matches.
 // A fetch is shared by the requests waiting for it and aborted when every one was cancelled.
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 import type { BrevoClient } from '../client/brevo-client.js';
-import { BrevoApiError } from '../client/errors.js';
-import { sendOperation } from '../executor.js';
+import { callOperation, OperationFailure } from '../executor.js';
 import type { OperationReach } from '../registry.js';
-import { loadOperation } from '../tools/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { SOURCES, type CompletionSource, type SourceName } from './sources.js';
 import { RpcError } from '../rpc-error.js';
@@ -150,25 +148,26 @@ export function matchCandidates(items: Candidate[], typed: string, complete = tr
 
 async function fetchSource(source: CompletionSource, ctx: CompletionContext, signal: AbortSignal): Promise<Fetched> {
   const entry = ctx.manifest.find((t) => t.name === source.operation);
-  const op = entry && (await loadOperation(entry.toolset, entry.name));
-  if (!entry || !op)
-    throw new RpcError(ErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
+  const missing = () =>
+    new RpcError(ProtocolErrorCode.InternalError, `no catalog operation ${source.operation} to complete from`);
+  if (!entry) throw missing();
   const props = (entry.inputSchema.properties ?? {}) as Record<string, { maximum?: number }>;
   const paged = 'offset' in props && 'limit' in props;
   const pageSize = Math.min(source.pageSize ?? props.limit?.maximum ?? 100, MAX_ITEMS);
 
   const get = async (args: Record<string, unknown>) => {
     try {
-      const { response } = await sendOperation(op, args, { client: ctx.client, signal });
+      const { response } = await callOperation(entry, args, { client: ctx.client, signal });
       return response.kind === 'json' ? response.data : undefined;
     } catch (error) {
-      if (error instanceof BrevoApiError) {
-        throw new RpcError(
-          ErrorCode.InternalError,
-          `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) to ${op.name}: ${error.brevoMessage}`,
-        );
-      }
-      throw error;
+      if (!(error instanceof OperationFailure)) throw error;
+      if (error.kind === 'missing') throw missing();
+      const brevo = error.brevo;
+      if (!brevo) throw error.cause;
+      throw new RpcError(
+        ProtocolErrorCode.InternalError,
+        `Brevo answered ${brevo.status ? `HTTP ${brevo.status}` : 'nothing'} (${brevo.code}) to ${entry.name}: ${brevo.brevoMessage}`,
+      );
     }
   };
 

@@ -1,7 +1,7 @@
 // prompts/list and prompts/get over the definitions in ./definitions.ts, for one session: only
 // the prompts whose tools the session offers are listed, and arguments are checked before the
 // text is built.
-import { ErrorCode, type GetPromptResult, type Prompt } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolErrorCode, type GetPromptResult, type Prompt } from '@modelcontextprotocol/server';
 import type { SourceName } from '../completions/sources.js';
 import { PROMPTS, type PromptDefinition } from './definitions.js';
 import { RpcError } from '../rpc-error.js';
@@ -39,11 +39,11 @@ export class SessionPrompts {
     if (hidden) {
       const missing = hidden.tools.filter((t) => !this.has(t));
       throw new RpcError(
-        ErrorCode.InvalidParams,
+        ProtocolErrorCode.InvalidParams,
         `Prompt ${name} needs the tools ${missing.join(', ')}, which this session does not offer (enable their toolsets, and writes if --read-only)`,
       );
     }
-    throw new RpcError(ErrorCode.InvalidParams, `Unknown prompt: ${name}`);
+    throw new RpcError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${name}`);
   }
 
   get(name: string, given: Record<string, string> = {}): GetPromptResult {
@@ -52,7 +52,7 @@ export class SessionPrompts {
     const unknown = Object.keys(given).filter((k) => !known.has(k));
     if (unknown.length)
       throw new RpcError(
-        ErrorCode.InvalidParams,
+        ProtocolErrorCode.InvalidParams,
         `Prompt ${name} has no argument ${unknown.join(', ')} (it takes ${[...known].join(', ')})`,
       );
     const args: Record<string, string | undefined> = {};
@@ -67,7 +67,10 @@ export class SessionPrompts {
       args[arg.name] = value;
     }
     if (problems.length)
-      throw new RpcError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${name}: ${problems.join('; ')}`);
+      throw new RpcError(
+        ProtocolErrorCode.InvalidParams,
+        `Invalid arguments for prompt ${name}: ${problems.join('; ')}`,
+      );
     return {
       description: prompt.description,
       messages: [{ role: 'user', content: { type: 'text', text: prompt.render(args, this.has, this.today()) } }],

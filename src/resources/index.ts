@@ -3,19 +3,17 @@
 // the tools. What is not written in a definition comes from the catalog: paging (the operation
 // takes offset and limit), the largest page, integer variables, and which tools change what.
 import {
-  ErrorCode,
+  ProtocolErrorCode,
   type ReadResourceResult,
   type Resource,
-  type ResourceTemplate,
-} from '@modelcontextprotocol/sdk/types.js';
+  type ResourceTemplateType as ResourceTemplate,
+} from '@modelcontextprotocol/server';
 import type { BrevoClient, BrevoResponse } from '../client/brevo-client.js';
-import { BrevoApiError } from '../client/errors.js';
 import type { SourceName } from '../completions/sources.js';
-import { cutText, InvalidArgumentsError, sendOperation } from '../executor.js';
+import { callOperation, cutText, OperationFailure } from '../executor.js';
 import { NO_SECRETS, type Redactor } from '../redact.js';
 import type { OperationReach } from '../registry.js';
 import { fitJson, type FitOptions } from '../results.js';
-import { loadOperation } from '../tools/index.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { RESOURCES, type ResourceDefinition } from './definitions.js';
 import { RpcError } from '../rpc-error.js';
@@ -72,11 +70,11 @@ const isVar = (segment: string) => segment.startsWith('{') && segment.endsWith('
 const pathSegments = (path: string) => path.split('/').filter(Boolean);
 
 function notFound(uri: string, why = ''): RpcError {
-  return new RpcError(ErrorCode.InvalidParams, `Resource not found: ${uri}${why ? ` (${why})` : ''}`, { uri });
+  return new RpcError(ProtocolErrorCode.InvalidParams, `Resource not found: ${uri}${why ? ` (${why})` : ''}`, { uri });
 }
 
 function invalid(uri: string, message: string): RpcError {
-  return new RpcError(ErrorCode.InvalidParams, `${uri}: ${message}`, { uri });
+  return new RpcError(ProtocolErrorCode.InvalidParams, `${uri}: ${message}`, { uri });
 }
 
 /** Every resource with its catalog facts; built once per manifest. */
@@ -148,7 +146,7 @@ export class ResourceCatalog {
   /** The completion source of a template variable; throws for a template this session does not list. */
   completionSource(uriTemplate: string, variable: string, reach?: OperationReach): SourceName | undefined {
     const found = this.template(uriTemplate, reach);
-    if (!found) throw new RpcError(ErrorCode.InvalidParams, `No resource template ${uriTemplate}`);
+    if (!found) throw new RpcError(ProtocolErrorCode.InvalidParams, `No resource template ${uriTemplate}`);
     return found.def.complete?.[variable];
   }
 
@@ -241,27 +239,23 @@ export class ResourceCatalog {
         uri,
         `it reads with ${def.operation}, which this server does not offer: ${ctx.reach.whyNot(def.operation)}`,
       );
-    const op = await loadOperation(entry.toolset, entry.name);
-    if (!op) throw new RpcError(ErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
     let response: BrevoResponse;
     try {
-      ({ response } = await sendOperation(op, found.args, ctx));
+      ({ response } = await callOperation(entry, found.args, ctx));
     } catch (error) {
-      if (error instanceof InvalidArgumentsError) throw invalid(uri, error.message);
-      if (error instanceof BrevoApiError) {
-        // Not found is the caller's wrong id (invalid params); anything else is Brevo's or ours.
-        const code = error.status === 404 ? ErrorCode.InvalidParams : ErrorCode.InternalError;
-        throw new RpcError(
-          code,
-          `Brevo answered ${error.status ? `HTTP ${error.status}` : 'nothing'} (${error.code}) for ${uri}: ${error.brevoMessage}`,
-          {
-            uri,
-            status: error.status,
-            code: error.code,
-          },
-        );
-      }
-      throw error;
+      if (!(error instanceof OperationFailure)) throw error;
+      if (error.kind === 'missing')
+        throw new RpcError(ProtocolErrorCode.InternalError, `no catalog operation ${def.operation} behind ${uri}`);
+      if (error.kind === 'invalid_arguments') throw invalid(uri, error.message);
+      const brevo = error.brevo;
+      if (!brevo) throw error.cause;
+      // Not found is the caller's wrong id (invalid params); anything else is Brevo's or ours.
+      const code = brevo.status === 404 ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError;
+      throw new RpcError(
+        code,
+        `Brevo answered ${brevo.status ? `HTTP ${brevo.status}` : 'nothing'} (${brevo.code}) for ${uri}: ${brevo.brevoMessage}`,
+        { uri, status: brevo.status, code: brevo.code },
+      );
     }
     const redactor = ctx.redactor ?? NO_SECRETS;
     if (response.kind === 'binary')

@@ -1,18 +1,27 @@
 // Streamable HTTP: the MCP endpoint at /mcp, GET /healthz and any public documents (OAuth
 // metadata). It knows sessions, HTTP hardening and auth, nothing of Brevo or of OAuth: what each
-// session (or, stateless, each request) serves comes from newSession, who a request speaks for
-// from the authenticate hook.
+// session (or request) serves comes from newSession, who a request speaks for from the
+// authenticate hook.
 //
 // Every /mcp request passes, in order: shutdown (503), Host and Origin checks against DNS
 // rebinding (403), CORS preflight for allowed origins, the bearer token or the authenticate hook
-// (401/403), the body limit (413), then the session (404 unknown or another owner's, 503 over the
-// cap) or, stateless, a fresh server.
+// (401/403), the body limit (413). Then the request itself decides its revision: a 2026-07-28
+// request (its _meta names the revision) is served on its own by a fresh instance, through the
+// SDK's per-request handler; a 2025-11-25 one goes to its session (404 unknown or another
+// owner's, 503 over the cap) or, --stateless, to a fresh instance.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { NodeStreamableHTTPServerTransport, toNodeHandler } from '@modelcontextprotocol/node';
+import {
+  createMcpHandler,
+  isInitializeRequest,
+  isLegacyRequest,
+  type Server,
+  type ServerEventBus,
+  type ServerNotifier,
+} from '@modelcontextprotocol/server';
 import { log } from '../log.js';
 import { isLoopbackHost } from './loopback.js';
 
@@ -35,11 +44,14 @@ export interface HttpServeOptions {
   host: string;
   port: number;
   /**
-   * Builds the MCP server for a new session (stateless: for one request) from the initialize
-   * request's HTTP details and, with authenticate, its principal. Throw HttpError to refuse it
-   * with that status.
+   * Builds the MCP server for a new 2025-11-25 session (stateless: for one request) from the
+   * initialize request's HTTP details and, with authenticate, its principal; or, era 'modern',
+   * for one 2026-07-28 request, whose changes it announces through `notify`. Throw HttpError to
+   * refuse it with that status.
    */
-  newSession: (request: IncomingMessage, url: URL, principal?: Principal) => Server;
+  newSession: (request: IncomingMessage, url: URL, principal: Principal | undefined, era: Era) => Server;
+  /** Where 2026-07-28 change events go and come from: another replica's listeners included (default: this process). */
+  bus?: ServerEventBus;
   /** Every /mcp request must carry `Authorization: Bearer <token>`. Required off loopback (or authenticate). */
   authToken?: string;
   /**
@@ -68,8 +80,12 @@ export interface HttpServeOptions {
   stateless?: boolean;
 }
 
+export type Era = { kind: 'legacy' } | { kind: 'modern'; notify: ServerNotifier };
+
 export interface HttpHandle {
   url: string;
+  /** Tells this replica's 2026-07-28 listeners (and, through the bus, the others') what changed. */
+  notify: ServerNotifier;
   /**
    * Stops accepting, lets requests in flight finish for up to graceMs, then closes every
    * session and connection. Calling it again while it waits cuts the wait short.
@@ -89,7 +105,7 @@ export class HttpError extends Error {
 }
 
 interface Session {
-  transport: StreamableHTTPServerTransport;
+  transport: NodeStreamableHTTPServerTransport;
   server: Server;
   /** What a request must match to be served in this session (sessionOwner, principal). */
   owner: string;
@@ -103,6 +119,7 @@ interface Session {
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LEGACY: Era = { kind: 'legacy' };
 const DEFAULTS = { maxBodyBytes: 1024 * 1024, maxSessions: 100, sessionIdleMs: 30 * 60_000 };
 
 export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> {
@@ -114,6 +131,28 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
   const idleMs = options.sessionIdleMs ?? DEFAULTS.sessionIdleMs;
   const guard = originGuard(loopback, options.allowedOrigins ?? [], options.allowedHosts ?? []);
   const tokenHash = options.authToken ? sha256(options.authToken) : undefined;
+
+  // 2026-07-28: the SDK's per-request handler, strict (2025 traffic never reaches it). Each of
+  // its requests gets the instance built for it below, before anything is sent.
+  const current = new AsyncLocalStorage<() => Server>();
+  const modern = createMcpHandler(
+    () => {
+      const build = current.getStore();
+      if (!build) throw new Error('a 2026-07-28 instance was asked for outside a request');
+      return build();
+    },
+    {
+      legacy: 'reject',
+      bus: options.bus,
+      maxRequestBodySize: maxBodyBytes,
+      onerror: (error) => log('debug', `2026-07-28 request: ${error.message}`),
+    },
+  );
+  const modernEra: Era = { kind: 'modern', notify: modern.notify };
+  const serveModern = toNodeHandler(modern, {
+    maxRequestBodySize: maxBodyBytes,
+    onerror: (error) => log('debug', `2026-07-28 request: ${error.message}`),
+  });
 
   const sessions = new Map<string, Session>();
   let opening = 0;
@@ -142,7 +181,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     principal: Principal | undefined,
   ): Server | undefined => {
     try {
-      return options.newSession(req, url, principal);
+      return options.newSession(req, url, principal, LEGACY);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       rpcError(res, error.status, error.code, error.message, requestId(body));
@@ -198,7 +237,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     try {
       const server = build(req, res, url, body, principal);
       if (!server) return;
-      const transport = new StreamableHTTPServerTransport({
+      const transport = new NodeStreamableHTTPServerTransport({
         sessionIdGenerator: randomUUID,
         maxRequestBodySize: maxBodyBytes,
         onsessioninitialized: (id) => {
@@ -241,13 +280,42 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
   ) => {
     const server = build(req, res, url, body, principal);
     if (!server) return;
-    const transport = new StreamableHTTPServerTransport({
+    const transport = new NodeStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       maxRequestBodySize: maxBodyBytes,
     });
     res.once('close', () => void server.close().catch(() => {}));
     await server.connect(transport);
     await transport.handleRequest(req, res, body);
+  };
+
+  const serveModernRequest = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: unknown,
+    principal: Principal | undefined,
+  ) => {
+    // A listen stream stays open until the client leaves: like the GET stream, it is not a
+    // request in flight that shutdown waits for.
+    if ((body as { method?: unknown } | undefined)?.method === 'subscriptions/listen') streaming(res);
+    // Refusals (a malformed selection, a bad client key) are answered before the SDK sees the request.
+    let first: Server | undefined;
+    try {
+      first = options.newSession(req, url, principal, modernEra);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      return rpcError(res, error.status, error.code, error.message, requestId(body));
+    }
+    const build = () => {
+      const server = first ?? options.newSession(req, url, principal, modernEra);
+      first = undefined;
+      return server;
+    };
+    await current.run(build, () => serveModern(req, res, body));
+    // An instance the SDK never asked for (a listen stream, a notification) was never connected,
+    // so nothing closes it: run its close hook here (it releases what it held, a key hidden in logs).
+    first?.onclose?.();
   };
 
   const handleMcp = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -320,6 +388,11 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       }
     }
 
+    if (
+      method === 'POST' &&
+      !(await isLegacyRequest(headersOnly(req, url), body, { maxRequestBodySize: maxBodyBytes }))
+    )
+      return serveModernRequest(req, res, url, body, principal);
     if (options.stateless) return serveStateless(req, res, url, body, principal);
 
     const sessionId = header(req, 'mcp-session-id');
@@ -336,13 +409,16 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
     return openSession(req, res, url, body, principal);
   };
 
+  /** Requests in flight, for the shutdown grace; an event stream (GET, listen) never finishes by itself. */
+  const counted = new WeakSet<ServerResponse>();
+  const streaming = (res: ServerResponse) => {
+    if (counted.delete(res) && --inFlight === 0) drained?.();
+  };
   const http = createServer((req, res) => {
-    // Requests in flight, for the shutdown grace; the GET event stream never finishes by itself.
     if (req.method !== 'GET') {
       inFlight++;
-      res.once('close', () => {
-        if (--inFlight === 0) drained?.();
-      });
+      counted.add(res);
+      res.once('close', () => streaming(res));
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const document = url.pathname !== '/mcp' ? options.publicDocument?.(url.pathname) : undefined;
@@ -392,6 +468,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
   let cutShort: (() => void) | undefined;
   return {
     url: `http://${host}:${port}/mcp`,
+    notify: modern.notify,
     close(graceMs = 10_000) {
       if (closing !== undefined) {
         cutShort?.();
@@ -412,7 +489,11 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
           });
           if (!finished) log('warn', `shutting down with ${inFlight} request(s) still running`);
         }
-        await Promise.all([...sessions.values()].map((s) => s.server.close().catch(() => {})));
+        await Promise.all([
+          ...[...sessions.values()].map((s) => s.server.close().catch(() => {})),
+          // Ends the 2026-07-28 listen streams with their closing result, and any request left.
+          modern.close().catch(() => {}),
+        ]);
         sessions.clear();
         http.closeAllConnections();
         await stopped;
@@ -458,6 +539,15 @@ function originGuard(loopback: boolean, allowedOrigins: string[], allowedHosts: 
 
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
+}
+
+/** The request's method, URL and headers as a web Request, for the SDK's routing (the body was read already). */
+function headersOnly(req: IncomingMessage, url: URL): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return new Request(url.href, { method: req.method, headers });
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

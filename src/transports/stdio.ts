@@ -6,9 +6,16 @@
 // skipped up to its newline, answered with an error where it was a request, and logged; the
 // next line is read as usual. Lines are gathered chunk by chunk and joined once (the SDK's
 // buffer copies everything read so far on every chunk).
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage, type RequestId } from '@modelcontextprotocol/sdk/types.js';
+// The SDK's serveStdio owns the era: a connection that opens with server/discover is served
+// 2026-07-28, one that opens with initialize 2025-11-25; this transport is only its wire.
+import {
+  type JSONRPCMessage,
+  type McpServerFactory,
+  parseJSONRPCMessage,
+  type RequestId,
+  type Transport,
+} from '@modelcontextprotocol/server';
+import { serveStdio as serveConnection } from '@modelcontextprotocol/server/stdio';
 import { log } from '../log.js';
 
 /**
@@ -205,7 +212,7 @@ export class StdioTransport implements Transport {
   private readLine(line: Buffer): void {
     let message: JSONRPCMessage;
     try {
-      message = JSONRPCMessageSchema.parse(JSON.parse(line.toString('utf8')));
+      message = parseJSONRPCMessage(JSON.parse(line.toString('utf8')));
     } catch (error) {
       // JSON-RPC asks for an answer: a parse error for bad JSON, an invalid-request error for
       // JSON that is not a message.
@@ -240,31 +247,45 @@ export class StdioTransport implements Transport {
 }
 
 /**
- * Serves one MCP session over stdin/stdout until stdin closes, stdout is closed or a signal
- * arrives; logs `ready` once connected, so a person at a terminal sees it waits for a client.
+ * Serves one MCP connection over stdin/stdout until stdin closes, stdout is closed or a signal
+ * arrives, with instances from `factory` (one for the connection, one more for a discovery probe
+ * the client then abandons); logs `ready` once listening, so a person at a terminal sees it
+ * waits for a client.
  */
-export async function serveStdio(server: Server, onClose: () => Promise<void>, ready: string): Promise<void> {
+export async function serveStdio(
+  factory: McpServerFactory,
+  onClose: () => Promise<void>,
+  ready: string,
+): Promise<void> {
   const transport = new StdioTransport();
   // Logs are best effort: a closed stderr must not end the server with an unhandled error.
   process.stderr.on('error', () => {});
-  // Closing the server closes the transport, which calls back here: the flag, set before any
-  // await, makes that re-entry a no-op.
+  // Closing the connection closes the transport, which calls back here: the flag, set before
+  // any await, makes that re-entry a no-op.
   let closing = false;
   let closed = Promise.resolve();
   const close = () => {
     if (closing) return closed;
     closing = true;
     closed = (async () => {
-      await server.close().catch(() => {});
+      await handle.close().catch(() => {});
       await onClose().catch(() => {});
     })();
     return closed;
   };
   const exit = () => void close().finally(() => process.exit(0));
-  transport.onclose = () => void close();
+  const handle = serveConnection(factory, {
+    transport,
+    onerror: (error) => log('debug', `stdio: ${error.message}`),
+  });
+  // The entry installs its own callbacks on start: wrap its close rather than replace it.
+  const entryClose = transport.onclose;
+  transport.onclose = () => {
+    entryClose?.();
+    void close();
+  };
   transport.onoutputclosed = exit;
   process.on('SIGINT', exit);
   process.on('SIGTERM', exit);
-  await server.connect(transport);
   log('info', ready);
 }

@@ -1,12 +1,12 @@
 // The views on the server side: _meta.ui on the tools whose answers they show and the ui:// resources that serve their built HTML, both only for a client that announced MCP Apps.
 import { existsSync, readFileSync } from 'node:fs';
 import {
-  ErrorCode,
+  ProtocolErrorCode,
   type ClientCapabilities,
   type ReadResourceResult,
   type Resource,
   type Tool,
-} from '@modelcontextprotocol/sdk/types.js';
+} from '@modelcontextprotocol/server';
 import { RpcError } from '../rpc-error.js';
 import { VIEWS, type ViewDefinition } from './definitions.js';
 
@@ -45,18 +45,16 @@ const htmlCache = new Map<string, string>();
 export class SessionViews {
   private readonly annotated = new WeakMap<Tool[], Tool[]>();
 
-  constructor(
-    private readonly clientCapabilities: () => ClientCapabilities | undefined,
-    private readonly offers: (tool: string) => boolean,
-  ) {}
+  constructor(private readonly offers: (tool: string) => boolean) {}
 
-  private active(): ViewDefinition[] {
-    return clientRendersViews(this.clientCapabilities()) ? builtViews().filter((v) => this.offers(v.tool)) : [];
+  /** The views for a client with these capabilities (2025: its session's; 2026: its request's). */
+  private active(client: ClientCapabilities | undefined): ViewDefinition[] {
+    return clientRendersViews(client) ? builtViews().filter((v) => this.offers(v.tool)) : [];
   }
 
   /** The tools as listed, with each view named on its tool; the same array for a client without Apps. */
-  annotate(tools: Tool[]): Tool[] {
-    const views = new Map(this.active().map((v) => [v.tool, v]));
+  annotate(tools: Tool[], client: ClientCapabilities | undefined): Tool[] {
+    const views = new Map(this.active(client).map((v) => [v.tool, v]));
     if (!views.size || !tools.some((t) => views.has(t.name))) return tools;
     let out = this.annotated.get(tools);
     if (!out) {
@@ -71,8 +69,8 @@ export class SessionViews {
     return out;
   }
 
-  resources(): Resource[] {
-    return this.active().map((v) => ({
+  resources(client: ClientCapabilities | undefined): Resource[] {
+    return this.active(client).map((v) => ({
       uri: v.uri,
       name: v.name,
       title: v.title,
@@ -88,7 +86,7 @@ export class SessionViews {
 
   read(uri: string): ReadResourceResult {
     const view = builtViews().find((v) => v.uri === uri);
-    if (!view) throw new RpcError(ErrorCode.InvalidParams, `Resource not found: ${uri}`, { uri });
+    if (!view) throw new RpcError(ProtocolErrorCode.InvalidParams, `Resource not found: ${uri}`, { uri });
     let text = htmlCache.get(view.id);
     if (text === undefined) {
       text = readFileSync(viewHtmlUrl(view), 'utf8');

@@ -79,20 +79,14 @@ describe('SessionViews', () => {
   const listed = [tool('get_account'), ...VIEWS.map((v) => tool(v.tool))];
 
   it('changes nothing for a client without MCP Apps: the same tool array, no resources', () => {
-    const views = new SessionViews(
-      () => ({}),
-      () => true,
-    );
-    expect(views.annotate(listed)).toBe(listed);
-    expect(views.resources()).toEqual([]);
+    const views = new SessionViews(() => true);
+    expect(views.annotate(listed, {})).toBe(listed);
+    expect(views.resources({})).toEqual([]);
   });
 
   it('names each view on its tool for an Apps client, in both forms hosts read', () => {
-    const views = new SessionViews(
-      () => APPS,
-      () => true,
-    );
-    const out = views.annotate(listed);
+    const views = new SessionViews(() => true);
+    const out = views.annotate(listed, APPS);
     expect(out[0]).toBe(listed[0]);
     for (const view of VIEWS) {
       expect(out.find((t) => t.name === view.tool)?._meta).toEqual({
@@ -101,30 +95,24 @@ describe('SessionViews', () => {
       });
     }
     // Built once per listed array, and the shared listing itself is left untouched.
-    expect(views.annotate(listed)).toBe(out);
+    expect(views.annotate(listed, APPS)).toBe(out);
     expect(listed.every((t) => t._meta === undefined)).toBe(true);
-    expect(views.resources().map((r) => [r.uri, r.mimeType])).toEqual(VIEWS.map((v) => [v.uri, VIEW_MIME_TYPE]));
+    expect(views.resources(APPS).map((r) => [r.uri, r.mimeType])).toEqual(VIEWS.map((v) => [v.uri, VIEW_MIME_TYPE]));
   });
 
   it('lists only the views of tools the session offers', () => {
-    const views = new SessionViews(
-      () => APPS,
-      (name) => name === 'get_lists',
-    );
-    expect(views.resources().map((r) => r.uri)).toEqual(['ui://brevo/contact-lists-health.html']);
+    const views = new SessionViews((name) => name === 'get_lists');
+    expect(views.resources(APPS).map((r) => r.uri)).toEqual(['ui://brevo/contact-lists-health.html']);
     expect(
       views
-        .annotate(listed)
+        .annotate(listed, APPS)
         .filter((t) => t._meta)
         .map((t) => t.name),
     ).toEqual(['get_lists']);
   });
 
   it('serves a view as one self-contained HTML document with its policy', () => {
-    const views = new SessionViews(
-      () => undefined,
-      () => true,
-    );
+    const views = new SessionViews(() => true);
     for (const view of VIEWS) {
       const { contents } = views.read(view.uri);
       expect(contents).toHaveLength(1);
@@ -147,10 +135,7 @@ describe('SessionViews', () => {
   });
 
   it('is told apart from brevo:// resources by its scheme', () => {
-    const views = new SessionViews(
-      () => APPS,
-      () => true,
-    );
+    const views = new SessionViews(() => true);
     expect(views.owns('ui://brevo/deal-pipeline.html')).toBe(true);
     expect(views.owns('brevo://lists')).toBe(false);
   });

@@ -3,18 +3,26 @@
 // (same validation, executor and errors as its static tool), and enable a whole toolset, which
 // lists its tools from then on and tells the client (notifications/tools/list_changed). Where no
 // session remembers what was enabled (stateless HTTP), enable_toolset is not offered.
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { wireTool } from './listing.js';
-import type { ToolEntry } from './tools/manifest.js';
-import type { Discovery } from './discovery/index.js';
+import {
+  type CallToolResult,
+  type InputRequiredResult,
+  ProtocolErrorCode,
+  type Tool,
+} from '@modelcontextprotocol/server';
+import { wireTool } from '../listing.js';
+import type { ToolEntry } from '../tools/manifest.js';
+import type { Discovery } from '../discovery/index.js';
+import { RpcError } from '../rpc-error.js';
+import type { ModeOptions, ToolMode } from './index.js';
 
-export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult>;
+/** Runs one operation: its result, or (2026-07-28 --confirm) the question to put to the person first. */
+export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult | InputRequiredResult>;
 
 export interface DynamicMode {
   /** Meta-tools, then the tools of every enabled toolset. */
   list(): Tool[];
   /** Runs a meta-tool; undefined when the name is not one. */
-  call(name: string, args: unknown, run: RunEntry): Promise<CallToolResult> | undefined;
+  call(name: string, args: unknown, run: RunEntry): Promise<CallToolResult | InputRequiredResult> | undefined;
   /** The catalog entry behind a listed (enabled) tool. */
   enabled(name: string): ToolEntry | undefined;
 }
@@ -61,7 +69,7 @@ export function createDynamicMode(
   const toolsets = [...new Set(reachable.map((e) => e.toolset))];
   // The engine (and its index) loads on the first search, so start-up never pays for it.
   let discovery: Promise<Discovery> | undefined;
-  const discover = () => (discovery ??= import('./discovery/index.js').then((m) => m.createDiscovery(reachable)));
+  const discover = () => (discovery ??= import('../discovery/index.js').then((m) => m.createDiscovery(reachable)));
   const enabledSets = new Set<string>();
   let enabledTools: Tool[] = [];
 
@@ -175,6 +183,32 @@ export function createDynamicMode(
         default:
           return undefined;
       }
+    },
+  };
+}
+
+/** Dynamic mode as the server's tool mode: its meta-tools, then the tools of enabled toolsets. */
+export function dynamicMode(options: ModeOptions & { canEnableToolsets: boolean; toolsChanged: () => void }): ToolMode {
+  const byName = new Map(options.entries.map((e) => [e.name, e]));
+  const dynamic = createDynamicMode(options.entries, options.toolsChanged, {
+    readOnly: options.readOnly,
+    canEnableToolsets: options.canEnableToolsets,
+    whyUnavailable: options.whyUnavailable,
+  });
+  return {
+    list: () => dynamic.list(),
+    call({ name, args, run }) {
+      const metaCall = dynamic.call(name, args, run);
+      if (metaCall) return metaCall;
+      const entry = dynamic.enabled(name);
+      if (entry) return run(entry, args);
+      const enable = options.canEnableToolsets
+        ? `, or enable_toolset ${byName.get(name)?.toolset} to list its toolset`
+        : '';
+      const why = byName.has(name)
+        ? `${name} is not listed in dynamic mode: run it with call_tool (name "${name}")${enable}.`
+        : options.whyUnavailable(name);
+      throw new RpcError(ProtocolErrorCode.InvalidParams, why ?? `Unknown tool: ${name}`);
     },
   };
 }
