@@ -112,14 +112,23 @@ describe('the npm package', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('holds dist, the catalog, the sandbox data, README, LICENSE and package.json, and nothing else', () => {
+  it('holds dist, the catalog, the sandbox and discovery data, README, LICENSE and package.json, and nothing else', () => {
     const paths = packed.files.map((f) => f.path);
     const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
     // Skill files the server reads at run time (generated prompt steps live in memory, not on disk).
     const skills = skillCatalog().flatMap((s) =>
       s.files.filter((f) => !f.path.startsWith('prompts/')).map((f) => `dist/skills/${s.name}/${f.path}`),
     );
-    const data = ['catalog/tools.json', 'src/sandbox/requests.json', 'src/code/answer-types.json'];
+    const data = [
+      'catalog/tools.json',
+      'src/sandbox/requests.json',
+      'src/code/answer-types.json',
+      'src/discovery/weights.json',
+      'src/discovery/lang/fr/language.json',
+      'src/discovery/lang/de/vocabulary.txt',
+    ];
+    // Each language's data files, read by the discovery engine on its first search.
+    const languageData = /^src\/discovery\/lang\/[a-z]{2}\/(language\.json|vocabulary\.txt)$/;
     for (const needed of [
       'package.json',
       'README.md',
@@ -135,7 +144,10 @@ describe('the npm package', () => {
       expect(paths).toContain(needed);
     }
     const stray = paths.filter(
-      (p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', ...data].includes(p),
+      (p) =>
+        !p.startsWith('dist/') &&
+        !languageData.test(p) &&
+        !['package.json', 'README.md', 'LICENSE', ...data].includes(p),
     );
     expect(stray).toEqual([]);
     expect(paths.filter((p) => /\.test\.|\.ts$|\.map$/.test(p))).toEqual([]);
