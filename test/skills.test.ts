@@ -225,7 +225,7 @@ describe("each skill's script, read from the server and run in code mode against
     expect(out.report.clickRate).toBeCloseTo((100 * stats.uniqueClicks) / stats.delivered, 1);
   });
 
-  it('brevo-transactional-email: the template goes live, the message is sent with params and found in the log', async () => {
+  it('brevo-transactional-email: the template goes live; the message, sent with params, is in the log', async () => {
     const out = await run(await scriptOf('brevo-transactional-email'));
     expect(out).toMatchObject({ logged: true, loggedSubject: 'Your order A-1042 is on its way' });
     expect(out.events).toContain('delivered');
@@ -233,12 +233,13 @@ describe("each skill's script, read from the server and run in code mode against
     expect(template).toMatchObject({ isActive: true, name: 'Order shipped' });
   });
 
-  it('brevo-contact-imports: sign-ups join the list with consent; blocklisted members leave the other list', async () => {
+  it('brevo-contact-imports: sign-ups join with consent; blocklisted members leave the other list', async () => {
     const dirty = await run(`
       const { lists } = await brevo.get_lists({ limit: 50 });
       const list = lists.find((l) => l.name === 'Newsletter subscribers');
       const { contacts } = await brevo.get_contacts_from_list({ listId: list.id, limit: 500 });
-      return { id: list.id, blocked: contacts.filter((c) => c.emailBlacklisted || (c.listUnsubscribed ?? []).includes(list.id)).map((c) => c.email).sort(), count: contacts.length };`);
+      const gone = contacts.filter((c) => c.emailBlacklisted || (c.listUnsubscribed ?? []).includes(list.id));
+      return { id: list.id, blocked: gone.map((c) => c.email).sort(), count: contacts.length };`);
     expect(dirty.blocked.length).toBeGreaterThan(0);
     const out = await run(await scriptOf('brevo-contact-imports'));
     expect(out.members).toEqual(['lena.fischer@example.com', 'omar.haddad@example.com']);
@@ -261,7 +262,8 @@ describe("each skill's script, read from the server and run in code mode against
     const expected = await run(`
       const { segments } = await brevo.get_segments({});
       const counts = {};
-      for (const s of segments) counts[s.id] = (await brevo.get_contacts({ segmentId: s.id, limit: 1000 })).contacts.length;
+      for (const s of segments)
+        counts[s.id] = (await brevo.get_contacts({ segmentId: s.id, limit: 1000 })).contacts.length;
       const paris = (await brevo.get_contacts({ filter: 'equals(CITY,"Paris")', limit: 1000 })).contacts;
       return { counts, paris: paris.filter((c) => !c.emailBlacklisted).map((c) => c.email).sort() };`);
     const out = await run(await scriptOf('brevo-segments'));
@@ -285,7 +287,7 @@ describe("each skill's script, read from the server and run in code mode against
     expect(notes.map((n: Json) => n.id)).toContain(out.noteId);
   });
 
-  it('brevo-sms-whatsapp: the SMS passes the rules and is delivered; an approved template goes out on WhatsApp', async () => {
+  it('brevo-sms-whatsapp: the SMS passes the rules and is delivered; a WhatsApp template goes out', async () => {
     const out = await run(await scriptOf('brevo-sms-whatsapp'));
     expect(out.sms).toMatchObject({ parts: 1, unicode: false });
     expect(out.sms.events).toContain('delivered');

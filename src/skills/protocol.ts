@@ -1,8 +1,9 @@
 // The Skills extension (SEP-2640, io.modelcontextprotocol/skills) on the v2 SDK's Server: the
 // extension is declared in the initialize and server/discover answers only to the clients
 // --skills names (by default those that announced it), and skills/list, skills/get,
-// resources/directory/read and skill:// reads answer those clients alone. The SDK's SkillsExtension.attach needs an McpServer; this server is the
-// low-level Server, so the methods are registered here with the SDK's constants and schemas.
+// resources/directory/read and skill:// reads answer those clients alone. The SDK's
+// SkillsExtension.attach needs an McpServer and this server is the low-level Server, so the
+// methods are registered here under the SDK's method names, with params checked and bounded here.
 import {
   CLIENT_CAPABILITIES_META_KEY,
   type ClientCapabilities,

@@ -21,12 +21,37 @@ const program =
   programs.find((p) => p.name === PROGRAM) ??
   (await brevo.create_loyalty_program({ name: PROGRAM, description: 'Points on every winter order' }));
 const pid = program.id;
-const balance = await brevo.create_balance_definition({ pid, name: 'Points', unit: 'POINTS', balanceOptionCreditRounding: 'lower' });
+const balance = await brevo.create_balance_definition({
+  pid,
+  name: 'Points',
+  unit: 'POINTS',
+  balanceOptionCreditRounding: 'lower',
+});
 const contact = await brevo.get_contact_info({ identifier: CONTACT_EMAIL });
 await brevo.subscribe_to_loyalty_program({ pid, contactId: contact.id });
-const credit = await brevo.begin_transaction({ pid, contactId: contact.id, balanceDefinitionId: balance.id, amount: 120, autoComplete: true });
+// A positive amount credits; autoComplete applies it at once instead of leaving it pending.
+const credit = await brevo.begin_transaction({
+  pid,
+  contactId: contact.id,
+  balanceDefinitionId: balance.id,
+  amount: 120,
+  autoComplete: true,
+});
 const { balances = [] } = await brevo.get_contact_balances({ pid });
 return {
-  coupons: { collectionId, name: collection.name, total: collection.totalCoupons, remaining: collection.remainingCoupons },
-  loyalty: { pid, state: program.state, balanceDefinitionId: balance.id, contactId: contact.id, transaction: credit.id, status: credit.status, balances },
+  coupons: {
+    collectionId,
+    name: collection.name,
+    total: collection.totalCoupons,
+    remaining: collection.remainingCoupons,
+  },
+  loyalty: {
+    pid,
+    state: program.state,
+    balanceDefinitionId: balance.id,
+    contactId: contact.id,
+    transaction: credit.id,
+    status: credit.status,
+    balances,
+  },
 };

@@ -8,7 +8,8 @@ const { segments = [] } = await brevo.get_segments({ limit: 50 });
 const sizes = [];
 for (const segment of segments) {
   const { count } = await brevo.get_contacts({ segmentId: segment.id, limit: 1 });
-  sizes.push({ id: segment.id, name: segment.segmentName ?? segment.name, category: segment.categoryName, contacts: count });
+  const name = segment.segmentName ?? segment.name;
+  sizes.push({ id: segment.id, name, category: segment.categoryName, contacts: count });
 }
 
 // Page through the filter's matches; a segment cannot be created over the API, a static list can.

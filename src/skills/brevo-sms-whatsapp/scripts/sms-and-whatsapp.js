@@ -9,7 +9,9 @@ const SMS_TEXT = 'Your order A-1042 has shipped. Track it: https://track.example
 
 // Rules: a sender of 3-11 letters/digits (or a number), content of 160 GSM characters per
 // message (70 with emoji or other Unicode), and STOP instructions in any marketing message.
-const gsm = /^[\n\r @£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà^{}\\[~\]|€]*$/;
+// The GSM 03.38 alphabet (basic set and the extension characters ^{}\[~]|€).
+const gsm =
+  /^[\n\r @£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà^{}\\[~\]|€]*$/;
 const unicode = !gsm.test(SMS_TEXT);
 const perMessage = unicode ? (SMS_TEXT.length > 70 ? 67 : 70) : SMS_TEXT.length > 160 ? 153 : 160;
 const parts = Math.ceil(SMS_TEXT.length / perMessage);
@@ -29,7 +31,8 @@ const ofThisSms = smsEvents.filter((e) => String(e.messageId) === String(sms.mes
 
 // WhatsApp: only an approved template opens a conversation.
 const config = await brevo.get_whatsapp_config({});
-if (config.whatsappBusinessAccountStatus !== 'APPROVED') throw new Error('The WhatsApp Business account is not approved yet');
+if (config.whatsappBusinessAccountStatus !== 'APPROVED')
+  throw new Error('The WhatsApp Business account is not approved yet');
 const { templates = [] } = await brevo.get_whatsapp_templates({ limit: 50 });
 const approved = templates.find((t) => t.status === 'approved');
 let whatsapp = { sent: false, reason: 'no approved template' };
@@ -41,7 +44,13 @@ if (approved) {
   });
   const report = await brevo.get_whatsapp_event_report({ contactNumber: PHONE, days: 7, limit: 50 });
   const waEvents = (report.events ?? []).filter((e) => e.messageId === answer.messageId);
-  whatsapp = { sent: true, templateId: approved.id, template: approved.name, messageId: answer.messageId, events: waEvents.map((e) => e.event) };
+  whatsapp = {
+    sent: true,
+    templateId: approved.id,
+    template: approved.name,
+    messageId: answer.messageId,
+    events: waEvents.map((e) => e.event),
+  };
 }
 return {
   sms: { messageId: sms.messageId, parts, unicode, events: ofThisSms.map((e) => e.event) },
