@@ -11,7 +11,10 @@
 //     a plain BM25, and its search latency (scripts/bench/discovery.mjs);
 //  6. the MCP Apps views (scripts/bench/views.mjs): sizes, listing tokens, read time;
 //  7. code mode: multi-step tasks done with search + execute and with the static tools, tokens and
-//     wall time both ways, and the time of a script run (scripts/bench/code-mode.mjs).
+//     wall time both ways, and the time of a script run (scripts/bench/code-mode.mjs);
+//  8. execute on its own: p50/p99 of a trivial and a 5-call script, 16 at once, peak RSS, next to a
+//     static call, and side by side with another build when BENCH_BASE_BIN names its dist/cli.js
+//     (scripts/bench/execute.mjs).
 // Everything runs on 127.0.0.1; every loop is bounded. Set BENCH_QUICK=1 for a short run.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -27,6 +30,7 @@ import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { Agent, request } from 'undici';
 import { codeModeSection } from './bench/code-mode.mjs';
 import { discoverySection } from './bench/discovery.mjs';
+import { executeSection } from './bench/execute.mjs';
 import { viewsSection } from './bench/views.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -281,3 +285,5 @@ fake.server.close();
 fake.server.closeAllConnections();
 
 await codeModeSection({ quick });
+
+await executeSection({ quick, bin: BIN });

@@ -3,7 +3,10 @@
 import { parseArgs } from 'node:util';
 import { keyProblem } from './client/api-key.js';
 import { defaultClientOptions } from './client/brevo-client.js';
-import { DEFAULT_CODE_LIMITS, MIN_MEMORY_MB, type CodeLimits } from './code/limits.js';
+import { CODE_LIMIT_CEILINGS, DEFAULT_CODE_LIMITS, MIN_MEMORY_MB, type CodeLimits } from './code/limits.js';
+
+/** The largest --max-body-bytes: a request body, and everything one script may send, stays below it. */
+const MAX_BODY_BYTES_CEILING = 16 * 1024 * 1024;
 import { DEFAULT_TOOLSETS, type ToolSelection } from './registry.js';
 import { isLoopbackHost } from './transports/loopback.js';
 
@@ -167,9 +170,17 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
-function atLeast(floor: number, name: string, value: string | undefined, fallback: number): number {
+/** A whole number from floor to ceiling: every limit a person sets has both ends. */
+function atLeast(
+  floor: number,
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  ceiling = Number.MAX_SAFE_INTEGER,
+): number {
   const n = positiveInt(name, value, fallback);
   if (n < floor) throw new ConfigError(`${name} must be at least ${floor}, got "${value}"`);
+  if (n > ceiling) throw new ConfigError(`${name} must be at most ${ceiling}, got "${value}"`);
   return n;
 }
 
@@ -189,7 +200,8 @@ function nonEmptyFlag(flag: string, value: string | undefined, what: string): vo
     throw new ConfigError(`${flag} needs at least one ${what}; leave it out for the default`);
 }
 
-const atLeastOne = (name: string, value: string | undefined, fallback: number) => atLeast(1, name, value, fallback);
+const atLeastOne = (name: string, value: string | undefined, fallback: number, ceiling?: number) =>
+  atLeast(1, name, value, fallback, ceiling);
 
 /** The smallest --max-result-chars: below it not even an error with its hint, or one item's outline, fits. */
 export const MIN_RESULT_CHARS = 1000;
@@ -310,18 +322,27 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     authToken: values['auth-token'] || env.MCP_AUTH_TOKEN || undefined,
     allowedOrigins: origins(values['allowed-origins'] ?? env.BREVO_MCP_ALLOWED_ORIGINS),
     allowedHosts: (list(values['allowed-hosts'] ?? env.BREVO_MCP_ALLOWED_HOSTS) ?? []).map((h) => h.toLowerCase()),
-    maxBodyBytes: atLeastOne('--max-body-bytes', values['max-body-bytes'] ?? env.BREVO_MCP_MAX_BODY_BYTES, 1024 * 1024),
-    maxSessions: atLeastOne('--max-sessions', values['max-sessions'] ?? env.BREVO_MCP_MAX_SESSIONS, 100),
-    sessionIdleMs: positiveInt(
+    maxBodyBytes: atLeastOne(
+      '--max-body-bytes',
+      values['max-body-bytes'] ?? env.BREVO_MCP_MAX_BODY_BYTES,
+      1024 * 1024,
+      MAX_BODY_BYTES_CEILING,
+    ),
+    maxSessions: atLeastOne('--max-sessions', values['max-sessions'] ?? env.BREVO_MCP_MAX_SESSIONS, 100, 10_000),
+    sessionIdleMs: atLeast(
+      0,
       '--session-idle-ms',
       values['session-idle-ms'] ?? env.BREVO_MCP_SESSION_IDLE_MS,
       30 * 60_000,
+      7 * 24 * 3_600_000,
     ),
     stateless: values.stateless ?? truthy(env.BREVO_MCP_STATELESS),
-    shutdownGraceMs: positiveInt(
+    shutdownGraceMs: atLeast(
+      0,
       '--shutdown-grace-ms',
       values['shutdown-grace-ms'] ?? env.BREVO_MCP_SHUTDOWN_GRACE_MS,
       10_000,
+      600_000,
     ),
     allowClientKeys: values['allow-client-keys'] ?? truthy(env.BREVO_MCP_ALLOW_CLIENT_KEYS),
     oauth: readOAuth(values, env, host),
@@ -383,6 +404,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         '--code-timeout-ms',
         values['code-timeout-ms'] ?? env.BREVO_CODE_TIMEOUT_MS,
         DEFAULT_CODE_LIMITS.timeoutMs,
+        CODE_LIMIT_CEILINGS.timeoutMs,
       ),
       // The script engine's memory never starts smaller than this.
       memoryMb: atLeast(
@@ -390,19 +412,24 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
         '--code-memory-mb',
         values['code-memory-mb'] ?? env.BREVO_CODE_MEMORY_MB,
         DEFAULT_CODE_LIMITS.memoryMb,
+        CODE_LIMIT_CEILINGS.memoryMb,
       ),
       maxCalls: atLeast(
         1,
         '--code-max-calls',
         values['code-max-calls'] ?? env.BREVO_CODE_MAX_CALLS,
         DEFAULT_CODE_LIMITS.maxCalls,
+        CODE_LIMIT_CEILINGS.maxCalls,
       ),
+      // What a script sends to Brevo is bound like an HTTP request body, per call and per run.
+      maxBodyBytes: http.maxBodyBytes,
     },
     maxResultChars: atLeast(
       MIN_RESULT_CHARS,
       '--max-result-chars',
       values['max-result-chars'] ?? env.BREVO_MAX_RESULT_CHARS,
       40_000,
+      1_000_000,
     ),
     sandbox,
     // The sandbox ignores both keys: only keys that will be sent are checked.
@@ -410,31 +437,48 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     apiUrl: env.BREVO_API_URL || defaultClientOptions.apiUrl,
     trackerKey: configuredKey('BREVO_MA_KEY', env.BREVO_MA_KEY, serving && !sandbox),
     trackerUrl: env.BREVO_TRACKER_URL || defaultClientOptions.trackerUrl,
-    timeoutMs: positiveInt('BREVO_TIMEOUT_MS', env.BREVO_TIMEOUT_MS, defaultClientOptions.timeoutMs),
-    maxRetries: positiveInt('BREVO_MAX_RETRIES', env.BREVO_MAX_RETRIES, defaultClientOptions.maxRetries),
+    timeoutMs: atLeast(0, 'BREVO_TIMEOUT_MS', env.BREVO_TIMEOUT_MS, defaultClientOptions.timeoutMs, 600_000),
+    maxRetries: atLeast(0, 'BREVO_MAX_RETRIES', env.BREVO_MAX_RETRIES, defaultClientOptions.maxRetries, 10),
     maxConcurrent: Math.max(
       1,
-      positiveInt('BREVO_MAX_CONCURRENCY', env.BREVO_MAX_CONCURRENCY, defaultClientOptions.maxConcurrent),
+      atLeast(0, 'BREVO_MAX_CONCURRENCY', env.BREVO_MAX_CONCURRENCY, defaultClientOptions.maxConcurrent, 64),
     ),
-    connectTimeoutMs: positiveInt(
+    connectTimeoutMs: atLeast(
+      0,
       'BREVO_CONNECT_TIMEOUT_MS',
       env.BREVO_CONNECT_TIMEOUT_MS,
       defaultClientOptions.connectTimeoutMs,
+      120_000,
     ),
-    retryMaxWaitMs: positiveInt(
+    retryMaxWaitMs: atLeast(
+      0,
       'BREVO_RETRY_MAX_WAIT_MS',
       env.BREVO_RETRY_MAX_WAIT_MS,
       defaultClientOptions.maxRetryWaitMs,
+      600_000,
     ),
-    retryBudgetMs: positiveInt('BREVO_RETRY_BUDGET_MS', env.BREVO_RETRY_BUDGET_MS, defaultClientOptions.retryBudgetMs),
-    maxResponseBytes: positiveInt(
+    retryBudgetMs: atLeast(
+      0,
+      'BREVO_RETRY_BUDGET_MS',
+      env.BREVO_RETRY_BUDGET_MS,
+      defaultClientOptions.retryBudgetMs,
+      3_600_000,
+    ),
+    maxResponseBytes: atLeast(
+      0,
       'BREVO_MAX_RESPONSE_BYTES',
       env.BREVO_MAX_RESPONSE_BYTES,
       defaultClientOptions.maxResponseBytes,
+      256 * 1024 * 1024,
     ),
     http,
     httpOnlyFlagsGiven:
-      transport === 'stdio' ? HTTP_ONLY.filter((name) => values[name] !== undefined).map((name) => `--${name}`) : [],
+      transport === 'stdio'
+        ? HTTP_ONLY.filter((name) => values[name] !== undefined)
+            // Code mode bounds what a script sends by it, over stdio too.
+            .filter((name) => !(code && name === 'max-body-bytes'))
+            .map((name) => `--${name}`)
+        : [],
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type Server,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+import { NO_SECRETS, type Redactor } from './redact.js';
 import type { Operation } from './tools/define.js';
 
 const MAX_SUMMARY = 400;
@@ -51,9 +52,11 @@ export async function confirmWithPerson(
   op: Operation,
   args: Record<string, unknown>,
   signal?: AbortSignal,
+  redactor: Redactor = NO_SECRETS,
 ): Promise<string | undefined> {
   if (!op.annotations.destructiveHint) return undefined;
-  const summary = summarise(op, args);
+  // The question goes to the client outside any answer's redaction: a key in the arguments is hidden here.
+  const summary = redactor.text(summarise(op, args));
   if (!server.getClientCapabilities()?.elicitation) return cannotAsk(summary);
   try {
     const answer = await server.elicitInput(

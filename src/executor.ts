@@ -207,7 +207,8 @@ function toToolResult(
             resource: {
               uri: `brevo://${op.name}/${encodeURIComponent(fileName ?? 'file')}`,
               mimeType: contentType,
-              blob: response.data.toString('base64'),
+              // A file can echo the key too (an export of what was sent): redacted before it is encoded.
+              blob: redactor.bytes(response.data).toString('base64'),
             },
           },
           {

@@ -33,14 +33,15 @@ Options:
   --code                   List 2 tools, search and execute: the model writes a script that calls
                            brevo.<operation>(args), run in a WebAssembly sandbox (env BREVO_CODE=1);
                            without --toolsets it reaches the whole catalog; not with --dynamic
-  --code-timeout-ms N      Wall time of one script run (default 30000; env BREVO_CODE_TIMEOUT_MS)
-  --code-memory-mb N       Memory of one script run, at least 16 (default 64; env BREVO_CODE_MEMORY_MB)
-  --code-max-calls N       Brevo calls one script run may make (default 200; env BREVO_CODE_MAX_CALLS)
+  --code-timeout-ms N      Wall time of one script run, 1 to 120000 (default 30000; env BREVO_CODE_TIMEOUT_MS)
+  --code-memory-mb N       Memory of one script run, 16 to 256 (default 64; env BREVO_CODE_MEMORY_MB)
+  --code-max-calls N       Brevo calls one script run may make, 1 to 1000 (default 200; env
+                           BREVO_CODE_MAX_CALLS); what a run sends is bound by --max-body-bytes
   --confirm                Ask the user (MCP elicitation) before every destructive tool runs;
                            clients without elicitation then get an error (env BREVO_CONFIRM=1)
   --skills announced|all|off  Serve Brevo skills (SEP-2640) to clients that announce the extension
                            (default), to every client, or to none (env BREVO_SKILLS)
-  --max-result-chars N     Longest tool result or resource text, at least 1000 (default 40000;
+  --max-result-chars N     Longest tool result or resource text, 1000 to 1000000 (default 40000;
                            env BREVO_MAX_RESULT_CHARS)
   --list-tools             Print tools as JSON and exit (no key needed): with a selection option
                            (--toolsets, --tools, --exclude-tools, --read-only) the tools this
@@ -58,8 +59,9 @@ HTTP options (--transport http; over stdio they are ignored, with a warning):
                            * allows any (env BREVO_MCP_ALLOWED_ORIGINS)
   --allowed-hosts a,b      Host header values allowed besides loopback ones (name or name:port; *
                            allows any) (env BREVO_MCP_ALLOWED_HOSTS)
-  --max-body-bytes N       Largest request body, larger gets 413 (default 1048576; env BREVO_MCP_MAX_BODY_BYTES)
-  --max-sessions N         Most open sessions (default 100; env BREVO_MCP_MAX_SESSIONS)
+  --max-body-bytes N       Largest request body, larger gets 413, at most 16777216 (default 1048576; env
+                           BREVO_MCP_MAX_BODY_BYTES); with --code, also per script call and run
+  --max-sessions N         Most open sessions, at most 10000 (default 100; env BREVO_MCP_MAX_SESSIONS)
   --session-idle-ms N      Close a session after N ms without a request; 0 never (default 1800000;
                            env BREVO_MCP_SESSION_IDLE_MS)
   --stateless              No sessions for 2025-11-25 clients either: each POST is served on its own,

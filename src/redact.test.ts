@@ -45,3 +45,13 @@ describe('Redactor', () => {
     expect(NO_SECRETS.value(value)).toBe(value);
   });
 });
+
+describe('Redactor.bytes', () => {
+  it('replaces each whole secret in a file, and returns the same buffer when there is none', () => {
+    const redactor = new Redactor(['xkeysib-abcdef0123456789']);
+    const file = Buffer.from('a=xkeysib-abcdef0123456789;b=xkeysib-abcdef0123456789');
+    expect(redactor.bytes(file).toString()).toBe('a=[redacted];b=[redacted]');
+    const clean = Buffer.from('nothing here');
+    expect(redactor.bytes(clean)).toBe(clean);
+  });
+});

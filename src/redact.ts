@@ -46,6 +46,24 @@ export class Redactor {
     return this.text(text.slice(0, end));
   }
 
+  /** Bytes (a file) with every whole occurrence of a secret, as UTF-8, replaced; the same buffer when none is in it. */
+  bytes(data: Buffer): Buffer {
+    let out = data;
+    for (const secret of this.secrets) {
+      const needle = Buffer.from(secret);
+      if (out.indexOf(needle) < 0) continue;
+      const parts: Buffer[] = [];
+      let from = 0;
+      for (let at = out.indexOf(needle); at >= 0; at = out.indexOf(needle, from)) {
+        parts.push(out.subarray(from, at), Buffer.from(REDACTED));
+        from = at + needle.length;
+      }
+      parts.push(out.subarray(from));
+      out = Buffer.concat(parts);
+    }
+    return out;
+  }
+
   /** A JSON-like value with every string redacted; unchanged parts are shared, not copied. */
   value<T>(value: T): T {
     return this.secrets.length ? (this.walk(value) as T) : value;

@@ -68,6 +68,8 @@ export interface ServerOptions {
    * selection): then 2026-07-28 list results are cached per client ('private'), never 'public'.
    */
   listingIsPersonal?: boolean;
+  /** Code mode: whose share of the process's script runs this session's take (its client key or token subject). */
+  runShare?: string;
 }
 
 const INSTRUCTIONS =
@@ -257,7 +259,7 @@ export function createMcpServer(options: ServerOptions): Server {
     whyUnavailable,
   };
   const mode = options.code
-    ? codeMode({ ...modeOptions, limits: options.code })
+    ? codeMode({ ...modeOptions, limits: options.code, runShare: options.runShare })
     : options.dynamic
       ? dynamicMode({ ...modeOptions, canEnableToolsets, toolsChanged: () => announce('tools') })
       : staticMode(modeOptions);
@@ -302,7 +304,8 @@ export function createMcpServer(options: ServerOptions): Server {
       ? undefined
       : round
         ? round.approve
-        : (op: Operation, args: Record<string, unknown>) => confirmWithPerson(server, op, args, ctx.mcpReq.signal);
+        : (op: Operation, args: Record<string, unknown>) =>
+            confirmWithPerson(server, op, args, ctx.mcpReq.signal, redactor);
     const run = async (entry: ToolEntry, args: unknown) => {
       const result = await runOperation(entry, args, {
         client,

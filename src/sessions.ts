@@ -87,6 +87,8 @@ export function sessionPolicy(options: {
       client: sessionClient,
       selection,
       redactor: base.redactor!.with(key),
+      // Script runs are shared out per client key or token subject, else per session.
+      runShare: key ? `key ${keyOwner(key)}` : principal ? `subject ${principal.subject}` : undefined,
       ...(era.kind === 'modern'
         ? {
             era: 'modern' as const,

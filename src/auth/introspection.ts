@@ -1,6 +1,7 @@
 // Opaque access tokens, checked through the issuer's introspection endpoint (RFC 7662), answers cached briefly.
 import { createHash } from 'node:crypto';
 import { log } from '../log.js';
+import { RateCap } from './rate-cap.js';
 import { tokenScopes } from './scopes.js';
 import { subjectOf, TokenError, type TokenChecks, type VerifiedToken, type Verify } from './tokens.js';
 
@@ -18,6 +19,13 @@ const MAX_CACHE_MS = 60_000;
 const REFUSAL_CACHE_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 const TIMEOUT_MS = 5_000;
+/**
+ * Introspections of tokens not in the cache, per second on average (with a burst): each distinct
+ * made-up token would otherwise cost the issuer one request. Past it a new token is answered 503
+ * (try again shortly) without asking; tokens already known are not affected.
+ */
+const INTROSPECTIONS_PER_SECOND = 10;
+const INTROSPECTION_BURST = 20;
 
 interface Answer {
   active?: unknown;
@@ -37,6 +45,8 @@ const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, 
 /** Checks opaque tokens with this server's client credentials at the issuer. */
 export function introspector(client: IntrospectionClient, checks: TokenChecks): Verify {
   const cache = new Map<string, { until: number; outcome: Promise<Judged> }>();
+  const rate = new RateCap(INTROSPECTIONS_PER_SECOND, INTROSPECTION_BURST);
+  let warned = 0;
 
   const ask = async (token: string): Promise<Judged> => {
     const usePost =
@@ -84,6 +94,14 @@ export function introspector(client: IntrospectionClient, checks: TokenChecks): 
     const now = Date.now();
     const cached = cache.get(key);
     if (cached && cached.until > now) return cached.outcome;
+    if (!rate.take()) {
+      // Said once in a while, not once per token: the log is not another thing to flood.
+      if (now - warned > 10_000) {
+        warned = now;
+        log('warn', 'OAuth: too many unknown access tokens to introspect; refusing new ones for a moment');
+      }
+      return Promise.reject(new TokenError('too many unknown access tokens are being checked', true));
+    }
     const outcome = ask(token);
     // Until it settles, concurrent requests with the same token share one introspection.
     const entry = { until: now + TIMEOUT_MS, outcome };

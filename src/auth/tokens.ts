@@ -14,7 +14,7 @@ export class TokenError extends Error {
 }
 
 export interface VerifiedToken {
-  /** `sub`, or for a machine client without one, `client_id`. */
+  /** `sub`, or for a machine client without one, `client_id:` and its client_id (see subjectOf). */
   subject: string;
   scopes: string[];
 }
@@ -45,11 +45,23 @@ const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 /** A compact JWS (three base64url parts); anything else (JWE, random strings) is opaque here. */
 export const looksLikeJwt = (token: string) => JWT_SHAPE.test(token);
 
-/** The subject a session is bound to. */
+const CLIENT_PREFIX = 'client_id:';
+const USER_PREFIX = 'sub:';
+
+/**
+ * The subject a session is bound to. Users and machine clients live in separate namespaces: a
+ * token with `client_id: alice` and no `sub` is the client alice (`client_id:alice`), never the
+ * user alice. A `sub` that itself starts with either prefix is prefixed again, so no user's
+ * subject can equal a client's.
+ */
 export function subjectOf(claims: Record<string, unknown>): string {
-  const subject = [claims.sub, claims.client_id].find((v): v is string => typeof v === 'string' && v.length > 0);
-  if (!subject) throw new TokenError('the access token names no subject (sub)');
-  return subject;
+  const named = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+  if (named(claims.sub)) {
+    const sub = claims.sub;
+    return sub.startsWith(CLIENT_PREFIX) || sub.startsWith(USER_PREFIX) ? USER_PREFIX + sub : sub;
+  }
+  if (named(claims.client_id)) return CLIENT_PREFIX + claims.client_id;
+  throw new TokenError('the access token names no subject (sub)');
 }
 
 /** Checks JWT access tokens locally; opaque ones go to introspection (./introspection.ts). */

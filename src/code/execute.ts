@@ -4,16 +4,18 @@ import { log } from '../log.js';
 import type { Redactor } from '../redact.js';
 import { fitJson } from '../results.js';
 import { Bridge, type BridgeContext, type CallRecord } from './bridge.js';
-import { limitText, MAX_CODE_CHARS, type CodeLimits } from './limits.js';
+import { limitText, MAX_CODE_CHARS, MAX_LOG_BYTES, MAX_LOG_LINES, type CodeLimits } from './limits.js';
 import { runScript, type LogLine, type RunOutcome } from './runner.js';
 import { stripTypes } from './strip.js';
 
-export interface ExecuteContext extends Omit<BridgeContext, 'maxCalls'> {
+export interface ExecuteContext extends Omit<BridgeContext, 'maxCalls' | 'maxBodyBytes'> {
   limits: CodeLimits;
   maxResultChars: number;
   signal?: AbortSignal;
-  /** The session's secrets: cuts never split one, and the final text shows none. */
+  /** The session's secrets: kept out of the sandbox, cuts never split one, and the final text shows none. */
   redactor: Redactor;
+  /** Whose share of the process's runs this run takes (one session, token or client key). */
+  session: string;
 }
 
 const failure = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
@@ -31,7 +33,7 @@ export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallT
       `The script does not parse: SyntaxError: ${stripped.error.message}${stripped.error.line ? ` (line ${stripped.error.line})` : ''}. Nothing was run.`,
     );
 
-  const bridge = new Bridge({ ...ctx, maxCalls: ctx.limits.maxCalls });
+  const bridge = new Bridge({ ...ctx, maxCalls: ctx.limits.maxCalls, maxBodyBytes: ctx.limits.maxBodyBytes });
   const started = Date.now();
   const outcome = await runScript({
     code: stripped.code,
@@ -40,13 +42,15 @@ export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallT
     // The engine hands over at most this much; fitting to --max-result-chars happens here.
     maxReturnChars: Math.max(ctx.maxResultChars * 4, 1_000_000),
     signal: ctx.signal,
-    call: (name, argsJson, signal) => bridge.call(name, argsJson, signal),
+    session: ctx.session,
+    call: (name, argsJson, signal, refused) => bridge.call(name, argsJson, signal, refused),
   });
   log(
     'debug',
     `execute: ${outcome.end}${outcome.limit ? ` (${outcome.limit} limit)` : ''} after ${Date.now() - started} ms, ${bridge.calls.length} Brevo calls`,
   );
   if (outcome.end === 'cancelled') return undefined;
+  if (outcome.end === 'busy') return failure(outcome.crash!);
   const result = resultOf(outcome, bridge.calls, ctx);
   for (const item of result.content) if (item.type === 'text') item.text = ctx.redactor.text(item.text);
   return result;
@@ -56,7 +60,7 @@ function resultOf(outcome: RunOutcome, calls: CallRecord[], ctx: ExecuteContext)
   const max = ctx.maxResultChars;
   const cut = (text: string, room: number) => cutWithNote(text, room, ctx.redactor);
   const valueText = (room: number) => returnValueText(outcome, room, ctx.redactor);
-  const logs = consoleText(outcome.logs, outcome.logsCut);
+  const logs = consoleText(outcome.logs, outcome.droppedLogLines);
   switch (outcome.end) {
     case 'returned': {
       const notes = outcome.unobserved.length
@@ -114,10 +118,15 @@ function returnValueText(outcome: RunOutcome, room: number, redactor: Redactor):
   return fitJson(JSON.parse(json), Math.max(room, 1), info, {}, { cut: (text, n) => redactor.cut(text, n) });
 }
 
-function consoleText(logs: LogLine[], logsCut: boolean): string {
-  if (!logs.length) return '';
+function consoleText(logs: LogLine[], dropped: number): string {
+  if (!logs.length && !dropped) return '';
   const lines = logs.map((l) => (l.level === 'log' ? l.text : `[${l.level}] ${l.text}`));
-  return `\n--- console ---\n${lines.join('\n')}${logsCut ? '\n[later console output was not kept]' : ''}`;
+  // -1: lines were dropped, but the run ended before they were counted.
+  const what = dropped < 0 ? 'later console lines' : plural(dropped, 'later console line');
+  const note = dropped
+    ? `\n[${what} dropped: a run keeps at most ${MAX_LOG_LINES} lines and ${MAX_LOG_BYTES} bytes of console output]`
+    : '';
+  return `\n--- console ---\n${lines.join('\n')}${note}`;
 }
 
 /** "Brevo calls made: 3 (get_lists ok 200; get_contacts_from_list x2 ok 200)". */

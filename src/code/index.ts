@@ -1,4 +1,5 @@
 // Code mode (--code): the tools search and execute in place of the catalog.
+import { randomUUID } from 'node:crypto';
 import type { CallToolResult, ProgressToken, ServerNotification, Tool } from '@modelcontextprotocol/server';
 import type { Discovery } from '../discovery/index.js';
 import type { Redactor } from '../redact.js';
@@ -30,6 +31,12 @@ const work = () =>
   ]));
 
 export { CODE_INSTRUCTIONS } from './tools.js';
+
+/** How long after a tools/list the sandbox starts warming: after the answer, well before a model's first script. */
+const WARM_AFTER_LIST_MS = 1_000;
+
+/** Between a run's last progress notification and its result (only when progress was asked for). */
+const PROGRESS_SETTLE_MS = 5;
 export type { CodeLimits } from './limits.js';
 
 export interface CodeModeOptions {
@@ -39,6 +46,12 @@ export interface CodeModeOptions {
   whyUnavailable: (name: string) => string | undefined;
   readOnly: boolean;
   limits: CodeLimits;
+  /**
+   * Whose share of the process's script runs this server's runs take: the client's key or token
+   * subject when there is one, so sessions (or stateless requests) of one client share one share;
+   * otherwise this server (one session) alone.
+   */
+  runShare?: string;
 }
 
 /** What one tools/call brings from the server: its client, confirmation, signal and outputs. */
@@ -67,9 +80,22 @@ export interface CodeMode {
 export function createCodeMode(options: CodeModeOptions): CodeMode {
   const tools = codeTools(options.limits, options.readOnly);
   const entries = new Map(options.entries.map((e) => [e.name, e]));
+  const session = options.runShare ?? `session ${randomUUID()}`;
   let discovery: Discovery | undefined;
   return {
-    list: () => tools,
+    list: () => {
+      // A client lists the tools before it calls one: the sandbox's threads start now, ahead of a run.
+      // A moment later, not during the listing: start-up and the listing itself stay light.
+      setTimeout(() => {
+        void work()
+          .then(([, , { warmUp }, , { loadStripper }]) => {
+            warmUp(options.limits.memoryMb);
+            return loadStripper();
+          })
+          .catch(() => {});
+      }, WARM_AFTER_LIST_MS).unref();
+      return tools;
+    },
     call(name, args, ctx) {
       if (name !== 'search' && name !== 'execute') return undefined;
       const succeeded = new Set<string>();
@@ -82,22 +108,34 @@ export function createCodeMode(options: CodeModeOptions): CodeMode {
           return { result: search(args, discovery, entries), succeeded };
         }
         const { progressToken, sendNotification } = ctx;
+        // Progress sent before the result, never after it (a client drops progress for a finished request).
+        const sent: Array<Promise<unknown>> = [];
         const progress =
           progressToken === undefined
             ? undefined
             : (done: number, message: string) =>
-                void sendNotification({
-                  method: 'notifications/progress',
-                  params: { progressToken, progress: done, message },
-                }).catch(() => {});
+                void sent.push(
+                  sendNotification({
+                    method: 'notifications/progress',
+                    // Notifications do not pass the server's redaction of answers: this one is redacted here.
+                    params: { progressToken, progress: done, message: ctx.redactor.text(message) },
+                  }).catch(() => {}),
+                );
         const result = await execute(args, {
           ...ctx,
           entries,
           whyUnavailable: options.whyUnavailable,
           limits: options.limits,
+          session,
           progress,
           succeeded: (e) => succeeded.add(e.name),
         });
+        if (sent.length) {
+          await Promise.all(sent);
+          // The SDK's client handles a notification a microtask later than a response read with it,
+          // and drops progress for a request already answered: the answer follows a moment later.
+          await new Promise((resolve) => setTimeout(resolve, PROGRESS_SETTLE_MS));
+        }
         return { result, succeeded };
       });
     },

@@ -1,23 +1,26 @@
 // The JavaScript run in the sandbox before each script: it gives the script `brevo` and `console`.
 
 /**
- * Evaluated as an expression in a fresh context; called with (hostCall, hostLog, namesJson), it
+ * Evaluated as an expression in a fresh context; called with (hostCall, hostLog, namesJson, boundsJson), it
  * defines `brevo` and `console` on the global object and returns the helpers the worker needs
- * after the run: `serialise(value, cap)`, `describe(error)` and `unobserved()`.
+ * after the run: `serialise(value, cap)`, `describe(error)`, `unobserved()` and `dropped()`.
  *
  * - hostCall(name, argsJson) returns a promise of an envelope: `{"ok":true,"value":...}` or
  *   `{"ok":false,"error":{message,code,status?,tool}}`.
- * - hostLog(level, text) records one console line.
+ * - hostLog(level, text) records one console line; it returns false once the console is full
+ *   (that line dropped), and later lines are counted here, see dropped().
+ * - boundsJson: `{ maxLogLineChars }`: a longer console line is cut here, before it crosses.
  *
  * Both stay in this closure: the script cannot reach them, nor anything else of the host. What it
  * may overwrite later (JSON, prototypes) was read here first.
  */
-export const PRELUDE = String.raw`(function (hostCall, hostLog, namesJson) {
+export const PRELUDE = String.raw`(function (hostCall, hostLog, namesJson, boundsJson) {
   'use strict';
   const stringify = JSON.stringify;
   const parse = JSON.parse;
   const freeze = Object.freeze;
   const names = parse(namesJson);
+  const bounds = parse(boundsJson);
 
   // Failed calls whose error the script never looked at, reported after the run.
   const unread = new Map();
@@ -86,7 +89,19 @@ export const PRELUDE = String.raw`(function (hostCall, hostLog, namesJson) {
     }
   }
 
-  const log = (level) => freeze((...args) => hostLog(level, args.map(text).join(' ')));
+  function line(args) {
+    const whole = args.map(text).join(' ');
+    const max = bounds.maxLogLineChars;
+    return whole.length > max ? whole.slice(0, max) + ' [cut: ' + (whole.length - max) + ' more characters]' : whole;
+  }
+  // Once the host says the console is full, later lines are only counted, here: no call out per line.
+  let full = false;
+  let dropped = 0;
+  const log = (level) =>
+    freeze((...args) => {
+      if (full) dropped++;
+      else if (!hostLog(level, line(args))) full = true;
+    });
   const console = freeze({ log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug') });
 
   for (const [name, value] of [['brevo', brevo], ['console', console]]) {
@@ -116,5 +131,6 @@ export const PRELUDE = String.raw`(function (hostCall, hostLog, namesJson) {
       return stringify(out);
     },
     unobserved: () => stringify([...unread.values()]),
+    dropped: () => String(dropped),
   });
 })`;

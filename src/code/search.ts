@@ -1,6 +1,7 @@
 // The search tool: the discovery engine's matches as TypeScript declarations of `brevo` methods.
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { Discovery } from '../discovery/index.js';
+import { queryProblem } from '../search-bounds.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { declarationOf, effectOf } from './declarations.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './tools.js';
@@ -20,6 +21,8 @@ export function search(args: unknown, discovery: Discovery, entries: Map<string,
   const { query, limit = DEFAULT_SEARCH_LIMIT } = given;
   if (typeof query !== 'string' || !query.trim())
     return failure('Invalid arguments for search: query: expected words or an operation name');
+  const problem = queryProblem(query);
+  if (problem) return failure(`Invalid arguments for search: ${problem}`);
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
     return failure(`Invalid arguments for search: limit: expected a whole number from 1 to ${MAX_SEARCH_LIMIT}`);
   }

@@ -1,5 +1,6 @@
 // The two tools code mode lists, as clients see them, and its line in the server's instructions.
 import type { Tool } from '@modelcontextprotocol/server';
+import { MAX_QUERY_CHARS } from '../search-bounds.js';
 import type { CodeLimits } from './limits.js';
 
 export const MAX_SEARCH_LIMIT = 20;
@@ -16,7 +17,10 @@ export function codeTools(limits: CodeLimits, readOnly: boolean): Tool[] {
         'Find Brevo API operations to call in execute, by words ("add contacts to a list") or by names (one or several). Returns TypeScript declarations of brevo methods: arguments, answer, and whether each is read-only, a write or a destructive write.',
       inputSchema: {
         type: 'object',
-        properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: MAX_SEARCH_LIMIT } },
+        properties: {
+          query: { type: 'string', maxLength: MAX_QUERY_CHARS },
+          limit: { type: 'integer', minimum: 1, maximum: MAX_SEARCH_LIMIT },
+        },
         required: ['query'],
       },
       annotations: { readOnlyHint: true, openWorldHint: false },

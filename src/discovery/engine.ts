@@ -6,6 +6,7 @@ import { QUESTION_WORDS, stemSet } from './phrasing.js';
 import { type Concept, type Intent, type Lexicon, readRequest } from './request.js';
 import { editDistance, isStopWord, term, words } from './text.js';
 import { readLanguage } from './translate.js';
+import { fuzzyReach } from '../search-bounds.js';
 import { vocabulary } from './vocabulary.js';
 import { WEIGHTS } from './weights.js';
 
@@ -194,7 +195,7 @@ export class Index {
         boost: WEIGHTS.fields,
         ...(instrument ? { fields: INPUT_FIELDS } : {}),
         prefix: t.length >= 4,
-        fuzzy: fuzzy ? (t.length >= 8 ? 2 : t.length >= 4 ? 1 : false) : false,
+        fuzzy: fuzzy ? fuzzyReach(t) : false,
         weights: { prefix: WEIGHTS.prefix, fuzzy: 0.45 },
       });
       scores = {
@@ -211,7 +212,7 @@ export class Index {
   private correct(t: string): string | undefined {
     // A short word is too easily some other word; only a question's opening is read through ("wich", "waht").
     if (t.length < 5) return t.length >= 3 ? QUESTION_WORDS.find((q) => editDistance(t, q, 1) <= 1) : undefined;
-    if (/\d/.test(t)) return undefined;
+    if (/\d/.test(t) || fuzzyReach(t) === false) return undefined;
     if (this.corrections.has(t)) return this.corrections.get(t) ?? undefined;
     const max = t.length >= 8 ? 2 : 1;
     let best: string | undefined;

@@ -1,5 +1,6 @@
 // The discovery engine's entry point: finds the operations that answer a request in people's words, for dynamic mode's search_tools and code mode's search.
 import type { ToolEntry } from '../tools/manifest.js';
+import { queryProblem } from '../search-bounds.js';
 import { Index } from './engine.js';
 
 export interface DiscoveryHit {
@@ -54,6 +55,9 @@ export function createDiscovery(entries: ToolEntry[]): Discovery {
   const allToolsets = [...new Set(entries.map((e) => e.toolset))];
   return {
     search(query, options = {}) {
+      // Callers refuse such a query with the reason; here it is refused before any work, whoever calls.
+      const problem = queryProblem(query);
+      if (problem) throw new RangeError(`Invalid search: ${problem}`);
       index ??= indexFor(entries);
       const limit = Math.max(1, options.limit ?? 10);
       const ranking = index.rank(query);

@@ -5,12 +5,13 @@ import { type CodeLimits, createCodeMode } from '../code/index.js';
 import { RpcError } from '../rpc-error.js';
 import type { ModeOptions, ToolMode } from './index.js';
 
-export function codeMode(options: ModeOptions & { limits: CodeLimits }): ToolMode {
+export function codeMode(options: ModeOptions & { limits: CodeLimits; runShare?: string }): ToolMode {
   const code = createCodeMode({
     entries: options.entries,
     whyUnavailable: options.whyUnavailable,
     readOnly: options.readOnly,
     limits: options.limits,
+    runShare: options.runShare,
   });
   return {
     list: () => code.list(),

@@ -9,10 +9,11 @@ import {
   ProtocolErrorCode,
   type Tool,
 } from '@modelcontextprotocol/server';
-import { wireTool } from '../listing.js';
-import type { ToolEntry } from '../tools/manifest.js';
 import type { Discovery } from '../discovery/index.js';
+import { wireTool } from '../listing.js';
 import { RpcError } from '../rpc-error.js';
+import { MAX_QUERY_CHARS, queryProblem } from '../search-bounds.js';
+import type { ToolEntry } from '../tools/manifest.js';
 import type { ModeOptions, ToolMode } from './index.js';
 
 /** Runs one operation: its result, or (2026-07-28 --confirm) the question to put to the person first. */
@@ -81,7 +82,7 @@ export function createDynamicMode(
       inputSchema: {
         type: 'object',
         properties: {
-          query: { type: 'string' },
+          query: { type: 'string', maxLength: MAX_QUERY_CHARS },
           toolset: { type: 'string', enum: toolsets },
           limit: { type: 'integer', minimum: 1, maximum: 50 },
         },
@@ -140,6 +141,8 @@ export function createDynamicMode(
           const limit = Number(arg(args, 'limit') ?? 10);
           if (typeof query !== 'string')
             return Promise.resolve(failure('Invalid arguments for search_tools: query: expected a string'));
+          const problem = queryProblem(query);
+          if (problem) return Promise.resolve(failure(`Invalid arguments for search_tools: ${problem}`));
           if (toolset !== undefined && !toolsets.includes(String(toolset)))
             return Promise.resolve(
               failure(`Invalid arguments for search_tools: toolset: one of ${toolsets.join(', ')}`),

@@ -260,7 +260,13 @@ export class ResourceCatalog {
     const redactor = ctx.redactor ?? NO_SECRETS;
     if (response.kind === 'binary')
       return {
-        contents: [{ uri, mimeType: redactor.text(response.contentType), blob: response.data.toString('base64') }],
+        contents: [
+          {
+            uri,
+            mimeType: redactor.text(response.contentType),
+            blob: redactor.bytes(response.data).toString('base64'),
+          },
+        ],
       };
     const data = response.kind === 'json' ? response.data : response.kind === 'text' ? response.data : {};
     if (def.htmlField)

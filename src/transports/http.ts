@@ -24,6 +24,7 @@ import {
 } from '@modelcontextprotocol/server';
 import { log } from '../log.js';
 import { isLoopbackHost } from './loopback.js';
+import { duplicateHostProblem, emptyBatchProblem, hangUpCancellations } from './request-checks.js';
 
 /** Who an authenticated request speaks for, as the authenticate hook found it. */
 export interface Principal {
@@ -200,6 +201,12 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       });
     }
     const ids = requestIds(body);
+    if (ids.length && req.method === 'POST') {
+      res.once('close', () => {
+        if (res.writableFinished) return;
+        for (const cancel of hangUpCancellations(ids)) session.transport.onmessage?.(cancel);
+      });
+    }
     if (ids.length === 1) {
       session.alone.add(ids[0]!);
       res.once('close', () => session.alone.delete(ids[0]!));
@@ -323,6 +330,8 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       res.setHeader('connection', 'close');
       return rpcError(res, 503, -32000, 'The server is shutting down');
     }
+    const hosts = duplicateHostProblem(req.rawHeaders);
+    if (hosts) return rpcError(res, 400, -32000, hosts);
     const refused = guard.check(header(req, 'host'), header(req, 'origin'));
     if (refused) {
       log('warn', `refused a request: ${refused}`);
@@ -386,6 +395,8 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
       } catch {
         return rpcError(res, 400, -32700, 'Parse error: the body is not JSON');
       }
+      const notMessage = emptyBatchProblem(body);
+      if (notMessage) return rpcError(res, 400, -32600, notMessage);
     }
 
     if (

@@ -1,6 +1,7 @@
 // Drives the real server the way users do: the built bin spawned over stdio, or the HTTP
 // transport, through the SDK's own Client.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -11,6 +12,8 @@ export const TEST_KEY = 'xkeysib-test-0123456789abcdef-TESTKEY';
 
 export interface Connected {
   client: Client;
+  /** The server's process id (stdio), for its memory. */
+  pid?: number;
   /** Everything the server wrote to stderr so far. */
   stderr: () => string;
   close: () => Promise<void>;
@@ -39,11 +42,17 @@ export async function connectStdio(
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const client = new Client({ name: 'brevo-mcp-tests', version: '1.0.0' }, options.capabilities);
   await client.connect(transport);
-  return { client, stderr: () => stderr, close: () => client.close() };
+  return { client, pid: transport.pid ?? undefined, stderr: () => stderr, close: () => client.close() };
+}
+
+/** A process's peak resident memory so far, in MB (Linux). */
+export function peakRssMb(pid: number): number {
+  return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
 export interface HttpServerProcess {
   url: string;
+  pid: number;
   stderr: () => string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop: () => Promise<number | null>;
@@ -87,6 +96,7 @@ export async function startHttpServer(
   });
   return {
     url,
+    pid: child.pid!,
     exited,
     kill: (signal) => void child.kill(signal),
     stderr: () => stderr + (stdout ? `\n[stdout] ${stdout}` : ''),
