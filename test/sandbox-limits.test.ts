@@ -72,8 +72,8 @@ describe('the sandbox store is bounded', () => {
     await emu.ok('POST', '/contacts/import', { jsonBody: rows(room, 'fill'), listIds: [1] });
     expect((await emu.ok('GET', '/contacts?limit=1')).count).toBe(LIMITS.contacts);
     const refused = {
-      status: 403,
-      json: { code: 'permission_denied', message: expect.stringMatching(/keeps at most 5000 contacts/) },
+      status: 400,
+      json: { code: 'out_of_range', message: expect.stringMatching(/keeps at most 5000 contacts/) },
     };
     expect(await emu.request('POST', '/contacts', { email: 'one.more@example.com' })).toMatchObject(refused);
     expect(

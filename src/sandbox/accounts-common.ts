@@ -1,9 +1,10 @@
 // What the account-level areas of the emulator (corporate, reseller, organization users,
 // conversations) share: state kept per Store without widening the Store class, Brevo-like ids and
-// tokens, bounded strings, and the refusal when a per-process cap is reached.
+// tokens, bounded strings, and the rules for the people invited into an account.
 import { randomBytes } from 'node:crypto';
 import { invalid, SandboxError } from './http.js';
-import { iso, type Store } from './store.js';
+import { checkCap } from './limits.js';
+import { DAY, iso, type Store } from './store.js';
 import { isEmail, reqString, type Body } from './validate.js';
 
 /**
@@ -25,7 +26,7 @@ export function perStore<T>(make: (store: Store) => T): (store: Store) => T {
 /** A date `days` before now on the store's clock, in Brevo's timestamp form. */
 export function agoOf(store: Store): (days: number, hours?: number) => string {
   const start = store.clock().getTime();
-  return (days, hours = 0) => iso(new Date(start - days * 86_400_000 - hours * 3_600_000));
+  return (days, hours = 0) => iso(new Date(start - days * DAY - hours * 3_600_000));
 }
 
 /** A 24-digit hex id, like Brevo's group and invitation ids. */
@@ -49,13 +50,40 @@ export function bounded(value: string, field: string, max: number): string {
   return value;
 }
 
-/** The refusal when the emulator holds as many objects of a kind as it keeps. */
-export function capReached(what: string, max: number): SandboxError {
-  return new SandboxError(
-    400,
-    'out_of_range',
-    `The sandbox keeps at most ${max} ${what}: delete some before creating more`,
-  );
+/** Someone invited into an account: a corporate admin user or an organization user. */
+interface Member {
+  owner: boolean;
+  status: 'active' | 'pending';
+}
+
+/**
+ * Refuses an invitation to someone already invited or already in (`joined` says as what), and one
+ * past the cap on people and invitations together.
+ */
+export function checkInvitation(
+  people: Map<string, Member>,
+  email: string,
+  joined: string,
+  cap: { max: number; what: string },
+): void {
+  const existing = people.get(email);
+  if (existing)
+    throw new SandboxError(
+      400,
+      'duplicate_parameter',
+      existing.status === 'pending'
+        ? `${email} already has a pending invitation: resend it instead`
+        : `${email} is already ${joined}`,
+    );
+  checkCap(people.size, cap.max, cap.what);
+}
+
+/** The owner's access and permissions are not for others to change: 403, as Brevo answers. */
+export function notTheOwner(member: Member, what: 'access' | 'permissions'): void {
+  if (!member.owner) return;
+  const message =
+    what === 'access' ? "The owner's access cannot be revoked" : "The owner's permissions cannot be changed";
+  throw new SandboxError(403, 'permission_denied', message);
 }
 
 /** An email as an identity: trimmed and lower-cased. */

@@ -1,6 +1,6 @@
 // Contact attributes with real state: create by category, change values, enumerations and
 // options, delete (which clears the attribute on every contact).
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes, omitUndefined } from './http.js';
 import type { Attribute, AttributeCategory, Store } from './store.js';
 import { bodyOf, optBool, optString, optStringArray, reqString, type Body } from './validate.js';
 
@@ -96,19 +96,18 @@ function attributeView(a: Attribute) {
   return {
     name: a.name,
     category: a.category,
-    ...(a.type !== undefined ? { type: a.type } : {}),
+    ...omitUndefined({ type: a.type }),
     ...(a.enumeration ? { enumeration: a.enumeration.map((e) => ({ ...e })) } : {}),
-    ...(a.calculatedValue !== undefined ? { calculatedValue: a.calculatedValue } : {}),
+    ...omitUndefined({ calculatedValue: a.calculatedValue }),
   };
 }
 
-export const attributeRoutes: Route[] = [
-  [
-    'GET',
-    '/contacts/attributes',
-    (_req, store) => ({ status: 200, body: { attributes: store.attributes.map(attributeView) } }),
-  ],
-  ['POST', '/contacts/attributes/{attributeCategory}/{attributeName}', createAttribute],
-  ['PUT', '/contacts/attributes/{attributeCategory}/{attributeName}', updateAttribute],
-  ['DELETE', '/contacts/attributes/{attributeCategory}/{attributeName}', deleteAttribute],
-];
+export const attributeRoutes = routes({
+  'GET /contacts/attributes': (_req, store) => ({
+    status: 200,
+    body: { attributes: store.attributes.map(attributeView) },
+  }),
+  'POST /contacts/attributes/{attributeCategory}/{attributeName}': createAttribute,
+  'PUT /contacts/attributes/{attributeCategory}/{attributeName}': updateAttribute,
+  'DELETE /contacts/attributes/{attributeCategory}/{attributeName}': deleteAttribute,
+});

@@ -3,8 +3,8 @@
 // by the API). Unblocking an address clears its bounces and resubscribes its contact; blocked
 // domains are kept as a list.
 import { unsubscribedThrough } from './contact-activity.js';
-import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
-import type { Store } from './store.js';
+import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
+import { DAY, type Store } from './store.js';
 import { bodyOf, page, paging, queryDate, reqString } from './validate.js';
 
 type Code = 'unsubscribedViaEmail' | 'unsubscribedViaApi' | 'hardBounce';
@@ -65,7 +65,7 @@ function listBlockedContacts(req: SandboxRequest, store: Store) {
     (b) =>
       (!senders.length || senders.includes(b.senderEmail.toLowerCase())) &&
       (!start || Date.parse(b.blockedAt) >= start.getTime()) &&
-      (!end || Date.parse(b.blockedAt) < end.getTime() + 86_400_000),
+      (!end || Date.parse(b.blockedAt) < end.getTime() + DAY),
   );
   const sort = req.query.get('sort') ?? 'desc';
   if (sort !== 'asc' && sort !== 'desc') throw invalid('sort should be asc or desc');
@@ -108,36 +108,27 @@ function deleteHardBounces(req: SandboxRequest, store: Store) {
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-export const blocklistRoutes: Route[] = [
-  ['GET', '/smtp/blockedContacts', listBlockedContacts],
-  ['DELETE', '/smtp/blockedContacts/{email}', unblockContact],
-  ['POST', '/smtp/deleteHardbounces', deleteHardBounces],
-  [
-    'GET',
-    '/smtp/blockedDomains',
-    (_req, store) => ({ status: 200, body: { domains: store.blockedDomains.map((d) => d.domain) } }),
-  ],
-  [
-    'POST',
-    '/smtp/blockedDomains',
-    (req, store) => {
-      const domain = reqString(bodyOf(req), 'domain').trim().toLowerCase();
-      if (!DOMAIN.test(domain)) throw invalid('domain is not a valid domain name (example.com)');
-      if (store.blockedDomains.some((d) => d.domain === domain))
-        throw new SandboxError(400, 'duplicate_parameter', `Domain ${domain} is already blocked`);
-      store.blockedDomains.push({ domain, blockedAt: store.now() });
-      return { status: 201 };
-    },
-  ],
-  [
-    'DELETE',
-    '/smtp/blockedDomains/{domain}',
-    (req, store) => {
-      const domain = (req.params.domain ?? '').toLowerCase();
-      const at = store.blockedDomains.findIndex((d) => d.domain === domain);
-      if (at < 0) throw notFound('Domain is not blocked');
-      store.blockedDomains.splice(at, 1);
-      return { status: 204 };
-    },
-  ],
-];
+export const blocklistRoutes = routes({
+  'GET /smtp/blockedContacts': listBlockedContacts,
+  'DELETE /smtp/blockedContacts/{email}': unblockContact,
+  'POST /smtp/deleteHardbounces': deleteHardBounces,
+  'GET /smtp/blockedDomains': (_req, store) => ({
+    status: 200,
+    body: { domains: store.blockedDomains.map((d) => d.domain) },
+  }),
+  'POST /smtp/blockedDomains': (req, store) => {
+    const domain = reqString(bodyOf(req), 'domain').trim().toLowerCase();
+    if (!DOMAIN.test(domain)) throw invalid('domain is not a valid domain name (example.com)');
+    if (store.blockedDomains.some((d) => d.domain === domain))
+      throw new SandboxError(400, 'duplicate_parameter', `Domain ${domain} is already blocked`);
+    store.blockedDomains.push({ domain, blockedAt: store.now() });
+    return { status: 201 };
+  },
+  'DELETE /smtp/blockedDomains/{domain}': (req, store) => {
+    const domain = (req.params.domain ?? '').toLowerCase();
+    const at = store.blockedDomains.findIndex((d) => d.domain === domain);
+    if (at < 0) throw notFound('Domain is not blocked');
+    store.blockedDomains.splice(at, 1);
+    return { status: 204 };
+  },
+});

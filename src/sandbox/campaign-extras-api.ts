@@ -3,7 +3,7 @@
 // shared page served at the emulator's origin, and images kept at a URL that leads to their source.
 import { randomUUID } from 'node:crypto';
 import { campaignStatistics, fates } from './campaign-stats.js';
-import { invalid, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, SandboxError, type SandboxRequest, routes } from './http.js';
 import type { Campaign, Store } from './store.js';
 import { bodyOf, intParam, optString, reqString } from './validate.js';
 import type { Engagement } from './campaign-stats.js';
@@ -147,9 +147,9 @@ function uploadImage(req: SandboxRequest, store: Store) {
   return { status: 201, body: { url } };
 }
 
-export const campaignExtraRoutes: Route[] = [
-  ['POST', '/emailCampaigns/{campaignId}/sendReport', sendReport],
-  ['GET', '/emailCampaigns/{campaignId}/abTestCampaignResult', abTestResult],
-  ['GET', '/emailCampaigns/{campaignId}/sharedUrl', sharedUrl],
-  ['POST', '/emailCampaigns/images', uploadImage],
-];
+export const campaignExtraRoutes = routes({
+  'POST /emailCampaigns/{campaignId}/sendReport': sendReport,
+  'GET /emailCampaigns/{campaignId}/abTestCampaignResult': abTestResult,
+  'GET /emailCampaigns/{campaignId}/sharedUrl': sharedUrl,
+  'POST /emailCampaigns/images': uploadImage,
+});

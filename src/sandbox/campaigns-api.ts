@@ -1,8 +1,8 @@
 // Email campaigns with real state: drafts, scheduling, status changes, test and real sends to
 // the lists' members (minus exclusion lists and blocklisted contacts), statistics that follow.
-import { invalid, missing, SandboxError, type Route, type SandboxRequest } from './http.js';
-import { checkSendingRights, DAY, senderRefOf, spendCredits } from './sending.js';
-import { iso, type Campaign, type Contact, type Store } from './store.js';
+import { invalid, missing, SandboxError, type SandboxRequest, routes } from './http.js';
+import { checkSendingRights, senderRefOf, spendCredits } from './sending.js';
+import { DAY, iso, type Campaign, type Contact, type Store } from './store.js';
 import {
   bodyOf,
   intParam,
@@ -258,46 +258,30 @@ function campaignStatus(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const campaignRoutes: Route[] = [
-  ['GET', '/emailCampaigns', getCampaigns],
-  ['POST', '/emailCampaigns', createCampaign],
-  [
-    'GET',
-    '/emailCampaigns/{campaignId}',
-    (req, store) => {
-      const excludeHtml = req.query.get('excludeHtmlContent') === 'true';
-      return { status: 200, body: store.campaignView(store.campaign(intParam(req, 'campaignId')), !excludeHtml) };
-    },
-  ],
-  [
-    'PUT',
-    '/emailCampaigns/{campaignId}',
-    (req, store) => {
-      campaignFields(store, bodyOf(req), editableCampaign(store, req));
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/emailCampaigns/{campaignId}',
-    (req, store) => {
-      store.campaigns.delete(store.campaign(intParam(req, 'campaignId')).id);
-      return { status: 204 };
-    },
-  ],
-  ['PUT', '/emailCampaigns/{campaignId}/status', campaignStatus],
-  ['POST', '/emailCampaigns/{campaignId}/sendNow', sendCampaignNow],
-  [
-    'POST',
-    '/emailCampaigns/{campaignId}/sendTest',
-    (req, store) => {
-      const campaign = store.campaign(intParam(req, 'campaignId'));
-      const emailTo = optStringArray(bodyOf(req), 'emailTo') ?? [];
-      const unexistingEmails = emailTo.filter((e) => !store.contactByEmail(e));
-      if (unexistingEmails.length) throw invalid('The email could not be sent to all recipients', { unexistingEmails });
-      checkSendingRights(store, campaign.sender);
-      campaign.testSent = true;
-      return { status: 204 };
-    },
-  ],
-];
+export const campaignRoutes = routes({
+  'GET /emailCampaigns': getCampaigns,
+  'POST /emailCampaigns': createCampaign,
+  'GET /emailCampaigns/{campaignId}': (req, store) => {
+    const excludeHtml = req.query.get('excludeHtmlContent') === 'true';
+    return { status: 200, body: store.campaignView(store.campaign(intParam(req, 'campaignId')), !excludeHtml) };
+  },
+  'PUT /emailCampaigns/{campaignId}': (req, store) => {
+    campaignFields(store, bodyOf(req), editableCampaign(store, req));
+    return { status: 204 };
+  },
+  'DELETE /emailCampaigns/{campaignId}': (req, store) => {
+    store.campaigns.delete(store.campaign(intParam(req, 'campaignId')).id);
+    return { status: 204 };
+  },
+  'PUT /emailCampaigns/{campaignId}/status': campaignStatus,
+  'POST /emailCampaigns/{campaignId}/sendNow': sendCampaignNow,
+  'POST /emailCampaigns/{campaignId}/sendTest': (req, store) => {
+    const campaign = store.campaign(intParam(req, 'campaignId'));
+    const emailTo = optStringArray(bodyOf(req), 'emailTo') ?? [];
+    const unexistingEmails = emailTo.filter((e) => !store.contactByEmail(e));
+    if (unexistingEmails.length) throw invalid('The email could not be sent to all recipients', { unexistingEmails });
+    checkSendingRights(store, campaign.sender);
+    campaign.testSent = true;
+    return { status: 204 };
+  },
+});

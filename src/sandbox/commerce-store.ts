@@ -1,6 +1,6 @@
 // The demo account's coupon collections (with their codes), product feeds and payment requests,
 // and the views that give Brevo's answer shapes.
-import { notFound, SandboxError } from './http.js';
+import { foundIn, notFound, omitUndefined } from './http.js';
 
 /** What the sandbox keeps at most; past these a write is refused. */
 export const COMMERCE_CAPS = {
@@ -10,9 +10,6 @@ export const COMMERCE_CAPS = {
   feeds: 100,
   paymentRequests: 5_000,
 };
-
-export const commerceCapReached = (what: string, max: number) =>
-  new SandboxError(400, 'out_of_range', `The sandbox keeps at most ${max} ${what}; this limit is the emulator's own`);
 
 export interface CouponCollection {
   id: string;
@@ -69,15 +66,11 @@ export class CommerceToolsState {
   }
 
   collection(id: string): CouponCollection {
-    const c = this.collections.get(id);
-    if (!c) throw notFound('Coupon collection not found');
-    return c;
+    return foundIn(this.collections, id, 'Coupon collection not found');
   }
 
   feed(id: string): Feed {
-    const f = this.feeds.get(id);
-    if (!f) throw notFound('Feed not found');
-    return f;
+    return foundIn(this.feeds, id, 'Feed not found');
   }
 
   payment(id: string): PaymentRequest {
@@ -94,9 +87,11 @@ export class CommerceToolsState {
       createdAt: c.createdAt,
       totalCoupons: c.coupons.size,
       remainingCoupons: c.coupons.size - c.sent,
-      ...(c.expirationDate !== undefined ? { expirationDate: c.expirationDate } : {}),
-      ...(c.remainingDaysAlert !== undefined ? { remainingDaysAlert: c.remainingDaysAlert } : {}),
-      ...(c.remainingCouponsAlert !== undefined ? { remainingCouponsAlert: c.remainingCouponsAlert } : {}),
+      ...omitUndefined({
+        expirationDate: c.expirationDate,
+        remainingDaysAlert: c.remainingDaysAlert,
+        remainingCouponsAlert: c.remainingCouponsAlert,
+      }),
     };
   }
 
@@ -106,9 +101,7 @@ export class CommerceToolsState {
       name: f.name,
       url: f.url,
       authType: f.authType,
-      ...(f.username !== undefined ? { username: f.username } : {}),
-      ...(f.password !== undefined ? { password: f.password } : {}),
-      ...(f.token !== undefined ? { token: f.token } : {}),
+      ...omitUndefined({ username: f.username, password: f.password, token: f.token }),
       headers: f.headers.map((h) => ({ ...h })),
       maxRetries: f.maxRetries,
       cache: f.cache,

@@ -2,10 +2,10 @@
 // with a link the emulator serves, and following it subscribes the contact to the lists asked for;
 // deleting an option removes it from the attribute and from every contact's value.
 import { randomUUID } from 'node:crypto';
-import { applyUpdate } from './contacts-api.js';
-import { invalid, notFound, type Route, type SandboxRequest } from './http.js';
+import { applyUpdate, blankContact } from './contacts-api.js';
+import { invalid, notFound, type SandboxRequest, routes } from './http.js';
 import { admitContacts } from './limits.js';
-import type { Contact, Store } from './store.js';
+import type { Store } from './store.js';
 import { bodyOf, isEmail, optIntArray, optObject, reqInt, reqString } from './validate.js';
 
 /** DOUBLE_OPT-IN's values: 1 Yes (confirmed), 2 No (waiting). */
@@ -30,18 +30,7 @@ function doubleOptIn(req: SandboxRequest, store: Store) {
   const created = !contact;
   if (!contact) {
     admitContacts(store);
-    const now = store.now();
-    const fresh: Contact = {
-      id: 0,
-      email,
-      attributes: {},
-      emailBlacklisted: false,
-      smsBlacklisted: false,
-      listIds: [],
-      smtpBlacklistSender: [],
-      createdAt: now,
-      modifiedAt: now,
-    };
+    const fresh = blankContact(store, { email });
     applyUpdate(store, fresh, { attributes: { ...attributes, 'DOUBLE_OPT-IN': WAITING } }, 'create');
     fresh.id = store.nextId('contact');
     store.contacts.set(fresh.id, fresh);
@@ -95,11 +84,7 @@ function deleteOption(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const contactOptionRoutes: Route[] = [
-  ['POST', '/contacts/doubleOptinConfirmation', doubleOptIn],
-  [
-    'DELETE',
-    '/contacts/attributes/{attributeType}/{multipleChoiceAttribute}/{multipleChoiceAttributeOption}',
-    deleteOption,
-  ],
-];
+export const contactOptionRoutes = routes({
+  'POST /contacts/doubleOptinConfirmation': doubleOptIn,
+  'DELETE /contacts/attributes/{attributeType}/{multipleChoiceAttribute}/{multipleChoiceAttributeOption}': deleteOption,
+});

@@ -1,11 +1,12 @@
 // Contacts with real state: what is created can be read (by email, id, ext_id or phone), listed
 // (filters, limit/offset, counts), changed, batch-updated and deleted, and fails as Brevo fails.
 import { contactCampaignStats } from './contact-activity.js';
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { admitContacts, checkAttributeSizes } from './limits.js';
 import type { Contact, Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   isEmail,
   optBool,
   optEmail,
@@ -13,7 +14,6 @@ import {
   optObject,
   optString,
   optStringArray,
-  page,
   paging,
   since,
   sorted,
@@ -77,6 +77,22 @@ function checkUnique(
 }
 
 /** Applies an update body (PUT /contacts/{id}, the batch, or create with updateEnabled) to a contact. */
+/** A new contact, not yet in the store: it is kept only once its changes have passed their checks. */
+export function blankContact(store: Store, fields: Partial<Contact>): Contact {
+  const now = store.now();
+  return {
+    id: 0,
+    attributes: {},
+    emailBlacklisted: false,
+    smsBlacklisted: false,
+    listIds: [],
+    smtpBlacklistSender: [],
+    createdAt: now,
+    modifiedAt: now,
+    ...fields,
+  };
+}
+
 export function applyUpdate(store: Store, contact: Contact, body: Body, what: 'create' | 'update'): void {
   const attributes = attributesOf(body);
   const extId = optString(body, 'ext_id');
@@ -133,18 +149,7 @@ function createContact(req: SandboxRequest, store: Store) {
   }
   optBool(body, 'updateEnabled');
   admitContacts(store);
-  const now = store.now();
-  const contact: Contact = {
-    id: 0,
-    ...(email !== undefined ? { email } : {}),
-    attributes: {},
-    emailBlacklisted: false,
-    smsBlacklisted: false,
-    listIds: [],
-    smtpBlacklistSender: [],
-    createdAt: now,
-    modifiedAt: now,
-  };
+  const contact = blankContact(store, email !== undefined ? { email } : {});
   const { email: _email, updateEnabled: _u, ...update } = body;
   applyUpdate(store, contact, update, 'create');
   contact.id = store.nextId('contact');
@@ -198,10 +203,7 @@ function getContacts(req: SandboxRequest, store: Store) {
   const filter = req.query.get('filter');
   if (filter) contacts = contacts.filter(attributeFilter(filter));
   const ordered = sorted(req, contacts);
-  return {
-    status: 200,
-    body: { contacts: page(ordered, window).map((c) => store.contactView(c)), count: ordered.length },
-  };
+  return countedPage('contacts', ordered, window, (c) => store.contactView(c));
 }
 
 function updateBatch(req: SandboxRequest, store: Store) {
@@ -239,39 +241,26 @@ function updateBatch(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const contactRoutes: Route[] = [
-  ['GET', '/contacts', getContacts],
-  ['POST', '/contacts', createContact],
-  ['POST', '/contacts/batch', updateBatch],
-  [
-    'GET',
-    '/contacts/{identifier}',
-    (req, store) => {
-      const contact = store.findContact(req.params.identifier!, identifierType(req));
-      return { status: 200, body: { ...store.contactView(contact), statistics: campaignActivity(store, contact) } };
-    },
-  ],
-  [
-    'PUT',
-    '/contacts/{identifier}',
-    (req, store) => {
-      applyUpdate(store, store.findContact(req.params.identifier!, identifierType(req)), bodyOf(req), 'update');
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/contacts/{identifier}',
-    (req, store) => {
-      const id = store.findContact(req.params.identifier!, identifierType(req)).id;
-      store.contacts.delete(id);
-      store.crm.forgetContact(id);
-      return { status: 204 };
-    },
-  ],
-  [
-    'GET',
-    '/contacts/{identifier}/campaignStats',
-    (req, store) => ({ status: 200, body: campaignActivity(store, store.findContact(req.params.identifier!)) }),
-  ],
-];
+export const contactRoutes = routes({
+  'GET /contacts': getContacts,
+  'POST /contacts': createContact,
+  'POST /contacts/batch': updateBatch,
+  'GET /contacts/{identifier}': (req, store) => {
+    const contact = store.findContact(req.params.identifier!, identifierType(req));
+    return { status: 200, body: { ...store.contactView(contact), statistics: campaignActivity(store, contact) } };
+  },
+  'PUT /contacts/{identifier}': (req, store) => {
+    applyUpdate(store, store.findContact(req.params.identifier!, identifierType(req)), bodyOf(req), 'update');
+    return { status: 204 };
+  },
+  'DELETE /contacts/{identifier}': (req, store) => {
+    const id = store.findContact(req.params.identifier!, identifierType(req)).id;
+    store.contacts.delete(id);
+    store.crm.forgetContact(id);
+    return { status: 204 };
+  },
+  'GET /contacts/{identifier}/campaignStats': (req, store) => ({
+    status: 200,
+    body: campaignActivity(store, store.findContact(req.params.identifier!)),
+  }),
+});

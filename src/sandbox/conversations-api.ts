@@ -2,10 +2,11 @@
 // automated (pushed) messages, and agents' online pings. Agents are the Demo Shop team (the owner
 // and the support user of the organization); an unknown agentEmail creates a dummy agent, as
 // Brevo does. A seeded chat with Emma Martin shows what a visitor's conversation holds.
-import { bounded, capReached, emailKey, looseString, perStore, shortId } from './accounts-common.js';
-import { invalid, missing, notFound, type Route, type SandboxRequest } from './http.js';
+import { bounded, emailKey, looseString, perStore, shortId } from './accounts-common.js';
+import { invalid, missing, notFound, type SandboxRequest, routes, omitUndefined } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, isEmail, reqString, type Body } from './validate.js';
+import { checkCap } from './limits.js';
 
 export interface Agent {
   id: string;
@@ -135,7 +136,7 @@ function agentOf(conv: ConversationsState, body: Body): Agent {
   if (looseString(body, 'receivedFrom', 100) === undefined) throw missing('receivedFrom');
   const known = conv.agentByEmail(email);
   if (known) return known;
-  if (conv.agents.size >= MAX_AGENTS) throw capReached('agents', MAX_AGENTS);
+  checkCap(conv.agents.size, MAX_AGENTS, 'agents');
   const agent: Agent = { id: shortId(), name, email: emailKey(email), dummy: true };
   conv.agents.set(agent.id, agent);
   return agent;
@@ -155,16 +156,15 @@ function view(m: ConversationMessage) {
     type: m.type,
     text: m.text,
     visitorId: m.visitorId,
-    ...(m.agentId !== undefined ? { agentId: m.agentId } : {}),
-    ...(m.agentName !== undefined ? { agentName: m.agentName } : {}),
+    ...omitUndefined({ agentId: m.agentId, agentName: m.agentName }),
     createdAt: m.createdAt,
     ...(m.isPushed ? { isPushed: true } : {}),
-    ...(m.receivedFrom !== undefined ? { receivedFrom: m.receivedFrom } : {}),
+    ...omitUndefined({ receivedFrom: m.receivedFrom }),
   };
 }
 
 function keep(conv: ConversationsState, message: ConversationMessage) {
-  if (conv.messages.size >= MAX_MESSAGES) throw capReached('conversation messages', MAX_MESSAGES);
+  checkCap(conv.messages.size, MAX_MESSAGES, 'conversation messages');
   conv.messages.set(message.id, message);
   return { status: 200, body: view(message) };
 }
@@ -184,79 +184,59 @@ function remove(req: SandboxRequest, store: Store, pushed: boolean) {
   return { status: 204 };
 }
 
-export const conversationRoutes: Route[] = [
-  [
-    'POST',
-    '/conversations/messages',
-    (req, store) => {
-      const conv = conversationsOf(store);
-      const body = bodyOf(req);
-      const { visitorId, text } = visitorAndText(body);
-      const agent = agentOf(conv, body);
-      const receivedFrom = looseString(body, 'receivedFrom', 100);
-      return keep(conv, {
-        id: shortId(),
-        type: 'agent',
-        text,
-        visitorId,
-        agentId: agent.id,
-        agentName: agent.name,
-        createdAt: store.clock().getTime(),
-        isPushed: false,
-        ...(receivedFrom !== undefined ? { receivedFrom } : {}),
-      });
-    },
-  ],
-  [
-    'GET',
-    '/conversations/messages/{id}',
-    (req, store) => ({
-      status: 200,
-      body: view(conversationsOf(store).message(req.params.id!)),
-    }),
-  ],
-  ['PUT', '/conversations/messages/{id}', (req, store) => edit(req, store, false)],
-  ['DELETE', '/conversations/messages/{id}', (req, store) => remove(req, store, false)],
-  [
-    'POST',
-    '/conversations/pushedMessages',
-    (req, store) => {
-      const conv = conversationsOf(store);
-      const body = bodyOf(req);
-      const { visitorId, text } = visitorAndText(body);
-      const agentId = looseString(body, 'agentId', 64);
-      const agent = agentId !== undefined ? agentOf(conv, body) : undefined;
-      const groupId = looseString(body, 'groupId', 64);
-      if (groupId !== undefined && !conv.groups.has(groupId)) throw invalid(`groupId: no group with id ${groupId}`);
-      return keep(conv, {
-        id: shortId(),
-        type: 'agent',
-        text,
-        visitorId,
-        ...(agent ? { agentId: agent.id, agentName: agent.name } : {}),
-        createdAt: store.clock().getTime(),
-        isPushed: true,
-        ...(groupId !== undefined ? { groupId } : {}),
-      });
-    },
-  ],
-  [
-    'GET',
-    '/conversations/pushedMessages/{id}',
-    (req, store) => ({
-      status: 200,
-      body: view(conversationsOf(store).message(req.params.id!, true)),
-    }),
-  ],
-  ['PUT', '/conversations/pushedMessages/{id}', (req, store) => edit(req, store, true)],
-  ['DELETE', '/conversations/pushedMessages/{id}', (req, store) => remove(req, store, true)],
-  [
-    'POST',
-    '/conversations/agentOnlinePing',
-    (req, store) => {
-      const agent = agentOf(conversationsOf(store), bodyOf(req));
-      agent.lastOnlineAt = store.now();
-      return { status: 201 };
-    },
-  ],
-];
+export const conversationRoutes = routes({
+  'POST /conversations/messages': (req, store) => {
+    const conv = conversationsOf(store);
+    const body = bodyOf(req);
+    const { visitorId, text } = visitorAndText(body);
+    const agent = agentOf(conv, body);
+    const receivedFrom = looseString(body, 'receivedFrom', 100);
+    return keep(conv, {
+      id: shortId(),
+      type: 'agent',
+      text,
+      visitorId,
+      agentId: agent.id,
+      agentName: agent.name,
+      createdAt: store.clock().getTime(),
+      isPushed: false,
+      ...(receivedFrom !== undefined ? { receivedFrom } : {}),
+    });
+  },
+  'GET /conversations/messages/{id}': (req, store) => ({
+    status: 200,
+    body: view(conversationsOf(store).message(req.params.id!)),
+  }),
+  'PUT /conversations/messages/{id}': (req, store) => edit(req, store, false),
+  'DELETE /conversations/messages/{id}': (req, store) => remove(req, store, false),
+  'POST /conversations/pushedMessages': (req, store) => {
+    const conv = conversationsOf(store);
+    const body = bodyOf(req);
+    const { visitorId, text } = visitorAndText(body);
+    const agentId = looseString(body, 'agentId', 64);
+    const agent = agentId !== undefined ? agentOf(conv, body) : undefined;
+    const groupId = looseString(body, 'groupId', 64);
+    if (groupId !== undefined && !conv.groups.has(groupId)) throw invalid(`groupId: no group with id ${groupId}`);
+    return keep(conv, {
+      id: shortId(),
+      type: 'agent',
+      text,
+      visitorId,
+      ...(agent ? { agentId: agent.id, agentName: agent.name } : {}),
+      createdAt: store.clock().getTime(),
+      isPushed: true,
+      ...(groupId !== undefined ? { groupId } : {}),
+    });
+  },
+  'GET /conversations/pushedMessages/{id}': (req, store) => ({
+    status: 200,
+    body: view(conversationsOf(store).message(req.params.id!, true)),
+  }),
+  'PUT /conversations/pushedMessages/{id}': (req, store) => edit(req, store, true),
+  'DELETE /conversations/pushedMessages/{id}': (req, store) => remove(req, store, true),
+  'POST /conversations/agentOnlinePing': (req, store) => {
+    const agent = agentOf(conversationsOf(store), bodyOf(req));
+    agent.lastOnlineAt = store.now();
+    return { status: 201 };
+  },
+});

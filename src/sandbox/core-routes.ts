@@ -7,7 +7,7 @@ import { contactOptionRoutes } from './contact-options-api.js';
 import { inboundRoutes } from './inbound-api.js';
 import { processRoutes } from './processes-api.js';
 import { trackerRoutes } from './tracker-api.js';
-import { SandboxError, type Route } from './http.js';
+import { operationOf, SandboxError, type Route } from './http.js';
 import { requestsUrl } from './request-check.js';
 
 export const coreRoutes: Route[][] = [
@@ -35,8 +35,5 @@ export const unservedAnswer: Route[2] = (req) => {
 
 /** A 501 route for every contract operation; routes with real state are laid over them. */
 export function unserved(): Route[] {
-  return contractOperations().map((key) => {
-    const space = key.indexOf(' ');
-    return [key.slice(0, space), key.slice(space + 1), unservedAnswer];
-  });
+  return contractOperations().map((key): Route => [...operationOf(key), unservedAnswer]);
 }

@@ -2,7 +2,7 @@
 // sub-accounts (its outlet, wholesale and Spanish shops), groups of them, the admin users of the
 // master account, and the dedicated IPs it can share with sub-accounts. Views give Brevo's shapes.
 import { agoOf, emailKey, perStore } from './accounts-common.js';
-import { invalid, notFound } from './http.js';
+import { foundIn, invalid } from './http.js';
 import type { Privilege } from './organization-api.js';
 import type { Store } from './store.js';
 
@@ -126,21 +126,15 @@ export class CorporateState {
   }
 
   subAccount(id: number): SubAccount {
-    const found = this.subAccounts.get(id);
-    if (!found) throw notFound('Sub-account not found');
-    return found;
+    return foundIn(this.subAccounts, id, 'Sub-account not found');
   }
 
   group(id: string): SubAccountGroup {
-    const found = this.groups.get(id);
-    if (!found) throw notFound('Group not found');
-    return found;
+    return foundIn(this.groups, id, 'Group not found');
   }
 
   admin(email: string): AdminUser {
-    const found = this.admins.get(emailKey(email));
-    if (!found) throw notFound(`Admin user ${email} not found`);
-    return found;
+    return foundIn(this.admins, emailKey(email), `Admin user ${email} not found`);
   }
 
   /** Sub-account ids that must all exist (400 naming the field otherwise), without repeats. */

@@ -1,10 +1,11 @@
 // Coupon collections with real state: create (names unique), read, list sorted by creation,
 // remaining coupons or expiration, change the default coupon, expiry and alerts, and add codes.
 import { randomUUID } from 'node:crypto';
-import { commerceCapReached, COMMERCE_CAPS, type CouponCollection } from './commerce-store.js';
-import { invalid, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { COMMERCE_CAPS, type CouponCollection } from './commerce-store.js';
+import { invalid, SandboxError, type SandboxRequest, routes } from './http.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optString, paging, reqString, type Body } from './validate.js';
+import { checkCap } from './limits.js';
 
 const MAX_COUPON_LENGTH = 100;
 
@@ -30,8 +31,7 @@ function createCollection(req: SandboxRequest, store: Store) {
   for (const other of c.collections.values())
     if (other.name.toLowerCase() === name.toLowerCase())
       throw new SandboxError(400, 'duplicate_parameter', `A coupon collection named ${name} already exists`);
-  if (c.collections.size >= COMMERCE_CAPS.collections)
-    throw commerceCapReached('coupon collections', COMMERCE_CAPS.collections);
+  checkCap(c.collections.size, COMMERCE_CAPS.collections, 'coupon collections');
   const collection: CouponCollection = {
     id: randomUUID(),
     name,
@@ -108,25 +108,19 @@ function addCoupons(req: SandboxRequest, store: Store) {
       throw invalid(`coupons[${i}] should be at most ${MAX_COUPON_LENGTH} characters`);
   }
   const fresh = coupons.filter((code) => !collection.coupons.has(code));
-  if (collection.coupons.size + fresh.length > COMMERCE_CAPS.couponsPerCollection)
-    throw commerceCapReached('coupons per collection', COMMERCE_CAPS.couponsPerCollection);
-  if (c.couponCount() + fresh.length > COMMERCE_CAPS.coupons)
-    throw commerceCapReached('coupons in all', COMMERCE_CAPS.coupons);
+  checkCap(collection.coupons.size, COMMERCE_CAPS.couponsPerCollection, 'coupons per collection', fresh.length);
+  checkCap(c.couponCount(), COMMERCE_CAPS.coupons, 'coupons in all', fresh.length);
   for (const code of fresh) collection.coupons.add(code);
   return { status: 204 };
 }
 
-export const couponRoutes: Route[] = [
-  ['GET', '/couponCollections', listCollections],
-  ['POST', '/couponCollections', createCollection],
-  [
-    'GET',
-    '/couponCollections/{id}',
-    (req, store) => ({
-      status: 200,
-      body: store.commerce.collectionView(store.commerce.collection(req.params.id ?? '')),
-    }),
-  ],
-  ['PATCH', '/couponCollections/{id}', updateCollection],
-  ['POST', '/coupons', addCoupons],
-];
+export const couponRoutes = routes({
+  'GET /couponCollections': listCollections,
+  'POST /couponCollections': createCollection,
+  'GET /couponCollections/{id}': (req, store) => ({
+    status: 200,
+    body: store.commerce.collectionView(store.commerce.collection(req.params.id ?? '')),
+  }),
+  'PATCH /couponCollections/{id}': updateCollection,
+  'POST /coupons': addCoupons,
+});

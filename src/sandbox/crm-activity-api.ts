@@ -1,11 +1,11 @@
 // CRM tasks, notes and files with real state, attached to deals, companies and contacts: create,
 // read, list (by linked object, date, status, type; paging), update, delete. A deal's and a
 // company's activity counters and dates follow them.
-import { invalid, missing, notFound, type Route, type SandboxRequest } from './http.js';
-import { checkContacts, checkIds, company, deal } from './crm-api.js';
+import { foundIn, invalid, missing, type SandboxRequest, routes } from './http.js';
+import { checkContacts, company, deal, existingCompanies, existingDeals } from './crm-api.js';
 import { objectId, type CrmFile, type Note, type Task } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import {
   bodyOf,
   optBool,
@@ -17,28 +17,21 @@ import {
   page,
   paging,
   reqString,
+  setGiven,
   sorted,
   type Body,
 } from './validate.js';
 
-const DAY = 86_400_000;
-
 function task(store: Store, id: string): Task {
-  const found = store.crm.tasks.get(id);
-  if (!found) throw notFound('Task not found');
-  return found;
+  return foundIn(store.crm.tasks, id, 'Task not found');
 }
 
 function note(store: Store, id: string): Note {
-  const found = store.crm.notes.get(id);
-  if (!found) throw notFound('Note not found');
-  return found;
+  return foundIn(store.crm.notes, id, 'Note not found');
 }
 
 function file(store: Store, id: string): CrmFile {
-  const found = store.crm.files.get(id);
-  if (!found) throw notFound('File not found');
-  return found;
+  return foundIn(store.crm.files, id, 'File not found');
 }
 
 /** The deals, companies and contacts an activity is attached to, each checked. */
@@ -46,13 +39,8 @@ function links(store: Store, body: Body, names: { contacts: string; deals: strin
   return {
     contactIds:
       optIntArray(body, names.contacts) && checkContacts(store, optIntArray(body, names.contacts), names.contacts),
-    dealIds: checkIds(optStringArray(body, names.deals), (id) => store.crm.deals.has(id), 'deal', names.deals),
-    companyIds: checkIds(
-      optStringArray(body, names.companies),
-      (id) => store.crm.companies.has(id),
-      'company',
-      names.companies,
-    ),
+    dealIds: existingDeals(store, optStringArray(body, names.deals), names.deals),
+    companyIds: existingCompanies(store, optStringArray(body, names.companies), names.companies),
     given: { deals: body[names.deals] !== undefined, companies: body[names.companies] !== undefined },
   };
 }
@@ -76,14 +64,12 @@ function taskFields(store: Store, body: Body, t: Task): void {
   if (name !== undefined) t.name = name;
   if (typeId !== undefined) t.taskTypeId = typeId;
   if (date !== undefined) t.date = new Date(date).toISOString();
-  const duration = optInt(body, 'duration');
-  if (duration !== undefined) t.duration = duration;
-  const notes = optString(body, 'notes');
-  if (notes !== undefined) t.notes = notes;
-  const done = optBool(body, 'done');
-  if (done !== undefined) t.done = done;
-  const assignTo = optString(body, 'assignToId');
-  if (assignTo !== undefined) t.assignToId = assignTo;
+  setGiven(t, {
+    duration: optInt(body, 'duration'),
+    notes: optString(body, 'notes'),
+    done: optBool(body, 'done'),
+    assignToId: optString(body, 'assignToId'),
+  });
   if (reminder) t.reminder = reminder as Task['reminder'];
   if (linked.contactIds) t.contactIds = [...linked.contactIds];
   if (linked.given.deals) t.dealIds = [...linked.dealIds];
@@ -236,116 +222,73 @@ const asLinks = (f: CrmFile) => ({
   companyIds: f.companyId ? [f.companyId] : [],
 });
 
-export const crmActivityRoutes: Route[] = [
+export const crmActivityRoutes = routes({
   // The definition says "Returns all the Task types" but gives the schema of one: the list it is.
-  ['GET', '/crm/tasktypes', (_req, store) => ({ status: 200, body: store.crm.taskTypes.map((t) => ({ ...t })) })],
-  ['GET', '/crm/tasks', getTasks],
-  ['POST', '/crm/tasks', createTask],
-  ['GET', '/crm/tasks/{id}', (req, store) => ({ status: 200, body: store.crm.taskView(task(store, req.params.id!)) })],
-  [
-    'PATCH',
-    '/crm/tasks/{id}',
-    (req, store) => {
-      taskFields(store, bodyOf(req), task(store, req.params.id!));
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/crm/tasks/{id}',
-    (req, store) => {
-      store.crm.tasks.delete(task(store, req.params.id!).id);
-      return { status: 204 };
-    },
-  ],
-
-  [
-    'GET',
-    '/crm/notes',
-    (req, store) => ({
+  'GET /crm/tasktypes': (_req, store) => ({ status: 200, body: store.crm.taskTypes.map((t) => ({ ...t })) }),
+  'GET /crm/tasks': getTasks,
+  'POST /crm/tasks': createTask,
+  'GET /crm/tasks/{id}': (req, store) => ({ status: 200, body: store.crm.taskView(task(store, req.params.id!)) }),
+  'PATCH /crm/tasks/{id}': (req, store) => {
+    taskFields(store, bodyOf(req), task(store, req.params.id!));
+    return { status: 204 };
+  },
+  'DELETE /crm/tasks/{id}': (req, store) => {
+    store.crm.tasks.delete(task(store, req.params.id!).id);
+    return { status: 204 };
+  },
+  'GET /crm/notes': (req, store) => ({
+    status: 200,
+    body: page(byEntity(req, [...store.crm.notes.values()]), paging(req, 50, 1000)).map((n) =>
+      store.crm.noteView(n, author(store)),
+    ),
+  }),
+  'POST /crm/notes': (req, store) => {
+    const now = store.now();
+    const n: Note = {
+      id: objectId('note', store.nextId('note')),
+      text: '',
+      contactIds: [],
+      dealIds: [],
+      companyIds: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    noteFields(store, bodyOf(req), n);
+    store.crm.notes.set(n.id, n);
+    return { status: 200, body: { id: n.id } };
+  },
+  'GET /crm/notes/{id}': (req, store) => ({
+    status: 200,
+    body: store.crm.noteView(note(store, req.params.id!), author(store)),
+  }),
+  'PATCH /crm/notes/{id}': (req, store) => {
+    const n = note(store, req.params.id!);
+    noteFields(store, bodyOf(req), n);
+    n.updatedAt = store.now();
+    return { status: 204 };
+  },
+  'DELETE /crm/notes/{id}': (req, store) => {
+    store.crm.notes.delete(note(store, req.params.id!).id);
+    return { status: 204 };
+  },
+  'GET /crm/files': (req, store) => {
+    const files = byEntity(req, [...store.crm.files.values()].map(asLinks));
+    return { status: 200, body: page(files, paging(req, 50, 1000)).map((f) => store.crm.fileView(f)) };
+  },
+  'POST /crm/files': uploadFile,
+  'GET /crm/files/{id}': (req, store) => {
+    const f = file(store, req.params.id!);
+    // A signed download link, valid a short while, as Brevo gives.
+    return {
       status: 200,
-      body: page(byEntity(req, [...store.crm.notes.values()]), paging(req, 50, 1000)).map((n) =>
-        store.crm.noteView(n, author(store)),
-      ),
-    }),
-  ],
-  [
-    'POST',
-    '/crm/notes',
-    (req, store) => {
-      const now = store.now();
-      const n: Note = {
-        id: objectId('note', store.nextId('note')),
-        text: '',
-        contactIds: [],
-        dealIds: [],
-        companyIds: [],
-        createdAt: now,
-        updatedAt: now,
-      };
-      noteFields(store, bodyOf(req), n);
-      store.crm.notes.set(n.id, n);
-      return { status: 200, body: { id: n.id } };
-    },
-  ],
-  [
-    'GET',
-    '/crm/notes/{id}',
-    (req, store) => ({ status: 200, body: store.crm.noteView(note(store, req.params.id!), author(store)) }),
-  ],
-  [
-    'PATCH',
-    '/crm/notes/{id}',
-    (req, store) => {
-      const n = note(store, req.params.id!);
-      noteFields(store, bodyOf(req), n);
-      n.updatedAt = store.now();
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/crm/notes/{id}',
-    (req, store) => {
-      store.crm.notes.delete(note(store, req.params.id!).id);
-      return { status: 204 };
-    },
-  ],
-
-  [
-    'GET',
-    '/crm/files',
-    (req, store) => {
-      const files = byEntity(req, [...store.crm.files.values()].map(asLinks));
-      return { status: 200, body: page(files, paging(req, 50, 1000)).map((f) => store.crm.fileView(f)) };
-    },
-  ],
-  ['POST', '/crm/files', uploadFile],
-  [
-    'GET',
-    '/crm/files/{id}',
-    (req, store) => {
-      const f = file(store, req.params.id!);
-      // A signed download link, valid a short while, as Brevo gives.
-      return {
-        status: 200,
-        body: {
-          fileUrl: `https://storage.googleapis.com/brevo-crm-files/demoshop/${f.id}/${encodeURIComponent(f.name)}?X-Goog-Expires=900`,
-        },
-      };
-    },
-  ],
-  [
-    'GET',
-    '/crm/files/{id}/data',
-    (req, store) => ({ status: 200, body: store.crm.fileView(file(store, req.params.id!)) }),
-  ],
-  [
-    'DELETE',
-    '/crm/files/{id}',
-    (req, store) => {
-      store.crm.files.delete(file(store, req.params.id!).id);
-      return { status: 204 };
-    },
-  ],
-];
+      body: {
+        fileUrl: `https://storage.googleapis.com/brevo-crm-files/demoshop/${f.id}/${encodeURIComponent(f.name)}?X-Goog-Expires=900`,
+      },
+    };
+  },
+  'GET /crm/files/{id}/data': (req, store) => ({ status: 200, body: store.crm.fileView(file(store, req.params.id!)) }),
+  'DELETE /crm/files/{id}': (req, store) => {
+    store.crm.files.delete(file(store, req.params.id!).id);
+    return { status: 204 };
+  },
+});

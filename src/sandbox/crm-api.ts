@@ -1,7 +1,7 @@
 // The CRM's companies, deals and pipelines with real state: create, read, list (filters,
 // paging), update, link and unlink (kept on both sides: a company's deals are the deals linked to
 // it), move deals through their pipeline's stages, delete (and unlink everywhere), CSV imports.
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { foundIn, invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { objectId, type Company, type CrmAttribute, type Deal, type Pipeline } from './crm-store.js';
 import { UploadedFile } from './multipart.js';
 import type { Store } from './store.js';
@@ -22,15 +22,11 @@ import {
 // Lookups and links.
 
 export function company(store: Store, id: string): Company {
-  const found = store.crm.companies.get(id);
-  if (!found) throw notFound('Company not found');
-  return found;
+  return foundIn(store.crm.companies, id, 'Company not found');
 }
 
 export function deal(store: Store, id: string): Deal {
-  const found = store.crm.deals.get(id);
-  if (!found) throw notFound('Deal not found');
-  return found;
+  return foundIn(store.crm.deals, id, 'Deal not found');
 }
 
 /** Contact ids that must exist (a link to a missing contact is refused as Brevo does). */
@@ -39,12 +35,15 @@ export function checkContacts(store: Store, ids: number[] | undefined, field: st
   return ids ?? [];
 }
 
-export function checkIds(
-  ids: string[] | undefined,
-  exists: (id: string) => boolean,
-  kind: string,
-  field: string,
-): string[] {
+/** The deal ids a request links to, each of which must exist. */
+export const existingDeals = (store: Store, ids: string[] | undefined, field: string) =>
+  checkIds(ids, (id) => store.crm.deals.has(id), 'deal', field);
+
+/** The company ids a request links to, each of which must exist. */
+export const existingCompanies = (store: Store, ids: string[] | undefined, field: string) =>
+  checkIds(ids, (id) => store.crm.companies.has(id), 'company', field);
+
+function checkIds(ids: string[] | undefined, exists: (id: string) => boolean, kind: string, field: string): string[] {
   for (const id of ids ?? []) if (!exists(id)) throw invalid(`${field}: ${kind} ${id} does not exist`);
   return ids ?? [];
 }
@@ -114,12 +113,7 @@ function createCompany(req: SandboxRequest, store: Store) {
   const attributes = { ...(optObject(body, 'attributes') ?? {}) };
   checkAttributes(store, 'companies', attributes);
   const contactIds = checkContacts(store, optIntArray(body, 'linkedContactsIds'), 'linkedContactsIds');
-  const dealIds = checkIds(
-    optStringArray(body, 'linkedDealsIds'),
-    (id) => store.crm.deals.has(id),
-    'deal',
-    'linkedDealsIds',
-  );
+  const dealIds = existingDeals(store, optStringArray(body, 'linkedDealsIds'), 'linkedDealsIds');
   const now = store.now();
   const c: Company = {
     id: objectId('company', store.nextId('company')),
@@ -144,7 +138,7 @@ function updateCompany(req: SandboxRequest, store: Store) {
   const contactIds = optIntArray(body, 'linkedContactsIds');
   const dealIds = optStringArray(body, 'linkedDealsIds');
   checkContacts(store, contactIds, 'linkedContactsIds');
-  checkIds(dealIds, (id) => store.crm.deals.has(id), 'deal', 'linkedDealsIds');
+  existingDeals(store, dealIds, 'linkedDealsIds');
   Object.assign(c.attributes, attributes);
   if (name !== undefined) c.attributes.name = name;
   if (body.countryCode !== undefined) c.attributes.country_code = body.countryCode;
@@ -230,12 +224,7 @@ function createDeal(req: SandboxRequest, store: Store) {
   checkAttributes(store, 'deals', attributes);
   placeDeal(store, attributes);
   const contactIds = checkContacts(store, optIntArray(body, 'linkedContactsIds'), 'linkedContactsIds');
-  const companyIds = checkIds(
-    optStringArray(body, 'linkedCompaniesIds'),
-    (id) => store.crm.companies.has(id),
-    'company',
-    'linkedCompaniesIds',
-  );
+  const companyIds = existingCompanies(store, optStringArray(body, 'linkedCompaniesIds'), 'linkedCompaniesIds');
   const now = store.now();
   const d: Deal = {
     id: objectId('deal', store.nextId('deal')),
@@ -264,7 +253,7 @@ function updateDeal(req: SandboxRequest, store: Store) {
   const contactIds = optIntArray(body, 'linkedContactIds');
   const companyIds = optStringArray(body, 'linkedCompaniesIds');
   checkContacts(store, contactIds, 'linkedContactIds');
-  checkIds(companyIds, (id) => store.crm.companies.has(id), 'company', 'linkedCompaniesIds');
+  existingCompanies(store, companyIds, 'linkedCompaniesIds');
   Object.assign(d.attributes, attributes);
   if (name !== undefined) d.attributes.deal_name = name;
   if (contactIds) d.contactIds = [...contactIds];
@@ -301,12 +290,7 @@ function linkUnlinkDeal(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   add(d.contactIds, checkContacts(store, optIntArray(body, 'linkContactIds'), 'linkContactIds'));
   remove(d.contactIds, optIntArray(body, 'unlinkContactIds') ?? []);
-  for (const id of checkIds(
-    optStringArray(body, 'linkCompanyIds'),
-    (i) => store.crm.companies.has(i),
-    'company',
-    'linkCompanyIds',
-  ))
+  for (const id of existingCompanies(store, optStringArray(body, 'linkCompanyIds'), 'linkCompanyIds'))
     linkDeals(store, company(store, id), [d.id], true);
   for (const id of optStringArray(body, 'unlinkCompanyIds') ?? [])
     if (store.crm.companies.has(id)) linkDeals(store, company(store, id), [d.id], false);
@@ -319,12 +303,7 @@ function linkUnlinkCompany(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   add(c.contactIds, checkContacts(store, optIntArray(body, 'linkContactIds'), 'linkContactIds'));
   remove(c.contactIds, optIntArray(body, 'unlinkContactIds') ?? []);
-  linkDeals(
-    store,
-    c,
-    checkIds(optStringArray(body, 'linkDealsIds'), (i) => store.crm.deals.has(i), 'deal', 'linkDealsIds'),
-    true,
-  );
+  linkDeals(store, c, existingDeals(store, optStringArray(body, 'linkDealsIds'), 'linkDealsIds'), true);
   linkDeals(
     store,
     c,
@@ -437,59 +416,38 @@ function createCrmAttribute(req: SandboxRequest, store: Store) {
   return { status: 200, body: { id: objectId('attribute', store.nextId('crm-attribute')) } };
 }
 
-export const crmRoutes: Route[] = [
-  ['GET', '/companies', getCompanies],
-  ['POST', '/companies', createCompany],
-  [
-    'GET',
-    '/companies/{id}',
-    (req, store) => ({ status: 200, body: store.crm.companyView(company(store, req.params.id!)) }),
-  ],
-  ['PATCH', '/companies/{id}', updateCompany],
-  ['DELETE', '/companies/{id}', deleteCompany],
-  ['PATCH', '/companies/link-unlink/{id}', linkUnlinkCompany],
-  ['POST', '/companies/import', (req, store) => importRows(req, store, 'companies')],
-  [
-    'GET',
-    '/crm/attributes/companies',
-    (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.companies) }),
-  ],
-
-  ['GET', '/crm/deals', getDeals],
-  ['POST', '/crm/deals', createDeal],
-  [
-    'GET',
-    '/crm/deals/{id}',
-    (req, store) => ({ status: 200, body: store.crm.dealView(deal(store, req.params.id!), store.now()) }),
-  ],
-  ['PATCH', '/crm/deals/{id}', updateDeal],
-  ['DELETE', '/crm/deals/{id}', deleteDeal],
-  ['PATCH', '/crm/deals/link-unlink/{id}', linkUnlinkDeal],
-  ['POST', '/crm/deals/import', (req, store) => importRows(req, store, 'deals')],
-  [
-    'GET',
-    '/crm/attributes/deals',
-    (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.deals) }),
-  ],
-  ['POST', '/crm/attributes', createCrmAttribute],
-
-  [
-    'GET',
-    '/crm/pipeline/details',
-    (_req, store) => ({ status: 200, body: store.crm.pipelineView(defaultPipeline(store)) }),
-  ],
-  [
-    'GET',
-    '/crm/pipeline/details/all',
-    (_req, store) => ({ status: 200, body: store.crm.pipelines.map((p) => store.crm.pipelineView(p)) }),
-  ],
-  [
-    'GET',
-    '/crm/pipeline/details/{pipelineID}',
-    (req, store) => {
-      const pipeline = store.crm.pipelines.find((p) => p.id === req.params.pipelineID);
-      if (!pipeline) throw notFound('Pipeline not found');
-      return { status: 200, body: [store.crm.pipelineView(pipeline)] };
-    },
-  ],
-];
+export const crmRoutes = routes({
+  'GET /companies': getCompanies,
+  'POST /companies': createCompany,
+  'GET /companies/{id}': (req, store) => ({ status: 200, body: store.crm.companyView(company(store, req.params.id!)) }),
+  'PATCH /companies/{id}': updateCompany,
+  'DELETE /companies/{id}': deleteCompany,
+  'PATCH /companies/link-unlink/{id}': linkUnlinkCompany,
+  'POST /companies/import': (req, store) => importRows(req, store, 'companies'),
+  'GET /crm/attributes/companies': (_req, store) => ({
+    status: 200,
+    body: structuredClone(store.crm.attributes.companies),
+  }),
+  'GET /crm/deals': getDeals,
+  'POST /crm/deals': createDeal,
+  'GET /crm/deals/{id}': (req, store) => ({
+    status: 200,
+    body: store.crm.dealView(deal(store, req.params.id!), store.now()),
+  }),
+  'PATCH /crm/deals/{id}': updateDeal,
+  'DELETE /crm/deals/{id}': deleteDeal,
+  'PATCH /crm/deals/link-unlink/{id}': linkUnlinkDeal,
+  'POST /crm/deals/import': (req, store) => importRows(req, store, 'deals'),
+  'GET /crm/attributes/deals': (_req, store) => ({ status: 200, body: structuredClone(store.crm.attributes.deals) }),
+  'POST /crm/attributes': createCrmAttribute,
+  'GET /crm/pipeline/details': (_req, store) => ({ status: 200, body: store.crm.pipelineView(defaultPipeline(store)) }),
+  'GET /crm/pipeline/details/all': (_req, store) => ({
+    status: 200,
+    body: store.crm.pipelines.map((p) => store.crm.pipelineView(p)),
+  }),
+  'GET /crm/pipeline/details/{pipelineID}': (req, store) => {
+    const pipeline = store.crm.pipelines.find((p) => p.id === req.params.pipelineID);
+    if (!pipeline) throw notFound('Pipeline not found');
+    return { status: 200, body: [store.crm.pipelineView(pipeline)] };
+  },
+});

@@ -1,6 +1,7 @@
 // The CRM state of the demo account: pipelines and their stages, companies, deals, tasks, notes
 // and files, with the links between them (and to contacts) kept on both sides. Ids are 24-digit
 // hex strings like Brevo's. Views give Brevo's answer shapes, with counters derived from links.
+import { omitUndefined } from './http.js';
 
 export interface Stage {
   id: string;
@@ -186,9 +187,7 @@ export class CrmState {
       id: f.id,
       name: f.name,
       authorId: OWNER_ID,
-      ...(f.contactId !== undefined ? { contactId: f.contactId } : {}),
-      ...(f.dealId !== undefined ? { dealId: f.dealId } : {}),
-      ...(f.companyId !== undefined ? { companyId: f.companyId } : {}),
+      ...omitUndefined({ contactId: f.contactId, dealId: f.dealId, companyId: f.companyId }),
       size: f.size,
       createdAt: f.createdAt,
     };

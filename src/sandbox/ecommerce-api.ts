@@ -2,16 +2,25 @@
 // batches, filters, soft delete), orders (one or a batch, created or moved to a new status), and
 // the attribution of orders to the campaigns that brought them, which the metrics and attributed
 // products answers add up.
-import { invalid, missing, notFound, SandboxError, type Handler, type Route, type SandboxRequest } from './http.js';
+import {
+  invalid,
+  missing,
+  notFound,
+  SandboxError,
+  type Handler,
+  type SandboxRequest,
+  routes,
+  omitUndefined,
+} from './http.js';
 import type { Category, ConversionSource, Order, Product } from './shop-store.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   optBool,
   optObject,
   optString,
   optStringArray,
-  page,
   paging,
   reqString,
   since,
@@ -19,7 +28,6 @@ import {
   type Body,
 } from './validate.js';
 
-const DAY = 86_400_000;
 /** How long after a campaign an order is still credited to it. */
 const ATTRIBUTION_WINDOW = 7 * DAY;
 
@@ -201,13 +209,7 @@ function getProducts(req: SandboxRequest, store: Store) {
     .flatMap((v) => v.split(','))
     .filter(Boolean);
   if (categories.length) products = products.filter((p) => p.categories.some((c) => categories.includes(c)));
-  return {
-    status: 200,
-    body: {
-      products: page(products, paging(req, 50, 1000)).map((p) => store.shop.productView(p)),
-      count: products.length,
-    },
-  };
+  return countedPage('products', products, paging(req, 50, 1000), (p) => store.shop.productView(p));
 }
 
 // Orders.
@@ -278,10 +280,7 @@ function getOrders(req: SandboxRequest, store: Store) {
     req,
     orders.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   );
-  return {
-    status: 200,
-    body: { orders: page(ordered, paging(req, 50, 100)).map((o) => store.shop.orderView(o)), count: ordered.length },
-  };
+  return countedPage('orders', ordered, paging(req, 50, 100), (o) => store.shop.orderView(o));
 }
 
 // Attribution.
@@ -352,144 +351,96 @@ function attributionMetrics(req: SandboxRequest, store: Store) {
   return { status: 200, body: { results, totals: metrics(all) } };
 }
 
-export const ecommerceRoutes: Route[] = [
-  [
-    'POST',
-    '/ecommerce/activate',
-    (_req, store) => {
-      store.shop.active = true;
-      return { status: 200 };
-    },
-  ],
-  ['GET', '/ecommerce/config/displayCurrency', (_req, store) => ({ status: 200, body: { code: store.shop.currency } })],
-  [
-    'POST',
-    '/ecommerce/config/displayCurrency',
-    (req, store) => {
-      const code = reqString(bodyOf(req), 'code').toUpperCase();
-      if (!/^[A-Z]{3}$/.test(code)) throw invalid('code should be an ISO 4217 currency code such as EUR');
-      store.shop.currency = code;
-      return { status: 200, body: { code } };
-    },
-  ],
-
-  ['GET', '/products', getProducts],
-  ['POST', '/products', saveOne(saveProduct, (store) => store.shop.products)],
-  ['POST', '/products/batch', (req, store) => batch(req, 'products', saveProduct, store)],
-  [
-    'GET',
-    '/products/{id}',
-    getOne(
-      (store) => store.shop.products,
-      (store, p) => store.shop.productView(p),
-      'Product',
-    ),
-  ],
-
-  [
-    'GET',
-    '/categories',
-    (req, store) => {
-      const categories = filtered(req, [...store.shop.categories.values()]);
-      return {
-        status: 200,
-        body: {
-          categories: page(categories, paging(req, 50, 100)).map((c) => store.shop.categoryView(c)),
-          count: categories.length,
-        },
-      };
-    },
-  ],
-  ['POST', '/categories', saveOne(saveCategory, (store) => store.shop.categories)],
-  ['POST', '/categories/batch', (req, store) => batch(req, 'categories', saveCategory, store)],
-  [
-    'GET',
-    '/categories/{id}',
-    getOne(
-      (store) => store.shop.categories,
-      (store, c) => store.shop.categoryView(c),
-      'Category',
-    ),
-  ],
-
-  ['GET', '/orders', getOrders],
-  [
-    'POST',
-    '/orders/status',
-    (req, store) => {
-      saveOrder(store, bodyOf(req));
-      return { status: 204 };
-    },
-  ],
-  [
-    'POST',
-    '/orders/status/batch',
-    (req, store) => {
-      const orders = bodyOf(req).orders as Body[];
-      for (const order of orders) saveOrder(store, order);
-      return { status: 202, body: { batchId: store.nextId('order-batch'), count: orders.length } };
-    },
-  ],
-
-  ['GET', '/ecommerce/attribution/metrics', attributionMetrics],
-  [
-    'GET',
-    '/ecommerce/attribution/metrics/{conversionSource}/{conversionSourceId}',
-    (req, store) => {
-      const { conversionSource: source, conversionSourceId: id } = req.params as {
-        conversionSource: string;
-        conversionSourceId: string;
-      };
-      campaignExists(store, source, id);
-      const orders = attributedTo(store, source, id);
-      // A new customer placed their first order through this campaign.
-      const firstOrders = new Map<number, string>();
-      for (const o of [...store.shop.orders.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
-        if (o.contactId !== undefined && !firstOrders.has(o.contactId)) firstOrders.set(o.contactId, o.id);
-      const newCustomersCount = new Set(
-        orders
-          .filter((o) => o.contactId !== undefined && firstOrders.get(o.contactId) === o.id)
-          .map((o) => o.contactId),
-      ).size;
-      return { status: 200, body: { id, conversionSource: source, ...metrics(orders), newCustomersCount } };
-    },
-  ],
-  [
-    'GET',
-    '/ecommerce/attribution/products/{conversionSource}/{conversionSourceId}',
-    (req, store) => {
-      const { conversionSource: source, conversionSourceId: id } = req.params as {
-        conversionSource: string;
-        conversionSourceId: string;
-      };
-      campaignExists(store, source, id);
-      const byProduct = new Map<string, { orders: Set<string>; revenue: number }>();
-      for (const o of attributedTo(store, source, id)) {
-        for (const line of o.products) {
-          const entry = byProduct.get(line.productId) ?? { orders: new Set<string>(), revenue: 0 };
-          entry.orders.add(o.id);
-          entry.revenue += line.price * line.quantity;
-          byProduct.set(line.productId, entry);
-        }
+export const ecommerceRoutes = routes({
+  'POST /ecommerce/activate': (_req, store) => {
+    store.shop.active = true;
+    return { status: 200 };
+  },
+  'GET /ecommerce/config/displayCurrency': (_req, store) => ({ status: 200, body: { code: store.shop.currency } }),
+  'POST /ecommerce/config/displayCurrency': (req, store) => {
+    const code = reqString(bodyOf(req), 'code').toUpperCase();
+    if (!/^[A-Z]{3}$/.test(code)) throw invalid('code should be an ISO 4217 currency code such as EUR');
+    store.shop.currency = code;
+    return { status: 200, body: { code } };
+  },
+  'GET /products': getProducts,
+  'POST /products': saveOne(saveProduct, (store) => store.shop.products),
+  'POST /products/batch': (req, store) => batch(req, 'products', saveProduct, store),
+  'GET /products/{id}': getOne(
+    (store) => store.shop.products,
+    (store, p) => store.shop.productView(p),
+    'Product',
+  ),
+  'GET /categories': (req, store) => {
+    const categories = filtered(req, [...store.shop.categories.values()]);
+    return countedPage('categories', categories, paging(req, 50, 100), (c) => store.shop.categoryView(c));
+  },
+  'POST /categories': saveOne(saveCategory, (store) => store.shop.categories),
+  'POST /categories/batch': (req, store) => batch(req, 'categories', saveCategory, store),
+  'GET /categories/{id}': getOne(
+    (store) => store.shop.categories,
+    (store, c) => store.shop.categoryView(c),
+    'Category',
+  ),
+  'GET /orders': getOrders,
+  'POST /orders/status': (req, store) => {
+    saveOrder(store, bodyOf(req));
+    return { status: 204 };
+  },
+  'POST /orders/status/batch': (req, store) => {
+    const orders = bodyOf(req).orders as Body[];
+    for (const order of orders) saveOrder(store, order);
+    return { status: 202, body: { batchId: store.nextId('order-batch'), count: orders.length } };
+  },
+  'GET /ecommerce/attribution/metrics': attributionMetrics,
+  'GET /ecommerce/attribution/metrics/{conversionSource}/{conversionSourceId}': (req, store) => {
+    const { conversionSource: source, conversionSourceId: id } = req.params as {
+      conversionSource: string;
+      conversionSourceId: string;
+    };
+    campaignExists(store, source, id);
+    const orders = attributedTo(store, source, id);
+    // A new customer placed their first order through this campaign.
+    const firstOrders = new Map<number, string>();
+    for (const o of [...store.shop.orders.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
+      if (o.contactId !== undefined && !firstOrders.has(o.contactId)) firstOrders.set(o.contactId, o.id);
+    const newCustomersCount = new Set(
+      orders.filter((o) => o.contactId !== undefined && firstOrders.get(o.contactId) === o.id).map((o) => o.contactId),
+    ).size;
+    return { status: 200, body: { id, conversionSource: source, ...metrics(orders), newCustomersCount } };
+  },
+  'GET /ecommerce/attribution/products/{conversionSource}/{conversionSourceId}': (req, store) => {
+    const { conversionSource: source, conversionSourceId: id } = req.params as {
+      conversionSource: string;
+      conversionSourceId: string;
+    };
+    campaignExists(store, source, id);
+    const byProduct = new Map<string, { orders: Set<string>; revenue: number }>();
+    for (const o of attributedTo(store, source, id)) {
+      for (const line of o.products) {
+        const entry = byProduct.get(line.productId) ?? { orders: new Set<string>(), revenue: 0 };
+        entry.orders.add(o.id);
+        entry.revenue += line.price * line.quantity;
+        byProduct.set(line.productId, entry);
       }
-      const products = [...byProduct].map(([productId, { orders, revenue }]) => {
-        const p = store.shop.products.get(productId);
-        return {
-          id: productId,
-          ...(p
-            ? {
-                name: p.name,
-                ...(p.sku ? { sku: p.sku } : {}),
-                ...(p.price !== undefined ? { price: p.price } : {}),
-                ...(p.url ? { url: p.url } : {}),
-                ...(p.imageUrl ? { imageUrl: p.imageUrl } : {}),
-              }
-            : {}),
-          ordersCount: orders.size,
-          revenue: money(revenue),
-        };
-      });
-      return { status: 200, body: { products: products.sort((a, b) => b.revenue - a.revenue) } };
-    },
-  ],
-];
+    }
+    const products = [...byProduct].map(([productId, { orders, revenue }]) => {
+      const p = store.shop.products.get(productId);
+      return {
+        id: productId,
+        ...(p
+          ? {
+              name: p.name,
+              ...(p.sku ? { sku: p.sku } : {}),
+              ...omitUndefined({ price: p.price }),
+              ...(p.url ? { url: p.url } : {}),
+              ...(p.imageUrl ? { imageUrl: p.imageUrl } : {}),
+            }
+          : {}),
+        ordersCount: orders.size,
+        revenue: money(revenue),
+      };
+    });
+    return { status: 200, body: { products: products.sort((a, b) => b.revenue - a.revenue) } };
+  },
+});

@@ -1,12 +1,11 @@
 // External product feeds with real state: create (names unique), list (search, dates, auth type),
 // read, update what is given, delete. The sandbox keeps a feed's settings; it never fetches its URL.
 import { randomUUID } from 'node:crypto';
-import { commerceCapReached, COMMERCE_CAPS, type Feed } from './commerce-store.js';
-import { invalid, SandboxError, type Route, type SandboxRequest } from './http.js';
-import type { Store } from './store.js';
-import { bodyOf, optBool, optInt, optString, paging, queryDate, reqString, type Body } from './validate.js';
-
-const DAY = 86_400_000;
+import { COMMERCE_CAPS, type Feed } from './commerce-store.js';
+import { invalid, SandboxError, type SandboxRequest, routes } from './http.js';
+import { DAY, type Store } from './store.js';
+import { bodyOf, optBool, optInt, optString, paging, queryDate, reqString, setGiven, type Body } from './validate.js';
+import { checkCap } from './limits.js';
 
 function uniqueName(store: Store, name: string, except?: string): void {
   for (const f of store.commerce.feeds.values())
@@ -35,10 +34,7 @@ function feedFields(store: Store, body: Body, feed: Feed): void {
       if (typeof h.name !== 'string' || !h.name) throw invalid(`headers[${i}].name is missing`);
       return { name: h.name, value: typeof h.value === 'string' ? h.value : '' };
     });
-  const maxRetries = optInt(body, 'maxRetries');
-  if (maxRetries !== undefined) feed.maxRetries = maxRetries;
-  const cache = optBool(body, 'cache');
-  if (cache !== undefined) feed.cache = cache;
+  setGiven(feed, { maxRetries: optInt(body, 'maxRetries'), cache: optBool(body, 'cache') });
   // Credentials of another auth type are not kept.
   if (feed.authType !== 'basic') {
     delete feed.username;
@@ -56,7 +52,7 @@ function createFeed(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   const name = reqString(body, 'name');
   uniqueName(store, name);
-  if (store.commerce.feeds.size >= COMMERCE_CAPS.feeds) throw commerceCapReached('feeds', COMMERCE_CAPS.feeds);
+  checkCap(store.commerce.feeds.size, COMMERCE_CAPS.feeds, 'feeds');
   const now = store.now();
   const feed: Feed = {
     id: randomUUID(),
@@ -102,33 +98,24 @@ function listFeeds(req: SandboxRequest, store: Store) {
   };
 }
 
-export const feedRoutes: Route[] = [
-  ['GET', '/feeds', listFeeds],
-  ['POST', '/feeds', createFeed],
-  [
-    'GET',
-    '/feeds/{uuid}',
-    (req, store) => ({ status: 200, body: store.commerce.feedView(store.commerce.feed(req.params.uuid ?? '')) }),
-  ],
-  [
-    'PUT',
-    '/feeds/{uuid}',
-    (req, store) => {
-      const feed = store.commerce.feed(req.params.uuid ?? '');
-      // Checked on a copy: a refused update changes nothing.
-      const next: Feed = { ...feed, headers: [...feed.headers] };
-      feedFields(store, bodyOf(req), next);
-      Object.assign(feed, next);
-      for (const key of ['username', 'password', 'token'] as const) if (next[key] === undefined) delete feed[key];
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/feeds/{uuid}',
-    (req, store) => {
-      store.commerce.feeds.delete(store.commerce.feed(req.params.uuid ?? '').id);
-      return { status: 204 };
-    },
-  ],
-];
+export const feedRoutes = routes({
+  'GET /feeds': listFeeds,
+  'POST /feeds': createFeed,
+  'GET /feeds/{uuid}': (req, store) => ({
+    status: 200,
+    body: store.commerce.feedView(store.commerce.feed(req.params.uuid ?? '')),
+  }),
+  'PUT /feeds/{uuid}': (req, store) => {
+    const feed = store.commerce.feed(req.params.uuid ?? '');
+    // Checked on a copy: a refused update changes nothing.
+    const next: Feed = { ...feed, headers: [...feed.headers] };
+    feedFields(store, bodyOf(req), next);
+    Object.assign(feed, next);
+    for (const key of ['username', 'password', 'token'] as const) if (next[key] === undefined) delete feed[key];
+    return { status: 204 };
+  },
+  'DELETE /feeds/{uuid}': (req, store) => {
+    store.commerce.feeds.delete(store.commerce.feed(req.params.uuid ?? '').id);
+    return { status: 204 };
+  },
+});

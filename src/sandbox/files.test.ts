@@ -20,9 +20,10 @@ describe('FileShelf', () => {
 
   it('refuses one file larger than the cap, naming the limit', () => {
     const shelf = new FileShelf();
-    expect(() =>
-      shelf.put({ name: 'huge.csv', contentType: 'text/csv', data: Buffer.alloc(LIMITS.fileBytes + 1) }),
-    ).toThrow(/serves at most 16777216 bytes/);
+    const put = () =>
+      shelf.put({ name: 'huge.csv', contentType: 'text/csv', data: Buffer.alloc(LIMITS.fileBytes + 1) });
+    expect(put).toThrow(/serves at most 16777216 bytes/);
+    expect(put).toThrow(expect.objectContaining({ status: 400, code: 'out_of_range' }));
   });
 
   it('finds a file only by a URL of its own origin', () => {

@@ -3,7 +3,7 @@
 // source) and double opt-in confirmation links. Bounded: the oldest files expire first.
 import { randomBytes } from 'node:crypto';
 import { type Answer, notFound, SandboxError } from './http.js';
-import { LIMITS } from './limits.js';
+import { LIMITS, pastCap } from './limits.js';
 import type { Store } from './store.js';
 
 export interface ServedFile {
@@ -28,11 +28,7 @@ export class FileShelf {
   put(file: ServedFile): string {
     const size = file.data?.length ?? 0;
     if (size > LIMITS.fileBytes)
-      throw new SandboxError(
-        403,
-        'permission_denied',
-        `The file would hold ${size} bytes; the sandbox serves at most ${LIMITS.fileBytes} bytes of files`,
-      );
+      throw pastCap(`The file would hold ${size} bytes; the sandbox serves at most ${LIMITS.fileBytes} bytes of files`);
     while (this.bytes + size > LIMITS.fileBytes) this.dropOldest();
     const path = `/files/${randomBytes(12).toString('hex')}/${encodeURIComponent(file.name)}`;
     this.files.set(path, file);

@@ -24,6 +24,17 @@ export const invalid = (message: string, extra?: Record<string, unknown>) =>
   new SandboxError(400, 'invalid_parameter', message, extra);
 export const missing = (field: string) => new SandboxError(400, 'missing_parameter', `${field} is missing`);
 
+/** The value kept under a key (and, where given, belonging where asked), or Brevo's 404 with the message. */
+export function foundIn<K, V>(map: ReadonlyMap<K, V>, key: K, message: string, belongs?: (value: V) => boolean): V {
+  const value = map.get(key);
+  if (value === undefined || (belongs && !belongs(value))) throw notFound(message);
+  return value;
+}
+
+/** An answer object without its undefined fields: Brevo leaves out what an object does not have. */
+export const omitUndefined = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
 export interface Answer {
   status: number;
   /** JSON body; undefined for no content. */
@@ -48,6 +59,17 @@ export type Handler = (req: SandboxRequest, store: Store) => Answer;
 
 /** One emulated operation: method, Brevo path template, handler. */
 export type Route = [method: string, template: string, handler: Handler];
+
+/** "METHOD /template", the key form of Brevo's definition (requests.json), as method and template. */
+export function operationOf(key: string): [method: string, template: string] {
+  const space = key.indexOf(' ');
+  return [key.slice(0, space), key.slice(space + 1)];
+}
+
+/** An area's routes, written as { 'METHOD /template': handler } in the order they are listed. */
+export function routes(table: Record<string, Handler>): Route[] {
+  return Object.entries(table).map(([key, handler]): Route => [...operationOf(key), handler]);
+}
 
 interface Compiled<T> {
   method: string;

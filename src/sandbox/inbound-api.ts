@@ -3,9 +3,9 @@
 // token in its inbound webhook; the sandbox also shows it with the attachment, the only way to reach it here.
 import { randomUUID } from 'node:crypto';
 import type { InboundEmail } from './core-store.js';
-import { invalid, notFound, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, type SandboxRequest, routes } from './http.js';
 import { SHOP_DOMAIN, type Ago } from './seed-people.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import { page, paging, queryDate } from './validate.js';
 
 function listInbound(req: SandboxRequest, store: Store) {
@@ -21,7 +21,7 @@ function listInbound(req: SandboxRequest, store: Store) {
       (e) =>
         (!sender || e.sender === sender) &&
         (!start || Date.parse(e.receivedAt) >= start.getTime()) &&
-        (!end || Date.parse(e.receivedAt) < end.getTime() + 86_400_000),
+        (!end || Date.parse(e.receivedAt) < end.getTime() + DAY),
     )
     .sort((a, b) => (sort === 'asc' ? 1 : -1) * a.receivedAt.localeCompare(b.receivedAt));
   return {
@@ -56,29 +56,21 @@ function inboundView(e: InboundEmail) {
   };
 }
 
-export const inboundRoutes: Route[] = [
-  ['GET', '/inbound/events', listInbound],
-  [
-    'GET',
-    '/inbound/events/{uuid}',
-    (req, store) => {
-      const found = store.inbound.find((e) => e.uuid === req.params.uuid);
-      if (!found) throw notFound('Inbound event does not exist');
-      return { status: 200, body: inboundView(found) };
-    },
-  ],
-  [
-    'GET',
-    '/inbound/attachments/{downloadToken}',
-    (req, store) => {
-      for (const e of store.inbound)
-        for (const a of e.attachments)
-          if (a.downloadToken === req.params.downloadToken)
-            return { status: 200, raw: { data: a.data, contentType: a.contentType, fileName: a.name } };
-      throw notFound('Attachment does not exist');
-    },
-  ],
-];
+export const inboundRoutes = routes({
+  'GET /inbound/events': listInbound,
+  'GET /inbound/events/{uuid}': (req, store) => {
+    const found = store.inbound.find((e) => e.uuid === req.params.uuid);
+    if (!found) throw notFound('Inbound event does not exist');
+    return { status: 200, body: inboundView(found) };
+  },
+  'GET /inbound/attachments/{downloadToken}': (req, store) => {
+    for (const e of store.inbound)
+      for (const a of e.attachments)
+        if (a.downloadToken === req.params.downloadToken)
+          return { status: 200, raw: { data: a.data, contentType: a.contentType, fileName: a.name } };
+    throw notFound('Attachment does not exist');
+  },
+});
 
 /** Three customers wrote to support; one message carries a photo and an invoice. */
 export function seedInbound(store: Store, ago: Ago): void {

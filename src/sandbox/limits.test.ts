@@ -1,6 +1,7 @@
-// The transactional log stays within its caps: the oldest emails and events go first.
+// The caps: a write past one is refused with 400 out_of_range naming it; the transactional log drops
+// its oldest emails and events first.
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from './limits.js';
+import { capReached, checkCap, LIMITS } from './limits.js';
 import { Store } from './store.js';
 
 describe('the email log caps', () => {
@@ -22,5 +23,31 @@ describe('the email log caps', () => {
     expect(store.emails.reduce((n, e) => n + e.body.length, 0)).toBeLessThanOrEqual(LIMITS.emailLogChars);
     // The event log keeps every event until its own cap.
     expect(store.events).toHaveLength(4);
+  });
+});
+
+describe('capReached', () => {
+  it("answers in Brevo's error shape with 400 out_of_range, saying which limit", () => {
+    expect(capReached('groups of sub-accounts', 50).body).toEqual({
+      code: 'out_of_range',
+      message:
+        "The sandbox keeps at most 50 groups of sub-accounts; delete some before creating more (this limit is the emulator's own)",
+    });
+    expect(capReached('x', 1).status).toBe(400);
+  });
+});
+
+describe('checkCap', () => {
+  it('lets a write fill the cap and refuses the one past it, adding one or several', () => {
+    expect(() => checkCap(9, 10, 'feeds')).not.toThrow();
+    expect(() => checkCap(10, 10, 'feeds')).toThrow(
+      expect.objectContaining({
+        status: 400,
+        code: 'out_of_range',
+        message: expect.stringMatching(/at most 10 feeds/),
+      }),
+    );
+    expect(() => checkCap(7, 10, 'coupons', 3)).not.toThrow();
+    expect(() => checkCap(7, 10, 'coupons', 4)).toThrow(/at most 10 coupons/);
   });
 });

@@ -1,6 +1,8 @@
 // What one emulator process keeps at most, so that no sequence of requests can make it grow
 // without bound (issue 20: 100 contacts with a 9 MB attribute took 1.25 GB). A write past a cap is
-// refused with Brevo's error shape; export files past theirs expire oldest first, as Brevo's do.
+// refused with 400 out_of_range, as Brevo refuses a value outside what it accepts (its 403
+// permission_denied means the account may not do a thing at all, which is not what a cap says);
+// export files past theirs expire oldest first, as Brevo's do.
 import { SandboxError } from './http.js';
 import type { Contact, Store } from './store.js';
 
@@ -27,15 +29,27 @@ export const LIMITS = {
   loggedEvents: 100_000,
 } as const;
 
+/** The refusal of a write past one of the sandbox's own caps; the message names the cap. */
+export const pastCap = (message: string) => new SandboxError(400, 'out_of_range', message);
+
+/** The refusal when the emulator holds as many objects of a kind as it keeps. */
+export const capReached = (what: string, max: number) =>
+  pastCap(
+    `The sandbox keeps at most ${max} ${what}; delete some before creating more (this limit is the emulator's own)`,
+  );
+
+/** Refuses adding `adding` more when `kept` are kept and the sandbox keeps at most `max` of `what`. */
+export function checkCap(kept: number, max: number, what: string, adding = 1): void {
+  if (kept + adding > max) throw capReached(what, max);
+}
+
 const size = (value: unknown): number =>
   Array.isArray(value) ? value.reduce((n: number, v) => n + String(v).length, 0) : String(value ?? '').length;
 
 /** Refuses a new contact once the account holds as many as the sandbox keeps. */
 export function admitContacts(store: Store, more = 1): void {
   if (store.contacts.size + more > LIMITS.contacts)
-    throw new SandboxError(
-      403,
-      'permission_denied',
+    throw pastCap(
       `The sandbox keeps at most ${LIMITS.contacts} contacts; this account holds ${store.contacts.size}. ` +
         'Delete some contacts first.',
     );
@@ -49,17 +63,13 @@ export function checkAttributeSizes(
 ): void {
   for (const [name, value] of Object.entries(changes))
     if (size(value) > LIMITS.attributeValueChars)
-      throw new SandboxError(
-        400,
-        'out_of_range',
+      throw pastCap(
         `${field}.${name} is too long: the sandbox keeps at most ${LIMITS.attributeValueChars} characters per value`,
       );
   const merged = { ...current, ...changes };
   const total = Object.values(merged).reduce((n: number, v) => n + size(v), 0);
   if (total > LIMITS.contactAttributeChars)
-    throw new SandboxError(
-      400,
-      'out_of_range',
+    throw pastCap(
       `${field} are too long together: the sandbox keeps at most ${LIMITS.contactAttributeChars} characters of ` +
         'attribute values per contact',
     );

@@ -1,17 +1,17 @@
 // Folders and lists with real state: what is created can be read, listed (limit/offset, Brevo's
 // subscriber counts), renamed, moved and deleted, and members added and removed.
-import { invalid, missing, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, type SandboxRequest, routes } from './http.js';
 import { campaignStatistics } from './campaign-stats.js';
 import { filterContacts } from './contacts-api.js';
 import type { Contact, Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   intParam,
   optBool,
   optIntArray,
   optString,
   optStringArray,
-  page,
   paging,
   reqInt,
   reqString,
@@ -29,10 +29,7 @@ function createFolder(req: SandboxRequest, store: Store) {
 function getFolders(req: SandboxRequest, store: Store) {
   const window = paging(req, 10, 50);
   const folders = sorted(req, [...store.folders.values()]);
-  return {
-    status: 200,
-    body: { folders: page(folders, window).map((f) => store.folderView(f)), count: folders.length },
-  };
+  return countedPage('folders', folders, window, (f) => store.folderView(f));
 }
 
 function deleteFolder(req: SandboxRequest, store: Store) {
@@ -49,16 +46,10 @@ function folderLists(req: SandboxRequest, store: Store) {
     req,
     [...store.lists.values()].filter((l) => l.folderId === folder.id),
   );
-  return {
-    status: 200,
-    body: {
-      lists: page(lists, window).map((l) => {
-        const { folderId: _f, ...view } = store.listView(l);
-        return view;
-      }),
-      count: lists.length,
-    },
-  };
+  return countedPage('lists', lists, window, (l) => {
+    const { folderId: _f, ...view } = store.listView(l);
+    return view;
+  });
 }
 
 function removeList(store: Store, listId: number): void {
@@ -110,10 +101,7 @@ function listContacts(req: SandboxRequest, store: Store) {
   const list = store.list(intParam(req, 'listId'));
   const window = paging(req, 50, 500);
   const contacts = sorted(req, filterContacts(req, store.members(list.id)));
-  return {
-    status: 200,
-    body: { contacts: page(contacts, window).map((c) => store.contactView(c)), count: contacts.length },
-  };
+  return countedPage('contacts', contacts, window, (c) => store.contactView(c));
 }
 
 type Selector = { key: 'all' } | { key: 'emails' | 'ids' | 'extIds'; values: (string | number)[] };
@@ -192,63 +180,45 @@ function removeFromList(req: SandboxRequest, store: Store) {
 
 // Attributes.
 
-export const listRoutes: Route[] = [
-  [
-    'GET',
-    '/contacts/segments',
-    (req, store) => {
-      const segments = sorted(req, [...store.segments.values()]);
-      // The definition requires both name and segmentName on each segment: the same name twice.
-      const view = (g: (typeof segments)[number]) => ({
-        id: g.id,
-        name: g.name,
-        segmentName: g.name,
-        categoryName: g.categoryName,
-        updatedAt: g.updatedAt,
-      });
-      return { status: 200, body: { segments: page(segments, paging(req, 10, 50)).map(view), count: segments.length } };
-    },
-  ],
-  ['GET', '/contacts/folders', getFolders],
-  ['POST', '/contacts/folders', createFolder],
-  [
-    'GET',
-    '/contacts/folders/{folderId}',
-    (req, store) => ({ status: 200, body: store.folderView(store.folder(intParam(req, 'folderId'))) }),
-  ],
-  [
-    'PUT',
-    '/contacts/folders/{folderId}',
-    (req, store) => {
-      const folder = store.folder(intParam(req, 'folderId'));
-      folder.name = reqString(bodyOf(req), 'name');
-      return { status: 204 };
-    },
-  ],
-  ['DELETE', '/contacts/folders/{folderId}', deleteFolder],
-  ['GET', '/contacts/folders/{folderId}/lists', folderLists],
-
-  [
-    'GET',
-    '/contacts/lists',
-    (req, store) => {
-      const window = paging(req, 10, 50);
-      const lists = sorted(req, [...store.lists.values()]);
-      return { status: 200, body: { lists: page(lists, window).map((l) => store.listView(l)), count: lists.length } };
-    },
-  ],
-  ['POST', '/contacts/lists', createList],
-  ['GET', '/contacts/lists/{listId}', getList],
-  ['PUT', '/contacts/lists/{listId}', updateList],
-  [
-    'DELETE',
-    '/contacts/lists/{listId}',
-    (req, store) => {
-      removeList(store, store.list(intParam(req, 'listId')).id);
-      return { status: 204 };
-    },
-  ],
-  ['GET', '/contacts/lists/{listId}/contacts', listContacts],
-  ['POST', '/contacts/lists/{listId}/contacts/add', addToList],
-  ['POST', '/contacts/lists/{listId}/contacts/remove', removeFromList],
-];
+export const listRoutes = routes({
+  'GET /contacts/segments': (req, store) => {
+    const segments = sorted(req, [...store.segments.values()]);
+    // The definition requires both name and segmentName on each segment: the same name twice.
+    const view = (g: (typeof segments)[number]) => ({
+      id: g.id,
+      name: g.name,
+      segmentName: g.name,
+      categoryName: g.categoryName,
+      updatedAt: g.updatedAt,
+    });
+    return countedPage('segments', segments, paging(req, 10, 50), view);
+  },
+  'GET /contacts/folders': getFolders,
+  'POST /contacts/folders': createFolder,
+  'GET /contacts/folders/{folderId}': (req, store) => ({
+    status: 200,
+    body: store.folderView(store.folder(intParam(req, 'folderId'))),
+  }),
+  'PUT /contacts/folders/{folderId}': (req, store) => {
+    const folder = store.folder(intParam(req, 'folderId'));
+    folder.name = reqString(bodyOf(req), 'name');
+    return { status: 204 };
+  },
+  'DELETE /contacts/folders/{folderId}': deleteFolder,
+  'GET /contacts/folders/{folderId}/lists': folderLists,
+  'GET /contacts/lists': (req, store) => {
+    const window = paging(req, 10, 50);
+    const lists = sorted(req, [...store.lists.values()]);
+    return countedPage('lists', lists, window, (l) => store.listView(l));
+  },
+  'POST /contacts/lists': createList,
+  'GET /contacts/lists/{listId}': getList,
+  'PUT /contacts/lists/{listId}': updateList,
+  'DELETE /contacts/lists/{listId}': (req, store) => {
+    removeList(store, store.list(intParam(req, 'listId')).id);
+    return { status: 204 };
+  },
+  'GET /contacts/lists/{listId}/contacts': listContacts,
+  'POST /contacts/lists/{listId}/contacts/add': addToList,
+  'POST /contacts/lists/{listId}/contacts/remove': removeFromList,
+});

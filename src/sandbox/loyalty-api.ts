@@ -2,12 +2,13 @@
 // (subscriptions of existing contacts, with the contacts added to them), what a membership holds
 // (account-info), and tier groups and tiers, which members move through as their balances change.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { contactIdFrom, programOf, sortedPage } from './loyalty-http.js';
 import { balanceFor, evaluateTiers, balanceValue } from './loyalty-rules.js';
-import { capReached, LOYALTY_CAPS, ORGANIZATION_ID, type Program, type Subscription } from './loyalty-store.js';
+import { LOYALTY_CAPS, ORGANIZATION_ID, type Program, type Subscription } from './loyalty-store.js';
 import type { Store } from './store.js';
-import { bodyOf, optInt, optObject, optString, reqInt, reqString } from './validate.js';
+import { bodyOf, optInt, optObject, optString, reqInt, reqString, setGiven } from './validate.js';
+import { checkCap } from './limits.js';
 
 const conflict = (message: string) => new SandboxError(409, 'duplicate_parameter', message);
 
@@ -22,7 +23,7 @@ function uniqueName(store: Store, name: string, except?: string): void {
 function createProgram(req: SandboxRequest, store: Store) {
   const body = bodyOf(req);
   const name = reqString(body, 'name');
-  if (store.loyalty.programs.size >= LOYALTY_CAPS.programs) throw capReached('loyalty programs', LOYALTY_CAPS.programs);
+  checkCap(store.loyalty.programs.size, LOYALTY_CAPS.programs, 'loyalty programs');
   uniqueName(store, name);
   const now = store.now();
   const program: Program = {
@@ -35,10 +36,7 @@ function createProgram(req: SandboxRequest, store: Store) {
     createdAt: now,
     updatedAt: now,
   };
-  const description = optString(body, 'description');
-  if (description !== undefined) program.description = description;
-  const documentId = optString(body, 'documentId');
-  if (documentId !== undefined) program.documentId = documentId;
+  setGiven(program, { description: optString(body, 'description'), documentId: optString(body, 'documentId') });
   store.loyalty.programs.set(program.id, program);
   return { status: 200, body: store.loyalty.programView(program) };
 }
@@ -108,8 +106,11 @@ function subscribe(req: SandboxRequest, store: Store) {
     );
   if (store.loyalty.subscriptionOf(program.id, contactId))
     throw new SandboxError(400, 'duplicate_parameter', `Contact ${contactId} is already a member of this program`);
-  if (store.loyalty.count(store.loyalty.subscriptions, program.id) >= LOYALTY_CAPS.subscriptions)
-    throw capReached('members per loyalty program', LOYALTY_CAPS.subscriptions);
+  checkCap(
+    store.loyalty.count(store.loyalty.subscriptions, program.id),
+    LOYALTY_CAPS.subscriptions,
+    'members per loyalty program',
+  );
   const creationDate = optString(body, 'creationDate');
   if (creationDate !== undefined && Number.isNaN(Date.parse(creationDate)))
     throw invalid('creationDate is not a valid date-time');
@@ -151,8 +152,7 @@ function addMembers(req: SandboxRequest, store: Store) {
     if (other && other !== sub) throw conflict(`Contact ${id} already belongs to loyalty subscription ${other.id}`);
   }
   const fresh = ids.filter((id) => !sub.members.has(id));
-  if (sub.members.size + new Set(fresh).size > LOYALTY_CAPS.members)
-    throw capReached('members per loyalty subscription', LOYALTY_CAPS.members);
+  checkCap(sub.members.size, LOYALTY_CAPS.members, 'members per loyalty subscription', new Set(fresh).size);
   const now = store.now();
   for (const id of fresh) sub.members.set(id, { createdAt: now, updatedAt: now });
   if (fresh.length) {
@@ -280,39 +280,30 @@ function accountInfo(req: SandboxRequest, store: Store) {
   };
 }
 
-export const loyaltyProgramRoutes: Route[] = [
-  [
-    'GET',
-    '/loyalty/config/programs',
-    (req, store) => {
-      const items = sortedPage(req, [...store.loyalty.programs.values()], {
-        sortParam: 'sort_field',
-        defaultField: 'created_at',
-        defaultLimit: 50,
-        maxLimit: 500,
-      });
-      return { status: 200, body: { items: items.map((p) => store.loyalty.programView(p)) } };
-    },
-  ],
-  ['POST', '/loyalty/config/programs', createProgram],
-  [
-    'GET',
-    '/loyalty/config/programs/{pid}',
-    (req, store) => ({ status: 200, body: store.loyalty.programView(programOf(req, store)) }),
-  ],
-  ['PUT', '/loyalty/config/programs/{pid}', updateProgram(true)],
-  ['PATCH', '/loyalty/config/programs/{pid}', updateProgram(false)],
-  [
-    'DELETE',
-    '/loyalty/config/programs/{pid}',
-    (req, store) => {
-      store.loyalty.deleteProgram(programOf(req, store).id);
-      return { status: 204 };
-    },
-  ],
-  ['POST', '/loyalty/config/programs/{pid}/publish', publishProgram],
-  ['POST', '/loyalty/config/programs/{pid}/subscriptions', subscribe],
-  ['POST', '/loyalty/config/programs/{pid}/subscription-members', addMembers],
-  ['DELETE', '/loyalty/config/programs/{pid}/subscription-members', removeMembers],
-  ['GET', '/loyalty/config/programs/{pid}/account-info', accountInfo],
-];
+export const loyaltyProgramRoutes = routes({
+  'GET /loyalty/config/programs': (req, store) => {
+    const items = sortedPage(req, [...store.loyalty.programs.values()], {
+      sortParam: 'sort_field',
+      defaultField: 'created_at',
+      defaultLimit: 50,
+      maxLimit: 500,
+    });
+    return { status: 200, body: { items: items.map((p) => store.loyalty.programView(p)) } };
+  },
+  'POST /loyalty/config/programs': createProgram,
+  'GET /loyalty/config/programs/{pid}': (req, store) => ({
+    status: 200,
+    body: store.loyalty.programView(programOf(req, store)),
+  }),
+  'PUT /loyalty/config/programs/{pid}': updateProgram(true),
+  'PATCH /loyalty/config/programs/{pid}': updateProgram(false),
+  'DELETE /loyalty/config/programs/{pid}': (req, store) => {
+    store.loyalty.deleteProgram(programOf(req, store).id);
+    return { status: 204 };
+  },
+  'POST /loyalty/config/programs/{pid}/publish': publishProgram,
+  'POST /loyalty/config/programs/{pid}/subscriptions': subscribe,
+  'POST /loyalty/config/programs/{pid}/subscription-members': addMembers,
+  'DELETE /loyalty/config/programs/{pid}/subscription-members': removeMembers,
+  'GET /loyalty/config/programs/{pid}/account-info': accountInfo,
+});

@@ -2,7 +2,7 @@
 // hold, transactions (pending, completed, cancelled, rejected) under the definitions' rules,
 // scheduled balance orders, and the history and unexpired credits of a member's balance.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { contactIdFrom, programOf, queryNumber, sortedPage } from './loyalty-http.js';
 import {
   balanceFor,
@@ -16,7 +16,6 @@ import {
   balanceValue,
 } from './loyalty-rules.js';
 import {
-  capReached,
   LOYALTY_CAPS,
   ORGANIZATION_ID,
   type BalanceDefinition,
@@ -28,6 +27,7 @@ import {
 } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optBool, optInt, optObject, optString, reqInt, reqString, type Body } from './validate.js';
+import { checkCap } from './limits.js';
 
 const optNumber = (body: Body, key: string): number | undefined => {
   const v = body[key];
@@ -85,8 +85,7 @@ function definitionFields(store: Store, program: Program, body: Body, def: Balan
 function createDefinition(req: SandboxRequest, store: Store) {
   const program = programOf(req, store);
   const l = store.loyalty;
-  if (l.count(l.definitions, program.id) >= LOYALTY_CAPS.balanceDefinitions)
-    throw capReached('balance definitions per program', LOYALTY_CAPS.balanceDefinitions);
+  checkCap(l.count(l.definitions, program.id), LOYALTY_CAPS.balanceDefinitions, 'balance definitions per program');
   const now = store.now();
   const def: BalanceDefinition = {
     id: randomUUID(),
@@ -142,8 +141,11 @@ function limitFields(body: Body, limit: BalanceLimit, now: string): void {
 function createLimit(req: SandboxRequest, store: Store) {
   const [, def] = definitionOf(req, store);
   const l = store.loyalty;
-  if ([...l.limits.values()].filter((x) => x.definitionId === def.id).length >= LOYALTY_CAPS.limits)
-    throw capReached('limits per balance definition', LOYALTY_CAPS.limits);
+  checkCap(
+    [...l.limits.values()].filter((x) => x.definitionId === def.id).length,
+    LOYALTY_CAPS.limits,
+    'limits per balance definition',
+  );
   const now = store.now();
   const limit = { id: randomUUID(), definitionId: def.id, createdAt: now } as BalanceLimit;
   limitFields(bodyOf(req), limit, now);
@@ -228,11 +230,16 @@ function contactBalances(req: SandboxRequest, store: Store) {
 
 // Transactions and orders.
 
-function beginHandler(req: SandboxRequest, store: Store) {
+/** The program of the path, the request's body, and the balance definition the body names. */
+function definitionInBody(req: SandboxRequest, store: Store) {
   const program = programOf(req, store);
   const body = bodyOf(req);
+  return { program, body, def: store.loyalty.definition(program.id, reqString(body, 'balanceDefinitionId')) };
+}
+
+function beginHandler(req: SandboxRequest, store: Store) {
+  const { program, body, def } = definitionInBody(req, store);
   const l = store.loyalty;
-  const def = l.definition(program.id, reqString(body, 'balanceDefinitionId'));
   const contactId = optInt(body, 'contactId');
   const sub = l.membership(program.id, contactId, optString(body, 'LoyaltySubscriptionId'));
   const amount = optNumber(body, 'amount');
@@ -276,10 +283,8 @@ function dateField(body: Body, key: string, required: boolean): string | undefin
 }
 
 function createOrder(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
-  const body = bodyOf(req);
+  const { program, body, def } = definitionInBody(req, store);
   const l = store.loyalty;
-  const def = l.definition(program.id, reqString(body, 'balanceDefinitionId'));
   const contactId = reqInt(body, 'contactId');
   memberOf(store, program, String(contactId), 'contactId');
   const amount = optNumber(body, 'amount');
@@ -289,7 +294,7 @@ function createOrder(req: SandboxRequest, store: Store) {
   const dueAt = dateField(body, 'dueAt', true)!;
   const expiresAt = dateField(body, 'expiresAt', false);
   if (expiresAt && expiresAt <= dueAt) throw invalid('expiresAt should be after dueAt');
-  if (l.orders.size >= LOYALTY_CAPS.orders) throw capReached('balance orders', LOYALTY_CAPS.orders);
+  checkCap(l.orders.size, LOYALTY_CAPS.orders, 'balance orders');
   const now = store.now();
   const meta = optObject(body, 'meta');
   const order: BalanceOrder = {
@@ -401,68 +406,50 @@ function transactionHistory(req: SandboxRequest, store: Store) {
 
 const base = '/loyalty/balance/programs/{pid}';
 
-export const loyaltyBalanceRoutes: Route[] = [
-  [
-    'GET',
-    `${base}/balance-definitions`,
-    (req, store) => {
-      const program = programOf(req, store);
-      const l = store.loyalty;
-      const items = sortedPage(req, l.inProgram(l.definitions, program.id), {
-        sortParam: 'sortField',
-        defaultField: 'updated_at',
-        defaultLimit: 200,
-        maxLimit: 500,
-      });
-      return { status: 200, body: { items: items.map((d) => l.definitionView(d)) } };
-    },
-  ],
-  [`POST`, `${base}/balance-definitions`, createDefinition],
-  [
-    'GET',
-    `${base}/balance-definitions/{bdid}`,
-    (req, store) => ({ status: 200, body: store.loyalty.definitionView(definitionOf(req, store)[1]) }),
-  ],
-  [
-    'PUT',
-    `${base}/balance-definitions/{bdid}`,
-    (req, store) => {
-      const [program, def] = definitionOf(req, store);
-      definitionFields(store, program, bodyOf(req), def);
-      return { status: 200, body: store.loyalty.definitionView(def) };
-    },
-  ],
-  ['DELETE', `${base}/balance-definitions/{bdid}`, deleteDefinition],
-  ['POST', `${base}/balance-definitions/{bdid}/limits`, createLimit],
-  [
-    'GET',
-    `${base}/balance-definitions/{bdid}/limits/{blid}`,
-    (req, store) => ({ status: 200, body: store.loyalty.limitView(limitOf(req, store)) }),
-  ],
-  [
-    'PUT',
-    `${base}/balance-definitions/{bdid}/limits/{blid}`,
-    (req, store) => {
-      const limit = limitOf(req, store);
-      limitFields(bodyOf(req), limit, store.now());
-      return { status: 200, body: store.loyalty.limitView(limit) };
-    },
-  ],
-  [
-    'DELETE',
-    `${base}/balance-definitions/{bdid}/limits/{blid}`,
-    (req, store) => {
-      store.loyalty.limits.delete(limitOf(req, store).id);
-      return { status: 204 };
-    },
-  ],
-  ['GET', `${base}/subscriptions/{cid}/balances`, subscriptionBalances],
-  ['POST', `${base}/subscriptions/{cid}/balances`, createSubscriptionBalance],
-  ['GET', `${base}/contact-balances`, contactBalances],
-  ['POST', `${base}/transactions`, beginHandler],
-  ['POST', `${base}/transactions/{tid}/complete`, transactionHandler(completeTransaction)],
-  ['POST', `${base}/transactions/{tid}/cancel`, transactionHandler(cancelTransaction)],
-  ['POST', `${base}/create-order`, createOrder],
-  ['GET', `${base}/active-balance`, activeBalance],
-  ['GET', `${base}/transaction-history`, transactionHistory],
-];
+export const loyaltyBalanceRoutes = routes({
+  [`GET ${base}/balance-definitions`]: (req, store) => {
+    const program = programOf(req, store);
+    const l = store.loyalty;
+    const items = sortedPage(req, l.inProgram(l.definitions, program.id), {
+      sortParam: 'sortField',
+      defaultField: 'updated_at',
+      defaultLimit: 200,
+      maxLimit: 500,
+    });
+    return { status: 200, body: { items: items.map((d) => l.definitionView(d)) } };
+  },
+  [`POST ${base}/balance-definitions`]: createDefinition,
+  [`GET ${base}/balance-definitions/{bdid}`]: (req, store) => ({
+    status: 200,
+    body: store.loyalty.definitionView(definitionOf(req, store)[1]),
+  }),
+  [`PUT ${base}/balance-definitions/{bdid}`]: (req, store) => {
+    const [program, def] = definitionOf(req, store);
+    definitionFields(store, program, bodyOf(req), def);
+    return { status: 200, body: store.loyalty.definitionView(def) };
+  },
+  [`DELETE ${base}/balance-definitions/{bdid}`]: deleteDefinition,
+  [`POST ${base}/balance-definitions/{bdid}/limits`]: createLimit,
+  [`GET ${base}/balance-definitions/{bdid}/limits/{blid}`]: (req, store) => ({
+    status: 200,
+    body: store.loyalty.limitView(limitOf(req, store)),
+  }),
+  [`PUT ${base}/balance-definitions/{bdid}/limits/{blid}`]: (req, store) => {
+    const limit = limitOf(req, store);
+    limitFields(bodyOf(req), limit, store.now());
+    return { status: 200, body: store.loyalty.limitView(limit) };
+  },
+  [`DELETE ${base}/balance-definitions/{bdid}/limits/{blid}`]: (req, store) => {
+    store.loyalty.limits.delete(limitOf(req, store).id);
+    return { status: 204 };
+  },
+  [`GET ${base}/subscriptions/{cid}/balances`]: subscriptionBalances,
+  [`POST ${base}/subscriptions/{cid}/balances`]: createSubscriptionBalance,
+  [`GET ${base}/contact-balances`]: contactBalances,
+  [`POST ${base}/transactions`]: beginHandler,
+  [`POST ${base}/transactions/{tid}/complete`]: transactionHandler(completeTransaction),
+  [`POST ${base}/transactions/{tid}/cancel`]: transactionHandler(cancelTransaction),
+  [`POST ${base}/create-order`]: createOrder,
+  [`GET ${base}/active-balance`]: activeBalance,
+  [`GET ${base}/transaction-history`]: transactionHistory,
+});

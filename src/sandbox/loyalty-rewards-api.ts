@@ -2,7 +2,7 @@
 // to members (codes from a pool or generated, expiry), redemptions that debit what the reward
 // costs and use the voucher up on completion, revocation, and the point-of-sale validation.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { contactIdFrom, programOf, queryNumber } from './loyalty-http.js';
 import {
   attributeReward,
@@ -12,9 +12,10 @@ import {
   completeTransaction,
   voucherByCode,
 } from './loyalty-rules.js';
-import { capReached, LOYALTY_CAPS, type Program, type Redeem, type Reward, type Voucher } from './loyalty-store.js';
+import { LOYALTY_CAPS, type Program, type Redeem, type Reward, type Voucher } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optInt, optObject, optString, reqString, type Body } from './validate.js';
+import { checkCap } from './limits.js';
 
 const precondition = (message: string) => new SandboxError(412, 'precondition_failed', message);
 const expectation = (message: string) => new SandboxError(417, 'expectation_failed', message);
@@ -23,8 +24,7 @@ function createReward(req: SandboxRequest, store: Store) {
   const program = programOf(req, store);
   const body = bodyOf(req);
   const l = store.loyalty;
-  if (l.count(l.rewards, program.id) >= LOYALTY_CAPS.rewards)
-    throw capReached('rewards per program', LOYALTY_CAPS.rewards);
+  checkCap(l.count(l.rewards, program.id), LOYALTY_CAPS.rewards, 'rewards per program');
   const now = store.now();
   const reward: Reward = {
     id: randomUUID(),
@@ -319,15 +319,15 @@ function codesCount(req: SandboxRequest, store: Store) {
 
 const base = '/loyalty/offer/programs/{pid}';
 
-export const loyaltyRewardRoutes: Route[] = [
-  ['GET', `${base}/code-pools/{cpid}/codes-count`, codesCount],
-  ['GET', `${base}/vouchers`, vouchers],
-  ['GET', `${base}/offers`, listRewards],
-  ['POST', `${base}/offers`, createReward],
-  ['GET', `${base}/rewards/{rid}`, getReward],
-  ['POST', `${base}/rewards/attribute`, giveVoucher],
-  ['POST', `${base}/rewards/redeem`, redeem],
-  ['POST', `${base}/rewards/redeem/{tid}/complete`, completeRedeem],
-  ['DELETE', `${base}/rewards/revoke`, revoke],
-  ['POST', `${base}/rewards/validate`, validate],
-];
+export const loyaltyRewardRoutes = routes({
+  [`GET ${base}/code-pools/{cpid}/codes-count`]: codesCount,
+  [`GET ${base}/vouchers`]: vouchers,
+  [`GET ${base}/offers`]: listRewards,
+  [`POST ${base}/offers`]: createReward,
+  [`GET ${base}/rewards/{rid}`]: getReward,
+  [`POST ${base}/rewards/attribute`]: giveVoucher,
+  [`POST ${base}/rewards/redeem`]: redeem,
+  [`POST ${base}/rewards/redeem/{tid}/complete`]: completeRedeem,
+  [`DELETE ${base}/rewards/revoke`]: revoke,
+  [`POST ${base}/rewards/validate`]: validate,
+});

@@ -6,7 +6,6 @@ import { SandboxError } from './http.js';
 import {
   balanceKey,
   tierKey,
-  capReached,
   LOYALTY_CAPS,
   type Balance,
   type BalanceDefinition,
@@ -18,12 +17,11 @@ import {
   type Transaction,
   type Voucher,
 } from './loyalty-store.js';
-import { iso, type Store } from './store.js';
+import { DAY, iso, type Store } from './store.js';
+import { checkCap } from './limits.js';
 
 /** A rule of the program refuses the request: Brevo's 422 for loyalty validation errors. */
 export const refused = (message: string) => new SandboxError(422, 'unprocessable_entity', message);
-
-const DAY = 86_400_000;
 
 /** date + n units (calendar months and years). */
 export function addDuration(date: Date, value: number, unit: DurationUnit): Date {
@@ -207,8 +205,7 @@ export interface TransactionInput {
 /** Starts a credit or debit (pending), under the definition's rules; completes it when asked. */
 export function beginTransaction(store: Store, input: TransactionInput): Transaction {
   const { sub, def } = input;
-  if (store.loyalty.transactions.size >= LOYALTY_CAPS.transactions)
-    throw capReached('loyalty transactions', LOYALTY_CAPS.transactions);
+  checkCap(store.loyalty.transactions.size, LOYALTY_CAPS.transactions, 'loyalty transactions');
   const amount = allowedAmount(store, def, sub, input.amount);
   checkLimits(store, def, sub, amount);
   const now = store.clock();
@@ -393,7 +390,7 @@ export function attributeReward(
   options: { code?: string; value?: number; expirationDate?: string; meta?: Record<string, unknown> },
 ): Voucher {
   const state = store.loyalty;
-  if (state.vouchers.size >= LOYALTY_CAPS.vouchers) throw capReached('vouchers', LOYALTY_CAPS.vouchers);
+  checkCap(state.vouchers.size, LOYALTY_CAPS.vouchers, 'vouchers');
   if (options.code !== undefined && voucherByCode(state, program.id, options.code))
     throw new SandboxError(400, 'duplicate_parameter', `code ${options.code} is already given in this program`);
   if (reward.attributionPerConsumer !== undefined) {

@@ -2,7 +2,7 @@
 // (subscriptions), balances kept as credited lots, transactions, scheduled balance orders, tier
 // groups and tiers, rewards, vouchers and redemptions. Views give Brevo's answer shapes; the rules
 // that move balances and tiers are in loyalty-rules.ts.
-import { notFound, SandboxError } from './http.js';
+import { foundIn, notFound, omitUndefined, SandboxError } from './http.js';
 import type {
   Program,
   BalanceDefinition,
@@ -41,7 +41,7 @@ export type {
 /** The demo account's organization number, as loyalty answers show it. */
 export const ORGANIZATION_ID = 4_815_162;
 
-/** What the sandbox keeps at most; past these a write is refused (capReached). */
+/** What the sandbox keeps at most; past these a write is refused (checkCap). */
 export const LOYALTY_CAPS = {
   programs: 20,
   balanceDefinitions: 20,
@@ -56,22 +56,11 @@ export const LOYALTY_CAPS = {
   orders: 5_000,
 };
 
-/** A cap of the bounded store reached: Brevo's error shape, naming what is full. */
-export const capReached = (what: string, max: number) =>
-  new SandboxError(
-    400,
-    'out_of_range',
-    `The sandbox keeps at most ${max} ${what}; delete some before creating more (this limit is the emulator's own)`,
-  );
-
 /** Where a membership's balance of one definition is kept in LoyaltyState.balances. */
 export const balanceKey = (subscriptionId: string, definitionId: string) => `${subscriptionId} ${definitionId}`;
 
 /** Where a membership's tier in one group is kept in LoyaltyState.memberTiers. */
 export const tierKey = (subscriptionId: string, groupId: string) => `${subscriptionId} ${groupId}`;
-
-const omitUndefined = <T extends Record<string, unknown>>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 export class LoyaltyState {
   readonly programs = new Map<string, Program>();
@@ -93,45 +82,36 @@ export class LoyaltyState {
   // Lookups that fail the way Brevo does: 404 for an id that is not in this program.
 
   program(id: string): Program {
-    const p = this.programs.get(id);
-    if (!p) throw notFound('Loyalty program not found');
-    return p;
+    return foundIn(this.programs, id, 'Loyalty program not found');
   }
 
   definition(programId: string, id: string): BalanceDefinition {
-    const d = this.definitions.get(id);
-    if (!d || d.programId !== programId) throw notFound(`Balance definition ${id} not found in this program`);
-    return d;
+    return foundIn(
+      this.definitions,
+      id,
+      `Balance definition ${id} not found in this program`,
+      (d) => d.programId === programId,
+    );
   }
 
   limit(definitionId: string, id: string): BalanceLimit {
-    const l = this.limits.get(id);
-    if (!l || l.definitionId !== definitionId) throw notFound(`Balance limit ${id} not found`);
-    return l;
+    return foundIn(this.limits, id, `Balance limit ${id} not found`, (l) => l.definitionId === definitionId);
   }
 
   tierGroup(programId: string, id: string): TierGroup {
-    const g = this.tierGroups.get(id);
-    if (!g || g.programId !== programId) throw notFound(`Tier group ${id} not found`);
-    return g;
+    return foundIn(this.tierGroups, id, `Tier group ${id} not found`, (g) => g.programId === programId);
   }
 
   tier(programId: string, id: string): Tier {
-    const t = this.tiers.get(id);
-    if (!t || t.programId !== programId) throw notFound(`Tier ${id} not found`);
-    return t;
+    return foundIn(this.tiers, id, `Tier ${id} not found`, (t) => t.programId === programId);
   }
 
   reward(programId: string, id: string): Reward {
-    const r = this.rewards.get(id);
-    if (!r || r.programId !== programId) throw notFound(`Reward ${id} not found`);
-    return r;
+    return foundIn(this.rewards, id, `Reward ${id} not found`, (r) => r.programId === programId);
   }
 
   transaction(programId: string, id: string): Transaction {
-    const t = this.transactions.get(id);
-    if (!t || t.programId !== programId) throw notFound(`Transaction ${id} not found`);
-    return t;
+    return foundIn(this.transactions, id, `Transaction ${id} not found`, (t) => t.programId === programId);
   }
 
   /** The membership a contact owns or belongs to in a program. */

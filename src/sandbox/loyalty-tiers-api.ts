@@ -2,20 +2,13 @@
 // move up or down) and tiers (access conditions on balances, rewards given on entry); members are
 // placed by their balances as they change, or by hand.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { invalid, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import { contactIdFrom, programOf } from './loyalty-http.js';
 import { evaluateTiers, orderedTiers, setTier } from './loyalty-rules.js';
-import {
-  capReached,
-  LOYALTY_CAPS,
-  tierKey,
-  type Program,
-  type Tier,
-  type TierGroup,
-  type TierStrategy,
-} from './loyalty-store.js';
+import { LOYALTY_CAPS, tierKey, type Program, type Tier, type TierGroup, type TierStrategy } from './loyalty-store.js';
 import type { Store } from './store.js';
 import { bodyOf, optString, reqString, type Body } from './validate.js';
+import { checkCap } from './limits.js';
 
 const conflict = (message: string) => new SandboxError(409, 'duplicate_parameter', message);
 
@@ -34,6 +27,23 @@ function checkTierOrder(store: Store, group: TierGroup | undefined, order: strin
   }
 }
 
+/** The program of the path and its tier group {gid}. */
+function groupOf(req: SandboxRequest, store: Store): [Program, TierGroup] {
+  const program = programOf(req, store);
+  return [program, store.loyalty.tierGroup(program.id, req.params.gid ?? '')];
+}
+
+/** The program of the path and its tier {tid}. */
+function tierOf(req: SandboxRequest, store: Store): [Program, Tier] {
+  const program = programOf(req, store);
+  return [program, store.loyalty.tier(program.id, req.params.tid ?? '')];
+}
+
+/** After a change to a program's tiers, every member's tier is worked out again. */
+function reevaluateMembers(store: Store, program: Program): void {
+  for (const sub of store.loyalty.inProgram(store.loyalty.subscriptions, program.id)) evaluateTiers(store, sub);
+}
+
 function createTierGroup(req: SandboxRequest, store: Store) {
   const program = programOf(req, store);
   const body = bodyOf(req);
@@ -41,8 +51,7 @@ function createTierGroup(req: SandboxRequest, store: Store) {
   const l = store.loyalty;
   if (l.inProgram(l.tierGroups, program.id).some((g) => g.name.toLowerCase() === name.toLowerCase()))
     throw conflict(`A tier group named ${name} already exists in this program`);
-  if (l.count(l.tierGroups, program.id) >= LOYALTY_CAPS.tierGroups)
-    throw capReached('tier groups per program', LOYALTY_CAPS.tierGroups);
+  checkCap(l.count(l.tierGroups, program.id), LOYALTY_CAPS.tierGroups, 'tier groups per program');
   const order = (body.tierOrder as string[] | undefined) ?? [];
   // A new group has no tiers yet: an order can only name tiers once they exist.
   checkTierOrder(store, undefined, order);
@@ -62,9 +71,8 @@ function createTierGroup(req: SandboxRequest, store: Store) {
 }
 
 function updateTierGroup(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [program, group] = groupOf(req, store);
   const l = store.loyalty;
-  const group = l.tierGroup(program.id, req.params.gid ?? '');
   const body = bodyOf(req);
   const name = reqString(body, 'name');
   if (l.inProgram(l.tierGroups, program.id).some((g) => g !== group && g.name.toLowerCase() === name.toLowerCase()))
@@ -76,14 +84,13 @@ function updateTierGroup(req: SandboxRequest, store: Store) {
   group.upgradeStrategy = strategy(body, 'upgradeStrategy') ?? group.upgradeStrategy;
   group.downgradeStrategy = strategy(body, 'downgradeStrategy') ?? group.downgradeStrategy;
   group.updatedAt = store.now();
-  for (const sub of l.inProgram(l.subscriptions, program.id)) evaluateTiers(store, sub);
+  reevaluateMembers(store, program);
   return { status: 200, body: l.tierGroupView(group) };
 }
 
 function deleteTierGroup(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [, group] = groupOf(req, store);
   const l = store.loyalty;
-  const group = l.tierGroup(program.id, req.params.gid ?? '');
   if ([...l.memberTiers.values()].some((m) => m.groupId === group.id))
     throw conflict(`Tier group ${group.name} has members in its tiers; delete its tiers first`);
   for (const [id, t] of l.tiers) if (t.groupId === group.id) l.tiers.delete(id);
@@ -120,11 +127,13 @@ function tierFields(store: Store, program: Program, body: Body, tier: Tier): voi
 }
 
 function createTier(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [program, group] = groupOf(req, store);
   const l = store.loyalty;
-  const group = l.tierGroup(program.id, req.params.gid ?? '');
-  if ([...l.tiers.values()].filter((t) => t.groupId === group.id).length >= LOYALTY_CAPS.tiers)
-    throw capReached('tiers per tier group', LOYALTY_CAPS.tiers);
+  checkCap(
+    [...l.tiers.values()].filter((t) => t.groupId === group.id).length,
+    LOYALTY_CAPS.tiers,
+    'tiers per tier group',
+  );
   const now = store.now();
   const tier: Tier = {
     id: randomUUID(),
@@ -141,28 +150,26 @@ function createTier(req: SandboxRequest, store: Store) {
   // A new tier goes to the top of its group's order, as the last one reached.
   group.tierOrder.push(tier.id);
   group.updatedAt = now;
-  for (const sub of l.inProgram(l.subscriptions, program.id)) evaluateTiers(store, sub);
+  reevaluateMembers(store, program);
   return { status: 200, body: l.tierView(tier) };
 }
 
 function updateTier(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [program, tier] = tierOf(req, store);
   const l = store.loyalty;
-  const tier = l.tier(program.id, req.params.tid ?? '');
   tierFields(store, program, bodyOf(req), tier);
-  for (const sub of l.inProgram(l.subscriptions, program.id)) evaluateTiers(store, sub);
+  reevaluateMembers(store, program);
   return { status: 200, body: l.tierView(tier) };
 }
 
 function deleteTier(req: SandboxRequest, store: Store) {
-  const program = programOf(req, store);
+  const [program, tier] = tierOf(req, store);
   const l = store.loyalty;
-  const tier = l.tier(program.id, req.params.tid ?? '');
   l.tiers.delete(tier.id);
   const group = l.tierGroups.get(tier.groupId);
   if (group) group.tierOrder = group.tierOrder.filter((id) => id !== tier.id);
   for (const [id, m] of l.memberTiers) if (m.tierId === tier.id) l.memberTiers.delete(id);
-  for (const sub of l.inProgram(l.subscriptions, program.id)) evaluateTiers(store, sub);
+  reevaluateMembers(store, program);
   return { status: 204 };
 }
 
@@ -179,42 +186,27 @@ function assignTier(req: SandboxRequest, store: Store) {
   return { status: 200, body: l.memberTierView(assigned, contactId) };
 }
 
-export const loyaltyTierRoutes: Route[] = [
-  ['POST', '/loyalty/tier/programs/{pid}/tier-groups', createTierGroup],
-  [
-    'GET',
-    '/loyalty/tier/programs/{pid}/tier-groups',
-    (req, store) => {
-      const program = programOf(req, store);
-      const l = store.loyalty;
-      return { status: 200, body: { items: l.inProgram(l.tierGroups, program.id).map((g) => l.tierGroupView(g)) } };
-    },
-  ],
-  [
-    'GET',
-    '/loyalty/tier/programs/{pid}/tier-groups/{gid}',
-    (req, store) => {
-      const program = programOf(req, store);
-      return {
-        status: 200,
-        body: store.loyalty.tierGroupView(store.loyalty.tierGroup(program.id, req.params.gid ?? '')),
-      };
-    },
-  ],
-  ['PUT', '/loyalty/tier/programs/{pid}/tier-groups/{gid}', updateTierGroup],
-  ['DELETE', '/loyalty/tier/programs/{pid}/tier-groups/{gid}', deleteTierGroup],
-  [
-    'GET',
-    '/loyalty/tier/programs/{pid}/tiers',
-    (req, store) => {
-      const program = programOf(req, store);
-      const l = store.loyalty;
-      const items = l.inProgram(l.tierGroups, program.id).flatMap((g) => orderedTiers(l, g.id));
-      return { status: 200, body: { items: items.map((t) => l.tierView(t)) } };
-    },
-  ],
-  ['POST', '/loyalty/tier/programs/{pid}/tier-groups/{gid}/tiers', createTier],
-  ['PUT', '/loyalty/tier/programs/{pid}/tiers/{tid}', updateTier],
-  ['DELETE', '/loyalty/tier/programs/{pid}/tiers/{tid}', deleteTier],
-  ['POST', '/loyalty/tier/programs/{pid}/contacts/{cid}/tiers/{tid}', assignTier],
-];
+export const loyaltyTierRoutes = routes({
+  'POST /loyalty/tier/programs/{pid}/tier-groups': createTierGroup,
+  'GET /loyalty/tier/programs/{pid}/tier-groups': (req, store) => {
+    const program = programOf(req, store);
+    const l = store.loyalty;
+    return { status: 200, body: { items: l.inProgram(l.tierGroups, program.id).map((g) => l.tierGroupView(g)) } };
+  },
+  'GET /loyalty/tier/programs/{pid}/tier-groups/{gid}': (req, store) => ({
+    status: 200,
+    body: store.loyalty.tierGroupView(groupOf(req, store)[1]),
+  }),
+  'PUT /loyalty/tier/programs/{pid}/tier-groups/{gid}': updateTierGroup,
+  'DELETE /loyalty/tier/programs/{pid}/tier-groups/{gid}': deleteTierGroup,
+  'GET /loyalty/tier/programs/{pid}/tiers': (req, store) => {
+    const program = programOf(req, store);
+    const l = store.loyalty;
+    const items = l.inProgram(l.tierGroups, program.id).flatMap((g) => orderedTiers(l, g.id));
+    return { status: 200, body: { items: items.map((t) => l.tierView(t)) } };
+  },
+  'POST /loyalty/tier/programs/{pid}/tier-groups/{gid}/tiers': createTier,
+  'PUT /loyalty/tier/programs/{pid}/tiers/{tid}': updateTier,
+  'DELETE /loyalty/tier/programs/{pid}/tiers/{tid}': deleteTier,
+  'POST /loyalty/tier/programs/{pid}/contacts/{cid}/tiers/{tid}': assignTier,
+});

@@ -1,6 +1,7 @@
 // The SMS and WhatsApp state of the demo account: SMS campaigns and what happened to each
 // recipient, transactional SMS and their events, the WhatsApp account, templates, campaigns and
 // messages. Views give Brevo's answer shapes, with statistics derived from the recipients.
+import { omitUndefined } from './http.js';
 
 /** What happened to one SMS (campaign or transactional). */
 export interface SmsFate {
@@ -130,7 +131,7 @@ export class MessagingState {
       name: c.name,
       status: c.status,
       content: c.content,
-      ...(c.scheduledAt !== undefined ? { scheduledAt: c.scheduledAt } : {}),
+      ...omitUndefined({ scheduledAt: c.scheduledAt }),
       sender: c.sender,
       createdAt: c.createdAt,
       modifiedAt: c.modifiedAt,

@@ -1,9 +1,9 @@
 // The organization's users with real state: invitations (sent, resent, cancelled), members and
 // their permissions (per feature, as invited or as changed), revocation, and the activity log
 // those actions write to beside the seeded logins. The Demo Shop owner and team come seeded.
-import { agoOf, capReached, emailField, emailKey, perStore } from './accounts-common.js';
-import { invalid, missing, notFound, SandboxError, type Route } from './http.js';
-import type { Store } from './store.js';
+import { agoOf, checkInvitation, emailField, emailKey, notTheOwner, perStore } from './accounts-common.js';
+import { foundIn, invalid, missing, routes } from './http.js';
+import { DAY, type Store } from './store.js';
 import { bodyOf, optBool, paging, page, queryDate, type Body } from './validate.js';
 
 /** Each feature a user can be given and the permissions it takes ("none" is accepted for any). */
@@ -75,9 +75,7 @@ export class OrganizationState {
   constructor(private readonly store: Store) {}
 
   user(email: string): OrganizationUser {
-    const user = this.users.get(emailKey(email));
-    if (!user) throw notFound(`User ${email} does not exist in the organization`);
-    return user;
+    return foundIn(this.users, emailKey(email), `User ${email} does not exist in the organization`);
   }
 
   /** An action the API key's user (the owner) carried out, as the activity log shows it. */
@@ -208,129 +206,93 @@ function featureAccess(u: OrganizationUser) {
 
 const OK = { status: 200, body: { status: 'OK' } };
 
-export const organizationRoutes: Route[] = [
-  [
-    'GET',
-    '/organization/invited/users',
-    (_req, store) => ({
-      status: 200,
-      body: {
-        users: [...organizationOf(store).users.values()].map((u) => ({
-          email: u.email,
-          is_owner: String(u.owner),
-          status: u.status,
-          feature_access: featureAccess(u),
-        })),
-      },
-    }),
-  ],
-  [
-    'GET',
-    '/organization/user/{email}/permissions',
-    (req, store) => {
-      const u = organizationOf(store).user(req.params.email!);
-      return { status: 200, body: { email: u.email, status: u.status, privileges: privilegesView(u) } };
+export const organizationRoutes = routes({
+  'GET /organization/invited/users': (_req, store) => ({
+    status: 200,
+    body: {
+      users: [...organizationOf(store).users.values()].map((u) => ({
+        email: u.email,
+        is_owner: String(u.owner),
+        status: u.status,
+        feature_access: featureAccess(u),
+      })),
     },
-  ],
-  [
-    'POST',
-    '/organization/user/invitation/send',
-    (req, store) => {
-      const org = organizationOf(store);
-      const body = bodyOf(req);
-      const email = emailField(body);
-      const { allFeatures, privileges } = readPrivileges(body, USER_FEATURES);
-      const existing = org.users.get(email);
-      if (existing)
-        throw new SandboxError(
-          400,
-          'duplicate_parameter',
-          existing.status === 'pending'
-            ? `${email} already has a pending invitation: resend it instead`
-            : `${email} is already a user of the organization`,
-        );
-      if (org.users.size >= MAX_USERS) throw capReached('organization users and invitations', MAX_USERS);
-      const now = store.now();
-      org.users.set(email, {
-        email,
-        owner: false,
-        status: 'pending',
-        allFeatures,
-        privileges,
-        invitedAt: now,
-        lastSentAt: now,
-      });
-      org.log('user-invitation-sent');
-      return OK;
-    },
-  ],
-  [
-    'PUT',
-    '/organization/user/invitation/{action}/{email}',
-    (req, store) => {
-      const org = organizationOf(store);
-      const u = org.user(req.params.email!);
-      if (u.status !== 'pending')
-        throw invalid(`${u.email} has no pending invitation: the user has already joined the organization`);
-      if (req.params.action === 'cancel') {
-        org.users.delete(u.email);
-        org.log('user-invitation-cancelled');
-      } else {
-        u.lastSentAt = store.now();
-        org.log('user-invitation-resent');
-      }
-      return OK;
-    },
-  ],
-  [
-    'PUT',
-    '/organization/user/invitation/revoke/{email}',
-    (req, store) => {
-      const org = organizationOf(store);
-      const u = org.user(req.params.email!);
-      if (u.owner) throw new SandboxError(403, 'permission_denied', "The owner's access cannot be revoked");
-      if (u.status === 'pending')
-        throw invalid(`${u.email} has not joined yet: cancel the invitation (action cancel) instead`);
+  }),
+  'GET /organization/user/{email}/permissions': (req, store) => {
+    const u = organizationOf(store).user(req.params.email!);
+    return { status: 200, body: { email: u.email, status: u.status, privileges: privilegesView(u) } };
+  },
+  'POST /organization/user/invitation/send': (req, store) => {
+    const org = organizationOf(store);
+    const body = bodyOf(req);
+    const email = emailField(body);
+    const { allFeatures, privileges } = readPrivileges(body, USER_FEATURES);
+    checkInvitation(org.users, email, 'a user of the organization', {
+      max: MAX_USERS,
+      what: 'organization users and invitations',
+    });
+    const now = store.now();
+    org.users.set(email, {
+      email,
+      owner: false,
+      status: 'pending',
+      allFeatures,
+      privileges,
+      invitedAt: now,
+      lastSentAt: now,
+    });
+    org.log('user-invitation-sent');
+    return OK;
+  },
+  'PUT /organization/user/invitation/{action}/{email}': (req, store) => {
+    const org = organizationOf(store);
+    const u = org.user(req.params.email!);
+    if (u.status !== 'pending')
+      throw invalid(`${u.email} has no pending invitation: the user has already joined the organization`);
+    if (req.params.action === 'cancel') {
       org.users.delete(u.email);
-      org.log('user-access-revoked');
-      return OK;
-    },
-  ],
-  [
-    'POST',
-    '/organization/user/update/permissions',
-    (req, store) => {
-      const org = organizationOf(store);
-      const body = bodyOf(req);
-      const u = org.user(emailField(body));
-      if (u.owner) throw new SandboxError(403, 'permission_denied', "The owner's permissions cannot be changed");
-      const { allFeatures, privileges } = readPrivileges(body, USER_FEATURES);
-      u.allFeatures = allFeatures;
-      u.privileges = privileges;
-      org.log('user-permissions-updated');
-      return OK;
-    },
-  ],
-  [
-    'GET',
-    '/organization/activities',
-    (req, store) => {
-      const from = queryDate(req, 'startDate');
-      const to = queryDate(req, 'endDate');
-      if (from && !to) throw missing('endDate');
-      if (to && !from) throw missing('startDate');
-      if (from && to) {
-        if (to < from) throw invalid('endDate should not be before startDate');
-        if (to.getTime() - from.getTime() > 31 * 86_400_000)
-          throw invalid('The period between startDate and endDate should be at most one month');
-      }
-      const email = req.query.get('email');
-      const end = to ? to.getTime() + 86_400_000 : Number.POSITIVE_INFINITY;
-      const logs = organizationOf(store)
-        .logs.filter((l) => !email || l.user_email === emailKey(email))
-        .filter((l) => !from || (Date.parse(l.date) >= from.getTime() && Date.parse(l.date) < end))
-        .reverse();
-      return { status: 200, body: { logs: page(logs, paging(req, 10, 100)).map((l) => ({ ...l })) } };
-    },
-  ],
-];
+      org.log('user-invitation-cancelled');
+    } else {
+      u.lastSentAt = store.now();
+      org.log('user-invitation-resent');
+    }
+    return OK;
+  },
+  'PUT /organization/user/invitation/revoke/{email}': (req, store) => {
+    const org = organizationOf(store);
+    const u = org.user(req.params.email!);
+    notTheOwner(u, 'access');
+    if (u.status === 'pending')
+      throw invalid(`${u.email} has not joined yet: cancel the invitation (action cancel) instead`);
+    org.users.delete(u.email);
+    org.log('user-access-revoked');
+    return OK;
+  },
+  'POST /organization/user/update/permissions': (req, store) => {
+    const org = organizationOf(store);
+    const body = bodyOf(req);
+    const u = org.user(emailField(body));
+    notTheOwner(u, 'permissions');
+    Object.assign(u, readPrivileges(body, USER_FEATURES));
+    org.log('user-permissions-updated');
+    return OK;
+  },
+  'GET /organization/activities': (req, store) => {
+    const from = queryDate(req, 'startDate');
+    const to = queryDate(req, 'endDate');
+    if (from && !to) throw missing('endDate');
+    if (to && !from) throw missing('startDate');
+    if (from && to) {
+      if (to < from) throw invalid('endDate should not be before startDate');
+      if (to.getTime() - from.getTime() > 31 * DAY)
+        throw invalid('The period between startDate and endDate should be at most one month');
+    }
+    const email = req.query.get('email');
+    const end = to ? to.getTime() + DAY : Number.POSITIVE_INFINITY;
+    const logs = organizationOf(store)
+      .logs.filter((l) => !email || l.user_email === emailKey(email))
+      .filter((l) => !from || (Date.parse(l.date) >= from.getTime() && Date.parse(l.date) < end))
+      .reverse();
+    return { status: 200, body: { logs: page(logs, paging(req, 10, 100)).map((l) => ({ ...l })) } };
+  },
+});

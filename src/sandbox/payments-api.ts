@@ -2,11 +2,12 @@
 // has a notification: the email shows in the transactional log), read its status, delete it.
 // Nobody pays in the sandbox: a request never becomes paid, and the payment link answers nothing.
 import { randomBytes } from 'node:crypto';
-import { commerceCapReached, COMMERCE_CAPS, type PaymentRequest } from './commerce-store.js';
-import { invalid, type Route, type SandboxRequest } from './http.js';
+import { COMMERCE_CAPS, type PaymentRequest } from './commerce-store.js';
+import { invalid, type SandboxRequest, routes } from './http.js';
 import { SHOP_SENDER } from './seed-people.js';
 import type { Store } from './store.js';
 import { bodyOf, optObject, optString, reqInt, reqString, type Body } from './validate.js';
+import { checkCap } from './limits.js';
 
 const paymentUrl = (p: PaymentRequest) => `https://pay.brevo.com/payment/${p.token}`;
 
@@ -38,8 +39,7 @@ function createPayment(req: SandboxRequest, store: Store) {
   const cart = optObject(body, 'cart') as Body;
   const amount = cart.specificAmount as number;
   if (amount < 1) throw invalid('cart.specificAmount should be 1 or more (in cents)');
-  if (c.payments.size >= COMMERCE_CAPS.paymentRequests)
-    throw commerceCapReached('payment requests', COMMERCE_CAPS.paymentRequests);
+  checkCap(c.payments.size, COMMERCE_CAPS.paymentRequests, 'payment requests');
   const notification = optObject(body, 'notification');
   if (notification && !contact.email)
     throw invalid(`notification: contact ${contactId} has no email address to send the request to`);
@@ -65,19 +65,14 @@ function createPayment(req: SandboxRequest, store: Store) {
   return { status: 201, body: { id: payment.id, url: paymentUrl(payment) } };
 }
 
-export const paymentRoutes: Route[] = [
-  ['POST', '/payments/requests', createPayment],
-  [
-    'GET',
-    '/payments/requests/{id}',
-    (req, store) => ({ status: 200, body: store.commerce.paymentView(store.commerce.payment(req.params.id ?? '')) }),
-  ],
-  [
-    'DELETE',
-    '/payments/requests/{id}',
-    (req, store) => {
-      store.commerce.payments.delete(store.commerce.payment(req.params.id ?? '').id);
-      return { status: 204 };
-    },
-  ],
-];
+export const paymentRoutes = routes({
+  'POST /payments/requests': createPayment,
+  'GET /payments/requests/{id}': (req, store) => ({
+    status: 200,
+    body: store.commerce.paymentView(store.commerce.payment(req.params.id ?? '')),
+  }),
+  'DELETE /payments/requests/{id}': (req, store) => {
+    store.commerce.payments.delete(store.commerce.payment(req.params.id ?? '').id);
+    return { status: 204 };
+  },
+});

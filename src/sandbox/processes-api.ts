@@ -6,13 +6,15 @@ import { parse } from 'csv-parse/sync';
 import { isOfType, openerIp, eventTime, type RecipientsType } from './contact-activity.js';
 import type { Process, ProcessName } from './core-store.js';
 import { toCsv } from './files.js';
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
-import { admitContacts, checkAttributeSizes, LIMITS } from './limits.js';
+import { blankContact } from './contacts-api.js';
+import { invalid, missing, notFound, type SandboxRequest, routes } from './http.js';
+import { admitContacts, checkAttributeSizes, LIMITS, pastCap } from './limits.js';
 import { notifyLoopback } from './notify.js';
 import { fates } from './campaign-stats.js';
-import type { Contact, Store } from './store.js';
+import { DAY, type Contact, type Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   intParam,
   isEmail,
   optBool,
@@ -21,7 +23,6 @@ import {
   optObject,
   optString,
   optStringArray,
-  page,
   paging,
   reqString,
   sorted,
@@ -77,17 +78,9 @@ function csvRows(text: string, field: string): Row[] {
   const [header, ...body] = records;
   if (!header?.length) throw invalid(`${field} has no header row (EMAIL;FIRSTNAME;...)`);
   if (body.length > LIMITS.importRows)
-    throw new SandboxError(
-      400,
-      'out_of_range',
-      `${field} holds ${body.length} rows; the sandbox imports at most ${LIMITS.importRows}`,
-    );
+    throw pastCap(`${field} holds ${body.length} rows; the sandbox imports at most ${LIMITS.importRows}`);
   if (header.length > LIMITS.importColumns)
-    throw new SandboxError(
-      400,
-      'out_of_range',
-      `${field} has ${header.length} columns; the sandbox imports at most ${LIMITS.importColumns}`,
-    );
+    throw pastCap(`${field} has ${header.length} columns; the sandbox imports at most ${LIMITS.importColumns}`);
   const names = header.map((h) => h.toUpperCase());
   return body.map((cells, i) => ({
     line: i + 2,
@@ -97,11 +90,7 @@ function csvRows(text: string, field: string): Row[] {
 
 function jsonRows(items: unknown[], field: string): Row[] {
   if (items.length > LIMITS.importRows)
-    throw new SandboxError(
-      400,
-      'out_of_range',
-      `${field} holds ${items.length} contacts; the sandbox imports at most ${LIMITS.importRows}`,
-    );
+    throw pastCap(`${field} holds ${items.length} contacts; the sandbox imports at most ${LIMITS.importRows}`);
   return items.map((item, i) => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) throw invalid(`${field}[${i}] should be an object`);
     const { email, attributes } = item as Body;
@@ -243,18 +232,15 @@ function importContacts(req: SandboxRequest, store: Store) {
   }
   const now = store.now();
   for (const { contact: existing, email, extId, attributes } of plan) {
-    const contact: Contact = existing ?? {
-      id: store.nextId('contact'),
-      ...(email !== undefined ? { email } : {}),
-      ...(extId !== undefined ? { extId } : {}),
-      attributes: {},
-      emailBlacklisted: false,
-      smsBlacklisted: false,
-      listIds: [],
-      smtpBlacklistSender: [],
-      createdAt: now,
-      modifiedAt: now,
-    };
+    const contact =
+      existing ??
+      blankContact(store, {
+        id: store.nextId('contact'),
+        ...(email !== undefined ? { email } : {}),
+        ...(extId !== undefined ? { extId } : {}),
+        // One time for the whole import, as before any row is applied.
+        createdAt: now,
+      });
     if (!existing || update) {
       for (const [name, value] of Object.entries(attributes)) {
         if (value === '') delete contact.attributes[name];
@@ -473,7 +459,7 @@ function exportWebhookEvents(req: SandboxRequest, store: Store) {
   if ((startDate === undefined) !== (endDate === undefined))
     throw invalid('startDate and endDate go together (YYYY-MM-DD)');
   const now = store.clock().getTime();
-  const from = startDate ? Date.parse(`${startDate}T00:00:00Z`) : now - (days ?? 7) * 86_400_000;
+  const from = startDate ? Date.parse(`${startDate}T00:00:00Z`) : now - (days ?? 7) * DAY;
   const to = endDate ? Date.parse(`${endDate}T23:59:59Z`) : now;
   if (Number.isNaN(from) || Number.isNaN(to)) throw invalid('startDate and endDate should be dates (YYYY-MM-DD)');
   const wanted = (name: string) => event === 'allEvents' || (LOGGED[event] ?? []).includes(name);
@@ -520,27 +506,19 @@ function exportWebhookEvents(req: SandboxRequest, store: Store) {
   return { status: 202, body: { processId: process.id } };
 }
 
-export const processRoutes: Route[] = [
-  ['POST', '/contacts/import', importContacts],
-  ['POST', '/contacts/export', exportContacts],
-  ['POST', '/emailCampaigns/{campaignId}/exportRecipients', exportRecipients],
-  ['POST', '/webhooks/export', exportWebhookEvents],
-  [
-    'GET',
-    '/processes',
-    (req, store) => {
-      const window = paging(req, 10, 50);
-      const all = sorted(req, [...store.processes.values()]);
-      return { status: 200, body: { processes: page(all, window).map(processView), count: all.length } };
-    },
-  ],
-  [
-    'GET',
-    '/processes/{processId}',
-    (req, store) => {
-      const process = store.processes.get(intParam(req, 'processId'));
-      if (!process) throw notFound('Process ID does not exist');
-      return { status: 200, body: processView(process) };
-    },
-  ],
-];
+export const processRoutes = routes({
+  'POST /contacts/import': importContacts,
+  'POST /contacts/export': exportContacts,
+  'POST /emailCampaigns/{campaignId}/exportRecipients': exportRecipients,
+  'POST /webhooks/export': exportWebhookEvents,
+  'GET /processes': (req, store) => {
+    const window = paging(req, 10, 50);
+    const all = sorted(req, [...store.processes.values()]);
+    return countedPage('processes', all, window, processView);
+  },
+  'GET /processes/{processId}': (req, store) => {
+    const process = store.processes.get(intParam(req, 'processId'));
+    if (!process) throw notFound('Process ID does not exist');
+    return { status: 200, body: processView(process) };
+  },
+});

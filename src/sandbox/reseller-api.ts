@@ -3,10 +3,11 @@
 // the reseller's own plan (what GET /account shows), dedicated IPs, sender domains and SSO
 // tokens. Two of the Demo Shop's wholesale customers come seeded as children.
 import { randomBytes } from 'node:crypto';
-import { agoOf, apiKeyV3, bounded, capReached, emailKey, perStore, sessionToken } from './accounts-common.js';
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { agoOf, apiKeyV3, bounded, emailKey, perStore, sessionToken } from './accounts-common.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes } from './http.js';
 import type { Store } from './store.js';
-import { bodyOf, isEmail, optBool, optInt, optString, paging, page, reqString, type Body } from './validate.js';
+import { bodyOf, countedPage, isEmail, optBool, optInt, optString, paging, reqString, type Body } from './validate.js';
+import { checkCap } from './limits.js';
 
 export interface ResellerChild {
   id: number;
@@ -144,6 +145,16 @@ function creditAmounts(body: Body): { email: number; sms: number } {
   return { email: email ?? 0, sms: sms ?? 0 };
 }
 
+/** Moves credits from the reseller to a child (a negative amount moves them back) and answers both balances. */
+function moveCredits(store: Store, c: ResellerChild, amount: { email: number; sms: number }) {
+  const own = resellerCredits(store);
+  own.email.credits -= amount.email;
+  own.sms.credits -= amount.sms;
+  c.credits.email += amount.email;
+  c.credits.sms += amount.sms;
+  return credited(store, c);
+}
+
 function credited(store: Store, c: ResellerChild) {
   const own = resellerCredits(store);
   return {
@@ -184,219 +195,149 @@ function domainName(value: string, field: string): string {
 const childOf = (req: SandboxRequest, store: Store) => resellerOf(store).child(req.params.childIdentifier!);
 const noContent = { status: 204 };
 
-export const resellerRoutes: Route[] = [
-  [
-    'GET',
-    '/reseller/children',
-    (req, store) => {
-      const all = [...resellerOf(store).children.values()];
-      return {
-        status: 200,
-        body: { children: page(all, paging(req, 10, 20)).map((c) => childView(c, true)), count: all.length },
-      };
-    },
-  ],
-  [
-    'POST',
-    '/reseller/children',
-    (req, store) => {
-      const reseller = resellerOf(store);
-      const body = bodyOf(req);
-      const email = childEmail(reseller, body, true)!;
-      const firstName = profileField(body, 'firstName', true)!;
-      const lastName = profileField(body, 'lastName', true)!;
-      const companyName = profileField(body, 'companyName', true)!;
-      const password = profileField(body, 'password', true)!;
-      if (password.length < 8) throw invalid('password should be at least 8 characters long');
-      if (reseller.children.size >= MAX_CHILDREN) throw capReached('reseller children', MAX_CHILDREN);
-      const id = reseller.nextId();
-      const authKey = apiKeyV3();
-      reseller.children.set(id, {
-        id,
-        authKey,
-        email,
-        firstName,
-        lastName,
-        companyName,
-        password,
-        language: optString(body, 'language') ?? 'en',
-        credits: { email: 0, sms: 0 },
-        statistics: { previousMonthTotalSent: 0, currentMonthTotalSent: 0, totalSent: 0 },
-        ips: [],
-        apiKeys: { v2: [{ name: 'Default', key: v2Key() }], v3: [{ name: 'Default', key: authKey }] },
-        domains: [],
-        status: { transactionalEmail: true, transactionalSms: true, marketingAutomation: true, smsCampaign: true },
-        createdAt: store.now(),
-      });
-      return { status: 201, body: { authKey, id } };
-    },
-  ],
-  [
-    'GET',
-    '/reseller/children/{childIdentifier}',
-    (req, store) => ({ status: 200, body: childView(childOf(req, store), false) }),
-  ],
-  [
-    'PUT',
-    '/reseller/children/{childIdentifier}',
-    (req, store) => {
-      const c = childOf(req, store);
-      const body = bodyOf(req);
-      const email = childEmail(resellerOf(store), body, false, c.id);
-      const changes = {
-        firstName: profileField(body, 'firstName', false),
-        lastName: profileField(body, 'lastName', false),
-        companyName: profileField(body, 'companyName', false),
-        password: profileField(body, 'password', false),
-      };
-      if (changes.password !== undefined && changes.password.length < 8)
-        throw invalid('password should be at least 8 characters long');
-      if (email === undefined && Object.values(changes).every((v) => v === undefined))
-        throw missing('one of email, firstName, lastName, companyName, password');
-      if (email !== undefined) c.email = email;
-      for (const [k, v] of Object.entries(changes)) if (v !== undefined) c[k as keyof typeof changes] = v;
-      return noContent;
-    },
-  ],
-  [
-    'DELETE',
-    '/reseller/children/{childIdentifier}',
-    (req, store) => {
-      resellerOf(store).children.delete(childOf(req, store).id);
-      return noContent;
-    },
-  ],
-  [
-    'PUT',
-    '/reseller/children/{childIdentifier}/accountStatus',
-    (req, store) => {
-      const c = childOf(req, store);
-      const body = bodyOf(req);
-      const keys = ['transactionalEmail', 'transactionalSms', 'marketingAutomation', 'smsCampaign'] as const;
-      const given = keys.map((k) => [k, optBool(body, k)] as const).filter(([, v]) => v !== undefined);
-      if (!given.length) throw missing(`one of ${keys.join(', ')}`);
-      for (const [k, v] of given) c.status[k] = v!;
-      return noContent;
-    },
-  ],
-  [
-    'GET',
-    '/reseller/children/{childIdentifier}/accountCreationStatus',
-    (req, store) => {
-      childOf(req, store);
-      return { status: 200, body: { childAccountCreated: true } };
-    },
-  ],
-  [
-    'GET',
-    '/reseller/children/{childIdentifier}/auth',
-    (req, store) => {
-      childOf(req, store);
-      return { status: 200, body: { token: sessionToken() } };
-    },
-  ],
-  [
-    'POST',
-    '/reseller/children/{childIdentifier}/credits/add',
-    (req, store) => {
-      const c = childOf(req, store);
-      const amount = creditAmounts(bodyOf(req));
-      const own = resellerCredits(store);
-      if (amount.email > own.email.credits || amount.sms > own.sms.credits)
-        throw new SandboxError(
-          402,
-          'not_enough_credits',
-          `The reseller has ${own.email.credits} email and ${own.sms.credits} SMS credits left`,
-        );
-      own.email.credits -= amount.email;
-      own.sms.credits -= amount.sms;
-      c.credits.email += amount.email;
-      c.credits.sms += amount.sms;
-      return credited(store, c);
-    },
-  ],
-  [
-    'POST',
-    '/reseller/children/{childIdentifier}/credits/remove',
-    (req, store) => {
-      const c = childOf(req, store);
-      const amount = creditAmounts(bodyOf(req));
-      if (amount.email > c.credits.email) throw invalid(`email: the child has only ${c.credits.email} email credits`);
-      if (amount.sms > c.credits.sms) throw invalid(`sms: the child has only ${c.credits.sms} SMS credits`);
-      const own = resellerCredits(store);
-      c.credits.email -= amount.email;
-      c.credits.sms -= amount.sms;
-      own.email.credits += amount.email;
-      own.sms.credits += amount.sms;
-      return credited(store, c);
-    },
-  ],
-  [
-    'POST',
-    '/reseller/children/{childIdentifier}/ips/associate',
-    (req, store) => {
-      const c = childOf(req, store);
-      const ip = reqString(bodyOf(req), 'ip').trim();
-      if (!store.ips.some((i) => i.ip === ip)) throw invalid(`ip: ${ip} is not a dedicated IP of the reseller`);
-      if (c.ips.includes(ip)) throw invalid(`ip: ${ip} is already associated with this child`);
-      c.ips.push(ip);
-      return noContent;
-    },
-  ],
-  [
-    'POST',
-    '/reseller/children/{childIdentifier}/ips/dissociate',
-    (req, store) => {
-      const c = childOf(req, store);
-      const ip = reqString(bodyOf(req), 'ip').trim();
-      if (!c.ips.includes(ip)) throw invalid(`ip: ${ip} is not associated with this child`);
-      c.ips = c.ips.filter((i) => i !== ip);
-      return noContent;
-    },
-  ],
-  [
-    'GET',
-    '/reseller/children/{childIdentifier}/domains',
-    (req, store) => ({ status: 200, body: childOf(req, store).domains.map((d) => ({ ...d })) }),
-  ],
-  [
-    'POST',
-    '/reseller/children/{childIdentifier}/domains',
-    (req, store) => {
-      const c = childOf(req, store);
-      const domain = domainName(reqString(bodyOf(req), 'domain'), 'domain');
-      if (c.domains.some((d) => d.domain === domain))
-        throw new SandboxError(400, 'duplicate_parameter', `Domain ${domain} already exists for this child`);
-      if (c.domains.length >= MAX_DOMAINS_PER_CHILD) throw capReached('domains per child', MAX_DOMAINS_PER_CHILD);
-      // A new domain is not authenticated yet: it becomes active once its DNS records are checked.
-      c.domains.push({ domain, active: false });
-      return { status: 201 };
-    },
-  ],
-  [
-    'PUT',
-    '/reseller/children/{childIdentifier}/domains/{domainName}',
-    (req, store) => {
-      const c = childOf(req, store);
-      const existing = c.domains.find((d) => d.domain === req.params.domainName!.toLowerCase());
-      if (!existing) throw notFound(`Domain ${req.params.domainName} not found for this child`);
-      const domain = domainName(reqString(bodyOf(req), 'domain'), 'domain');
-      if (domain !== existing.domain && c.domains.some((d) => d.domain === domain))
-        throw new SandboxError(400, 'duplicate_parameter', `Domain ${domain} already exists for this child`);
-      if (domain !== existing.domain) Object.assign(existing, { domain, active: false });
-      return noContent;
-    },
-  ],
-  [
-    'DELETE',
-    '/reseller/children/{childIdentifier}/domains/{domainName}',
-    (req, store) => {
-      const c = childOf(req, store);
-      const name = req.params.domainName!.toLowerCase();
-      if (!c.domains.some((d) => d.domain === name))
-        throw notFound(`Domain ${req.params.domainName} not found for this child`);
-      c.domains = c.domains.filter((d) => d.domain !== name);
-      return noContent;
-    },
-  ],
-];
+export const resellerRoutes = routes({
+  'GET /reseller/children': (req, store) => {
+    const all = [...resellerOf(store).children.values()];
+    return countedPage('children', all, paging(req, 10, 20), (c) => childView(c, true));
+  },
+  'POST /reseller/children': (req, store) => {
+    const reseller = resellerOf(store);
+    const body = bodyOf(req);
+    const email = childEmail(reseller, body, true)!;
+    const firstName = profileField(body, 'firstName', true)!;
+    const lastName = profileField(body, 'lastName', true)!;
+    const companyName = profileField(body, 'companyName', true)!;
+    const password = profileField(body, 'password', true)!;
+    if (password.length < 8) throw invalid('password should be at least 8 characters long');
+    checkCap(reseller.children.size, MAX_CHILDREN, 'reseller children');
+    const id = reseller.nextId();
+    const authKey = apiKeyV3();
+    reseller.children.set(id, {
+      id,
+      authKey,
+      email,
+      firstName,
+      lastName,
+      companyName,
+      password,
+      language: optString(body, 'language') ?? 'en',
+      credits: { email: 0, sms: 0 },
+      statistics: { previousMonthTotalSent: 0, currentMonthTotalSent: 0, totalSent: 0 },
+      ips: [],
+      apiKeys: { v2: [{ name: 'Default', key: v2Key() }], v3: [{ name: 'Default', key: authKey }] },
+      domains: [],
+      status: { transactionalEmail: true, transactionalSms: true, marketingAutomation: true, smsCampaign: true },
+      createdAt: store.now(),
+    });
+    return { status: 201, body: { authKey, id } };
+  },
+  'GET /reseller/children/{childIdentifier}': (req, store) => ({
+    status: 200,
+    body: childView(childOf(req, store), false),
+  }),
+  'PUT /reseller/children/{childIdentifier}': (req, store) => {
+    const c = childOf(req, store);
+    const body = bodyOf(req);
+    const email = childEmail(resellerOf(store), body, false, c.id);
+    const changes = {
+      firstName: profileField(body, 'firstName', false),
+      lastName: profileField(body, 'lastName', false),
+      companyName: profileField(body, 'companyName', false),
+      password: profileField(body, 'password', false),
+    };
+    if (changes.password !== undefined && changes.password.length < 8)
+      throw invalid('password should be at least 8 characters long');
+    if (email === undefined && Object.values(changes).every((v) => v === undefined))
+      throw missing('one of email, firstName, lastName, companyName, password');
+    if (email !== undefined) c.email = email;
+    for (const [k, v] of Object.entries(changes)) if (v !== undefined) c[k as keyof typeof changes] = v;
+    return noContent;
+  },
+  'DELETE /reseller/children/{childIdentifier}': (req, store) => {
+    resellerOf(store).children.delete(childOf(req, store).id);
+    return noContent;
+  },
+  'PUT /reseller/children/{childIdentifier}/accountStatus': (req, store) => {
+    const c = childOf(req, store);
+    const body = bodyOf(req);
+    const keys = ['transactionalEmail', 'transactionalSms', 'marketingAutomation', 'smsCampaign'] as const;
+    const given = keys.map((k) => [k, optBool(body, k)] as const).filter(([, v]) => v !== undefined);
+    if (!given.length) throw missing(`one of ${keys.join(', ')}`);
+    for (const [k, v] of given) c.status[k] = v!;
+    return noContent;
+  },
+  'GET /reseller/children/{childIdentifier}/accountCreationStatus': (req, store) => {
+    childOf(req, store);
+    return { status: 200, body: { childAccountCreated: true } };
+  },
+  'GET /reseller/children/{childIdentifier}/auth': (req, store) => {
+    childOf(req, store);
+    return { status: 200, body: { token: sessionToken() } };
+  },
+  'POST /reseller/children/{childIdentifier}/credits/add': (req, store) => {
+    const c = childOf(req, store);
+    const amount = creditAmounts(bodyOf(req));
+    const own = resellerCredits(store);
+    if (amount.email > own.email.credits || amount.sms > own.sms.credits)
+      throw new SandboxError(
+        402,
+        'not_enough_credits',
+        `The reseller has ${own.email.credits} email and ${own.sms.credits} SMS credits left`,
+      );
+    return moveCredits(store, c, amount);
+  },
+  'POST /reseller/children/{childIdentifier}/credits/remove': (req, store) => {
+    const c = childOf(req, store);
+    const amount = creditAmounts(bodyOf(req));
+    if (amount.email > c.credits.email) throw invalid(`email: the child has only ${c.credits.email} email credits`);
+    if (amount.sms > c.credits.sms) throw invalid(`sms: the child has only ${c.credits.sms} SMS credits`);
+    return moveCredits(store, c, { email: -amount.email, sms: -amount.sms });
+  },
+  'POST /reseller/children/{childIdentifier}/ips/associate': (req, store) => {
+    const c = childOf(req, store);
+    const ip = reqString(bodyOf(req), 'ip').trim();
+    if (!store.ips.some((i) => i.ip === ip)) throw invalid(`ip: ${ip} is not a dedicated IP of the reseller`);
+    if (c.ips.includes(ip)) throw invalid(`ip: ${ip} is already associated with this child`);
+    c.ips.push(ip);
+    return noContent;
+  },
+  'POST /reseller/children/{childIdentifier}/ips/dissociate': (req, store) => {
+    const c = childOf(req, store);
+    const ip = reqString(bodyOf(req), 'ip').trim();
+    if (!c.ips.includes(ip)) throw invalid(`ip: ${ip} is not associated with this child`);
+    c.ips = c.ips.filter((i) => i !== ip);
+    return noContent;
+  },
+  'GET /reseller/children/{childIdentifier}/domains': (req, store) => ({
+    status: 200,
+    body: childOf(req, store).domains.map((d) => ({ ...d })),
+  }),
+  'POST /reseller/children/{childIdentifier}/domains': (req, store) => {
+    const c = childOf(req, store);
+    const domain = domainName(reqString(bodyOf(req), 'domain'), 'domain');
+    if (c.domains.some((d) => d.domain === domain))
+      throw new SandboxError(400, 'duplicate_parameter', `Domain ${domain} already exists for this child`);
+    checkCap(c.domains.length, MAX_DOMAINS_PER_CHILD, 'domains per child');
+    // A new domain is not authenticated yet: it becomes active once its DNS records are checked.
+    c.domains.push({ domain, active: false });
+    return { status: 201 };
+  },
+  'PUT /reseller/children/{childIdentifier}/domains/{domainName}': (req, store) => {
+    const c = childOf(req, store);
+    const existing = c.domains.find((d) => d.domain === req.params.domainName!.toLowerCase());
+    if (!existing) throw notFound(`Domain ${req.params.domainName} not found for this child`);
+    const domain = domainName(reqString(bodyOf(req), 'domain'), 'domain');
+    if (domain !== existing.domain && c.domains.some((d) => d.domain === domain))
+      throw new SandboxError(400, 'duplicate_parameter', `Domain ${domain} already exists for this child`);
+    if (domain !== existing.domain) Object.assign(existing, { domain, active: false });
+    return noContent;
+  },
+  'DELETE /reseller/children/{childIdentifier}/domains/{domainName}': (req, store) => {
+    const c = childOf(req, store);
+    const name = req.params.domainName!.toLowerCase();
+    if (!c.domains.some((d) => d.domain === name))
+      throw notFound(`Domain ${req.params.domainName} not found for this child`);
+    c.domains = c.domains.filter((d) => d.domain !== name);
+    return noContent;
+  },
+});

@@ -1,6 +1,6 @@
 // The account, senders (with their IPs), sending domains, dedicated IPs and webhooks, with real
 // state: a sender on an authenticated domain is active at once, others wait for their code.
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { foundIn, invalid, missing, SandboxError, type SandboxRequest, routes, omitUndefined } from './http.js';
 import { domainAuthenticated, domainOf } from './sending.js';
 import type { Domain, Store } from './store.js';
 import {
@@ -98,9 +98,7 @@ const dnsRecords = (d: Domain) => {
 };
 
 function domainByName(req: SandboxRequest, store: Store): Domain {
-  const domain = store.domains.get((req.params.domainName ?? '').toLowerCase());
-  if (!domain) throw notFound('Domain does not exist');
-  return domain;
+  return foundIn(store.domains, (req.params.domainName ?? '').toLowerCase(), 'Domain does not exist');
 }
 
 function createDomain(req: SandboxRequest, store: Store) {
@@ -186,7 +184,7 @@ function createWebhook(req: SandboxRequest, store: Store) {
     events: fields.events!,
     type: type as 'transactional',
     channel,
-    ...(fields.batched !== undefined ? { batched: fields.batched } : {}),
+    ...omitUndefined({ batched: fields.batched }),
     ...(fields.auth ? { auth: fields.auth } : {}),
     ...(fields.headers ? { headers: fields.headers } : {}),
     ...(fields.domain ? { domain: fields.domain } : {}),
@@ -219,129 +217,91 @@ function ipOf(store: Store, d: Domain): { ip?: string } {
   return ip ? { ip: ip.ip } : {};
 }
 
-export const senderRoutes: Route[] = [
-  ['GET', '/account', (_req, store) => ({ status: 200, body: structuredClone(store.account) })],
-  ['GET', '/senders', getSenders],
-  ['POST', '/senders', createSender],
-  [
-    'PUT',
-    '/senders/{senderId}',
-    (req, store) => {
-      const sender = store.sender(intParam(req, 'senderId'));
-      const body = bodyOf(req);
-      const name = optString(body, 'name');
-      const email = optEmail(body, 'email');
-      const ips = ipsOf(body);
-      if (email !== undefined && email !== sender.email) {
-        if ([...store.senders.values()].some((s) => s.email === email))
-          throw new SandboxError(400, 'duplicate_parameter', 'Sender already exists');
-        sender.email = email;
-        sender.active = domainAuthenticated(store, domainOf(email));
-      }
-      if (name !== undefined) sender.name = name;
-      if (ips !== undefined) sender.ips = ips;
-      return { status: 204 };
+export const senderRoutes = routes({
+  'GET /account': (_req, store) => ({ status: 200, body: structuredClone(store.account) }),
+  'GET /senders': getSenders,
+  'POST /senders': createSender,
+  'PUT /senders/{senderId}': (req, store) => {
+    const sender = store.sender(intParam(req, 'senderId'));
+    const body = bodyOf(req);
+    const name = optString(body, 'name');
+    const email = optEmail(body, 'email');
+    const ips = ipsOf(body);
+    if (email !== undefined && email !== sender.email) {
+      if ([...store.senders.values()].some((s) => s.email === email))
+        throw new SandboxError(400, 'duplicate_parameter', 'Sender already exists');
+      sender.email = email;
+      sender.active = domainAuthenticated(store, domainOf(email));
+    }
+    if (name !== undefined) sender.name = name;
+    if (ips !== undefined) sender.ips = ips;
+    return { status: 204 };
+  },
+  'DELETE /senders/{senderId}': (req, store) => {
+    store.senders.delete(store.sender(intParam(req, 'senderId')).id);
+    return { status: 204 };
+  },
+  'GET /senders/{senderId}/ips': senderIps,
+  'GET /senders/ips': (_req, store) => ({ status: 200, body: { ips: store.ips.map((i) => ({ ...i })) } }),
+  'GET /senders/domains': (_req, store) => ({
+    status: 200,
+    body: {
+      domains: [...store.domains.values()].map((d) => ({
+        id: d.id,
+        domain_name: d.name,
+        authenticated: d.authenticated,
+        verified: d.verified,
+        ...ipOf(store, d),
+      })),
     },
-  ],
-  [
-    'DELETE',
-    '/senders/{senderId}',
-    (req, store) => {
-      store.senders.delete(store.sender(intParam(req, 'senderId')).id);
-      return { status: 204 };
-    },
-  ],
-  ['GET', '/senders/{senderId}/ips', senderIps],
-  ['GET', '/senders/ips', (_req, store) => ({ status: 200, body: { ips: store.ips.map((i) => ({ ...i })) } })],
-  [
-    'GET',
-    '/senders/domains',
-    (_req, store) => ({
+  }),
+  'POST /senders/domains': createDomain,
+  'GET /senders/domains/{domainName}': (req, store) => {
+    const d = domainByName(req, store);
+    return {
       status: 200,
-      body: {
-        domains: [...store.domains.values()].map((d) => ({
-          id: d.id,
-          domain_name: d.name,
-          authenticated: d.authenticated,
-          verified: d.verified,
-          ...ipOf(store, d),
-        })),
-      },
-    }),
-  ],
-  ['POST', '/senders/domains', createDomain],
-  [
-    'GET',
-    '/senders/domains/{domainName}',
-    (req, store) => {
-      const d = domainByName(req, store);
-      return {
-        status: 200,
-        body: { domain: d.name, verified: d.verified, authenticated: d.authenticated, dns_records: dnsRecords(d) },
-      };
-    },
-  ],
-  [
-    'PUT',
-    '/senders/domains/{domainName}/authenticate',
-    (req, store) => {
-      const d = domainByName(req, store);
-      d.authenticated = true;
-      d.verified = true;
-      // Senders on the domain no longer need their code.
-      for (const sender of store.senders.values()) if (domainOf(sender.email) === d.name) sender.active = true;
-      return { status: 200, body: { domain_name: d.name, message: 'Domain has been authenticated successfully.' } };
-    },
-  ],
-  [
-    'DELETE',
-    '/senders/domains/{domainName}',
-    (req, store) => {
-      store.domains.delete(domainByName(req, store).name);
-      return { status: 200 };
-    },
-  ],
-  [
-    'PUT',
-    '/senders/{senderId}/validate',
-    (req, store) => {
-      const sender = store.sender(intParam(req, 'senderId'));
-      const otp = optInt(bodyOf(req), 'otp');
-      if (otp === undefined) throw missing('otp');
-      // The sandbox sends no code: any six-digit code validates the sender.
-      if (otp < 100000 || otp > 999999) throw invalid('Invalid OTP');
-      sender.active = true;
-      return { status: 204 };
-    },
-  ],
-
-  [
-    'GET',
-    '/webhooks',
-    (req, store) => {
-      const type = req.query.get('type') ?? 'transactional';
-      if (!['transactional', 'marketing', 'inbound'].includes(type))
-        throw invalid('type should be transactional, marketing or inbound');
-      const webhooks = sorted(
-        req,
-        [...store.webhooks.values()].filter((w) => w.type === type),
-      );
-      return { status: 200, body: { webhooks: webhooks.map((w) => store.webhookView(w)) } };
-    },
-  ],
-  ['POST', '/webhooks', createWebhook],
-  [
-    'GET',
-    '/webhooks/{webhookId}',
-    (req, store) => ({ status: 200, body: store.webhookView(store.webhook(intParam(req, 'webhookId'))) }),
-  ],
-  ['PUT', '/webhooks/{webhookId}', updateWebhook],
-  [
-    'DELETE',
-    '/webhooks/{webhookId}',
-    (req, store) => {
-      store.webhooks.delete(store.webhook(intParam(req, 'webhookId')).id);
-      return { status: 204 };
-    },
-  ],
-];
+      body: { domain: d.name, verified: d.verified, authenticated: d.authenticated, dns_records: dnsRecords(d) },
+    };
+  },
+  'PUT /senders/domains/{domainName}/authenticate': (req, store) => {
+    const d = domainByName(req, store);
+    d.authenticated = true;
+    d.verified = true;
+    // Senders on the domain no longer need their code.
+    for (const sender of store.senders.values()) if (domainOf(sender.email) === d.name) sender.active = true;
+    return { status: 200, body: { domain_name: d.name, message: 'Domain has been authenticated successfully.' } };
+  },
+  'DELETE /senders/domains/{domainName}': (req, store) => {
+    store.domains.delete(domainByName(req, store).name);
+    return { status: 200 };
+  },
+  'PUT /senders/{senderId}/validate': (req, store) => {
+    const sender = store.sender(intParam(req, 'senderId'));
+    const otp = optInt(bodyOf(req), 'otp');
+    if (otp === undefined) throw missing('otp');
+    // The sandbox sends no code: any six-digit code validates the sender.
+    if (otp < 100000 || otp > 999999) throw invalid('Invalid OTP');
+    sender.active = true;
+    return { status: 204 };
+  },
+  'GET /webhooks': (req, store) => {
+    const type = req.query.get('type') ?? 'transactional';
+    if (!['transactional', 'marketing', 'inbound'].includes(type))
+      throw invalid('type should be transactional, marketing or inbound');
+    const webhooks = sorted(
+      req,
+      [...store.webhooks.values()].filter((w) => w.type === type),
+    );
+    return { status: 200, body: { webhooks: webhooks.map((w) => store.webhookView(w)) } };
+  },
+  'POST /webhooks': createWebhook,
+  'GET /webhooks/{webhookId}': (req, store) => ({
+    status: 200,
+    body: store.webhookView(store.webhook(intParam(req, 'webhookId'))),
+  }),
+  'PUT /webhooks/{webhookId}': updateWebhook,
+  'DELETE /webhooks/{webhookId}': (req, store) => {
+    store.webhooks.delete(store.webhook(intParam(req, 'webhookId')).id);
+    return { status: 204 };
+  },
+});

@@ -1,10 +1,8 @@
 // What every send shares: who may send (validated senders, authenticated domains), credits,
 // Brevo's template language ({{params.X}}, {{contact.X}}), and the date windows of reports.
 import { invalid, missing, SandboxError, type SandboxRequest } from './http.js';
-import type { Contact, SenderRef, Store } from './store.js';
+import { DAY, type Contact, type SenderRef, type Store } from './store.js';
 import { isEmail, optInt, optObject, optString, queryDate, queryIntValue, type Body } from './validate.js';
-
-export const DAY = 86_400_000;
 
 export const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 

@@ -1,6 +1,7 @@
 // The e-commerce state of the demo account: products, categories and orders, and which campaign
 // each order is attributed to (the last email campaign link the buyer clicked, or the last SMS
 // campaign they received, in the 7 days before ordering). Views give Brevo's answer shapes.
+import { omitUndefined } from './http.js';
 
 export interface Product {
   /** Brevo's own number for the product (what creating one answers). */
@@ -75,18 +76,15 @@ export class ShopState {
       name: p.name,
       createdAt: p.createdAt,
       modifiedAt: p.modifiedAt,
-      ...(p.url !== undefined ? { url: p.url } : {}),
-      ...(p.imageUrl !== undefined ? { imageUrl: p.imageUrl } : {}),
-      ...(p.sku !== undefined ? { sku: p.sku } : {}),
-      ...(p.price !== undefined ? { price: p.price } : {}),
+      ...omitUndefined({ url: p.url, imageUrl: p.imageUrl, sku: p.sku, price: p.price }),
       categories: [...p.categories],
-      ...(p.parentId !== undefined ? { parentId: p.parentId } : {}),
+      ...omitUndefined({ parentId: p.parentId }),
       // Brevo keeps copies of the product image for its editor and analytics.
       ...(p.imageUrl !== undefined ? { s3Original: imageCopy(p, 'original') } : {}),
       s3ThumbAnalytics: imageCopy(p, 'analytics'),
       s3ThumbEditor: imageCopy(p, 'editor'),
       ...(p.metaInfo !== undefined ? { metaInfo: { ...p.metaInfo } } : {}),
-      ...(p.isDeleted !== undefined ? { isDeleted: p.isDeleted } : {}),
+      ...omitUndefined({ isDeleted: p.isDeleted }),
     };
   }
 
@@ -96,8 +94,7 @@ export class ShopState {
       name: c.name,
       createdAt: c.createdAt,
       modifiedAt: c.modifiedAt,
-      ...(c.url !== undefined ? { url: c.url } : {}),
-      ...(c.isDeleted !== undefined ? { isDeleted: c.isDeleted } : {}),
+      ...omitUndefined({ url: c.url, isDeleted: c.isDeleted }),
     };
   }
 
@@ -109,11 +106,11 @@ export class ShopState {
       ...(o.contactId !== undefined ? { contact_id: o.contactId } : {}),
       status: o.status,
       amount: o.amount,
-      ...(o.storeId !== undefined ? { storeId: o.storeId } : {}),
+      ...omitUndefined({ storeId: o.storeId }),
       identifiers: { ...o.identifiers },
       ...(o.billing !== undefined ? { billing: { ...o.billing } } : {}),
       products: o.products.map((l) => ({ ...l })),
-      ...(o.email !== undefined ? { email: o.email } : {}),
+      ...omitUndefined({ email: o.email }),
       ...(o.coupons !== undefined ? { coupons: [...o.coupons] } : {}),
       ...(o.metaInfo !== undefined ? { metaInfo: { ...o.metaInfo } } : {}),
     };

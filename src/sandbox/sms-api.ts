@@ -3,12 +3,13 @@
 // in the SMS event log and the aggregated and per-day reports. Both spend the account's SMS
 // credits. Nothing is delivered anywhere.
 import { randomBytes } from 'node:crypto';
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
+import { foundIn, invalid, missing, SandboxError, type SandboxRequest, routes } from './http.js';
 import { smsParts, type SmsCampaign, type SmsEvent, type SmsFate } from './messaging-store.js';
 import { eachDay, reportWindow, spendCredits, within } from './sending.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   intParam,
   optBool,
   optIntArray,
@@ -18,11 +19,10 @@ import {
   paging,
   queryDate,
   reqString,
+  setGiven,
   sorted,
   type Body,
 } from './validate.js';
-
-const DAY = 86_400_000;
 
 /** A sender: up to 11 letters and digits, or up to 15 digits. */
 function checkSender(sender: string): void {
@@ -38,9 +38,7 @@ function phoneOf(raw: string, field: string): string {
 }
 
 function smsCampaign(store: Store, req: SandboxRequest): SmsCampaign {
-  const found = store.messaging.smsCampaigns.get(intParam(req, 'campaignId'));
-  if (!found) throw notFound('SMS campaign not found');
-  return found;
+  return foundIn(store.messaging.smsCampaigns, intParam(req, 'campaignId'), 'SMS campaign not found');
 }
 
 function campaignFields(store: Store, body: Body, c: SmsCampaign): void {
@@ -61,12 +59,11 @@ function campaignFields(store: Store, body: Body, c: SmsCampaign): void {
   if (sender !== undefined) c.sender = sender;
   if (lists) c.recipients.lists = [...lists];
   if (exclusions) c.recipients.exclusionLists = [...exclusions];
-  const unicode = optBool(body, 'unicodeEnabled');
-  if (unicode !== undefined) c.unicodeEnabled = unicode;
-  const prefix = optString(body, 'organisationPrefix');
-  if (prefix !== undefined) c.organisationPrefix = prefix;
-  const instruction = optString(body, 'unsubscribeInstruction');
-  if (instruction !== undefined) c.unsubscribeInstruction = instruction;
+  setGiven(c, {
+    unicodeEnabled: optBool(body, 'unicodeEnabled'),
+    organisationPrefix: optString(body, 'organisationPrefix'),
+    unsubscribeInstruction: optString(body, 'unsubscribeInstruction'),
+  });
   if (scheduledAt !== undefined) {
     c.scheduledAt = new Date(scheduledAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (c.status === 'draft') c.status = 'queued';
@@ -145,13 +142,7 @@ function getCampaigns(req: SandboxRequest, store: Store) {
       (!end || (c.sentDate !== undefined && Date.parse(c.sentDate) < end.getTime() + DAY)),
   );
   const ordered = sorted(req, found);
-  return {
-    status: 200,
-    body: {
-      campaigns: page(ordered, paging(req, 500, 1000)).map((c) => store.messaging.smsCampaignView(c)),
-      count: ordered.length,
-    },
-  };
+  return countedPage('campaigns', ordered, paging(req, 500, 1000), (c) => store.messaging.smsCampaignView(c));
 }
 
 function changeStatus(req: SandboxRequest, store: Store) {
@@ -291,94 +282,60 @@ function taggedIn(req: SandboxRequest, store: Store, range: [Date, Date]) {
   );
 }
 
-export const smsRoutes: Route[] = [
-  ['GET', '/smsCampaigns', getCampaigns],
-  ['POST', '/smsCampaigns', createCampaign],
-  [
-    'GET',
-    '/smsCampaigns/{campaignId}',
-    (req, store) => ({ status: 200, body: store.messaging.smsCampaignView(smsCampaign(store, req)) }),
-  ],
-  [
-    'PUT',
-    '/smsCampaigns/{campaignId}',
-    (req, store) => {
-      campaignFields(store, bodyOf(req), editable(store, req));
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/smsCampaigns/{campaignId}',
-    (req, store) => {
-      store.messaging.smsCampaigns.delete(smsCampaign(store, req).id);
-      return { status: 204 };
-    },
-  ],
-  [
-    'POST',
-    '/smsCampaigns/{campaignId}/sendNow',
-    (req, store) => {
-      sendSmsCampaign(store, editable(store, req), store.now());
-      return { status: 204 };
-    },
-  ],
-  ['PUT', '/smsCampaigns/{campaignId}/status', changeStatus],
-  [
-    'POST',
-    '/smsCampaigns/{campaignId}/sendTest',
-    (req, store) => {
-      const c = smsCampaign(store, req);
-      const phone = optString(bodyOf(req), 'phoneNumber');
-      if (phone === undefined) throw missing('phoneNumber');
-      const number = phoneOf(phone, 'phoneNumber');
-      // Brevo sends tests only to numbers of the account's contacts.
-      if (!store.contactByAttribute('SMS', number))
-        throw invalid(`phoneNumber: ${phone} is not the SMS number of a contact`);
-      spendCredits(store, smsParts(fullText(c), c.unicodeEnabled), 'sms');
-      return { status: 204 };
-    },
-  ],
-  [
-    'POST',
-    '/smsCampaigns/{campaignId}/exportRecipients',
-    (req, store) => {
-      sent(store, req);
-      return { status: 202, body: { processId: store.nextId('process') } };
-    },
-  ],
-  [
-    'POST',
-    '/smsCampaigns/{campaignId}/sendReport',
-    (req, store) => {
-      sent(store, req);
-      return { status: 204 };
-    },
-  ],
-
-  ['POST', '/transactionalSMS/sms', (req, store) => sendTransactional(req, store, false)],
-  ['POST', '/transactionalSMS/send', (req, store) => sendTransactional(req, store, true)],
-  ['GET', '/transactionalSMS/statistics/events', smsEvents],
-  [
-    'GET',
-    '/transactionalSMS/statistics/aggregatedReport',
-    (req, store) => {
-      const range = reportWindow(req, store, 30);
-      const day = (d: Date) => d.toISOString().slice(0, 10);
-      return {
-        status: 200,
-        body: { range: `${day(range[0])}|${day(range[1])}`, ...tally(taggedIn(req, store, range)) },
-      };
-    },
-  ],
-  [
-    'GET',
-    '/transactionalSMS/statistics/reports',
-    (req, store) => {
-      const range = reportWindow(req, store, 29);
-      const events = taggedIn(req, store, range);
-      const rows = eachDay(range).map((date) => ({ date, ...tally(events.filter((e) => e.date.startsWith(date))) }));
-      return { status: 200, body: { reports: sorted(req, rows) } };
-    },
-  ],
-];
+export const smsRoutes = routes({
+  'GET /smsCampaigns': getCampaigns,
+  'POST /smsCampaigns': createCampaign,
+  'GET /smsCampaigns/{campaignId}': (req, store) => ({
+    status: 200,
+    body: store.messaging.smsCampaignView(smsCampaign(store, req)),
+  }),
+  'PUT /smsCampaigns/{campaignId}': (req, store) => {
+    campaignFields(store, bodyOf(req), editable(store, req));
+    return { status: 204 };
+  },
+  'DELETE /smsCampaigns/{campaignId}': (req, store) => {
+    store.messaging.smsCampaigns.delete(smsCampaign(store, req).id);
+    return { status: 204 };
+  },
+  'POST /smsCampaigns/{campaignId}/sendNow': (req, store) => {
+    sendSmsCampaign(store, editable(store, req), store.now());
+    return { status: 204 };
+  },
+  'PUT /smsCampaigns/{campaignId}/status': changeStatus,
+  'POST /smsCampaigns/{campaignId}/sendTest': (req, store) => {
+    const c = smsCampaign(store, req);
+    const phone = optString(bodyOf(req), 'phoneNumber');
+    if (phone === undefined) throw missing('phoneNumber');
+    const number = phoneOf(phone, 'phoneNumber');
+    // Brevo sends tests only to numbers of the account's contacts.
+    if (!store.contactByAttribute('SMS', number))
+      throw invalid(`phoneNumber: ${phone} is not the SMS number of a contact`);
+    spendCredits(store, smsParts(fullText(c), c.unicodeEnabled), 'sms');
+    return { status: 204 };
+  },
+  'POST /smsCampaigns/{campaignId}/exportRecipients': (req, store) => {
+    sent(store, req);
+    return { status: 202, body: { processId: store.nextId('process') } };
+  },
+  'POST /smsCampaigns/{campaignId}/sendReport': (req, store) => {
+    sent(store, req);
+    return { status: 204 };
+  },
+  'POST /transactionalSMS/sms': (req, store) => sendTransactional(req, store, false),
+  'POST /transactionalSMS/send': (req, store) => sendTransactional(req, store, true),
+  'GET /transactionalSMS/statistics/events': smsEvents,
+  'GET /transactionalSMS/statistics/aggregatedReport': (req, store) => {
+    const range = reportWindow(req, store, 30);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    return {
+      status: 200,
+      body: { range: `${day(range[0])}|${day(range[1])}`, ...tally(taggedIn(req, store, range)) },
+    };
+  },
+  'GET /transactionalSMS/statistics/reports': (req, store) => {
+    const range = reportWindow(req, store, 29);
+    const events = taggedIn(req, store, range);
+    const rows = eachDay(range).map((date) => ({ date, ...tally(events.filter((e) => e.date.startsWith(date))) }));
+    return { status: 200, body: { reports: sorted(req, rows) } };
+  },
+});

@@ -9,7 +9,7 @@ import type { BlockedDomain, InboundEmail, Process } from './core-store.js';
 import { CrmState } from './crm-store.js';
 import { FileShelf } from './files.js';
 import { trimEmailLog } from './limits.js';
-import { notFound } from './http.js';
+import { foundIn, notFound, omitUndefined } from './http.js';
 import { CommerceToolsState } from './commerce-store.js';
 import { LoyaltyState } from './loyalty-store.js';
 import { MessagingState } from './messaging-store.js';
@@ -261,6 +261,9 @@ export interface Account {
 /** Brevo's timestamp form: UTC, seconds precision. */
 export const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** One day, in milliseconds. */
+export const DAY = 86_400_000;
+
 export class Store {
   account!: Account;
   readonly folders = new Map<number, Folder>();
@@ -313,27 +316,27 @@ export class Store {
   // Lookups that fail the way Brevo does.
 
   folder(id: number): Folder {
-    return found(this.folders.get(id), 'Folder');
+    return foundIn(this.folders, id, 'Folder ID does not exist');
   }
 
   list(id: number): List {
-    return found(this.lists.get(id), 'List');
+    return foundIn(this.lists, id, 'List ID does not exist');
   }
 
   template(id: number): Template {
-    return found(this.templates.get(id), 'Template');
+    return foundIn(this.templates, id, 'Template ID does not exist');
   }
 
   campaign(id: number): Campaign {
-    return found(this.campaigns.get(id), 'Campaign');
+    return foundIn(this.campaigns, id, 'Campaign ID does not exist');
   }
 
   sender(id: number): Sender {
-    return found(this.senders.get(id), 'Sender');
+    return foundIn(this.senders, id, 'Sender ID does not exist');
   }
 
   webhook(id: number): Webhook {
-    return found(this.webhooks.get(id), 'Webhook');
+    return foundIn(this.webhooks, id, 'Webhook ID does not exist');
   }
 
   /** Logs one email: it shows in /smtp/emails (and its content) and each event in the event log. */
@@ -355,10 +358,8 @@ export class Store {
         event: LOGGED_AS[e.name],
         ...(message.tags[0] !== undefined ? { tag: message.tags[0] } : {}),
         from: message.from,
-        ...(message.templateId !== undefined ? { templateId: message.templateId } : {}),
-        ...(e.ip !== undefined ? { ip: e.ip } : {}),
-        ...(e.link !== undefined ? { link: e.link } : {}),
-        ...(e.reason !== undefined ? { reason: e.reason } : {}),
+        ...omitUndefined({ templateId: message.templateId }),
+        ...omitUndefined({ ip: e.ip, link: e.link, reason: e.reason }),
       });
     }
     trimEmailLog(this);
@@ -444,7 +445,7 @@ export class Store {
 
   contactView(c: Contact) {
     return {
-      ...(c.email !== undefined ? { email: c.email } : {}),
+      ...omitUndefined({ email: c.email }),
       id: c.id,
       emailBlacklisted: c.emailBlacklisted,
       smsBlacklisted: c.smsBlacklisted,
@@ -491,11 +492,10 @@ export class Store {
     return {
       id: c.id,
       name: c.name,
-      ...(c.subject !== undefined ? { subject: c.subject } : {}),
-      ...(c.previewText !== undefined ? { previewText: c.previewText } : {}),
+      ...omitUndefined({ subject: c.subject, previewText: c.previewText }),
       type: c.type,
       status: c.status,
-      ...(c.scheduledAt !== undefined ? { scheduledAt: c.scheduledAt } : {}),
+      ...omitUndefined({ scheduledAt: c.scheduledAt }),
       testSent: c.testSent,
       header: c.header,
       footer: c.footer,
@@ -510,7 +510,7 @@ export class Store {
       inlineImageActivation: c.inlineImageActivation,
       mirrorActive: c.mirrorActive,
       recurring: c.recurring,
-      ...(c.sentDate !== undefined ? { sentDate: c.sentDate } : {}),
+      ...omitUndefined({ sentDate: c.sentDate }),
       recipients: { lists: [...c.recipients.lists], exclusionLists: [...c.recipients.exclusionLists] },
       statistics: campaignStatistics(this, c),
     };
@@ -526,15 +526,9 @@ export class Store {
       channel: w.channel,
       createdAt: w.createdAt,
       modifiedAt: w.modifiedAt,
-      ...(w.batched !== undefined ? { batched: w.batched } : {}),
-      ...(w.auth !== undefined ? { auth: w.auth } : {}),
-      ...(w.headers !== undefined ? { headers: w.headers } : {}),
+      ...omitUndefined({ batched: w.batched, auth: w.auth, headers: w.headers }),
     };
   }
 }
 
 /** The item, or the 404 Brevo answers for a missing id of that kind. */
-function found<T>(item: T | undefined, kind: string): T {
-  if (!item) throw notFound(`${kind} ID does not exist`);
-  return item;
-}

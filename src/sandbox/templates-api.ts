@@ -1,6 +1,6 @@
 // Email templates with real state: create, read, list (status filter, paging), update, test
 // send, delete (inactive ones only, as in Brevo).
-import { invalid, missing, type Route, type SandboxRequest } from './http.js';
+import { invalid, missing, type SandboxRequest, routes } from './http.js';
 import { checkSendingRights, senderRefOf } from './sending.js';
 import type { Store, Template } from './store.js';
 import {
@@ -94,31 +94,22 @@ function sendTestTemplate(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const templateRoutes: Route[] = [
-  ['GET', '/smtp/templates', getTemplates],
-  ['POST', '/smtp/templates', createTemplate],
-  [
-    'GET',
-    '/smtp/templates/{templateId}',
-    (req, store) => ({ status: 200, body: store.templateView(store.template(intParam(req, 'templateId')), true) }),
-  ],
-  [
-    'PUT',
-    '/smtp/templates/{templateId}',
-    (req, store) => {
-      templateFields(store, bodyOf(req), store.template(intParam(req, 'templateId')));
-      return { status: 204 };
-    },
-  ],
-  [
-    'DELETE',
-    '/smtp/templates/{templateId}',
-    (req, store) => {
-      const template = store.template(intParam(req, 'templateId'));
-      if (template.isActive) throw invalid('Only an inactive template can be deleted: set isActive to false first');
-      store.templates.delete(template.id);
-      return { status: 204 };
-    },
-  ],
-  ['POST', '/smtp/templates/{templateId}/sendTest', sendTestTemplate],
-];
+export const templateRoutes = routes({
+  'GET /smtp/templates': getTemplates,
+  'POST /smtp/templates': createTemplate,
+  'GET /smtp/templates/{templateId}': (req, store) => ({
+    status: 200,
+    body: store.templateView(store.template(intParam(req, 'templateId')), true),
+  }),
+  'PUT /smtp/templates/{templateId}': (req, store) => {
+    templateFields(store, bodyOf(req), store.template(intParam(req, 'templateId')));
+    return { status: 204 };
+  },
+  'DELETE /smtp/templates/{templateId}': (req, store) => {
+    const template = store.template(intParam(req, 'templateId'));
+    if (template.isActive) throw invalid('Only an inactive template can be deleted: set isActive to false first');
+    store.templates.delete(template.id);
+    return { status: 204 };
+  },
+  'POST /smtp/templates/{templateId}/sendTest': sendTestTemplate,
+});

@@ -2,27 +2,11 @@
 // events API (POST /events): each lands on its contact, creating it when it is new and setting
 // the attributes it carries, as Brevo does. Brevo offers no read of the events themselves, so
 // what a read shows afterwards is the contact, its attributes and its lists.
-import { applyUpdate } from './contacts-api.js';
-import { invalid, type Route, type SandboxRequest } from './http.js';
+import { applyUpdate, blankContact } from './contacts-api.js';
+import { invalid, type SandboxRequest, routes } from './http.js';
 import { admitContacts } from './limits.js';
 import type { Contact, Store } from './store.js';
 import { bodyOf, isEmail, optObject, optString, reqString, type Body } from './validate.js';
-
-/** A new contact, not yet in the store: it is kept only once its changes have passed their checks. */
-function blankContact(store: Store, fields: Partial<Contact>): Contact {
-  const now = store.now();
-  return {
-    id: 0,
-    attributes: {},
-    emailBlacklisted: false,
-    smsBlacklisted: false,
-    listIds: [],
-    smtpBlacklistSender: [],
-    createdAt: now,
-    modifiedAt: now,
-    ...fields,
-  };
-}
 
 /** Applies attribute changes to the contact found, or to a new one kept only if they are valid. */
 function land(store: Store, found: Contact | undefined, fields: Partial<Contact>, attributes?: Body): Contact {
@@ -96,10 +80,10 @@ function createEvent(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const trackerRoutes: Route[] = [
-  ['POST', '/api/v2/identify', tracked('attributes')],
-  ['POST', '/api/v2/trackEvent', tracked('properties', 'event')],
-  ['POST', '/api/v2/trackLink', tracked('properties', 'link')],
-  ['POST', '/api/v2/trackPage', tracked('properties', 'page')],
-  ['POST', '/events', createEvent],
-];
+export const trackerRoutes = routes({
+  'POST /api/v2/identify': tracked('attributes'),
+  'POST /api/v2/trackEvent': tracked('properties', 'event'),
+  'POST /api/v2/trackLink': tracked('properties', 'link'),
+  'POST /api/v2/trackPage': tracked('properties', 'page'),
+  'POST /events': createEvent,
+});

@@ -2,18 +2,9 @@
 // /smtp/emails, /smtp/emails/{uuid}, /smtp/statistics/events and the reports; scheduled sends
 // wait in their queue. Nothing is delivered anywhere.
 import { randomInt, randomUUID } from 'node:crypto';
-import { invalid, missing, notFound, SandboxError, type Route, type SandboxRequest } from './http.js';
-import {
-  checkSendingRights,
-  DAY,
-  eachDay,
-  render,
-  reportWindow,
-  senderRefOf,
-  spendCredits,
-  within,
-} from './sending.js';
-import { iso, type EmailEvent, type ScheduledEmail, type Store, type Template } from './store.js';
+import { invalid, missing, notFound, SandboxError, type SandboxRequest, routes, omitUndefined } from './http.js';
+import { checkSendingRights, eachDay, render, reportWindow, senderRefOf, spendCredits, within } from './sending.js';
+import { DAY, iso, type EmailEvent, type ScheduledEmail, type Store, type Template } from './store.js';
 import {
   bodyOf,
   isEmail,
@@ -219,7 +210,7 @@ function transacEmails(req: SandboxRequest, store: Store) {
       transactionalEmails: page(ordered, pageWindow).map((e) => ({
         email: e.email,
         subject: e.subject,
-        ...(e.templateId !== undefined ? { templateId: e.templateId } : {}),
+        ...omitUndefined({ templateId: e.templateId }),
         messageId: e.messageId,
         uuid: e.uuid,
         date: e.date,
@@ -354,46 +345,38 @@ function deleteLog(req: SandboxRequest, store: Store) {
   return { status: 204 };
 }
 
-export const transactionalRoutes: Route[] = [
-  ['POST', '/smtp/email', sendTransacEmail],
-  ['GET', '/smtp/emails', transacEmails],
-  [
-    'GET',
-    '/smtp/emails/{uuid}',
-    (req, store) => {
-      const e = store.emails.find((m) => m.uuid === req.params.uuid);
-      if (!e) throw notFound('Email does not exist');
-      const { email, subject, templateId, date, events, body, attachmentCount } = e;
-      return {
-        status: 200,
-        body: {
-          email,
-          subject,
-          ...(templateId !== undefined ? { templateId } : {}),
-          date,
-          events: events.map((v) => ({ ...v })),
-          body,
-          attachmentCount,
-        },
-      };
-    },
-  ],
-  [
-    'DELETE',
-    '/smtp/email/{identifier}',
-    (req, store) => {
-      const id = req.params.identifier!;
-      const matches = [...store.scheduled.values()].filter(
-        (s) => (s.messageId === id || s.batchId === id) && s.status === 'queued',
-      );
-      if (!matches.length) throw notFound('No scheduled email found for this messageId or batchId');
-      for (const s of matches) store.scheduled.delete(s.messageId);
-      return { status: 204 };
-    },
-  ],
-  ['GET', '/smtp/emailStatus/{identifier}', scheduledStatus],
-  ['DELETE', '/smtp/log/{identifier}', deleteLog],
-  ['GET', '/smtp/statistics/events', emailEvents],
-  ['GET', '/smtp/statistics/aggregatedReport', aggregatedReport],
-  ['GET', '/smtp/statistics/reports', dailyReport],
-];
+export const transactionalRoutes = routes({
+  'POST /smtp/email': sendTransacEmail,
+  'GET /smtp/emails': transacEmails,
+  'GET /smtp/emails/{uuid}': (req, store) => {
+    const e = store.emails.find((m) => m.uuid === req.params.uuid);
+    if (!e) throw notFound('Email does not exist');
+    const { email, subject, templateId, date, events, body, attachmentCount } = e;
+    return {
+      status: 200,
+      body: {
+        email,
+        subject,
+        ...(templateId !== undefined ? { templateId } : {}),
+        date,
+        events: events.map((v) => ({ ...v })),
+        body,
+        attachmentCount,
+      },
+    };
+  },
+  'DELETE /smtp/email/{identifier}': (req, store) => {
+    const id = req.params.identifier!;
+    const matches = [...store.scheduled.values()].filter(
+      (s) => (s.messageId === id || s.batchId === id) && s.status === 'queued',
+    );
+    if (!matches.length) throw notFound('No scheduled email found for this messageId or batchId');
+    for (const s of matches) store.scheduled.delete(s.messageId);
+    return { status: 204 };
+  },
+  'GET /smtp/emailStatus/{identifier}': scheduledStatus,
+  'DELETE /smtp/log/{identifier}': deleteLog,
+  'GET /smtp/statistics/events': emailEvents,
+  'GET /smtp/statistics/aggregatedReport': aggregatedReport,
+  'GET /smtp/statistics/reports': dailyReport,
+});

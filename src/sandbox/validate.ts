@@ -1,6 +1,6 @@
 // Reading request input the way Brevo checks it: a missing required field is
 // 400 missing_parameter "<field> is missing", a field of the wrong kind is 400 invalid_parameter.
-import { invalid, missing, SandboxError, type SandboxRequest } from './http.js';
+import { type Answer, invalid, missing, SandboxError, type SandboxRequest } from './http.js';
 
 export type Body = Record<string, unknown>;
 
@@ -105,6 +105,16 @@ export function page<T>(items: T[], { limit, offset }: { limit: number; offset: 
   return items.slice(offset, offset + limit);
 }
 
+/** The answer of a list operation: one page of the items, seen through view, under key, and how many there are. */
+export function countedPage<T>(
+  key: string,
+  items: T[],
+  window: { limit: number; offset: number },
+  view: (item: T) => unknown,
+): Answer {
+  return { status: 200, body: { [key]: page(items, window).map((item) => view(item)), count: items.length } };
+}
+
 /** sort=asc|desc (default desc), applied to items already in creation order. */
 export function sorted<T>(req: SandboxRequest, items: T[]): T[] {
   const sort = req.query.get('sort') ?? 'desc';
@@ -143,4 +153,10 @@ export function since<T extends { createdAt: string }>(
     out = out.filter((i) => Date.parse(name === 'createdSince' ? i.createdAt : modified(i)) >= t);
   }
   return out;
+}
+
+/** Sets on target the fields a request gave (those not undefined), leaving the others as they are. */
+export function setGiven<T extends object>(target: T, fields: { [K in keyof T]?: T[K] | undefined }): void {
+  for (const [key, value] of Object.entries(fields))
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
 }

@@ -3,12 +3,13 @@
 // members who have a WHATSAPP number, statistics), and messages with their event log. A text
 // message is accepted only inside a conversation a template message opened in the last 24 hours.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound, type Route, type SandboxRequest } from './http.js';
+import { foundIn, invalid, notFound, type SandboxRequest, routes } from './http.js';
 import type { WhatsAppCampaign, WhatsAppTemplate } from './messaging-store.js';
 import { render, reportWindow, within } from './sending.js';
-import type { Store } from './store.js';
+import { DAY, type Store } from './store.js';
 import {
   bodyOf,
+  countedPage,
   intParam,
   optInt,
   optIntArray,
@@ -22,12 +23,8 @@ import {
   type Body,
 } from './validate.js';
 
-const DAY = 86_400_000;
-
 function campaign(store: Store, req: SandboxRequest): WhatsAppCampaign {
-  const found = store.messaging.whatsappCampaigns.get(intParam(req, 'campaignId'));
-  if (!found) throw notFound('WhatsApp campaign not found');
-  return found;
+  return foundIn(store.messaging.whatsappCampaigns, intParam(req, 'campaignId'), 'WhatsApp campaign not found');
 }
 
 function approvedTemplate(store: Store, id: number, field: string): WhatsAppTemplate {
@@ -209,99 +206,61 @@ function sendMessage(req: SandboxRequest, store: Store) {
   return { status: 201, body: { messageId } };
 }
 
-export const whatsappRoutes: Route[] = [
-  [
-    'GET',
-    '/whatsappCampaigns/config',
-    () => ({
+export const whatsappRoutes = routes({
+  'GET /whatsappCampaigns/config': () => ({
+    status: 200,
+    body: {
+      whatsappBusinessAccountId: '104839585906341',
+      sendingLimit: 'TIER_1K',
+      phoneNumberQuality: 'GREEN',
+      whatsappBusinessAccountStatus: 'APPROVED',
+      businessStatus: 'verified',
+      phoneNumberNameStatus: 'APPROVED',
+    },
+  }),
+  'GET /whatsappCampaigns': (req, store) => {
+    const campaigns = listed(req, [...store.messaging.whatsappCampaigns.values()]);
+    return countedPage('campaigns', campaigns, paging(req, 50, 100), (c) => store.messaging.whatsappCampaignSummary(c));
+  },
+  'POST /whatsappCampaigns': createCampaign,
+  'GET /whatsappCampaigns/{campaignId}': (req, store) => ({
+    status: 200,
+    body: store.messaging.whatsappCampaignView(campaign(store, req)),
+  }),
+  'PUT /whatsappCampaigns/{campaignId}': updateCampaign,
+  'DELETE /whatsappCampaigns/{campaignId}': (req, store) => {
+    store.messaging.whatsappCampaigns.delete(campaign(store, req).id);
+    return { status: 204 };
+  },
+  'GET /whatsappCampaigns/template-list': (req, store) => {
+    const source = req.query.get('source');
+    const templates = listed(
+      req,
+      [...store.messaging.whatsappTemplates.values()].filter((t) => !source || t.source === source),
+    );
+    return countedPage('templates', templates, paging(req, 50, 100), (t) => store.messaging.whatsappTemplateView(t));
+  },
+  'POST /whatsappCampaigns/template': createTemplate,
+  'POST /whatsappCampaigns/template/approval/{templateId}': (req, store) => {
+    const template = store.messaging.whatsappTemplates.get(intParam(req, 'templateId'));
+    if (!template) throw notFound('Template not found');
+    if (template.status === 'approved') throw invalid('The template is already approved');
+    // Meta reviews templates; the sandbox approves at once.
+    template.status = 'approved';
+    template.modifiedAt = store.now();
+    return { status: 200 };
+  },
+  'POST /whatsapp/sendMessage': sendMessage,
+  'GET /whatsapp/statistics/events': (req, store) => {
+    const range = reportWindow(req, store, 30, 90);
+    const number = req.query.get('contactNumber')?.replace(/^\+/, '');
+    const event = req.query.get('event');
+    const found = store.messaging.whatsappEvents.filter(
+      (e) => within(e.date, range) && (!number || e.contactNumber === number) && (!event || e.event === event),
+    );
+    return {
       status: 200,
-      body: {
-        whatsappBusinessAccountId: '104839585906341',
-        sendingLimit: 'TIER_1K',
-        phoneNumberQuality: 'GREEN',
-        whatsappBusinessAccountStatus: 'APPROVED',
-        businessStatus: 'verified',
-        phoneNumberNameStatus: 'APPROVED',
-      },
-    }),
-  ],
-  [
-    'GET',
-    '/whatsappCampaigns',
-    (req, store) => {
-      const campaigns = listed(req, [...store.messaging.whatsappCampaigns.values()]);
-      return {
-        status: 200,
-        body: {
-          campaigns: page(campaigns, paging(req, 50, 100)).map((c) => store.messaging.whatsappCampaignSummary(c)),
-          count: campaigns.length,
-        },
-      };
-    },
-  ],
-  ['POST', '/whatsappCampaigns', createCampaign],
-  [
-    'GET',
-    '/whatsappCampaigns/{campaignId}',
-    (req, store) => ({ status: 200, body: store.messaging.whatsappCampaignView(campaign(store, req)) }),
-  ],
-  ['PUT', '/whatsappCampaigns/{campaignId}', updateCampaign],
-  [
-    'DELETE',
-    '/whatsappCampaigns/{campaignId}',
-    (req, store) => {
-      store.messaging.whatsappCampaigns.delete(campaign(store, req).id);
-      return { status: 204 };
-    },
-  ],
-  [
-    'GET',
-    '/whatsappCampaigns/template-list',
-    (req, store) => {
-      const source = req.query.get('source');
-      const templates = listed(
-        req,
-        [...store.messaging.whatsappTemplates.values()].filter((t) => !source || t.source === source),
-      );
-      return {
-        status: 200,
-        body: {
-          templates: page(templates, paging(req, 50, 100)).map((t) => store.messaging.whatsappTemplateView(t)),
-          count: templates.length,
-        },
-      };
-    },
-  ],
-  ['POST', '/whatsappCampaigns/template', createTemplate],
-  [
-    'POST',
-    '/whatsappCampaigns/template/approval/{templateId}',
-    (req, store) => {
-      const template = store.messaging.whatsappTemplates.get(intParam(req, 'templateId'));
-      if (!template) throw notFound('Template not found');
-      if (template.status === 'approved') throw invalid('The template is already approved');
-      // Meta reviews templates; the sandbox approves at once.
-      template.status = 'approved';
-      template.modifiedAt = store.now();
-      return { status: 200 };
-    },
-  ],
-
-  ['POST', '/whatsapp/sendMessage', sendMessage],
-  [
-    'GET',
-    '/whatsapp/statistics/events',
-    (req, store) => {
-      const range = reportWindow(req, store, 30, 90);
-      const number = req.query.get('contactNumber')?.replace(/^\+/, '');
-      const event = req.query.get('event');
-      const found = store.messaging.whatsappEvents.filter(
-        (e) => within(e.date, range) && (!number || e.contactNumber === number) && (!event || e.event === event),
-      );
-      return {
-        status: 200,
-        body: { events: page(sorted(req, found), paging(req, 2500, 10000)).map((e) => ({ ...e })) },
-      };
-    },
-  ],
-];
+      body: { events: page(sorted(req, found), paging(req, 2500, 10000)).map((e) => ({ ...e })) },
+    };
+  },
+});

@@ -1,5 +1,48 @@
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createContactBody = {
+  email: 'ann.lee@example.com',
+  attributes: { FIRSTNAME: 'Ann', LASTNAME: 'Lee', AGE: 34, VIP: true, INTERESTS: ['shoes', 'bags'] },
+  listIds: [3],
+  updateEnabled: true,
+};
+
+const createDoiContactBody = {
+  email: 'new.reader@example.com',
+  attributes: { FIRSTNAME: 'Rae' },
+  includeListIds: [3, 7],
+  templateId: 9,
+  redirectionUrl: 'https://acme.test/thanks',
+};
+
+const updateBatchContactsBody = {
+  contacts: [
+    { email: 'ann.lee@example.com', attributes: { PLAN: 'gold' }, listIds: [7] },
+    { id: 502, unlinkListIds: [3], emailBlacklisted: true },
+  ],
+};
+
+const requestContactExportBody = {
+  exportAttributes: ['email', 'FIRSTNAME'],
+  customContactFilter: { actionForContacts: 'subscribed', listId: 3 },
+  notifyUrl: 'https://hooks.acme.test/export-done',
+};
+
+const importContactsBody = {
+  fileBody: 'EMAIL;FIRSTNAME\nann.lee@example.com;Ann\nbo@example.com;Bo',
+  listIds: [3],
+  updateExistingContacts: true,
+  emptyContactsAttributes: false,
+};
+
+const updateAttributeBody = {
+  enumeration: [
+    { value: 1, label: 'Free' },
+    { value: 2, label: 'Gold' },
+  ],
+};
+
 describeRequests('contacts', [
   {
     tool: 'get_contacts',
@@ -18,102 +61,52 @@ describeRequests('contacts', [
   },
   {
     tool: 'create_contact',
-    args: {
-      email: 'ann.lee@example.com',
-      attributes: { FIRSTNAME: 'Ann', LASTNAME: 'Lee', AGE: 34, VIP: true, INTERESTS: ['shoes', 'bags'] },
-      listIds: [3],
-      updateEnabled: true,
-    },
+    args: createContactBody,
     reply: { status: 201, json: { id: 501 } },
     expect: {
       method: 'POST',
       path: '/contacts',
-      body: {
-        email: 'ann.lee@example.com',
-        attributes: { FIRSTNAME: 'Ann', LASTNAME: 'Lee', AGE: 34, VIP: true, INTERESTS: ['shoes', 'bags'] },
-        listIds: [3],
-        updateEnabled: true,
-      },
+      body: createContactBody,
     },
   },
   {
     tool: 'create_doi_contact',
-    args: {
-      email: 'new.reader@example.com',
-      attributes: { FIRSTNAME: 'Rae' },
-      includeListIds: [3, 7],
-      templateId: 9,
-      redirectionUrl: 'https://acme.test/thanks',
-    },
+    args: createDoiContactBody,
     reply: { status: 201 },
     expect: {
       method: 'POST',
       path: '/contacts/doubleOptinConfirmation',
-      body: {
-        email: 'new.reader@example.com',
-        attributes: { FIRSTNAME: 'Rae' },
-        includeListIds: [3, 7],
-        templateId: 9,
-        redirectionUrl: 'https://acme.test/thanks',
-      },
+      body: createDoiContactBody,
     },
   },
   {
     tool: 'update_batch_contacts',
-    args: {
-      contacts: [
-        { email: 'ann.lee@example.com', attributes: { PLAN: 'gold' }, listIds: [7] },
-        { id: 502, unlinkListIds: [3], emailBlacklisted: true },
-      ],
-    },
+    args: updateBatchContactsBody,
     reply: { status: 204 },
     expect: {
       method: 'POST',
       path: '/contacts/batch',
-      body: {
-        contacts: [
-          { email: 'ann.lee@example.com', attributes: { PLAN: 'gold' }, listIds: [7] },
-          { id: 502, unlinkListIds: [3], emailBlacklisted: true },
-        ],
-      },
+      body: updateBatchContactsBody,
     },
   },
   {
     tool: 'request_contact_export',
-    args: {
-      exportAttributes: ['email', 'FIRSTNAME'],
-      customContactFilter: { actionForContacts: 'subscribed', listId: 3 },
-      notifyUrl: 'https://hooks.acme.test/export-done',
-    },
+    args: requestContactExportBody,
     reply: { status: 202, json: { processId: 78 } },
     expect: {
       method: 'POST',
       path: '/contacts/export',
-      body: {
-        exportAttributes: ['email', 'FIRSTNAME'],
-        customContactFilter: { actionForContacts: 'subscribed', listId: 3 },
-        notifyUrl: 'https://hooks.acme.test/export-done',
-      },
+      body: requestContactExportBody,
     },
   },
   {
     tool: 'import_contacts',
-    args: {
-      fileBody: 'EMAIL;FIRSTNAME\nann.lee@example.com;Ann\nbo@example.com;Bo',
-      listIds: [3],
-      updateExistingContacts: true,
-      emptyContactsAttributes: false,
-    },
+    args: importContactsBody,
     reply: { status: 202, json: { processId: 79 } },
     expect: {
       method: 'POST',
       path: '/contacts/import',
-      body: {
-        fileBody: 'EMAIL;FIRSTNAME\nann.lee@example.com;Ann\nbo@example.com;Bo',
-        listIds: [3],
-        updateExistingContacts: true,
-        emptyContactsAttributes: false,
-      },
+      body: importContactsBody,
     },
   },
   {
@@ -271,24 +264,12 @@ describeRequests('contacts', [
   { tool: 'get_attributes', args: {}, expect: { method: 'GET', path: '/contacts/attributes' } },
   {
     tool: 'update_attribute',
-    args: {
-      attributeCategory: 'category',
-      attributeName: 'PLAN',
-      enumeration: [
-        { value: 1, label: 'Free' },
-        { value: 2, label: 'Gold' },
-      ],
-    },
+    args: { attributeCategory: 'category', attributeName: 'PLAN', ...updateAttributeBody },
     reply: { status: 204 },
     expect: {
       method: 'PUT',
       path: '/contacts/attributes/category/PLAN',
-      body: {
-        enumeration: [
-          { value: 1, label: 'Free' },
-          { value: 2, label: 'Gold' },
-        ],
-      },
+      body: updateAttributeBody,
     },
   },
   {

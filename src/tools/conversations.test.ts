@@ -3,6 +3,15 @@ import { describeRequests } from '../../test/support/request-cases.js';
 const visitorId = 'kZMvWhf8npAu3H6qd57w2Hv6nh6rnxvg';
 const messageId = 'lnQrNpB6ZrKcWzE7L';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const sendConversationMessageBody = {
+  visitorId,
+  text: 'Following up on ticket 4821.',
+  agentEmail: 'sam@acme.test',
+  agentName: 'Sam Ortiz',
+  receivedFrom: 'acme-helpdesk',
+};
+
 describeRequests('conversations', [
   {
     tool: 'send_conversation_message',
@@ -17,23 +26,11 @@ describeRequests('conversations', [
   {
     tool: 'send_conversation_message',
     label: 'agent named by email from another system',
-    args: {
-      visitorId,
-      text: 'Following up on ticket 4821.',
-      agentEmail: 'sam@acme.test',
-      agentName: 'Sam Ortiz',
-      receivedFrom: 'acme-helpdesk',
-    },
+    args: sendConversationMessageBody,
     expect: {
       method: 'POST',
       path: '/conversations/messages',
-      body: {
-        visitorId,
-        text: 'Following up on ticket 4821.',
-        agentEmail: 'sam@acme.test',
-        agentName: 'Sam Ortiz',
-        receivedFrom: 'acme-helpdesk',
-      },
+      body: sendConversationMessageBody,
     },
   },
   {

@@ -1,6 +1,34 @@
 import { expect } from 'vitest';
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createSubAccountBody = {
+  companyName: 'Northwind Lyon',
+  email: 'lyon@northwind.test',
+  language: 'fr',
+  timezone: 'Europe/Paris',
+  groupIds: ['5f8f8c3b5f56a02d4433b3a7'],
+};
+
+const inviteAdminUserBody = {
+  email: 'li.wei@northwind.test',
+  all_features_access: false,
+  groupIds: ['d3b142c709d6ed67ef1cd903'],
+  privileges: [
+    { feature: 'sub_organization_groups', permissions: ['create', 'edit_delete'] },
+    { feature: 'analytics', permissions: ['download_data'] },
+  ],
+};
+
+const updateAdminUserPermissionsBody = {
+  all_features_access: false,
+  privileges: [
+    { feature: 'apps_management', permissions: ['all'] },
+    { feature: 'analytics', permissions: ['create_alerts', 'my_looks', 'explore_create'] },
+    { feature: 'my_plan', permissions: ['none'] },
+  ],
+};
+
 describeRequests('corporate', [
   {
     tool: 'get_master_account',
@@ -30,24 +58,12 @@ describeRequests('corporate', [
   },
   {
     tool: 'create_sub_account',
-    args: {
-      companyName: 'Northwind Lyon',
-      email: 'lyon@northwind.test',
-      language: 'fr',
-      timezone: 'Europe/Paris',
-      groupIds: ['5f8f8c3b5f56a02d4433b3a7'],
-    },
+    args: createSubAccountBody,
     reply: { status: 201, json: { id: 4109344 } },
     expect: {
       method: 'POST',
       path: '/corporate/subAccount',
-      body: {
-        companyName: 'Northwind Lyon',
-        email: 'lyon@northwind.test',
-        language: 'fr',
-        timezone: 'Europe/Paris',
-        groupIds: ['5f8f8c3b5f56a02d4433b3a7'],
-      },
+      body: createSubAccountBody,
     },
     check: ({ result }) => expect(JSON.stringify(result)).toContain('4109344'),
   },
@@ -218,28 +234,12 @@ describeRequests('corporate', [
   },
   {
     tool: 'invite_admin_user',
-    args: {
-      email: 'li.wei@northwind.test',
-      all_features_access: false,
-      groupIds: ['d3b142c709d6ed67ef1cd903'],
-      privileges: [
-        { feature: 'sub_organization_groups', permissions: ['create', 'edit_delete'] },
-        { feature: 'analytics', permissions: ['download_data'] },
-      ],
-    },
+    args: inviteAdminUserBody,
     reply: { status: 201, json: { id: '659a00000000000000a6ef9c8' } },
     expect: {
       method: 'POST',
       path: '/corporate/user/invitation/send',
-      body: {
-        email: 'li.wei@northwind.test',
-        all_features_access: false,
-        groupIds: ['d3b142c709d6ed67ef1cd903'],
-        privileges: [
-          { feature: 'sub_organization_groups', permissions: ['create', 'edit_delete'] },
-          { feature: 'analytics', permissions: ['download_data'] },
-        ],
-      },
+      body: inviteAdminUserBody,
     },
   },
   {
@@ -280,27 +280,12 @@ describeRequests('corporate', [
   },
   {
     tool: 'update_admin_user_permissions',
-    args: {
-      email: 'anna.meyer@northwind.test',
-      all_features_access: false,
-      privileges: [
-        { feature: 'apps_management', permissions: ['all'] },
-        { feature: 'analytics', permissions: ['create_alerts', 'my_looks', 'explore_create'] },
-        { feature: 'my_plan', permissions: ['none'] },
-      ],
-    },
+    args: { email: 'anna.meyer@northwind.test', ...updateAdminUserPermissionsBody },
     reply: { status: 204 },
     expect: {
       method: 'PUT',
       path: '/corporate/user/anna.meyer%40northwind.test/permissions',
-      body: {
-        all_features_access: false,
-        privileges: [
-          { feature: 'apps_management', permissions: ['all'] },
-          { feature: 'analytics', permissions: ['create_alerts', 'my_looks', 'explore_create'] },
-          { feature: 'my_plan', permissions: ['none'] },
-        ],
-      },
+      body: updateAdminUserPermissionsBody,
     },
   },
 ]);

@@ -3,6 +3,15 @@ import { describeRequests } from '../../test/support/request-cases.js';
 
 const collectionId = '23befbae-1505-47a8-bd27-e30ef739f32c';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createCouponCollectionBody = {
+  name: 'Winter sale',
+  defaultCoupon: 'WINTER-FALLBACK',
+  expirationDate: '2027-02-28T23:59:59+01:00',
+  remainingDaysAlert: 7,
+  remainingCouponsAlert: 100,
+};
+
 describeRequests('coupons', [
   {
     tool: 'get_coupon_collections',
@@ -30,24 +39,12 @@ describeRequests('coupons', [
   },
   {
     tool: 'create_coupon_collection',
-    args: {
-      name: 'Winter sale',
-      defaultCoupon: 'WINTER-FALLBACK',
-      expirationDate: '2027-02-28T23:59:59+01:00',
-      remainingDaysAlert: 7,
-      remainingCouponsAlert: 100,
-    },
+    args: createCouponCollectionBody,
     reply: { status: 201, json: { id: collectionId } },
     expect: {
       method: 'POST',
       path: '/couponCollections',
-      body: {
-        name: 'Winter sale',
-        defaultCoupon: 'WINTER-FALLBACK',
-        expirationDate: '2027-02-28T23:59:59+01:00',
-        remainingDaysAlert: 7,
-        remainingCouponsAlert: 100,
-      },
+      body: createCouponCollectionBody,
     },
     check: ({ result }) => expect(JSON.stringify(result)).toContain(collectionId),
   },

@@ -9,6 +9,43 @@ const companiesCsv = csv('name;domain;associated_contact\nAcme Corp;acme.test;an
 const dealsCsv = csv('deal_id;deal_name;amount\n61a5ce58c5d4795761045990;Acme renewal;12000\n');
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createCompanyBody = {
+  name: 'Acme Corp',
+  attributes: { domain: 'acme.test', industry: 'Retail', revenue: 1200000 },
+  linkedContactsIds: [501, 502],
+  linkedDealsIds: [dealId],
+};
+
+const createCrmAttributeBody = {
+  label: 'Customer tier',
+  attributeType: 'single-select',
+  optionsLabels: ['Bronze', 'Silver', 'Gold'],
+  objectType: 'companies',
+};
+
+const createDealBody = {
+  name: 'Acme renewal 2027',
+  attributes: {
+    amount: 12000,
+    deal_owner: 'sales@acme.test',
+    pipeline: '6093d296ad1e9c5cf2140a58',
+    deal_stage: '9e577ff7-8e42-4ab3-be26-2b5e01b42518',
+  },
+  linkedContactsIds: [501],
+  linkedCompaniesIds: [companyId],
+};
+
+const createTaskBody = {
+  name: 'Call Ann about renewal',
+  taskTypeId: '61a88a2eb7a574180261234',
+  date: '2026-12-03T10:00:00+01:00',
+  duration: 1800000,
+  assignToId: 'sales@acme.test',
+  dealsIds: [dealId],
+  reminder: { value: 30, unit: 'minutes', types: ['email', 'push'] },
+};
+
 describeRequests('crm', [
   // Companies
   {
@@ -36,22 +73,12 @@ describeRequests('crm', [
   },
   {
     tool: 'create_company',
-    args: {
-      name: 'Acme Corp',
-      attributes: { domain: 'acme.test', industry: 'Retail', revenue: 1200000 },
-      linkedContactsIds: [501, 502],
-      linkedDealsIds: [dealId],
-    },
+    args: createCompanyBody,
     reply: { status: 200, json: { id: companyId } },
     expect: {
       method: 'POST',
       path: '/companies',
-      body: {
-        name: 'Acme Corp',
-        attributes: { domain: 'acme.test', industry: 'Retail', revenue: 1200000 },
-        linkedContactsIds: [501, 502],
-        linkedDealsIds: [dealId],
-      },
+      body: createCompanyBody,
     },
   },
   { tool: 'get_company', args: { id: companyId }, expect: { method: 'GET', path: `/companies/${companyId}` } },
@@ -83,22 +110,12 @@ describeRequests('crm', [
   { tool: 'get_company_attributes', args: {}, expect: { method: 'GET', path: '/crm/attributes/companies' } },
   {
     tool: 'create_crm_attribute',
-    args: {
-      label: 'Customer tier',
-      attributeType: 'single-select',
-      optionsLabels: ['Bronze', 'Silver', 'Gold'],
-      objectType: 'companies',
-    },
+    args: createCrmAttributeBody,
     reply: { status: 200, json: { id: '61a5cd07ca1347c82306ad07' } },
     expect: {
       method: 'POST',
       path: '/crm/attributes',
-      body: {
-        label: 'Customer tier',
-        attributeType: 'single-select',
-        optionsLabels: ['Bronze', 'Silver', 'Gold'],
-        objectType: 'companies',
-      },
+      body: createCrmAttributeBody,
     },
   },
   {
@@ -140,32 +157,12 @@ describeRequests('crm', [
   },
   {
     tool: 'create_deal',
-    args: {
-      name: 'Acme renewal 2027',
-      attributes: {
-        amount: 12000,
-        deal_owner: 'sales@acme.test',
-        pipeline: '6093d296ad1e9c5cf2140a58',
-        deal_stage: '9e577ff7-8e42-4ab3-be26-2b5e01b42518',
-      },
-      linkedContactsIds: [501],
-      linkedCompaniesIds: [companyId],
-    },
+    args: createDealBody,
     reply: { status: 201, json: { id: dealId } },
     expect: {
       method: 'POST',
       path: '/crm/deals',
-      body: {
-        name: 'Acme renewal 2027',
-        attributes: {
-          amount: 12000,
-          deal_owner: 'sales@acme.test',
-          pipeline: '6093d296ad1e9c5cf2140a58',
-          deal_stage: '9e577ff7-8e42-4ab3-be26-2b5e01b42518',
-        },
-        linkedContactsIds: [501],
-        linkedCompaniesIds: [companyId],
-      },
+      body: createDealBody,
     },
   },
   { tool: 'get_deal', args: { id: dealId }, expect: { method: 'GET', path: `/crm/deals/${dealId}` } },
@@ -263,28 +260,12 @@ describeRequests('crm', [
   },
   {
     tool: 'create_task',
-    args: {
-      name: 'Call Ann about renewal',
-      taskTypeId: '61a88a2eb7a574180261234',
-      date: '2026-12-03T10:00:00+01:00',
-      duration: 1800000,
-      assignToId: 'sales@acme.test',
-      dealsIds: [dealId],
-      reminder: { value: 30, unit: 'minutes', types: ['email', 'push'] },
-    },
+    args: createTaskBody,
     reply: { status: 201, json: { id: '61a5cd07ca1347c82306ad06' } },
     expect: {
       method: 'POST',
       path: '/crm/tasks',
-      body: {
-        name: 'Call Ann about renewal',
-        taskTypeId: '61a88a2eb7a574180261234',
-        date: '2026-12-03T10:00:00+01:00',
-        duration: 1800000,
-        assignToId: 'sales@acme.test',
-        dealsIds: [dealId],
-        reminder: { value: 30, unit: 'minutes', types: ['email', 'push'] },
-      },
+      body: createTaskBody,
     },
   },
   {

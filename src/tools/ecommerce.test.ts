@@ -18,6 +18,51 @@ const order = {
   metaInfo: { order_source: 'Website', gift_wrap: true, loyalty_points: 130 },
 };
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createBatchOrderBody = {
+  orders: [
+    order,
+    {
+      id: 'ORD-1043',
+      createdAt: '2026-11-21T10:00:00Z',
+      updatedAt: '2026-11-21T10:00:00Z',
+      status: 'pending',
+      amount: 15,
+      products: [{ productId: 'SKU-SOCK-3', quantity: 1, price: 15 }],
+    },
+  ],
+  notifyUrl: 'https://hooks.acme.test/orders-batch',
+  historical: false,
+};
+
+const createUpdateBatchCategoryBody = {
+  categories: [
+    { id: 'CAT-SHOES', name: 'Shoes', url: 'https://shop.acme.test/c/shoes' },
+    { id: 'CAT-SOCKS', name: 'Socks' },
+  ],
+  updateEnabled: true,
+};
+
+const createUpdateProductBody = {
+  id: 'SKU-SHOE-42',
+  name: 'Trail runner 42',
+  url: 'https://shop.acme.test/p/trail-runner-42',
+  imageUrl: 'https://cdn.acme.test/img/trail-runner-42.jpg',
+  sku: 'TR-42',
+  price: 99.9,
+  categories: ['CAT-SHOES'],
+  metaInfo: { brand: 'Acme', stock: 14 },
+  updateEnabled: true,
+};
+
+const createUpdateBatchProductsBody = {
+  products: [
+    { id: 'SKU-SHOE-42', name: 'Trail runner 42', price: 99.9 },
+    { id: 'SKU-SHOE-42-RED', name: 'Trail runner 42 red', parentId: 'SKU-SHOE-42', price: 104.9 },
+  ],
+  updateEnabled: false,
+};
+
 describeRequests('ecommerce', [
   {
     tool: 'create_order',
@@ -28,40 +73,12 @@ describeRequests('ecommerce', [
   },
   {
     tool: 'create_batch_order',
-    args: {
-      orders: [
-        order,
-        {
-          id: 'ORD-1043',
-          createdAt: '2026-11-21T10:00:00Z',
-          updatedAt: '2026-11-21T10:00:00Z',
-          status: 'pending',
-          amount: 15,
-          products: [{ productId: 'SKU-SOCK-3', quantity: 1, price: 15 }],
-        },
-      ],
-      notifyUrl: 'https://hooks.acme.test/orders-batch',
-      historical: false,
-    },
+    args: createBatchOrderBody,
     reply: { status: 202, json: { batchId: 815 } },
     expect: {
       method: 'POST',
       path: '/orders/status/batch',
-      body: {
-        orders: [
-          order,
-          {
-            id: 'ORD-1043',
-            createdAt: '2026-11-21T10:00:00Z',
-            updatedAt: '2026-11-21T10:00:00Z',
-            status: 'pending',
-            amount: 15,
-            products: [{ productId: 'SKU-SOCK-3', quantity: 1, price: 15 }],
-          },
-        ],
-        notifyUrl: 'https://hooks.acme.test/orders-batch',
-        historical: false,
-      },
+      body: createBatchOrderBody,
     },
   },
   {
@@ -106,24 +123,12 @@ describeRequests('ecommerce', [
   },
   {
     tool: 'create_update_batch_category',
-    args: {
-      categories: [
-        { id: 'CAT-SHOES', name: 'Shoes', url: 'https://shop.acme.test/c/shoes' },
-        { id: 'CAT-SOCKS', name: 'Socks' },
-      ],
-      updateEnabled: true,
-    },
+    args: createUpdateBatchCategoryBody,
     reply: { status: 201, json: { createdCount: 1, updatedCount: 1 } },
     expect: {
       method: 'POST',
       path: '/categories/batch',
-      body: {
-        categories: [
-          { id: 'CAT-SHOES', name: 'Shoes', url: 'https://shop.acme.test/c/shoes' },
-          { id: 'CAT-SOCKS', name: 'Socks' },
-        ],
-        updateEnabled: true,
-      },
+      body: createUpdateBatchCategoryBody,
     },
   },
   {
@@ -158,54 +163,22 @@ describeRequests('ecommerce', [
   },
   {
     tool: 'create_update_product',
-    args: {
-      id: 'SKU-SHOE-42',
-      name: 'Trail runner 42',
-      url: 'https://shop.acme.test/p/trail-runner-42',
-      imageUrl: 'https://cdn.acme.test/img/trail-runner-42.jpg',
-      sku: 'TR-42',
-      price: 99.9,
-      categories: ['CAT-SHOES'],
-      metaInfo: { brand: 'Acme', stock: 14 },
-      updateEnabled: true,
-    },
+    args: createUpdateProductBody,
     reply: { status: 201, json: { id: 'SKU-SHOE-42' } },
     expect: {
       method: 'POST',
       path: '/products',
-      body: {
-        id: 'SKU-SHOE-42',
-        name: 'Trail runner 42',
-        url: 'https://shop.acme.test/p/trail-runner-42',
-        imageUrl: 'https://cdn.acme.test/img/trail-runner-42.jpg',
-        sku: 'TR-42',
-        price: 99.9,
-        categories: ['CAT-SHOES'],
-        metaInfo: { brand: 'Acme', stock: 14 },
-        updateEnabled: true,
-      },
+      body: createUpdateProductBody,
     },
   },
   {
     tool: 'create_update_batch_products',
-    args: {
-      products: [
-        { id: 'SKU-SHOE-42', name: 'Trail runner 42', price: 99.9 },
-        { id: 'SKU-SHOE-42-RED', name: 'Trail runner 42 red', parentId: 'SKU-SHOE-42', price: 104.9 },
-      ],
-      updateEnabled: false,
-    },
+    args: createUpdateBatchProductsBody,
     reply: { status: 201, json: { createdCount: 2, updatedCount: 0 } },
     expect: {
       method: 'POST',
       path: '/products/batch',
-      body: {
-        products: [
-          { id: 'SKU-SHOE-42', name: 'Trail runner 42', price: 99.9 },
-          { id: 'SKU-SHOE-42-RED', name: 'Trail runner 42 red', parentId: 'SKU-SHOE-42', price: 104.9 },
-        ],
-        updateEnabled: false,
-      },
+      body: createUpdateBatchProductsBody,
     },
   },
   { tool: 'get_product_info', args: { id: 'SKU-SHOE-42' }, expect: { method: 'GET', path: '/products/SKU-SHOE-42' } },

@@ -2,6 +2,25 @@ import { describeRequests } from '../../test/support/request-cases.js';
 
 const uuid = 'd955aaa4-f4d6-4557-aa14-24286542ed8d';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createExternalFeedBody = {
+  name: 'Product catalogue',
+  url: 'https://shop.acme.test/feeds/products.json',
+  authType: 'token',
+  token: 'feed-token-5f2c9a',
+  headers: [{ name: 'X-Store', value: 'paris' }],
+  maxRetries: 3,
+  cache: true,
+};
+
+const basicAuthFeedBody = {
+  name: 'Events',
+  url: 'https://api.acme.test/events',
+  authType: 'basic',
+  username: 'brevo',
+  password: 's3cret-pass',
+};
+
 describeRequests('feeds', [
   {
     tool: 'get_all_external_feeds',
@@ -22,51 +41,23 @@ describeRequests('feeds', [
   },
   {
     tool: 'create_external_feed',
-    args: {
-      name: 'Product catalogue',
-      url: 'https://shop.acme.test/feeds/products.json',
-      authType: 'token',
-      token: 'feed-token-5f2c9a',
-      headers: [{ name: 'X-Store', value: 'paris' }],
-      maxRetries: 3,
-      cache: true,
-    },
+    args: createExternalFeedBody,
     reply: { status: 201, json: { id: uuid } },
     expect: {
       method: 'POST',
       path: '/feeds',
-      body: {
-        name: 'Product catalogue',
-        url: 'https://shop.acme.test/feeds/products.json',
-        authType: 'token',
-        token: 'feed-token-5f2c9a',
-        headers: [{ name: 'X-Store', value: 'paris' }],
-        maxRetries: 3,
-        cache: true,
-      },
+      body: createExternalFeedBody,
     },
   },
   {
     tool: 'create_external_feed',
     label: 'basic auth',
-    args: {
-      name: 'Events',
-      url: 'https://api.acme.test/events',
-      authType: 'basic',
-      username: 'brevo',
-      password: 's3cret-pass',
-    },
+    args: basicAuthFeedBody,
     reply: { status: 201, json: { id: uuid } },
     expect: {
       method: 'POST',
       path: '/feeds',
-      body: {
-        name: 'Events',
-        url: 'https://api.acme.test/events',
-        authType: 'basic',
-        username: 'brevo',
-        password: 's3cret-pass',
-      },
+      body: basicAuthFeedBody,
     },
   },
   { tool: 'get_external_feed_by_uuid', args: { uuid }, expect: { method: 'GET', path: `/feeds/${uuid}` } },

@@ -40,6 +40,113 @@ const monthlyCreditCap = {
   value: 10,
 };
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createLoyaltyProgramBody = {
+  name: 'VIP Club',
+  description: 'Earn points on every purchase.',
+  documentId: 'vip-2026',
+  meta: { region: 'EU' },
+};
+
+const updateLoyaltyProgramBody = {
+  name: 'VIP Club 2026',
+  description: 'Points on every purchase, double on Fridays.',
+  meta: { region: 'EU' },
+};
+
+const createRewardBody = {
+  name: '10 EUR off',
+  publicName: '€10 voucher',
+  publicDescription: '€10 off your next order over €50',
+  publicImage: 'https://cdn.shop.test/rewards/10eur.png',
+};
+
+const createVoucherBody = {
+  rewardId,
+  contactId: 12345,
+  code: 'SPRING-10-XK3F',
+  value: 10,
+  expirationDate: '2026-06-30T23:59:59Z',
+  meta: { campaign: 'spring' },
+};
+
+const redeemVoucherBody = {
+  attributedRewardId: voucherId,
+  loyaltySubscriptionId: 'cust_abc123',
+  meta: { till: 'paris-04' },
+  order: {
+    id: 'ORD-88121',
+    amount: 74.9,
+    status: 'completed',
+    storeId: 'paris-04',
+    email: 'ann.lee@example.com',
+    contact_id: 12345,
+    coupons: ['SPRING-10-XK3F'],
+    createdAt: '2026-04-02T14:05:00+02:00',
+    updatedAt: '2026-04-02T14:06:10+02:00',
+    identifiers: { ext_id: 'shop-ann-lee', loyalty_subscription_id: 'cust_abc123' },
+    billing: {
+      address: '12 rue des Lilas',
+      city: 'Paris',
+      countryCode: 'FR',
+      postCode: 75011,
+      phone: 33612345678,
+      paymentMethod: 'card',
+      region: 'Île-de-France',
+    },
+    products: [{ productId: 'SKU-1001', variantId: 'SKU-1001-M', quantity: 2, price: 29.95, category: ['shirts'] }],
+  },
+};
+
+const createBalanceDefinitionBody = {
+  name: 'Cashback',
+  unit: 'EUR',
+  balanceExpirationDate: '31/12',
+  maxDebitAmountLimit: 50,
+  imageRef: 'https://cdn.shop.test/cashback.png',
+};
+
+const beginTransactionBody = {
+  contactId: 12345,
+  balanceDefinitionId: bdid,
+  amount: 50,
+  meta: { reason: 'signup_bonus' },
+  ttl: 3600,
+  balanceExpiryInMinutes: 525600,
+};
+
+const debitBySubscriptionBody = {
+  LoyaltySubscriptionId: 'cust_abc123',
+  balanceDefinitionId: bdid,
+  amount: -120,
+  autoComplete: true,
+  eventTime: '2026-04-02T14:06:10Z',
+};
+
+const createBalanceOrderBody = {
+  contactId: 12345,
+  balanceDefinitionId: bdid,
+  amount: 75,
+  dueAt: '2026-05-02T00:00:00Z',
+  expiresAt: '2027-05-02T00:00:00Z',
+  source: 'user',
+  meta: { orderId: 'ORD-88121' },
+};
+
+const updateTierGroupBody = {
+  name: 'Status levels',
+  tierOrder: [silver, gold],
+  upgradeStrategy: 'real_time',
+  downgradeStrategy: 'tier_anniversary',
+};
+
+const createTierForTierGroupBody = {
+  name: 'Gold',
+  imageRef: 'https://cdn.shop.test/tiers/gold.png',
+  accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1000 }],
+  tierRewards: [{ rewardId }],
+};
+
 describeRequests('loyalty', [
   // Programs and members
   {
@@ -53,42 +160,23 @@ describeRequests('loyalty', [
   },
   {
     tool: 'create_loyalty_program',
-    args: {
-      name: 'VIP Club',
-      description: 'Earn points on every purchase.',
-      documentId: 'vip-2026',
-      meta: { region: 'EU' },
-    },
+    args: createLoyaltyProgramBody,
     reply: { json: { id: pid, name: 'VIP Club', state: 'inactive' } },
     expect: {
       method: 'POST',
       path: '/loyalty/config/programs',
-      body: {
-        name: 'VIP Club',
-        description: 'Earn points on every purchase.',
-        documentId: 'vip-2026',
-        meta: { region: 'EU' },
-      },
+      body: createLoyaltyProgramBody,
     },
     check: ({ result }) => expect(JSON.stringify(result)).toContain(pid),
   },
   { tool: 'get_loyalty_program_info', args: { pid }, expect: { method: 'GET', path: base } },
   {
     tool: 'update_loyalty_program',
-    args: {
-      pid,
-      name: 'VIP Club 2026',
-      description: 'Points on every purchase, double on Fridays.',
-      meta: { region: 'EU' },
-    },
+    args: { pid, ...updateLoyaltyProgramBody },
     expect: {
       method: 'PUT',
       path: base,
-      body: {
-        name: 'VIP Club 2026',
-        description: 'Points on every purchase, double on Fridays.',
-        meta: { region: 'EU' },
-      },
+      body: updateLoyaltyProgramBody,
     },
   },
   {
@@ -172,23 +260,12 @@ describeRequests('loyalty', [
   },
   {
     tool: 'create_reward',
-    args: {
-      pid,
-      name: '10 EUR off',
-      publicName: '€10 voucher',
-      publicDescription: '€10 off your next order over €50',
-      publicImage: 'https://cdn.shop.test/rewards/10eur.png',
-    },
+    args: { pid, ...createRewardBody },
     reply: { json: { id: rewardId } },
     expect: {
       method: 'POST',
       path: `${offer}/offers`,
-      body: {
-        name: '10 EUR off',
-        publicName: '€10 voucher',
-        publicDescription: '€10 off your next order over €50',
-        publicImage: 'https://cdn.shop.test/rewards/10eur.png',
-      },
+      body: createRewardBody,
     },
   },
   {
@@ -198,26 +275,11 @@ describeRequests('loyalty', [
   },
   {
     tool: 'create_voucher',
-    args: {
-      pid,
-      rewardId,
-      contactId: 12345,
-      code: 'SPRING-10-XK3F',
-      value: 10,
-      expirationDate: '2026-06-30T23:59:59Z',
-      meta: { campaign: 'spring' },
-    },
+    args: { pid, ...createVoucherBody },
     expect: {
       method: 'POST',
       path: `${offer}/rewards/attribute`,
-      body: {
-        rewardId,
-        contactId: 12345,
-        code: 'SPRING-10-XK3F',
-        value: 10,
-        expirationDate: '2026-06-30T23:59:59Z',
-        meta: { campaign: 'spring' },
-      },
+      body: createVoucherBody,
     },
   },
   {
@@ -233,66 +295,11 @@ describeRequests('loyalty', [
   {
     tool: 'redeem_voucher',
     label: 'with the order it pays for',
-    args: {
-      pid,
-      attributedRewardId: voucherId,
-      loyaltySubscriptionId: 'cust_abc123',
-      meta: { till: 'paris-04' },
-      order: {
-        id: 'ORD-88121',
-        amount: 74.9,
-        status: 'completed',
-        storeId: 'paris-04',
-        email: 'ann.lee@example.com',
-        contact_id: 12345,
-        coupons: ['SPRING-10-XK3F'],
-        createdAt: '2026-04-02T14:05:00+02:00',
-        updatedAt: '2026-04-02T14:06:10+02:00',
-        identifiers: { ext_id: 'shop-ann-lee', loyalty_subscription_id: 'cust_abc123' },
-        billing: {
-          address: '12 rue des Lilas',
-          city: 'Paris',
-          countryCode: 'FR',
-          postCode: 75011,
-          phone: 33612345678,
-          paymentMethod: 'card',
-          region: 'Île-de-France',
-        },
-        products: [{ productId: 'SKU-1001', variantId: 'SKU-1001-M', quantity: 2, price: 29.95, category: ['shirts'] }],
-      },
-    },
+    args: { pid, ...redeemVoucherBody },
     expect: {
       method: 'POST',
       path: `${offer}/rewards/redeem`,
-      body: {
-        attributedRewardId: voucherId,
-        loyaltySubscriptionId: 'cust_abc123',
-        meta: { till: 'paris-04' },
-        order: {
-          id: 'ORD-88121',
-          amount: 74.9,
-          status: 'completed',
-          storeId: 'paris-04',
-          email: 'ann.lee@example.com',
-          contact_id: 12345,
-          coupons: ['SPRING-10-XK3F'],
-          createdAt: '2026-04-02T14:05:00+02:00',
-          updatedAt: '2026-04-02T14:06:10+02:00',
-          identifiers: { ext_id: 'shop-ann-lee', loyalty_subscription_id: 'cust_abc123' },
-          billing: {
-            address: '12 rue des Lilas',
-            city: 'Paris',
-            countryCode: 'FR',
-            postCode: 75011,
-            phone: 33612345678,
-            paymentMethod: 'card',
-            region: 'Île-de-France',
-          },
-          products: [
-            { productId: 'SKU-1001', variantId: 'SKU-1001-M', quantity: 2, price: 29.95, category: ['shirts'] },
-          ],
-        },
-      },
+      body: redeemVoucherBody,
     },
   },
   {
@@ -341,24 +348,11 @@ describeRequests('loyalty', [
   {
     tool: 'create_balance_definition',
     label: 'cashback expiring on a fixed day',
-    args: {
-      pid,
-      name: 'Cashback',
-      unit: 'EUR',
-      balanceExpirationDate: '31/12',
-      maxDebitAmountLimit: 50,
-      imageRef: 'https://cdn.shop.test/cashback.png',
-    },
+    args: { pid, ...createBalanceDefinitionBody },
     expect: {
       method: 'POST',
       path: `${balance}/balance-definitions`,
-      body: {
-        name: 'Cashback',
-        unit: 'EUR',
-        balanceExpirationDate: '31/12',
-        maxDebitAmountLimit: 50,
-        imageRef: 'https://cdn.shop.test/cashback.png',
-      },
+      body: createBalanceDefinitionBody,
     },
   },
   {
@@ -429,50 +423,22 @@ describeRequests('loyalty', [
   { tool: 'get_contact_balances', args: { pid }, expect: { method: 'GET', path: `${balance}/contact-balances` } },
   {
     tool: 'begin_transaction',
-    args: {
-      pid,
-      contactId: 12345,
-      balanceDefinitionId: bdid,
-      amount: 50,
-      meta: { reason: 'signup_bonus' },
-      ttl: 3600,
-      balanceExpiryInMinutes: 525600,
-    },
+    args: { pid, ...beginTransactionBody },
     reply: { json: { id: txId, status: 'draft' } },
     expect: {
       method: 'POST',
       path: `${balance}/transactions`,
-      body: {
-        contactId: 12345,
-        balanceDefinitionId: bdid,
-        amount: 50,
-        meta: { reason: 'signup_bonus' },
-        ttl: 3600,
-        balanceExpiryInMinutes: 525600,
-      },
+      body: beginTransactionBody,
     },
   },
   {
     tool: 'begin_transaction',
     label: 'debit by subscription id, completed at once',
-    args: {
-      pid,
-      LoyaltySubscriptionId: 'cust_abc123',
-      balanceDefinitionId: bdid,
-      amount: -120,
-      autoComplete: true,
-      eventTime: '2026-04-02T14:06:10Z',
-    },
+    args: { pid, ...debitBySubscriptionBody },
     expect: {
       method: 'POST',
       path: `${balance}/transactions`,
-      body: {
-        LoyaltySubscriptionId: 'cust_abc123',
-        balanceDefinitionId: bdid,
-        amount: -120,
-        autoComplete: true,
-        eventTime: '2026-04-02T14:06:10Z',
-      },
+      body: debitBySubscriptionBody,
     },
   },
   {
@@ -487,28 +453,11 @@ describeRequests('loyalty', [
   },
   {
     tool: 'create_balance_order',
-    args: {
-      pid,
-      contactId: 12345,
-      balanceDefinitionId: bdid,
-      amount: 75,
-      dueAt: '2026-05-02T00:00:00Z',
-      expiresAt: '2027-05-02T00:00:00Z',
-      source: 'user',
-      meta: { orderId: 'ORD-88121' },
-    },
+    args: { pid, ...createBalanceOrderBody },
     expect: {
       method: 'POST',
       path: `${balance}/create-order`,
-      body: {
-        contactId: 12345,
-        balanceDefinitionId: bdid,
-        amount: 75,
-        dueAt: '2026-05-02T00:00:00Z',
-        expiresAt: '2027-05-02T00:00:00Z',
-        source: 'user',
-        meta: { orderId: 'ORD-88121' },
-      },
+      body: createBalanceOrderBody,
     },
   },
   {
@@ -575,23 +524,11 @@ describeRequests('loyalty', [
   },
   {
     tool: 'update_tier_group',
-    args: {
-      pid,
-      gid,
-      name: 'Status levels',
-      tierOrder: [silver, gold],
-      upgradeStrategy: 'real_time',
-      downgradeStrategy: 'tier_anniversary',
-    },
+    args: { pid, gid, ...updateTierGroupBody },
     expect: {
       method: 'PUT',
       path: `${tier}/tier-groups/${gid}`,
-      body: {
-        name: 'Status levels',
-        tierOrder: [silver, gold],
-        upgradeStrategy: 'real_time',
-        downgradeStrategy: 'tier_anniversary',
-      },
+      body: updateTierGroupBody,
     },
   },
   {
@@ -608,24 +545,12 @@ describeRequests('loyalty', [
   },
   {
     tool: 'create_tier_for_tier_group',
-    args: {
-      pid,
-      gid,
-      name: 'Gold',
-      imageRef: 'https://cdn.shop.test/tiers/gold.png',
-      accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1000 }],
-      tierRewards: [{ rewardId }],
-    },
+    args: { pid, gid, ...createTierForTierGroupBody },
     reply: { json: { id: gold } },
     expect: {
       method: 'POST',
       path: `${tier}/tier-groups/${gid}/tiers`,
-      body: {
-        name: 'Gold',
-        imageRef: 'https://cdn.shop.test/tiers/gold.png',
-        accessConditions: [{ balanceDefinitionId: bdid, minimumValue: 1000 }],
-        tierRewards: [{ rewardId }],
-      },
+      body: createTierForTierGroupBody,
     },
   },
   {

@@ -1,17 +1,20 @@
 import { expect } from 'vitest';
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createPaymentRequestBody = {
+  reference: 'Invoice #INV-1042',
+  cart: { currency: 'EUR', specificAmount: 12990 },
+  contactId: 501,
+  description: 'Yoga classes, December',
+  notification: { channel: 'email', text: 'Here is the link to pay for your December classes.' },
+  configuration: { customSuccessUrl: 'https://acme.test/payment-thanks' },
+};
+
 describeRequests('payments', [
   {
     tool: 'create_payment_request',
-    args: {
-      reference: 'Invoice #INV-1042',
-      cart: { currency: 'EUR', specificAmount: 12990 },
-      contactId: 501,
-      description: 'Yoga classes, December',
-      notification: { channel: 'email', text: 'Here is the link to pay for your December classes.' },
-      configuration: { customSuccessUrl: 'https://acme.test/payment-thanks' },
-    },
+    args: createPaymentRequestBody,
     reply: {
       status: 201,
       json: { id: '6d4ec0b2b48ef803df4103ve', url: 'https://pay.brevo.com/payment/6d4ec0b2b48ef803df4103ve' },
@@ -19,14 +22,7 @@ describeRequests('payments', [
     expect: {
       method: 'POST',
       path: '/payments/requests',
-      body: {
-        reference: 'Invoice #INV-1042',
-        cart: { currency: 'EUR', specificAmount: 12990 },
-        contactId: 501,
-        description: 'Yoga classes, December',
-        notification: { channel: 'email', text: 'Here is the link to pay for your December classes.' },
-        configuration: { customSuccessUrl: 'https://acme.test/payment-thanks' },
-      },
+      body: createPaymentRequestBody,
     },
     check: ({ result }) => expect(JSON.stringify(result)).toContain('pay.brevo.com/payment/6d4ec0b2b48ef803df4103ve'),
   },

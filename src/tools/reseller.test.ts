@@ -1,6 +1,16 @@
 import { expect } from 'vitest';
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createResellerChildBody = {
+  email: 'josh.cruise@cruise-travel.test',
+  firstName: 'Josh',
+  lastName: 'Cruise',
+  companyName: 'Cruise Travel',
+  password: 'Pa55w0rd65!x',
+  language: 'en',
+};
+
 describeRequests('reseller', [
   {
     tool: 'get_reseller_children',
@@ -11,26 +21,12 @@ describeRequests('reseller', [
   },
   {
     tool: 'create_reseller_child',
-    args: {
-      email: 'josh.cruise@cruise-travel.test',
-      firstName: 'Josh',
-      lastName: 'Cruise',
-      companyName: 'Cruise Travel',
-      password: 'Pa55w0rd65!x',
-      language: 'en',
-    },
+    args: createResellerChildBody,
     reply: { status: 201, json: { authKey: 'xkeysib-21881a00000cc92e04-mIre00007z', id: 1234567 } },
     expect: {
       method: 'POST',
       path: '/reseller/children',
-      body: {
-        email: 'josh.cruise@cruise-travel.test',
-        firstName: 'Josh',
-        lastName: 'Cruise',
-        companyName: 'Cruise Travel',
-        password: 'Pa55w0rd65!x',
-        language: 'en',
-      },
+      body: createResellerChildBody,
     },
     check: ({ result }) => expect(JSON.stringify(result)).toContain('1234567'),
   },

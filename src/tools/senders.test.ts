@@ -1,5 +1,15 @@
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createSenderBody = {
+  name: 'Acme Newsletter',
+  email: 'news@acme.test',
+  ips: [
+    { ip: '198.51.100.24', domain: 'mail.acme.test', weight: 60 },
+    { ip: '198.51.100.25', domain: 'news.acme.test', weight: 40 },
+  ],
+};
+
 describeRequests('senders', [
   {
     tool: 'get_senders',
@@ -22,26 +32,12 @@ describeRequests('senders', [
   {
     tool: 'create_sender',
     label: 'with weighted dedicated IPs',
-    args: {
-      name: 'Acme Newsletter',
-      email: 'news@acme.test',
-      ips: [
-        { ip: '198.51.100.24', domain: 'mail.acme.test', weight: 60 },
-        { ip: '198.51.100.25', domain: 'news.acme.test', weight: 40 },
-      ],
-    },
+    args: createSenderBody,
     reply: { status: 201, json: { id: 8 } },
     expect: {
       method: 'POST',
       path: '/senders',
-      body: {
-        name: 'Acme Newsletter',
-        email: 'news@acme.test',
-        ips: [
-          { ip: '198.51.100.24', domain: 'mail.acme.test', weight: 60 },
-          { ip: '198.51.100.25', domain: 'news.acme.test', weight: 40 },
-        ],
-      },
+      body: createSenderBody,
     },
   },
   {

@@ -1,5 +1,17 @@
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createSmsCampaignBody = {
+  name: 'Black Friday SMS',
+  sender: 'AcmeShop',
+  content: 'Black Friday: 30% off everything today only at acme.test',
+  recipients: { listIds: [2, 7], exclusionListIds: [9] },
+  scheduledAt: '2026-11-27T08:00:00+01:00',
+  unicodeEnabled: false,
+  organisationPrefix: 'Acme',
+  unsubscribeInstruction: 'Reply STOP to opt out',
+};
+
 describeRequests('sms_campaigns', [
   {
     tool: 'get_sms_campaigns',
@@ -19,30 +31,12 @@ describeRequests('sms_campaigns', [
   },
   {
     tool: 'create_sms_campaign',
-    args: {
-      name: 'Black Friday SMS',
-      sender: 'AcmeShop',
-      content: 'Black Friday: 30% off everything today only at acme.test',
-      recipients: { listIds: [2, 7], exclusionListIds: [9] },
-      scheduledAt: '2026-11-27T08:00:00+01:00',
-      unicodeEnabled: false,
-      organisationPrefix: 'Acme',
-      unsubscribeInstruction: 'Reply STOP to opt out',
-    },
+    args: createSmsCampaignBody,
     reply: { status: 201, json: { id: 52 } },
     expect: {
       method: 'POST',
       path: '/smsCampaigns',
-      body: {
-        name: 'Black Friday SMS',
-        sender: 'AcmeShop',
-        content: 'Black Friday: 30% off everything today only at acme.test',
-        recipients: { listIds: [2, 7], exclusionListIds: [9] },
-        scheduledAt: '2026-11-27T08:00:00+01:00',
-        unicodeEnabled: false,
-        organisationPrefix: 'Acme',
-        unsubscribeInstruction: 'Reply STOP to opt out',
-      },
+      body: createSmsCampaignBody,
     },
   },
   { tool: 'get_sms_campaign', args: { campaignId: 52 }, expect: { method: 'GET', path: '/smsCampaigns/52' } },

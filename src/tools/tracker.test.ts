@@ -3,6 +3,29 @@ import { FakeBrevo } from '../../test/support/fake-brevo.js';
 import { connectStdio, TEST_KEY, textOf, type Connected } from '../../test/support/mcp.js';
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const trackEventBody = {
+  email: 'ann.lee@example.com',
+  event: 'cart_updated',
+  properties: { FIRSTNAME: 'Ann' },
+  eventdata: {
+    id: 'cart:8812',
+    data: { total: 129.9, currency: 'EUR', items: [{ sku: 'SKU-SHOE-42', qty: 1 }] },
+  },
+};
+
+const trackLinkBody = {
+  email: 'ann.lee@example.com',
+  link: 'https://shop.acme.test/p/trail-runner-42',
+  properties: { campaign: 'winter-sale' },
+};
+
+const trackPageBody = {
+  email: 'ann.lee@example.com',
+  page: 'checkout',
+  properties: { url: 'https://shop.acme.test/checkout', title: 'Checkout' },
+};
+
 describeRequests('tracker', [
   {
     tool: 'identify_user',
@@ -21,26 +44,13 @@ describeRequests('tracker', [
   },
   {
     tool: 'track_event',
-    args: {
-      email: 'ann.lee@example.com',
-      event: 'cart_updated',
-      properties: { FIRSTNAME: 'Ann' },
-      eventdata: { id: 'cart:8812', data: { total: 129.9, currency: 'EUR', items: [{ sku: 'SKU-SHOE-42', qty: 1 }] } },
-    },
+    args: trackEventBody,
     reply: { status: 204 },
     expect: {
       host: 'tracker',
       method: 'POST',
       path: '/api/v2/trackEvent',
-      body: {
-        email: 'ann.lee@example.com',
-        event: 'cart_updated',
-        properties: { FIRSTNAME: 'Ann' },
-        eventdata: {
-          id: 'cart:8812',
-          data: { total: 129.9, currency: 'EUR', items: [{ sku: 'SKU-SHOE-42', qty: 1 }] },
-        },
-      },
+      body: trackEventBody,
     },
   },
   {
@@ -57,40 +67,24 @@ describeRequests('tracker', [
   },
   {
     tool: 'track_link',
-    args: {
-      email: 'ann.lee@example.com',
-      link: 'https://shop.acme.test/p/trail-runner-42',
-      properties: { campaign: 'winter-sale' },
-    },
+    args: trackLinkBody,
     reply: { status: 204 },
     expect: {
       host: 'tracker',
       method: 'POST',
       path: '/api/v2/trackLink',
-      body: {
-        email: 'ann.lee@example.com',
-        link: 'https://shop.acme.test/p/trail-runner-42',
-        properties: { campaign: 'winter-sale' },
-      },
+      body: trackLinkBody,
     },
   },
   {
     tool: 'track_page',
-    args: {
-      email: 'ann.lee@example.com',
-      page: 'checkout',
-      properties: { url: 'https://shop.acme.test/checkout', title: 'Checkout' },
-    },
+    args: trackPageBody,
     reply: { status: 204 },
     expect: {
       host: 'tracker',
       method: 'POST',
       path: '/api/v2/trackPage',
-      body: {
-        email: 'ann.lee@example.com',
-        page: 'checkout',
-        properties: { url: 'https://shop.acme.test/checkout', title: 'Checkout' },
-      },
+      body: trackPageBody,
     },
   },
 ]);

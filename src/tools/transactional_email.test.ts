@@ -1,37 +1,47 @@
 import { expect } from 'vitest';
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const sendTransacEmailBody = {
+  sender: { name: 'Acme Billing', email: 'billing@acme.test' },
+  to: [{ email: 'ann.lee@example.com', name: 'Ann Lee' }],
+  cc: [{ email: 'accounts@example.com' }],
+  subject: 'Your invoice INV-1042',
+  htmlContent: '<p>Hello {{params.firstName}}, your invoice is attached.</p>',
+  params: { firstName: 'Ann' },
+  attachment: [{ url: 'https://files.acme.test/inv-1042.pdf', name: 'inv-1042.pdf' }],
+  headers: { 'X-Sib-Sandbox': 'drop' },
+  tags: ['invoice'],
+  scheduledAt: '2026-12-01T09:00:00+01:00',
+};
+
+const templateEmailBody = {
+  templateId: 12,
+  messageVersions: [
+    { to: [{ email: 'bo@example.com' }], params: { code: 'A1' } },
+    { to: [{ email: 'cy@example.com' }], params: { code: 'B2' }, subject: 'Your code' },
+  ],
+};
+
+const createSmtpTemplateBody = {
+  sender: { name: 'Acme', email: 'hello@acme.test' },
+  templateName: 'Order confirmation',
+  subject: 'Order {{params.orderId}} confirmed',
+  htmlContent: '<h1>Thanks!</h1>',
+  replyTo: 'support@acme.test',
+  isActive: true,
+  tag: 'orders',
+};
+
 describeRequests('transactional_email', [
   {
     tool: 'send_transac_email',
-    args: {
-      sender: { name: 'Acme Billing', email: 'billing@acme.test' },
-      to: [{ email: 'ann.lee@example.com', name: 'Ann Lee' }],
-      cc: [{ email: 'accounts@example.com' }],
-      subject: 'Your invoice INV-1042',
-      htmlContent: '<p>Hello {{params.firstName}}, your invoice is attached.</p>',
-      params: { firstName: 'Ann' },
-      attachment: [{ url: 'https://files.acme.test/inv-1042.pdf', name: 'inv-1042.pdf' }],
-      headers: { 'X-Sib-Sandbox': 'drop' },
-      tags: ['invoice'],
-      scheduledAt: '2026-12-01T09:00:00+01:00',
-    },
+    args: sendTransacEmailBody,
     reply: { status: 201, json: { messageId: '<202612010900.123@smtp-relay.mailin.fr>' } },
     expect: {
       method: 'POST',
       path: '/smtp/email',
-      body: {
-        sender: { name: 'Acme Billing', email: 'billing@acme.test' },
-        to: [{ email: 'ann.lee@example.com', name: 'Ann Lee' }],
-        cc: [{ email: 'accounts@example.com' }],
-        subject: 'Your invoice INV-1042',
-        htmlContent: '<p>Hello {{params.firstName}}, your invoice is attached.</p>',
-        params: { firstName: 'Ann' },
-        attachment: [{ url: 'https://files.acme.test/inv-1042.pdf', name: 'inv-1042.pdf' }],
-        headers: { 'X-Sib-Sandbox': 'drop' },
-        tags: ['invoice'],
-        scheduledAt: '2026-12-01T09:00:00+01:00',
-      },
+      body: sendTransacEmailBody,
     },
     check: ({ request, result }) => {
       expect(request.headers['content-type']).toBe('application/json');
@@ -41,23 +51,11 @@ describeRequests('transactional_email', [
   {
     tool: 'send_transac_email',
     label: 'template with message versions',
-    args: {
-      templateId: 12,
-      messageVersions: [
-        { to: [{ email: 'bo@example.com' }], params: { code: 'A1' } },
-        { to: [{ email: 'cy@example.com' }], params: { code: 'B2' }, subject: 'Your code' },
-      ],
-    },
+    args: templateEmailBody,
     expect: {
       method: 'POST',
       path: '/smtp/email',
-      body: {
-        templateId: 12,
-        messageVersions: [
-          { to: [{ email: 'bo@example.com' }], params: { code: 'A1' } },
-          { to: [{ email: 'cy@example.com' }], params: { code: 'B2' }, subject: 'Your code' },
-        ],
-      },
+      body: templateEmailBody,
     },
   },
   {
@@ -110,28 +108,12 @@ describeRequests('transactional_email', [
   },
   {
     tool: 'create_smtp_template',
-    args: {
-      sender: { name: 'Acme', email: 'hello@acme.test' },
-      templateName: 'Order confirmation',
-      subject: 'Order {{params.orderId}} confirmed',
-      htmlContent: '<h1>Thanks!</h1>',
-      replyTo: 'support@acme.test',
-      isActive: true,
-      tag: 'orders',
-    },
+    args: createSmtpTemplateBody,
     reply: { status: 201, json: { id: 31 } },
     expect: {
       method: 'POST',
       path: '/smtp/templates',
-      body: {
-        sender: { name: 'Acme', email: 'hello@acme.test' },
-        templateName: 'Order confirmation',
-        subject: 'Order {{params.orderId}} confirmed',
-        htmlContent: '<h1>Thanks!</h1>',
-        replyTo: 'support@acme.test',
-        isActive: true,
-        tag: 'orders',
-      },
+      body: createSmtpTemplateBody,
     },
   },
   { tool: 'get_smtp_template', args: { templateId: 31 }, expect: { method: 'GET', path: '/smtp/templates/31' } },

@@ -1,18 +1,37 @@
 import { expect } from 'vitest';
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const sendTransacSmsBody = {
+  sender: 'AcmeShop',
+  recipient: '33689965433',
+  content: 'Your Acme code is 482913. It expires in 10 minutes.',
+  type: 'transactional',
+  tag: 'otp',
+  webUrl: 'https://hooks.acme.test/brevo/sms',
+  unicodeEnabled: false,
+};
+
+const marketingSmsBody = {
+  sender: '4915123456',
+  recipient: '491701234567',
+  content: 'Spring sale: 20% off until Sunday. Reply STOP to opt out.',
+  type: 'marketing',
+  tag: ['spring-sale', 'de'],
+  organisationPrefix: 'Acme',
+};
+
+const sendAsyncTransactionalSmsBody = {
+  sender: 'AcmeShop',
+  recipient: '33689965433',
+  content: 'Your parcel 7741 is out for delivery.',
+  tag: 'shipping',
+};
+
 describeRequests('transactional_sms', [
   {
     tool: 'send_transac_sms',
-    args: {
-      sender: 'AcmeShop',
-      recipient: '33689965433',
-      content: 'Your Acme code is 482913. It expires in 10 minutes.',
-      type: 'transactional',
-      tag: 'otp',
-      webUrl: 'https://hooks.acme.test/brevo/sms',
-      unicodeEnabled: false,
-    },
+    args: sendTransacSmsBody,
     reply: {
       status: 201,
       json: {
@@ -26,61 +45,29 @@ describeRequests('transactional_sms', [
     expect: {
       method: 'POST',
       path: '/transactionalSMS/sms',
-      body: {
-        sender: 'AcmeShop',
-        recipient: '33689965433',
-        content: 'Your Acme code is 482913. It expires in 10 minutes.',
-        type: 'transactional',
-        tag: 'otp',
-        webUrl: 'https://hooks.acme.test/brevo/sms',
-        unicodeEnabled: false,
-      },
+      body: sendTransacSmsBody,
     },
     check: ({ result }) => expect(JSON.stringify(result)).toContain('ab1cde2fgh3i4jklmno'),
   },
   {
     tool: 'send_transac_sms',
     label: 'marketing with several tags and a prefix',
-    args: {
-      sender: '4915123456',
-      recipient: '491701234567',
-      content: 'Spring sale: 20% off until Sunday. Reply STOP to opt out.',
-      type: 'marketing',
-      tag: ['spring-sale', 'de'],
-      organisationPrefix: 'Acme',
-    },
+    args: marketingSmsBody,
     reply: { status: 201, json: { messageId: 1511882900176221 } },
     expect: {
       method: 'POST',
       path: '/transactionalSMS/sms',
-      body: {
-        sender: '4915123456',
-        recipient: '491701234567',
-        content: 'Spring sale: 20% off until Sunday. Reply STOP to opt out.',
-        type: 'marketing',
-        tag: ['spring-sale', 'de'],
-        organisationPrefix: 'Acme',
-      },
+      body: marketingSmsBody,
     },
   },
   {
     tool: 'send_async_transactional_sms',
-    args: {
-      sender: 'AcmeShop',
-      recipient: '33689965433',
-      content: 'Your parcel 7741 is out for delivery.',
-      tag: 'shipping',
-    },
+    args: sendAsyncTransactionalSmsBody,
     reply: { status: 202, json: { messageId: 1511882900176222 } },
     expect: {
       method: 'POST',
       path: '/transactionalSMS/send',
-      body: {
-        sender: 'AcmeShop',
-        recipient: '33689965433',
-        content: 'Your parcel 7741 is out for delivery.',
-        tag: 'shipping',
-      },
+      body: sendAsyncTransactionalSmsBody,
     },
   },
   {

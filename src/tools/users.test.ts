@@ -1,5 +1,21 @@
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const inviteUserBody = {
+  email: 'maya.ortiz@acme.test',
+  all_features_access: false,
+  privileges: [
+    { feature: 'contacts', permissions: ['view', 'import', 'export'] },
+    { feature: 'email_campaigns', permissions: ['create_edit_delete'] },
+  ],
+};
+
+const editUserPermissionBody = {
+  email: 'maya.ortiz@acme.test',
+  all_features_access: false,
+  privileges: [{ feature: 'sales_platform', permissions: ['create_edit_deals', 'reports'] }],
+};
+
 describeRequests('users', [
   {
     tool: 'get_invited_users_list',
@@ -32,26 +48,12 @@ describeRequests('users', [
   },
   {
     tool: 'invite_user',
-    args: {
-      email: 'maya.ortiz@acme.test',
-      all_features_access: false,
-      privileges: [
-        { feature: 'contacts', permissions: ['view', 'import', 'export'] },
-        { feature: 'email_campaigns', permissions: ['create_edit_delete'] },
-      ],
-    },
+    args: inviteUserBody,
     reply: { json: { status: 'OK' } },
     expect: {
       method: 'POST',
       path: '/organization/user/invitation/send',
-      body: {
-        email: 'maya.ortiz@acme.test',
-        all_features_access: false,
-        privileges: [
-          { feature: 'contacts', permissions: ['view', 'import', 'export'] },
-          { feature: 'email_campaigns', permissions: ['create_edit_delete'] },
-        ],
-      },
+      body: inviteUserBody,
     },
   },
   {
@@ -67,20 +69,12 @@ describeRequests('users', [
   },
   {
     tool: 'edit_user_permission',
-    args: {
-      email: 'maya.ortiz@acme.test',
-      all_features_access: false,
-      privileges: [{ feature: 'sales_platform', permissions: ['create_edit_deals', 'reports'] }],
-    },
+    args: editUserPermissionBody,
     reply: { json: { status: 'OK' } },
     expect: {
       method: 'POST',
       path: '/organization/user/update/permissions',
-      body: {
-        email: 'maya.ortiz@acme.test',
-        all_features_access: false,
-        privileges: [{ feature: 'sales_platform', permissions: ['create_edit_deals', 'reports'] }],
-      },
+      body: editUserPermissionBody,
     },
   },
   {

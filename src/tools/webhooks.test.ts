@@ -1,5 +1,34 @@
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createWebhookBody = {
+  url: 'https://hooks.acme.test/brevo/transactional',
+  description: 'Bounces and spam reports for the CRM',
+  events: ['hardBounce', 'softBounce', 'spam'],
+  type: 'transactional',
+  channel: 'email',
+  batched: true,
+  auth: { type: 'bearer', token: 'whk_3f9a2c7e' },
+  headers: [{ key: 'x-acme-secret', value: 'b1c2d3' }],
+};
+
+const inboundWebhookBody = {
+  url: 'https://hooks.acme.test/brevo/inbound',
+  events: ['inboundEmailProcessed'],
+  type: 'inbound',
+  domain: 'reply.acme.test',
+};
+
+const exportWebhooksHistoryBody = {
+  type: 'transactional',
+  event: 'hardBounce',
+  notifyURL: 'https://hooks.acme.test/brevo/export-ready',
+  startDate: '2026-10-01',
+  endDate: '2026-10-31',
+  sort: 'desc',
+  webhookId: 9864,
+};
+
 describeRequests('webhooks', [
   {
     tool: 'get_webhooks',
@@ -15,51 +44,23 @@ describeRequests('webhooks', [
   },
   {
     tool: 'create_webhook',
-    args: {
-      url: 'https://hooks.acme.test/brevo/transactional',
-      description: 'Bounces and spam reports for the CRM',
-      events: ['hardBounce', 'softBounce', 'spam'],
-      type: 'transactional',
-      channel: 'email',
-      batched: true,
-      auth: { type: 'bearer', token: 'whk_3f9a2c7e' },
-      headers: [{ key: 'x-acme-secret', value: 'b1c2d3' }],
-    },
+    args: createWebhookBody,
     reply: { status: 201, json: { id: 9864 } },
     expect: {
       method: 'POST',
       path: '/webhooks',
-      body: {
-        url: 'https://hooks.acme.test/brevo/transactional',
-        description: 'Bounces and spam reports for the CRM',
-        events: ['hardBounce', 'softBounce', 'spam'],
-        type: 'transactional',
-        channel: 'email',
-        batched: true,
-        auth: { type: 'bearer', token: 'whk_3f9a2c7e' },
-        headers: [{ key: 'x-acme-secret', value: 'b1c2d3' }],
-      },
+      body: createWebhookBody,
     },
   },
   {
     tool: 'create_webhook',
     label: 'inbound with domain',
-    args: {
-      url: 'https://hooks.acme.test/brevo/inbound',
-      events: ['inboundEmailProcessed'],
-      type: 'inbound',
-      domain: 'reply.acme.test',
-    },
+    args: inboundWebhookBody,
     reply: { status: 201, json: { id: 9865 } },
     expect: {
       method: 'POST',
       path: '/webhooks',
-      body: {
-        url: 'https://hooks.acme.test/brevo/inbound',
-        events: ['inboundEmailProcessed'],
-        type: 'inbound',
-        domain: 'reply.acme.test',
-      },
+      body: inboundWebhookBody,
     },
   },
   {
@@ -86,28 +87,12 @@ describeRequests('webhooks', [
   },
   {
     tool: 'export_webhooks_history',
-    args: {
-      type: 'transactional',
-      event: 'hardBounce',
-      notifyURL: 'https://hooks.acme.test/brevo/export-ready',
-      startDate: '2026-10-01',
-      endDate: '2026-10-31',
-      sort: 'desc',
-      webhookId: 9864,
-    },
+    args: exportWebhooksHistoryBody,
     reply: { status: 202, json: { processId: 78 } },
     expect: {
       method: 'POST',
       path: '/webhooks/export',
-      body: {
-        type: 'transactional',
-        event: 'hardBounce',
-        notifyURL: 'https://hooks.acme.test/brevo/export-ready',
-        startDate: '2026-10-01',
-        endDate: '2026-10-31',
-        sort: 'desc',
-        webhookId: 9864,
-      },
+      body: exportWebhooksHistoryBody,
     },
   },
   {

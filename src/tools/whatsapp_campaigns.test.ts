@@ -1,5 +1,37 @@
 import { describeRequests } from '../../test/support/request-cases.js';
 
+// What Brevo must receive as the body, where the arguments give it as it is.
+const createWhatsappCampaignBody = {
+  name: 'Winter sale WhatsApp',
+  templateId: 12,
+  scheduledAt: '2026-12-01T10:00:00+01:00',
+  recipients: { listIds: [2, 7], excludedListIds: [9], segments: [15] },
+};
+
+const updateWhatsappCampaignBody = {
+  campaignName: 'Winter sale WhatsApp (v2)',
+  campaignStatus: 'scheduled',
+  rescheduleFor: '2026-12-02T10:00:00+01:00',
+  recipients: { listIds: [2] },
+};
+
+const createWhatsappTemplateBody = {
+  name: 'order_shipped',
+  language: 'en',
+  category: 'UTILITY',
+  headerText: 'Your order is on its way',
+  bodyText: 'Hi {{1}}, your order {{2}} has shipped and should arrive on {{3}}.',
+  source: 'Automation',
+};
+
+const mediaHeaderTemplateBody = {
+  name: 'winter_sale',
+  language: 'fr',
+  category: 'MARKETING',
+  mediaUrl: 'https://cdn.acme.test/img/winter.png',
+  bodyText: "Les soldes d'hiver commencent !",
+};
+
 describeRequests('whatsapp_campaigns', [
   {
     tool: 'get_whatsapp_campaigns',
@@ -18,44 +50,23 @@ describeRequests('whatsapp_campaigns', [
   },
   {
     tool: 'create_whatsapp_campaign',
-    args: {
-      name: 'Winter sale WhatsApp',
-      templateId: 12,
-      scheduledAt: '2026-12-01T10:00:00+01:00',
-      recipients: { listIds: [2, 7], excludedListIds: [9], segments: [15] },
-    },
+    args: createWhatsappCampaignBody,
     reply: { status: 201, json: { id: 23 } },
     expect: {
       method: 'POST',
       path: '/whatsappCampaigns',
-      body: {
-        name: 'Winter sale WhatsApp',
-        templateId: 12,
-        scheduledAt: '2026-12-01T10:00:00+01:00',
-        recipients: { listIds: [2, 7], excludedListIds: [9], segments: [15] },
-      },
+      body: createWhatsappCampaignBody,
     },
   },
   { tool: 'get_whatsapp_campaign', args: { campaignId: 23 }, expect: { method: 'GET', path: '/whatsappCampaigns/23' } },
   {
     tool: 'update_whatsapp_campaign',
-    args: {
-      campaignId: 23,
-      campaignName: 'Winter sale WhatsApp (v2)',
-      campaignStatus: 'scheduled',
-      rescheduleFor: '2026-12-02T10:00:00+01:00',
-      recipients: { listIds: [2] },
-    },
+    args: { campaignId: 23, ...updateWhatsappCampaignBody },
     reply: { status: 204 },
     expect: {
       method: 'PUT',
       path: '/whatsappCampaigns/23',
-      body: {
-        campaignName: 'Winter sale WhatsApp (v2)',
-        campaignStatus: 'scheduled',
-        rescheduleFor: '2026-12-02T10:00:00+01:00',
-        recipients: { listIds: [2] },
-      },
+      body: updateWhatsappCampaignBody,
     },
   },
   {
@@ -75,49 +86,23 @@ describeRequests('whatsapp_campaigns', [
   },
   {
     tool: 'create_whatsapp_template',
-    args: {
-      name: 'order_shipped',
-      language: 'en',
-      category: 'UTILITY',
-      headerText: 'Your order is on its way',
-      bodyText: 'Hi {{1}}, your order {{2}} has shipped and should arrive on {{3}}.',
-      source: 'Automation',
-    },
+    args: createWhatsappTemplateBody,
     reply: { status: 201, json: { id: 1685536436754 } },
     expect: {
       method: 'POST',
       path: '/whatsappCampaigns/template',
-      body: {
-        name: 'order_shipped',
-        language: 'en',
-        category: 'UTILITY',
-        headerText: 'Your order is on its way',
-        bodyText: 'Hi {{1}}, your order {{2}} has shipped and should arrive on {{3}}.',
-        source: 'Automation',
-      },
+      body: createWhatsappTemplateBody,
     },
   },
   {
     tool: 'create_whatsapp_template',
     label: 'media header',
-    args: {
-      name: 'winter_sale',
-      language: 'fr',
-      category: 'MARKETING',
-      mediaUrl: 'https://cdn.acme.test/img/winter.png',
-      bodyText: "Les soldes d'hiver commencent !",
-    },
+    args: mediaHeaderTemplateBody,
     reply: { status: 201, json: { id: 1685536436755 } },
     expect: {
       method: 'POST',
       path: '/whatsappCampaigns/template',
-      body: {
-        name: 'winter_sale',
-        language: 'fr',
-        category: 'MARKETING',
-        mediaUrl: 'https://cdn.acme.test/img/winter.png',
-        bodyText: "Les soldes d'hiver commencent !",
-      },
+      body: mediaHeaderTemplateBody,
     },
   },
   {

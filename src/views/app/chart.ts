@@ -149,12 +149,11 @@ function drawBars(box: HTMLElement, spec: ChartSpec, format: (n: number) => stri
     labelInterpolationFnc: (v: unknown) => format(Number(v)),
     ...(max > 0 ? {} : { high: 1 }),
   };
+  const bars = { stackBars: spec.stacked, seriesBarDistance: thickness + 2, height: `${height}px` };
   const options: BarChartOptions = spec.horizontal
     ? {
+        ...bars,
         horizontalBars: true,
-        stackBars: spec.stacked,
-        seriesBarDistance: thickness + 2,
-        height: `${height}px`,
         chartPadding: { top: 8, right: 56, bottom: 4, left: 4 },
         axisX: { ...valueAxis, scaleMinSpace: 48 },
         axisY: {
@@ -164,9 +163,7 @@ function drawBars(box: HTMLElement, spec: ChartSpec, format: (n: number) => stri
         },
       }
     : {
-        stackBars: spec.stacked,
-        seriesBarDistance: thickness + 2,
-        height: `${height}px`,
+        ...bars,
         chartPadding: { top: 20, right: 8, bottom: 4, left: 4 },
         axisY: { ...valueAxis, offset: 48 },
         // About ten category labels whatever their number; every value is still in the table.

@@ -123,17 +123,18 @@ async function fetchPart(ctx: ViewContext, campaignId: number, part: StatisticsP
   }
 }
 
+/** A section that has nothing to chart: its heading, and a notice saying why. */
+function emptyCard(title: string, why: string): HTMLElement {
+  return h('section', { class: 'card' }, h('h2', {}, title), notice(why));
+}
+
 function showLinks(root: HTMLElement, links: unknown): void {
   const all = linkClicks(links);
   if (!all.length) {
     root.append(
-      h(
-        'section',
-        { class: 'card' },
-        h('h2', {}, 'Top links'),
-        notice(
-          links ? 'No link clicks recorded for this campaign.' : 'Brevo gave no link statistics for this campaign.',
-        ),
+      emptyCard(
+        'Top links',
+        links ? 'No link clicks recorded for this campaign.' : 'Brevo gave no link statistics for this campaign.',
       ),
     );
     return;
@@ -158,15 +159,11 @@ function showDevices(root: HTMLElement, byDevice: unknown): void {
   const rows = deviceRows(byDevice);
   if (!rows.length) {
     root.append(
-      h(
-        'section',
-        { class: 'card' },
-        h('h2', {}, 'Devices'),
-        notice(
-          byDevice
-            ? 'No opens or clicks by device recorded for this campaign.'
-            : 'Brevo gave no device statistics for this campaign.',
-        ),
+      emptyCard(
+        'Devices',
+        byDevice
+          ? 'No opens or clicks by device recorded for this campaign.'
+          : 'Brevo gave no device statistics for this campaign.',
       ),
     );
     return;
