@@ -30,6 +30,8 @@ export interface Config {
   maxResultChars: number;
   /** Ask the person before destructive tools run. */
   confirm: boolean;
+  /** Which clients get the Skills extension (SEP-2640): those that announce it, every client, or none. */
+  skills: SkillsMode;
   /** Serve against the embedded Brevo emulator (src/sandbox/) instead of Brevo. */
   sandbox: boolean;
   apiKey?: string;
@@ -100,6 +102,10 @@ export const OAUTH_ALGORITHMS = [
 
 export class ConfigError extends Error {}
 
+/** Which clients get the Skills extension: those that announce it (default), all, or none. */
+export const SKILLS_MODES = ['announced', 'all', 'off'] as const;
+export type SkillsMode = (typeof SKILLS_MODES)[number];
+
 const options = {
   transport: { type: 'string' },
   host: { type: 'string' },
@@ -114,6 +120,7 @@ const options = {
   'code-memory-mb': { type: 'string' },
   'code-max-calls': { type: 'string' },
   confirm: { type: 'boolean' },
+  skills: { type: 'string' },
   'max-result-chars': { type: 'string' },
   'list-tools': { type: 'boolean' },
   'auth-token': { type: 'string' },
@@ -353,6 +360,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       `refusing to listen on ${host} without an auth token: anyone who can reach it could use the server; set MCP_AUTH_TOKEN (or --auth-token) or --oauth-issuer, or bind 127.0.0.1`,
     );
   }
+  const skills = values.skills ?? env.BREVO_SKILLS ?? 'announced';
+  if (!SKILLS_MODES.includes(skills as SkillsMode))
+    throw new ConfigError(`--skills must be one of ${SKILLS_MODES.join(', ')}, got "${skills}"`);
   const dynamic = values.dynamic ?? truthy(env.BREVO_DYNAMIC);
   const code = values.code ?? truthy(env.BREVO_CODE);
   if (code && dynamic) {
@@ -374,6 +384,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       readOnly: values['read-only'] ?? truthy(env.BREVO_READ_ONLY),
     },
     confirm: values.confirm ?? truthy(env.BREVO_CONFIRM),
+    skills: skills as SkillsMode,
     selectionChosen: !!(values.toolsets || env.BREVO_TOOLSETS || values.tools || env.BREVO_TOOLS),
     selectionGiven: !!(
       values.toolsets ||

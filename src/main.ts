@@ -39,6 +39,8 @@ Options:
                            BREVO_CODE_MAX_CALLS); what a run sends is bound by --max-body-bytes
   --confirm                Ask the user (MCP elicitation) before every destructive tool runs;
                            clients without elicitation then get an error (env BREVO_CONFIRM=1)
+  --skills announced|all|off  Serve Brevo skills (SEP-2640) to clients that announce the extension
+                           (default), to every client, or to none (env BREVO_SKILLS)
   --max-result-chars N     Longest tool result or resource text, 1000 to 1000000 (default 40000;
                            env BREVO_MAX_RESULT_CHARS)
   --list-tools             Print tools as JSON and exit (no key needed): with a selection option
@@ -223,6 +225,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     listedToolsets: guided ? DEFAULT_TOOLSETS : undefined,
     maxResultChars: config.maxResultChars,
     confirm: config.confirm,
+    skills: config.skills,
     dynamic: config.dynamic,
     code: config.code ? config.codeLimits : undefined,
     sessionless: config.transport === 'http' && config.http.stateless,

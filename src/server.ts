@@ -1,6 +1,6 @@
 // One MCP server instance: tools from the selected part of the catalog, resources, prompts for
-// the tools selected, completions of account ids, and views for clients that render them, all
-// backed by one Brevo client. It serves either revision: 2025-11-25 (one per stdio process or
+// the tools selected, completions of account ids, and views and skills for clients that take
+// them, all backed by one Brevo client. It serves either revision: 2025-11-25 (one per stdio process or
 // Streamable HTTP session) or 2026-07-28 (one per stdio connection, or per HTTP request). Every
 // answer and error passes through the instance's redactor on its way out.
 import {
@@ -33,6 +33,9 @@ import type { Operation } from './tools/define.js';
 import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 import { SessionViews } from './views/index.js';
+import { SessionSkills } from './skills/session.js';
+import { type SkillsWiring, wireSkills } from './skills/protocol.js';
+import type { SkillsMode } from './config.js';
 
 /** What changed, for clients listening (2026-07-28 subscriptions/listen). */
 type ChangeKind = 'tools' | 'resources';
@@ -58,6 +61,8 @@ export interface ServerOptions {
   sessionless?: boolean;
   /** The secrets this instance's output may never show: the operator's and its own key. */
   redactor?: Redactor;
+  /** Which clients get the Skills extension (default: those that announce it). */
+  skills?: SkillsMode;
   /** The revision this instance serves: 'modern' is 2026-07-28 (default 'legacy', 2025-11-25). */
   era?: 'legacy' | 'modern';
   /** Signs 2026-07-28 request state (confirmations); the same secret on every replica. */
@@ -150,12 +155,20 @@ function checkedParams<M extends Method>(method: M, raw: unknown): Params<M> {
  */
 class BrevoServer extends Server {
   redactor: Redactor = NO_SECRETS;
+  /** Declares the Skills extension in initialize and server/discover answers to the clients it serves. */
+  skills?: SkillsWiring;
 
   protected override _wrapHandler(
     method: string,
     handler: Parameters<Server['_wrapHandler']>[1],
   ): ReturnType<Server['_wrapHandler']> {
     const wrapped = super._wrapHandler(method, handler);
+    // Set in the SDK's constructor, before this instance's fields: the wiring is read at call time.
+    if (method === 'initialize' || method === 'server/discover')
+      return async (request, ctx) => {
+        const result = await wrapped(request, ctx);
+        return (this.skills?.declare(method, result, ctx, request.params) ?? result) as typeof result;
+      };
     if (method !== 'tools/call') return wrapped;
     return async (request, ctx) => {
       try {
@@ -274,6 +287,14 @@ export function createMcpServer(options: ServerOptions): Server {
   const views = new SessionViews((name) => tools.byName.has(name));
   const on = <M extends Method>(method: M, handler: (params: Params<M>, ctx: ServerContext) => unknown) =>
     handle(server, redactor, method, handler);
+  // Skills (SEP-2640) for the clients --skills names; the same files as the prompts' steps.
+  const skills = wireSkills(
+    server,
+    new SessionSkills((name) => tools.byName.has(name), selection.readOnly),
+    options.skills ?? 'announced',
+    (value) => redactor.value(value),
+  );
+  server.skills = skills;
 
   on('tools/list', (_, ctx) => ({
     tools: views.annotate(mode.list(), clientCapabilitiesOf(server, ctx)),
@@ -336,13 +357,19 @@ export function createMcpServer(options: ServerOptions): Server {
   });
 
   on('resources/list', (_, ctx) => ({
-    resources: [...resources.list(reach), ...views.resources(clientCapabilitiesOf(server, ctx))],
+    resources: [
+      ...resources.list(reach),
+      ...views.resources(clientCapabilitiesOf(server, ctx)),
+      ...skills.resources(ctx),
+    ],
   }));
   on('resources/templates/list', () => ({ resourceTemplates: resources.templates(reach) }));
   on('resources/read', (params, ctx) =>
     views.owns(params.uri)
       ? views.read(params.uri)
-      : resources.read(params.uri, { client, signal: ctx.mcpReq.signal, maxResultChars, redactor, reach }),
+      : skills.owns(params.uri, ctx)
+        ? skills.read(params.uri)
+        : resources.read(params.uri, { client, signal: ctx.mcpReq.signal, maxResultChars, redactor, reach }),
   );
 
   on('prompts/list', () => ({ prompts: prompts.list() }));

@@ -25,9 +25,11 @@ import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DEFAULT_TOOLSETS } from '../src/registry.js';
 import { readManifest } from '../src/tools/manifest.js';
 import { VIEWS } from '../src/views/index.js';
+import { skillCatalog } from '../src/skills/catalog.js';
 import { textOf } from './support/mcp.js';
 
 const run = promisify(execFile);
@@ -113,6 +115,10 @@ describe('the npm package', () => {
   it('holds dist, the catalog, the sandbox and discovery data, README, LICENSE and package.json, and nothing else', () => {
     const paths = packed.files.map((f) => f.path);
     const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
+    // Skill files the server reads at run time (generated prompt steps live in memory, not on disk).
+    const skills = skillCatalog().flatMap((s) =>
+      s.files.filter((f) => !f.path.startsWith('prompts/')).map((f) => `dist/skills/${s.name}/${f.path}`),
+    );
     const data = [
       'catalog/tools.json',
       'src/sandbox/requests.json',
@@ -133,6 +139,7 @@ describe('the npm package', () => {
       'dist/tools/contacts.js',
       'dist/code/worker.js',
       ...views,
+      ...skills,
     ]) {
       expect(paths).toContain(needed);
     }
@@ -269,6 +276,35 @@ describe('the npm package', () => {
           text: expect.stringMatching(/^<!doctype html>[\s\S]*<\/html>\n$/),
         });
       }
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('serves its skills to a client that announces the extension, each file as listed', async () => {
+    const transport = new StdioClientTransport({
+      command: bin,
+      args: ['--sandbox', '--toolsets', 'all'],
+      cwd: work,
+      env: { PATH: process.env.PATH ?? '' },
+      stderr: 'ignore',
+    });
+    const client = new Client(
+      { name: 'brevo-mcp-pack-test', version: '1.0.0' },
+      { capabilities: { extensions: { 'io.modelcontextprotocol/skills': {} } } },
+    );
+    try {
+      await client.connect(transport);
+      const listed = (await client.request({ method: 'skills/list', params: {} }, z.looseObject({}))) as {
+        skills: Array<{ uri: string; resources: Array<{ uri: string; size: number }> }>;
+      };
+      const shipped = skillCatalog();
+      expect(listed.skills.map((s) => s.uri)).toEqual(shipped.map((s) => s.uri));
+      for (const skill of listed.skills)
+        for (const resource of skill.resources) {
+          const { contents } = await client.readResource({ uri: resource.uri });
+          expect(Buffer.byteLength((contents[0] as { text: string }).text), resource.uri).toBe(resource.size);
+        }
     } finally {
       await client.close();
     }

@@ -26,6 +26,8 @@ export interface PromptDefinition {
   tools: string[];
   /** Tools the text mentions when the session has them. */
   optionalTools?: string[];
+  /** The skill (src/skills/<skill>/) that serves this prompt's steps as prompts/<name>.md. */
+  skill: string;
   /** The instructions; `has` says whether the session offers an optional tool. */
   render: (args: Record<string, string | undefined>, has: (tool: string) => boolean, today: string) => string;
 }
@@ -33,8 +35,15 @@ export interface PromptDefinition {
 const ID = /^\d{1,15}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** YYYY-MM-DD of a date `days` from `today` (YYYY-MM-DD). */
+/**
+ * YYYY-MM-DD of a date `days` from `today` (YYYY-MM-DD). A placeholder such as "<today>" (the
+ * prompt rendered as a skill file, without arguments) gives "<today - 29 days>".
+ */
 export function shiftDate(today: string, days: number): string {
+  if (!DATE.test(today)) {
+    const n = Math.abs(days);
+    return `<${today.replace(/^<|>$/g, '')} ${days < 0 ? '-' : '+'} ${n} day${n === 1 ? '' : 's'}>`;
+  }
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -46,6 +55,7 @@ const lines = (...parts: Array<string | false | undefined>) =>
 export const PROMPTS: PromptDefinition[] = [
   {
     name: 'email_campaign_report',
+    skill: 'brevo-email-campaigns',
     title: 'Email campaign performance report',
     description:
       'Report on one email campaign: delivery, opens, clicks, bounces, unsubscribes, links and devices, compared with recent campaigns.',
@@ -79,6 +89,7 @@ export const PROMPTS: PromptDefinition[] = [
   },
   {
     name: 'contact_list_health',
+    skill: 'brevo-contact-imports',
     title: 'Contact list health audit',
     description:
       'Audit one contact list: size, blocklisted and unsubscribed contacts, bounces, inactive contacts and attribute quality, with a cleanup plan.',
@@ -118,6 +129,7 @@ export const PROMPTS: PromptDefinition[] = [
   },
   {
     name: 'draft_transactional_template',
+    skill: 'brevo-transactional-email',
     title: 'Draft and test a transactional template',
     description:
       'Write a transactional email template for a purpose, create it inactive, send a test, and show what it expects.',
@@ -177,6 +189,7 @@ export const PROMPTS: PromptDefinition[] = [
   },
   {
     name: 'investigate_undelivered_email',
+    skill: 'brevo-transactional-email',
     title: 'Why was a transactional email not delivered?',
     description:
       "Trace a transactional email to one address through Brevo's logs, events and block lists, and say why it was not delivered and what to do.",
@@ -213,7 +226,7 @@ export const PROMPTS: PromptDefinition[] = [
     render: ({ email, date, templateId }, has, today) => {
       const from = date ? shiftDate(date, -1) : shiftDate(today, -29);
       const to = date ? shiftDate(date, 1) : today;
-      const domain = email!.slice(email!.lastIndexOf('@') + 1);
+      const domain = email!.includes('@') ? email!.slice(email!.lastIndexOf('@') + 1) : `the domain of ${email}`;
       let step = 4;
       return lines(
         `Find out why a transactional email to ${email}${date ? ` sent on ${date}` : ''} was not delivered; look between ${from} and ${to}. Read only unless I say otherwise.`,
@@ -236,6 +249,7 @@ export const PROMPTS: PromptDefinition[] = [
   },
   {
     name: 'plan_reengagement_segment',
+    skill: 'brevo-segments',
     title: 'Plan a re-engagement segment',
     description:
       'Find contacts who stopped engaging, estimate how many, define the segment and a re-engagement sequence with a sunset rule.',
@@ -281,6 +295,7 @@ export const PROMPTS: PromptDefinition[] = [
   },
   {
     name: 'crm_pipeline_review',
+    skill: 'brevo-crm-pipeline',
     title: 'Review a deal pipeline',
     description:
       'Review the deals of one CRM pipeline by stage: value, stalled and overdue deals, missing data, and next actions.',
