@@ -3,7 +3,7 @@ import { BrevoClient, defaultClientOptions } from './client/brevo-client.js';
 import { ConfigError, readConfig, type Config, wholeCatalogUnlessChosen } from './config.js';
 import { hideInLog, log } from './log.js';
 import { Redactor } from './redact.js';
-import { SelectionError, selectTools, validateSelection } from './registry.js';
+import { DEFAULT_TOOLSETS, SelectionError, selectTools, validateSelection } from './registry.js';
 import type { Sandbox } from './sandbox/server.js';
 import { stateCodec } from './confirm.js';
 import { createMcpServer } from './server.js';
@@ -214,12 +214,15 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     ...(config.transport === 'http' ? [config.http.authToken, config.http.oauth?.introspection?.clientSecret] : []),
   ];
   hideInLog(...operatorSecrets);
+  // Without a selection flag the common toolsets are listed and the meta-tools reach the rest.
+  const guided = !config.dynamic && !config.code && !config.selectionChosen;
   const serverOptions = {
     manifest,
     client,
-    // Dynamic and code mode reach the whole catalog unless the operator chose toolsets: they cost
-    // the same few tokens either way.
-    selection: config.dynamic || config.code ? wholeCatalogUnlessChosen(config) : config.selection,
+    // Dynamic, code and the guided default reach the whole catalog unless the operator chose
+    // toolsets or tools: what is listed stays small either way.
+    selection: config.dynamic || config.code || guided ? wholeCatalogUnlessChosen(config) : config.selection,
+    listedToolsets: guided ? DEFAULT_TOOLSETS : undefined,
     maxResultChars: config.maxResultChars,
     confirm: config.confirm,
     skills: config.skills,
@@ -235,11 +238,14 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   if (config.transport === 'stdio') {
     const { serveStdio } = await import('./transports/stdio.js');
     const count = selectTools(manifest, serverOptions.selection).length;
+    const listed = guided ? selectTools(manifest, { ...config.selection, toolsets: DEFAULT_TOOLSETS }).length : 0;
     const served = config.dynamic
       ? `4 meta-tools reaching ${count} operations`
-      : config.code
-        ? `search and execute reaching ${count} operations`
-        : `${count} tools`;
+      : guided
+        ? `${listed} tools and 4 meta-tools reaching all ${count} operations`
+        : config.code
+          ? `search and execute reaching ${count} operations`
+          : `${count} tools`;
     await serveStdio(
       ({ era }) => createMcpServer({ ...serverOptions, era }),
       closeClient,

@@ -49,6 +49,12 @@ export interface ServerOptions {
   confirm?: boolean;
   /** List meta-tools that search, describe and call the selected operations, not the operations. */
   dynamic?: boolean;
+  /**
+   * The default without a selection flag: these toolsets' tools are listed, and the meta-tools of
+   * dynamic mode reach every other selected operation (the whole catalog, within the operator's
+   * read-only and exclusions), so a model gets anywhere without a restart.
+   */
+  listedToolsets?: string[];
   /** Code mode: list search and execute (scripts calling the selected operations), with these limits. */
   code?: CodeLimits;
   /** Each request is served by a new instance (stateless HTTP): nothing is remembered between them. */
@@ -78,6 +84,8 @@ const INSTRUCTIONS =
 const DYNAMIC_INSTRUCTIONS =
   ' Operations are not listed one by one here: find them with search_tools, read their inputs with describe_tool and run them with call_tool (a tool named in a prompt is run that way too)';
 const ENABLE_INSTRUCTIONS = ', or enable_toolset to list a whole toolset.';
+const GUIDED_INSTRUCTIONS =
+  ' The most common operations are listed as tools; every other Brevo operation (campaigns, CRM, SMS, loyalty...) is found with search_tools, read with describe_tool and run with call_tool';
 
 const MAX_CACHED_SELECTIONS = 64;
 const listedBySelection = new Map<string, { tools: Tool[]; byName: Map<string, ToolEntry> }>();
@@ -215,6 +223,8 @@ export function createMcpServer(options: ServerOptions): Server {
   const modern = options.era === 'modern';
   // A 2026-07-28 instance over HTTP lives for one request: nothing it enables outlives it.
   const canEnableToolsets = !options.sessionless;
+  // Meta-tools (search, describe, call) serve dynamic mode and the guided default alike.
+  const meta = !options.code && (options.dynamic || options.listedToolsets !== undefined);
   const listCache: CacheHint = { ttlMs: LIST_TTL_MS, cacheScope: options.listingIsPersonal ? 'private' : 'public' };
   const server = new BrevoServer(
     { name: 'brevo-mcp', title: 'Brevo', version: VERSION },
@@ -222,13 +232,15 @@ export function createMcpServer(options: ServerOptions): Server {
       // 2025-11-25 clients get what they always got; 2026-07-28 ones exactly what is served: the
       // tool list changes only where dynamic mode can enable a toolset.
       capabilities: {
-        tools: { listChanged: modern ? Boolean(options.dynamic && canEnableToolsets) : true },
+        tools: { listChanged: modern ? Boolean(meta && canEnableToolsets) : true },
         resources: { listChanged: true },
         prompts: {},
         completions: {},
       },
-      instructions: options.dynamic
-        ? INSTRUCTIONS + DYNAMIC_INSTRUCTIONS + (canEnableToolsets ? ENABLE_INSTRUCTIONS : '.')
+      instructions: meta
+        ? INSTRUCTIONS +
+          (options.dynamic ? DYNAMIC_INSTRUCTIONS : GUIDED_INSTRUCTIONS) +
+          (canEnableToolsets ? ENABLE_INSTRUCTIONS : '.')
         : INSTRUCTIONS + (options.code ? CODE_INSTRUCTIONS : ''),
       cacheHints: {
         'tools/list': listCache,
@@ -260,8 +272,13 @@ export function createMcpServer(options: ServerOptions): Server {
   };
   const mode = options.code
     ? codeMode({ ...modeOptions, limits: options.code, runShare: options.runShare })
-    : options.dynamic
-      ? dynamicMode({ ...modeOptions, canEnableToolsets, toolsChanged: () => announce('tools') })
+    : meta
+      ? dynamicMode({
+          ...modeOptions,
+          canEnableToolsets,
+          listedToolsets: options.listedToolsets ?? [],
+          toolsChanged: () => announce('tools'),
+        })
       : staticMode(modeOptions);
   const resources = resourceCatalog(manifest);
   // What resources and completions may call: decided by the registry with the tools.

@@ -86,6 +86,8 @@ export function sessionPolicy(options: {
       ...base,
       client: sessionClient,
       selection,
+      // A client that names its toolsets or tools gets exactly those listed, not the guided default.
+      ...(asked?.toolsets || asked?.tools ? { listedToolsets: undefined } : {}),
       redactor: base.redactor!.with(key),
       // Script runs are shared out per client key or token subject, else per session.
       runShare: key ? `key ${keyOwner(key)}` : principal ? `subject ${principal.subject}` : undefined,

@@ -140,14 +140,16 @@ describe('naming tools and toolsets', () => {
       /--tools needs at least one tool name/,
     );
     const lines = await stdioStartLines({ BREVO_API_KEY: TEST_KEY, BREVO_TOOLSETS: '' });
-    expect(lines).toEqual([expect.stringMatching(/ready: serving 58 tools over stdio/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/ready: serving 58 tools and 4 meta-tools reaching all 292 operations over stdio/),
+    ]);
   });
 });
 
 describe('starting over stdio', () => {
   it('says in one stderr line that it is ready, how many tools, and that it waits for a client', async () => {
     expect(await stdioStartLines({ BREVO_API_KEY: TEST_KEY })).toEqual([
-      'brevo-mcp info: ready: serving 58 tools over stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C quits)',
+      'brevo-mcp info: ready: serving 58 tools and 4 meta-tools reaching all 292 operations over stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C quits)',
     ]);
     expect(await stdioStartLines({ BREVO_API_KEY: TEST_KEY }, ['--dynamic'])).toEqual([
       expect.stringMatching(

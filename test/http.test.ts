@@ -391,9 +391,9 @@ describe('per-connection tool selection', () => {
         expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
         expect(tool.annotations?.destructiveHint, tool.name).not.toBe(true);
       }
-      await expect(client.callTool({ name: 'delete_list', arguments: { listId: 1 } })).rejects.toThrow(
-        /delete_list is a Brevo operation .*read-only/,
-      );
+      const refused = await client.callTool({ name: 'delete_list', arguments: { listId: 1 } });
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toMatch(/delete_list is a Brevo operation .*read-only/);
     }
     expect(fake.requests).toHaveLength(0);
   });

@@ -55,12 +55,16 @@ describe('OAuth under 2026-07-28', () => {
       modern(4, 'tools/call', { name: 'delete_list', arguments: { listId: 2 } }),
       headers('tools/call', reader, 'delete_list'),
     );
-    expect((await message(write)).error?.message).toMatch(/delete_list/);
+    // Refused as a result the model reads, naming the tool and why.
+    const refused = (await message(write)).result as { isError?: boolean; content: Array<{ text: string }> };
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]!.text).toMatch(/delete_list is a Brevo operation .*read/);
 
     const writer = await harness.issuer.clientCredentialsToken({ resource: server.url });
     const all = await message(await post(server.url, modern(5, 'tools/list'), headers('tools/list', writer)));
     const names = (all.result as { tools: Array<{ name: string }> }).tools.map((t) => t.name);
     const defaults = readManifest().filter((t) => ['transactional_email', 'contacts', 'account'].includes(t.toolset));
-    expect(names).toEqual(defaults.map((t) => t.name));
+    // Without a selection flag: the meta-tools (no enable_toolset: a request remembers nothing), then the defaults.
+    expect(names).toEqual(['search_tools', 'describe_tool', 'call_tool', ...defaults.map((t) => t.name)]);
   });
 });

@@ -16,6 +16,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const manifest = readManifest();
 const DEFAULT_PROFILE = manifest.filter((t) => ['transactional_email', 'contacts', 'account'].includes(t.toolset));
+/** Listed before the default profile's tools when no selection flag is given: they reach the rest. */
+const META_TOOLS = ['search_tools', 'describe_tool', 'call_tool', 'enable_toolset'];
 
 describe('signing in with the SDK client flow', () => {
   it('401 -> resource metadata -> issuer metadata -> registration -> code with PKCE -> token, then tools/list and calls on the sandbox', async () => {
@@ -41,7 +43,7 @@ describe('signing in with the SDK client flow', () => {
     for (const step of ['POST /reg', 'GET /auth', 'POST /token']) expect(paths).toContain(step);
 
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(DEFAULT_PROFILE.map((t) => t.name).sort());
+    expect(tools.map((t) => t.name).sort()).toEqual([...META_TOOLS, ...DEFAULT_PROFILE.map((t) => t.name)].sort());
     const account = await client.callTool({ name: 'get_account', arguments: {} });
     expect(JSON.parse(textOf(account))).toMatchObject({ companyName: 'Demo Shop' });
     // The write scope: writers are listed and run.
@@ -65,13 +67,15 @@ describe('signing in with the SDK client flow', () => {
 
     const { tools } = await client.listTools();
     const readOnly = DEFAULT_PROFILE.filter((t) => t.annotations.readOnlyHint);
-    expect(tools.map((t) => t.name).sort()).toEqual(readOnly.map((t) => t.name).sort());
-    expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
+    expect(tools.map((t) => t.name).sort()).toEqual([...META_TOOLS, ...readOnly.map((t) => t.name)].sort());
+    // Every Brevo operation listed only reads (enable_toolset changes only what is listed).
+    const operations = tools.filter((t) => !META_TOOLS.includes(t.name));
+    expect(operations.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
     expect(tools.map((t) => t.name)).not.toContain('create_contact');
 
-    await expect(
-      client.callTool({ name: 'create_contact', arguments: { email: 'reader.wrote@example.com' } }),
-    ).rejects.toThrow(/create_contact/);
+    const refused = await client.callTool({ name: 'create_contact', arguments: { email: 'reader.wrote@example.com' } });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/create_contact is a Brevo operation .*read/);
     const notCreated = await client.callTool({
       name: 'get_contact_info',
       arguments: { identifier: 'reader.wrote@example.com' },

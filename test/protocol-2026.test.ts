@@ -55,7 +55,8 @@ describe.each(Object.keys(TRANSPORTS) as Array<keyof typeof TRANSPORTS>)('2026-0
       expect(conn.client.getProtocolEra()).toBe('modern');
       expect(conn.client.getServerVersion()).toMatchObject({ name: 'brevo-mcp', title: 'Brevo' });
       expect(conn.client.getServerCapabilities()).toEqual({
-        tools: { listChanged: false },
+        // The default's enable_toolset changes the list where a connection remembers it (stdio).
+        tools: { listChanged: transport === 'stdio' },
         resources: { listChanged: true },
         prompts: {},
         completions: {},

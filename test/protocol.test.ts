@@ -51,10 +51,11 @@ for (const transport of transports) {
       expect(conn.client.getInstructions()).toMatch(/Brevo/);
     });
 
-    it('lists the default toolsets with their annotations', async () => {
+    it('lists the meta-tools, then the default toolsets with their annotations', async () => {
       const { tools } = await conn.client.listTools();
       const expected = readManifest().filter((t) => ['transactional_email', 'contacts', 'account'].includes(t.toolset));
-      expect(tools.map((t) => t.name)).toEqual(expected.map((t) => t.name));
+      const meta = ['search_tools', 'describe_tool', 'call_tool', 'enable_toolset'];
+      expect(tools.map((t) => t.name)).toEqual([...meta, ...expected.map((t) => t.name)]);
       const byName = new Map(tools.map((t) => [t.name, t]));
       // Reads say so; writes say whether they destroy and whether they may be repeated.
       expect(byName.get('get_contacts')?.annotations).toEqual({ readOnlyHint: true, openWorldHint: true });

@@ -594,7 +594,10 @@ describe('a narrower session (read-only, default toolsets, --max-result-chars 30
   let conn: Connected;
   beforeAll(async () => {
     fake = await FakeBrevo.start();
-    conn = await connectStdio({ apiUrl: fake.url, args: ['--read-only', '--max-result-chars', '3000'] });
+    conn = await connectStdio({
+      apiUrl: fake.url,
+      args: ['--toolsets', 'transactional_email,contacts,account', '--read-only', '--max-result-chars', '3000'],
+    });
   });
   afterAll(async () => {
     await conn?.close();

@@ -117,9 +117,9 @@ describe('calling an operation the server does not offer', () => {
   it('says it exists, why it is not offered, and how to enable it', async () => {
     const cases: Array<[string[], string, RegExp]> = [
       [
-        [],
+        ['--toolsets', 'contacts,account'],
         'get_deals',
-        /: get_deals is a Brevo operation \(toolset crm\) that this server does not offer: its toolset crm is not enabled; start the server with --toolsets including crm \(or --toolsets all\)\.$/,
+        /^get_deals is a Brevo operation \(toolset crm\) that this server does not offer: its toolset crm is not enabled; start the server with --toolsets including crm \(or --toolsets all\)\. Only the server's operator can change that/,
       ],
       [
         ['--read-only'],
@@ -140,7 +140,10 @@ describe('calling an operation the server does not offer', () => {
     for (const [args, name, message] of cases) {
       const conn = await connectStdio({ apiUrl: fake.url, args });
       try {
-        await expect(conn.client.callTool({ name, arguments: {} }), args.join(' ')).rejects.toThrow(message);
+        // A refusal the model can read and act on: a tool result, not a protocol error.
+        const refused = await conn.client.callTool({ name, arguments: {} });
+        expect(refused.isError, args.join(' ')).toBe(true);
+        expect(textOf(refused), args.join(' ')).toMatch(message);
         await expect(conn.client.callTool({ name: 'make_coffee', arguments: {} })).rejects.toThrow(
           /Unknown tool: make_coffee/,
         );
@@ -151,7 +154,7 @@ describe('calling an operation the server does not offer', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('in dynamic mode, call_tool and describe_tool say the same, and a tool not yet listed points to call_tool', async () => {
+  it('in dynamic mode, call_tool and describe_tool say the same, and a reachable tool not yet listed runs by name', async () => {
     const conn = await connectStdio({ apiUrl: fake.url, args: ['--dynamic', '--toolsets', 'contacts,account'] });
     try {
       for (const tool of ['call_tool', 'describe_tool']) {
@@ -161,9 +164,9 @@ describe('calling an operation the server does not offer', () => {
           /get_deals is a Brevo operation \(toolset crm\) that this server does not offer: its toolset crm is not enabled/,
         );
       }
-      await expect(conn.client.callTool({ name: 'get_lists', arguments: {} })).rejects.toThrow(
-        /get_lists is not listed in dynamic mode: run it with call_tool \(name "get_lists"\), or enable_toolset contacts to list its toolset\./,
-      );
+      const ran = await conn.client.callTool({ name: 'get_lists', arguments: {} });
+      expect(ran.isError, textOf(ran)).toBeFalsy();
+      expect(fake.requests.map((r) => r.path)).toEqual(['/contacts/lists']);
     } finally {
       await conn.close();
     }
@@ -173,12 +176,18 @@ describe('calling an operation the server does not offer', () => {
     const server = await startHttpServer({ apiUrl: fake.url });
     try {
       const conn = await connectHttp(`${server.url}?toolsets=contacts&read_only=1`);
-      await expect(conn.client.callTool({ name: 'get_deals', arguments: {} })).rejects.toThrow(
-        /this connection asked for other toolsets \(toolsets \/ X-Brevo-Toolsets\); connect with crm among them/,
-      );
-      await expect(conn.client.callTool({ name: 'delete_list', arguments: { listId: 1 } })).rejects.toThrow(
-        /this connection asked for read-only tools/,
-      );
+      for (const [name, args, why] of [
+        [
+          'get_deals',
+          {},
+          /this connection asked for other toolsets \(toolsets \/ X-Brevo-Toolsets\); connect with crm among them/,
+        ],
+        ['delete_list', { listId: 1 }, /this connection asked for read-only tools/],
+      ] as const) {
+        const refused = await conn.client.callTool({ name, arguments: args });
+        expect(refused.isError, name).toBe(true);
+        expect(textOf(refused), name).toMatch(why);
+      }
       await conn.close();
     } finally {
       await server.stop();
@@ -206,9 +215,9 @@ describe('--stateless --dynamic', () => {
         arguments: { name: 'get_account', arguments: {} },
       });
       expect(JSON.parse(textOf(called))).toEqual({ email: 'owner@acme.test' });
-      await expect(conn.client.callTool({ name: 'get_account', arguments: {} })).rejects.toThrow(
-        /run it with call_tool \(name "get_account"\)\./,
-      );
+      // Reachable by its own name too, listed or not.
+      const direct = await conn.client.callTool({ name: 'get_account', arguments: {} });
+      expect(JSON.parse(textOf(direct))).toEqual({ email: 'owner@acme.test' });
       await conn.close();
     } finally {
       await server.stop();

@@ -121,7 +121,10 @@ describe.each(['stdio', 'http'] as const)('skills over %s', (transport) => {
 describe('skills on a read-only server with the default toolsets', () => {
   let host: Connected;
   beforeAll(async () => {
-    host = await connectStdio({ args: ['--sandbox', '--read-only'], capabilities: WITH_SKILLS });
+    host = await connectStdio({
+      args: ['--sandbox', '--toolsets', 'transactional_email,contacts,account', '--read-only'],
+      capabilities: WITH_SKILLS,
+    });
   });
   afterAll(async () => {
     await host?.close();

@@ -58,6 +58,8 @@ export interface DynamicOptions {
   canEnableToolsets: boolean;
   /** Why a catalog operation is out of reach and how to enable it; undefined for a name not in the catalog. */
   whyUnavailable: (name: string) => string | undefined;
+  /** Toolsets listed from the start (the guided default's common ones); none in --dynamic. */
+  listedToolsets?: string[];
 }
 
 export function createDynamicMode(
@@ -71,8 +73,9 @@ export function createDynamicMode(
   // The engine (and its index) loads on the first search, so start-up never pays for it.
   let discovery: Promise<Discovery> | undefined;
   const discover = () => (discovery ??= import('../discovery/index.js').then((m) => m.createDiscovery(reachable)));
-  const enabledSets = new Set<string>();
-  let enabledTools: Tool[] = [];
+  const enabledSets = new Set<string>(options.listedToolsets?.filter((t) => toolsets.includes(t)));
+  const listEnabled = () => reachable.filter((e) => enabledSets.has(e.toolset)).map(wireTool);
+  let enabledTools: Tool[] = enabledSets.size ? listEnabled() : [];
 
   const meta: Tool[] = [
     {
@@ -177,7 +180,7 @@ export function createDynamicMode(
             );
           if (!enabledSets.has(toolset)) {
             enabledSets.add(toolset);
-            enabledTools = reachable.filter((e) => enabledSets.has(e.toolset)).map(wireTool);
+            enabledTools = listEnabled();
             toolsetsChanged();
           }
           const names = reachable.filter((e) => e.toolset === toolset).map((e) => e.name);
@@ -190,28 +193,42 @@ export function createDynamicMode(
   };
 }
 
-/** Dynamic mode as the server's tool mode: its meta-tools, then the tools of enabled toolsets. */
-export function dynamicMode(options: ModeOptions & { canEnableToolsets: boolean; toolsChanged: () => void }): ToolMode {
+/**
+ * Dynamic mode, and the guided default, as the server's tool mode: the meta-tools, then the tools
+ * of the listed and enabled toolsets. An operation the session may use runs by its own name too,
+ * listed or not; one the operator ruled out is refused as a result that says why.
+ */
+export function dynamicMode(
+  options: ModeOptions & { canEnableToolsets: boolean; listedToolsets: string[]; toolsChanged: () => void },
+): ToolMode {
   const byName = new Map(options.entries.map((e) => [e.name, e]));
   const dynamic = createDynamicMode(options.entries, options.toolsChanged, {
     readOnly: options.readOnly,
     canEnableToolsets: options.canEnableToolsets,
     whyUnavailable: options.whyUnavailable,
+    listedToolsets: options.listedToolsets,
   });
   return {
     list: () => dynamic.list(),
     call({ name, args, run }) {
       const metaCall = dynamic.call(name, args, run);
       if (metaCall) return metaCall;
-      const entry = dynamic.enabled(name);
+      const entry = byName.get(name);
       if (entry) return run(entry, args);
-      const enable = options.canEnableToolsets
-        ? `, or enable_toolset ${byName.get(name)?.toolset} to list its toolset`
-        : '';
-      const why = byName.has(name)
-        ? `${name} is not listed in dynamic mode: run it with call_tool (name "${name}")${enable}.`
-        : options.whyUnavailable(name);
-      throw new RpcError(ProtocolErrorCode.InvalidParams, why ?? `Unknown tool: ${name}`);
+      return Promise.resolve(notOffered(name, options.whyUnavailable));
     },
   };
+}
+
+/**
+ * A tools/call for a Brevo operation the operator's selection rules out: a result the model can
+ * read (what is wrong, what it can do now), not a protocol error. A name that is no operation at
+ * all stays the protocol's "Unknown tool".
+ */
+export function notOffered(name: string, whyUnavailable: (name: string) => string | undefined): CallToolResult {
+  const why = whyUnavailable(name);
+  if (!why) throw new RpcError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}`);
+  return failure(
+    `${why} Only the server's operator can change that. Tell the user, and look for a listed tool that does the job.`,
+  );
 }

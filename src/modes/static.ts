@@ -1,6 +1,5 @@
 // Static mode (the default): every selected operation listed as its own tool.
-import { ProtocolErrorCode } from '@modelcontextprotocol/server';
-import { RpcError } from '../rpc-error.js';
+import { notOffered } from './dynamic.js';
 import type { ModeOptions, ToolMode } from './index.js';
 
 export function staticMode(options: ModeOptions): ToolMode {
@@ -9,8 +8,7 @@ export function staticMode(options: ModeOptions): ToolMode {
     list: () => options.listed,
     call({ name, args, run }) {
       const entry = byName.get(name);
-      if (!entry)
-        throw new RpcError(ProtocolErrorCode.InvalidParams, options.whyUnavailable(name) ?? `Unknown tool: ${name}`);
+      if (!entry) return Promise.resolve(notOffered(name, options.whyUnavailable));
       return run(entry, args);
     },
   };
