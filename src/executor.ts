@@ -8,7 +8,7 @@ import type { BrevoClient, BrevoRequest, BrevoResponse } from './client/brevo-cl
 import { BrevoApiError } from './client/errors.js';
 import type { Operation } from './tools/define.js';
 import { NO_SECRETS, type Redactor } from './redact.js';
-import { errorText, fitJson } from './results.js';
+import { errorText, failure, fitJson } from './results.js';
 import { idSourceHint } from './id-sources.js';
 import { issueText } from './issue-text.js';
 import { loadOperation } from './tools/index.js';
@@ -229,10 +229,6 @@ export function cutText(text: string, maxChars: number, redactor: Redactor): str
   if (text.length <= maxChars) return text;
   const kept = redactor.cut(text, maxChars);
   return `${kept}\n[cut: ${text.length - kept.length} more characters]`;
-}
-
-function failure(text: string): CallToolResult {
-  return { isError: true, content: [{ type: 'text', text }] };
 }
 
 /**

@@ -1,7 +1,13 @@
 // Turning Brevo's answers into text a model can use: compact JSON, bounded in size (a cut says
 // what was left out and how to get it), and errors with Brevo's code, message and a hint.
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { BrevoApiError } from './client/errors.js';
 import { idSourceHint } from './id-sources.js';
+
+/** A tool result that reports a failure in words the model reads (isError). */
+export function failure(text: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text }] };
+}
 
 /** What the result shaping needs to know about the call. */
 interface CallInfo {
@@ -44,7 +50,7 @@ export function fitJson(
   const slim = omitListHtml(data);
   const text = JSON.stringify(slim);
   if (text.length <= maxChars) return text;
-  const list = largestList(slim);
+  const list = Array.isArray(slim) ? undefined : largestList(slim);
   if (list) {
     const { key, items } = list;
     const container = slim as Record<string, unknown>;
@@ -100,11 +106,16 @@ function restOf(op: CallInfo, nextOffset: number, maxChars: number): string {
     : `${op.name} does not page; ${limit}`;
 }
 
-function largestList(data: unknown): { key: string; items: unknown[] } | undefined {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+/**
+ * An answer's main list: the field holding the most JSON among those with at least `minItems`
+ * items (what a cut shortens, or what a page counts). An array answer is its own list (key '').
+ */
+export function largestList(data: unknown, minItems = 2): { key: string; items: unknown[] } | undefined {
+  if (Array.isArray(data)) return { key: '', items: data };
+  if (!data || typeof data !== 'object') return undefined;
   let best: { key: string; items: unknown[]; size: number } | undefined;
   for (const [key, value] of Object.entries(data)) {
-    if (!Array.isArray(value) || value.length < 2) continue;
+    if (!Array.isArray(value) || value.length < minItems) continue;
     const size = JSON.stringify(value).length;
     if (!best || size > best.size) best = { key, items: value, size };
   }

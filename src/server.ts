@@ -36,6 +36,7 @@ import { SessionViews } from './views/index.js';
 import { SessionSkills } from './skills/session.js';
 import { type SkillsWiring, wireSkills } from './skills/protocol.js';
 import type { SkillsMode } from './config.js';
+import { BoundedMap } from './bounded-map.js';
 
 /** What changed, for clients listening (2026-07-28 subscriptions/listen). */
 type ChangeKind = 'tools' | 'resources';
@@ -88,7 +89,10 @@ const GUIDED_INSTRUCTIONS =
   ' The most common operations are listed as tools; every other Brevo operation (campaigns, CRM, SMS, loyalty...) is found with search_tools, read with describe_tool and run with call_tool';
 
 const MAX_CACHED_SELECTIONS = 64;
-const listedBySelection = new Map<string, { tools: Tool[]; byName: Map<string, ToolEntry> }>();
+// HTTP clients choose their own selections: the cache is bounded, the oldest forgotten first.
+const listedBySelection = new BoundedMap<string, { tools: Tool[]; byName: Map<string, ToolEntry> }>(
+  MAX_CACHED_SELECTIONS,
+);
 
 /** The tools/list answer for a selection, built once and shared by every instance that uses it. */
 function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
@@ -100,9 +104,6 @@ function toolsFor(manifest: ToolEntry[], selection: ToolSelection) {
       tools: selected.map(wireTool),
       byName: new Map(selected.map((t) => [t.name, t])),
     };
-    // HTTP clients choose their own selections: keep the cache bounded, dropping the oldest.
-    if (listedBySelection.size >= MAX_CACHED_SELECTIONS)
-      listedBySelection.delete(listedBySelection.keys().next().value!);
     listedBySelection.set(key, cached);
   }
   return cached;

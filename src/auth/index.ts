@@ -13,6 +13,7 @@ import {
 } from './metadata.js';
 import { accessFor, scopesToRequest, type ScopeNames } from './scopes.js';
 import { jwtVerifier, looksLikeJwt, TokenError, type Verify } from './tokens.js';
+import { bearerToken } from './bearer.js';
 
 export interface ResourceServer {
   authenticate(request: IncomingMessage): Promise<{ principal: Principal } | { refusal: Refusal }>;
@@ -33,13 +34,6 @@ const RETRY_DISCOVERY_MS = 5_000;
 interface Verifiers {
   jwt?: Verify;
   opaque?: Verify;
-}
-
-const BEARER = /^Bearer +([\w~+/.-]+=*) *$/i;
-
-/** The bearer token of a request (header only: MCP forbids tokens in the query string). */
-function bearerToken(request: IncomingMessage): string | undefined {
-  return BEARER.exec(request.headers.authorization ?? '')?.[1];
 }
 
 /**
@@ -115,7 +109,7 @@ export function createResourceServer(config: OAuthConfig, serverReadOnly: boolea
     },
     async authenticate(request) {
       if (!challenge) return { refusal: cannotVerify('the server is starting') };
-      const token = bearerToken(request);
+      const token = bearerToken(request.headers.authorization);
       if (!token) return { refusal: missingToken(challenge) };
       let verify: Verifiers;
       try {

@@ -4,6 +4,7 @@ import { log } from '../log.js';
 import { RateCap } from './rate-cap.js';
 import { tokenScopes } from './scopes.js';
 import { subjectOf, TokenError, type TokenChecks, type VerifiedToken, type Verify } from './tokens.js';
+import { BoundedMap } from '../bounded-map.js';
 
 export interface IntrospectionClient {
   endpoint: string;
@@ -44,7 +45,8 @@ const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, 
 
 /** Checks opaque tokens with this server's client credentials at the issuer. */
 export function introspector(client: IntrospectionClient, checks: TokenChecks): Verify {
-  const cache = new Map<string, { until: number; outcome: Promise<Judged> }>();
+  // Keyed by tokens clients send: bounded, the oldest forgotten first.
+  const cache = new BoundedMap<string, { until: number; outcome: Promise<Judged> }>(MAX_ENTRIES);
   const rate = new RateCap(INTROSPECTIONS_PER_SECOND, INTROSPECTION_BURST);
   let warned = 0;
 
@@ -105,7 +107,6 @@ export function introspector(client: IntrospectionClient, checks: TokenChecks): 
     const outcome = ask(token);
     // Until it settles, concurrent requests with the same token share one introspection.
     const entry = { until: now + TIMEOUT_MS, outcome };
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
     cache.set(key, entry);
     outcome.then(
       (verified) => (entry.until = Math.min(verified.expiresAt ?? Infinity, Date.now() + MAX_CACHE_MS)),

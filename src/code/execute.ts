@@ -2,7 +2,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { log } from '../log.js';
 import type { Redactor } from '../redact.js';
-import { fitJson } from '../results.js';
+import { failure, fitJson } from '../results.js';
 import { Bridge, type BridgeContext, type CallRecord } from './bridge.js';
 import { limitText, MAX_CODE_CHARS, MAX_LOG_BYTES, MAX_LOG_LINES, type CodeLimits } from './limits.js';
 import { runScript, type LogLine, type RunOutcome } from './runner.js';
@@ -17,8 +17,6 @@ export interface ExecuteContext extends Omit<BridgeContext, 'maxCalls' | 'maxBod
   /** Whose share of the process's runs this run takes (one session, token or client key). */
   session: string;
 }
-
-const failure = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
 
 /** Runs `code`; undefined when the run was cancelled (no result is sent for a cancelled request). */
 export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallToolResult | undefined> {

@@ -5,6 +5,7 @@ import { queryProblem } from '../search-bounds.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { declarationOf, effectOf } from './declarations.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './tools.js';
+import { failure } from '../results.js';
 
 /**
  * Which hits are declared in full: the operation named, or for words the best one and a second
@@ -13,8 +14,6 @@ import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './tools.js';
  */
 const MAX_FULL = 2;
 const CLOSE_SCORE = 0.85;
-
-const failure = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
 
 export function search(args: unknown, discovery: Discovery, entries: Map<string, ToolEntry>): CallToolResult {
   const given = (args && typeof args === 'object' ? args : {}) as Record<string, unknown>;

@@ -2,6 +2,7 @@
 import type { ToolEntry } from '../tools/manifest.js';
 import { queryProblem } from '../search-bounds.js';
 import { Index } from './engine.js';
+import { BoundedMap } from '../bounded-map.js';
 
 export interface DiscoveryHit {
   entry: ToolEntry;
@@ -36,7 +37,7 @@ const MATCH_SHARE = 0.25;
 const FEW = 3;
 
 const MAX_CACHED = 32;
-const indexes = new Map<string, Index>();
+const indexes = new BoundedMap<string, Index>(MAX_CACHED);
 
 /** One index per set of entries, built on its first search and shared by every session with that set. */
 function indexFor(entries: ToolEntry[]): Index {
@@ -44,7 +45,6 @@ function indexFor(entries: ToolEntry[]): Index {
   let index = indexes.get(key);
   if (!index) {
     index = new Index(entries);
-    if (indexes.size >= MAX_CACHED) indexes.delete(indexes.keys().next().value!);
     indexes.set(key, index);
   }
   return index;

@@ -15,6 +15,7 @@ import { RpcError } from '../rpc-error.js';
 import { MAX_QUERY_CHARS, queryProblem } from '../search-bounds.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import type { ModeOptions, ToolMode } from './index.js';
+import { failure } from '../results.js';
 
 /** Runs one operation: its result, or (2026-07-28 --confirm) the question to put to the person first. */
 export type RunEntry = (entry: ToolEntry, args: unknown) => Promise<CallToolResult | InputRequiredResult>;
@@ -31,7 +32,6 @@ export interface DynamicMode {
 const text = (value: unknown): CallToolResult => ({
   content: [{ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) }],
 });
-const failure = (message: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text: message }] });
 
 /** The first sentence of a description: enough to choose by, without the details describe_tool gives. */
 const oneLine = (description: string) => /^.*?(?<!\b(?:e\.g|i\.e))[.!?](?=\s|$)/.exec(description)?.[0] ?? description;
@@ -121,7 +121,8 @@ export function createDynamicMode(
         properties: { toolset: { type: 'string', enum: toolsets } },
         required: ['toolset'],
       },
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      // It changes only what this connection lists, no data: read-only servers offer it too.
+      annotations: { readOnlyHint: true, openWorldHint: false },
     });
   }
 

@@ -13,7 +13,7 @@ import type { SourceName } from '../completions/sources.js';
 import { callOperation, cutText, OperationFailure } from '../executor.js';
 import { NO_SECRETS, type Redactor } from '../redact.js';
 import type { OperationReach } from '../registry.js';
-import { fitJson, type FitOptions } from '../results.js';
+import { fitJson, largestList, type FitOptions } from '../results.js';
 import type { ToolEntry } from '../tools/manifest.js';
 import { RESOURCES, type ResourceDefinition } from './definitions.js';
 import { RpcError } from '../rpc-error.js';
@@ -294,7 +294,7 @@ export class ResourceCatalog {
     let body = data;
     let pageInfo: Record<string, unknown> | undefined;
     if (page) {
-      const items = largestList(data) ?? [];
+      const items = largestList(data, 1)?.items ?? [];
       const total = countOf(data);
       // An empty page never has a next one, whatever the count says: no loop for a client following next.
       const more =
@@ -387,16 +387,6 @@ function countOf(data: unknown): number | undefined {
   const count =
     data && typeof data === 'object' && !Array.isArray(data) ? (data as { count?: unknown }).count : undefined;
   return typeof count === 'number' ? count : undefined;
-}
-
-/** The answer's list: itself when it is an array, else its longest array field. */
-function largestList(data: unknown): unknown[] | undefined {
-  if (Array.isArray(data)) return data;
-  if (!data || typeof data !== 'object') return undefined;
-  let best: unknown[] | undefined;
-  for (const value of Object.values(data))
-    if (Array.isArray(value) && (!best || value.length > best.length)) best = value;
-  return best;
 }
 
 function htmlOf(data: unknown, field: string, maxChars: number, redactor: Redactor): string {

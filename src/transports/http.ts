@@ -25,6 +25,7 @@ import {
 import { log } from '../log.js';
 import { isLoopbackHost } from './loopback.js';
 import { duplicateHostProblem, emptyBatchProblem, hangUpCancellations } from './request-checks.js';
+import { bearerToken } from '../auth/bearer.js';
 
 /** Who an authenticated request speaks for, as the authenticate hook found it. */
 export interface Principal {
@@ -163,10 +164,10 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
 
   const authorize = (req: IncomingMessage): 'ok' | 'missing' | 'invalid' => {
     if (!tokenHash) return 'ok';
-    const match = /^Bearer +(\S+) *$/i.exec(header(req, 'authorization') ?? '');
-    if (!match) return 'missing';
+    const token = bearerToken(header(req, 'authorization'));
+    if (!token) return 'missing';
     // Hashing first makes the comparison constant-time whatever the lengths.
-    return timingSafeEqual(sha256(match[1]!), tokenHash) ? 'ok' : 'invalid';
+    return timingSafeEqual(sha256(token), tokenHash) ? 'ok' : 'invalid';
   };
 
   /** Who may use a session: the client's own key (sessionOwner) and the principal's subject and access. */
