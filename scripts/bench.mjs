@@ -169,7 +169,10 @@ function startHttpServer(apiUrl, args) {
   });
 }
 
-/** mode: 'stateful' and 'stateless' are 2025-11-25 clients (the server with --stateless for the second); '2026-07-28' v2 ones. */
+/**
+ * mode: 'stateful' and 'stateless' are 2025-11-25 clients (the server with --stateless for the second); '2026-07-28' v2
+ * ones.
+ */
 async function load(apiUrl, mode) {
   const { child, url } = await startHttpServer(apiUrl, mode === 'stateless' ? ['--stateless'] : []);
   const clients = await Promise.all(
@@ -266,11 +269,13 @@ console.table([
   { path: 'brevo-mcp tool call (all tools)', median: ms(median(lat.ours.times)), p99: ms(pct(lat.ours.times, 99)) },
 ]);
 console.log(
-  `ratio to the one-tool server's call: median ${(median(lat.ours.times) / median(lat.trivial.times)).toFixed(2)}, p99 ${(pct(lat.ours.times, 99) / pct(lat.trivial.times, 99)).toFixed(2)}`,
+  `ratio to the one-tool server's call: median ${(median(lat.ours.times) / median(lat.trivial.times)).toFixed(2)}, ` +
+    `p99 ${(pct(lat.ours.times, 99) / pct(lat.trivial.times, 99)).toFixed(2)}`,
 );
 console.log(`ratio to a direct HTTP request: median ${(median(lat.ours.times) / median(lat.direct)).toFixed(2)}`);
 console.log(
-  `peak RSS after the calls: brevo-mcp ${lat.ours.rss.toFixed(1)} MB, one-tool server ${lat.trivial.rss.toFixed(1)} MB\n`,
+  `peak RSS after the calls: brevo-mcp ${lat.ours.rss.toFixed(1)} MB, one-tool server ${lat.trivial.rss.toFixed(1)} ` +
+    `MB\n`,
 );
 
 console.log(`load: ${LOAD_CLIENTS} concurrent Streamable HTTP clients x ${LOAD_CALLS} calls of get_account`);

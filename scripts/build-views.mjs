@@ -92,7 +92,8 @@ for (const view of VIEWS) {
     `<style>${css}</style>`,
     '</head>',
     '<body>',
-    `<main id="view" aria-busy="true"><h1>${escapeHtml(view.title)}</h1><p class="status" role="status">Waiting for the tool’s answer…</p></main>`,
+    `<main id="view" aria-busy="true"><h1>${escapeHtml(view.title)}</h1><p class="status" role="status">Waiting ` +
+      `for the tool’s answer…</p></main>`,
     `<script>${js}</script>`,
     '</body>',
     '</html>',

@@ -191,7 +191,9 @@ function evaluate(results, capabilities, stateless) {
       rows.push({
         scenario,
         outcome: 'failed',
-        detail: `passes, but is marked not applicable (${reason}): it applies now, remove it from scripts/conformance.mjs and docs/conformance.md`,
+        detail:
+          `passes, but is marked not applicable (${reason}): it applies now, remove it from scripts/conformance.mjs ` +
+          `and docs/conformance.md`,
       });
     } else if (reason) {
       rows.push({ scenario, outcome: 'not applicable', detail: reason });

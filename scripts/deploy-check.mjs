@@ -204,7 +204,10 @@ async function freePort() {
   return port;
 }
 
-/** The shipped configuration with this run's addresses: every replaced line must be in it, so the two cannot drift apart. */
+/**
+ * The shipped configuration with this run's addresses: every replaced line must be in it, so the two cannot drift
+ * apart.
+ */
 function renderSiteConfig(shipped, swaps) {
   let text = shipped;
   for (const [from, to] of swaps) {
@@ -374,7 +377,9 @@ http {
   const redirect = await undiciFetch(`http://127.0.0.1:${httpPort}/mcp`, { redirect: 'manual' });
   if (redirect.status !== 301) throw new Error(`plain HTTP should redirect to https, got ${redirect.status}`);
   say(
-    `${nginxVersion || 'nginx'} with deploy/nginx.conf: TLS (self-signed) on 127.0.0.1:${httpsPort} -> 2 replicas (--stateless --sandbox --confirm, OAuth from oidc-provider at ${issuer.url}, change events through Redis)`,
+    `${nginxVersion || 'nginx'} with deploy/nginx.conf: TLS (self-signed) on 127.0.0.1:${httpsPort} ` +
+      `-> 2 replicas (--stateless --sandbox --confirm, OAuth from oidc-provider at ${issuer.url}, ` +
+      `change events through Redis)`,
   );
 
   const serviceToken = await issuer.clientCredentialsToken({ resource: publicUrl });
@@ -399,7 +404,9 @@ http {
     )),
   ];
   say(
-    `${legacyCount} 2025-11-25 clients signed in (401, metadata, registration, code with PKCE, token) and ${CLIENTS - legacyCount} 2026-07-28 clients connected (server/discover) in ${Math.round(performance.now() - signInStart)} ms`,
+    `${legacyCount} 2025-11-25 clients signed in (401, metadata, registration, code with PKCE, ` +
+      `token) and ${CLIENTS - legacyCount} 2026-07-28 clients connected (server/discover) in ${Math.round(performance.now() - signInStart)} ` +
+      `ms`,
   );
 
   const calls = [];
@@ -471,7 +478,9 @@ http {
   );
 
   say(
-    `${calls.length} tool calls by ${CLIENTS} clients in ${elapsed.toFixed(1)} s: ${Math.round(calls.length / elapsed)} calls/s, p50 ${percentile(durations, 50).toFixed(1)} ms, p99 ${percentile(durations, 99).toFixed(1)} ms (successful calls)`,
+    `${calls.length} tool calls by ${CLIENTS} clients in ${elapsed.toFixed(1)} s: ${Math.round(calls.length / elapsed)} ` +
+      `calls/s, p50 ${percentile(durations, 50).toFixed(1)} ms, p99 ${percentile(durations, 99).toFixed(1)} ` +
+      `ms (successful calls)`,
   );
   for (const revision of ['2025-11-25', '2026-07-28']) {
     const mine = calls.filter((c) => c.revision === revision);
@@ -480,15 +489,20 @@ http {
       .map((c) => c.end - c.start)
       .sort((a, b) => a - b);
     say(
-      `  ${revision}: ${mine.length} calls, ${mine.length - ok.length} errors, p50 ${percentile(ok, 50).toFixed(1)} ms, p99 ${percentile(ok, 99).toFixed(1)} ms`,
+      `  ${revision}: ${mine.length} calls, ${mine.length - ok.length} errors, p50 ${percentile(ok, 50).toFixed(1)} ` +
+        `ms, p99 ${percentile(ok, 99).toFixed(1)} ms`,
     );
   }
   say(
-    `errors: ${failedBefore.length} before the kill, ${failedAfter.length} after it (${failedAfter.length - notInFlight.length} of them in flight when replica ${victim.name} was killed at ${((killSentAt - start) / 1000).toFixed(1)} s)`,
+    `errors: ${failedBefore.length} before the kill, ${failedAfter.length} after it (${failedAfter.length - notInFlight.length} ` +
+      `of them in flight when replica ${victim.name} was killed at ${((killSentAt - start) / 1000).toFixed(1)} ` +
+      `s)`,
   );
   // The killed replica's count is not split: nginx may log an answer it got just before the kill a moment after it.
   say(
-    `replica A served ${served.A.before + served.A.after} calls until it was killed; replica B ${served.B.before + served.B.after}, ${served.B.after} of them after the kill (nginx access log)`,
+    `replica A served ${served.A.before + served.A.after} calls until it was killed; replica B ` +
+      `${served.B.before + served.B.after}, ${served.B.after} of them after the kill (nginx access ` +
+      `log)`,
   );
 
   const problems = [...crossProblems];
@@ -501,7 +515,8 @@ http {
     problems.push(`${notInFlight.length} call(s) started after the kill failed, e.g. ${notInFlight[0].error}`);
   if (elsewhere.length)
     problems.push(
-      `nginx answered ${elsewhere.length} request(s) with 5xx from a replica that was not killed: ${JSON.stringify(elsewhere.slice(0, 3))}`,
+      `nginx answered ${elsewhere.length} request(s) with 5xx from a replica that was not killed: ` +
+        `${JSON.stringify(elsewhere.slice(0, 3))}`,
     );
   if (!(served.A.before + served.A.after) || !served.B.before)
     problems.push('both replicas should have served traffic before the kill');
@@ -514,7 +529,8 @@ http {
     return 1;
   }
   say(
-    'passed: both revisions served, no error before the kill, after it only calls in flight on the killed replica, both replicas served, a confirmation and a change crossed replicas',
+    'passed: both revisions served, no error before the kill, after it only calls in flight on ' +
+      'the killed replica, both replicas served, a confirmation and a change crossed replicas',
   );
   await agent.close();
   await issuer.close();

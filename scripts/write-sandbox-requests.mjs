@@ -25,7 +25,10 @@ if (!sharedAvailable()) {
   process.exit(1);
 }
 
-/** Formats the sandbox checks (binary: a file part of a multipart body); the others (int64, float, objectID, mobile...) add nothing to a type. */
+/**
+ * Formats the sandbox checks (binary: a file part of a multipart body); the others (int64, float, objectID, mobile...)
+ * add nothing to a type.
+ */
 const CHECKED_FORMATS = new Set(['email', 'url', 'uri', 'date', 'date-time', 'uuid', 'binary']);
 const KEPT = [
   'minimum',
@@ -250,7 +253,8 @@ const ops = Object.values(out);
 const requiredBodies = ops.filter((o) => o.body?.required).length;
 const withRequiredFields = ops.filter((o) => o.body?.required && o.body.anyOf.some((v) => v.required?.length)).length;
 console.log(
-  `wrote src/sandbox/requests.json: ${ops.length} operations (${requiredBodies} with a required body, ${withRequiredFields} of them with required fields), ${text.length} bytes`,
+  `wrote src/sandbox/requests.json: ${ops.length} operations (${requiredBodies} with a required ` +
+    `body, ${withRequiredFields} of them with required fields), ${text.length} bytes`,
 );
 console.log(
   `fixes applied: ${FIXES.length}; required but never defined (not demanded): ${undefinedRequired.join(', ') || 'none'}`,

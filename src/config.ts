@@ -73,7 +73,10 @@ export interface HttpConfig {
 /** The OAuth resource server (src/auth/): who issues tokens, for what, and how they are checked. */
 export interface OAuthConfig {
   issuer: string;
-  /** The MCP endpoint's canonical URL: the audience tokens must name. Unset: the URL the server listens on (loopback only). */
+  /**
+   * The MCP endpoint's canonical URL: the audience tokens must name. Unset: the URL the server listens on (loopback
+   * only).
+   */
   publicUrl?: string;
   /** Further audiences accepted besides the public URL (identity providers that cannot use a URL). */
   audiences: string[];
@@ -211,7 +214,8 @@ function configuredKey(name: string, value: string | undefined, check: boolean):
   const problem = check && value ? keyProblem(value) : undefined;
   if (problem)
     throw new ConfigError(
-      `${name} does not look like a Brevo key: ${problem}; copy the key again from Brevo (SMTP & API > API keys) without spaces or line breaks`,
+      `${name} does not look like a Brevo key: ${problem}; copy the key again from Brevo (SMTP & ` +
+        `API > API keys) without spaces or line breaks`,
     );
   return value || undefined;
 }
@@ -269,7 +273,8 @@ function readOAuth(
       throw new ConfigError(`--public-url: "${publicUrl}" must not have a query string`);
   } else if (!isLoopbackHost(host)) {
     throw new ConfigError(
-      `--oauth-issuer needs --public-url (the URL clients use for the MCP endpoint, e.g. https://mcp.example.com/mcp) when listening on ${host}`,
+      `--oauth-issuer needs --public-url (the URL clients use for the MCP endpoint, e.g. https://mcp.example.com/mcp) ` +
+        `when listening on ${host}`,
     );
   }
   const readScope = scopeName('BREVO_MCP_OAUTH_READ_SCOPE', env.BREVO_MCP_OAUTH_READ_SCOPE, 'brevo:read');
@@ -289,7 +294,8 @@ function readOAuth(
   const clientSecret = env.BREVO_MCP_OAUTH_CLIENT_SECRET || undefined;
   if (!clientId !== !clientSecret)
     throw new ConfigError(
-      'BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET go together (introspection credentials): set both or neither',
+      'BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET go together (introspection credentials): ' +
+        'set both or neither',
     );
   return {
     issuer: serviceUrl('--oauth-issuer', issuer),
@@ -357,7 +363,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const sandbox = values.sandbox ?? truthy(env.BREVO_SANDBOX);
   if (serving && transport === 'http' && !http.authToken && !http.oauth && !isLoopbackHost(host)) {
     throw new ConfigError(
-      `refusing to listen on ${host} without an auth token: anyone who can reach it could use the server; set MCP_AUTH_TOKEN (or --auth-token) or --oauth-issuer, or bind 127.0.0.1`,
+      `refusing to listen on ${host} without an auth token: anyone who can reach it could use the ` +
+        `server; set MCP_AUTH_TOKEN (or --auth-token) or --oauth-issuer, or bind 127.0.0.1`,
     );
   }
   const skills = values.skills ?? env.BREVO_SKILLS ?? 'announced';
@@ -367,7 +374,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const code = values.code ?? truthy(env.BREVO_CODE);
   if (code && dynamic) {
     throw new ConfigError(
-      '--code and --dynamic cannot be used together: code mode lists search and execute, dynamic mode lists search_tools, describe_tool, call_tool and enable_toolset; choose one',
+      '--code and --dynamic cannot be used together: code mode lists search and execute, dynamic ' +
+        'mode lists search_tools, describe_tool, call_tool and enable_toolset; choose one',
     );
   }
   return {

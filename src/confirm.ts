@@ -38,7 +38,9 @@ const QUESTION_SCHEMA = {
 const question = (summary: string) => `${summary}.\nThis cannot be undone. Go ahead?`;
 
 const cannotAsk = (summary: string) =>
-  `Not done: this server asks the user to confirm irreversible actions (it was started with --confirm), and this client cannot ask (no MCP elicitation support). Nothing was sent to Brevo. Action: ${summary}. Use a client with elicitation, or have the operator start the server without --confirm.`;
+  `Not done: this server asks the user to confirm irreversible actions (it was started with --confirm), ` +
+  `and this client cannot ask (no MCP elicitation support). Nothing was sent to Brevo. Action: ` +
+  `${summary}. Use a client with elicitation, or have the operator start the server without --confirm.`;
 
 const refused = (why: string, summary: string) =>
   `Not done: the user ${why}. Nothing was sent to Brevo. Action: ${summary}.`;
@@ -67,7 +69,10 @@ export async function confirmWithPerson(
     const why = answer.action === 'accept' ? 'did not confirm' : answer.action === 'decline' ? 'declined' : 'cancelled';
     return refused(why, summary);
   } catch (error) {
-    return `Not done: asking the user to confirm failed (${error instanceof Error ? error.message : String(error)}). Nothing was sent to Brevo.`;
+    return (
+      `Not done: asking the user to confirm failed (${error instanceof Error ? error.message : String(error)}). ` +
+      `Nothing was sent to Brevo.`
+    );
   }
 }
 
@@ -150,5 +155,10 @@ export class RoundConfirmation {
  */
 export async function refuseInScript(op: Operation, args: Record<string, unknown>): Promise<string | undefined> {
   if (!op.annotations.destructiveHint) return undefined;
-  return `Not done: this server asks the user to confirm irreversible actions (--confirm), and a code mode script cannot stop to ask in protocol revision 2026-07-28. Nothing was sent to Brevo. Action: ${summarise(op, args)}. A client on protocol 2025-11-25 is asked before such calls; otherwise have the operator start the server without --code.`;
+  return (
+    `Not done: this server asks the user to confirm irreversible actions (--confirm), and a code ` +
+    `mode script cannot stop to ask in protocol revision 2026-07-28. Nothing was sent to Brevo. Action: ` +
+    `${summarise(op, args)}. A client on protocol 2025-11-25 is asked before such calls; otherwise ` +
+    `have the operator start the server without --code.`
+  );
 }

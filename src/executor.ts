@@ -98,7 +98,8 @@ async function sendOperation(
   const deep = fieldNestedTooDeep(input);
   if (deep !== undefined) {
     throw new InvalidArgumentsError(
-      `Invalid arguments for ${op.name}: ${deep} nests arrays or objects more than ${MAX_NESTING} levels deep; no Brevo field takes data that deep`,
+      `Invalid arguments for ${op.name}: ${deep} nests arrays or objects more than ${MAX_NESTING} ` +
+        `levels deep; no Brevo field takes data that deep`,
     );
   }
   const parsed = op.input.safeParse(input);

@@ -154,7 +154,8 @@ async function startSandboxFor(config: Config): Promise<Sandbox> {
   const ignoring = ignored.length ? `, ${ignored.join(' and ')} ${ignored.length > 1 ? 'are' : 'is'} ignored` : '';
   log(
     'warn',
-    `sandbox mode: Brevo is emulated in memory at ${sandbox.url} with the "Demo Shop" demo account; nothing is sent and nothing leaves this machine${ignoring}, changes are lost on exit`,
+    `sandbox mode: Brevo is emulated in memory at ${sandbox.url} with the "Demo Shop" demo account; ` +
+      `nothing is sent and nothing leaves this machine${ignoring}, changes are lost on exit`,
   );
   return sandbox;
 }
@@ -200,7 +201,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     sandbox = await startSandboxFor(config);
   } else if (!config.apiKey && !clientKeys) {
     process.stderr.write(
-      "brevo-mcp: BREVO_API_KEY is not set. Create a key in Brevo (SMTP & API > API keys) and set BREVO_API_KEY=<key> in the server's environment, or try it first with --sandbox.\n",
+      'brevo-mcp: BREVO_API_KEY is not set. Create a key in Brevo (SMTP & API > API keys) and set ' +
+        "BREVO_API_KEY=<key> in the server's environment, or try it first with --sandbox.\n",
     );
     return 1;
   }
@@ -249,7 +251,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     await serveStdio(
       ({ era }) => createMcpServer({ ...serverOptions, era }),
       closeClient,
-      `ready: serving ${served} over stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C quits)`,
+      `ready: serving ${served} over stdio; waiting for an MCP client on stdin (clients start this ` +
+        `command themselves; Ctrl+C quits)`,
     );
     return undefined;
   }
@@ -348,7 +351,8 @@ function listenProblem(error: unknown, config: Config): StartupError | undefined
       return new StartupError(`no permission to listen on ${where} (ports below 1024 need privileges); ${otherPort}`);
     case 'EADDRNOTAVAIL':
       return new StartupError(
-        `address ${config.host} is not available on this machine; bind one of its own addresses with --host (127.0.0.1 for this machine only)`,
+        `address ${config.host} is not available on this machine; bind one of its own addresses with ` +
+          `--host (127.0.0.1 for this machine only)`,
       );
     default:
       return undefined;

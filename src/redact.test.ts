@@ -1,4 +1,5 @@
-// The redactor: whole keys only, cuts that never leave a prefix of a key, values redacted without copying what is clean.
+// The redactor: whole keys only, cuts that never leave a prefix of a key, values redacted without copying what is
+// clean.
 import { describe, expect, it } from 'vitest';
 import { NO_SECRETS, REDACTED, Redactor } from './redact.js';
 

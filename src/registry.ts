@@ -182,7 +182,9 @@ const names = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** The selection a client asked for, or undefined when it asked for nothing. Throws SelectionError on a malformed value. */
+/**
+ * The selection a client asked for, or undefined when it asked for nothing. Throws SelectionError on a malformed value.
+ */
 export function requestedSelection(query: URLSearchParams, headers: HeaderBag): RequestedSelection | undefined {
   const toolsets = requestValue(query, headers, REQUEST_SOURCES.toolsets);
   const tools = requestValue(query, headers, REQUEST_SOURCES.tools);

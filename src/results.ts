@@ -99,7 +99,10 @@ function withCut(
 function restOf(op: CallInfo, nextOffset: number, maxChars: number): string {
   const fields = Object.keys(op.query ?? {});
   if (fields.includes('offset'))
-    return `call ${op.name} again with offset=${nextOffset}${fields.includes('limit') ? ' (and a smaller limit)' : ''} for the rest`;
+    return (
+      `call ${op.name} again with offset=${nextOffset}${fields.includes('limit') ? ' (and a smaller limit)' : ''} ` +
+      `for the rest`
+    );
   const limit = `results are limited to ${maxChars} characters (--max-result-chars)`;
   return fields.length
     ? `${op.name} does not page: narrow it with ${fields.join(', ')}; ${limit}`
@@ -163,7 +166,9 @@ export function shortenToFit(data: unknown, maxChars: number, fit: FitOptions): 
 function startOf(json: string, maxChars: number, fit: FitOptions): unknown {
   const wrap = (start: string) => ({
     _truncated: {
-      hint: `this answer is ${json.length} characters of JSON; results are limited to ${maxChars} characters (--max-result-chars), so only its start is shown, as text`,
+      hint:
+        `this answer is ${json.length} characters of JSON; results are limited to ${maxChars} characters ` +
+        `(--max-result-chars), so only its start is shown, as text`,
     },
     start,
   });
@@ -258,7 +263,8 @@ function shortenObject(object: Record<string, unknown>, room: number, maxChars: 
     count++;
   }
   kept[OBJECT_MARKER] =
-    `[${entries.length - count} more fields left out; results are limited to ${maxChars} characters (--max-result-chars)]`;
+    `[${entries.length - count} more fields left out; results are limited to ${maxChars} characters ` +
+    `(--max-result-chars)]`;
   return kept;
 }
 
@@ -287,7 +293,9 @@ function summariseHtml(item: Record<string, unknown>): Record<string, unknown> {
 
 const HINTS: Record<number, string> = {
   400: 'Brevo rejected the request as invalid.',
-  401: 'The API key is missing or invalid: set BREVO_API_KEY (or send X-Brevo-Api-Key, where the server lets clients bring their own) to a valid key from Brevo > SMTP & API > API keys.',
+  401:
+    'The API key is missing or invalid: set BREVO_API_KEY (or send X-Brevo-Api-Key, where the server ' +
+    'lets clients bring their own) to a valid key from Brevo > SMTP & API > API keys.',
   402: 'Not enough credits or the plan does not include this feature.',
   403: 'The key lacks permission for this, or this IP is not authorised (Brevo > Security > Authorised IPs).',
   405: 'Brevo does not allow this method here.',
@@ -383,5 +391,8 @@ function badRequestHint(
   const words = new Set(error.brevoMessage.toLowerCase().split(/\W+/));
   const named = [...known].filter((field) => words.has(field.toLowerCase()));
   if (named.length) return `Brevo rejected the value of ${named.join(', ')}; correct it and call again.`;
-  return `Brevo rejected the request as invalid without naming a field; compare the arguments with ${op.name}'s input schema.`;
+  return (
+    `Brevo rejected the request as invalid without naming a field; compare the arguments with ${op.name}'s ` +
+    `input schema.`
+  );
 }

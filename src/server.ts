@@ -80,13 +80,17 @@ export interface ServerOptions {
 }
 
 const INSTRUCTIONS =
-  'Brevo (email, SMS, WhatsApp, contacts, campaigns, CRM). Tools map one-to-one to Brevo API operations; ids come from the list_/get_ tools or the brevo:// resources. Dates are YYYY-MM-DD unless a field says date-time (ISO 8601 with offset).';
+  'Brevo (email, SMS, WhatsApp, contacts, campaigns, CRM). Tools map one-to-one to Brevo API ' +
+  'operations; ids come from the list_/get_ tools or the brevo:// resources. Dates are YYYY-MM-DD ' +
+  'unless a field says date-time (ISO 8601 with offset).';
 
 const DYNAMIC_INSTRUCTIONS =
-  ' Operations are not listed one by one here: find them with search_tools, read their inputs with describe_tool and run them with call_tool (a tool named in a prompt is run that way too)';
+  ' Operations are not listed one by one here: find them with search_tools, read their inputs ' +
+  'with describe_tool and run them with call_tool (a tool named in a prompt is run that way too)';
 const ENABLE_INSTRUCTIONS = ', or enable_toolset to list a whole toolset.';
 const GUIDED_INSTRUCTIONS =
-  ' The most common operations are listed as tools; every other Brevo operation (campaigns, CRM, SMS, loyalty...) is found with search_tools, read with describe_tool and run with call_tool';
+  ' The most common operations are listed as tools; every other Brevo operation (campaigns, CRM, ' +
+  'SMS, loyalty...) is found with search_tools, read with describe_tool and run with call_tool';
 
 const MAX_CACHED_SELECTIONS = 64;
 // HTTP clients choose their own selections: the cache is bounded, the oldest forgotten first.

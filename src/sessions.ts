@@ -64,7 +64,9 @@ export function sessionPolicy(options: {
         ? {
             ...asked,
             readOnly: true,
-            readOnlyBecause: `the access token grants only the ${oauth!.readScope} scope; sign in again granting ${oauth!.writeScope} to use it`,
+            readOnlyBecause:
+              `the access token grants only the ${oauth!.readScope} scope; sign in again granting ` +
+              `${oauth!.writeScope} to use it`,
           }
         : asked;
       if (wanted) selection = narrowSelection(asked ? ceiling : base.selection, wanted, manifest);
@@ -77,7 +79,8 @@ export function sessionPolicy(options: {
     if (problem)
       throw new HttpError(
         401,
-        `Unauthorized: the X-Brevo-Api-Key header does not hold a Brevo API key (${problem}); send the key from Brevo > SMTP & API > API keys`,
+        `Unauthorized: the X-Brevo-Api-Key header does not hold a Brevo API key (${problem}); send ` +
+          `the key from Brevo > SMTP & API > API keys`,
         -32000,
       );
     const sessionClient = key ? tenants!.withApiKey(key) : config.apiKey ? base.client : tenants!;

@@ -26,7 +26,8 @@ describe('answer types', () => {
   const available = sharedAvailable();
   if (!available)
     console.warn(
-      `answer types freshness test skipped: ${sharedDir} (Brevo's reference definitions) is not present on this machine`,
+      `answer types freshness test skipped: ${sharedDir} (Brevo's reference definitions) is not present ` +
+        `on this machine`,
     );
   it.skipIf(!available)('is what scripts/write-answer-types.mjs writes from the reference today', () => {
     expect(answerTypes(contractRows())).toEqual(committed);

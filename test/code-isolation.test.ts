@@ -78,11 +78,15 @@ describe('code mode isolation and limits', () => {
       ].sort(),
     );
     const kinds = await value(
-      `return ['process', 'require', 'module', 'fetch', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'Buffer', 'WebAssembly', 'XMLHttpRequest', 'Deno', 'Bun', 'std', 'os'].map((n) => typeof globalThis[n])`,
+      `return ['process', 'require', 'module', 'fetch', 'setTimeout', 'setInterval', 'setImmediate', ` +
+        `'queueMicrotask', 'Buffer', 'WebAssembly', 'XMLHttpRequest', 'Deno', 'Bun', 'std', 'os'].map((n) ` +
+        `=> typeof globalThis[n])`,
     );
     expect(new Set(kinds)).toEqual(new Set(['undefined']));
     const imported = await value(
-      `const out = []; for (const m of ['fs', 'node:child_process', 'https://example.com/x.js']) { try { await import(m); out.push('loaded ' + m); } catch (e) { out.push(e.name); } } return out;`,
+      `const out = []; for (const m of ['fs', 'node:child_process', 'https://example.com/x.js']) ` +
+        `{ try { await import(m); out.push('loaded ' + m); } catch (e) { out.push(e.name); } } return ` +
+        `out;`,
     );
     expect(imported.every((r: string) => !r.startsWith('loaded'))).toBe(true);
   });
@@ -143,7 +147,8 @@ describe('code mode isolation and limits', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(stopped.isError).toBe(true);
     expect(textOf(stopped)).toBe(
-      'Stopped: the run hit the time limit (3000 ms, --code-timeout-ms). No Brevo call was made.\n--- console ---\nspinning',
+      'Stopped: the run hit the time limit (3000 ms, --code-timeout-ms). No Brevo call was made.\n--- ' +
+        'console ---\nspinning',
     );
     expect(await value('return 1 + 1')).toBe(2);
   });
@@ -159,7 +164,8 @@ describe('code mode isolation and limits', () => {
     // The engine's "out of memory" can be caught; memory stays bounded and the script goes on.
     expect(
       await value(
-        'const hoard = []; try { for (;;) hoard.push(new Array(100000).fill(1)); } catch (e) { hoard.length = 0; return String(e); }',
+        'const hoard = []; try { for (;;) hoard.push(new Array(100000).fill(1)); } catch (e) { hoard.length ' +
+          '= 0; return String(e); }',
       ),
     ).toBe('InternalError: out of memory');
     expect(await value('return "still here"')).toBe('still here');
@@ -213,7 +219,8 @@ describe('code mode isolation and limits', () => {
     const stopped = await execute('console.log("start"); for (let i = 0; i < 10; i++) await brevo.get_account();');
     expect(stopped.isError).toBe(true);
     expect(textOf(stopped)).toBe(
-      'Stopped: the run hit the limit of 3 Brevo calls per run (--code-max-calls). Brevo calls made: 3 (get_account x3 ok 200).\n--- console ---\nstart',
+      'Stopped: the run hit the limit of 3 Brevo calls per run (--code-max-calls). Brevo calls made: ' +
+        '3 (get_account x3 ok 200).\n--- console ---\nstart',
     );
     expect(fake.requests).toHaveLength(3);
   });
@@ -229,11 +236,13 @@ describe('code mode isolation and limits', () => {
 
   it('invalid arguments reject before anything is sent, naming each bad field', async () => {
     const caught = await value(
-      `try { await brevo.create_list({ name: 7 }); } catch (e) { return { code: e.code, tool: e.tool, message: e.message }; }`,
+      `try { await brevo.create_list({ name: 7 }); } catch (e) { return { code: e.code, tool: e.tool, ` +
+        `message: e.message }; }`,
     );
     expect(caught).toMatchObject({ code: 'invalid_arguments', tool: 'create_list' });
     expect(caught.message).toBe(
-      'Invalid arguments for create_list: name: expected a string, received 7; folderId is required (get_folders lists them; create_folder makes one)',
+      'Invalid arguments for create_list: name: expected a string, received 7; folderId is required ' +
+        '(get_folders lists them; create_folder makes one)',
     );
     expect(fake.requests).toHaveLength(0);
   });
@@ -371,7 +380,9 @@ describe('code mode sessions', () => {
       const [names, refused] = JSON.parse(textOf(result).split('\nNote: ')[0]!);
       expect(names.sort()).toEqual(['get_account', 'get_account_activity', 'get_processes']);
       expect(refused).toBe(
-        'get_lists is a Brevo operation (toolset contacts) that this server does not offer: its toolset contacts is not enabled; start the server with --toolsets including contacts (or --toolsets all).',
+        'get_lists is a Brevo operation (toolset contacts) that this server does not offer: its toolset ' +
+          'contacts is not enabled; start the server with --toolsets including contacts (or --toolsets ' +
+          'all).',
       );
     } finally {
       await conn.close();
@@ -398,7 +409,9 @@ describe('code mode through the one client', () => {
       const send = await conn.client.callTool({
         name: 'execute',
         arguments: {
-          code: `try { await brevo.send_transac_email({ to: [{ email: 'ann@example.com' }], subject: 'Hi', textContent: 'Hi' }); } catch (e) { return [e.status, e.code]; }`,
+          code:
+            `try { await brevo.send_transac_email({ to: [{ email: 'ann@example.com' }], subject: 'Hi', ` +
+            `textContent: 'Hi' }); } catch (e) { return [e.status, e.code]; }`,
         },
       });
       expect(JSON.parse(textOf(send))).toEqual([503, 'unavailable']);
@@ -449,7 +462,9 @@ describe('code mode with --confirm', () => {
     const declined = await conn.client.callTool({
       name: 'execute',
       arguments: {
-        code: `await brevo.create_list({ name: 'New', folderId: 1 }); try { await brevo.delete_list({ listId: 12 }); } catch (e) { return { code: e.code, message: e.message }; }`,
+        code:
+          `await brevo.create_list({ name: 'New', folderId: 1 }); try { await brevo.delete_list({ listId: ` +
+          `12 }); } catch (e) { return { code: e.code, message: e.message }; }`,
       },
     });
     expect(JSON.parse(textOf(declined))).toEqual({

@@ -158,7 +158,8 @@ describe.skipIf(!available)('requests generated from the official definition', a
   });
   afterAll(async () => {
     console.log(
-      `contract requests: ${checked.length} operations x ${RUNS} generated requests = ${calls} calls, each accepted and valid against the definition`,
+      `contract requests: ${checked.length} operations x ${RUNS} generated requests = ${calls} calls, ` +
+        `each accepted and valid against the definition`,
     );
     await client?.close();
     await fake?.close();

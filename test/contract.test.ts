@@ -17,11 +17,13 @@ type Schema = Record<string, Json>;
  */
 const ALLOWED: Record<string, string> = {
   'upload_file:body.fileName':
-    "multipart: the file travels as base64 in `file`; the optional fileName names the uploaded part (the reference's binary part carries its name itself)",
+    'multipart: the file travels as base64 in `file`; the optional fileName names the uploaded ' +
+    "part (the reference's binary part carries its name itself)",
   'import_companies:body.fileName': 'multipart: names the base64 CSV part sent as `file` (defaults to companies.csv)',
   'import_deals:body.fileName': 'multipart: names the base64 CSV part sent as `file` (defaults to deals.csv)',
   'create_event:body.event_properties{}':
-    'the reference schema allows string|integer|object|array values, but its own prose and example use decimals and booleans; the tool accepts number and boolean too',
+    'the reference schema allows string|integer|object|array values, but its own prose and example ' +
+    'use decimals and booleans; the tool accepts number and boolean too',
 };
 
 const available = sharedAvailable();

@@ -42,26 +42,30 @@ describe('dynamic mode', () => {
     expect(deals.tools.every((t: { toolset: string }) => t.toolset === 'crm')).toBe(true);
   });
 
-  it('answers in compact results: how many matched, one-line summaries, exact names first, typo fallback naming toolsets', async () => {
-    const search = async (args: Record<string, unknown>) =>
-      JSON.parse(textOf(await conn.client.callTool({ name: 'search_tools', arguments: args })));
-    const texted = await search({ query: 'text a verification code to a phone', limit: 3 });
-    expect(texted.tools[0].name).toMatch(/^send_(transac|async_transactional)_sms$/);
-    expect(texted.matches).toBeGreaterThanOrEqual(texted.tools.length);
-    for (const tool of texted.tools) {
-      expect(Object.keys(tool).sort()).toEqual(['name', 'readOnly', 'summary', 'toolset']);
-      expect(tool.summary).not.toMatch(/[.!?]\s+\S/);
-    }
-    expect(texted.fuzzy).toBeUndefined();
-    expect((await search({ query: 'get_contacts' })).tools[0].name).toBe('get_contacts');
-    const typo = await search({ query: 'blaclist an adress' });
-    expect(typo.fuzzy).toBe(true);
-    expect(typo.browse.length).toBeGreaterThan(0);
-    expect(typo.tools.map((t: { name: string }) => t.name)).toContain('update_contact');
-    const nothing = await search({ query: 'qqqq zzzzzz' });
-    expect(nothing).toMatchObject({ matches: 0, tools: [], fuzzy: true });
-    expect(nothing.browse).toContain('contacts');
-  });
+  it(
+    'answers in compact results: how many matched, one-line summaries, exact names first, typo ' +
+      'fallback naming toolsets',
+    async () => {
+      const search = async (args: Record<string, unknown>) =>
+        JSON.parse(textOf(await conn.client.callTool({ name: 'search_tools', arguments: args })));
+      const texted = await search({ query: 'text a verification code to a phone', limit: 3 });
+      expect(texted.tools[0].name).toMatch(/^send_(transac|async_transactional)_sms$/);
+      expect(texted.matches).toBeGreaterThanOrEqual(texted.tools.length);
+      for (const tool of texted.tools) {
+        expect(Object.keys(tool).sort()).toEqual(['name', 'readOnly', 'summary', 'toolset']);
+        expect(tool.summary).not.toMatch(/[.!?]\s+\S/);
+      }
+      expect(texted.fuzzy).toBeUndefined();
+      expect((await search({ query: 'get_contacts' })).tools[0].name).toBe('get_contacts');
+      const typo = await search({ query: 'blaclist an adress' });
+      expect(typo.fuzzy).toBe(true);
+      expect(typo.browse.length).toBeGreaterThan(0);
+      expect(typo.tools.map((t: { name: string }) => t.name)).toContain('update_contact');
+      const nothing = await search({ query: 'qqqq zzzzzz' });
+      expect(nothing).toMatchObject({ matches: 0, tools: [], fuzzy: true });
+      expect(nothing.browse).toContain('contacts');
+    },
+  );
 
   it('describes an operation with its input schema and annotations', async () => {
     const described = JSON.parse(

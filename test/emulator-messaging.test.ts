@@ -32,48 +32,51 @@ describe("the emulator's SMS", () => {
     ]);
   });
 
-  it("takes a campaign from draft to sent: recipients are the lists' members with an SMS number, credits are spent", async () => {
-    const { id } = await emu.ok('POST', '/smsCampaigns', {
-      name: 'Weekend sale',
-      sender: 'DemoShop',
-      content: 'Weekend sale: 15% off at Demo Shop',
-      recipients: { listIds: [2], exclusionListIds: [] },
-    });
-    expect(await emu.ok('GET', `/smsCampaigns/${id}`)).toMatchObject({
-      id,
-      status: 'draft',
-      statistics: { sent: 0, delivered: 0 },
-    });
-    expect(
-      (await emu.request('PUT', `/smsCampaigns/${id}`, { content: 'Weekend sale: 20% off at Demo Shop' })).status,
-    ).toBe(204);
-    const withNumbers = ((await emu.ok('GET', '/contacts/lists/2/contacts?limit=500')).contacts as Json[]).filter(
-      (c) => c.attributes.SMS,
-    ).length;
-    const before = await smsCredits(emu);
-    expect((await emu.request('POST', `/smsCampaigns/${id}/sendNow`)).status).toBe(204);
-    const sent = await emu.ok('GET', `/smsCampaigns/${id}`);
-    expect(sent).toMatchObject({
-      status: 'sent',
-      content: 'Weekend sale: 20% off at Demo Shop',
-      statistics: { sent: withNumbers, delivered: withNumbers, processing: 0 },
-    });
-    expect(await smsCredits(emu)).toBe(before - withNumbers);
-    expect(await emu.request('PUT', `/smsCampaigns/${id}`, { name: 'Renamed' })).toMatchObject({
-      status: 400,
-      json: { code: 'campaign_sent' },
-    });
-    expect(
-      await emu.request('POST', `/smsCampaigns/${id}/exportRecipients`, { recipientsType: 'delivered' }),
-    ).toMatchObject({ status: 202, json: { processId: expect.any(Number) } });
-    expect((await emu.request('PUT', `/smsCampaigns/${id}/status`, { status: 'archive' })).status).toBe(204);
-    expect((await emu.ok('GET', '/smsCampaigns?status=archive')).campaigns.map((c: Json) => c.id)).toEqual([id]);
-    expect((await emu.request('DELETE', `/smsCampaigns/${id}`)).status).toBe(204);
-    expect(await emu.request('GET', `/smsCampaigns/${id}`)).toMatchObject({
-      status: 404,
-      json: { code: 'document_not_found' },
-    });
-  });
+  it(
+    "takes a campaign from draft to sent: recipients are the lists' members with an SMS number, " + 'credits are spent',
+    async () => {
+      const { id } = await emu.ok('POST', '/smsCampaigns', {
+        name: 'Weekend sale',
+        sender: 'DemoShop',
+        content: 'Weekend sale: 15% off at Demo Shop',
+        recipients: { listIds: [2], exclusionListIds: [] },
+      });
+      expect(await emu.ok('GET', `/smsCampaigns/${id}`)).toMatchObject({
+        id,
+        status: 'draft',
+        statistics: { sent: 0, delivered: 0 },
+      });
+      expect(
+        (await emu.request('PUT', `/smsCampaigns/${id}`, { content: 'Weekend sale: 20% off at Demo Shop' })).status,
+      ).toBe(204);
+      const withNumbers = ((await emu.ok('GET', '/contacts/lists/2/contacts?limit=500')).contacts as Json[]).filter(
+        (c) => c.attributes.SMS,
+      ).length;
+      const before = await smsCredits(emu);
+      expect((await emu.request('POST', `/smsCampaigns/${id}/sendNow`)).status).toBe(204);
+      const sent = await emu.ok('GET', `/smsCampaigns/${id}`);
+      expect(sent).toMatchObject({
+        status: 'sent',
+        content: 'Weekend sale: 20% off at Demo Shop',
+        statistics: { sent: withNumbers, delivered: withNumbers, processing: 0 },
+      });
+      expect(await smsCredits(emu)).toBe(before - withNumbers);
+      expect(await emu.request('PUT', `/smsCampaigns/${id}`, { name: 'Renamed' })).toMatchObject({
+        status: 400,
+        json: { code: 'campaign_sent' },
+      });
+      expect(
+        await emu.request('POST', `/smsCampaigns/${id}/exportRecipients`, { recipientsType: 'delivered' }),
+      ).toMatchObject({ status: 202, json: { processId: expect.any(Number) } });
+      expect((await emu.request('PUT', `/smsCampaigns/${id}/status`, { status: 'archive' })).status).toBe(204);
+      expect((await emu.ok('GET', '/smsCampaigns?status=archive')).campaigns.map((c: Json) => c.id)).toEqual([id]);
+      expect((await emu.request('DELETE', `/smsCampaigns/${id}`)).status).toBe(204);
+      expect(await emu.request('GET', `/smsCampaigns/${id}`)).toMatchObject({
+        status: 404,
+        json: { code: 'document_not_found' },
+      });
+    },
+  );
 
   it('sends a scheduled campaign when its time comes, and refuses one with nobody to reach', async () => {
     const { id } = await emu.ok('POST', '/smsCampaigns', {
@@ -174,56 +177,64 @@ describe("the emulator's WhatsApp", () => {
     expect((await emu.ok('GET', '/whatsappCampaigns/config')).phoneNumberQuality).toBe('GREEN');
   });
 
-  it('creates a template, gets it approved, schedules a campaign with it, sends it at its time, deletes it', async () => {
-    const { id: templateId } = await emu.ok('POST', '/whatsappCampaigns/template', {
-      name: 'restock_alert',
-      language: 'en',
-      category: 'UTILITY',
-      bodyText: 'Hi {{contact.FIRSTNAME}}, it is back in stock.',
-    });
-    const schedule = { name: 'Restock', templateId, scheduledAt: '2025-03-10T15:00:00Z', recipients: { listIds: [2] } };
-    expect(await emu.request('POST', '/whatsappCampaigns', schedule)).toMatchObject({
-      status: 400,
-      json: { message: expect.stringMatching(/is draft; only approved templates/) },
-    });
-    expect((await emu.request('POST', `/whatsappCampaigns/template/approval/${templateId}`)).status).toBe(200);
-    const { id } = await emu.ok('POST', '/whatsappCampaigns', schedule);
-    expect(String(id)).toHaveLength(16);
-    const scheduled = await emu.ok('GET', `/whatsappCampaigns/${id}`);
-    expect(scheduled).toMatchObject({
-      campaignName: 'Restock',
-      campaignStatus: 'scheduled',
-      senderNumber: '33639980000',
-      template: {
+  it(
+    'creates a template, gets it approved, schedules a campaign with it, sends it at its time, ' + 'deletes it',
+    async () => {
+      const { id: templateId } = await emu.ok('POST', '/whatsappCampaigns/template', {
         name: 'restock_alert',
-        components: [{ type: 'BODY', text: 'Hi {{contact.FIRSTNAME}}, it is back in stock.' }],
-      },
-      recipients: { includedLists: [2] },
-    });
-    expect(
-      (
-        await emu.request('PUT', `/whatsappCampaigns/${id}`, {
-          campaignName: 'Restock alert',
-          rescheduleFor: '2025-03-10T16:00:00Z',
-        })
-      ).status,
-    ).toBe(204);
-    clock.advance(5 * 3_600_000);
-    const sent = await emu.ok('GET', `/whatsappCampaigns/${id}`);
-    const members = (await emu.ok('GET', '/contacts/lists/2/contacts?limit=500')).contacts as Json[];
-    const withNumber = members.filter((c) => c.attributes.WHATSAPP).length;
-    expect(sent).toMatchObject({
-      campaignName: 'Restock alert',
-      campaignStatus: 'sent',
-      scheduledAt: '2025-03-10T16:00:00Z',
-      stats: { sent: withNumber, delivered: withNumber, read: 0, notSent: members.length - withNumber },
-    });
-    expect(await emu.request('PUT', `/whatsappCampaigns/${id}`, { campaignName: 'Too late' })).toMatchObject({
-      status: 400,
-    });
-    expect((await emu.request('DELETE', `/whatsappCampaigns/${id}`)).status).toBe(204);
-    expect((await emu.request('GET', `/whatsappCampaigns/${id}`)).status).toBe(404);
-  });
+        language: 'en',
+        category: 'UTILITY',
+        bodyText: 'Hi {{contact.FIRSTNAME}}, it is back in stock.',
+      });
+      const schedule = {
+        name: 'Restock',
+        templateId,
+        scheduledAt: '2025-03-10T15:00:00Z',
+        recipients: { listIds: [2] },
+      };
+      expect(await emu.request('POST', '/whatsappCampaigns', schedule)).toMatchObject({
+        status: 400,
+        json: { message: expect.stringMatching(/is draft; only approved templates/) },
+      });
+      expect((await emu.request('POST', `/whatsappCampaigns/template/approval/${templateId}`)).status).toBe(200);
+      const { id } = await emu.ok('POST', '/whatsappCampaigns', schedule);
+      expect(String(id)).toHaveLength(16);
+      const scheduled = await emu.ok('GET', `/whatsappCampaigns/${id}`);
+      expect(scheduled).toMatchObject({
+        campaignName: 'Restock',
+        campaignStatus: 'scheduled',
+        senderNumber: '33639980000',
+        template: {
+          name: 'restock_alert',
+          components: [{ type: 'BODY', text: 'Hi {{contact.FIRSTNAME}}, it is back in stock.' }],
+        },
+        recipients: { includedLists: [2] },
+      });
+      expect(
+        (
+          await emu.request('PUT', `/whatsappCampaigns/${id}`, {
+            campaignName: 'Restock alert',
+            rescheduleFor: '2025-03-10T16:00:00Z',
+          })
+        ).status,
+      ).toBe(204);
+      clock.advance(5 * 3_600_000);
+      const sent = await emu.ok('GET', `/whatsappCampaigns/${id}`);
+      const members = (await emu.ok('GET', '/contacts/lists/2/contacts?limit=500')).contacts as Json[];
+      const withNumber = members.filter((c) => c.attributes.WHATSAPP).length;
+      expect(sent).toMatchObject({
+        campaignName: 'Restock alert',
+        campaignStatus: 'sent',
+        scheduledAt: '2025-03-10T16:00:00Z',
+        stats: { sent: withNumber, delivered: withNumber, read: 0, notSent: members.length - withNumber },
+      });
+      expect(await emu.request('PUT', `/whatsappCampaigns/${id}`, { campaignName: 'Too late' })).toMatchObject({
+        status: 400,
+      });
+      expect((await emu.request('DELETE', `/whatsappCampaigns/${id}`)).status).toBe(204);
+      expect((await emu.request('GET', `/whatsappCampaigns/${id}`)).status).toBe(404);
+    },
+  );
 
   it('sends messages: a template opens the conversation, a text continues it, both in the event log', async () => {
     const text = { senderNumber: '33639980000', contactNumbers: ['447700900123'], text: 'Your parcel arrives today' };

@@ -105,55 +105,59 @@ describe("the emulator's defects, fixed", () => {
     expect((await emu.ok('GET', `/smtp/statistics/events?email=${emma}`)).events).toEqual([]);
   });
 
-  it('GET /smtp/emailStatus/{identifier} answers the scheduled email, then the batch, and follows them to processed', async () => {
-    const at = '2025-03-10T13:00:00Z';
-    const one = await emu.request('POST', '/smtp/email', {
-      sender: { id: 1 },
-      to: [{ email: 'lucas.bernard@example.com' }],
-      subject: 'Later',
-      textContent: 'Later',
-      scheduledAt: at,
-    });
-    expect(one.status).toBe(202);
-    expect(await emu.ok('GET', `/smtp/emailStatus/${encodeURIComponent(one.json.messageId)}`)).toEqual({
-      scheduledAt: at,
-      createdAt: '2025-03-10T12:00:00Z',
-      status: 'queued',
-    });
+  it(
+    'GET /smtp/emailStatus/{identifier} answers the scheduled email, then the batch, and follows ' +
+      'them to processed',
+    async () => {
+      const at = '2025-03-10T13:00:00Z';
+      const one = await emu.request('POST', '/smtp/email', {
+        sender: { id: 1 },
+        to: [{ email: 'lucas.bernard@example.com' }],
+        subject: 'Later',
+        textContent: 'Later',
+        scheduledAt: at,
+      });
+      expect(one.status).toBe(202);
+      expect(await emu.ok('GET', `/smtp/emailStatus/${encodeURIComponent(one.json.messageId)}`)).toEqual({
+        scheduledAt: at,
+        createdAt: '2025-03-10T12:00:00Z',
+        status: 'queued',
+      });
 
-    const batch = await emu.ok('POST', '/smtp/email', {
-      sender: { id: 1 },
-      subject: 'Hello {{params.NAME}}',
-      textContent: 'Hi',
-      scheduledAt: at,
-      messageVersions: [
-        { to: [{ email: 'kim.lee@example.org' }], params: { NAME: 'Kim' } },
-        { to: [{ email: 'sam.ortiz@example.org' }], params: { NAME: 'Sam' } },
-      ],
-    });
-    expect(batch.batchId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await emu.ok('GET', `/smtp/emailStatus/${batch.batchId}`)).toEqual({
-      count: 2,
-      batches: [
-        { scheduledAt: at, createdAt: '2025-03-10T12:00:00Z', status: 'queued' },
-        { scheduledAt: at, createdAt: '2025-03-10T12:00:00Z', status: 'queued' },
-      ],
-    });
-    expect((await emu.ok('GET', '/smtp/emails?email=kim.lee%40example.org')).count).toBe(0);
+      const batch = await emu.ok('POST', '/smtp/email', {
+        sender: { id: 1 },
+        subject: 'Hello {{params.NAME}}',
+        textContent: 'Hi',
+        scheduledAt: at,
+        messageVersions: [
+          { to: [{ email: 'kim.lee@example.org' }], params: { NAME: 'Kim' } },
+          { to: [{ email: 'sam.ortiz@example.org' }], params: { NAME: 'Sam' } },
+        ],
+      });
+      expect(batch.batchId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await emu.ok('GET', `/smtp/emailStatus/${batch.batchId}`)).toEqual({
+        count: 2,
+        batches: [
+          { scheduledAt: at, createdAt: '2025-03-10T12:00:00Z', status: 'queued' },
+          { scheduledAt: at, createdAt: '2025-03-10T12:00:00Z', status: 'queued' },
+        ],
+      });
+      expect((await emu.ok('GET', '/smtp/emails?email=kim.lee%40example.org')).count).toBe(0);
 
-    clock.advance(2 * 3_600_000);
-    expect((await emu.ok('GET', `/smtp/emailStatus/${encodeURIComponent(one.json.messageId)}`)).status).toBe(
-      'processed',
-    );
-    expect((await emu.ok('GET', `/smtp/emailStatus/${batch.batchId}?status=processed`)).count).toBe(2);
-    const logged = await emu.ok('GET', '/smtp/emails?email=kim.lee%40example.org');
-    expect(logged.transactionalEmails).toEqual([expect.objectContaining({ subject: 'Hello Kim', date: at })]);
-    expect(await emu.request('GET', '/smtp/emailStatus/%3Cnone%40smtp-relay.mailin.fr%3E')).toMatchObject({
-      status: 404,
-    });
-    // Once processed it can no longer be cancelled.
-    expect((await emu.request('DELETE', `/smtp/email/${batch.batchId}`)).status).toBe(404);
-  });
+      clock.advance(2 * 3_600_000);
+      expect((await emu.ok('GET', `/smtp/emailStatus/${encodeURIComponent(one.json.messageId)}`)).status).toBe(
+        'processed',
+      );
+      expect((await emu.ok('GET', `/smtp/emailStatus/${batch.batchId}?status=processed`)).count).toBe(2);
+      const logged = await emu.ok('GET', '/smtp/emails?email=kim.lee%40example.org');
+      expect(logged.transactionalEmails).toEqual([expect.objectContaining({ subject: 'Hello Kim', date: at })]);
+      expect(await emu.request('GET', '/smtp/emailStatus/%3Cnone%40smtp-relay.mailin.fr%3E')).toMatchObject({
+        status: 404,
+      });
+      // Once processed it can no longer be cancelled.
+      expect((await emu.request('DELETE', `/smtp/email/${batch.batchId}`)).status).toBe(404);
+    },
+  );
 
   it('GET /senders/{id}/ips answers 404 for a deleted sender', async () => {
     expect((await emu.ok('GET', '/senders/1/ips')).ips).toEqual([
@@ -168,22 +172,25 @@ describe("the emulator's defects, fixed", () => {
     });
   });
 
-  it('answers segments with name, tasks with date and inbound events with uuids, as the definition requires', async () => {
-    const { segments } = await emu.ok('GET', '/contacts/segments');
-    expect(segments.length).toBeGreaterThan(0);
-    for (const s of segments)
-      expect(s).toMatchObject({
-        id: expect.any(Number),
-        name: expect.any(String),
-        segmentName: s.name,
-        categoryName: expect.any(String),
-      });
-    const { items } = await emu.ok('GET', '/crm/tasks');
-    for (const t of items) expect(Date.parse(t.date)).not.toBeNaN();
-    expect(Date.parse((await emu.ok('GET', `/crm/tasks/${items[0].id}`)).date)).not.toBeNaN();
-    for (const e of (await emu.ok('GET', '/inbound/events')).events)
-      expect(e.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-  });
+  it(
+    'answers segments with name, tasks with date and inbound events with uuids, as the definition ' + 'requires',
+    async () => {
+      const { segments } = await emu.ok('GET', '/contacts/segments');
+      expect(segments.length).toBeGreaterThan(0);
+      for (const s of segments)
+        expect(s).toMatchObject({
+          id: expect.any(Number),
+          name: expect.any(String),
+          segmentName: s.name,
+          categoryName: expect.any(String),
+        });
+      const { items } = await emu.ok('GET', '/crm/tasks');
+      for (const t of items) expect(Date.parse(t.date)).not.toBeNaN();
+      expect(Date.parse((await emu.ok('GET', `/crm/tasks/${items[0].id}`)).date)).not.toBeNaN();
+      for (const e of (await emu.ok('GET', '/inbound/events')).events)
+        expect(e.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    },
+  );
 
   it("names the demo account's domain wherever an answer names the account's own", async () => {
     const stored = readFileSync(responsesUrl, 'utf8');
@@ -229,24 +236,27 @@ describe('every request checked against the official definition', () => {
   const keyOf = (t: { method: string; path: string }) => `${t.method} ${t.path}`;
   const withRequiredBody = Object.entries(specs).filter(([, s]) => s.body?.required);
 
-  it('refuses each of the operations whose body is required when it comes empty, naming the first required field', async () => {
-    expect(withRequiredBody.length).toBe(112);
-    const accepted: string[] = [];
-    for (const [key, spec] of withRequiredBody) {
-      const [method, template] = key.split(' ') as [string, string];
-      const tracker = template.startsWith('/api/v2/');
-      const res = await fetch((tracker ? emu.sandbox.trackerUrl : emu.sandbox.url) + pathFor(template, spec), {
-        method,
-        headers: tracker ? { 'ma-key': emu.sandbox.trackerKey } : { 'api-key': emu.sandbox.apiKey },
-      });
-      const json = (await res.json().catch(() => ({}))) as Json;
-      const first = spec.body!.anyOf.find((v) => v.required?.length)?.required?.[0];
-      const want = first ? `${first} is missing` : 'The request body is missing';
-      if (res.status !== 400 || json.code !== 'missing_parameter' || json.message !== want)
-        accepted.push(`${key}: ${res.status} ${JSON.stringify(json)}`);
-    }
-    expect(accepted).toEqual([]);
-  });
+  it(
+    'refuses each of the operations whose body is required when it comes empty, naming the first ' + 'required field',
+    async () => {
+      expect(withRequiredBody.length).toBe(112);
+      const accepted: string[] = [];
+      for (const [key, spec] of withRequiredBody) {
+        const [method, template] = key.split(' ') as [string, string];
+        const tracker = template.startsWith('/api/v2/');
+        const res = await fetch((tracker ? emu.sandbox.trackerUrl : emu.sandbox.url) + pathFor(template, spec), {
+          method,
+          headers: tracker ? { 'ma-key': emu.sandbox.trackerKey } : { 'api-key': emu.sandbox.apiKey },
+        });
+        const json = (await res.json().catch(() => ({}))) as Json;
+        const first = spec.body!.anyOf.find((v) => v.required?.length)?.required?.[0];
+        const want = first ? `${first} is missing` : 'The request body is missing';
+        if (res.status !== 400 || json.code !== 'missing_parameter' || json.message !== want)
+          accepted.push(`${key}: ${res.status} ${JSON.stringify(json)}`);
+      }
+      expect(accepted).toEqual([]);
+    },
+  );
 
   it('checks a sample from every toolset: a required field, a type and an enum or bound', async () => {
     const toolsets = [...new Set(manifest.map((t) => t.toolset))];
@@ -293,7 +303,8 @@ describe('every request checked against the official definition', () => {
       [
         '/ecommerce/attribution/metrics/newsletter/1',
         'invalid_parameter',
-        'conversionSource should be one of email_campaign, sms_campaign, automation_workflow_email, automation_workflow_sms',
+        'conversionSource should be one of email_campaign, sms_campaign, automation_workflow_email, ' +
+          'automation_workflow_sms',
       ],
       ['/smtp/templates?templateStatus=yes', 'invalid_parameter', 'templateStatus should be true or false, got "yes"'],
     ];

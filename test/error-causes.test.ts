@@ -35,7 +35,8 @@ describe('errors that name the real cause', () => {
     });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toBe(
-      'Invalid arguments for create_event: event_properties nests arrays or objects more than 32 levels deep; no Brevo field takes data that deep',
+      'Invalid arguments for create_event: event_properties nests arrays or objects more than 32 ' +
+        'levels deep; no Brevo field takes data that deep',
     );
     expect(fake.requests).toHaveLength(0);
   });

@@ -51,7 +51,9 @@ describe('HTTP port and address problems', () => {
       await cli(['--transport', 'http', '--port', String(port)], { BREVO_API_KEY: TEST_KEY }),
     );
     expect(line).toBe(
-      `brevo-mcp: port ${port} on 127.0.0.1 is already in use (by another server, perhaps another brevo-mcp); choose another with --port N, or --port 0 for a free one (the port chosen is printed)`,
+      `brevo-mcp: port ${port} on 127.0.0.1 is already in use (by another server, perhaps another ` +
+        `brevo-mcp); choose another with --port N, or --port 0 for a free one (the port chosen is ` +
+        `printed)`,
     );
   });
 
@@ -69,7 +71,8 @@ describe('HTTP port and address problems', () => {
       }),
     );
     expect(line).toBe(
-      'brevo-mcp: address 192.0.2.1 is not available on this machine; bind one of its own addresses with --host (127.0.0.1 for this machine only)',
+      'brevo-mcp: address 192.0.2.1 is not available on this machine; bind one of its own addresses ' +
+        'with --host (127.0.0.1 for this machine only)',
     );
   });
 
@@ -82,26 +85,29 @@ describe('HTTP port and address problems', () => {
     ).toBe('brevo-mcp: BREVO_MCP_PORT must be a port from 0 to 65535 (0 picks a free one), got "70000" (see --help)');
   });
 
-  it('--port 0 picks a free port and prints it; HTTP clients name toolsets in any case, and get suggestions', async () => {
-    const server = await startHttpServer();
-    try {
-      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
-      expect(server.url).not.toMatch(/:0\//);
-      const conn = await connectHttp(`${server.url}?toolsets=Account`);
-      const { tools } = await conn.client.listTools();
-      expect(tools.map((t) => t.name)).toEqual(
-        readManifest()
-          .filter((t) => t.toolset === 'account')
-          .map((t) => t.name),
-      );
-      await conn.close();
-      await expect(connectHttp(`${server.url}?toolsets=contcts`)).rejects.toThrow(
-        /unknown toolset contcts; did you mean contacts\?/,
-      );
-    } finally {
-      await server.stop();
-    }
-  });
+  it(
+    '--port 0 picks a free port and prints it; HTTP clients name toolsets in any case, and get ' + 'suggestions',
+    async () => {
+      const server = await startHttpServer();
+      try {
+        expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+        expect(server.url).not.toMatch(/:0\//);
+        const conn = await connectHttp(`${server.url}?toolsets=Account`);
+        const { tools } = await conn.client.listTools();
+        expect(tools.map((t) => t.name)).toEqual(
+          readManifest()
+            .filter((t) => t.toolset === 'account')
+            .map((t) => t.name),
+        );
+        await conn.close();
+        await expect(connectHttp(`${server.url}?toolsets=contcts`)).rejects.toThrow(
+          /unknown toolset contcts; did you mean contacts\?/,
+        );
+      } finally {
+        await server.stop();
+      }
+    },
+  );
 });
 
 describe('naming tools and toolsets', () => {
@@ -149,7 +155,9 @@ describe('naming tools and toolsets', () => {
 describe('starting over stdio', () => {
   it('says in one stderr line that it is ready, how many tools, and that it waits for a client', async () => {
     expect(await stdioStartLines({ BREVO_API_KEY: TEST_KEY })).toEqual([
-      'brevo-mcp info: ready: serving 58 tools and 4 meta-tools reaching all 292 operations over stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C quits)',
+      'brevo-mcp info: ready: serving 58 tools and 4 meta-tools reaching all 292 operations over ' +
+        'stdio; waiting for an MCP client on stdin (clients start this command themselves; Ctrl+C ' +
+        'quits)',
     ]);
     expect(await stdioStartLines({ BREVO_API_KEY: TEST_KEY }, ['--dynamic'])).toEqual([
       expect.stringMatching(
@@ -186,7 +194,9 @@ describe('--help', () => {
   it('says what --list-tools prints with and without a selection option', async () => {
     const { stdout } = await cli(['--help']);
     expect(stdout.replace(/\s+/g, ' ')).toContain(
-      '--list-tools Print tools as JSON and exit (no key needed): with a selection option (--toolsets, --tools, --exclude-tools, --read-only) the tools this server would serve; without one, the whole catalog',
+      '--list-tools Print tools as JSON and exit (no key needed): with a selection option (--toolsets, ' +
+        '--tools, --exclude-tools, --read-only) the tools this server would serve; without one, the ' +
+        'whole catalog',
     );
   });
 });

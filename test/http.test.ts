@@ -202,29 +202,32 @@ describe('DNS-rebinding protection', () => {
 });
 
 describe('bearer token', () => {
-  it('answers a missing or wrong token with 401 and WWW-Authenticate, serves the right one, keeps /healthz open', async () => {
-    const server = await serve([], { MCP_AUTH_TOKEN: TOKEN });
-    const missing = await post(server.url, INIT);
-    expect(missing.status).toBe(401);
-    expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer realm="brevo-mcp"$/);
-    expect((await rpc(missing)).error.message).toMatch(/Authorization: Bearer/);
+  it(
+    'answers a missing or wrong token with 401 and WWW-Authenticate, serves the right one, keeps ' + '/healthz open',
+    async () => {
+      const server = await serve([], { MCP_AUTH_TOKEN: TOKEN });
+      const missing = await post(server.url, INIT);
+      expect(missing.status).toBe(401);
+      expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer realm="brevo-mcp"$/);
+      expect((await rpc(missing)).error.message).toMatch(/Authorization: Bearer/);
 
-    const wrong = await post(server.url, INIT, { authorization: `Bearer ${TOKEN}x` });
-    expect(wrong.status).toBe(401);
-    expect(wrong.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
-    expect((await post(server.url, INIT, { authorization: `Basic ${TOKEN}` })).status).toBe(401);
+      const wrong = await post(server.url, INIT, { authorization: `Bearer ${TOKEN}x` });
+      expect(wrong.status).toBe(401);
+      expect(wrong.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
+      expect((await post(server.url, INIT, { authorization: `Basic ${TOKEN}` })).status).toBe(401);
 
-    await expect(connect(server.url)).rejects.toThrow(/Unauthorized/);
-    const { client } = await connect(server.url, { authorization: `Bearer ${TOKEN}` });
-    fake.route('GET', '/account', { json: { email: 'owner@acme.test' } });
-    const result = await client.callTool({ name: 'get_account', arguments: {} });
-    expect(JSON.parse(textOf(result))).toEqual({ email: 'owner@acme.test' });
+      await expect(connect(server.url)).rejects.toThrow(/Unauthorized/);
+      const { client } = await connect(server.url, { authorization: `Bearer ${TOKEN}` });
+      fake.route('GET', '/account', { json: { email: 'owner@acme.test' } });
+      const result = await client.callTool({ name: 'get_account', arguments: {} });
+      expect(JSON.parse(textOf(result))).toEqual({ email: 'owner@acme.test' });
 
-    const health = await fetch(server.url.replace('/mcp', '/healthz'));
-    expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
-    expect(server.stderr()).not.toContain(TOKEN);
-  });
+      const health = await fetch(server.url.replace('/mcp', '/healthz'));
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      expect(server.stderr()).not.toContain(TOKEN);
+    },
+  );
 
   it('takes the token from --auth-token too, and never prints it', async () => {
     const server = await serve(['--auth-token', TOKEN], { BREVO_MCP_LOG_LEVEL: 'debug' });

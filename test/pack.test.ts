@@ -107,52 +107,56 @@ describe('the npm package', () => {
   afterAll(() => {
     if (packed)
       console.log(
-        `npm pack: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.entryCount} files; ${timings.join(', ')}`,
+        `npm pack: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ` +
+          `${packed.entryCount} files; ${timings.join(', ')}`,
       );
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('holds dist, the catalog, the sandbox and discovery data, README, LICENSE and package.json, and nothing else', () => {
-    const paths = packed.files.map((f) => f.path);
-    const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
-    // Skill files the server reads at run time (generated prompt steps live in memory, not on disk).
-    const skills = skillCatalog().flatMap((s) =>
-      s.files.filter((f) => !f.path.startsWith('prompts/')).map((f) => `dist/skills/${s.name}/${f.path}`),
-    );
-    const data = [
-      'catalog/tools.json',
-      'src/sandbox/requests.json',
-      'src/code/answer-types.json',
-      'src/discovery/weights.json',
-      'src/discovery/lang/fr/language.json',
-      'src/discovery/lang/de/vocabulary.txt',
-    ];
-    // Each language's data files, read by the discovery engine on its first search.
-    const languageData = /^src\/discovery\/lang\/[a-z]{2}\/(language\.json|vocabulary\.txt)$/;
-    for (const needed of [
-      'package.json',
-      'README.md',
-      'LICENSE',
-      ...data,
-      pkg.bin['brevo-mcp']!,
-      'dist/sandbox/server.js',
-      'dist/tools/contacts.js',
-      'dist/code/worker.js',
-      ...views,
-      ...skills,
-    ]) {
-      expect(paths).toContain(needed);
-    }
-    const stray = paths.filter(
-      (p) =>
-        !p.startsWith('dist/') &&
-        !languageData.test(p) &&
-        !['package.json', 'README.md', 'LICENSE', ...data].includes(p),
-    );
-    expect(stray).toEqual([]);
-    expect(paths.filter((p) => /\.test\.|\.ts$|\.map$/.test(p))).toEqual([]);
-    expect(packed.size).toBeLessThan(1024 * 1024);
-  });
+  it(
+    'holds dist, the catalog, the sandbox and discovery data, README, LICENSE and package.json, ' + 'and nothing else',
+    () => {
+      const paths = packed.files.map((f) => f.path);
+      const views = VIEWS.map((v) => `dist/views/html/${v.id}.html`);
+      // Skill files the server reads at run time (generated prompt steps live in memory, not on disk).
+      const skills = skillCatalog().flatMap((s) =>
+        s.files.filter((f) => !f.path.startsWith('prompts/')).map((f) => `dist/skills/${s.name}/${f.path}`),
+      );
+      const data = [
+        'catalog/tools.json',
+        'src/sandbox/requests.json',
+        'src/code/answer-types.json',
+        'src/discovery/weights.json',
+        'src/discovery/lang/fr/language.json',
+        'src/discovery/lang/de/vocabulary.txt',
+      ];
+      // Each language's data files, read by the discovery engine on its first search.
+      const languageData = /^src\/discovery\/lang\/[a-z]{2}\/(language\.json|vocabulary\.txt)$/;
+      for (const needed of [
+        'package.json',
+        'README.md',
+        'LICENSE',
+        ...data,
+        pkg.bin['brevo-mcp']!,
+        'dist/sandbox/server.js',
+        'dist/tools/contacts.js',
+        'dist/code/worker.js',
+        ...views,
+        ...skills,
+      ]) {
+        expect(paths).toContain(needed);
+      }
+      const stray = paths.filter(
+        (p) =>
+          !p.startsWith('dist/') &&
+          !languageData.test(p) &&
+          !['package.json', 'README.md', 'LICENSE', ...data].includes(p),
+      );
+      expect(stray).toEqual([]);
+      expect(paths.filter((p) => /\.test\.|\.ts$|\.map$/.test(p))).toEqual([]);
+      expect(packed.size).toBeLessThan(1024 * 1024);
+    },
+  );
 
   it('installs an executable bin with a node shebang, and no dev dependency', () => {
     const cli = join(app, 'node_modules', pkg.name, pkg.bin['brevo-mcp']!);
@@ -224,29 +228,32 @@ describe('the npm package', () => {
     }
   });
 
-  it('serves code mode from the installed package: search (answer types) and execute (engine, type stripper)', async () => {
-    const transport = new StdioClientTransport({
-      command: bin,
-      args: ['--sandbox', '--code'],
-      cwd: work,
-      env: { PATH: process.env.PATH ?? '' },
-      stderr: 'pipe',
-    });
-    const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' });
-    try {
-      await client.connect(transport);
-      const found = textOf(await client.callTool({ name: 'search', arguments: { query: 'get_account' } }));
-      expect(found).toMatch(/get_account\(args\?: \{\}\): Promise<\{ email: string;/);
-      const ran = await client.callTool({
-        name: 'execute',
-        arguments: { code: 'const a: { companyName: string } = await brevo.get_account(); return a.companyName;' },
+  it(
+    'serves code mode from the installed package: search (answer types) and execute (engine, type ' + 'stripper)',
+    async () => {
+      const transport = new StdioClientTransport({
+        command: bin,
+        args: ['--sandbox', '--code'],
+        cwd: work,
+        env: { PATH: process.env.PATH ?? '' },
+        stderr: 'pipe',
       });
-      expect(ran.isError, textOf(ran)).toBeFalsy();
-      expect(textOf(ran)).toBe('"Demo Shop"');
-    } finally {
-      await client.close();
-    }
-  });
+      const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' });
+      try {
+        await client.connect(transport);
+        const found = textOf(await client.callTool({ name: 'search', arguments: { query: 'get_account' } }));
+        expect(found).toMatch(/get_account\(args\?: \{\}\): Promise<\{ email: string;/);
+        const ran = await client.callTool({
+          name: 'execute',
+          arguments: { code: 'const a: { companyName: string } = await brevo.get_account(); return a.companyName;' },
+        });
+        expect(ran.isError, textOf(ran)).toBeFalsy();
+        expect(textOf(ran)).toBe('"Demo Shop"');
+      } finally {
+        await client.close();
+      }
+    },
+  );
 
   it('serves its views to an MCP Apps client, built into the package by prepack', async () => {
     const transport = new StdioClientTransport({

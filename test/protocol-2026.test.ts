@@ -182,7 +182,9 @@ describe.each(Object.keys(TRANSPORTS) as Array<keyof typeof TRANSPORTS>)('2026-0
       const ran = await conn.client.callTool({
         name: 'execute',
         arguments: {
-          code: 'try { await brevo.delete_list({ listId: 12 }); return "sent"; } catch (e) { return e.code + ": " + e.message; }',
+          code:
+            'try { await brevo.delete_list({ listId: 12 }); return "sent"; } catch (e) { return e.code ' +
+            '+ ": " + e.message; }',
         },
       });
       expect(textOf(ran)).toMatch(

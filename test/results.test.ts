@@ -67,35 +67,39 @@ describe('result shaping', () => {
     expect(one.htmlContent).toBe(html.slice(0, 2500));
   });
 
-  it('keeps one item larger than the limit valid JSON: its longest string shortened in place, pointing at the resource with the whole HTML', async () => {
-    const html = `<html><body>${'<p>Hello {{params.name}}, "welcome"</p>'.repeat(2000)}</body></html>`;
-    fake.route('GET', '/smtp/templates/7', {
-      json: {
+  it(
+    'keeps one item larger than the limit valid JSON: its longest string shortened in place, pointing ' +
+      'at the resource with the whole HTML',
+    async () => {
+      const html = `<html><body>${'<p>Hello {{params.name}}, "welcome"</p>'.repeat(2000)}</body></html>`;
+      fake.route('GET', '/smtp/templates/7', {
+        json: {
+          id: 7,
+          name: 'Welcome',
+          subject: 'Hi',
+          sender: { name: 'Acme', email: 'hi@acme.test' },
+          htmlContent: html,
+        },
+      });
+      const text = textOf(await conn.client.callTool({ name: 'get_smtp_template', arguments: { templateId: 7 } }));
+      expect(text.length).toBeLessThanOrEqual(3000);
+      const item = JSON.parse(text);
+      expect(item).toMatchObject({
         id: 7,
         name: 'Welcome',
         subject: 'Hi',
         sender: { name: 'Acme', email: 'hi@acme.test' },
-        htmlContent: html,
-      },
-    });
-    const text = textOf(await conn.client.callTool({ name: 'get_smtp_template', arguments: { templateId: 7 } }));
-    expect(text.length).toBeLessThanOrEqual(3000);
-    const item = JSON.parse(text);
-    expect(item).toMatchObject({
-      id: 7,
-      name: 'Welcome',
-      subject: 'Hi',
-      sender: { name: 'Acme', email: 'hi@acme.test' },
-    });
-    const [start, marker] = item.htmlContent.split('\u2026');
-    expect(html.startsWith(start)).toBe(true);
-    expect(start.length).toBeGreaterThan(1500);
-    expect(marker).toBe(
-      `[${html.length - start.length} characters left out; read brevo://templates/7/html for the whole text]`,
-    );
-    // No paging advice on a tool that has neither filters nor paging.
-    expect(text).not.toMatch(/narrow|offset|smaller limit/);
-  });
+      });
+      const [start, marker] = item.htmlContent.split('\u2026');
+      expect(html.startsWith(start)).toBe(true);
+      expect(start.length).toBeGreaterThan(1500);
+      expect(marker).toBe(
+        `[${html.length - start.length} characters left out; read brevo://templates/7/html for the whole text]`,
+      );
+      // No paging advice on a tool that has neither filters nor paging.
+      expect(text).not.toMatch(/narrow|offset|smaller limit/);
+    },
+  );
 
   it('says the limit, not a resource, where none serves the whole text', async () => {
     fake.route('GET', '/account', {
@@ -147,7 +151,8 @@ describe('result shaping', () => {
     fake.route('GET', '/webhooks', { json: { webhooks: hooks } });
     const filtered = JSON.parse(textOf(await conn.client.callTool({ name: 'get_webhooks', arguments: {} })));
     expect(filtered._truncated.hint).toBe(
-      'get_webhooks does not page: narrow it with type, sort; results are limited to 3000 characters (--max-result-chars)',
+      'get_webhooks does not page: narrow it with type, sort; results are limited to 3000 characters ' +
+        '(--max-result-chars)',
     );
   });
 

@@ -474,86 +474,94 @@ describe.skipIf(!available)('sandbox answers against the official definition', (
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  it("answers processes, activity, blocklists, inbound email and campaign extras in the definition's shapes", async () => {
-    const api = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(sandbox.url + path, {
-        method,
-        headers: { 'api-key': sandbox.apiKey, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
+  it(
+    "answers processes, activity, blocklists, inbound email and campaign extras in the definition's " + 'shapes',
+    async () => {
+      const api = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(sandbox.url + path, {
+          method,
+          headers: { 'api-key': sandbox.apiKey, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+          body: body !== undefined ? JSON.stringify(body) : undefined,
+        });
+        const text = await res.text();
+        return (text ? JSON.parse(text) : undefined) as Json;
+      };
+      const { processId } = await api('POST', '/contacts/import', {
+        jsonBody: [{ email: 'imported@example.org' }, { email: 'broken' }],
+        listIds: [1],
       });
-      const text = await res.text();
-      return (text ? JSON.parse(text) : undefined) as Json;
-    };
-    const { processId } = await api('POST', '/contacts/import', {
-      jsonBody: [{ email: 'imported@example.org' }, { email: 'broken' }],
-      listIds: [1],
-    });
-    const { events } = await api('GET', '/inbound/events');
-    const { contacts: blocked } = await api('GET', '/smtp/blockedContacts');
-    const { id: abId } = await api('POST', '/emailCampaigns', {
-      name: 'A/B',
-      sender: { id: 1 },
-      htmlContent: '<p>Hi</p>',
-      recipients: { listIds: [2] },
-      abTesting: true,
-      subjectA: 'One',
-      subjectB: 'Two',
-    });
-    await api('POST', '/contacts/attributes/normal/INTERESTS', {
-      type: 'multiple-choice',
-      multiCategoryOptions: ['a', 'b'],
-    });
-    const problems = await check([
-      ['GET', '/processes', '/processes'],
-      ['GET', '/processes/{processId}', `/processes/${processId}`],
-      ['POST', '/contacts/export', '/contacts/export', { customContactFilter: { actionForContacts: 'allContacts' } }],
-      [
-        'POST',
-        '/emailCampaigns/{campaignId}/exportRecipients',
-        '/emailCampaigns/1/exportRecipients',
-        { recipientsType: 'clickers' },
-      ],
-      [
-        'POST',
-        '/webhooks/export',
-        '/webhooks/export',
-        { type: 'marketing', event: 'click', notifyURL: 'https://hooks.demoshop.example/x' },
-      ],
-      ['GET', '/contacts/{identifier}/campaignStats', '/contacts/7/campaignStats'],
-      ['GET', '/contacts/{identifier}/campaignStats', '/contacts/10/campaignStats'],
-      ['GET', '/contacts/{identifier}', '/contacts/7'],
-      ['GET', '/emailCampaigns/{campaignId}/sharedUrl', '/emailCampaigns/1/sharedUrl'],
-      [
-        'POST',
-        '/emailCampaigns/{campaignId}/sendReport',
-        '/emailCampaigns/1/sendReport',
-        { email: { to: ['owner@demoshop.example'], body: 'Results' } },
-      ],
-      ['GET', '/emailCampaigns/{campaignId}/abTestCampaignResult', `/emailCampaigns/${abId}/abTestCampaignResult`],
-      ['POST', '/emailCampaigns/images', '/emailCampaigns/images', { imageUrl: 'https://cdn.example.com/a.png' }],
-      ['GET', '/smtp/blockedContacts', '/smtp/blockedContacts'],
-      ['DELETE', '/smtp/blockedContacts/{email}', `/smtp/blockedContacts/${encodeURIComponent(blocked[0].email)}`],
-      ['POST', '/smtp/deleteHardbounces', '/smtp/deleteHardbounces', {}],
-      ['GET', '/smtp/blockedDomains', '/smtp/blockedDomains'],
-      ['POST', '/smtp/blockedDomains', '/smtp/blockedDomains', { domain: 'bad.example' }],
-      ['DELETE', '/smtp/blockedDomains/{domain}', '/smtp/blockedDomains/bad.example'],
-      ['GET', '/inbound/events', '/inbound/events'],
-      ['GET', '/inbound/events/{uuid}', `/inbound/events/${events[0].uuid}`],
-      ['POST', '/events', '/events', { event_name: 'viewed', identifiers: { email_id: 'emma.martin@example.com' } }],
-      [
-        'POST',
-        '/contacts/doubleOptinConfirmation',
-        '/contacts/doubleOptinConfirmation',
-        { email: 'doi@example.org', includeListIds: [3], templateId: 2, redirectionUrl: 'https://demoshop.example/t' },
-      ],
-      [
-        'DELETE',
-        '/contacts/attributes/{attributeType}/{multipleChoiceAttribute}/{multipleChoiceAttributeOption}',
-        '/contacts/attributes/multiple-choice/INTERESTS/a',
-      ],
-    ]);
-    expect(problems, problems.join('\n')).toEqual([]);
-  });
+      const { events } = await api('GET', '/inbound/events');
+      const { contacts: blocked } = await api('GET', '/smtp/blockedContacts');
+      const { id: abId } = await api('POST', '/emailCampaigns', {
+        name: 'A/B',
+        sender: { id: 1 },
+        htmlContent: '<p>Hi</p>',
+        recipients: { listIds: [2] },
+        abTesting: true,
+        subjectA: 'One',
+        subjectB: 'Two',
+      });
+      await api('POST', '/contacts/attributes/normal/INTERESTS', {
+        type: 'multiple-choice',
+        multiCategoryOptions: ['a', 'b'],
+      });
+      const problems = await check([
+        ['GET', '/processes', '/processes'],
+        ['GET', '/processes/{processId}', `/processes/${processId}`],
+        ['POST', '/contacts/export', '/contacts/export', { customContactFilter: { actionForContacts: 'allContacts' } }],
+        [
+          'POST',
+          '/emailCampaigns/{campaignId}/exportRecipients',
+          '/emailCampaigns/1/exportRecipients',
+          { recipientsType: 'clickers' },
+        ],
+        [
+          'POST',
+          '/webhooks/export',
+          '/webhooks/export',
+          { type: 'marketing', event: 'click', notifyURL: 'https://hooks.demoshop.example/x' },
+        ],
+        ['GET', '/contacts/{identifier}/campaignStats', '/contacts/7/campaignStats'],
+        ['GET', '/contacts/{identifier}/campaignStats', '/contacts/10/campaignStats'],
+        ['GET', '/contacts/{identifier}', '/contacts/7'],
+        ['GET', '/emailCampaigns/{campaignId}/sharedUrl', '/emailCampaigns/1/sharedUrl'],
+        [
+          'POST',
+          '/emailCampaigns/{campaignId}/sendReport',
+          '/emailCampaigns/1/sendReport',
+          { email: { to: ['owner@demoshop.example'], body: 'Results' } },
+        ],
+        ['GET', '/emailCampaigns/{campaignId}/abTestCampaignResult', `/emailCampaigns/${abId}/abTestCampaignResult`],
+        ['POST', '/emailCampaigns/images', '/emailCampaigns/images', { imageUrl: 'https://cdn.example.com/a.png' }],
+        ['GET', '/smtp/blockedContacts', '/smtp/blockedContacts'],
+        ['DELETE', '/smtp/blockedContacts/{email}', `/smtp/blockedContacts/${encodeURIComponent(blocked[0].email)}`],
+        ['POST', '/smtp/deleteHardbounces', '/smtp/deleteHardbounces', {}],
+        ['GET', '/smtp/blockedDomains', '/smtp/blockedDomains'],
+        ['POST', '/smtp/blockedDomains', '/smtp/blockedDomains', { domain: 'bad.example' }],
+        ['DELETE', '/smtp/blockedDomains/{domain}', '/smtp/blockedDomains/bad.example'],
+        ['GET', '/inbound/events', '/inbound/events'],
+        ['GET', '/inbound/events/{uuid}', `/inbound/events/${events[0].uuid}`],
+        ['POST', '/events', '/events', { event_name: 'viewed', identifiers: { email_id: 'emma.martin@example.com' } }],
+        [
+          'POST',
+          '/contacts/doubleOptinConfirmation',
+          '/contacts/doubleOptinConfirmation',
+          {
+            email: 'doi@example.org',
+            includeListIds: [3],
+            templateId: 2,
+            redirectionUrl: 'https://demoshop.example/t',
+          },
+        ],
+        [
+          'DELETE',
+          '/contacts/attributes/{attributeType}/{multipleChoiceAttribute}/{multipleChoiceAttributeOption}',
+          '/contacts/attributes/multiple-choice/INTERESTS/a',
+        ],
+      ]);
+      expect(problems, problems.join('\n')).toEqual([]);
+    },
+  );
 
   it("uploads a CRM file (multipart) with the definition's status and shape", async () => {
     const form = new FormData();

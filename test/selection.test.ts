@@ -154,23 +154,26 @@ describe('calling an operation the server does not offer', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('in dynamic mode, call_tool and describe_tool say the same, and a reachable tool not yet listed runs by name', async () => {
-    const conn = await connectStdio({ apiUrl: fake.url, args: ['--dynamic', '--toolsets', 'contacts,account'] });
-    try {
-      for (const tool of ['call_tool', 'describe_tool']) {
-        const result = await conn.client.callTool({ name: tool, arguments: { name: 'get_deals' } });
-        expect(result.isError).toBe(true);
-        expect(textOf(result)).toMatch(
-          /get_deals is a Brevo operation \(toolset crm\) that this server does not offer: its toolset crm is not enabled/,
-        );
+  it(
+    'in dynamic mode, call_tool and describe_tool say the same, and a reachable tool not yet listed ' + 'runs by name',
+    async () => {
+      const conn = await connectStdio({ apiUrl: fake.url, args: ['--dynamic', '--toolsets', 'contacts,account'] });
+      try {
+        for (const tool of ['call_tool', 'describe_tool']) {
+          const result = await conn.client.callTool({ name: tool, arguments: { name: 'get_deals' } });
+          expect(result.isError).toBe(true);
+          expect(textOf(result)).toMatch(
+            /get_deals is a Brevo operation \(toolset crm\) that this server does not offer: its toolset crm is not enabled/,
+          );
+        }
+        const ran = await conn.client.callTool({ name: 'get_lists', arguments: {} });
+        expect(ran.isError, textOf(ran)).toBeFalsy();
+        expect(fake.requests.map((r) => r.path)).toEqual(['/contacts/lists']);
+      } finally {
+        await conn.close();
       }
-      const ran = await conn.client.callTool({ name: 'get_lists', arguments: {} });
-      expect(ran.isError, textOf(ran)).toBeFalsy();
-      expect(fake.requests.map((r) => r.path)).toEqual(['/contacts/lists']);
-    } finally {
-      await conn.close();
-    }
-  });
+    },
+  );
 
   it('over HTTP, names what the connection asked for', async () => {
     const server = await startHttpServer({ apiUrl: fake.url });

@@ -47,7 +47,8 @@ describe('stdio message size', () => {
     const refused = await peer.next((m) => m.id === 4, 15_000);
     expect(refused.error.code).toBe(-32600);
     expect(refused.error.message).toBe(
-      'Request too large: a message over stdio may have at most 33554432 bytes (32 MiB); send large files by URL where the tool takes one',
+      'Request too large: a message over stdio may have at most 33554432 bytes (32 MiB); send large ' +
+        'files by URL where the tool takes one',
     );
     expect(peer.stderr).toMatch(
       /brevo-mcp error: refused a message over the stdio limit of 33554432 bytes \(32 MiB\) \(request id 4, answered with an error\)/,

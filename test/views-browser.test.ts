@@ -150,7 +150,10 @@ async function tableRows(view: FrameLocator, caption: string): Promise<string[]>
   return (await table.locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
 }
 
-/** Shows the table in place of the chart with the keyboard, reads its rows while it is on screen, and goes back to the chart. */
+/**
+ * Shows the table in place of the chart with the keyboard, reads its rows while it is on screen, and goes back to the
+ * chart.
+ */
 async function openTable(view: FrameLocator, caption: string): Promise<string[]> {
   const card = view.locator('section.card', { has: view.getByRole('heading', { name: caption, exact: true }) });
   const table = card.locator('.table-wrap');
@@ -212,65 +215,70 @@ async function screenshots(view: FrameLocator, id: string): Promise<void> {
 }
 
 describe('views in a real browser (Chromium)', () => {
-  it('email campaign report: the funnel, bounces and unsubscriptions, links and devices of a sent campaign', async (ctx) => {
-    if (unavailable) return ctx.skip();
-    const { view, data } = await show('get_email_campaign', { campaignId: 1 }, 'light');
-    const g = data.statistics.globalStats;
-    expect(g.sent, 'the demo campaign was sent').toBeGreaterThan(0);
-    expect(await view.locator('main h1').innerText()).toBe(data.name);
-    expect(await view.locator('.subtitle').first().innerText()).toContain(data.subject);
-    expect(await tile(view, 'Sent')).toBe(`Sent ${int(g.sent)}`);
-    expect(await tile(view, 'Delivered')).toBe(`Delivered ${int(g.delivered)} ${pct(g.delivered, g.sent)} of sent`);
-    expect(await tile(view, 'Opened')).toBe(
-      `Opened ${int(g.uniqueViews)} ${pct(g.uniqueViews, g.delivered)} of delivered`,
-    );
-    expect(await tile(view, 'Clicked')).toBe(
-      `Clicked ${int(g.uniqueClicks)} ${pct(g.uniqueClicks, g.delivered)} of delivered`,
-    );
-    expect(await tile(view, 'Bounced')).toBe(
-      `Bounced ${int(g.hardBounces + g.softBounces)} ${int(g.hardBounces)} hard, ${int(g.softBounces)} soft`,
-    );
-    // What a screen reader announces for the chart, and the values drawn at the bars' ends.
-    const funnel: [string, number][] = [
-      ['Sent', g.sent],
-      ['Delivered', g.delivered],
-      ['Opened', g.uniqueViews],
-      ['Clicked', g.uniqueClicks],
-    ];
-    await view.getByRole('img', { name: `Funnel: ${funnel.map(([l, n]) => `${l} ${int(n)}`).join(', ')}.` }).waitFor();
-    expect((await view.locator('section.card').first().locator('.ct-bar-value').allTextContents()).sort()).toEqual(
-      funnel.map(([, n]) => int(n)).sort(),
-    );
-    expect(await openTable(view, 'Funnel')).toEqual(funnel.map(([l, n]) => `${l} ${int(n)} ${pct(n, g.sent)}`));
-    const problems: [string, number][] = [
-      ['Hard bounces', g.hardBounces],
-      ['Soft bounces', g.softBounces],
-      ['Unsubscriptions', g.unsubscriptions],
-      ['Spam complaints', g.complaints],
-    ];
-    expect(await tableRows(view, 'Bounces and unsubscriptions')).toEqual(
-      problems.map(([l, n]) => `${l} ${int(n)} ${pct(n, g.sent)}`),
-    );
-    // Links and devices: drawn when Brevo gives them, said in words when it gives none.
-    const links = Object.entries(data.statistics.linksStats ?? {}).map(
-      ([url, v]: [string, Json]) => [url, typeof v === 'object' ? v.nbClick : v] as [string, number],
-    );
-    const text = await view.locator('main').innerText();
-    if (links.length) {
-      const top = links.sort((a, b) => b[1] - a[1]).slice(0, 10);
-      expect(
-        (await tableRows(view, links.length > 10 ? `Top 10 of ${links.length} links` : 'Top links')).map((r) =>
-          r.split(' ').slice(0, 2).join(' '),
-        ),
-      ).toEqual(top.map(([u, n]) => `${u} ${int(n)}`));
-    } else expect(text).toContain('No link clicks recorded for this campaign.');
-    if (!Object.keys(data.statistics.statsByDevice ?? {}).length)
-      expect(text).toContain('No opens or clicks by device recorded for this campaign.');
-    else await view.getByRole('table', { name: 'Devices' }).waitFor({ state: 'attached' });
-    // Everything was in the answer: the view asked for nothing more.
-    expect(serverCalls).toEqual([]);
-    await screenshots(view, 'email-campaign-report');
-  });
+  it(
+    'email campaign report: the funnel, bounces and unsubscriptions, links and devices of a sent ' + 'campaign',
+    async (ctx) => {
+      if (unavailable) return ctx.skip();
+      const { view, data } = await show('get_email_campaign', { campaignId: 1 }, 'light');
+      const g = data.statistics.globalStats;
+      expect(g.sent, 'the demo campaign was sent').toBeGreaterThan(0);
+      expect(await view.locator('main h1').innerText()).toBe(data.name);
+      expect(await view.locator('.subtitle').first().innerText()).toContain(data.subject);
+      expect(await tile(view, 'Sent')).toBe(`Sent ${int(g.sent)}`);
+      expect(await tile(view, 'Delivered')).toBe(`Delivered ${int(g.delivered)} ${pct(g.delivered, g.sent)} of sent`);
+      expect(await tile(view, 'Opened')).toBe(
+        `Opened ${int(g.uniqueViews)} ${pct(g.uniqueViews, g.delivered)} of delivered`,
+      );
+      expect(await tile(view, 'Clicked')).toBe(
+        `Clicked ${int(g.uniqueClicks)} ${pct(g.uniqueClicks, g.delivered)} of delivered`,
+      );
+      expect(await tile(view, 'Bounced')).toBe(
+        `Bounced ${int(g.hardBounces + g.softBounces)} ${int(g.hardBounces)} hard, ${int(g.softBounces)} soft`,
+      );
+      // What a screen reader announces for the chart, and the values drawn at the bars' ends.
+      const funnel: [string, number][] = [
+        ['Sent', g.sent],
+        ['Delivered', g.delivered],
+        ['Opened', g.uniqueViews],
+        ['Clicked', g.uniqueClicks],
+      ];
+      await view
+        .getByRole('img', { name: `Funnel: ${funnel.map(([l, n]) => `${l} ${int(n)}`).join(', ')}.` })
+        .waitFor();
+      expect((await view.locator('section.card').first().locator('.ct-bar-value').allTextContents()).sort()).toEqual(
+        funnel.map(([, n]) => int(n)).sort(),
+      );
+      expect(await openTable(view, 'Funnel')).toEqual(funnel.map(([l, n]) => `${l} ${int(n)} ${pct(n, g.sent)}`));
+      const problems: [string, number][] = [
+        ['Hard bounces', g.hardBounces],
+        ['Soft bounces', g.softBounces],
+        ['Unsubscriptions', g.unsubscriptions],
+        ['Spam complaints', g.complaints],
+      ];
+      expect(await tableRows(view, 'Bounces and unsubscriptions')).toEqual(
+        problems.map(([l, n]) => `${l} ${int(n)} ${pct(n, g.sent)}`),
+      );
+      // Links and devices: drawn when Brevo gives them, said in words when it gives none.
+      const links = Object.entries(data.statistics.linksStats ?? {}).map(
+        ([url, v]: [string, Json]) => [url, typeof v === 'object' ? v.nbClick : v] as [string, number],
+      );
+      const text = await view.locator('main').innerText();
+      if (links.length) {
+        const top = links.sort((a, b) => b[1] - a[1]).slice(0, 10);
+        expect(
+          (await tableRows(view, links.length > 10 ? `Top 10 of ${links.length} links` : 'Top links')).map((r) =>
+            r.split(' ').slice(0, 2).join(' '),
+          ),
+        ).toEqual(top.map(([u, n]) => `${u} ${int(n)}`));
+      } else expect(text).toContain('No link clicks recorded for this campaign.');
+      if (!Object.keys(data.statistics.statsByDevice ?? {}).length)
+        expect(text).toContain('No opens or clicks by device recorded for this campaign.');
+      else await view.getByRole('table', { name: 'Devices' }).waitFor({ state: 'attached' });
+      // Everything was in the answer: the view asked for nothing more.
+      expect(serverCalls).toEqual([]);
+      await screenshots(view, 'email-campaign-report');
+    },
+  );
 
   it('transactional email per day: totals, the days, and another period asked through the host', async (ctx) => {
     if (unavailable) return ctx.skip();
@@ -292,12 +300,14 @@ describe('views in a real browser (Chromium)', () => {
       `Unique opens ${int(total('uniqueOpens'))} ${pct(total('uniqueOpens'), total('delivered'))} of delivered`,
     );
     expect(await tile(view, 'Bounces')).toBe(
-      `Bounces ${int(total('hardBounces') + total('softBounces'))} ${int(total('hardBounces'))} hard, ${int(total('softBounces'))} soft`,
+      `Bounces ${int(total('hardBounces') + total('softBounces'))} ${int(total('hardBounces'))} hard, ` +
+        `${int(total('softBounces'))} soft`,
     );
     await view
       .getByRole('img', {
         name: new RegExp(
-          `^Requests, delivered, unique opens and unique clicks per day over ${days.length} days; ${int(total('requests'))} requests in all`,
+          `^Requests, delivered, unique opens and unique clicks per day over ${days.length} days; ${int(total('requests'))} ` +
+            `requests in all`,
         ),
       })
       .waitFor();
@@ -352,7 +362,8 @@ describe('views in a real browser (Chromium)', () => {
     expect(await openTable(view, 'Subscribed and blocklisted per list')).toEqual(
       lists.map(
         (l) =>
-          `${l.name} ${int(l.totalSubscribers)} ${int(l.totalBlacklisted)} ${int(l.uniqueSubscribers)} ${pct(l.totalBlacklisted, l.uniqueSubscribers)}`,
+          `${l.name} ${int(l.totalSubscribers)} ${int(l.totalBlacklisted)} ${int(l.uniqueSubscribers)} ` +
+          `${pct(l.totalBlacklisted, l.uniqueSubscribers)}`,
       ),
     );
     // Each legend colour carries its own numbers, lists read from the top in the answer's order.
@@ -474,7 +485,8 @@ describe('views in a real browser (Chromium)', () => {
         [name, args] as const,
       );
       expect(outcome).toBe(
-        `Refused: ${name} is not one of the read-only tools this view may call (get_deals, get_pipelines); nothing was sent.`,
+        `Refused: ${name} is not one of the read-only tools this view may call (get_deals, get_pipelines); ` +
+          `nothing was sent.`,
       );
     }
     expect(await page.evaluate(() => window.viewRequests.length)).toBe(before);

@@ -166,42 +166,49 @@ describe('an MCP Apps client over Streamable HTTP', () => {
     await stateless?.stop();
   });
 
-  it('gets the views in its session and the same text answers; a client without Apps on the same server gets no view', async () => {
-    const apps = await connectHttp(stateful.url, {}, APPS);
-    const plain = await connectHttp(stateful.url);
-    try {
-      expect(
-        withView((await apps.client.listTools()).tools)
-          .map(([n]) => n)
-          .sort(),
-      ).toEqual([...VIEW_TOOLS].sort());
-      expect(withView((await plain.client.listTools()).tools)).toEqual([]);
-      const { contents } = await apps.client.readResource({ uri: 'ui://brevo/deal-pipeline.html' });
-      expect(contents[0]).toMatchObject({ mimeType: 'text/html;profile=mcp-app' });
-      // Both sessions share one sandbox: the answers of the view tools are the same text.
-      for (const [name, args] of [
-        ['get_lists', {}],
-        ['get_email_campaign', { campaignId: 1 }],
-        ['get_deals', {}],
-        ['get_smtp_report', { days: 7 }],
-      ] as const) {
-        const a = await apps.client.callTool({ name, arguments: args });
-        expect(a, name).toEqual(await plain.client.callTool({ name, arguments: args }));
-        expect(textOf(a).length, name).toBeGreaterThan(2);
+  it(
+    'gets the views in its session and the same text answers; a client without Apps on the same ' +
+      'server gets no view',
+    async () => {
+      const apps = await connectHttp(stateful.url, {}, APPS);
+      const plain = await connectHttp(stateful.url);
+      try {
+        expect(
+          withView((await apps.client.listTools()).tools)
+            .map(([n]) => n)
+            .sort(),
+        ).toEqual([...VIEW_TOOLS].sort());
+        expect(withView((await plain.client.listTools()).tools)).toEqual([]);
+        const { contents } = await apps.client.readResource({ uri: 'ui://brevo/deal-pipeline.html' });
+        expect(contents[0]).toMatchObject({ mimeType: 'text/html;profile=mcp-app' });
+        // Both sessions share one sandbox: the answers of the view tools are the same text.
+        for (const [name, args] of [
+          ['get_lists', {}],
+          ['get_email_campaign', { campaignId: 1 }],
+          ['get_deals', {}],
+          ['get_smtp_report', { days: 7 }],
+        ] as const) {
+          const a = await apps.client.callTool({ name, arguments: args });
+          expect(a, name).toEqual(await plain.client.callTool({ name, arguments: args }));
+          expect(textOf(a).length, name).toBeGreaterThan(2);
+        }
+      } finally {
+        await apps.close();
+        await plain.close();
       }
-    } finally {
-      await apps.close();
-      await plain.close();
-    }
-  });
+    },
+  );
 
-  it('stateless, where no request carries the client’s capabilities, declares no view (text answers as always)', async () => {
-    const apps = await connectHttp(stateless.url, {}, APPS);
-    try {
-      expect(withView((await apps.client.listTools()).tools)).toEqual([]);
-      expect((await apps.client.listResources()).resources.filter((r) => r.uri.startsWith('ui://'))).toEqual([]);
-    } finally {
-      await apps.close();
-    }
-  });
+  it(
+    'stateless, where no request carries the client’s capabilities, declares no view (text answers ' + 'as always)',
+    async () => {
+      const apps = await connectHttp(stateless.url, {}, APPS);
+      try {
+        expect(withView((await apps.client.listTools()).tools)).toEqual([]);
+        expect((await apps.client.listResources()).resources.filter((r) => r.uri.startsWith('ui://'))).toEqual([]);
+      } finally {
+        await apps.close();
+      }
+    },
+  );
 });

@@ -30,7 +30,10 @@ async function connect(args, withTransport = false) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** How long a one-call script takes: the first in a fresh server (engine start included), then warm ones; and the server's peak RSS. */
+/**
+ * How long a one-call script takes: the first in a fresh server (engine start included), then warm ones; and the
+ * server's peak RSS.
+ */
 async function runTimes(warmRuns) {
   const { client, transport } = await connect(['--code'], true);
   const code = 'return (await brevo.get_account()).companyName;';
@@ -339,21 +342,27 @@ export async function codeModeSection({ quick = false } = {}) {
     });
   }
   console.log(
-    `code mode vs the static tools of the toolsets involved: ${TASKS.length} multi-step tasks in the sandbox, same answers both ways (tokens: o200k)`,
+    `code mode vs the static tools of the toolsets involved: ${TASKS.length} multi-step tasks in ` +
+      `the sandbox, same answers both ways (tokens: o200k)`,
   );
   console.table(rows);
   const ratio = sum.code.tokens / sum.static.tokens;
   const turnsRatio = sum.code.overTurns / sum.static.overTurns;
   const verdict = (r) => `target <= 0.200 ${r <= 0.2 ? 'met' : 'NOT met'}`;
   console.log(
-    `suite, what a model reads and writes over its turns (every turn reads the definitions and the conversation so far): ` +
-      `static ${sum.static.overTurns} tokens, code ${sum.code.overTurns}: ratio ${turnsRatio.toFixed(3)} (${verdict(turnsRatio)})\n` +
-      `suite, definitions counted once per task: static ${sum.static.tokens} tokens, code ${sum.code.tokens}: ratio ${ratio.toFixed(3)} (${verdict(ratio)})\n` +
-      `suite, wall time of the calls: static ${sum.static.ms.toFixed(0)} ms, code ${sum.code.ms.toFixed(0)} ms (every task in a fresh server: each script run there is its first)`,
+    `suite, what a model reads and writes over its turns (every turn reads the definitions and ` +
+      `the conversation so far): ` +
+      `static ${sum.static.overTurns} tokens, code ${sum.code.overTurns}: ratio ${turnsRatio.toFixed(3)} ` +
+      `(${verdict(turnsRatio)})\n` +
+      `suite, definitions counted once per task: static ${sum.static.tokens} tokens, code ${sum.code.tokens}: ` +
+      `ratio ${ratio.toFixed(3)} (${verdict(ratio)})\n` +
+      `suite, wall time of the calls: static ${sum.static.ms.toFixed(0)} ms, code ${sum.code.ms.toFixed(0)} ` +
+      `ms (every task in a fresh server: each script run there is its first)`,
   );
   const runs = await runTimes(quick ? 5 : 20);
   console.log(
-    `a one-call script: first run in a fresh server ${runs.first.toFixed(0)} ms (engine and type stripper load), later runs median ${runs.warm.toFixed(1)} ms; ` +
+    `a one-call script: first run in a fresh server ${runs.first.toFixed(0)} ms (engine and type ` +
+      `stripper load), later runs median ${runs.warm.toFixed(1)} ms; ` +
       `server peak RSS after them ${runs.rss.toFixed(1)} MB\n`,
   );
   return { ratio, turnsRatio, sum, runs };

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Learns the discovery engine's ranking weights (src/discovery/weights.json) from the benchmark by coordinate ascent, and checks by cross-validation that what it learns carries over to requests it did not see.
-// `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3] [--by-set] [--knobs a,b] [--write]` after `npm run build`; prints the weights learned on every task that may be tuned on
-// (every language's sets, English and the others), --write saves them to src/discovery/weights.json when they did better on the folds left out than the weights there,
-// and for each fold the score on the fold left out next to the score on the folds learned from. --by-set leaves one set out at a time (learned on all the others),
+// Learns the discovery engine's ranking weights (src/discovery/weights.json) from the benchmark by coordinate ascent,
+// and checks by cross-validation that what it learns carries over to requests it did not see.
+// `node scripts/bench/discovery-tune.mjs [--folds 5] [--rounds 3] [--by-set] [--knobs a,b] [--write]` after `npm run
+// build`; prints the weights learned on every task that may be tuned on
+// (every language's sets, English and the others), --write saves them to src/discovery/weights.json when they did
+// better on the folds left out than the weights there,
+// and for each fold the score on the fold left out next to the score on the folds learned from. --by-set leaves one set
+// out at a time (learned on all the others),
 // --knobs learns only the weights named. Held-out tasks are never used.
 import { writeFileSync } from 'node:fs';
 import { evaluate, loadManifest, loadTasks } from './discovery.mjs';

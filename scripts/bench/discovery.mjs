@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Discovery benchmark: how often the engine puts the right operation first / in the top five for requests in people's words, next to a plain BM25, and how fast it answers.
-// Runs alone (`node scripts/bench/discovery.mjs [--misses [--tune]]`, after `npm run build`) or as a section of `npm run bench`;
-// --misses lists every miss, --tune only those of the tasks tuned on (not the held-out third), --lang <code> only those in one language.
+// Discovery benchmark: how often the engine puts the right operation first / in the top five for requests in people's
+// words, next to a plain BM25, and how fast it answers.
+// Runs alone (`node scripts/bench/discovery.mjs [--misses [--tune]]`, after `npm run build`) or as a section of `npm
+// run bench`;
+// --misses lists every miss, --tune only those of the tasks tuned on (not the held-out third), --lang <code> only those
+// in one language.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -15,9 +18,12 @@ const MANIFEST = new URL('../../catalog/tools.json', import.meta.url);
  * - probe: written for issue 11b after its first round of changes, run once, then tuned on;
  * - blind: written before issue 11b changed anything and run once near its end, then tuned on;
  * - blind2, blind3: written after issue 11b's main changes, each run once, then tuned on a little;
- * - blind4, blind5: written before issue 11c changed anything, run once then and once at its end, then tuned on a little;
- * - dev-<lang>: requests in French, German, Spanish, Italian and Portuguese written with the engine for issue 23 (tuned on);
- * - blind-<lang>: 150 or so requests per language written for issue 23 by a helper who never read the engine, run once at its end (held out).
+ * - blind4, blind5: written before issue 11c changed anything, run once then and once at its end, then tuned on a
+ * little;
+ * - dev-<lang>: requests in French, German, Spanish, Italian and Portuguese written with the engine for issue 23 (tuned
+ * on);
+ * - blind-<lang>: 150 or so requests per language written for issue 23 by a helper who never read the engine, run once
+ * at its end (held out).
  * Each set has a language (`lang`, English unless said): the bench prints figures per language too.
  */
 export const SOURCES = [
@@ -55,7 +61,10 @@ const readTasks = (file) =>
       return { query, answers: answers.split(',').map((s) => s.trim()) };
     });
 
-/** The tasks of every set: query, accepted operation names, the set it comes from, and whether it is held out from tuning. */
+/**
+ * The tasks of every set: query, accepted operation names, the set it comes from, and whether it is held out from
+ * tuning.
+ */
 export function loadTasks() {
   return SOURCES.flatMap(({ source, file, heldOut, lang = 'en' }) =>
     readTasks(file).map((task, i) => ({ ...task, source, lang, heldOut: heldOut(i) })),
@@ -159,10 +168,12 @@ export async function discoverySection({ misses = 5, tuneOnly = false, lang = un
     }
   }
   console.log(
-    `discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} of ${toolsets.size} toolsets`,
+    `discovery: ${tasks.length} requests in people's words over ${entries.length} operations, ${covered.size} ` +
+      `of ${toolsets.size} toolsets`,
   );
   console.log(
-    'sets: repo (written with the engine; every third held out), independent (written apart from it; tuned on), probe (written midway through issue 11b; tuned on), ' +
+    'sets: repo (written with the engine; every third held out), independent (written apart from ' +
+      'it; tuned on), probe (written midway through issue 11b; tuned on), ' +
       'blind, blind2, blind3 (written before and after issue 11b changed the engine; tuned on after their one run), ' +
       'blind4, blind5 (written before issue 11c changed it; run before and after, then tuned on), ' +
       'dev-<lang> (French, German, Spanish, Italian, Portuguese, written with issue 23; tuned on), ' +
@@ -211,7 +222,8 @@ export async function discoverySection({ misses = 5, tuneOnly = false, lang = un
   const line = (xs) =>
     `p50 ${percentile(xs, 50).toFixed(2)}, p99 ${percentile(xs, 99).toFixed(2)}, max ${Math.max(...xs).toFixed(2)} ms`;
   console.log(
-    `search latency over all ${entries.length} operations (index built on the first search in ${buildMs.toFixed(1)} ms; machine load average ${loadavg()[0].toFixed(1)}):`,
+    `search latency over all ${entries.length} operations (index built on the first search in ${buildMs.toFixed(1)} ` +
+      `ms; machine load average ${loadavg()[0].toFixed(1)}):`,
   );
   console.table([
     { searches: `first time (${first.wall.length})`, 'wall clock': line(first.wall), 'CPU time': line(first.cpu) },

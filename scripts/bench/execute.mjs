@@ -112,7 +112,8 @@ export async function executeSection({ quick = false, bin, baseBin = process.env
       };
     }
     console.log(
-      `code mode's execute over stdio against a local fake Brevo (${runs} trivial runs, ${Math.ceil(runs / 2)} of 5 calls, one session)${baseBin ? `; base: ${baseBin}` : '; set BENCH_BASE_BIN=<dist/cli.js of another build> to compare'}`,
+      `code mode's execute over stdio against a local fake Brevo (${runs} trivial runs, ${Math.ceil(runs / 2)} ` +
+        `of 5 calls, one session)${baseBin ? `; base: ${baseBin}` : '; set BENCH_BASE_BIN=<dist/cli.js of another build> to compare'}`,
     );
     console.table(rows);
   } finally {

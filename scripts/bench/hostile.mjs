@@ -52,7 +52,8 @@ try {
     ),
   );
   console.log(
-    `${bin}: ${clients.length * SCRIPTS.length * 2} hostile runs from 3 sessions in ${Date.now() - started} ms, peak RSS ${peakRss().toFixed(0)} MB`,
+    `${bin}: ${clients.length * SCRIPTS.length * 2} hostile runs from 3 sessions in ${Date.now() - started} ` +
+      `ms, peak RSS ${peakRss().toFixed(0)} MB`,
   );
   for (const client of clients) await client.close();
 } finally {

@@ -59,6 +59,7 @@ export async function viewsSection({ bin, env }) {
   console.log('tools/list tokens (o200k) with and without an MCP Apps client');
   console.table(listing.map((l) => ({ ...l, added: l.withApps - l.withoutApps })));
   console.log(
-    `resources/read of a view: first read ${Math.max(...first).toFixed(2)} ms at most, then median ${warm[Math.floor(warm.length / 2)].toFixed(2)} ms\n`,
+    `resources/read of a view: first read ${Math.max(...first).toFixed(2)} ms at most, then median ` +
+      `${warm[Math.floor(warm.length / 2)].toFixed(2)} ms\n`,
   );
 }

@@ -84,7 +84,10 @@ const FORMATS = {
   'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
 };
 
-/** Differences between a JSON value and a schema, as readable lines (unknown fields, missing required ones, wrong types, formats). */
+/**
+ * Differences between a JSON value and a schema, as readable lines (unknown fields, missing required ones, wrong types,
+ * formats).
+ */
 export function checkAgainst(doc, schema, value, where = '$', out = []) {
   const s = flat(doc, schema);
   const variants = s.oneOf ?? s.anyOf;

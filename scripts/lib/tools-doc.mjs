@@ -40,7 +40,8 @@ export function renderToolsDoc(toolsets, entries) {
     for (const e of entries.filter((x) => x.toolset === t.name)) {
       const http = `\`${e.method} ${e.host === 'tracker' ? '(tracker) ' : ''}${e.path}\``;
       lines.push(
-        `| \`${e.name}\` | ${http} | ${flag(e.annotations)} | ${params(e.inputSchema)} | ${e.description.replace(/\|/g, '\\|')} |`,
+        `| \`${e.name}\` | ${http} | ${flag(e.annotations)} | ${params(e.inputSchema)} | ${e.description.replace(/\|/g, '\\|')} ` +
+          `|`,
       );
     }
     lines.push('');

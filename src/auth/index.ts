@@ -1,4 +1,5 @@
-// The OAuth 2.1 resource server of the HTTP transport: metadata, and each request's bearer token to a principal or a refusal.
+// The OAuth 2.1 resource server of the HTTP transport: metadata, and each request's bearer token to a principal or a
+// refusal.
 import type { IncomingMessage } from 'node:http';
 import type { OAuthConfig } from '../config.js';
 import { log } from '../log.js';
@@ -85,7 +86,8 @@ export function createResourceServer(config: OAuthConfig, serverReadOnly: boolea
     verifiers.catch((error: unknown) => {
       log(
         'error',
-        `OAuth: ${error instanceof Error ? error.message : String(error)}; retrying on the next request after ${RETRY_DISCOVERY_MS / 1000} s`,
+        `OAuth: ${error instanceof Error ? error.message : String(error)}; retrying on the next request ` +
+          `after ${RETRY_DISCOVERY_MS / 1000} s`,
       );
       setTimeout(() => (verifiers = undefined), RETRY_DISCOVERY_MS).unref();
     });

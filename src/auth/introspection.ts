@@ -83,7 +83,8 @@ export function introspector(client: IntrospectionClient, checks: TokenChecks): 
       await res.body?.cancel();
       log(
         'error',
-        `OAuth: the introspection endpoint answered HTTP ${res.status}: check BREVO_MCP_OAUTH_CLIENT_ID and BREVO_MCP_OAUTH_CLIENT_SECRET`,
+        `OAuth: the introspection endpoint answered HTTP ${res.status}: check BREVO_MCP_OAUTH_CLIENT_ID ` +
+          `and BREVO_MCP_OAUTH_CLIENT_SECRET`,
       );
       throw new TokenError('the access token cannot be introspected', true);
     }

@@ -114,7 +114,8 @@ export async function discoverAuthorizationServer(
     if (typeof metadata.issuer !== 'string' || !sameIssuer(metadata.issuer, issuer)) {
       // RFC 8414 §3.3: metadata naming another issuer must not be used.
       throw new DiscoveryError(
-        `the metadata at ${url} is for the issuer "${metadata.issuer}", not "${issuer}": set --oauth-issuer to the issuer exactly`,
+        `the metadata at ${url} is for the issuer "${metadata.issuer}", not "${issuer}": set --oauth-issuer ` +
+          `to the issuer exactly`,
       );
     }
     if (!metadata.jwks_uri && !metadata.introspection_endpoint) {

@@ -46,7 +46,8 @@ describe('challenges', () => {
 
   it('keeps error_description to the characters RFC 6750 allows in a quoted string', () => {
     expect(bearerChallenge(context, 'invalid_token', 'bad "kid" \\ here\n')).toBe(
-      'Bearer error="invalid_token", error_description="bad  kid    here ", resource_metadata="https://m.example/.well-known/oauth-protected-resource/mcp", scope="brevo:read brevo:write"',
+      'Bearer error="invalid_token", error_description="bad  kid    here ", resource_metadata="https://m.example/.well-known/oauth-protected-resource/mcp", ' +
+        'scope="brevo:read brevo:write"',
     );
   });
 

@@ -1,4 +1,5 @@
-// Access-token verification: JWTs against the issuer's JWKS (jose), shared checks of issuer, audience, lifetime, subject.
+// Access-token verification: JWTs against the issuer's JWKS (jose), shared checks of issuer, audience, lifetime,
+// subject.
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { tokenScopes } from './scopes.js';
 

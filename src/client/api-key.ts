@@ -25,7 +25,10 @@ export function keyProblem(value: string): string | undefined {
     if (NAMED[char]) return `it has ${NAMED[char]} ${where}`;
     if (/\s/u.test(char)) return `it has whitespace ${where}`;
     if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) return `it has a control character ${where}`;
-    return `it has a character a Brevo key never has (${code < 0x7f ? JSON.stringify(char) : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`}) ${where}`;
+    return (
+      `it has a character a Brevo key never has (${code < 0x7f ? JSON.stringify(char) : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`}) ` +
+      `${where}`
+    );
   }
   if (value.length < MIN_KEY_LENGTH)
     return `it is ${value.length} characters long, and a Brevo key has at least ${MIN_KEY_LENGTH}`;

@@ -42,7 +42,9 @@ interface ErrorForScript {
 const envelope = (value: unknown) => `{"ok":true,"value":${JSON.stringify(value) ?? 'null'}}`;
 const failed = (error: ErrorForScript) => JSON.stringify({ ok: false, error });
 
-/** What the script gets for an answer, secrets taken out: JSON as it is, `{ ok, status }` when empty, a file as base64. */
+/**
+ * What the script gets for an answer, secrets taken out: JSON as it is, `{ ok, status }` when empty, a file as base64.
+ */
 function scriptValue(response: BrevoResponse, redactor: Redactor): unknown {
   switch (response.kind) {
     case 'json':
@@ -116,7 +118,9 @@ export class Bridge {
         throw new Refusal({
           tool,
           code: 'unknown_tool',
-          message: `No operation has a name longer than ${MAX_NAME_CHARS} characters; find operations with the search tool`,
+          message:
+            `No operation has a name longer than ${MAX_NAME_CHARS} characters; find operations with the ` +
+            `search tool`,
         });
       if (!entry) throw new Refusal(this.unavailable(tool));
       const bytes = refused === 'args' ? Infinity : argsJson === undefined ? 0 : Buffer.byteLength(argsJson);
@@ -149,21 +153,27 @@ export class Bridge {
       throw new Refusal({
         tool,
         code: 'too_large',
-        message: `Invalid arguments for ${tool}: more than ${maxBodyBytes} bytes of JSON, the most one call may send (${flag}). Nothing was sent.`,
+        message:
+          `Invalid arguments for ${tool}: more than ${maxBodyBytes} bytes of JSON, the most one call ` +
+          `may send (${flag}). Nothing was sent.`,
       });
     }
     if (this.sent + bytes > maxBodyBytes) {
       throw new Refusal({
         tool,
         code: 'too_large',
-        message: `Not sent: this run's calls have sent ${this.sent} bytes of arguments and ${tool} would add ${bytes}, past ${maxBodyBytes}, the most one run may send (${flag}).`,
+        message:
+          `Not sent: this run's calls have sent ${this.sent} bytes of arguments and ${tool} would add ` +
+          `${bytes}, past ${maxBodyBytes}, the most one run may send (${flag}).`,
       });
     }
     if (argsJson !== undefined && jsonDepth(argsJson, MAX_ARGS_DEPTH) > MAX_ARGS_DEPTH) {
       throw new Refusal({
         tool,
         code: 'invalid_arguments',
-        message: `Invalid arguments for ${tool}: nested deeper than ${MAX_ARGS_DEPTH} levels of objects and arrays. Nothing was sent.`,
+        message:
+          `Invalid arguments for ${tool}: nested deeper than ${MAX_ARGS_DEPTH} levels of objects and ` +
+          `arrays. Nothing was sent.`,
       });
     }
   }

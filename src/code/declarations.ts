@@ -101,5 +101,8 @@ function argumentsOf(entry: ToolEntry): string {
 
 /** One operation as a method of `brevo`, with its description, effect and answer type. */
 export function declarationOf(entry: ToolEntry): string {
-  return `/** ${commentSafe(entry.description)} (${effectOf(entry)}) */\n${entry.name}(${argumentsOf(entry)}): Promise<${answerTypeOf(entry.name)}>;`;
+  return (
+    `/** ${commentSafe(entry.description)} (${effectOf(entry)}) */\n${entry.name}(${argumentsOf(entry)}): ` +
+    `Promise<${answerTypeOf(entry.name)}>;`
+  );
 }

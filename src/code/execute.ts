@@ -28,7 +28,8 @@ export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallT
   const stripped = await stripTypes(code);
   if ('error' in stripped)
     return failure(
-      `The script does not parse: SyntaxError: ${stripped.error.message}${stripped.error.line ? ` (line ${stripped.error.line})` : ''}. Nothing was run.`,
+      `The script does not parse: SyntaxError: ${stripped.error.message}${stripped.error.line ? ` (line ${stripped.error.line})` : ''}. ` +
+        `Nothing was run.`,
     );
 
   const bridge = new Bridge({ ...ctx, maxCalls: ctx.limits.maxCalls, maxBodyBytes: ctx.limits.maxBodyBytes });
@@ -45,7 +46,8 @@ export async function execute(args: unknown, ctx: ExecuteContext): Promise<CallT
   });
   log(
     'debug',
-    `execute: ${outcome.end}${outcome.limit ? ` (${outcome.limit} limit)` : ''} after ${Date.now() - started} ms, ${bridge.calls.length} Brevo calls`,
+    `execute: ${outcome.end}${outcome.limit ? ` (${outcome.limit} limit)` : ''} after ${Date.now() - started} ` +
+      `ms, ${bridge.calls.length} Brevo calls`,
   );
   if (outcome.end === 'cancelled') return undefined;
   if (outcome.end === 'busy') return failure(outcome.crash!);
@@ -62,7 +64,8 @@ function resultOf(outcome: RunOutcome, calls: CallRecord[], ctx: ExecuteContext)
   switch (outcome.end) {
     case 'returned': {
       const notes = outcome.unobserved.length
-        ? `\nNote: ${plural(outcome.unobserved.length, 'Brevo call')} failed and the script never read the error: ${outcome.unobserved.join('; ')}.`
+        ? `\nNote: ${plural(outcome.unobserved.length, 'Brevo call')} failed and the script never read ` +
+          `the error: ${outcome.unobserved.join('; ')}.`
         : '';
       const tail = logs + notes;
       const whole = valueText(max);
@@ -87,7 +90,8 @@ function resultOf(outcome: RunOutcome, calls: CallRecord[], ctx: ExecuteContext)
     case 'stalled':
       return failure(
         cut(
-          `The script never finished: it awaits a promise that nothing can settle (there are no timers or events here; only brevo calls resolve).\n${callsText(calls)}${logs}`,
+          `The script never finished: it awaits a promise that nothing can settle (there are no timers ` +
+            `or events here; only brevo calls resolve).\n${callsText(calls)}${logs}`,
           max,
         ),
       );
@@ -100,13 +104,18 @@ function resultOf(outcome: RunOutcome, calls: CallRecord[], ctx: ExecuteContext)
   }
 }
 
-/** The return value as JSON, fitted to `room` the usual way (a long list keeps its first items, long strings are shortened). */
+/**
+ * The return value as JSON, fitted to `room` the usual way (a long list keeps its first items, long strings are
+ * shortened).
+ */
 function returnValueText(outcome: RunOutcome, room: number, redactor: Redactor): string {
   if (!outcome.value) return '(no return value)';
   const { json, length } = outcome.value;
   if (length > json.length) {
     // Too big to even hand over whole: cut as text.
-    const note = `\n[cut: more than ${length - room} characters of JSON; return less (filter or summarise in the script) to see all of it]`;
+    const note =
+      `\n[cut: more than ${length - room} characters of JSON; return less (filter or summarise in ` +
+      `the script) to see all of it]`;
     return redactor.cut(json, Math.max(0, room - note.length)) + note;
   }
   const info = {

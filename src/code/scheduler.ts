@@ -44,14 +44,17 @@ export class RunScheduler {
     if (queue.length >= this.limits.waitingPerSession) {
       return Promise.reject(
         new Busy(
-          `Busy: this session already has ${this.runningBy.get(session) ?? 0} scripts running and ${queue.length} waiting, the most it may (${this.limits.perSession} running, ${this.limits.waitingPerSession} waiting). Nothing was run: wait for a script to finish, then try again.`,
+          `Busy: this session already has ${this.runningBy.get(session) ?? 0} scripts running and ${queue.length} ` +
+            `waiting, the most it may (${this.limits.perSession} running, ${this.limits.waitingPerSession} ` +
+            `waiting). Nothing was run: wait for a script to finish, then try again.`,
         ),
       );
     }
     if (this.waitingCount >= this.limits.waiting) {
       return Promise.reject(
         new Busy(
-          `Busy: ${this.waitingCount} scripts are waiting to run on this server, the most it queues. Nothing was run: try again in a few seconds.`,
+          `Busy: ${this.waitingCount} scripts are waiting to run on this server, the most it queues. ` +
+            `Nothing was run: try again in a few seconds.`,
         ),
       );
     }

@@ -166,7 +166,8 @@ async function fetchSource(source: CompletionSource, ctx: CompletionContext, sig
       if (!brevo) throw error.cause;
       throw new RpcError(
         ProtocolErrorCode.InternalError,
-        `Brevo answered ${brevo.status ? `HTTP ${brevo.status}` : 'nothing'} (${brevo.code}) to ${entry.name}: ${brevo.brevoMessage}`,
+        `Brevo answered ${brevo.status ? `HTTP ${brevo.status}` : 'nothing'} (${brevo.code}) to ${entry.name}: ` +
+          `${brevo.brevoMessage}`,
       );
     }
   };
@@ -210,7 +211,9 @@ function countOf(data: unknown): number | undefined {
   return typeof count === 'number' ? count : undefined;
 }
 
-/** The items of a list answer: the answer itself when it is an array, else its list of objects holding the value field. */
+/**
+ * The items of a list answer: the answer itself when it is an array, else its list of objects holding the value field.
+ */
 export function candidatesIn(data: unknown, source: Pick<CompletionSource, 'value' | 'labels'>): Candidate[] {
   const valueField = source.value ?? 'id';
   const hasValue = (x: unknown) =>

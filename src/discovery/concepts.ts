@@ -1,10 +1,14 @@
-// Groups a request's words into concepts: the glossary's phrases, longest first, else single words, each with what its place says of it.
+// Groups a request's words into concepts: the glossary's phrases, longest first, else single words, each with what its
+// place says of it.
 import { EXISTING_TERMS, MANY_TERMS, NEGATIONS, ONE_TERMS, PREPOSITION_TERMS, READ_TERMS } from './phrasing.js';
 import type { Concept, Intent, Lexicon, Word } from './request.js';
 import type { Vocabulary } from './vocabulary.js';
 import { WEIGHTS } from './weights.js';
 
-/** The glossary phrase starting at seq[i], longest first: how many words it takes, and its concept (none when it only says a thing exists). */
+/**
+ * The glossary phrase starting at seq[i], longest first: how many words it takes, and its concept (none when it only
+ * says a thing exists).
+ */
 function glossaryPhrase(
   seq: Word[],
   i: number,

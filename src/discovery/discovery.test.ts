@@ -1,4 +1,5 @@
-// The discovery engine's contract: exact names first, toolset filter, typo fallback with toolsets to browse, vocabulary.
+// The discovery engine's contract: exact names first, toolset filter, typo fallback with toolsets to browse,
+// vocabulary.
 import { describe, expect, it } from 'vitest';
 import { wireTool } from '../listing.js';
 import { readManifest } from '../tools/manifest.js';

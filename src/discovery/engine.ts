@@ -1,4 +1,5 @@
-// The ranking: a BM25+ index (minisearch) over each operation's name, title, keywords, toolset, description and inputs, queried concept by concept with the glossary's expansions.
+// The ranking: a BM25+ index (minisearch) over each operation's name, title, keywords, toolset, description and inputs,
+// queried concept by concept with the glossary's expansions.
 import MiniSearch from 'minisearch';
 import type { ToolEntry } from '../tools/manifest.js';
 import { NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
@@ -20,7 +21,9 @@ export interface Hit {
 export interface Ranking {
   /** Hits, best first, every entry that matched at all. */
   hits: Hit[];
-  /** Some query word was not known and was read as the nearest known word, or nothing matched without typo tolerance. */
+  /**
+   * Some query word was not known and was read as the nearest known word, or nothing matched without typo tolerance.
+   */
   fuzzy: boolean;
 }
 
@@ -182,7 +185,10 @@ export class Index {
     for (const k of this.indexed) this.matchable.add(k);
   }
 
-  /** Scores of every document containing one term (exactly, or as a prefix of a longer word); an instrument's only in what operations take. */
+  /**
+   * Scores of every document containing one term (exactly, or as a prefix of a longer word); an instrument's only in
+   * what operations take.
+   */
   private termScores(t: string, fuzzy: boolean, instrument = false): TermScores {
     // Most of a glossary line's words are not the catalog's ("scrap", "ditch" for delete): no need to ask the index.
     if (!fuzzy && !this.matchable.has(t)) return NO_SCORES;
@@ -231,7 +237,9 @@ export class Index {
     return best;
   }
 
-  /** Every word worth reading a typo as (the index's terms and the glossary's, three letters or more), by first letter. */
+  /**
+   * Every word worth reading a typo as (the index's terms and the glossary's, three letters or more), by first letter.
+   */
   private knownWords(): Map<string, string[]> {
     if (!this.known) {
       this.known = new Map();
@@ -296,7 +304,10 @@ export class Index {
     return totals;
   }
 
-  /** How much an entry's kind agrees with what the request asks for: a read or a change, one item or a collection, its verb, its name's words. */
+  /**
+   * How much an entry's kind agrees with what the request asks for: a read or a change, one item or a collection, its
+   * verb, its name's words.
+   */
   private kindFactor(
     doc: number,
     intent: Intent,

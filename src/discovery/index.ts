@@ -1,4 +1,5 @@
-// The discovery engine's entry point: finds the operations that answer a request in people's words, for dynamic mode's search_tools and code mode's search.
+// The discovery engine's entry point: finds the operations that answer a request in people's words, for dynamic mode's
+// search_tools and code mode's search.
 import type { ToolEntry } from '../tools/manifest.js';
 import { queryProblem } from '../search-bounds.js';
 import { Index } from './engine.js';
@@ -14,7 +15,9 @@ export interface DiscoveryResult {
   total: number;
   /** The best matches, best first, at most `limit`. */
   hits: DiscoveryHit[];
-  /** Typo-tolerant matching was needed: a query word was read as the nearest known word, or nothing matched otherwise. */
+  /**
+   * Typo-tolerant matching was needed: a query word was read as the nearest known word, or nothing matched otherwise.
+   */
   fuzzy: boolean;
   /** Toolsets worth browsing when nothing or little matched (empty otherwise). */
   suggestedToolsets: string[];

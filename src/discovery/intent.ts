@@ -1,4 +1,5 @@
-// Reads what a request asks for from its shape and its concepts: a question or not, a change and its verbs, one item or a collection, the thing asked for.
+// Reads what a request asks for from its shape and its concepts: a question or not, a change and its verbs, one item or
+// a collection, the thing asked for.
 import {
   CHANNEL_VERB,
   CORE_VERBS,
@@ -36,7 +37,8 @@ export function readQuestion(stripped: string, found: Found, concepts: Concept[]
   const asked = stripped.trim().endsWith('?');
   const question = QUESTION.test(opening) || (asked && QUESTION.test(lastClause));
   if (question) intent.question = true;
-  // "is the programme live yet?", "has campaign 5 been sent?": a yes-or-no question asks about a state, and changes nothing.
+  // "is the programme live yet?", "has campaign 5 been sent?": a yes-or-no question asks about a state, and changes
+  // nothing.
   if (YES_NO.test(opening) || (asked && YES_NO.test(lastClause))) intent.yesNo = true;
   // "who ..." asks for people: a collection.
   if (/^(who|whom)\b/i.test(opening)) intent.many = true;
@@ -55,7 +57,10 @@ export function readQuestion(stripped: string, found: Found, concepts: Concept[]
   return question;
 }
 
-/** A concept's own words when it can be a verb: one word as written, or a verb phrase's verb ("sending domain" is not a send). */
+/**
+ * A concept's own words when it can be a verb: one word as written, or a verb phrase's verb ("sending domain" is not a
+ * send).
+ */
 const ownOf = (c: Concept) =>
   !c.phrase && c.variants[0]!.weight === 1 && c.variants[0]!.terms.length === 1
     ? c.variants[0]!.terms
@@ -65,7 +70,10 @@ const ownOf = (c: Concept) =>
 /** What the glossary says a concept stands for, one word at a time. */
 const meantOf = (c: Concept) => c.variants.filter((v) => v.weight < 1 || v.terms.length === 1).flatMap((v) => v.terms);
 
-/** "the invoice mail", "a reminder text": before a message's noun a noun says which kind of message it is, not what is asked for. */
+/**
+ * "the invoice mail", "a reminder text": before a message's noun a noun says which kind of message it is, not what is
+ * asked for.
+ */
 function messageKinds(concepts: Concept[]): void {
   concepts.forEach((c, k) => {
     const next = concepts[k + 1];
@@ -82,7 +90,10 @@ function messageKinds(concepts: Concept[]): void {
   });
 }
 
-/** The verbs a change word asks for: its own, and the catalog verbs the glossary gives it ("scrap" is delete, "cut off" revoke). */
+/**
+ * The verbs a change word asks for: its own, and the catalog verbs the glossary gives it ("scrap" is delete, "cut off"
+ * revoke).
+ */
 function addVerbs(c: Concept, intent: Intent, lexicon: Lexicon): void {
   const own = ownOf(c);
   for (const t of own) if (lexicon.writeVerbs.has(t)) intent.verbs.add(t);
@@ -130,7 +141,10 @@ export function readChanges(concepts: Concept[], intent: Intent, read: boolean, 
   }
 }
 
-/** Sent to an address or a number, a stored template ("template 42") is what the message is made from, not what is acted on. */
+/**
+ * Sent to an address or a number, a stored template ("template 42") is what the message is made from, not what is acted
+ * on.
+ */
 export function readInstruments(concepts: Concept[], intent: Intent, text: string): void {
   if (!intent.verbs.has('send') || !/\b(email address|phone number)\b/.test(text)) return;
   concepts.forEach((c, k) => {

@@ -1,4 +1,5 @@
-// Requests in other languages: each language's data read the same way, the language told per request, and what reaches the English reading.
+// Requests in other languages: each language's data read the same way, the language told per request, and what reaches
+// the English reading.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../tools/manifest.js';

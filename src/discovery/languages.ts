@@ -1,4 +1,5 @@
-// Requests in French, German, Spanish, Italian and Portuguese, read into the English words the engine ranks with; each language is data (src/discovery/lang/<code>/).
+// Requests in French, German, Spanish, Italian and Portuguese, read into the English words the engine ranks with; each
+// language is data (src/discovery/lang/<code>/).
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** One language's data, as src/discovery/lang/<code>/language.json holds it. */
@@ -12,7 +13,9 @@ interface LanguageFile {
   contractions: Record<string, string>;
   /** Words whose accent tells them from another word (French "à" and "a", Spanish "qué" and "que"): not folded. */
   distinct?: string[];
-  /** Accented endings that tell a form apart (French participles "créé", "supprimés"; Spanish past "envió"): not folded. */
+  /**
+   * Accented endings that tell a form apart (French participles "créé", "supprimés"; Spanish past "envió"): not folded.
+   */
   distinctEndings?: string[];
   /** Pronouns written onto a verb's end (Spanish "envíame", Italian "mandami"): read without them when unknown. */
   clitics?: string[];
@@ -22,7 +25,9 @@ interface LanguageFile {
   endings: string[];
   /** Endings of a plural noun ("s", "x"; "i" in Italian). */
   plural: string[];
-  /** A word with a plural's ending is a plural even as the vocabulary writes it (French "contacts"; not German "Liste"). */
+  /**
+   * A word with a plural's ending is a plural even as the vocabulary writes it (French "contacts"; not German "Liste").
+   */
   pluralAsWritten?: boolean;
   /** Compounds are written as one word ("Gutscheincodes"): split unknown words into known ones. */
   compounds?: boolean;

@@ -1,4 +1,5 @@
-// How requests are written: the patterns and word classes a request is read with (openers, questions, clause ends, prepositions, entities such as addresses and ids, words that describe rather than ask).
+// How requests are written: the patterns and word classes a request is read with (openers, questions, clause ends,
+// prepositions, entities such as addresses and ids, words that describe rather than ask).
 import { CHANNEL_VERBS, MANY_WORDS, ONE_WORDS, READ_WORDS, WRITE_WORDS } from './glossary.js';
 import { term } from './text.js';
 
@@ -25,16 +26,20 @@ export const POSSESSIVE = 'possessivemark';
 export const PREPOSITION_TERMS = new Set([...PREPOSITIONS].map((w) => term(w, true)!));
 /** Stands for a clause's end (a comma, a colon, a full stop, a dash) while a request is read word by word. */
 export const BREAK = 'clausebreakmark';
-/** Punctuation that ends a clause: ", ", "; ", ": ", ". ", "!", "?", a dash, brackets (not "50,000", "v1.2" or "sub-account"). */
+/**
+ * Punctuation that ends a clause: ", ", "; ", ": ", ". ", "!", "?", a dash, brackets (not "50,000", "v1.2" or
+ * "sub-account").
+ */
 export const CLAUSE_END = /[,;:.!?]+(?=\s|$)|[()[\]—–]|\s-\s/g;
 /**
  * Words after which a clause's verb stands: "please delete ...", "we need to send ...", "... and then archive it".
  * A write word elsewhere is a noun when the request has a verb where a verb stands ("send the shipping update").
  */
 export const VERB_OPENERS = new Set(
-  'please pls plz kindly just also now then and or but so to can could would will should must shall may might i we you lets'.split(
-    ' ',
-  ),
+  (
+    'please pls plz kindly just also now then and or but so to can could would will should must ' +
+    'shall may might i we you lets'
+  ).split(' '),
 );
 /** Words before a noun: what follows them is no verb ("the update", "our import"). */
 export const DETERMINERS = new Set('the a an this that these those my our your their his her its some any'.split(' '));
@@ -45,7 +50,10 @@ export const REPORTING =
 export const MESSAGE_TERMS = new Set(
   ['mail', 'email', 'message', 'text', 'sms', 'whatsapp', 'newsletter', 'notification'].map((w) => term(w, true)!),
 );
-/** Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks for nothing. */
+/**
+ * Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks
+ * for nothing.
+ */
 export const PURPOSES = new Set(['so', 'because', 'cause', 'before', 'until', 'unless']);
 /** Of those, words opening a clause that says when ("before I pay more"): it is not searched at all. */
 export const ASIDES = new Set(['before', 'until', 'unless']);
@@ -62,7 +70,10 @@ export const QUESTION =
 /** A yes-or-no question: a verb opens it, not a question word. */
 export const YES_NO = /^(is|are|was|were|has|have|had|did|does|do)\b(?! (i|we) (need|have) to\b)/i;
 
-/** "text a customer", "email the report to ...", "message someone on WhatsApp": a channel used as a verb, with its object. */
+/**
+ * "text a customer", "email the report to ...", "message someone on WhatsApp": a channel used as a verb, with its
+ * object.
+ */
 export const CHANNEL_VERB = new RegExp(
   `^(${CHANNEL_VERBS.join('|')})( (${CHANNEL_VERBS.join('|')}))? (a|an|the|all|my|our|this|that|these|those|every|each|some|someone|somebody|everyone|everybody|him|her|them|me|us|customers?|contacts?|people|users?|\\S+@\\S+|\\+?\\d[\\d ]{5,})\\b`,
   'i',
@@ -80,8 +91,10 @@ export const CAPITALS =
 /** Capitals that are words, not data: acronyms people write in capitals, and words written so for emphasis. */
 export const CAPITALS_KEPT = new Set(
   (
-    'SMS CSV PDF DNS SPF DKIM DMARC MX TXT CNAME API IP URL HTML CSS JSON XML RSS SMTP CRM GDPR SSO OTP 2FA VIP ROI KPI SKU EUR USD GBP UTC ISO ID ' +
-    'AB UK US EU FAQ CEO CMO CTO COO QA IT HR PR PM AM ASAP FYI TLS SSL HTTP HTTPS JWT SDK WA B2B B2C CTR DM BCC CC UTM QR POS NPS DOI OK ' +
+    'SMS CSV PDF DNS SPF DKIM DMARC MX TXT CNAME API IP URL HTML CSS JSON XML RSS SMTP CRM GDPR ' +
+    'SSO OTP 2FA VIP ROI KPI SKU EUR USD GBP UTC ISO ID ' +
+    'AB UK US EU FAQ CEO CMO CTO COO QA IT HR PR PM AM ASAP FYI TLS SSL HTTP HTTPS JWT SDK WA B2B ' +
+    'B2C CTR DM BCC CC UTM QR POS NPS DOI OK ' +
     'NOT NO NEVER ALL NOW ONLY EVERY ANY URGENT PLEASE HELP DONE NEW TODAY'
   ).split(' '),
 );
@@ -211,12 +224,17 @@ export const WRITE_BASES = new Set(WRITE_WORDS);
 /** The catalog's main verbs, which other verbs stand for ("remove" for delete, "add" for create). */
 export const CORE_VERBS = stemSet(['create', 'update', 'delete', 'send']);
 
-/** A noun made of a write verb ("subscriber", "senders", "importer"): its stem is the verb's, yet it asks for no change. */
+/**
+ * A noun made of a write verb ("subscriber", "senders", "importer"): its stem is the verb's, yet it asks for no change.
+ */
 export const isAgentNoun = (w: string) => {
   const one = w.endsWith('ers') ? w.slice(0, -1) : w;
   return one.endsWith('er') && (WRITE_BASES.has(one.slice(0, -1)) || WRITE_BASES.has(one.slice(0, -2)));
 };
-/** A noun naming an action ("invitation", "confirmation", "cancellation"): its stem is a verb's ("invit"), yet it asks for nothing. */
+/**
+ * A noun naming an action ("invitation", "confirmation", "cancellation"): its stem is a verb's ("invit"), yet it asks
+ * for nothing.
+ */
 export const ACTION_NOUN = /..(ation|ition|ption|ment)s?$/;
 export const READ_TERMS = stemSet(READ_WORDS);
 export const MANY_TERMS = stemSet(MANY_WORDS);
@@ -227,9 +245,14 @@ export const isPlural = (w: string) =>
   (w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w)) || IRREGULAR_PLURALS.has(w);
 export const IRREGULAR_PLURALS = new Set(['people', 'children', 'staff', 'everyone', 'everybody', 'men', 'women']);
 
-/** Words that negate what follows ("it must not go out", "he never got"): the next words describe, they ask for nothing. */
+/**
+ * Words that negate what follows ("it must not go out", "he never got"): the next words describe, they ask for nothing.
+ */
 export const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
-/** Past forms saying that a thing exists, not what to do or to find ("the webhooks we have set up", "feeds we've got connected"). */
+/**
+ * Past forms saying that a thing exists, not what to do or to find ("the webhooks we have set up", "feeds we've got
+ * connected").
+ */
 export const EXISTING_TERMS = new Set(
   [
     'set',

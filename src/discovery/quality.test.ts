@@ -1,4 +1,5 @@
-// Holds the discovery benchmark's floors, so ranking quality cannot silently drop: top-1 and top-5 over the repo's requests and over the sets written apart from the engine.
+// Holds the discovery benchmark's floors, so ranking quality cannot silently drop: top-1 and top-5 over the repo's
+// requests and over the sets written apart from the engine.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module shared with `npm run bench`
 import { evaluate, loadTasks, SOURCES } from '../../scripts/bench/discovery.mjs';
@@ -21,13 +22,16 @@ interface Score {
   ranks: Ranked[];
 }
 
-/** The issue's targets on the repo's set: the first answer is right for 85% of requests, one of the first five for 97%. */
+/**
+ * The issue's targets on the repo's set: the first answer is right for 85% of requests, one of the first five for 97%.
+ */
 const TARGET = { top1: 0.85, top5: 0.97 };
 /** On sets written apart from the engine, the same targets less a small margin. */
 const INDEPENDENT_TARGET = { top1: 0.82, top5: 0.96 };
 /**
  * Each set's floor: the target where the engine reaches it, else a little under the level it reached
- * (the later blind sets, written in voices the engine was not built on, stay below the top-1 target; see docs/discovery.md).
+ * (the later blind sets, written in voices the engine was not built on, stay below the top-1 target; see
+ * docs/discovery.md).
  */
 const FLOORS: Record<string, { top1: number; top5: number }> = {
   repo: TARGET,
@@ -78,13 +82,17 @@ describe('discovery benchmark', () => {
   });
 
   for (const [source, floor] of Object.entries(FLOORS)) {
-    it(`puts the right operation first for ≥ ${floor.top1 * 100}% and in the top five for ≥ ${floor.top5 * 100}% of the ${source} set`, () => {
-      const set = score(tasks.filter((t) => t.source === source));
-      // A development set is smaller than a set written to measure.
-      expect(set.ranks.length).toBeGreaterThanOrEqual(source.startsWith('dev-') ? 30 : 90);
-      expect(set.top1, misses(set)).toBeGreaterThanOrEqual(floor.top1);
-      expect(set.top5, misses(set)).toBeGreaterThanOrEqual(floor.top5);
-    });
+    it(
+      `puts the right operation first for ≥ ${floor.top1 * 100}% and in the top five for ≥ ${floor.top5 * 100}% ` +
+        `of the ${source} set`,
+      () => {
+        const set = score(tasks.filter((t) => t.source === source));
+        // A development set is smaller than a set written to measure.
+        expect(set.ranks.length).toBeGreaterThanOrEqual(source.startsWith('dev-') ? 30 : 90);
+        expect(set.top1, misses(set)).toBeGreaterThanOrEqual(floor.top1);
+        expect(set.top5, misses(set)).toBeGreaterThanOrEqual(floor.top5);
+      },
+    );
   }
 
   it('does as well on the held-out third as on the part it was tuned on, within 8 points', () => {

@@ -1,4 +1,5 @@
-// How a request is read: its verb where a verb stands, instruments and values as inputs, files and people asked for, states and questions, data written in capitals.
+// How a request is read: its verb where a verb stands, instruments and values as inputs, files and people asked for,
+// states and questions, data written in capitals.
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../tools/manifest.js';
 import { Index } from './engine.js';

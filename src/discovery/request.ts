@@ -1,4 +1,5 @@
-// Reads a request in people's words: the concepts to search for (the glossary's phrases and the other words) and what it asks for (a read or a change, of one item or of a collection).
+// Reads a request in people's words: the concepts to search for (the glossary's phrases and the other words) and what
+// it asks for (a read or a change, of one item or of a collection).
 import { conceptsOf } from './concepts.js';
 import { readChanges, readInstruments, readQuestion } from './intent.js';
 import {
@@ -76,7 +77,10 @@ export interface Intent {
   ownerId: boolean;
   /** The word naming that owner ("contact"), with its glossary meanings. */
   owner?: string[];
-  /** The thing asked for: the first concept that is no verb, no context and no instrument ("folders" in "what folders do we have for our lists"). */
+  /**
+   * The thing asked for: the first concept that is no verb, no context and no instrument ("folders" in "what folders do
+   * we have for our lists").
+   */
   head?: string[];
 }
 
@@ -117,7 +121,10 @@ interface Scan {
   intent: Intent;
   corrections: Map<string, string>;
   corrected: boolean;
-  /** In an instrument's phrase ("using template 12"), and whether that phrase has an id (one without is a plain context: "through the tracker"). */
+  /**
+   * In an instrument's phrase ("using template 12"), and whether that phrase has an id (one without is a plain context:
+   * "through the tracker").
+   */
   instrument: boolean;
   instrumentId: boolean;
   instrumentWord: string;
@@ -166,11 +173,15 @@ const newScan = (situations: Set<number>): Scan => ({
   situations,
 });
 
-/** The request's text with what its shape tells read as what it is (addresses, ids, names in capitals, quoted text), its opening set aside. */
+/**
+ * The request's text with what its shape tells read as what it is (addresses, ids, names in capitals, quoted text), its
+ * opening set aside.
+ */
 function prepareText(query: string, vocab: Vocabulary): { stripped: string; text: string; situations: Set<number> } {
   // What opens the request without saying what it is about ("could you", "is there a way to") is set aside.
   const stripped = query.trim().replace(POLITE, '');
-  // Names written in capitals in a request otherwise in lower case are data: attribute names and values (LOYALTY_TIER = GOLD).
+  // Names written in capitals in a request otherwise in lower case are data: attribute names and values (LOYALTY_TIER =
+  // GOLD).
   let text = /[a-z]/.test(stripped)
     ? stripped.replace(CAPITALS, (word) =>
         CAPITALS_KEPT.has(word) || CAPITALS_KEPT.has(word.replace(/S$/, '')) ? word : ' ',
@@ -183,7 +194,8 @@ function prepareText(query: string, vocab: Vocabulary): { stripped: string; text
     /^(it|that|what|who|there|here|he|she|let)$/i.test(word) ? whole : `${word} ${POSSESSIVE}`,
   );
   text = text.replace(CLAUSE_END, ` ${BREAK} `);
-  // "a customer says she never got it, resend it": a clause reporting what someone says, before the request, tells the situation.
+  // "a customer says she never got it, resend it": a clause reporting what someone says, before the request, tells the
+  // situation.
   const clauses = text.split(BREAK);
   const situations = new Set(
     clauses.map((c, k) => (k < clauses.length - 1 && REPORTING.test(c) ? k : -1)).filter((k) => k >= 0),
@@ -191,14 +203,20 @@ function prepareText(query: string, vocab: Vocabulary): { stripped: string; text
   return { stripped, text, situations };
 }
 
-/** An instrument's phrase ends: "with" always names an input; "using", "via", "through" without an id name a way ("through the tracker"). */
+/**
+ * An instrument's phrase ends: "with" always names an input; "using", "via", "through" without an id name a way
+ * ("through the tracker").
+ */
 function endInstrument(s: Scan): void {
   if (s.instrument && !s.instrumentId && s.instrumentWord !== 'with')
     for (let k = s.instrumentStart; k < s.seq.length; k++) s.seq[k]!.instrument = false;
   s.instrument = s.instrumentId = false;
 }
 
-/** A clause ends: a negation or a describing clause reaches no further than its clause ("it never arrived, send it again"). */
+/**
+ * A clause ends: a negation or a describing clause reaches no further than its clause ("it never arrived, send it
+ * again").
+ */
 function nextClause(s: Scan): void {
   s.clause++;
   s.previous = undefined;
@@ -249,7 +267,10 @@ function readNumber(s: Scan, written: string[], at: number, vocab: Vocabulary): 
   return true;
 }
 
-/** Words that open a clause describing what was named ("replies that customers sent", "the lists we made", "so we can"); returns whether the word is used up. */
+/**
+ * Words that open a clause describing what was named ("replies that customers sent", "the lists we made", "so we can");
+ * returns whether the word is used up.
+ */
 function readDescribing(s: Scan, w: string, prior: string | undefined, lexicon: Lexicon): boolean {
   // "details", "settings" say which kind of read, not that many are asked for.
   const shapeWord = ONE_TERMS.has(term(w, true)!) || MANY_TERMS.has(term(w, true)!);
@@ -267,7 +288,8 @@ function readDescribing(s: Scan, w: string, prior: string | undefined, lexicon: 
     s.relative = true;
     return true;
   }
-  // "the webhooks we have set up", "what senders have we got": a subject after the thing named starts a clause describing it.
+  // "the webhooks we have set up", "what senders have we got": a subject after the thing named starts a clause
+  // describing it.
   if (SUBJECTS.has(w) && s.clauseWords > 0 && prior !== undefined && !VERB_OPENERS.has(prior)) s.relative = true;
   if (PURPOSES.has(w) && s.seq.some((x) => !x.stop)) {
     s.relative = s.context = true;
@@ -319,7 +341,10 @@ function readObliged(s: Scan, w: string, t: string): boolean {
   return false;
 }
 
-/** Reads one word that says something of what is asked: its term, whether it describes or asks, and the context it opens. */
+/**
+ * Reads one word that says something of what is asked: its term, whether it describes or asks, and the context it
+ * opens.
+ */
 function readContent(s: Scan, written: string[], at: number, slot: boolean, lexicon: Lexicon, vocab: Vocabulary): void {
   const w = written[at]!;
   const { t, content } = termOf(s, w, lexicon, vocab);
@@ -411,7 +436,8 @@ function joinPhrasalVerbs(
 ): void {
   for (let i = 0; i < seq.length - 2; i++) {
     if (meanings.has(`${seq[i]!.t} ${seq[i + 1]!.t}`)) continue;
-    // A verb in its base form ("cut", not "mails" or "sent") takes a particle from further on; any verb does when a pronoun is
+    // A verb in its base form ("cut", not "mails" or "sent") takes a particle from further on; any verb does when a
+    // pronoun is
     // its object ("swap her stamps for", "start using it up"), and then prepositions count as particles too.
     const pronoun = PRONOUN_OBJECTS.has(seq[i + 1]!.t);
     if (!pronoun && (seq[i]!.stop || !seq[i]!.base)) continue;

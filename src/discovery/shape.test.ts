@@ -1,4 +1,5 @@
-// What a request's shape tells (phrasing.ts SHAPE_RULES): one case per rule, named by the behaviour, and what the ranking then finds.
+// What a request's shape tells (phrasing.ts SHAPE_RULES): one case per rule, named by the behaviour, and what the
+// ranking then finds.
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../tools/manifest.js';
 import { Index } from './engine.js';

@@ -1,14 +1,21 @@
-// Turns catalog text and queries into the same comparable terms: words split (camelCase, snake_case), British spellings made American, stop words dropped, Porter stems.
+// Turns catalog text and queries into the same comparable terms: words split (camelCase, snake_case), British spellings
+// made American, stop words dropped, Porter stems.
 import { stemmer } from 'stemmer';
 
 /** Words that say nothing about which operation is meant. Kept small: "all", "one", "new", "not" do. */
 const STOP_WORDS = new Set(
   (
-    'a an the to of for in on at by from with into onto about as is are be been being was were am it its this that these those ' +
-    'i me my mine we us our you your he him his she her hers they them their there here and or but so if then than too very just ' +
-    'do does did doing have has had having can could would should will shall may might must please pls want wants wanted wanna need needs needed like ' +
-    'how what which who whom whose where when why whats whos hows wheres theres hey hi thanks thank quick quickly some any somebody someone something ' +
-    'brevo sendinblue let lets go going gonna getting got im ive id ill youre weve youve theyve theyre dont doesnt cant wont isnt arent also again still via using use way exactly actually really basically'
+    'a an the to of for in on at by from with into onto about as is are be been being was were ' +
+    'am it its this that these those ' +
+    'i me my mine we us our you your he him his she her hers they them their there here and or ' +
+    'but so if then than too very just ' +
+    'do does did doing have has had having can could would should will shall may might must please ' +
+    'pls want wants wanted wanna need needs needed like ' +
+    'how what which who whom whose where when why whats whos hows wheres theres hey hi thanks thank ' +
+    'quick quickly some any somebody someone something ' +
+    'brevo sendinblue let lets go going gonna getting got im ive id ill youre weve youve theyve ' +
+    'theyre dont doesnt cant wont isnt arent also again still via using use way exactly actually ' +
+    'really basically'
   ).split(' '),
 );
 

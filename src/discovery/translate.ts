@@ -1,4 +1,5 @@
-// Detects a request's language and rewrites it in the English words the engine reads; ids, addresses, links, quoted text and punctuation are kept as written.
+// Detects a request's language and rewrites it in the English words the engine reads; ids, addresses, links, quoted
+// text and punctuation are kept as written.
 import { MANY_WORDS, ONE_WORDS, READ_WORDS, WRITE_WORDS } from './glossary.js';
 import { isPastForm, isStopWord } from './text.js';
 import { fold, isWord, type Language, languages, stemOf, tokens, wordsOf } from './languages.js';
@@ -106,7 +107,10 @@ const knows = (language: Language, word: string) =>
   language.contractions.has(word) ||
   lookupWord(language, word) !== undefined;
 
-/** How much of a request one language knows that English does not, how much English alone knows, and how much the language knows at all. */
+/**
+ * How much of a request one language knows that English does not, how much English alone knows, and how much the
+ * language knows at all.
+ */
 function languageScore(query: string, language: Language, englishKnows: EnglishKnows) {
   const items = itemsOf(query, language);
   // Words inside one of the language's phrases are its own ("double opt-in" in "crear contacto doble opt-in").

@@ -1,4 +1,5 @@
-// The ranking's weights: how much each field, the glossary's meanings and each sign of what a request asks for count; the values are data (weights.json).
+// The ranking's weights: how much each field, the glossary's meanings and each sign of what a request asks for count;
+// the values are data (weights.json).
 import { readFileSync } from 'node:fs';
 
 export interface Weights {
@@ -10,7 +11,10 @@ export interface Weights {
   prefix: number;
   /** How strongly matching more of the request's concepts counts (1: in proportion). */
   coverage: number;
-  /** A request with no verb of a write operation ("which templates do we have") is read as a read, and one with such a verb as a write. */
+  /**
+   * A request with no verb of a write operation ("which templates do we have") is read as a read, and one with such a
+   * verb as a write.
+   */
   read: number;
   /** A question reads more surely than a request without a verb. */
   question: number;
@@ -28,7 +32,9 @@ export interface Weights {
   pastVerb: number;
   /** How much it counts that the request accounts for every word of an operation's name. */
   name: number;
-  /** A name's word the request says only as context ("what folders do we have for our lists") accounts for it this much. */
+  /**
+   * A name's word the request says only as context ("what folders do we have for our lists") accounts for it this much.
+   */
   contextName: number;
   /** Score at which one concept's match is half saturated (0: no saturation). */
   saturation: number;

@@ -81,7 +81,9 @@ export function createDynamicMode(
     {
       name: 'search_tools',
       description:
-        'Find Brevo API operations by what you want done, in your own words (e.g. "text a code to a phone", "unsubscribe a contact"). Returns how many matched and the best: name, toolset, readOnly, summary.',
+        'Find Brevo API operations by what you want done, in your own words (e.g. "text a code to a ' +
+        'phone", "unsubscribe a contact"). Returns how many matched and the best: name, toolset, ' +
+        'readOnly, summary.',
       inputSchema: {
         type: 'object',
         properties: {
@@ -170,7 +172,8 @@ export function createDynamicMode(
           if (!options.canEnableToolsets) {
             return Promise.resolve(
               failure(
-                'enable_toolset is not offered here: this server is stateless, so nothing would keep a toolset enabled between requests. Run operations with call_tool.',
+                'enable_toolset is not offered here: this server is stateless, so nothing would keep a toolset ' +
+                  'enabled between requests. Run operations with call_tool.',
               ),
             );
           }

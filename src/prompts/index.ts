@@ -40,7 +40,8 @@ export class SessionPrompts {
       const missing = hidden.tools.filter((t) => !this.has(t));
       throw new RpcError(
         ProtocolErrorCode.InvalidParams,
-        `Prompt ${name} needs the tools ${missing.join(', ')}, which this session does not offer (enable their toolsets, and writes if --read-only)`,
+        `Prompt ${name} needs the tools ${missing.join(', ')}, which this session does not offer (enable ` +
+          `their toolsets, and writes if --read-only)`,
       );
     }
     throw new RpcError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${name}`);

@@ -118,7 +118,8 @@ export const RESOURCES: ResourceDefinition[] = [
     name: 'email-templates',
     title: 'Email templates',
     description:
-      'Transactional email templates; long HTML is left out of the listing. ?templateStatus=true|false keeps only active or inactive ones.',
+      'Transactional email templates; long HTML is left out of the listing. ?templateStatus=true|false ' +
+      'keeps only active or inactive ones.',
     operation: 'get_smtp_templates',
     filters: ['templateStatus'],
   },
@@ -153,7 +154,8 @@ export const RESOURCES: ResourceDefinition[] = [
     name: 'email-campaigns',
     title: 'Email campaigns',
     description:
-      'Email campaigns without their HTML. ?status=draft|sent|queued|suspended|inProcess|archive and ?type=classic|trigger filter them.',
+      'Email campaigns without their HTML. ?status=draft|sent|queued|suspended|inProcess|archive ' +
+      'and ?type=classic|trigger filter them.',
     operation: 'get_email_campaigns',
     args: { excludeHtmlContent: true },
     filters: ['status', 'type'],

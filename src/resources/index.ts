@@ -175,7 +175,10 @@ export class ResourceCatalog {
     return SCHEME + segments.join('/');
   }
 
-  /** What a concrete URI names, with the operation's arguments; throws InvalidParams when nothing or when its query is wrong. */
+  /**
+   * What a concrete URI names, with the operation's arguments; throws InvalidParams when nothing or when its query is
+   * wrong.
+   */
   resolve(uri: string): Resolved {
     if (!uri.startsWith(SCHEME) || uri.includes('#')) throw notFound(uri);
     const q = uri.indexOf('?');
@@ -253,7 +256,8 @@ export class ResourceCatalog {
       const code = brevo.status === 404 ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError;
       throw new RpcError(
         code,
-        `Brevo answered ${brevo.status ? `HTTP ${brevo.status}` : 'nothing'} (${brevo.code}) for ${uri}: ${brevo.brevoMessage}`,
+        `Brevo answered ${brevo.status ? `HTTP ${brevo.status}` : 'nothing'} (${brevo.code}) for ${uri}: ` +
+          `${brevo.brevoMessage}`,
         { uri, status: brevo.status, code: brevo.code },
       );
     }
@@ -317,7 +321,9 @@ export class ResourceCatalog {
               fields: { _page: { ...pageInfo, returned: nextOffset - page.offset, next: at(nextOffset, page.limit) } },
             }
           : {
-              hint: `Brevo does not page this collection and one read is limited to ${maxChars} characters (--max-result-chars); raise it to see the rest`,
+              hint:
+                `Brevo does not page this collection and one read is limited to ${maxChars} characters (--max-result-chars); ` +
+                `raise it to see the rest`,
             },
     };
     // As for tools: long HTML inside list items is summarised, a list too long is cut with a note,
@@ -341,7 +347,10 @@ export function resourceCatalog(manifest: ToolEntry[]): ResourceCatalog {
 function describe(c: CompiledResource): string {
   if (!c.paging) return c.def.description;
   const how = c.isTemplate ? 'offset and limit' : `?offset=0&limit=${c.paging.size}`;
-  return `${c.def.description} Paged: ${how} (limit up to ${c.paging.max}, default ${c.paging.size}); _page.next is the next page's URI.`;
+  return (
+    `${c.def.description} Paged: ${how} (limit up to ${c.paging.max}, default ${c.paging.size}); ` +
+    `_page.next is the next page's URI.`
+  );
 }
 
 const mimeOf = (c: CompiledResource) => (c.def.htmlField ? HTML_TYPE : JSON_TYPE);
@@ -394,7 +403,10 @@ function htmlOf(data: unknown, field: string, maxChars: number, redactor: Redact
   const text = typeof html === 'string' ? html : '';
   if (text.length <= maxChars) return text;
   const kept = redactor.cut(text, maxChars);
-  return `${kept}\n<!-- brevo-mcp: ${text.length - kept.length} more characters were cut to fit one read (--max-result-chars ${maxChars}) -->`;
+  return (
+    `${kept}\n<!-- brevo-mcp: ${text.length - kept.length} more characters were cut to fit one ` +
+    `read (--max-result-chars ${maxChars}) -->`
+  );
 }
 
 /**

@@ -70,7 +70,10 @@ export function defaultPipeline(store: Store): Pipeline {
   return store.crm.pipelines[0]!;
 }
 
-/** The pipeline and stage a deal's attributes name, checked; unset ones come from the current values or the default pipeline. */
+/**
+ * The pipeline and stage a deal's attributes name, checked; unset ones come from the current values or the default
+ * pipeline.
+ */
 function placeDeal(store: Store, attributes: Record<string, unknown>, current?: Record<string, unknown>): void {
   const pipelineId = String(attributes.pipeline ?? current?.pipeline ?? defaultPipeline(store).id);
   const pipeline = store.crm.pipelines.find((p) => p.id === pipelineId);

@@ -31,7 +31,8 @@ describe('capReached', () => {
     expect(capReached('groups of sub-accounts', 50).body).toEqual({
       code: 'out_of_range',
       message:
-        "The sandbox keeps at most 50 groups of sub-accounts; delete some before creating more (this limit is the emulator's own)",
+        'The sandbox keeps at most 50 groups of sub-accounts; delete some before creating more (this ' +
+        "limit is the emulator's own)",
     });
     expect(capReached('x', 1).status).toBe(400);
   });

@@ -87,7 +87,9 @@ export function seedCampaigns(store: Store, ago: Ago): void {
     scheduledAt: ago(35, 3),
     sentDate: ago(35, 3),
     tag: 'newsletter',
-    htmlContent: `<html><body><h1>Just in</h1><p>Linen scarves, market bags and stoneware mugs. <a href="${page('new')}">See what is new</a></p>{{ unsubscribe }}</body></html>`,
+    htmlContent:
+      `<html><body><h1>Just in</h1><p>Linen scarves, market bags and stoneware mugs. <a href="${page('new')}">See ` +
+      `what is new</a></p>{{ unsubscribe }}</body></html>`,
     recipients: { lists: [1], exclusionLists: [] },
     createdAt: ago(38),
     modifiedAt: ago(35, 3),
@@ -103,7 +105,9 @@ export function seedCampaigns(store: Store, ago: Ago): void {
     scheduledAt: ago(14),
     sentDate: ago(14),
     tag: 'newsletter',
-    htmlContent: `<html><body><h1>Spring sale: 20% off everything</h1><p>Until Sunday only. <a href="${page('sale')}">Shop the sale</a></p>{{ unsubscribe }}</body></html>`,
+    htmlContent:
+      `<html><body><h1>Spring sale: 20% off everything</h1><p>Until Sunday only. <a href="${page('sale')}">Shop ` +
+      `the sale</a></p>{{ unsubscribe }}</body></html>`,
     recipients: { lists: [3], exclusionLists: [] },
     createdAt: ago(16),
     modifiedAt: ago(14),
@@ -119,7 +123,9 @@ export function seedCampaigns(store: Store, ago: Ago): void {
     scheduledAt: ago(4, 5),
     sentDate: ago(4, 5),
     tag: 'vip',
-    htmlContent: `<html><body><h1>{{contact.FIRSTNAME}}, you are first in line</h1><p><a href="${page('summer?vip=1')}">Shop the summer collection</a></p>{{ unsubscribe }}</body></html>`,
+    htmlContent:
+      `<html><body><h1>{{contact.FIRSTNAME}}, you are first in line</h1><p><a href="${page('summer?vip=1')}">Shop ` +
+      `the summer collection</a></p>{{ unsubscribe }}</body></html>`,
     recipients: { lists: [2], exclusionLists: [] },
     createdAt: ago(6),
     modifiedAt: ago(4, 5),

@@ -207,7 +207,8 @@ export function seedCrm(store: Store, ago: Ago): void {
     days: number,
   ][] = [
     [
-      'Emma wants 120 indigo scarves and 40 oatmeal shawls, delivered before the 15th. Proposal sent with 12% wholesale discount.',
+      'Emma wants 120 indigo scarves and 40 oatmeal shawls, delivered before the 15th. Proposal sent ' +
+        'with 12% wholesale discount.',
       'Maison Verte – linen',
       'Maison Verte',
       [1],

@@ -11,9 +11,12 @@ export const SHOP_SENDER = { name: 'Demo Shop', email: `hello@${SHOP_DOMAIN}`, i
 export type Ago = (days: number, hours?: number) => string;
 
 export const ORDER_HTML =
-  '<html><body><h1>Thank you for your order, {{params.FIRSTNAME}}!</h1><p>Order {{params.ORDER_ID}} is confirmed: {{params.TOTAL}} will be charged. We will email you when it ships.</p><p>Demo Shop</p></body></html>';
+  '<html><body><h1>Thank you for your order, {{params.FIRSTNAME}}!</h1><p>Order {{params.ORDER_ID}} ' +
+  'is confirmed: {{params.TOTAL}} will be charged. We will email you when it ships.</p><p>Demo ' +
+  'Shop</p></body></html>';
 export const WELCOME_HTML =
-  '<html><body><h1>Welcome to Demo Shop, {{contact.FIRSTNAME}}!</h1><p>Here is 10% off your first order with the code WELCOME10.</p></body></html>';
+  '<html><body><h1>Welcome to Demo Shop, {{contact.FIRSTNAME}}!</h1><p>Here is 10% off your first ' +
+  'order with the code WELCOME10.</p></body></html>';
 
 /** A repeatable sequence of numbers in [0, 1) (mulberry32). */
 export function random(seed: number): () => number {

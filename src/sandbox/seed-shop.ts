@@ -143,7 +143,9 @@ export function seedShop(store: Store, ago: Ago): void {
     logEmail(store, contact, {
       subject: 'Reset your Demo Shop password',
       tag: 'password',
-      body: `<p>Reset your password: <a href="https://${SHOP_DOMAIN}/account/reset">choose a new one</a>. The link is valid for one hour.</p>`,
+      body:
+        `<p>Reset your password: <a href="https://${SHOP_DOMAIN}/account/reset">choose a new one</a>. ` +
+        `The link is valid for one hour.</p>`,
       at: ago(day, 7),
       opened: true,
       link: `https://${SHOP_DOMAIN}/account/reset`,

@@ -37,7 +37,8 @@ export function checkSendingRights(store: Store, sender: SenderRef): void {
   const known = [...store.senders.values()].find((s) => s.email === sender.email);
   if (known?.active || domainAuthenticated(store, domainOf(sender.email))) return;
   throw invalid(
-    `Sending has been rejected because the sender you used ${sender.email} is not valid. Validate your sender or authenticate your domain`,
+    `Sending has been rejected because the sender you used ${sender.email} is not valid. Validate ` +
+      `your sender or authenticate your domain`,
   );
 }
 

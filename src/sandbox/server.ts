@@ -177,7 +177,8 @@ async function answerFor(req: IncomingMessage, routes: RouteTable<Handler>, stor
     throw new SandboxError(
       403,
       'permission_denied',
-      `Host ${JSON.stringify(req.headers.host ?? '')} is not allowed: the emulator answers only loopback names (127.0.0.1, localhost, [::1])`,
+      `Host ${JSON.stringify(req.headers.host ?? '')} is not allowed: the emulator answers only loopback ` +
+        `names (127.0.0.1, localhost, [::1])`,
     );
   }
   const url = new URL(req.url ?? '/', 'http://sandbox');

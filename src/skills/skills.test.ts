@@ -64,23 +64,26 @@ describe('the shipped skills', () => {
         expect(manifestText).toMatch(skill.writes.length ? /\*\*Writes:\*\* yes/ : /\*\*Writes:\*\* no/);
       });
 
-      it('has a code-mode script whose calls are declared, named in SKILL.md, and whose writes its header lists', () => {
-        const scripts = skill.files.filter((f) => f.path.startsWith('scripts/'));
-        expect(scripts.length).toBeGreaterThan(0);
-        for (const script of scripts) {
-          expect(manifestText).toContain(script.path);
-          const calls = brevoCalls(script.text);
-          const header = script.text
-            .split('\n')
-            .filter((l) => l.startsWith('//'))
-            .join(' ');
-          for (const call of calls) {
-            expect([...skill.reads, ...skill.writes, ...skill.optional], `${script.path}: ${call}`).toContain(call);
-            expect(manifestText, `${script.path}: brevo.${call}`).toContain(`\`brevo.${call}\``);
-            if (skill.writes.includes(call)) expect(header, `${script.path} header: ${call}`).toContain(call);
+      it(
+        'has a code-mode script whose calls are declared, named in SKILL.md, and whose writes its header ' + 'lists',
+        () => {
+          const scripts = skill.files.filter((f) => f.path.startsWith('scripts/'));
+          expect(scripts.length).toBeGreaterThan(0);
+          for (const script of scripts) {
+            expect(manifestText).toContain(script.path);
+            const calls = brevoCalls(script.text);
+            const header = script.text
+              .split('\n')
+              .filter((l) => l.startsWith('//'))
+              .join(' ');
+            for (const call of calls) {
+              expect([...skill.reads, ...skill.writes, ...skill.optional], `${script.path}: ${call}`).toContain(call);
+              expect(manifestText, `${script.path}: brevo.${call}`).toContain(`\`brevo.${call}\``);
+              if (skill.writes.includes(call)) expect(header, `${script.path} header: ${call}`).toContain(call);
+            }
           }
-        }
-      });
+        },
+      );
 
       it('serves the digest and size of the exact bytes of each file', () => {
         for (const file of skill.files) {

@@ -23,7 +23,8 @@ export default defineToolset('contacts', [
     name: 'get_contacts',
     title: 'List contacts',
     description:
-      'List contacts, optionally only those in listIds or a segmentId, created or modified since a date-time. filter takes Brevo\'s attribute syntax, e.g. equals(FIRSTNAME,"Ann").',
+      'List contacts, optionally only those in listIds or a segmentId, created or modified since ' +
+      'a date-time. filter takes Brevo\'s attribute syntax, e.g. equals(FIRSTNAME,"Ann").',
     keywords: [
       'all contacts',
       'subscribers',
@@ -49,7 +50,9 @@ export default defineToolset('contacts', [
     name: 'create_contact',
     title: 'Create contact',
     description:
-      'Create a contact by email and/or ext_id (or SMS attribute), with attributes (keys in upper case, e.g. FIRSTNAME) and listIds. updateEnabled updates an existing contact instead of failing.',
+      'Create a contact by email and/or ext_id (or SMS attribute), with attributes (keys in upper ' +
+      'case, e.g. FIRSTNAME) and listIds. updateEnabled updates an existing contact instead of ' +
+      'failing.',
     keywords: ['add a subscriber', 'new contact', 'add someone', 'sign up', 'upsert contact'],
     method: 'POST',
     path: '/contacts',
@@ -68,7 +71,8 @@ export default defineToolset('contacts', [
     name: 'create_doi_contact',
     title: 'Create contact with double opt-in',
     description:
-      'Send a double opt-in confirmation (templateId) to an email; after the click the contact joins includeListIds and is sent to redirectionUrl.',
+      'Send a double opt-in confirmation (templateId) to an email; after the click the contact joins ' +
+      'includeListIds and is sent to redirectionUrl.',
     keywords: ['double opt-in', 'confirmation email before adding', 'confirmed subscription', 'signup form'],
     method: 'POST',
     path: '/contacts/doubleOptinConfirmation',
@@ -113,7 +117,8 @@ export default defineToolset('contacts', [
     name: 'request_contact_export',
     title: 'Export contacts',
     description:
-      'Start a CSV export of contacts chosen by customContactFilter; returns a processId (see get_process for the file URL), or calls notifyUrl when done.',
+      'Start a CSV export of contacts chosen by customContactFilter; returns a processId (see get_process ' +
+      'for the file URL), or calls notifyUrl when done.',
     keywords: ['download contacts', 'contacts csv', 'export subscribers', 'export unsubscribed', 'backup contacts'],
     method: 'POST',
     path: '/contacts/export',
@@ -139,7 +144,8 @@ export default defineToolset('contacts', [
     name: 'import_contacts',
     title: 'Import contacts',
     description:
-      'Import contacts from fileUrl, fileBody (CSV text, header row of attribute names) or jsonBody into listIds or a newList. Runs in the background; returns a processId.',
+      'Import contacts from fileUrl, fileBody (CSV text, header row of attribute names) or jsonBody ' +
+      'into listIds or a newList. Runs in the background; returns a processId.',
     keywords: ['upload contacts', 'csv of contacts', 'bulk add contacts', 'import leads', 'spreadsheet'],
     method: 'POST',
     path: '/contacts/import',
@@ -161,7 +167,8 @@ export default defineToolset('contacts', [
     name: 'get_contact_info',
     title: 'Get contact',
     description:
-      'One contact with attributes, list ids and campaign statistics; startDate/endDate (YYYY-MM-DD) bound the statistics.',
+      'One contact with attributes, list ids and campaign statistics; startDate/endDate (YYYY-MM-DD) ' +
+      'bound the statistics.',
     keywords: [
       'look up a contact',
       'find contact by email',
@@ -350,7 +357,8 @@ export default defineToolset('contacts', [
     name: 'get_list',
     title: 'Get list',
     description:
-      'One contact list with subscriber counts and campaign statistics; startDate/endDate (YYYY-MM-DD) bound the statistics.',
+      'One contact list with subscriber counts and campaign statistics; startDate/endDate (YYYY-MM-DD) ' +
+      'bound the statistics.',
     keywords: ['list details', 'list size', 'how many subscribers in a list'],
     method: 'GET',
     path: '/contacts/lists/{listId}',
@@ -406,7 +414,8 @@ export default defineToolset('contacts', [
     name: 'create_attribute',
     title: 'Create contact attribute',
     description:
-      'Create a contact attribute. normal needs a type; category needs enumeration; calculated and global need a value formula.',
+      'Create a contact attribute. normal needs a type; category needs enumeration; calculated and ' +
+      'global need a value formula.',
     keywords: ['new custom field', 'new contact field', 'new property'],
     method: 'POST',
     path: '/contacts/attributes/{attributeCategory}/{attributeName}',

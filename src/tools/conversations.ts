@@ -64,7 +64,8 @@ export default defineToolset('conversations', [
     name: 'set_agent_online',
     title: 'Keep agent online',
     description:
-      'Show an agent online for 2-3 minutes; repeat every minute to stay online. Name the agent as for send_conversation_message.',
+      'Show an agent online for 2-3 minutes; repeat every minute to stay online. Name the agent as ' +
+      'for send_conversation_message.',
     keywords: ['agent online', 'presence', 'available in chat', 'heartbeat'],
     method: 'POST',
     path: '/conversations/agentOnlinePing',

@@ -147,7 +147,8 @@ export default defineToolset('corporate', [
     name: 'create_sub_account_sso_token',
     title: 'Sub-account SSO token',
     description:
-      'Token that logs into a sub-account at https://account-app.brevo.com/account/login/sub-account/sso/<token>; target or url picks the landing page.',
+      'Token that logs into a sub-account at https://account-app.brevo.com/account/login/sub-account/sso/<token>; ' +
+      'target or url picks the landing page.',
     keywords: ['log into sub-account', 'single sign on sub-account', 'access sub-account without password'],
     method: 'POST',
     path: '/corporate/subAccount/ssoToken',

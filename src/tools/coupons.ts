@@ -31,7 +31,8 @@ export default defineToolset('coupons', [
     name: 'create_coupon_collection',
     title: 'Create coupon collection',
     description:
-      'Create a coupon collection; defaultCoupon is given once codes run out. Alerts email you as expiry or stock nears.',
+      'Create a coupon collection; defaultCoupon is given once codes run out. Alerts email you as ' +
+      'expiry or stock nears.',
     keywords: ['new discount code pool', 'new promo code set'],
     method: 'POST',
     path: '/couponCollections',

@@ -28,7 +28,8 @@ const companyFields = {
 const dealAttributes = freeRecord
   .optional()
   .describe(
-    'Internal attribute names to values; deal_owner (user email or id), pipeline and deal_stage (ids from get_pipeline)',
+    'Internal attribute names to values; deal_owner (user email or id), pipeline and deal_stage ' +
+      '(ids from get_pipeline)',
   );
 
 const reminder = z.strictObject({
@@ -107,7 +108,8 @@ export default defineToolset('crm', [
     name: 'update_company',
     title: 'Update company',
     description:
-      "Change a company's name or attributes. Linked id lists replace the current links; use link_unlink_company to add or remove.",
+      "Change a company's name or attributes. Linked id lists replace the current links; use link_unlink_company " +
+      'to add or remove.',
     keywords: ['edit company', 'change company fields'],
     method: 'PATCH',
     path: '/companies/{id}',
@@ -167,7 +169,8 @@ export default defineToolset('crm', [
     name: 'import_companies',
     title: 'Import companies',
     description:
-      'Create or update companies from a CSV file (company_id column to update). Runs in the background; returns a processId.',
+      'Create or update companies from a CSV file (company_id column to update). Runs in the background; ' +
+      'returns a processId.',
     keywords: ['upload companies', 'companies csv'],
     method: 'POST',
     path: '/companies/import',
@@ -223,7 +226,8 @@ export default defineToolset('crm', [
     name: 'update_deal',
     title: 'Update deal',
     description:
-      "Change a deal's name, attributes or stage. Linked id lists replace the current links; use link_unlink_deal to add or remove.",
+      "Change a deal's name, attributes or stage. Linked id lists replace the current links; use " +
+      'link_unlink_deal to add or remove.',
     keywords: ['move deal stage', 'edit deal', 'mark deal won', 'mark deal lost', 'change amount'],
     method: 'PATCH',
     path: '/crm/deals/{id}',
@@ -310,7 +314,8 @@ export default defineToolset('crm', [
     name: 'get_tasks',
     title: 'List tasks',
     description:
-      'List CRM tasks by type, status, due date, assignee or linked record; filter_date range uses dateFrom/dateTo (epoch ms).',
+      'List CRM tasks by type, status, due date, assignee or linked record; filter_date range uses ' +
+      'dateFrom/dateTo (epoch ms).',
     keywords: ['to-do list', 'reminders', 'follow-ups', 'open tasks', 'overdue tasks'],
     method: 'GET',
     path: '/crm/tasks',
@@ -400,7 +405,8 @@ export default defineToolset('crm', [
     name: 'get_notes',
     title: 'List notes',
     description:
-      'List CRM notes, optionally of given companies, deals or contacts, created between dateFrom and dateTo (epoch ms).',
+      'List CRM notes, optionally of given companies, deals or contacts, created between dateFrom ' +
+      'and dateTo (epoch ms).',
     keywords: ['comments', 'notes on a deal', 'notes on a contact'],
     method: 'GET',
     path: '/crm/notes',
@@ -449,7 +455,8 @@ export default defineToolset('crm', [
     name: 'get_files',
     title: 'List files',
     description:
-      'List CRM files, optionally of given companies, deals or contacts, uploaded between dateFrom and dateTo (epoch ms).',
+      'List CRM files, optionally of given companies, deals or contacts, uploaded between dateFrom ' +
+      'and dateTo (epoch ms).',
     keywords: ['documents', 'attachments', 'files of a deal'],
     method: 'GET',
     path: '/crm/files',

@@ -159,7 +159,8 @@ export default defineToolset('ecommerce', [
     name: 'get_products',
     title: 'List products',
     description:
-      'List products, filterable by ids, name (3+ characters), categories, price bounds and created/modified date-time.',
+      'List products, filterable by ids, name (3+ characters), categories, price bounds and created/modified ' +
+      'date-time.',
     keywords: ['catalog', 'inventory', 'all products', 'search products'],
     method: 'GET',
     path: '/products',

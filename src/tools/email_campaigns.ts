@@ -93,7 +93,8 @@ export default defineToolset('email_campaigns', [
     name: 'create_email_campaign',
     title: 'Create email campaign',
     description:
-      'Create an email campaign from htmlContent, htmlUrl or templateId; a draft unless scheduledAt is set. Returns its id.',
+      'Create an email campaign from htmlContent, htmlUrl or templateId; a draft unless scheduledAt ' +
+      'is set. Returns its id.',
     keywords: ['new newsletter', 'draft a newsletter', 'new email blast', 'new mailing'],
     method: 'POST',
     path: '/emailCampaigns',

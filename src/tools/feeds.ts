@@ -39,7 +39,8 @@ export default defineToolset('feeds', [
     name: 'create_external_feed',
     title: 'Create external feed',
     description:
-      'Register a URL whose data campaigns can insert; authType basic uses username/password, token uses token. Returns its id.',
+      'Register a URL whose data campaigns can insert; authType basic uses username/password, token ' +
+      'uses token. Returns its id.',
     keywords: ['new data feed', 'connect feed url', 'dynamic content source', 'rss', 'json feed'],
     method: 'POST',
     path: '/feeds',

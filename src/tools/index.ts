@@ -10,7 +10,8 @@ interface ToolsetInfo {
 export const toolsets: Record<string, ToolsetInfo> = {
   transactional_email: {
     summary:
-      'Transactional email: send, schedule, templates, statistics, events, logs, blocked contacts and domains, inbound parsing',
+      'Transactional email: send, schedule, templates, statistics, events, logs, blocked contacts ' +
+      'and domains, inbound parsing',
     load: () => import('./transactional_email.js'),
   },
   transactional_sms: {

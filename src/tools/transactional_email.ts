@@ -40,7 +40,9 @@ export default defineToolset('transactional_email', [
     name: 'send_transac_email',
     title: 'Send transactional email',
     description:
-      'Send an email now or at scheduledAt. Give subject with htmlContent or textContent, or templateId with params ({{params.x}} in the template). messageVersions sends personalised copies in one call. headers {"X-Sib-Sandbox":"drop"} validates without sending. Returns messageId(s).',
+      'Send an email now or at scheduledAt. Give subject with htmlContent or textContent, or templateId ' +
+      'with params ({{params.x}} in the template). messageVersions sends personalised copies in ' +
+      'one call. headers {"X-Sib-Sandbox":"drop"} validates without sending. Returns messageId(s).',
     keywords: [
       'send one email',
       'password reset',
@@ -81,7 +83,8 @@ export default defineToolset('transactional_email', [
     name: 'get_transac_emails_list',
     title: 'List sent transactional emails',
     description:
-      'Find sent transactional emails by recipient email, templateId or messageId (one is required), optionally within startDate..endDate (YYYY-MM-DD, at most 30 days apart).',
+      'Find sent transactional emails by recipient email, templateId or messageId (one is required), ' +
+      'optionally within startDate..endDate (YYYY-MM-DD, at most 30 days apart).',
     keywords: ['sent emails', 'emails sent to an address', 'email history', 'find a sent message', 'outbox'],
     method: 'GET',
     path: '/smtp/emails',
@@ -203,7 +206,8 @@ export default defineToolset('transactional_email', [
     name: 'get_aggregated_smtp_report',
     title: 'Transactional email totals',
     description:
-      'Totals (requests, delivered, opens, clicks, bounces...) over a period: startDate+endDate (YYYY-MM-DD) or days; optionally for one tag.',
+      'Totals (requests, delivered, opens, clicks, bounces...) over a period: startDate+endDate (YYYY-MM-DD) ' +
+      'or days; optionally for one tag.',
     keywords: [
       'overall stats',
       'summary',
@@ -231,7 +235,8 @@ export default defineToolset('transactional_email', [
     name: 'get_email_event_report',
     title: 'Transactional email events',
     description:
-      'Event log of transactional emails (delivered, opened, bounced...), filterable by email, event, tags, messageId, templateId and period (startDate+endDate YYYY-MM-DD, or days).',
+      'Event log of transactional emails (delivered, opened, bounced...), filterable by email, event, ' +
+      'tags, messageId, templateId and period (startDate+endDate YYYY-MM-DD, or days).',
     keywords: [
       'delivery status',
       'was it delivered',
@@ -277,7 +282,8 @@ export default defineToolset('transactional_email', [
     name: 'get_transac_blocked_contacts',
     title: 'List blocked contacts',
     description:
-      'Contacts blocked from transactional email (bounces, spam reports, unsubscribes), optionally by sender and period (YYYY-MM-DD).',
+      'Contacts blocked from transactional email (bounces, spam reports, unsubscribes), optionally ' +
+      'by sender and period (YYYY-MM-DD).',
     keywords: ['blocklisted addresses', 'suppression list', 'unsubscribed from transactional', 'who cannot receive'],
     method: 'GET',
     path: '/smtp/blockedContacts',
@@ -329,7 +335,8 @@ export default defineToolset('transactional_email', [
     name: 'delete_hardbounces',
     title: 'Delete hard bounces',
     description:
-      'Delete hard-bounce records, all or by contactEmail and/or period (YYYY-MM-DD), so those addresses can be emailed again.',
+      'Delete hard-bounce records, all or by contactEmail and/or period (YYYY-MM-DD), so those addresses ' +
+      'can be emailed again.',
     keywords: ['clear bounces', 'reset bounce', 'bounced address fixed', 'email again'],
     method: 'POST',
     path: '/smtp/deleteHardbounces',

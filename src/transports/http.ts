@@ -174,7 +174,9 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
   const ownerOf = (req: IncomingMessage, principal: Principal | undefined) =>
     JSON.stringify([options.sessionOwner?.(req), principal?.subject, principal?.readOnly]);
 
-  /** The server for a new session or stateless request, or undefined when newSession refused (and that was answered). */
+  /**
+   * The server for a new session or stateless request, or undefined when newSession refused (and that was answered).
+   */
   const build = (
     req: IncomingMessage,
     res: ServerResponse,
@@ -232,7 +234,8 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpHandle> 
         res,
         503,
         -32000,
-        `Too many open sessions (the limit is ${maxSessions}): close an unused session (DELETE /mcp) or try again later`,
+        `Too many open sessions (the limit is ${maxSessions}): close an unused session (DELETE /mcp) ` +
+          `or try again later`,
         requestId(body),
       );
     }

@@ -239,7 +239,8 @@ export class StdioTransport implements Transport {
         errorReply(
           id,
           -32600,
-          `Request too large: a message over stdio may have at most ${limit}; send large files by URL where the tool takes one`,
+          `Request too large: a message over stdio may have at most ${limit}; send large files by URL ` +
+            `where the tool takes one`,
         ),
       ).catch(() => {});
     }

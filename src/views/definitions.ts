@@ -1,4 +1,5 @@
-// The MCP Apps views as data: which read-only tool each one shows, its ui:// address, and the read-only tools it may call through the host.
+// The MCP Apps views as data: which read-only tool each one shows, its ui:// address, and the read-only tools it may
+// call through the host.
 
 export interface ViewDefinition {
   /** The file name under dist/views/html/ (without .html) and the source entry src/views/app/<id>.ts. */

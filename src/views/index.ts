@@ -1,4 +1,5 @@
-// The views on the server side: _meta.ui on the tools whose answers they show and the ui:// resources that serve their built HTML, both only for a client that announced MCP Apps.
+// The views on the server side: _meta.ui on the tools whose answers they show and the ui:// resources that serve their
+// built HTML, both only for a client that announced MCP Apps.
 import { existsSync, readFileSync } from 'node:fs';
 import {
   ProtocolErrorCode,

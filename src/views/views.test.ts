@@ -1,4 +1,5 @@
-// The view declarations: read-only tools only, one source per view, and _meta.ui and ui:// resources only for a client that announced MCP Apps.
+// The view declarations: read-only tools only, one source per view, and _meta.ui and ui:// resources only for a client
+// that announced MCP Apps.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';

@@ -1,4 +1,5 @@
-// A real browser for the view tests: Debian's Chromium (installed with apt-get when missing and allowed) driven by playwright-core.
+// A real browser for the view tests: Debian's Chromium (installed with apt-get when missing and allowed) driven by
+// playwright-core.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** Builds what `npm run build` builds (src/ to dist/, then the views' HTML) so integration tests run the same code a user runs. */
+/**
+ * Builds what `npm run build` builds (src/ to dist/, then the views' HTML) so integration tests run the same code a
+ * user runs.
+ */
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const node = (script: string, ...args: string[]) =>

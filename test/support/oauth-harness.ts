@@ -36,7 +36,9 @@ export function useOAuthHarness() {
     get issuer(): Issuer {
       return issuer!;
     },
-    /** The built server with OAuth against the issuer (or issuerUrl), on the sandbox unless apiUrl names a fake Brevo. */
+    /**
+     * The built server with OAuth against the issuer (or issuerUrl), on the sandbox unless apiUrl names a fake Brevo.
+     */
     async serve(
       args: string[] = [],
       env: Record<string, string> = {},

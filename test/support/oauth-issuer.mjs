@@ -216,7 +216,8 @@ async function interact(provider, req, res, action) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     if (prompt.name === 'login') {
       return void res.end(
-        `<!doctype html><title>Sign in</title><form method="post" action="/interaction/${uid}/login"><input name="login"><button>Sign in</button></form>`,
+        `<!doctype html><title>Sign in</title><form method="post" action="/interaction/${uid}/login"><input ` +
+          `name="login"><button>Sign in</button></form>`,
       );
     }
     const asked = String(params.scope ?? '')

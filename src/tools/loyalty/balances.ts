@@ -131,7 +131,8 @@ export const balances: OperationSpec[] = [
     name: 'begin_transaction',
     title: 'Credit or debit balance',
     description:
-      "Credit (positive amount) or debit (negative) a member's balance; pending until complete_transaction unless autoComplete.",
+      "Credit (positive amount) or debit (negative) a member's balance; pending until complete_transaction " +
+      'unless autoComplete.',
     keywords: [
       'add points',
       'give points',

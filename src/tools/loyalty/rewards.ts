@@ -76,7 +76,8 @@ export const rewards: OperationSpec[] = [
     name: 'create_voucher',
     title: 'Give voucher',
     description:
-      'Attribute a reward as a voucher to a member, by contactId or loyaltySubscriptionId, with optional code, value and expiry.',
+      'Attribute a reward as a voucher to a member, by contactId or loyaltySubscriptionId, with optional ' +
+      'code, value and expiry.',
     keywords: ['give voucher', 'give reward to member', 'issue voucher'],
     method: 'POST',
     path: '/loyalty/offer/programs/{pid}/rewards/attribute',
@@ -95,7 +96,8 @@ export const rewards: OperationSpec[] = [
     name: 'redeem_voucher',
     title: 'Redeem voucher',
     description:
-      "Start redeeming a member's voucher (attributedRewardId, code or rewardId); confirm with complete_redeem_transaction before ttl seconds.",
+      "Start redeeming a member's voucher (attributedRewardId, code or rewardId); confirm with complete_redeem_transaction " +
+      'before ttl seconds.',
     keywords: ['use voucher', 'claim reward', 'spend voucher'],
     method: 'POST',
     path: '/loyalty/offer/programs/{pid}/rewards/redeem',

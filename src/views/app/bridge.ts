@@ -1,4 +1,5 @@
-// The view's side of MCP Apps: JSON-RPC over postMessage with the host (handshake, tool input and result, host context, size) and tools/call limited to the view's own read-only tools.
+// The view's side of MCP Apps: JSON-RPC over postMessage with the host (handshake, tool input and result, host context,
+// size) and tools/call limited to the view's own read-only tools.
 import type { McpUiHostContext, McpUiInitializeResult } from '@modelcontextprotocol/ext-apps';
 
 /** The extension's protocol revision this view speaks. */
@@ -36,7 +37,8 @@ export class RefusedToolError extends Error {}
 export function checkReadOnlyCall(allowed: readonly string[], name: unknown): asserts name is string {
   if (typeof name !== 'string' || !allowed.includes(name)) {
     throw new RefusedToolError(
-      `Refused: ${String(name)} is not one of the read-only tools this view may call (${allowed.join(', ')}); nothing was sent.`,
+      `Refused: ${String(name)} is not one of the read-only tools this view may call (${allowed.join(', ')}); ` +
+        `nothing was sent.`,
     );
   }
 }

@@ -1,4 +1,5 @@
-// A chart with its table: an SVG chart drawn by Chartist (named as one picture for screen readers) and the same numbers as a table, which a button shows in its place.
+// A chart with its table: an SVG chart drawn by Chartist (named as one picture for screen readers) and the same numbers
+// as a table, which a button shows in its place.
 import { BarChart, LineChart, type BarChartOptions, type LineChartOptions } from 'chartist';
 import { h, uniqueId } from './dom.js';
 import { int } from './format.js';

@@ -1,4 +1,5 @@
-// Contact lists' health (get_lists): subscribed and blocklisted per list, the next page of lists, and one list's growth by month.
+// Contact lists' health (get_lists): subscribed and blocklisted per list, the next page of lists, and one list's growth
+// by month.
 import 'chartist/dist/index.css';
 import './styles.css';
 import { mountChart } from './chart.js';
@@ -153,13 +154,16 @@ async function showGrowth(ctx: ViewContext, body: HTMLElement, list: ListRow): P
     h(
       'p',
       { class: 'subtitle' },
-      `New contacts per month among the ${int(list.contacts)} now in ${list.name}, by the date each contact was created in Brevo (Brevo does not date list sign-ups)${partial ? `; from the newest ${int(contacts.length)}` : ''}.`,
+      `New contacts per month among the ${int(list.contacts)} now in ${list.name}, by the date each ` +
+        `contact was created in Brevo (Brevo does not date list sign-ups)${partial ? `; from the newest ${int(contacts.length)}` : ''}.`,
     ),
   );
   const last = months[months.length - 1]!;
   mountChart(body, {
     title: `${list.name}: new contacts per month`,
-    summary: `${list.name} gained ${months.map((m) => `${int(m.added)} in ${month(m.month)}`).join(', ')}; ${int(last.total)} contacts at the end.`,
+    summary:
+      `${list.name} gained ${months.map((m) => `${int(m.added)} in ${month(m.month)}`).join(', ')}; ` +
+      `${int(last.total)} contacts at the end.`,
     kind: 'bar',
     headingLevel: 3,
     labels: months.map((m) => month(m.month)),

@@ -1,4 +1,5 @@
-// What the views draw from Brevo's answers, on the shapes Brevo's definition gives (richer than the demo account's) and on missing fields.
+// What the views draw from Brevo's answers, on the shapes Brevo's definition gives (richer than the demo account's) and
+// on missing fields.
 import { describe, expect, it } from 'vitest';
 import { checkReadOnlyCall, RefusedToolError } from './bridge.js';
 import {

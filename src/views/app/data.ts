@@ -1,4 +1,5 @@
-// Brevo's answers turned into what the views draw: plain functions, no DOM, tolerant of missing fields and of data richer than the demo account's.
+// Brevo's answers turned into what the views draw: plain functions, no DOM, tolerant of missing fields and of data
+// richer than the demo account's.
 import { num } from './format.js';
 
 type Loose = Record<string, unknown>;

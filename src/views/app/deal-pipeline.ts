@@ -1,4 +1,5 @@
-// The CRM pipeline (get_deals): deals per stage with their count and total amount, stage names from get_pipelines, one pipeline at a time, and the next page of deals.
+// The CRM pipeline (get_deals): deals per stage with their count and total amount, stage names from get_pipelines, one
+// pipeline at a time, and the next page of deals.
 import 'chartist/dist/index.css';
 import './styles.css';
 import { mountChart } from './chart.js';

@@ -1,4 +1,5 @@
-// The report of one email campaign (get_email_campaign): the sent → delivered → opened → clicked funnel, bounces and unsubscriptions, top links and devices.
+// The report of one email campaign (get_email_campaign): the sent → delivered → opened → clicked funnel, bounces and
+// unsubscriptions, top links and devices.
 import 'chartist/dist/index.css';
 import './styles.css';
 import { mountChart } from './chart.js';

@@ -1,4 +1,5 @@
-// Transactional email per day over a period (get_smtp_report): totals, a line per measure, delivery problems per day, and buttons for another period.
+// Transactional email per day over a period (get_smtp_report): totals, a line per measure, delivery problems per day,
+// and buttons for another period.
 import 'chartist/dist/index.css';
 import './styles.css';
 import { mountChart } from './chart.js';
@@ -99,7 +100,8 @@ function draw(
     });
   perDay(
     'Email per day',
-    `Requests, delivered, unique opens and unique clicks per day over ${rows.length} days; ${int(t.requests)} requests in all, the most on ${date(busiest.date)} (${int(busiest.requests)}).`,
+    `Requests, delivered, unique opens and unique clicks per day over ${rows.length} days; ${int(t.requests)} ` +
+      `requests in all, the most on ${date(busiest.date)} (${int(busiest.requests)}).`,
     'line',
     [
       ['Requests', 'requests'],
@@ -110,7 +112,9 @@ function draw(
   );
   perDay(
     'Delivery problems per day',
-    `Hard bounces ${int(t.hardBounces)}, soft bounces ${int(t.softBounces)}, blocked ${int(t.blocked)}, invalid ${int(t.invalid)}, spam reports ${int(t.spamReports)} and unsubscribed ${int(t.unsubscribed)} over ${rows.length} days.`,
+    `Hard bounces ${int(t.hardBounces)}, soft bounces ${int(t.softBounces)}, blocked ${int(t.blocked)}, ` +
+      `invalid ${int(t.invalid)}, spam reports ${int(t.spamReports)} and unsubscribed ${int(t.unsubscribed)} ` +
+      `over ${rows.length} days.`,
     'bar',
     [
       ['Hard bounces', 'hardBounces'],

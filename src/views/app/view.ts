@@ -1,4 +1,5 @@
-// What every view does around its own drawing: connect to the host, follow its context, wait for the tool's answer, read it as data, and report problems in words.
+// What every view does around its own drawing: connect to the host, follow its context, wait for the tool's answer,
+// read it as data, and report problems in words.
 import { VIEWS } from '../definitions.js';
 import { HostBridge, type ToolResult } from './bridge.js';
 import { h, messageOf, notice } from './dom.js';
@@ -12,7 +13,10 @@ export interface ViewContext {
   root: HTMLElement;
   /** The arguments the tool was called with. */
   args: Record<string, unknown>;
-  /** Calls one of this view's read-only tools through the host and returns its answer as data; an error result throws with its text. */
+  /**
+   * Calls one of this view's read-only tools through the host and returns its answer as data; an error result throws
+   * with its text.
+   */
   call(name: string, args: Record<string, unknown>): Promise<unknown>;
 }
 
@@ -29,7 +33,8 @@ export function resultData(result: ToolResult): unknown {
   } catch {
     throw new UnreadableResult(
       /\[cut: \d+ more characters/.test(text)
-        ? 'This answer was cut by the server’s size limit (--max-result-chars), so it cannot be drawn. Ask for less (a filter, a smaller page) or raise the limit.'
+        ? 'This answer was cut by the server’s size limit (--max-result-chars), so it cannot be drawn. ' +
+            'Ask for less (a filter, a smaller page) or raise the limit.'
         : 'This answer is not the data this view draws.',
     );
   }

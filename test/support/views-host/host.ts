@@ -1,4 +1,6 @@
-// A minimal MCP Apps host page for the browser test: loads a view's HTML in a sandboxed iframe under the CSP its resource declares, and talks to it through the extension's own host-side bridge (AppBridge); tool calls go to the real server through the test.
+// A minimal MCP Apps host page for the browser test: loads a view's HTML in a sandboxed iframe under the CSP its
+// resource declares, and talks to it through the extension's own host-side bridge (AppBridge); tool calls go to the
+// real server through the test.
 import { AppBridge, PostMessageTransport } from '@modelcontextprotocol/ext-apps/app-bridge';
 
 type Theme = 'light' | 'dark';
