@@ -201,6 +201,7 @@ function evaluate(results, capabilities, stateless) {
       rows.push({
         scenario,
         outcome: 'passed',
+        // wide: one message whose parts depend on conditions; kept whole so it reads as sent
         detail: `${successes.length} check(s)${warnings.length ? `, ${warnings.length} warning(s): ${warnings.map((w) => w.errorMessage ?? w.description).join('; ')}` : ''}`,
       });
     } else {

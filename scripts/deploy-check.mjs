@@ -524,6 +524,7 @@ http {
   if (problems.length) {
     for (const p of problems) say(`FAILED: ${p}`);
     say(
+      // wide: one message kept whole so it reads as sent
       `replica logs:\n${replicas.map((r) => `--- ${r.name}\n${r.log()}`).join('\n')}\n--- nginx\n${proxyLog}${readFileSync(join(workDir, 'error.log'), 'utf8')}`,
     );
     return 1;

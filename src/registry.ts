@@ -238,6 +238,7 @@ export function narrowSelection(
   ];
   if (notOffered.length) {
     throw new SelectionError(
+      // wide: one message whose parts depend on conditions; kept whole so it reads as sent
       `not offered by this server: ${notOffered.join(', ')} (it offers the toolsets ${offeredSets.join(', ') || 'none'}${server.readOnly ? ', read-only tools only' : ''})`,
     );
   }

@@ -129,6 +129,7 @@ describe('code mode isolation and limits', () => {
       await brevo.create_list({ name: 'VIP' });`);
     expect(polluted.isError).toBe(true);
     expect(textOf(polluted)).toMatch(
+      // wide: one regex; cut into pieces it is harder to check
       /Invalid arguments for create_list: folderId is required \(get_folders lists them; create_folder makes one\) \(code invalid_arguments, tool create_list\)/,
     );
     const viaProto = await execute(

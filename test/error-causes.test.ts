@@ -92,6 +92,7 @@ describe('5,000-deep arrays over stdio', () => {
   });
 
   it('are refused as too deep, not reported as a cancelled request, and the server keeps serving', async () => {
+    // wide: one message kept whole so it reads as sent
     const args = `{"event_name":"order_completed","identifiers":{"email_id":"ann@example.com"},"event_properties":{"cart":{"lines":${nestedArraysText(5000)}}}}`;
     peer.write(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"create_event","arguments":${args}}}\n`);
     const response = await peer.next((m) => m.id === 1);

@@ -30,6 +30,20 @@ function biome(command: 'lint' | 'format', file: string, text: string) {
 
 const CLEAN = 'export async function later(): Promise<number> {\n  return 1;\n}\n';
 
+/** scripts/check-line-width.mjs run on a fresh git repository holding one file. */
+function lineWidth(text: string) {
+  const repo = mkdtempSync(join(tmpdir(), 'brevo-mcp-width-'));
+  writeFileSync(join(repo, 'wide.ts'), text);
+  return new Promise<{ code: number; output: string }>((resolve) => {
+    execFile('git', ['init', '-q'], { cwd: repo }, () =>
+      execFile(process.execPath, [join(ROOT, 'scripts', 'check-line-width.mjs')], { cwd: repo }, (error, out, err) => {
+        rmSync(repo, { recursive: true, force: true });
+        resolve({ code: error ? Number(error.code ?? 1) : 0, output: out + err });
+      }),
+    );
+  });
+}
+
 describe('house rules', () => {
   it('pass a clean file', async () => {
     expect((await biome('lint', 'clean.ts', CLEAN)).code).toBe(0);
@@ -49,5 +63,13 @@ describe('house rules', () => {
     expect(line.length).toBeGreaterThanOrEqual(200);
     const run = await biome('format', 'wide.ts', `${line}\n`);
     expect(run.code).not.toBe(0);
+  });
+
+  it('format:check also fails on a 200-character string the formatter cannot break, unless explained', async () => {
+    const line = `export const wide = '${'x'.repeat(180)}';`;
+    const run = await lineWidth(`${line}\n`);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toMatch(/wide\.ts:1: 2\d\d columns/);
+    expect((await lineWidth(`// wide: a fixture that must stay whole\n${line}\n`)).code).toBe(0);
   });
 });

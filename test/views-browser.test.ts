@@ -452,6 +452,7 @@ describe('views in a real browser (Chromium)', () => {
     const total = sum(stages.map((s) => s.amount));
     await view
       .getByRole('img', {
+        // wide: one message whose parts depend on conditions; kept whole so it reads as sent
         name: `${shown.pipeline_name}, amount and deals per stage: ${stages.map((s) => `${s.name} ${amount(s.amount)} in ${int(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}`).join('; ')}.`,
       })
       .waitFor();

@@ -79,6 +79,7 @@ export function createResourceServer(config: OAuthConfig, serverReadOnly: boolea
         log('warn', `OAuth: ${config.issuer} has no introspection endpoint: opaque access tokens will be refused`);
       log(
         'info',
+        // wide: one message kept whole so it reads as sent
         `OAuth: access tokens from ${metadata.issuer} for ${resource} (${[metadata.jwks_uri && 'JWTs', opaque && 'opaque tokens by introspection'].filter(Boolean).join(', ')})`,
       );
       return { jwt: metadata.jwks_uri ? jwtVerifier(metadata.jwks_uri, checks) : undefined, opaque };

@@ -49,6 +49,7 @@ export function search(args: unknown, discovery: Discovery, entries: Map<string,
     return { content: [{ type: 'text', text: `// No operation matches "${query}".${browse}` }] };
   }
   const total = Math.max(found.total, hits.length);
+  // wide: one message whose parts depend on conditions; kept whole so it reads as sent
   const head = `// ${total} match${total === 1 ? '' : 'es'}${hits.length < total ? `, best ${hits.length}` : ''}${found.fuzzy ? ' (typos read as the nearest words)' : ''}; brevo methods:`;
   const full = hits.slice(0, fullCount).map(declarationOf);
   const others = hits.slice(fullCount);

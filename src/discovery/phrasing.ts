@@ -60,6 +60,7 @@ export const ASIDES = new Set(['before', 'until', 'unless']);
 
 /** Words that open a request without saying what it is about. */
 export const POLITE =
+  // wide: one regex; cut into pieces it is harder to check
   /^((hey|hi|hello|ok|okay|so|please|pls|plz|quick question|urgent|quick one|question|hang on|hold on|wait|oh|ah|right|well|morning|good morning|afternoon|sorry|um|erm)\b[ ,:!-]*)*((can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|how (i|we) can|(is there a way|is it possible|how|what'?s the (best )?way|what is the (best )?way) (to|do i|do we|can i|can we|should i|should we|would i|would we)|what do (i|we) (need to )?do to|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just)?\s*/i;
 /** Words that open a question, known to typo correction ("wich" is "which") though never searched for. */
 export const QUESTION_WORDS = ['which', 'what', 'where', 'when', 'whose'];
@@ -75,6 +76,7 @@ export const YES_NO = /^(is|are|was|were|has|have|had|did|does|do)\b(?! (i|we) (
  * object.
  */
 export const CHANNEL_VERB = new RegExp(
+  // wide: one message whose parts depend on conditions; kept whole so it reads as sent
   `^(${CHANNEL_VERBS.join('|')})( (${CHANNEL_VERBS.join('|')}))? (a|an|the|all|my|our|this|that|these|those|every|each|some|someone|somebody|everyone|everybody|him|her|them|me|us|customers?|contacts?|people|users?|\\S+@\\S+|\\+?\\d[\\d ]{5,})\\b`,
   'i',
 );
@@ -118,6 +120,7 @@ export const SHAPE_RULES: ShapeRule[] = [
   {
     rule: "reads 'what can X see and do' as that person's permissions",
     pattern:
+      // wide: one regex; cut into pieces it is harder to check
       /\bwhat\s+(?:can|could|may|is|are)\s+(?!i\b|we\b|you\b)(\S+(?:\s+\S+){0,3}?)\s+(?:(?:allowed|able|permitted)\s+to\s+)?(?:see|do|access|view|edit|change|use|touch|manage)\b/gi,
     as: ' permissions of $1 ',
   },
@@ -150,6 +153,7 @@ export const SHAPE_RULES: ShapeRule[] = [
   {
     rule: "reads the person's own organisation as a place, not a CRM company",
     pattern:
+      // wide: one regex; cut into pieces it is harder to check
       /\b(in|on|of|for|across|within|under|throughout|from)\s+(our|my)\s+((whole|entire|enterprise)\s+)?(organisation|organization|org|company|business|enterprise)\b(?!\s*['’]s)/gi,
     as: ' ',
   },

@@ -25,6 +25,7 @@ export const isStopWord = (word: string) => STOP_WORDS.has(word);
 /** British → American spellings, as word stems, so "organisation" and "organization" meet. */
 const SPELLINGS: Array<[RegExp, string]> = [
   [
+    // wide: one regex; cut into pieces it is harder to check
     /^(organi|authori|personali|customi|categori|synchroni|recogni|prioriti|optimi|initiali|finali|summari|visuali|reali|anonymi|normali|utili|memori|speciali)s(e|es|ed|ing|ation|ations|er|ers)$/,
     '$1z$2',
   ],

@@ -218,6 +218,7 @@ export const PROMPTS: PromptDefinition[] = [
           'isActive false so nothing uses it yet. Note the id it returns.',
         `5. Send a test with \`send_test_template\`: that templateId and emailTo ["${testEmail}"]. ` +
           `Placeholders stay unfilled in a test.`,
+        // wide: one message whose parts depend on conditions; kept whole so it reads as sent
         `6. Show me the id, the subject, every params placeholder with an example params object${has('send_transac_email') ? ' as `send_transac_email` takes it' : ''}, and the HTML. Offer changes through \`update_smtp_template\`, and activate it (isActive true) only when I say so.`,
       ),
   },
@@ -298,6 +299,7 @@ export const PROMPTS: PromptDefinition[] = [
           '(temporary: full mailbox, server down); deferred (Brevo is still retrying); delivered ' +
           "(then it sits in spam or a filter on the recipient's side: say what to check); marked " +
           'as spam.',
+        // wide: one message whose parts depend on conditions; kept whole so it reads as sent
         `- What to do about it.${has('unblock_transac_contact') ? ` If ${email} is blocked and the reason no longer holds, offer \`unblock_transac_contact\`, and run it only after I confirm.` : ''}`,
       );
     },
@@ -334,7 +336,9 @@ export const PROMPTS: PromptDefinition[] = [
         `Plan a re-engagement segment: contacts${listId ? ` of list ${listId}` : ''} who have opened ` +
           `and clicked nothing for ${days} days (since ${since}).`,
         '',
+        // wide: one message whose parts depend on conditions; kept whole so it reads as sent
         `1. Know the audience: ${listId ? `\`get_list\` with listId ${listId} (brevo://contacts/lists/${listId})` : '`get_lists` (brevo://contacts/lists) for the lists and their sizes, then `get_list` for the main ones'}; \`get_attributes\` (brevo://contacts/attributes) for what can be segmented on; \`get_segments\` (brevo://contacts/segments) for segments to reuse rather than duplicate.`,
+        // wide: one message whose parts depend on conditions; kept whole so it reads as sent
         `2. Measure inactivity on a sample: read up to 500 contacts with \`get_contacts_from_list\`${listId ? ` (listId ${listId}; also brevo://contacts/lists/${listId}/contacts)` : ' on the largest list'}, then for 30 of them spread over the list call \`get_contact_stats\` with the email as identifier, startDate "${since}" and endDate "${today}". A contact sent campaigns (messagesSent) with no opened and no clicked is inactive. Estimate the inactive share and extrapolate to the list size.`,
         has('get_email_campaigns') &&
           `${step++}. For expectations, call \`get_email_campaigns\` with status "sent", statistics "globalStats", ` +
@@ -384,6 +388,7 @@ export const PROMPTS: PromptDefinition[] = [
         '- Per stage, in pipeline order: number of deals and total amount.',
         '- Stalled deals (not modified for 30 days or more), deals past their close date, and deals ' +
           'without an owner, amount or close date.',
+        // wide: one message whose parts depend on conditions; kept whole so it reads as sent
         `- The next action for each stalled or overdue deal.${has('create_task') ? ' Offer to create follow-up tasks with `create_task` (a task type from brevo://crm/task-types), only after I approve.' : ''}`,
       ),
   },

@@ -45,6 +45,7 @@ export async function runEmulator(argv: string[]): Promise<number | undefined> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     process.stderr.write(
+      // wide: one message whose parts depend on conditions; kept whole so it reads as sent
       `brevo-mcp emulator: cannot listen on 127.0.0.1:${port}${code === 'EADDRINUSE' ? ' (the port is in use; pick another with --port, or 0 for a free one)' : `: ${(error as Error).message}`}\n`,
     );
     return 1;

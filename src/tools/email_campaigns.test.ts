@@ -61,6 +61,7 @@ describeRequests('email_campaigns', [
       method: 'GET',
       path: '/emailCampaigns',
       query:
+        // wide: the exact query string a test expects, kept whole
         'type=classic&status=sent&statistics=globalStats&startDate=2026-10-01T00:00:00+02:00&endDate=2026-10-31T23:59:59+01:00&limit=20&offset=40&sort=desc&excludeHtmlContent=true',
     },
   },

@@ -112,6 +112,7 @@ function draw(
   );
   mountChart(root, {
     title: 'Amount per stage',
+    // wide: one message whose parts depend on conditions; kept whole so it reads as sent
     summary: `${current.name}, amount and deals per stage: ${stages.map((s) => `${s.name} ${amount(s.amount)} in ${int(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}`).join('; ')}.`,
     kind: 'bar',
     labels: stages.map((s) => s.name),
