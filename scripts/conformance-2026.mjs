@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startHttp } from './lib/start-http.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SUITE_DIR = join(ROOT, 'node_modules', 'conformance-next');
@@ -47,36 +48,6 @@ const EXPECTED = {
   'tasks-required-task-error': 'the Tasks extension is not offered',
   'tasks-mrtr-composition': 'the Tasks extension is not offered',
 };
-
-/** Starts a server whose URL shows up on stdout or stderr; resolves with it. */
-function start(command, args) {
-  const child = spawn(command, args, { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start within 15 s: ${output}`)), 15_000);
-    const read = (chunk) => {
-      output += chunk.toString('utf8');
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code}: ${output}`));
-    });
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, stop };
-}
 
 function runSuite(url, outputDir) {
   return new Promise((resolve, reject) => {
@@ -113,7 +84,7 @@ function readChecks(outputDir) {
 
 async function measure(name, command, args, keep) {
   const outputDir = mkdtempSync(join(tmpdir(), 'brevo-mcp-conformance-2026-'));
-  const server = start(command, args);
+  const server = startHttp(command, args);
   try {
     const url = await server.url;
     const output = await runSuite(url, outputDir);

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startHttp } from './lib/start-http.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SUITE_DIR = join(ROOT, 'node_modules', 'conformance-next');
@@ -28,35 +29,7 @@ const SCENARIO_TIMEOUT_MS = 2 * 60_000;
 /** Starts brevo-mcp over HTTP on a free port; resolves with its URL once it listens. */
 function startServer(args) {
   const cli = [join(ROOT, 'dist', 'cli.js'), '--sandbox', '--transport', 'http', '--port', '0', '--toolsets', 'all'];
-  const child = spawn(process.execPath, [...cli, ...args], {
-    env: { PATH: process.env.PATH ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start within 15 s: ${output}`)), 15_000);
-    const read = (chunk) => {
-      output += chunk.toString('utf8');
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code}: ${output}`));
-    });
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, stop };
+  return startHttp(process.execPath, [...cli, ...args]);
 }
 
 /** Runs one scenario (forced: an extension's scenarios are not on the revision's timeline); returns its checks. */

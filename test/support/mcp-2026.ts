@@ -2,7 +2,7 @@
 // Streamable HTTP: what clients that probe server/discover first get.
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { BIN, TEST_KEY } from './mcp.js';
+import { BIN, serverEnv } from './mcp.js';
 
 export interface Modern {
   client: Client;
@@ -25,12 +25,7 @@ export async function connectStdio2026(
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BIN, ...(options.args ?? [])],
-    env: {
-      PATH: process.env.PATH ?? '',
-      BREVO_API_KEY: TEST_KEY,
-      ...(options.apiUrl ? { BREVO_API_URL: options.apiUrl } : {}),
-      ...options.env,
-    },
+    env: serverEnv(options),
     stderr: 'pipe',
   });
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

@@ -19,6 +19,16 @@ export interface Connected {
   close: () => Promise<void>;
 }
 
+/** The environment a test server starts with: the test key, a fake Brevo's URL if given, and extras. */
+export function serverEnv(options: { apiUrl?: string; env?: Record<string, string> }): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    BREVO_API_KEY: TEST_KEY,
+    ...(options.apiUrl ? { BREVO_API_URL: options.apiUrl } : {}),
+    ...options.env,
+  };
+}
+
 export async function connectStdio(
   options: {
     apiUrl?: string;
@@ -31,12 +41,7 @@ export async function connectStdio(
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BIN, ...(options.args ?? [])],
-    env: {
-      PATH: process.env.PATH ?? '',
-      BREVO_API_KEY: TEST_KEY,
-      ...(options.apiUrl ? { BREVO_API_URL: options.apiUrl } : {}),
-      ...options.env,
-    },
+    env: serverEnv(options),
     stderr: 'pipe',
   });
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
