@@ -119,7 +119,9 @@ describe('the MCP Bundle', () => {
       expect(client.getServerVersion()).toMatchObject({ name: 'brevo-mcp', version: pkg.version });
       const { tools } = await client.listTools();
       const expected = catalog.filter((t) => DEFAULT_TOOLSETS.includes(t.toolset)).map((t) => t.name);
-      expect(tools.map((t) => t.name)).toEqual(expected);
+      // The server's default: the meta-tools that reach every operation, then the common toolsets.
+      const meta = ['search_tools', 'describe_tool', 'call_tool', 'enable_toolset'];
+      expect(tools.map((t) => t.name)).toEqual([...meta, ...expected]);
       const account = await client.callTool({ name: 'get_account', arguments: {} });
       expect(account.isError).toBeFalsy();
       expect(textOf(account)).toContain('Demo Shop');
