@@ -9,6 +9,7 @@ import { CODE_LIMIT_CEILINGS, DEFAULT_CODE_LIMITS, MIN_MEMORY_MB, type CodeLimit
 const MAX_BODY_BYTES_CEILING = 16 * 1024 * 1024;
 import { DEFAULT_TOOLSETS, type ToolSelection } from './registry.js';
 import { isLoopbackHost } from './transports/loopback.js';
+import { HTTP_ONLY, OPTIONS } from './options.js';
 
 export interface Config {
   transport: 'stdio' | 'http';
@@ -108,55 +109,6 @@ export class ConfigError extends Error {}
 /** Which clients get the Skills extension: those that announce it (default), all, or none. */
 export const SKILLS_MODES = ['announced', 'all', 'off'] as const;
 export type SkillsMode = (typeof SKILLS_MODES)[number];
-
-const options = {
-  transport: { type: 'string' },
-  host: { type: 'string' },
-  port: { type: 'string' },
-  toolsets: { type: 'string' },
-  tools: { type: 'string' },
-  'exclude-tools': { type: 'string' },
-  'read-only': { type: 'boolean' },
-  dynamic: { type: 'boolean' },
-  code: { type: 'boolean' },
-  'code-timeout-ms': { type: 'string' },
-  'code-memory-mb': { type: 'string' },
-  'code-max-calls': { type: 'string' },
-  confirm: { type: 'boolean' },
-  skills: { type: 'string' },
-  'max-result-chars': { type: 'string' },
-  'list-tools': { type: 'boolean' },
-  'auth-token': { type: 'string' },
-  'allowed-origins': { type: 'string' },
-  'allowed-hosts': { type: 'string' },
-  'max-body-bytes': { type: 'string' },
-  'max-sessions': { type: 'string' },
-  'session-idle-ms': { type: 'string' },
-  stateless: { type: 'boolean' },
-  'shutdown-grace-ms': { type: 'string' },
-  'allow-client-keys': { type: 'boolean' },
-  'oauth-issuer': { type: 'string' },
-  'public-url': { type: 'string' },
-  sandbox: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
-
-/** Options of the HTTP transport only: given with stdio, they do nothing. */
-const HTTP_ONLY = [
-  'host',
-  'port',
-  'auth-token',
-  'allowed-origins',
-  'allowed-hosts',
-  'max-body-bytes',
-  'max-sessions',
-  'session-idle-ms',
-  'stateless',
-  'shutdown-grace-ms',
-  'allow-client-keys',
-  'public-url',
-] as const satisfies ReadonlyArray<keyof typeof options>;
 
 const list = (value: string | undefined) =>
   value
@@ -310,9 +262,9 @@ function readOAuth(
 }
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
-  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
   try {
-    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+    values = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

@@ -10,6 +10,7 @@ import { createMcpServer } from './server.js';
 import { isLoopbackHost } from './transports/loopback.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
+import { optionsHelp } from './options.js';
 
 const HELP = `brevo-mcp ${VERSION}: Model Context Protocol server for the Brevo API
 
@@ -19,65 +20,13 @@ Usage: brevo-mcp [options]
                                        brevo-mcp emulator --help)
 
 Options:
-  --transport stdio|http   How clients connect (default stdio; env BREVO_MCP_TRANSPORT)
-  --host HOST              HTTP bind address (default 127.0.0.1; env BREVO_MCP_HOST)
-  --port PORT              HTTP port, 0 for a free one (default 3000; env BREVO_MCP_PORT)
-  --toolsets a,b|all       Toolsets to expose, in any case (default ${'transactional_email,contacts,account'}; env BREVO_TOOLSETS)
-  --tools x,y              Expose exactly these tools (env BREVO_TOOLS)
-  --exclude-tools x,y      Never expose these tools (env BREVO_EXCLUDE_TOOLS)
-  --read-only              Only read-only tools; wins over the other filters (env BREVO_READ_ONLY=1)
-  --dynamic                List 4 meta-tools (search_tools, describe_tool, call_tool, enable_toolset)
-                           that reach every selected operation, instead of the operations
-                           (env BREVO_DYNAMIC=1); without --toolsets they reach the whole catalog;
-                           with --stateless, enable_toolset is not offered (nothing would keep it)
-  --code                   List 2 tools, search and execute: the model writes a script that calls
-                           brevo.<operation>(args), run in a WebAssembly sandbox (env BREVO_CODE=1);
-                           without --toolsets it reaches the whole catalog; not with --dynamic
-  --code-timeout-ms N      Wall time of one script run, 1 to 120000 (default 30000; env BREVO_CODE_TIMEOUT_MS)
-  --code-memory-mb N       Memory of one script run, 16 to 256 (default 64; env BREVO_CODE_MEMORY_MB)
-  --code-max-calls N       Brevo calls one script run may make, 1 to 1000 (default 200; env
-                           BREVO_CODE_MAX_CALLS); what a run sends is bound by --max-body-bytes
-  --confirm                Ask the user (MCP elicitation) before every destructive tool runs;
-                           clients without elicitation then get an error (env BREVO_CONFIRM=1)
-  --skills announced|all|off  Serve Brevo skills (SEP-2640) to clients that announce the extension
-                           (default), to every client, or to none (env BREVO_SKILLS)
-  --max-result-chars N     Longest tool result or resource text, 1000 to 1000000 (default 40000;
-                           env BREVO_MAX_RESULT_CHARS)
-  --list-tools             Print tools as JSON and exit (no key needed): with a selection option
-                           (--toolsets, --tools, --exclude-tools, --read-only) the tools this
-                           server would serve; without one, the whole catalog
-  --sandbox                Serve against a built-in Brevo emulator with a demo account, in memory
-                           on 127.0.0.1: no key needed, nothing is sent, BREVO_API_KEY and
-                           BREVO_API_URL are ignored (env BREVO_SANDBOX=1)
-  -h, --help               This help
-  -v, --version            The version
+${optionsHelp('main')}
 
 HTTP options (--transport http; over stdio they are ignored, with a warning):
-  --auth-token TOKEN       Require "Authorization: Bearer TOKEN" on /mcp (env MCP_AUTH_TOKEN; prefer
-                           the env var: flags show in ps). Required to bind a non-loopback address (or OAuth)
-  --allowed-origins a,b    Browser origins allowed besides loopback ones, e.g. https://app.example.com;
-                           * allows any (env BREVO_MCP_ALLOWED_ORIGINS)
-  --allowed-hosts a,b      Host header values allowed besides loopback ones (name or name:port; *
-                           allows any) (env BREVO_MCP_ALLOWED_HOSTS)
-  --max-body-bytes N       Largest request body, larger gets 413, at most 16777216 (default 1048576; env
-                           BREVO_MCP_MAX_BODY_BYTES); with --code, also per script call and run
-  --max-sessions N         Most open sessions, at most 10000 (default 100; env BREVO_MCP_MAX_SESSIONS)
-  --session-idle-ms N      Close a session after N ms without a request; 0 never (default 1800000;
-                           env BREVO_MCP_SESSION_IDLE_MS)
-  --stateless              No sessions for 2025-11-25 clients either: each POST is served on its own,
-                           for load balancing; GET and DELETE get 405 (env BREVO_MCP_STATELESS=1).
-                           2026-07-28 requests are always served on their own
-  --shutdown-grace-ms N    On SIGINT/SIGTERM, wait this long for requests in flight (default 10000;
-                           env BREVO_MCP_SHUTDOWN_GRACE_MS)
-  --allow-client-keys      A client may bring its own Brevo key in the X-Brevo-Api-Key header (its
-                           session is bound to it); a value that cannot be a key gets 401;
-                           BREVO_API_KEY becomes optional (env BREVO_MCP_ALLOW_CLIENT_KEYS=1)
+${optionsHelp('http')}
 
 OAuth (--transport http; instead of --auth-token):
-  --oauth-issuer URL       Accept OAuth access tokens from this authorization server (its issuer URL);
-                           clients sign in through it (env BREVO_MCP_OAUTH_ISSUER)
-  --public-url URL         The MCP endpoint's URL as clients reach it, e.g. https://mcp.example.com/mcp:
-                           tokens must be issued for it (required off loopback; env BREVO_MCP_PUBLIC_URL)
+${optionsHelp('oauth')}
   BREVO_MCP_OAUTH_READ_SCOPE     Scope for read-only tools (default brevo:read)
   BREVO_MCP_OAUTH_WRITE_SCOPE    Scope for every tool the server offers (default brevo:write)
   BREVO_MCP_OAUTH_AUDIENCE       Audiences accepted besides the public URL, comma-separated
