@@ -1,7 +1,7 @@
 // The house rules catch what they promise: Biome's lint fails on a floating promise and its format
 // check on a 200-character line, with the project's own biome.json, while a clean file passes both.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,5 +71,13 @@ describe('house rules', () => {
     expect(run.code).not.toBe(0);
     expect(run.output).toMatch(/wide\.ts:1: 2\d\d columns/);
     expect((await lineWidth(`// wide: a fixture that must stay whole\n${line}\n`)).code).toBe(0);
+  });
+
+  it('runs the suite on the Node that runs npm, not the node@22 the conformance suite needs', () => {
+    // node@22 puts a `node` in node_modules/.bin, ahead of the system's on npm scripts' PATH: the
+    // scripts name npm's own Node ($npm_node_execpath) so that tests run where users run.
+    const npmNode = process.env.npm_node_execpath;
+    if (!npmNode) return expect(process.env.npm_lifecycle_event).toBeUndefined();
+    expect(realpathSync(process.execPath)).toBe(realpathSync(npmNode));
   });
 });
