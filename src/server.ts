@@ -16,7 +16,6 @@ import {
 import { z } from 'zod';
 import type { BrevoClient } from './client/brevo-client.js';
 import { CODE_INSTRUCTIONS, type CodeLimits } from './code/index.js';
-import { completeFrom, forgetCompletions } from './completions/index.js';
 import { confirmWithPerson, refuseInScript, RoundConfirmation } from './confirm.js';
 import { codeMode } from './modes/code.js';
 import { dynamicMode } from './modes/dynamic.js';
@@ -91,6 +90,13 @@ const ENABLE_INSTRUCTIONS = ', or enable_toolset to list a whole toolset.';
 const GUIDED_INSTRUCTIONS =
   ' The most common operations are listed as tools; every other Brevo operation (campaigns, CRM, ' +
   'SMS, loyalty...) is found with search_tools, read with describe_tool and run with call_tool';
+
+// Completions load on the first completion/complete, not at start-up (~6 ms of every cold start).
+let completionsLoaded: Promise<typeof import('./completions/index.js')> | undefined;
+const completions = () => {
+  completionsLoaded ??= import('./completions/index.js');
+  return completionsLoaded;
+};
 
 const MAX_CACHED_SELECTIONS = 64;
 // HTTP clients choose their own selections: the cache is bounded, the oldest forgotten first.
@@ -308,7 +314,7 @@ export function createMcpServer(options: ServerOptions): Server {
   /** After successful writes: what the resources show (and the ids completions offer) changed. */
   const changed = async (names: Iterable<string>, ctx: ServerContext) => {
     if (![...names].some((name) => resources.changingTools.has(name))) return;
-    forgetCompletions(client);
+    if (completionsLoaded !== undefined) void completionsLoaded.then((m) => m.forgetCompletions(client));
     // 2025-11-25: sent as part of the request, so it reaches HTTP clients on the call's own
     // stream, stateless ones included. 2026-07-28: to the clients listening for it.
     if (ctx.mcpReq.envelope) announce('resources');
@@ -388,7 +394,12 @@ export function createMcpServer(options: ServerOptions): Server {
         : prompts.completionSource(ref.name as string, argument.name);
     if (!source) return { completion: { values: [], hasMore: false } };
     return {
-      completion: await completeFrom(source, argument.value, { client, manifest, signal: ctx.mcpReq.signal, reach }),
+      completion: await (await completions()).completeFrom(source, argument.value, {
+        client,
+        manifest,
+        signal: ctx.mcpReq.signal,
+        reach,
+      }),
     };
   });
 

@@ -26,16 +26,25 @@ export interface SkillEntry {
 const cache = { ttlMs: SKILLS_TTL_MS, cacheScope: SKILLS_CACHE_SCOPE } as const;
 
 export class SessionSkills {
-  private readonly available: SkillDefinition[];
+  private availableSkills: SkillDefinition[] | undefined;
 
   constructor(
     /** Whether the session offers a tool. */
     private readonly offers: (tool: string) => boolean,
     /** The server runs with --read-only. */
     private readonly readOnly: boolean,
-    private readonly all: SkillDefinition[] = skillCatalog(),
-  ) {
-    this.available = this.all.filter((s) => s.reads.every(offers));
+    /** The skills (default: the shipped ones, read from disk on first use, not at start-up). */
+    private readonly allSkills?: SkillDefinition[],
+  ) {}
+
+  private get all(): SkillDefinition[] {
+    return this.allSkills ?? skillCatalog();
+  }
+
+  /** The skills whose read tools the session offers. */
+  private get available(): SkillDefinition[] {
+    this.availableSkills ??= this.all.filter((s) => s.reads.every(this.offers));
+    return this.availableSkills;
   }
 
   private entry(skill: SkillDefinition): SkillEntry {
