@@ -1,30 +1,13 @@
 #!/usr/bin/env node
-// The official conformance suite's 2026-07-28 requirements (@modelcontextprotocol/conformance
-// 0.2.0-alpha.12, installed as conformance-next; it needs Node 22, which the node@22 dev
-// dependency provides) against brevo-mcp's Streamable HTTP endpoint with the sandbox, started
-// plain (2025 clients keep sessions) and with --stateless.
-//
-// The yardstick is the smallest server the v2 SDK makes (scripts/conformance/minimal-server.mjs),
-// run through the same suite: brevo-mcp must pass every check it passes, scenario by scenario.
-// Every other check that fails must be explained below: most need the suite's own fixtures (a
-// tool named test_simple_text, a resource test://static-text...), which no real server has. A
-// scenario listed as expected to fail that passes fails the run, so the list cannot go stale.
-//
-//   node scripts/conformance-2026.mjs [--keep] [--verbose]
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readChecks, REVISION, runSuite, suiteName } from './lib/conformance-next.mjs';
 import { startHttp } from './lib/start-http.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SUITE_DIR = join(ROOT, 'node_modules', 'conformance-next');
-const SUITE = JSON.parse(readFileSync(join(SUITE_DIR, 'package.json'), 'utf8'));
-const SUITE_BIN = join(SUITE_DIR, typeof SUITE.bin === 'string' ? SUITE.bin : SUITE.bin.conformance);
-const NODE_22 = join(ROOT, 'node_modules', 'node', 'bin', 'node');
-const REVISION = '2026-07-28';
 const SUITE_TIMEOUT_MS = 8 * 60_000;
 
 /** A failing check whose message names one of the suite's own fixtures. */
@@ -49,45 +32,14 @@ const EXPECTED = {
   'tasks-mrtr-composition': 'the Tasks extension is not offered',
 };
 
-function runSuite(url, outputDir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      NODE_22,
-      [SUITE_BIN, 'server', '--url', url, '--requirements', REVISION, '--output-dir', outputDir],
-      { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), SUITE_TIMEOUT_MS);
-    child.once('error', reject);
-    // The suite exits non-zero whenever a check fails: the comparison below decides.
-    child.once('exit', (_, signal) => {
-      clearTimeout(timer);
-      if (signal) reject(new Error(`the suite was stopped by ${signal}\n${output}`));
-      else resolve(output);
-    });
-  });
-}
-
 /** Every check the suite wrote, keyed "scenario :: check id". */
-function readChecks(outputDir) {
-  const checks = new Map();
-  for (const dir of readdirSync(outputDir)) {
-    const scenario = /^server-(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/.exec(dir)?.[1];
-    if (!scenario || !existsSync(join(outputDir, dir, 'checks.json'))) continue;
-    for (const check of JSON.parse(readFileSync(join(outputDir, dir, 'checks.json'), 'utf8')))
-      checks.set(`${scenario} :: ${check.id}`, { scenario, ...check });
-  }
-  return checks;
-}
 
 async function measure(name, command, args, keep) {
   const outputDir = mkdtempSync(join(tmpdir(), 'brevo-mcp-conformance-2026-'));
   const server = startHttp(command, args);
   try {
     const url = await server.url;
-    const output = await runSuite(url, outputDir);
+    const output = await runSuite(url, ['--requirements', REVISION], outputDir, SUITE_TIMEOUT_MS);
     const checks = readChecks(outputDir);
     if (checks.size === 0) throw new Error(`the suite ran no scenario against ${name}:\n${output}`);
     // The suite's own count (a warning or a skipped check is not a failure there), as the issue quotes it.
@@ -129,8 +81,7 @@ function compare(yardstick, checks) {
 
 async function main() {
   const { values } = parseArgs({ options: { keep: { type: 'boolean' }, verbose: { type: 'boolean' } } });
-  if (!existsSync(NODE_22)) throw new Error('node_modules/node/bin/node is missing: npm ci installs node@22');
-  console.log(`MCP conformance ${REVISION}: ${SUITE.name} ${SUITE.version} (Node 22), --requirements ${REVISION}`);
+  console.log(`MCP conformance ${REVISION}: ${suiteName()}, --requirements ${REVISION}`);
   const minimal = await measure(
     'the minimal server',
     process.execPath,

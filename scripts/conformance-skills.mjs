@@ -1,28 +1,13 @@
 #!/usr/bin/env node
-// The conformance suite's SEP-2640 (Skills) scenarios, sep-2640-skills-enumeration, -manifest and
-// -directory (@modelcontextprotocol/conformance 0.2.0-alpha.12, installed as conformance-next, on
-// Node 22 from the node@22 dev dependency), at the 2026-07-28 wire against brevo-mcp's Streamable
-// HTTP endpoint with the sandbox, plain and --stateless.
-//
-// The suite's client does not announce the extension, so it runs against `--skills all`, and
-// every check must succeed. Against the default (`--skills announced`) the same client must be
-// offered nothing: every sep-2640 check is then skipped, as for a server without skills.
-//
-//   node scripts/conformance-skills.mjs [--verbose]
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readChecks, REVISION, runSuite, suiteName } from './lib/conformance-next.mjs';
 import { startHttp } from './lib/start-http.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SUITE_DIR = join(ROOT, 'node_modules', 'conformance-next');
-const SUITE = JSON.parse(readFileSync(join(SUITE_DIR, 'package.json'), 'utf8'));
-const SUITE_BIN = join(SUITE_DIR, typeof SUITE.bin === 'string' ? SUITE.bin : SUITE.bin.conformance);
-const NODE_22 = join(ROOT, 'node_modules', 'node', 'bin', 'node');
-const REVISION = '2026-07-28';
 const SCENARIOS = ['sep-2640-skills-enumeration', 'sep-2640-skills-manifest', 'sep-2640-skills-directory'];
 const SCENARIO_TIMEOUT_MS = 2 * 60_000;
 
@@ -33,42 +18,22 @@ function startServer(args) {
 }
 
 /** Runs one scenario (forced: an extension's scenarios are not on the revision's timeline); returns its checks. */
-function runScenario(url, scenario) {
+async function runScenario(url, scenario) {
   const outputDir = mkdtempSync(join(tmpdir(), 'brevo-mcp-conformance-skills-'));
-  return new Promise((resolve, reject) => {
-    const args = [SUITE_BIN, 'server', '--url', url, '--scenario', scenario, '--spec-version', REVISION, '--force'];
-    const child = spawn(NODE_22, [...args, '--output-dir', outputDir], {
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), SCENARIO_TIMEOUT_MS);
-    child.once('error', reject);
-    child.once('exit', (_, signal) => {
-      clearTimeout(timer);
-      try {
-        if (signal) throw new Error(`the suite was stopped by ${signal}\n${output}`);
-        const checks = [];
-        for (const dir of readdirSync(outputDir))
-          if (existsSync(join(outputDir, dir, 'checks.json')))
-            checks.push(...JSON.parse(readFileSync(join(outputDir, dir, 'checks.json'), 'utf8')));
-        if (!checks.length) throw new Error(`${scenario} wrote no checks:\n${output}`);
-        resolve(checks);
-      } catch (error) {
-        reject(error);
-      } finally {
-        rmSync(outputDir, { recursive: true, force: true });
-      }
-    });
-  });
+  try {
+    const args = ['--scenario', scenario, '--spec-version', REVISION, '--force'];
+    const output = await runSuite(url, args, outputDir, SCENARIO_TIMEOUT_MS);
+    const checks = [...readChecks(outputDir).values()];
+    if (!checks.length) throw new Error(`${scenario} wrote no checks:\n${output}`);
+    return checks;
+  } finally {
+    rmSync(outputDir, { recursive: true, force: true });
+  }
 }
 
 async function main() {
   const { values } = parseArgs({ options: { verbose: { type: 'boolean' } } });
-  if (!existsSync(NODE_22)) throw new Error('node_modules/node/bin/node is missing: npm ci installs node@22');
-  console.log(`MCP conformance, Skills (SEP-2640) at ${REVISION}: ${SUITE.name} ${SUITE.version} (Node 22)`);
+  console.log(`MCP conformance, Skills (SEP-2640) at ${REVISION}: ${suiteName()}`);
   let problems = 0;
   for (const [label, args, wanted] of [
     ['--skills all', ['--skills', 'all'], 'SUCCESS'],
