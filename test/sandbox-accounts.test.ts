@@ -4,27 +4,12 @@
 // goes write → read back → change → read back → delete → 404, against the seeded Demo Shop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from './support/json.js';
-import { connectStdio, textOf, type Connected } from './support/mcp.js';
+import { connectStdio, type Connected } from './support/mcp.js';
+import { toolCalls } from './support/tool-calls.js';
 
 describe('brevo-mcp --sandbox: accounts around the account', () => {
   let conn: Connected;
-  const call = (name: string, args: Json = {}) => conn.client.callTool({ name, arguments: args });
-  const json = async (name: string, args: Json = {}) => {
-    const result = await call(name, args);
-    expect(result.isError, `${name}: ${textOf(result)}`).toBeFalsy();
-    return JSON.parse(textOf(result)) as Json;
-  };
-  /** A call that must succeed with no content (HTTP 204 or 202). */
-  const done = async (name: string, args: Json = {}) => {
-    const result = await call(name, args);
-    expect(result.isError, `${name}: ${textOf(result)}`).toBeFalsy();
-    return textOf(result);
-  };
-  const refused = async (name: string, args: Json) => {
-    const result = await call(name, args);
-    expect(result.isError, `${name} should fail: ${textOf(result)}`).toBe(true);
-    return textOf(result);
-  };
+  const { ok: done, json, refused } = toolCalls(() => conn);
 
   beforeAll(async () => {
     conn = await connectStdio({ args: ['--sandbox', '--toolsets', 'all'], env: { BREVO_API_KEY: '' } });

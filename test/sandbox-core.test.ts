@@ -4,7 +4,8 @@
 // area goes write, read back, change, read back, delete, 404; and the issue's two stories end to end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from './support/json.js';
-import { connectStdio, textOf, type Connected } from './support/mcp.js';
+import { connectStdio, type Connected } from './support/mcp.js';
+import { toolCalls } from './support/tool-calls.js';
 
 /** A CSV the emulator wrote, as rows of named fields (semicolons, quotes as Brevo writes them). */
 function csvRecords(text: string): Record<string, string>[] {
@@ -15,18 +16,7 @@ function csvRecords(text: string): Record<string, string>[] {
 
 describe('brevo-mcp --sandbox: processes, activity and the core areas, through the SDK Client', () => {
   let conn: Connected;
-  const call = (name: string, args: Json = {}) => conn.client.callTool({ name, arguments: args });
-  const ok = async (name: string, args: Json = {}) => {
-    const result = await call(name, args);
-    expect(result.isError, `${name}: ${textOf(result)}`).toBeFalsy();
-    return textOf(result);
-  };
-  const json = async (name: string, args: Json = {}) => JSON.parse(await ok(name, args)) as Json;
-  const fails = async (name: string, args: Json, pattern: RegExp) => {
-    const result = await call(name, args);
-    expect(result.isError, `${name} should fail: ${textOf(result)}`).toBe(true);
-    expect(textOf(result)).toMatch(pattern);
-  };
+  const { ok, json, fails } = toolCalls(() => conn);
   /** The process a tool started, once read back with get_process. */
   const processOf = async (name: string, args: Json) => {
     const { processId } = await json(name, args);

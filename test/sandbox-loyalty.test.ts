@@ -5,26 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from './support/json.js';
 import { DEMO_LOYALTY } from '../src/sandbox/seed-loyalty.js';
-import { connectStdio, textOf, type Connected } from './support/mcp.js';
+import { connectStdio, type Connected } from './support/mcp.js';
+import { toolCalls } from './support/tool-calls.js';
 
 describe('brevo-mcp --sandbox keeps loyalty, coupons, feeds and payment requests', () => {
   let conn: Connected;
-  const call = (name: string, args: Json = {}) => conn.client.callTool({ name, arguments: args });
-  const json = async (name: string, args: Json = {}) => {
-    const result = await call(name, args);
-    expect(result.isError, `${name}: ${textOf(result)}`).toBeFalsy();
-    return JSON.parse(textOf(result)) as Json;
-  };
-  const ok = async (name: string, args: Json = {}) => {
-    const result = await call(name, args);
-    expect(result.isError, `${name}: ${textOf(result)}`).toBeFalsy();
-    return textOf(result);
-  };
-  const fails = async (name: string, args: Json, pattern: RegExp) => {
-    const result = await call(name, args);
-    expect(result.isError, `${name} should fail: ${textOf(result)}`).toBe(true);
-    expect(textOf(result)).toMatch(pattern);
-  };
+  const { ok, json, fails } = toolCalls(() => conn);
 
   beforeAll(async () => {
     conn = await connectStdio({ args: ['--sandbox', '--toolsets', 'all'], env: { BREVO_API_KEY: '' } });

@@ -10,15 +10,11 @@ import { responsesUrl } from './support/emulator.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.js';
 import { startEmulator, type Emulator } from './support/emulator.js';
 import { BIN, connectHttp, connectStdio, startHttpServer, TEST_KEY, textOf, type Connected } from './support/mcp.js';
+import { toolCalls } from './support/tool-calls.js';
 
 describe('brevo-mcp --sandbox over stdio, without a key', () => {
   let conn: Connected;
-  const call = (name: string, args: Json = {}) => conn.client.callTool({ name, arguments: args });
-  const json = async (name: string, args: Json = {}) => {
-    const result = await call(name, args);
-    expect(result.isError, `${name}: ${textOf(result)}`).toBeFalsy();
-    return JSON.parse(textOf(result)) as Json;
-  };
+  const { call, json } = toolCalls(() => conn);
 
   beforeAll(async () => {
     conn = await connectStdio({ args: ['--sandbox', '--toolsets', 'all'], env: { BREVO_API_KEY: '' } });
