@@ -67,6 +67,21 @@ describe('the npm package', () => {
   let packed: PackResult;
   let app: string;
   let bin: string;
+
+  /** A client of the installed bin over stdio, as an MCP host starts it; connect with `transport`. */
+  const installed = (args: string[], options?: ConstructorParameters<typeof Client>[1]) => {
+    let output = '';
+    const transport = new StdioClientTransport({
+      command: bin,
+      args,
+      cwd: work,
+      env: { PATH: process.env.PATH ?? '' },
+      stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' }, options);
+    return { client, transport, stderr: () => output };
+  };
   const timings: string[] = [];
   const timed = async <T>(label: string, step: () => Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -198,16 +213,7 @@ describe('the npm package', () => {
   });
 
   it('serves a stdio session against --sandbox: initialize, tools/list, a call', async () => {
-    let stderr = '';
-    const transport = new StdioClientTransport({
-      command: bin,
-      args: ['--sandbox'],
-      cwd: work,
-      env: { PATH: process.env.PATH ?? '' },
-      stderr: 'pipe',
-    });
-    transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' });
+    const { client, transport, stderr } = installed(['--sandbox']);
     try {
       await client.connect(transport);
       expect(client.getServerVersion()).toMatchObject({ name: 'brevo-mcp', version: pkg.version });
@@ -224,7 +230,7 @@ describe('the npm package', () => {
       const inbound = await client.callTool({ name: 'get_inbound_email_events', arguments: {} });
       expect(inbound.isError, textOf(inbound)).toBeFalsy();
       expect(JSON.parse(textOf(inbound))).toHaveProperty('events');
-      expect(stderr).toMatch(/sandbox mode/);
+      expect(stderr()).toMatch(/sandbox mode/);
     } finally {
       await client.close();
     }
@@ -233,14 +239,7 @@ describe('the npm package', () => {
   it(
     'serves code mode from the installed package: search (answer types) and execute (engine, type ' + 'stripper)',
     async () => {
-      const transport = new StdioClientTransport({
-        command: bin,
-        args: ['--sandbox', '--code'],
-        cwd: work,
-        env: { PATH: process.env.PATH ?? '' },
-        stderr: 'pipe',
-      });
-      const client = new Client({ name: 'brevo-mcp-pack-test', version: '1.0.0' });
+      const { client, transport } = installed(['--sandbox', '--code']);
       try {
         await client.connect(transport);
         const found = textOf(await client.callTool({ name: 'search', arguments: { query: 'get_account' } }));
@@ -258,17 +257,9 @@ describe('the npm package', () => {
   );
 
   it('serves its views to an MCP Apps client, built into the package by prepack', async () => {
-    const transport = new StdioClientTransport({
-      command: bin,
-      args: ['--sandbox', '--toolsets', 'all'],
-      cwd: work,
-      env: { PATH: process.env.PATH ?? '' },
-      stderr: 'ignore',
+    const { client, transport } = installed(['--sandbox', '--toolsets', 'all'], {
+      capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } },
     });
-    const client = new Client(
-      { name: 'brevo-mcp-pack-test', version: '1.0.0' },
-      { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } } } },
-    );
     try {
       await client.connect(transport);
       const { tools } = await client.listTools();
@@ -291,17 +282,9 @@ describe('the npm package', () => {
   });
 
   it('serves its skills to a client that announces the extension, each file as listed', async () => {
-    const transport = new StdioClientTransport({
-      command: bin,
-      args: ['--sandbox', '--toolsets', 'all'],
-      cwd: work,
-      env: { PATH: process.env.PATH ?? '' },
-      stderr: 'ignore',
+    const { client, transport } = installed(['--sandbox', '--toolsets', 'all'], {
+      capabilities: { extensions: { 'io.modelcontextprotocol/skills': {} } },
     });
-    const client = new Client(
-      { name: 'brevo-mcp-pack-test', version: '1.0.0' },
-      { capabilities: { extensions: { 'io.modelcontextprotocol/skills': {} } } },
-    );
     try {
       await client.connect(transport);
       const listed = (await client.request({ method: 'skills/list', params: {} }, z.looseObject({}))) as {
