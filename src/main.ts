@@ -5,14 +5,14 @@ import { hideInLog, log } from './log.js';
 import { Redactor } from './redact.js';
 import { DEFAULT_TOOLSETS, SelectionError, selectTools, validateSelection } from './registry.js';
 import type { Sandbox } from './sandbox/server.js';
-import { stateCodec } from './confirm.js';
 import { createMcpServer } from './server.js';
 import { isLoopbackHost } from './transports/loopback.js';
 import { readManifest, type ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 import { optionsHelp } from './options.js';
 
-const HELP = `brevo-mcp ${VERSION}: Model Context Protocol server for the Brevo API
+// Built only for --help: the option tables are not needed to serve.
+const help = () => `brevo-mcp ${VERSION}: Model Context Protocol server for the Brevo API
 
 Usage: brevo-mcp [options]
        brevo-mcp emulator [--port N]   Run only the Brevo emulator of --sandbox, for your own
@@ -128,7 +128,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
   // `brevo-mcp emulator`: only the Brevo emulator, no MCP (src/sandbox/cli.ts).
   if (argv[0] === 'emulator') return (await import('./sandbox/cli.js')).runEmulator(argv.slice(1));
   const config = readConfig(argv, env);
-  if (config.help) return printed(HELP);
+  if (config.help) return printed(help());
   if (config.version) return printed(`${VERSION}\n`);
   const manifest = readManifest();
   validateSelection(config.selection, manifest);
@@ -183,7 +183,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
     redactor: new Redactor(operatorSecrets),
     // 2026-07-28 confirmations come back on another request, perhaps to another replica: every
     // replica signs and checks them with the same secret.
-    stateCodec: config.confirm ? (stateCodec(stateSecret(env)) as never) : undefined,
+    stateCodec: config.confirm ? ((await import('./confirm.js')).stateCodec(stateSecret(env)) as never) : undefined,
   };
 
   if (config.transport === 'stdio') {

@@ -15,24 +15,21 @@ import {
 } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { BrevoClient } from './client/brevo-client.js';
-import { CODE_INSTRUCTIONS, type CodeLimits } from './code/index.js';
-import { confirmWithPerson, refuseInScript, RoundConfirmation } from './confirm.js';
-import { codeMode } from './modes/code.js';
+import type { CodeLimits } from './code/index.js';
+import { CODE_INSTRUCTIONS } from './code/tools.js';
 import { dynamicMode } from './modes/dynamic.js';
+import type { ToolMode } from './modes/index.js';
 import { staticMode } from './modes/static.js';
-import { OperationFailure, runOperation } from './executor.js';
 import { issueText } from './issue-text.js';
+import { onFirstUse } from './lazy.js';
 import { wireTool } from './listing.js';
-import { SessionPrompts } from './prompts/index.js';
 import { NO_SECRETS, type Redactor } from './redact.js';
 import { resourceReach, selectionKey, selectTools, type ToolSelection, whyNotOffered } from './registry.js';
-import { resourceCatalog } from './resources/index.js';
 import { RpcError } from './rpc-error.js';
 import type { Operation } from './tools/define.js';
 import type { ToolEntry } from './tools/manifest.js';
 import { VERSION } from './version.js';
 import { SessionViews } from './views/index.js';
-import { SessionSkills } from './skills/session.js';
 import { type SkillsWiring, wireSkills } from './skills/protocol.js';
 import type { SkillsMode } from './config.js';
 import { BoundedMap } from './bounded-map.js';
@@ -91,12 +88,13 @@ const GUIDED_INSTRUCTIONS =
   ' The most common operations are listed as tools; every other Brevo operation (campaigns, CRM, ' +
   'SMS, loyalty...) is found with search_tools, read with describe_tool and run with call_tool';
 
-// Completions load on the first completion/complete, not at start-up (~6 ms of every cold start).
-let completionsLoaded: Promise<typeof import('./completions/index.js')> | undefined;
-const completions = () => {
-  completionsLoaded ??= import('./completions/index.js');
-  return completionsLoaded;
-};
+// What answering tools/list does not need loads on first use, not at start-up: together these
+// modules were ~20 ms of a ~180 ms cold start (npm run bench).
+const completions = onFirstUse(() => import('./completions/index.js'));
+const executor = onFirstUse(() => import('./executor.js'));
+const confirmations = onFirstUse(() => import('./confirm.js'));
+const resourceModule = onFirstUse(() => import('./resources/index.js'));
+const promptModule = onFirstUse(() => import('./prompts/index.js'));
 
 const MAX_CACHED_SELECTIONS = 64;
 // HTTP clients choose their own selections: the cache is bounded, the oldest forgotten first.
@@ -281,40 +279,50 @@ export function createMcpServer(options: ServerOptions): Server {
     readOnly: selection.readOnly,
     whyUnavailable,
   };
-  const mode = options.code
-    ? codeMode({ ...modeOptions, limits: options.code, runShare: options.runShare })
-    : meta
-      ? dynamicMode({
-          ...modeOptions,
-          canEnableToolsets,
-          listedToolsets: options.listedToolsets ?? [],
-          toolsChanged: () => announce('tools'),
-        })
-      : staticMode(modeOptions);
-  const resources = resourceCatalog(manifest);
+  const codeLimits = options.code;
+  const mode: () => Promise<ToolMode> = codeLimits
+    ? onFirstUse(async () =>
+        (await import('./modes/code.js')).codeMode({ ...modeOptions, limits: codeLimits, runShare: options.runShare }),
+      )
+    : (
+        (listed) => async () =>
+          listed
+      )(
+        meta
+          ? dynamicMode({
+              ...modeOptions,
+              canEnableToolsets,
+              listedToolsets: options.listedToolsets ?? [],
+              toolsChanged: () => announce('tools'),
+            })
+          : staticMode(modeOptions),
+      );
+  const resourcesOf = async () => (await resourceModule()).resourceCatalog(manifest);
   // What resources and completions may call: decided by the registry with the tools.
   const reach = resourceReach(manifest, selection);
-  const prompts = new SessionPrompts((name) => tools.byName.has(name));
-  const views = new SessionViews((name) => tools.byName.has(name));
+  const offered = (name: string) => tools.byName.has(name);
+  const prompts = onFirstUse(async () => new (await promptModule()).SessionPrompts(offered));
+  const views = new SessionViews(offered);
   const on = <M extends Method>(method: M, handler: (params: Params<M>, ctx: ServerContext) => unknown) =>
     handle(server, redactor, method, handler);
   // Skills (SEP-2640) for the clients --skills names; the same files as the prompts' steps.
   const skills = wireSkills(
     server,
-    new SessionSkills((name) => tools.byName.has(name), selection.readOnly),
+    onFirstUse(async () => new (await import('./skills/session.js')).SessionSkills(offered, selection.readOnly)),
     options.skills ?? 'announced',
     (value) => redactor.value(value),
   );
   server.skills = skills;
 
-  on('tools/list', (_, ctx) => ({
-    tools: views.annotate(mode.list(), clientCapabilitiesOf(server, ctx)),
+  on('tools/list', async (_, ctx) => ({
+    tools: views.annotate((await mode()).list(), clientCapabilitiesOf(server, ctx)),
   }));
 
   /** After successful writes: what the resources show (and the ids completions offer) changed. */
   const changed = async (names: Iterable<string>, ctx: ServerContext) => {
-    if (![...names].some((name) => resources.changingTools.has(name))) return;
-    if (completionsLoaded !== undefined) void completionsLoaded.then((m) => m.forgetCompletions(client));
+    const { changingTools } = await resourcesOf();
+    if (![...names].some((name) => changingTools.has(name))) return;
+    void completions.ifMade()?.then((m) => m.forgetCompletions(client));
     // 2025-11-25: sent as part of the request, so it reaches HTTP clients on the call's own
     // stream, stateless ones included. 2026-07-28: to the clients listening for it.
     if (ctx.mcpReq.envelope) announce('resources');
@@ -324,16 +332,19 @@ export function createMcpServer(options: ServerOptions): Server {
   on('tools/call', async (params, ctx) => {
     // 2025-11-25 asks within the request (cancelling it cancels the question); 2026-07-28 answers
     // with the question and runs the call when the client comes back with the answer.
+    const confirm = options.confirm ? await confirmations() : undefined;
     const round =
-      options.confirm && ctx.mcpReq.envelope && options.stateCodec
-        ? new RoundConfirmation(options.stateCodec as never, ctx, clientCapabilitiesOf(server, ctx))
+      confirm && ctx.mcpReq.envelope && options.stateCodec
+        ? new confirm.RoundConfirmation(options.stateCodec as never, ctx, clientCapabilitiesOf(server, ctx))
         : undefined;
-    const approve = !options.confirm
+    const approve = !confirm
       ? undefined
       : round
         ? round.approve
         : (op: Operation, args: Record<string, unknown>) =>
-            confirmWithPerson(server, op, args, ctx.mcpReq.signal, redactor);
+            confirm.confirmWithPerson(server, op, args, ctx.mcpReq.signal, redactor);
+    const { OperationFailure, runOperation } = await executor();
+    const resources = await resourcesOf();
     const run = async (entry: ToolEntry, args: unknown) => {
       const result = await runOperation(entry, args, {
         client,
@@ -350,7 +361,7 @@ export function createMcpServer(options: ServerOptions): Server {
       if (!result.isError) await changed([entry.name], ctx);
       return (await round?.question()) ?? result;
     };
-    return mode.call({
+    return (await mode()).call({
       name: params.name,
       args: params.arguments,
       run,
@@ -359,7 +370,7 @@ export function createMcpServer(options: ServerOptions): Server {
         client,
         maxResultChars,
         redactor,
-        approve: round ? refuseInScript : approve,
+        approve: round ? confirm?.refuseInScript : approve,
         signal: ctx.mcpReq.signal,
         progressToken: params._meta?.progressToken as string | number | undefined,
         sendNotification: (notification) => ctx.mcpReq.notify(notification),
@@ -367,31 +378,37 @@ export function createMcpServer(options: ServerOptions): Server {
     });
   });
 
-  on('resources/list', (_, ctx) => ({
+  on('resources/list', async (_, ctx) => ({
     resources: [
-      ...resources.list(reach),
+      ...(await resourcesOf()).list(reach),
       ...views.resources(clientCapabilitiesOf(server, ctx)),
-      ...skills.resources(ctx),
+      ...(await skills.resources(ctx)),
     ],
   }));
-  on('resources/templates/list', () => ({ resourceTemplates: resources.templates(reach) }));
-  on('resources/read', (params, ctx) =>
+  on('resources/templates/list', async () => ({ resourceTemplates: (await resourcesOf()).templates(reach) }));
+  on('resources/read', async (params, ctx) =>
     views.owns(params.uri)
       ? views.read(params.uri)
       : skills.owns(params.uri, ctx)
         ? skills.read(params.uri)
-        : resources.read(params.uri, { client, signal: ctx.mcpReq.signal, maxResultChars, redactor, reach }),
+        : (await resourcesOf()).read(params.uri, {
+            client,
+            signal: ctx.mcpReq.signal,
+            maxResultChars,
+            redactor,
+            reach,
+          }),
   );
 
-  on('prompts/list', () => ({ prompts: prompts.list() }));
-  on('prompts/get', (params) => prompts.get(params.name, params.arguments));
+  on('prompts/list', async () => ({ prompts: (await prompts()).list() }));
+  on('prompts/get', async (params) => (await prompts()).get(params.name, params.arguments));
 
   on('completion/complete', async (params, ctx) => {
     const { ref, argument } = params;
     const source =
       ref.type === 'ref/resource'
-        ? resources.completionSource(ref.uri as string, argument.name, reach)
-        : prompts.completionSource(ref.name as string, argument.name);
+        ? (await resourcesOf()).completionSource(ref.uri as string, argument.name, reach)
+        : (await prompts()).completionSource(ref.name as string, argument.name);
     if (!source) return { completion: { values: [], hasMore: false } };
     return {
       completion: await (await completions()).completeFrom(source, argument.value, {

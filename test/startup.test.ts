@@ -1,6 +1,7 @@
 // Start-up stays light: what only some sessions need (the discovery engine, code mode's sandbox and
-// type stripper, the Brevo emulator, OAuth) is loaded when first used, not by every server that
-// starts. Checked on the modules the real process loads up to its first tools/list, so a static
+// type stripper, the Brevo emulator, OAuth) and what the first tools/list does not need (the
+// executor, resources, prompts, completions, skills, confirmations) is loaded when first used, not
+// by every server that starts. Checked on the modules the real process loads up to its first tools/list, so a static
 // import added by mistake fails here by name rather than as a slower cold start.
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -49,6 +50,10 @@ const LATER = [
   /\/dist\/code\/(execute|runner|bridge|search|strip|declarations)\.js$/,
   /\/dist\/sandbox\//,
   /\/dist\/auth\//,
+  /\/dist\/(executor|confirm)\.js$/,
+  /\/dist\/(resources|prompts|completions)\//,
+  /\/dist\/skills\/(session|catalog)\.js$/,
+  /\/ext\/skills\//,
 ];
 const heavy = (urls: string[]) => urls.filter((u) => LATER.some((p) => p.test(u)));
 
@@ -80,5 +85,22 @@ describe('start-up', () => {
     expect(heavy(atStart)).toEqual([]);
     expect(afterwards.some((u) => /\/dist\/code\/runner\.js$/.test(u))).toBe(true);
     expect(afterwards.some((u) => /\/dist\/discovery\/engine\.js$/.test(u))).toBe(true);
+  });
+
+  it('loads the executor, resources and prompts on the first request that needs each', async () => {
+    const { atStart, afterwards } = await modulesLoaded([], async (c) => {
+      await c.callTool({ name: 'get_account', arguments: {} });
+      await c.listResources();
+      await c.listPrompts();
+    });
+    const loaded = (module: string) => afterwards.some((u) => u.endsWith(`/dist/${module}`));
+    expect(heavy(atStart)).toEqual([]);
+    expect(['executor.js', 'resources/index.js', 'prompts/index.js'].filter(loaded)).toEqual([
+      'executor.js',
+      'resources/index.js',
+      'prompts/index.js',
+    ]);
+    // This client did not announce the Skills extension: the skills are never read.
+    expect(loaded('skills/session.js')).toBe(false);
   });
 });

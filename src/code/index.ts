@@ -7,30 +7,19 @@ import type { ToolEntry } from '../tools/manifest.js';
 import type { BridgeContext } from './bridge.js';
 import type { CodeLimits } from './limits.js';
 import { codeTools } from './tools.js';
+import { onFirstUse } from '../lazy.js';
 
 // What the calls need (the discovery engine, the runner, the bridge, the stripper) is loaded on
 // the first call, not at start-up: listing the two tools costs no more than their definitions.
-let working:
-  | Promise<
-      [
-        typeof import('../discovery/index.js'),
-        typeof import('./execute.js'),
-        typeof import('./runner.js'),
-        typeof import('./search.js'),
-        typeof import('./strip.js'),
-      ]
-    >
-  | undefined;
-const work = () =>
-  (working ??= Promise.all([
+const work = onFirstUse(() =>
+  Promise.all([
     import('../discovery/index.js'),
     import('./execute.js'),
     import('./runner.js'),
     import('./search.js'),
     import('./strip.js'),
-  ]));
-
-export { CODE_INSTRUCTIONS } from './tools.js';
+  ]),
+);
 
 /** How long after a tools/list the sandbox starts warming: after the answer, well before a model's first script. */
 const WARM_AFTER_LIST_MS = 1_000;

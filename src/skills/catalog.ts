@@ -6,8 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { PROMPTS, type PromptDefinition } from '../prompts/definitions.js';
 import { type Frontmatter, parseFrontmatter } from './frontmatter.js';
 import { promptFile } from './prompt-files.js';
-
-export const SKILL_URI_PREFIX = 'skill://';
+import { SKILL_URI_PREFIX } from './protocol.js';
 
 /** Bounds on what one skill folder may hold, checked when the catalog is read. */
 const MAX_FILES_PER_SKILL = 32;

@@ -4,6 +4,7 @@
 // resources/directory/read and skill:// reads answer those clients alone. The SDK's
 // SkillsExtension.attach needs an McpServer and this server is the low-level Server, so the
 // methods are registered here under the SDK's method names, with params checked and bounded here.
+// The skills themselves (./session.ts, the files on disk) load on the first request that needs them.
 import {
   CLIENT_CAPABILITIES_META_KEY,
   type ClientCapabilities,
@@ -12,18 +13,19 @@ import {
   type Server,
   type ServerContext,
 } from '@modelcontextprotocol/server';
-import {
-  RESOURCES_DIRECTORY_READ_METHOD,
-  SKILLS_EXTENSION_ID,
-  SKILLS_GET_METHOD,
-  SKILLS_LIST_METHOD,
-} from '@modelcontextprotocol/server/ext/skills';
 import { z } from 'zod';
 import type { SkillsMode } from '../config.js';
 import { RpcError } from '../rpc-error.js';
 import type { SessionSkills } from './session.js';
 
-export const SKILLS_EXTENSION = SKILLS_EXTENSION_ID;
+// The extension's id and methods as @modelcontextprotocol/server/ext/skills names them, written out
+// because importing that module costs ~5 ms of every cold start; skills.test.ts holds them equal.
+export const SKILLS_EXTENSION = 'io.modelcontextprotocol/skills';
+export const SKILLS_LIST_METHOD = 'skills/list';
+export const SKILLS_GET_METHOD = 'skills/get';
+export const RESOURCES_DIRECTORY_READ_METHOD = 'resources/directory/read';
+/** Every skill file's URI starts so, served here or not. */
+export const SKILL_URI_PREFIX = 'skill://';
 
 // Params as SEP-2640 gives them, bounded: a URI or a cursor longer than this names nothing here.
 const MAX_URI = 2048;
@@ -49,9 +51,9 @@ function capabilitiesOf(server: Server, ctx: ServerContext | undefined): ClientC
 export interface SkillsWiring {
   /** The skill:// URIs belong here once the client announced the extension. */
   owns(uri: string, ctx: ServerContext): boolean;
-  read(uri: string): unknown;
+  read(uri: string): Promise<unknown>;
   /** What resources/list adds: each skill's SKILL.md, for a client that announced the extension. */
-  resources(ctx: ServerContext): ReturnType<SessionSkills['resources']>;
+  resources(ctx: ServerContext): Promise<ReturnType<SessionSkills['resources']>>;
   /**
    * The initialize or server/discover answer with the extension declared when the client asking
    * announced it; other answers pass unchanged. For the server's handler wrapper (_wrapHandler).
@@ -63,19 +65,20 @@ type Redact = (value: unknown) => unknown;
 
 const NOT_SERVED: SkillsWiring = {
   owns: () => false,
-  read: () => undefined,
-  resources: () => [],
+  read: async () => undefined,
+  resources: async () => [],
   declare: (_method, result) => result,
 };
 
 /**
  * Registers the skills methods on `server` (before it connects); answers pass through `redact`.
  * `mode` says which clients get the extension: those that announce it, every client (hosts that
- * read skills without announcing it), or none.
+ * read skills without announcing it), or none. `sessionSkills` gives the session's skills, loaded
+ * on first use.
  */
 export function wireSkills(
   server: Server,
-  skills: SessionSkills,
+  sessionSkills: () => Promise<SessionSkills>,
   mode: SkillsMode,
   redact: Redact = (v) => v,
 ): SkillsWiring {
@@ -96,23 +99,23 @@ export function wireSkills(
     );
   };
 
-  server.setRequestHandler(SKILLS_LIST_METHOD, { params: ListParams }, (params, ctx) => {
+  server.setRequestHandler(SKILLS_LIST_METHOD, { params: ListParams }, async (params, ctx) => {
     requireAnnounced(SKILLS_LIST_METHOD, ctx);
-    return redact(skills.list(params.cursor)) as never;
+    return redact((await sessionSkills()).list(params.cursor)) as never;
   });
-  server.setRequestHandler(SKILLS_GET_METHOD, { params: GetParams }, (params, ctx) => {
+  server.setRequestHandler(SKILLS_GET_METHOD, { params: GetParams }, async (params, ctx) => {
     requireAnnounced(SKILLS_GET_METHOD, ctx);
-    return redact(skills.get(params.uri)) as never;
+    return redact((await sessionSkills()).get(params.uri)) as never;
   });
-  server.setRequestHandler(RESOURCES_DIRECTORY_READ_METHOD, { params: DirectoryParams }, (params, ctx) => {
+  server.setRequestHandler(RESOURCES_DIRECTORY_READ_METHOD, { params: DirectoryParams }, async (params, ctx) => {
     requireAnnounced(RESOURCES_DIRECTORY_READ_METHOD, ctx);
-    return redact(skills.readDirectory(params.uri, params.cursor)) as never;
+    return redact((await sessionSkills()).readDirectory(params.uri, params.cursor)) as never;
   });
 
   return {
-    owns: (uri, ctx) => announced(ctx) && skills.owns(uri),
-    read: (uri) => skills.read(uri),
-    resources: (ctx) => (announced(ctx) ? skills.resources() : []),
+    owns: (uri, ctx) => announced(ctx) && uri.startsWith(SKILL_URI_PREFIX),
+    read: async (uri) => (await sessionSkills()).read(uri),
+    resources: async (ctx) => (announced(ctx) ? (await sessionSkills()).resources() : []),
     declare(method, result, ctx, params) {
       if (method !== 'initialize' && method !== 'server/discover') return result;
       const asked =

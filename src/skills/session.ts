@@ -3,7 +3,8 @@
 // needs (--read-only, or toolsets left out). Answers skills/list, skills/get, skill file reads
 // and directory reads; the protocol wiring is in ./protocol.ts.
 import { RpcError } from '../rpc-error.js';
-import { SKILL_URI_PREFIX, skillCatalog, type SkillDefinition, type SkillFile } from './catalog.js';
+import { skillCatalog, type SkillDefinition, type SkillFile } from './catalog.js';
+import { SKILL_URI_PREFIX } from './protocol.js';
 
 /** How long a host may keep the list and the files: they change only with a new server version. */
 export const SKILLS_TTL_MS = 60 * 60 * 1000;
@@ -89,11 +90,6 @@ export class SessionSkills {
       mimeType: 'text/markdown',
       size: s.files[0]!.size,
     }));
-  }
-
-  /** Whether a URI is a skill's (served here or not). */
-  owns(uri: string): boolean {
-    return uri.startsWith(SKILL_URI_PREFIX);
   }
 
   private file(uri: string): SkillFile | undefined {

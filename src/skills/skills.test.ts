@@ -10,6 +10,13 @@ import { readManifest } from '../tools/manifest.js';
 import { readSkills, skillCatalog } from './catalog.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { SessionSkills, SKILLS_TTL_MS, WRITES_META } from './session.js';
+import * as sdkSkills from '@modelcontextprotocol/server/ext/skills';
+import {
+  RESOURCES_DIRECTORY_READ_METHOD,
+  SKILLS_EXTENSION,
+  SKILLS_GET_METHOD,
+  SKILLS_LIST_METHOD,
+} from './protocol.js';
 
 const manifest = readManifest();
 const byName = new Map(manifest.map((t) => [t.name, t]));
@@ -231,5 +238,14 @@ describe('frontmatter', () => {
 
   it('a skill folder whose frontmatter name differs from the folder is refused', () => {
     expect(() => readSkills(new URL('./', import.meta.url), [])).not.toThrow();
+  });
+});
+
+describe('the extension names written out in protocol.ts', () => {
+  it('are the ones the SDK defines, so skipping its import at start-up changes nothing on the wire', () => {
+    expect(SKILLS_EXTENSION).toBe(sdkSkills.SKILLS_EXTENSION_ID);
+    expect(SKILLS_LIST_METHOD).toBe(sdkSkills.SKILLS_LIST_METHOD);
+    expect(SKILLS_GET_METHOD).toBe(sdkSkills.SKILLS_GET_METHOD);
+    expect(RESOURCES_DIRECTORY_READ_METHOD).toBe(sdkSkills.RESOURCES_DIRECTORY_READ_METHOD);
   });
 });
