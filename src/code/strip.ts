@@ -1,14 +1,10 @@
 // Strips TypeScript annotations from a script before it runs, keeping every line where it was.
+import { onFirstUse } from '../lazy.js';
 
 export type Stripped = { code: string } | { error: { message: string; line?: number } };
 
-let sucrase: Promise<typeof import('sucrase')> | undefined;
-
 /** Loads sucrase ahead of a first run. */
-export function loadStripper(): Promise<unknown> {
-  sucrase ??= import('sucrase');
-  return sucrase;
-}
+export const loadStripper = onFirstUse(() => import('sucrase'));
 
 /**
  * Type annotations, interfaces and casts removed, for an engine that runs plain JavaScript.
@@ -16,7 +12,7 @@ export function loadStripper(): Promise<unknown> {
  * point at the script as written. Loaded on the first run only.
  */
 export async function stripTypes(code: string): Promise<Stripped> {
-  const { transform } = (await loadStripper()) as typeof import('sucrase');
+  const { transform } = await loadStripper();
   try {
     return { code: transform(code, { transforms: ['typescript'], disableESTransforms: true }).code };
   } catch (error) {

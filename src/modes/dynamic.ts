@@ -10,6 +10,7 @@ import {
   type Tool,
 } from '@modelcontextprotocol/server';
 import type { Discovery } from '../discovery/index.js';
+import { onFirstUse } from '../lazy.js';
 import { wireTool } from '../listing.js';
 import { RpcError } from '../rpc-error.js';
 import { MAX_QUERY_CHARS, queryProblem } from '../search-bounds.js';
@@ -71,8 +72,7 @@ export function createDynamicMode(
   const byName = new Map(reachable.map((e) => [e.name, e]));
   const toolsets = [...new Set(reachable.map((e) => e.toolset))];
   // The engine (and its index) loads on the first search, so start-up never pays for it.
-  let discovery: Promise<Discovery> | undefined;
-  const discover = () => (discovery ??= import('../discovery/index.js').then((m) => m.createDiscovery(reachable)));
+  const discover = onFirstUse(async () => (await import('../discovery/index.js')).createDiscovery(reachable));
   const enabledSets = new Set<string>(options.listedToolsets?.filter((t) => toolsets.includes(t)));
   const listEnabled = () => reachable.filter((e) => enabledSets.has(e.toolset)).map(wireTool);
   let enabledTools: Tool[] = enabledSets.size ? listEnabled() : [];
