@@ -425,7 +425,10 @@ export function changingTools(manifest: ToolEntry[], compiled: CompiledResource[
   return new Set(
     manifest
       .filter((t) => t.method !== 'GET' && t.host === 'api')
-      .filter((t) => watched.some((w) => related(pathSegments(t.path), w)))
+      .filter((t) => {
+        const segments = pathSegments(t.path);
+        return watched.some((w) => related(segments, w));
+      })
       .map((t) => t.name),
   );
 }
