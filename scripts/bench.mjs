@@ -2,7 +2,8 @@
 // npm run bench: what brevo-mcp costs an assistant and how fast it is, measured, printed.
 //  1. per mode (all tools, default toolsets, read-only, dynamic, code): tool count, tools/list size in
 //     bytes and o200k tokens;
-//  2. cold start, spawn to a completed tools/list over stdio, next to a one-tool SDK server;
+//  2. cold start, spawn to a completed tools/list over stdio, next to a one-tool SDK server, in
+//     wall time and in instructions (scripts/bench/cold-instructions.mjs, steady on a busy machine);
 //  3. per-call latency of a read tool against a local fake Brevo, next to the one-tool server's
 //     call and a direct HTTP request to the same fake; the server's peak RSS;
 //  4. load: concurrent Streamable HTTP clients calling a tool: 2025-11-25 with sessions, 2025-11-25
@@ -29,6 +30,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { Agent, request } from 'undici';
 import { codeModeSection } from './bench/code-mode.mjs';
+import { coldInstructionsSection } from './bench/cold-instructions.mjs';
 import { discoverySection } from './bench/discovery.mjs';
 import { executeSection } from './bench/execute.mjs';
 import { viewsSection } from './bench/views.mjs';
@@ -260,6 +262,8 @@ console.table([
     ratio: (median(cold.code) / median(cold.trivial)).toFixed(2),
   },
 ]);
+
+await coldInstructionsSection({ bin: BIN, trivial: TRIVIAL, env: env(fake.url), quick });
 
 const lat = await latency(fake.url);
 console.log(`per-call latency of get_account against the local fake (${CALLS} calls after 50 warm-up)`);

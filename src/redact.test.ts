@@ -45,6 +45,13 @@ describe('Redactor', () => {
     expect(redactor.value(clean)).toBe(clean);
     expect(NO_SECRETS.value(value)).toBe(value);
   });
+
+  it('finds a secret that JSON escapes, and one in a value JSON cannot write', () => {
+    const quoted = new Redactor(['secret"with\\quote']);
+    expect(quoted.value({ a: ['x', 'is secret"with\\quote'] })).toEqual({ a: ['x', `is ${REDACTED}`] });
+    const big = { n: 10n, text: `key ${KEY}` };
+    expect(redactor.value(big).text).toBe(`key ${REDACTED}`);
+  });
 });
 
 describe('Redactor.bytes', () => {
