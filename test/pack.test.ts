@@ -144,6 +144,7 @@ describe('the npm package', () => {
         'src/discovery/weights.json',
         'src/discovery/lang/fr/language.json',
         'src/discovery/lang/de/vocabulary.txt',
+        'src/discovery/lang/en/vocabulary.txt',
       ];
       // Each language's data files, read by the discovery engine on its first search.
       const languageData = /^src\/discovery\/lang\/[a-z]{2}\/(language\.json|vocabulary\.txt)$/;
