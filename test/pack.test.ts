@@ -144,8 +144,11 @@ describe('the npm package', () => {
         'src/discovery/weights.json',
         'src/discovery/lang/fr/language.json',
         'src/discovery/lang/de/vocabulary.txt',
+        'src/discovery/lang/en/vocabulary.txt',
+        'src/discovery/lang/en/words.json',
       ];
-      // Each language's data files, read by the discovery engine on its first search.
+      // Each language's data files, read by the discovery engine on its first search (English's word classes are
+      // words.json, listed above).
       const languageData = /^src\/discovery\/lang\/[a-z]{2}\/(language\.json|vocabulary\.txt)$/;
       for (const needed of [
         'package.json',

@@ -1,8 +1,9 @@
 // Start-up stays light: what only some sessions need (the discovery engine, code mode's sandbox and
 // type stripper, the Brevo emulator, OAuth) and what the first tools/list does not need (the
 // executor, resources, prompts, completions, skills, confirmations) is loaded when first used, not
-// by every server that starts. Checked on the modules the real process loads up to its first tools/list, so a static
-// import added by mistake fails here by name rather than as a slower cold start.
+// by every server that starts. Checked on the modules the real process loads up to its first
+// tools/list, and on the discovery engine's data files it reads, so a static import or a read
+// added by mistake fails here by name rather than as a slower cold start.
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -11,7 +12,10 @@ import { BIN, TEST_KEY } from './support/mcp.js';
 
 const TRACE = fileURLToPath(new URL('./support/load-trace/register.mjs', import.meta.url));
 
-/** Starts the server with the load trace, lists tools, runs `then`, and returns the modules loaded at each step. */
+/**
+ * Starts the server with the load trace, lists tools, runs `then`, and returns the modules loaded (and the discovery
+ * data files read) at each step.
+ */
 async function modulesLoaded(args: string[], then?: (client: Client) => Promise<unknown>) {
   let stderr = '';
   const transport = new StdioClientTransport({
@@ -22,7 +26,7 @@ async function modulesLoaded(args: string[], then?: (client: Client) => Promise<
   });
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const client = new Client({ name: 'startup-test', version: '1' });
-  const loaded = () => [...stderr.matchAll(/^module-loaded (\S+)$/gm)].map((m) => m[1]!);
+  const loaded = () => [...stderr.matchAll(/^(?:module-loaded|data-read) (\S+)$/gm)].map((m) => m[1]!);
   try {
     await client.connect(transport);
     await client.listTools();
@@ -47,6 +51,7 @@ const LATER = [
   /node_modules\/sucrase\//,
   /node_modules\/jose\//,
   /\/dist\/discovery\//,
+  /\/src\/discovery\//,
   /\/dist\/code\/(execute|runner|bridge|search|strip|declarations)\.js$/,
   /\/dist\/sandbox\//,
   /\/dist\/auth\//,
@@ -76,6 +81,8 @@ describe('start-up', () => {
     );
     expect(heavy(atStart)).toEqual([]);
     expect(afterwards.some((u) => /\/dist\/discovery\/engine\.js$/.test(u))).toBe(true);
+    // The engine's words (English's among them) are read then, not before.
+    expect(afterwards.some((u) => /\/src\/discovery\/lang\/en\/words\.json$/.test(u))).toBe(true);
   });
 
   it('in code mode, loads the engine, the runner and the discovery engine on the first call only', async () => {

@@ -2,7 +2,7 @@
 // queried concept by concept with the glossary's expansions.
 import MiniSearch from 'minisearch';
 import type { ToolEntry } from '../tools/manifest.js';
-import { NAMED_TOOLSETS, TOOLSET_WORDS } from './glossary.js';
+import { ENGLISH } from './english.js';
 import { QUESTION_WORDS, stemSet } from './phrasing.js';
 import { type Concept, type Intent, type Lexicon, readRequest } from './request.js';
 import { editDistance, isStopWord, term, words } from './text.js';
@@ -153,7 +153,7 @@ export class Index {
     this.writeVerbs = new Set(entries.filter((_e, i) => !this.kinds[i]!.read).map((e) => opVerb(e.name)));
     this.lexicon = { indexed: this.indexed, correct: (t) => this.correct(t), writeVerbs: this.writeVerbs };
     const named = Object.fromEntries(
-      Object.entries(NAMED_TOOLSETS).map(([toolset, { words: groups, weight }]) => [
+      Object.entries(ENGLISH.namedToolsets).map(([toolset, { words: groups, weight }]) => [
         toolset,
         { groups: groups.map((g) => stemSet(g.split(' '))), weight },
       ]),
@@ -175,7 +175,7 @@ export class Index {
         name: e.name,
         title: e.title,
         keywords: (e.keywords ?? []).join(' '),
-        toolset: `${e.toolset} ${TOOLSET_WORDS[e.toolset] ?? ''}`,
+        toolset: `${e.toolset} ${ENGLISH.toolsetWords[e.toolset] ?? ''}`,
         description: e.description,
         inputs: inputWords(e.inputSchema),
       })),

@@ -49,11 +49,14 @@ describe('languages as data', () => {
     expect(twice).toEqual([]);
   });
 
-  it('reads a vocabulary line as phrases and their English, and rejects a line without "=>"', () => {
+  it('reads a vocabulary line as phrases and their English, and rejects a line without "=>" by file and line', () => {
     expect(parseVocabulary('# a comment\nsupprimer, effacer => delete\n')).toEqual([
-      { says: ['supprimer', 'effacer'], means: 'delete' },
+      { says: ['supprimer', 'effacer'], means: 'delete', both: false },
     ]);
-    expect(() => parseVocabulary('supprimer delete')).toThrow(/=>/);
+    expect(() => parseVocabulary('# a comment\nsupprimer delete', 'lang/fr/vocabulary.txt')).toThrow(
+      /^lang\/fr\/vocabulary\.txt:2: .*=>/,
+    );
+    expect(() => parseVocabulary('supprimer <=> delete', 'lang/fr/vocabulary.txt')).toThrow(/English/);
   });
 
   it('folds accents and ligatures, and keeps addresses, links and quoted text as single tokens', () => {

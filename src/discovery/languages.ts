@@ -110,23 +110,38 @@ export function wordsOf(
   return word.split('-').filter(Boolean);
 }
 
+/** One vocabulary line: the phrases people write, and what they mean. */
+export interface VocabularyLine {
+  says: string[];
+  means: string;
+  /** Written with `<=>` (English only): every phrase of the line is a name for every other. */
+  both: boolean;
+}
+
 /**
  * Reads a vocabulary file: each line `what people write, ... => the English for it`, `#` comments.
- * An empty right side means the words say nothing ("est-ce que").
+ * An empty right side means the words say nothing ("est-ce que"). `<=>` (English's vocabulary only, `twoWay`) makes
+ * every phrase of the line a name for every other. A line without one arrow, or without a phrase before it, is an
+ * error naming the file and the line.
  */
-export function parseVocabulary(text: string): Array<{ says: string[]; means: string }> {
-  const out: Array<{ says: string[]; means: string }> = [];
-  for (const raw of text.split('\n')) {
+export function parseVocabulary(text: string, file = 'vocabulary', twoWay = false): VocabularyLine[] {
+  const out: VocabularyLine[] = [];
+  text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const [left, right] = line.split('=>');
-    if (right === undefined) throw new Error(`vocabulary line without "=>": ${line}`);
-    const says = left!
+    if (!line || line.startsWith('#')) return;
+    const fail = (why: string) => new Error(`${file}:${i + 1}: ${why}: ${line}`);
+    const arrows = line.match(/<?=>/g) ?? [];
+    if (arrows.length !== 1) throw fail('a line needs one "=>"');
+    const both = arrows[0] === '<=>';
+    if (both && !twoWay) throw fail('"<=>" is for English\'s vocabulary only');
+    const [left, right] = line.split(arrows[0]!) as [string, string];
+    const says = left
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-    out.push({ says, means: right.trim() });
-  }
+    if (!says.length) throw fail('no phrase before the arrow');
+    out.push({ says, means: right.trim(), both });
+  });
   return out;
 }
 
@@ -158,7 +173,7 @@ export function compileLanguage(code: string, file: LanguageFile, vocabularyText
     stems: new Map<string, string>(),
     longest: 1,
   };
-  for (const { says, means } of parseVocabulary(vocabularyText)) {
+  for (const { says, means } of parseVocabulary(vocabularyText, `src/discovery/lang/${code}/vocabulary.txt`)) {
     for (const phrase of says) {
       const words = tokens(phrase)
         .filter(isWord)
@@ -181,14 +196,17 @@ export function compileLanguage(code: string, file: LanguageFile, vocabularyText
 let loaded: Language[] | undefined;
 
 /** Where the languages' data lives: one folder per language, named by its ISO 639-1 code. */
-const LANGUAGE_DIR = new URL('../../src/discovery/lang/', import.meta.url);
+export const LANGUAGE_DIR = new URL('../../src/discovery/lang/', import.meta.url);
 
-/** Every language's data, read on the first search (never at start-up). */
+/**
+ * Every language's data but English's, read on the first search (never at start-up). English is the language the others
+ * are read into: its folder (lang/en/) holds the engine's own words, read by english.ts.
+ */
 export function languages(): Language[] {
   if (!loaded) {
     const dir = LANGUAGE_DIR;
     const codes = readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && /^[a-z]{2}$/.test(d.name))
+      .filter((d) => d.isDirectory() && /^[a-z]{2}$/.test(d.name) && d.name !== 'en')
       .map((d) => d.name)
       .sort();
     loaded = codes.map((code) =>

@@ -1,19 +1,17 @@
-// How requests are written: the patterns and word classes a request is read with (openers, questions, clause ends,
-// prepositions, entities such as addresses and ids, words that describe rather than ask).
-import { CHANNEL_VERBS, MANY_WORDS, ONE_WORDS, READ_WORDS, WRITE_WORDS } from './glossary.js';
+// How requests are written: the rules a request is read with (openers, questions, clause ends, entities such as
+// addresses and ids, the request-shape rules), over English's word classes (lang/en/words.json).
+import { wordClass } from './english.js';
 import { term } from './text.js';
 
-/** Prepositions: what follows is context for the thing asked about. */
-export const PREPOSITIONS = new Set(
-  'of in on for from to with at by into inside within under about per across'.split(' '),
-);
-/**
- * Prepositions naming an instrument or an input ("with our approved template", "using template 12", "via webhook 3"):
- * what follows is something the operation takes, not the thing it acts on.
- */
-export const INSTRUMENTS = new Set(['using', 'with', 'via', 'through']);
-/** Words saying that the id after them is the item's own ("the contact with the id 1234"). */
-export const IDENTIFIERS = new Set(['id', 'uuid', 'number', 'identifier', 'ref', 'reference']);
+/** Words as one regex alternation, matched as written: `a|b c|d`. */
+const alternation = (words: string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+/** Prepositions: what follows is context (words.json `prepositions`). */
+export const PREPOSITIONS = new Set(wordClass('prepositions'));
+/** Prepositions naming an instrument or an input ("using template 12"; `instruments`). */
+export const INSTRUMENTS = new Set(wordClass('instruments'));
+/** Words saying that the id after them is the item's own (`identifiers`). */
+export const IDENTIFIERS = new Set(wordClass('identifiers'));
 /** Stands for "should be", "must be", "needs to be": what follows is a state asked for, a change. */
 export const OBLIGED = 'obligedmark';
 /** Stands for the "be" of "should be": a value or a past form follows ("should be Acme", "must be blocked"). */
@@ -31,53 +29,44 @@ export const BREAK = 'clausebreakmark';
  * "sub-account").
  */
 export const CLAUSE_END = /[,;:.!?]+(?=\s|$)|[()[\]—–]|\s-\s/g;
-/**
- * Words after which a clause's verb stands: "please delete ...", "we need to send ...", "... and then archive it".
- * A write word elsewhere is a noun when the request has a verb where a verb stands ("send the shipping update").
- */
-export const VERB_OPENERS = new Set(
-  (
-    'please pls plz kindly just also now then and or but so to can could would will should must ' +
-    'shall may might i we you lets'
-  ).split(' '),
-);
-/** Words before a noun: what follows them is no verb ("the update", "our import"). */
-export const DETERMINERS = new Set('the a an this that these those my our your their his her its some any'.split(' '));
-/** A clause reporting what someone says or found ("the customer says ...", "customers claim ..."). */
-export const REPORTING =
-  /\b(says?|said|claims?|claimed|reports?|reported|complains?|complained|mentions?|mentioned|thinks|insists?|told (us|me)|tells (us|me)|noticed)\b/i;
-/** Nouns for a message: a noun before one says which kind ("the invoice mail"). */
-export const MESSAGE_TERMS = new Set(
-  ['mail', 'email', 'message', 'text', 'sms', 'whatsapp', 'newsletter', 'notification'].map((w) => term(w, true)!),
-);
-/**
- * Words opening a clause that says why ("so newsletters can pull the posts", "because of GDPR"): it describes, it asks
- * for nothing.
- */
-export const PURPOSES = new Set(['so', 'because', 'cause', 'before', 'until', 'unless']);
-/** Of those, words opening a clause that says when ("before I pay more"): it is not searched at all. */
-export const ASIDES = new Set(['before', 'until', 'unless']);
+/** Words after which a clause's verb stands: "please delete ...", "we need to send ..." (`verbOpeners`). */
+export const VERB_OPENERS = new Set(wordClass('verbOpeners'));
+/** Words before a noun: what follows them is no verb (`determiners`). */
+export const DETERMINERS = new Set(wordClass('determiners'));
+/** A clause reporting what someone says or found ("the customer says ..."; `reporting`). */
+export const REPORTING = new RegExp(`\\b(${alternation(wordClass('reporting'))})\\b`, 'i');
+/** Nouns for a message: a noun before one says which kind ("the invoice mail"; `messageNouns`). */
+export const MESSAGE_TERMS = new Set(wordClass('messageNouns').map((w) => term(w, true)!));
+/** Words opening a clause that says why: it describes, it asks for nothing (`purposes`). */
+export const PURPOSES = new Set(wordClass('purposes'));
+/** Of those, words opening a clause that says when: it is not searched at all (`asides`). */
+export const ASIDES = new Set(wordClass('asides'));
 
-/** Words that open a request without saying what it is about. */
-export const POLITE =
+/**
+ * Ways of asking that open a request after its greetings and say nothing of what it is about: "can you (please)",
+ * "I need to", "is there a way to", "help me". A small grammar rather than a list (optional words, pronouns and
+ * modals combined), so it stays here; tried in order, the first that fits is dropped, and it needs no word end after it.
+ */
+const ASKING =
   // wide: one regex; cut into pieces it is harder to check
-  /^((hey|hi|hello|ok|okay|so|please|pls|plz|quick question|urgent|quick one|question|hang on|hold on|wait|oh|ah|right|well|morning|good morning|afternoon|sorry|um|erm)\b[ ,:!-]*)*((can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|how (i|we) can|(is there a way|is it possible|how|what'?s the (best )?way|what is the (best )?way) (to|do i|do we|can i|can we|should i|should we|would i|would we)|what do (i|we) (need to )?do to|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just)?\s*/i;
+  "(can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|how (i|we) can|(is there a way|is it possible|how|what'?s the (best )?way|what is the (best )?way) (to|do i|do we|can i|can we|should i|should we|would i|would we)|what do (i|we) (need to )?do to|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just";
+/** Words that open a request without saying what it is about: greetings (`greetings`), then a way of asking. */
+export const POLITE = new RegExp(`^((${alternation(wordClass('greetings'))})\\b[ ,:!-]*)*(${ASKING})?\\s*`, 'i');
 /** Words that open a question, known to typo correction ("wich" is "which") though never searched for. */
-export const QUESTION_WORDS = ['which', 'what', 'where', 'when', 'whose'];
-/** A question is a read, whatever verbs follow ("which domains can I send from"); "how do I ..." is not one. */
-export const QUESTION =
-  /^(what|whats|what's|which|who|whom|whose|where|when|is|are|was|were|did|does|do|has|have|any|how (many|much|did|does|is|are|well|often))\b/i;
+export const QUESTION_WORDS = wordClass('questionWords');
+/** A question is a read, whatever verbs follow ("which domains can I send from"; `questionOpeners`). */
+export const QUESTION = new RegExp(`^(${alternation(wordClass('questionOpeners'))})\\b`, 'i');
 
-/** A yes-or-no question: a verb opens it, not a question word. */
-export const YES_NO = /^(is|are|was|were|has|have|had|did|does|do)\b(?! (i|we) (need|have) to\b)/i;
+/** A yes-or-no question: a verb opens it (`yesNoOpeners`), not a question word, and not "do we need to ...". */
+export const YES_NO = new RegExp(`^(${alternation(wordClass('yesNoOpeners'))})\\b(?! (i|we) (need|have) to\\b)`, 'i');
 
+const CHANNELS = alternation(wordClass('channelVerbs'));
 /**
  * "text a customer", "email the report to ...", "message someone on WhatsApp": a channel used as a verb, with its
- * object.
+ * object (`channelVerbs`, `channelVerbObjects`, an address or a phone number).
  */
 export const CHANNEL_VERB = new RegExp(
-  // wide: one message whose parts depend on conditions; kept whole so it reads as sent
-  `^(${CHANNEL_VERBS.join('|')})( (${CHANNEL_VERBS.join('|')}))? (a|an|the|all|my|our|this|that|these|those|every|each|some|someone|somebody|everyone|everybody|him|her|them|me|us|customers?|contacts?|people|users?|\\S+@\\S+|\\+?\\d[\\d ]{5,})\\b`,
+  `^(${CHANNELS})( (${CHANNELS}))? (${alternation(wordClass('channelVerbObjects'))}|\\S+@\\S+|\\+?\\d[\\d ]{5,})\\b`,
   'i',
 );
 
@@ -90,16 +79,8 @@ export const ID = /(?<![\w@.])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9
 /** A word in capitals (three letters or more, or with an underscore), with an "= value" after it if any. */
 export const CAPITALS =
   /(?<![\w@./-])(?=[A-Z0-9_]*[A-Z]{2})[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\w@./-])(\s*[=:]\s*[^\s,;]+)?/g;
-/** Capitals that are words, not data: acronyms people write in capitals, and words written so for emphasis. */
-export const CAPITALS_KEPT = new Set(
-  (
-    'SMS CSV PDF DNS SPF DKIM DMARC MX TXT CNAME API IP URL HTML CSS JSON XML RSS SMTP CRM GDPR ' +
-    'SSO OTP 2FA VIP ROI KPI SKU EUR USD GBP UTC ISO ID ' +
-    'AB UK US EU FAQ CEO CMO CTO COO QA IT HR PR PM AM ASAP FYI TLS SSL HTTP HTTPS JWT SDK WA B2B ' +
-    'B2C CTR DM BCC CC UTM QR POS NPS DOI OK ' +
-    'NOT NO NEVER ALL NOW ONLY EVERY ANY URGENT PLEASE HELP DONE NEW TODAY'
-  ).split(' '),
-);
+/** Capitals that are words, not data: acronyms, and words written so for emphasis (`capitalsKept`). */
+export const CAPITALS_KEPT = new Set(wordClass('capitalsKept'));
 
 /** One rule of a request's shape: what a pattern in the text says, read as the words that say it to the ranking. */
 export interface ShapeRule {
@@ -223,10 +204,11 @@ export const applyShapeRules = (text: string) =>
   SHAPE_RULES.reduce((out, { pattern, as }) => out.replace(pattern, as), text);
 
 export const stemSet = (list: string[]) => new Set(list.map((w) => term(w, true)!));
-export const WRITE_TERMS = stemSet(WRITE_WORDS);
-export const WRITE_BASES = new Set(WRITE_WORDS);
-/** The catalog's main verbs, which other verbs stand for ("remove" for delete, "add" for create). */
-export const CORE_VERBS = stemSet(['create', 'update', 'delete', 'send']);
+/** Words that ask for a change wherever they stand in a request that is not a question (`writeWords`). */
+export const WRITE_TERMS = stemSet(wordClass('writeWords'));
+export const WRITE_BASES = new Set(wordClass('writeWords'));
+/** The catalog's main verbs, which other verbs stand for ("remove" for delete; `catalogVerbs`). */
+export const CORE_VERBS = stemSet(wordClass('catalogVerbs'));
 
 /**
  * A noun made of a write verb ("subscriber", "senders", "importer"): its stem is the verb's, yet it asks for no change.
@@ -240,50 +222,27 @@ export const isAgentNoun = (w: string) => {
  * for nothing.
  */
 export const ACTION_NOUN = /..(ation|ition|ption|ment)s?$/;
-export const READ_TERMS = stemSet(READ_WORDS);
-export const MANY_TERMS = stemSet(MANY_WORDS);
-export const ONE_TERMS = stemSet(ONE_WORDS);
+/** First words that make a request a read (`readWords`); words asking for every item (`manyWords`) or one (`oneWords`). */
+export const READ_TERMS = stemSet(wordClass('readWords'));
+export const MANY_TERMS = stemSet(wordClass('manyWords'));
+export const ONE_TERMS = stemSet(wordClass('oneWords'));
 
 /** A plural noun ("templates", "ips"), which asks for a collection; not "status", "address" or "sms". */
 export const isPlural = (w: string) =>
   (w.length > 3 && w.endsWith('s') && !/(ss|us|is|sms)$/.test(w)) || IRREGULAR_PLURALS.has(w);
-export const IRREGULAR_PLURALS = new Set(['people', 'children', 'staff', 'everyone', 'everybody', 'men', 'women']);
+/** Plurals without a plural's "s" ("people", "staff"; `irregularPlurals`). */
+export const IRREGULAR_PLURALS = new Set(wordClass('irregularPlurals'));
 
-/**
- * Words that negate what follows ("it must not go out", "he never got"): the next words describe, they ask for nothing.
- */
-export const NEGATIONS = new Set(['not', 'never', 'no', 'without']);
-/**
- * Past forms saying that a thing exists, not what to do or to find ("the webhooks we have set up", "feeds we've got
- * connected").
- */
-export const EXISTING_TERMS = new Set(
-  [
-    'set',
-    'up',
-    'setup',
-    'created',
-    'made',
-    'registered',
-    'connected',
-    'defined',
-    'added',
-    'built',
-    'installed',
-    'existing',
-    'exist',
-  ].map((w) => term(w, true)!),
-);
-/** Subjects that, after the thing a request names, open a clause describing it ("the lists we made"). */
-export const SUBJECTS = new Set(['i', 'we', 'you', 'they']);
-/** Words opening a relative clause after a noun ("replies that customers sent"): what follows describes the noun. */
-export const RELATIVES = new Set(['that', 'which', 'who', 'whose', 'where', 'when']);
+/** Words that negate what follows: the next words describe, they ask for nothing (`negations`). */
+export const NEGATIONS = new Set(wordClass('negations'));
+/** Past forms saying that a thing exists ("the webhooks we have set up"; `existing`). */
+export const EXISTING_TERMS = stemSet(wordClass('existing'));
+/** Subjects that, after the thing a request names, open a clause describing it ("the lists we made"; `subjects`). */
+export const SUBJECTS = new Set(wordClass('subjects'));
+/** Words opening a relative clause after a noun ("replies that customers sent"; `relatives`). */
+export const RELATIVES = new Set(wordClass('relatives'));
 
-/** Pronouns and possessives that stand as a verb's object ("swap her stamps", "use it up"). */
-export const PRONOUN_OBJECTS = new Set(
-  ['it', 'her', 'him', 'them', 'his', 'their', 'its', 'my', 'our', 'your', 'me', 'us'].map((w) => term(w, true)!),
-);
-/** Particles of phrasal verbs that may stand apart from their verb ("cut his access off", "take her out"). */
-export const PARTICLES = new Set(
-  ['off', 'out', 'up', 'down', 'back', 'over', 'away', 'there', 'again'].map((w) => term(w, true)!),
-);
+/** Pronouns and possessives that stand as a verb's object ("swap her stamps"; `pronounObjects`). */
+export const PRONOUN_OBJECTS = stemSet(wordClass('pronounObjects'));
+/** Particles of phrasal verbs that may stand apart from their verb ("cut his access off"; `particles`). */
+export const PARTICLES = stemSet(wordClass('particles'));

@@ -1,6 +1,6 @@
 // Detects a request's language and rewrites it in the English words the engine reads; ids, addresses, links, quoted
 // text and punctuation are kept as written.
-import { MANY_WORDS, ONE_WORDS, READ_WORDS, WRITE_WORDS } from './glossary.js';
+import { wordClass } from './english.js';
 import { isPastForm, isStopWord } from './text.js';
 import { fold, isWord, type Language, languages, stemOf, tokens, wordsOf } from './languages.js';
 
@@ -15,12 +15,12 @@ const ADJECTIVE =
   /(al|ic|ive|ous|ful|able|ible|less|ed|ing)$|^(new|recent|first|last|next|old|daily|gold|silver|online|done|won|lost)$/;
 
 /** Words that say which kind of read ("all", "details"): never made plural. */
-const SHAPE = new Set([...MANY_WORDS, ...ONE_WORDS].filter((w) => w !== 'list'));
+const SHAPE = new Set([...wordClass('manyWords'), ...wordClass('oneWords')].filter((w) => w !== 'list'));
 
 /** Verbs a clause may end with in a verb-last language, read first: the English reading looks for its verb there. */
 const VERBS = new Set([
-  ...WRITE_WORDS,
-  ...READ_WORDS,
+  ...wordClass('writeWords'),
+  ...wordClass('readWords'),
   'get',
   'delete',
   'create',
@@ -30,7 +30,7 @@ const VERBS = new Set([
   'download',
 ]);
 /** Verbs of a change, never made plural ("list" is also a noun: "listes" are lists). */
-const CHANGES = new Set(WRITE_WORDS);
+const CHANGES = new Set(wordClass('writeWords'));
 
 /** One word's English in a language: as written, else by its stem; undefined when unknown. */
 function lookupWord(language: Language, word: string, clitics = true): string | undefined {

@@ -1,5 +1,6 @@
-// The glossary compiled for matching: each phrase people use, as stems, with the catalog phrases it stands for.
-import { SYNONYMS } from './glossary.js';
+// English's vocabulary (lang/en/vocabulary.txt), the glossary, compiled for matching: each phrase people use, as stems,
+// with the catalog phrases it stands for.
+import { englishVocabulary } from './english.js';
 import { term, words } from './text.js';
 
 /** A phrase as comparable terms. Stop words inside a phrase are kept ("opt in", "log in as"). */
@@ -29,19 +30,14 @@ export function vocabulary(): Vocabulary {
     longest = Math.max(longest, from.length);
     for (const t of from) known.add(t);
   };
-  for (const line of SYNONYMS) {
-    const both = line.includes('<=>');
-    const [left, right] = line.split(both ? '<=>' : '=>') as [string, string];
-    const says = left
-      .split(',')
-      .map((p) => phraseTerms(p))
-      .filter((p) => p.length);
-    const means = right
+  for (const line of englishVocabulary()) {
+    const says = line.says.map((p) => phraseTerms(p)).filter((p) => p.length);
+    const means = line.means
       .split(',')
       .map((p) => phraseTerms(p))
       .filter((p) => p.length);
     for (const s of says) add(s, means);
-    if (both) for (const m of means) add(m, [...says, ...means]);
+    if (line.both) for (const m of means) add(m, [...says, ...means]);
   }
   compiled = { meanings, longest, known };
   return compiled;

@@ -18,7 +18,8 @@ export interface OperationSpec {
   /**
    * Words people use for this operation that its name, title and description do not contain
    * ("blocklist", "unsubscribe" for update_contact). Searched by the discovery engine only, never
-   * listed to clients; the glossary (src/discovery/glossary.ts) holds words that apply more widely.
+   * listed to clients; the glossary (src/discovery/lang/en/vocabulary.txt) holds words that apply
+   * more widely.
    */
   keywords?: string[];
   method: HttpMethod;
