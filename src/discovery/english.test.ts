@@ -6,8 +6,9 @@ import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../tools/manifest.js';
 import { ENGLISH, englishVocabulary, parseWords } from './english.js';
-import { parseVocabulary } from './languages.js';
+import { languages, parseVocabulary } from './languages.js';
 import { isPastForm, isStopWord, term, terms } from './text.js';
+import { toEnglish } from './translate.js';
 
 const WORDS = readFileSync(new URL('./lang/en/words.json', import.meta.url), 'utf8');
 const toolsets = new Set(readManifest().map((e) => e.toolset));
@@ -68,6 +69,26 @@ describe('English as data', () => {
       expect(stemmer(word), word).not.toBe(kept);
     }
     expect(term('attributed')).not.toBe(term('attributes'));
+  });
+
+  it("keeps another language's adjectives as English ones, not made plural", () => {
+    const { adjectives } = ENGLISH.classes;
+    // A word an adjective's ending tells needs no listing.
+    for (const a of adjectives) expect(a, a).toMatch(/^[a-z]+$/);
+    expect(adjectives.filter((a) => /(al|ic|ive|ous|ful|able|ible|less|ed|ing)$/.test(a))).toEqual([]);
+    const [fr, es] = ['fr', 'es'].map((code) => languages().find((l) => l.code === code)!);
+    expect(toEnglish('les nouveaux contacts', fr!)).toBe('new contacts');
+    expect(toEnglish('las campañas diarias', es!)).toBe('campaigns daily');
+  });
+
+  it('reads first the verbs a verb-last clause ends with', () => {
+    const { verbLastVerbs } = ENGLISH.classes;
+    const de = languages().find((l) => l.code === 'de')!;
+    for (const verb of verbLastVerbs) {
+      const german = [...de.exact].find(([word, means]) => means === verb && !word.includes(' '))?.[0];
+      expect(german, verb).toBeDefined();
+      expect(toEnglish(`Kontakt 5 ${german}`, de), verb).toBe(`${verb} contact 5`);
+    }
   });
 
   it('names only toolsets the catalog has', () => {

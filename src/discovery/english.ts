@@ -37,6 +37,8 @@ const WORD_CLASSES = [
   'messageNouns',
   'irregularPlurals',
   'capitalsKept',
+  'adjectives',
+  'verbLastVerbs',
 ] as const;
 
 export type WordClassName = (typeof WORD_CLASSES)[number];
