@@ -1,10 +1,7 @@
 // How requests are written: the rules a request is read with (openers, questions, clause ends, entities such as
 // addresses and ids, the request-shape rules), over English's word classes (lang/en/words.json).
-import { wordClass } from './english.js';
+import { alternation, wordClass } from './english.js';
 import { term } from './text.js';
-
-/** Words as one regex alternation, matched as written: `a|b c|d`. */
-const alternation = (words: string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
 /** Prepositions: what follows is context (words.json `prepositions`). */
 export const PREPOSITIONS = new Set(wordClass('prepositions'));

@@ -1,109 +1,44 @@
 // Turns catalog text and queries into the same comparable terms: words split (camelCase, snake_case), British spellings
-// made American, stop words dropped, Porter stems.
+// made American, stop words dropped, Porter stems; English's word lists for it are data (lang/en/words.json).
 import { stemmer } from 'stemmer';
+import { alternation, wordClass, wordTable } from './english.js';
 
-/** Words that say nothing about which operation is meant. Kept small: "all", "one", "new", "not" do. */
-const STOP_WORDS = new Set(
-  (
-    'a an the to of for in on at by from with into onto about as is are be been being was were ' +
-    'am it its this that these those ' +
-    'i me my mine we us our you your he him his she her hers they them their there here and or ' +
-    'but so if then than too very just ' +
-    'do does did doing have has had having can could would should will shall may might must please ' +
-    'pls want wants wanted wanna need needs needed like ' +
-    'how what which who whom whose where when why whats whos hows wheres theres hey hi thanks thank ' +
-    'quick quickly some any somebody someone something ' +
-    'brevo sendinblue let lets go going gonna getting got im ive id ill youre weve youve theyve ' +
-    'theyre dont doesnt cant wont isnt arent also again still via using use way exactly actually ' +
-    'really basically'
-  ).split(' '),
-);
+/** Words that say nothing about which operation is meant (words.json `stopWords`). */
+const STOP_WORDS = new Set(wordClass('stopWords'));
 
 /** Whether a lower-case word is an English stop word. */
 export const isStopWord = (word: string) => STOP_WORDS.has(word);
 
-/** British → American spellings, as word stems, so "organisation" and "organization" meet. */
-const SPELLINGS: Array<[RegExp, string]> = [
-  [
-    // wide: one regex; cut into pieces it is harder to check
-    /^(organi|authori|personali|customi|categori|synchroni|recogni|prioriti|optimi|initiali|finali|summari|visuali|reali|anonymi|normali|utili|memori|speciali)s(e|es|ed|ing|ation|ations|er|ers)$/,
-    '$1z$2',
-  ],
-  [/^analys(e|es|ed|ing)$/, 'analyz$1'],
-  [/^(programme|programmes)$/, 'program'],
-  [/^catalogues?$/, 'catalog'],
-  [/^enrol(s|ment|ments)?$/, 'enroll$1'],
-  [/^colours?$/, 'color'],
-  [/^licences?$/, 'license'],
-  [/^centres?$/, 'center'],
-  [/^behaviours?$/, 'behavior'],
-  [/^favourites?$/, 'favorite'],
-  [/^cheque(s)?$/, 'check$1'],
-  [/^(cancel|label|travel|model)l(ed|ing)$/, '$1$2'],
-  [/^e-?mails?$/, 'email'],
-];
-
-/** Irregular past forms, so "sent" meets "send" and "paid" meets "pay". */
-export const IRREGULAR_PAST: Record<string, string> = {
-  sent: 'send',
-  made: 'make',
-  paid: 'pay',
-  sold: 'sell',
-  bought: 'buy',
-  gave: 'give',
-  given: 'give',
-  took: 'take',
-  taken: 'take',
-  wrote: 'write',
-  written: 'write',
-  began: 'begin',
-  begun: 'begin',
-  ran: 'run',
-  got: 'get',
-  gotten: 'get',
-  chose: 'choose',
-  chosen: 'choose',
-};
-
-/** Past forms kept as they are: "left" is what remains ("emails left") as often as a departure ("left the company"). */
-const KEPT_PAST = new Set(['left']);
+/** Shorthand people type in a hurry ("ppl", "thru"), as the words they stand for (`shorthand`). */
+const SHORTHAND = wordTable('shorthand');
+/** Irregular past forms, so "sent" meets "send" and "paid" meets "pay" (`irregularPast`). */
+const IRREGULAR_PAST = wordTable('irregularPast');
+/** Past forms kept as they are: "left" is what remains as often as a departure (`keptPast`). */
+const KEPT_PAST = new Set(wordClass('keptPast'));
+/** Words the Porter stemmer would merge with others that mean something else here, as their terms (`unstemmed`). */
+const UNSTEMMED = wordTable('unstemmed');
 
 /** A past form ("sent", "deleted", "scheduled") describes what happened; it does not ask for it to be done. */
 export const isPastForm = (word: string) =>
   word in IRREGULAR_PAST || KEPT_PAST.has(word) || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
 
-/** Words the Porter stemmer would merge with others that mean something else here. */
-const KEEP: Record<string, string> = {
-  attribution: 'attribution',
-  attributed: 'attribution',
-  attributions: 'attribution',
-};
-
-/** Shorthand people type in a hurry ("ppl", "pts", "thru"), as the words they stand for. */
-const SHORTHAND: Record<string, string> = {
-  ppl: 'people',
-  pts: 'points',
-  msg: 'message',
-  msgs: 'messages',
-  wk: 'week',
-  wks: 'weeks',
-  yr: 'year',
-  tmrw: 'tomorrow',
-  tmr: 'tomorrow',
-  thru: 'through',
-  acct: 'account',
-  accts: 'accounts',
-  pwd: 'password',
-  addr: 'address',
-  qty: 'quantity',
-  pic: 'picture',
-  pics: 'pictures',
-};
+/**
+ * British → American spellings, so "organisation" and "organization" meet: whole words (`spellings`: "colours",
+ * "cheques", "e-mail"), then two rules over word lists: -is- for -iz- after a stem of `britishIse` ("organis|ation"),
+ * and the doubled l of `britishDoubledL` before -ed and -ing ("cancelled").
+ */
+const SPELLINGS = wordTable('spellings');
+const SPELLING_RULES: Array<[RegExp, string]> = [
+  [new RegExp(`^(${alternation(wordClass('britishIse'))})s(e|es|ed|ing|ation|ations|er|ers)$`), '$1z$2'],
+  [new RegExp(`^(${alternation(wordClass('britishDoubledL'))})l(ed|ing)$`), '$1$2'],
+];
 
 function americanize(word: string): string {
   if (word in SHORTHAND) word = SHORTHAND[word]!;
   if (word in IRREGULAR_PAST) return IRREGULAR_PAST[word]!;
-  for (const [pattern, replacement] of SPELLINGS) if (pattern.test(word)) return word.replace(pattern, replacement);
+  if (word in SPELLINGS) return SPELLINGS[word]!;
+  for (const [pattern, replacement] of SPELLING_RULES)
+    if (pattern.test(word)) return word.replace(pattern, replacement);
   return word;
 }
 
@@ -130,7 +65,7 @@ export function term(word: string, keepStopWords = false): string | undefined {
   if (!keepStopWords && STOP_WORDS.has(word)) return undefined;
   let stem = stems.get(word);
   if (stem === undefined) {
-    stem = KEEP[word] ?? stemmer(americanize(word));
+    stem = UNSTEMMED[word] ?? stemmer(americanize(word));
     stems.set(word, stem);
   }
   return stem;

@@ -1,6 +1,6 @@
 // Detects a request's language and rewrites it in the English words the engine reads; ids, addresses, links, quoted
 // text and punctuation are kept as written.
-import { wordClass } from './english.js';
+import { alternation, wordClass } from './english.js';
 import { isPastForm, isStopWord } from './text.js';
 import { fold, isWord, type Language, languages, stemOf, tokens, wordsOf } from './languages.js';
 
@@ -10,25 +10,20 @@ export type EnglishKnows = (word: string) => boolean;
 /** A request's words after elisions and contractions: a folded word to look up, or a token kept as written. */
 type Item = { word: string; token?: string } | { kept: string };
 
-/** English adjectives by their endings ("transactional", "dedicated"): a French plural adjective stays one. */
-const ADJECTIVE =
-  /(al|ic|ive|ous|ful|able|ible|less|ed|ing)$|^(new|recent|first|last|next|old|daily|gold|silver|online|done|won|lost)$/;
+/**
+ * English adjectives by their endings ("transactional", "dedicated") or as words.json lists them (`adjectives`: "new",
+ * "gold"): a French plural adjective stays one.
+ */
+const ADJECTIVE = new RegExp(`(al|ic|ive|ous|ful|able|ible|less|ed|ing)$|^(${alternation(wordClass('adjectives'))})$`);
 
 /** Words that say which kind of read ("all", "details"): never made plural. */
 const SHAPE = new Set([...wordClass('manyWords'), ...wordClass('oneWords')].filter((w) => w !== 'list'));
 
-/** Verbs a clause may end with in a verb-last language, read first: the English reading looks for its verb there. */
-const VERBS = new Set([
-  ...wordClass('writeWords'),
-  ...wordClass('readWords'),
-  'get',
-  'delete',
-  'create',
-  'update',
-  'send',
-  'export',
-  'download',
-]);
+/**
+ * Verbs a clause may end with in a verb-last language, read first: the English reading looks for its verb there (the
+ * words asking for a change or a read, and `verbLastVerbs`).
+ */
+const VERBS = new Set([...wordClass('writeWords'), ...wordClass('readWords'), ...wordClass('verbLastVerbs')]);
 /** Verbs of a change, never made plural ("list" is also a noun: "listes" are lists). */
 const CHANGES = new Set(wordClass('writeWords'));
 
