@@ -55,7 +55,7 @@ export type WordTableName = (typeof WORD_TABLES)[number];
 export interface EnglishWords {
   classes: Record<WordClassName, string[]>;
   /** Words read as other words, as words.json writes them (plain objects). */
-  tables: Record<WordTableName, Record<string, string>>;
+  tables: Record<WordTableName, ReadonlyMap<string, string>>;
   /** Toolsets ranked lower unless the request names them: per toolset, the groups of words to name, and the weight. */
   namedToolsets: Record<string, { words: string[]; weight: number }>;
   /** Words every operation of a toolset answers to, beside the toolset's name. */
@@ -96,12 +96,13 @@ export function parseWords(text: string, file = WORDS_FILE): EnglishWords {
     if (!isWordList(words)) throw new Error(`${file}: class "${name}" needs a non-empty list of words`);
     classes[name] = words;
   }
-  const tables = {} as Record<WordTableName, Record<string, string>>;
+  const tables = {} as Record<WordTableName, ReadonlyMap<string, string>>;
   for (const name of WORD_TABLES) {
     const { words } = entry(name);
     if (!isWordTable(words))
       throw new Error(`${file}: table "${name}" needs its words, each with the word it is read as`);
-    tables[name] = words;
+    // A Map, not the object: a word such as "constructor" must not find Object.prototype's.
+    tables[name] = new Map(Object.entries(words));
   }
   const toolsets = ['namedToolsets', 'toolsetWords'].map((name) => {
     const { toolsets } = entry(name);
@@ -124,7 +125,7 @@ export const ENGLISH = parseWords(readFileSync(new URL('en/words.json', LANGUAGE
 export const wordClass = (name: WordClassName): string[] => ENGLISH.classes[name];
 
 /** One table of words.json: each word, and the word it is read as. */
-export const wordTable = (name: WordTableName): Record<string, string> => ENGLISH.tables[name];
+export const wordTable = (name: WordTableName): ReadonlyMap<string, string> => ENGLISH.tables[name];
 
 /** Words as one regex alternation, matched as written: `a|b c|d`. */
 export const alternation = (words: string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');

@@ -20,7 +20,7 @@ const UNSTEMMED = wordTable('unstemmed');
 
 /** A past form ("sent", "deleted", "scheduled") describes what happened; it does not ask for it to be done. */
 export const isPastForm = (word: string) =>
-  word in IRREGULAR_PAST || KEPT_PAST.has(word) || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
+  IRREGULAR_PAST.has(word) || KEPT_PAST.has(word) || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
 
 /**
  * British → American spellings, so "organisation" and "organization" meet: whole words (`spellings`: "colours",
@@ -34,9 +34,9 @@ const SPELLING_RULES: Array<[RegExp, string]> = [
 ];
 
 function americanize(word: string): string {
-  if (word in SHORTHAND) word = SHORTHAND[word]!;
-  if (word in IRREGULAR_PAST) return IRREGULAR_PAST[word]!;
-  if (word in SPELLINGS) return SPELLINGS[word]!;
+  word = SHORTHAND.get(word) ?? word;
+  const american = IRREGULAR_PAST.get(word) ?? SPELLINGS.get(word);
+  if (american !== undefined) return american;
   for (const [pattern, replacement] of SPELLING_RULES)
     if (pattern.test(word)) return word.replace(pattern, replacement);
   return word;
@@ -65,7 +65,7 @@ export function term(word: string, keepStopWords = false): string | undefined {
   if (!keepStopWords && STOP_WORDS.has(word)) return undefined;
   let stem = stems.get(word);
   if (stem === undefined) {
-    stem = UNSTEMMED[word] ?? stemmer(americanize(word));
+    stem = UNSTEMMED.get(word) ?? stemmer(americanize(word));
     stems.set(word, stem);
   }
   return stem;
