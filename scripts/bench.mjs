@@ -2,8 +2,9 @@
 // npm run bench: what brevo-mcp costs an assistant and how fast it is, measured, printed.
 //  1. per mode (all tools, default toolsets, read-only, dynamic, code): tool count, tools/list size in
 //     bytes and o200k tokens;
-//  2. cold start, spawn to a completed tools/list over stdio, next to a one-tool SDK server, in
-//     wall time and in instructions (scripts/bench/cold-instructions.mjs, steady on a busy machine);
+//  2. cold start, spawn to a completed tools/list over stdio, next to a one-tool SDK server (and the
+//     build BENCH_BASE_BIN names), in wall time and in instructions (scripts/bench/cold-instructions.mjs,
+//     steady on a busy machine);
 //  3. per-call latency of a read tool against a local fake Brevo, next to the one-tool server's
 //     call and a direct HTTP request to the same fake; the server's peak RSS;
 //  4. load: concurrent Streamable HTTP clients calling a tool: 2025-11-25 with sessions, 2025-11-25
@@ -42,6 +43,8 @@ const LOAD_CLIENTS = quick ? 4 : 16;
 const LOAD_CALLS = quick ? 20 : 100;
 const BIN = new URL('../dist/cli.js', import.meta.url).pathname;
 const TRIVIAL = new URL('./bench/trivial-server.mjs', import.meta.url).pathname;
+/** Another build's dist/cli.js, run alongside for comparison (cold start, execute). */
+const BASE_BIN = process.env.BENCH_BASE_BIN;
 const KEY = 'xkeysib-bench-0000000000000000';
 
 const ACCOUNT = JSON.stringify({
@@ -115,13 +118,15 @@ async function coldStart(apiUrl) {
     await client.close();
     return elapsed;
   };
-  const runs = { trivial: [], all: [], default: [], code: [] };
+  const runs = { trivial: [], all: [], default: [], code: [], base: [] };
   for (let i = 0; i < 2; i++) await time(TRIVIAL, []); // warm the file cache
+  if (BASE_BIN) await time(BASE_BIN, []);
   for (let i = 0; i < COLD_RUNS; i++) {
     runs.trivial.push(await time(TRIVIAL, []));
     runs.all.push(await time(BIN, ['--toolsets', 'all']));
     runs.default.push(await time(BIN, []));
     runs.code.push(await time(BIN, ['--code']));
+    if (BASE_BIN) runs.base.push(await time(BASE_BIN, []));
   }
   return runs;
 }
@@ -261,9 +266,19 @@ console.table([
     min: ms(sorted(cold.code)[0]),
     ratio: (median(cold.code) / median(cold.trivial)).toFixed(2),
   },
+  ...(BASE_BIN
+    ? [
+        {
+          server: 'base build (BENCH_BASE_BIN), default toolsets',
+          median: ms(median(cold.base)),
+          min: ms(sorted(cold.base)[0]),
+          ratio: (median(cold.base) / median(cold.trivial)).toFixed(2),
+        },
+      ]
+    : []),
 ]);
 
-await coldInstructionsSection({ bin: BIN, trivial: TRIVIAL, env: env(fake.url), quick });
+await coldInstructionsSection({ bin: BIN, trivial: TRIVIAL, baseBin: BASE_BIN, env: env(fake.url), quick });
 
 const lat = await latency(fake.url);
 console.log(`per-call latency of get_account against the local fake (${CALLS} calls after 50 warm-up)`);

@@ -52,7 +52,7 @@ function instructions(args, env) {
   });
 }
 
-export async function coldInstructionsSection({ bin, trivial, env, quick }) {
+export async function coldInstructionsSection({ bin, trivial, baseBin, env, quick }) {
   console.log(
     'cold start in instructions, spawn to the tools/list answer (valgrind callgrind; steady on a busy machine)',
   );
@@ -64,6 +64,7 @@ export async function coldInstructionsSection({ bin, trivial, env, quick }) {
     'brevo-mcp, all 292 tools': [bin, '--toolsets', 'all'],
     'brevo-mcp, default toolsets': [bin],
     'brevo-mcp --code': [bin, '--code'],
+    ...(baseBin ? { 'base build (BENCH_BASE_BIN), default toolsets': [baseBin] } : {}),
   };
   // One after another: run side by side, the one-tool server's count moved by a tenth.
   const counts = [];
