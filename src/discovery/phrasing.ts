@@ -42,13 +42,14 @@ export const ASIDES = new Set(wordClass('asides'));
 /**
  * Ways of asking that open a request after its greetings and say nothing of what it is about: "can you (please)",
  * "I need to", "is there a way to", "help me". A small grammar rather than a list (optional words, pronouns and
- * modals combined), so it stays here; tried in order, the first that fits is dropped, and it needs no word end after it.
+ * modals combined), so it stays here; tried in order, the first that fits and ends a word is dropped ("just" is not
+ * the start of "justify").
  */
 const ASKING =
   // wide: one regex; cut into pieces it is harder to check
   "(can|could|would|will) you( please| just)?|(can|could|may|should|shall) (i|we)|(i|we) (need|want|would like|wanna|have|must|should|got) to|(i|we)'?d (like|love) to|i'?m (trying|looking|hoping) to|how (i|we) can|(is there a way|is it possible|how|what'?s the (best )?way|what is the (best )?way) (to|do i|do we|can i|can we|should i|should we|would i|would we)|what do (i|we) (need to )?do to|how to|need to|trying to|time to|go ahead and|help me( to)?|let'?s|let me|just";
 /** Words that open a request without saying what it is about: greetings (`greetings`), then a way of asking. */
-export const POLITE = new RegExp(`^((${alternation(wordClass('greetings'))})\\b[ ,:!-]*)*(${ASKING})?\\s*`, 'i');
+export const POLITE = new RegExp(`^((${alternation(wordClass('greetings'))})\\b[ ,:!-]*)*(${ASKING})?\\b\\s*`, 'i');
 /** Words that open a question, known to typo correction ("wich" is "which") though never searched for. */
 export const QUESTION_WORDS = wordClass('questionWords');
 /** A question is a read, whatever verbs follow ("which domains can I send from"; `questionOpeners`). */

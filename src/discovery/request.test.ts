@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readManifest } from '../tools/manifest.js';
 import { Index } from './engine.js';
 import { readRequest } from './request.js';
+import { term } from './text.js';
 
 const index = new Index(readManifest());
 const first = (query: string) => index.rank(query).hits[0]?.entry.name;
@@ -12,6 +13,12 @@ const read = (query: string) => readRequest(query, lexicon);
 const words = (query: string) => read(query).concepts.map((c) => c.variants[0]!.terms.join(' '));
 
 describe('reading a request', () => {
+  it('drops a way of asking only where its last word ends ("just" is not the start of "justify")', () => {
+    expect(words('justify the invoice')).toContain(term('justify'));
+    expect(words('can you justify the invoice')).toEqual(words('justify the invoice'));
+    expect(words('can you just delete contact 5')).toEqual(words('delete contact 5'));
+  });
+
   it('takes the change word where a verb stands as the verb; elsewhere it is a noun', () => {
     expect([...read('send the shipping update to ana@x.es').intent.verbs]).toEqual(['send']);
     expect([...read('please delete the import').intent.verbs]).toEqual(['delet']);
