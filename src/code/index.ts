@@ -1,5 +1,4 @@
 // Code mode (--code): the tools search and execute in place of the catalog.
-import { randomUUID } from 'node:crypto';
 import type { CallToolResult, ProgressToken, ServerNotification, Tool } from '@modelcontextprotocol/server';
 import type { Discovery } from '../discovery/index.js';
 import type { Redactor } from '../redact.js';
@@ -66,10 +65,13 @@ export interface CodeMode {
   call(name: string, args: unknown, ctx: CodeCallContext): Promise<CodeCallResult> | undefined;
 }
 
+/** Names each session's share of the runs when it has no key or token to go by: unique in this process is enough. */
+let sessionsStarted = 0;
+
 export function createCodeMode(options: CodeModeOptions): CodeMode {
   const tools = codeTools(options.limits, options.readOnly);
   const entries = new Map(options.entries.map((e) => [e.name, e]));
-  const session = options.runShare ?? `session ${randomUUID()}`;
+  const session = options.runShare ?? `session ${++sessionsStarted}`;
   let discovery: Discovery | undefined;
   return {
     list: () => {
