@@ -10,11 +10,14 @@ const MIN_SECRET_LENGTH = 8;
 export class Redactor {
   /** Longest first, so a secret that contains another is replaced whole. */
   private readonly secrets: readonly string[];
+  /** Every secret is written as itself inside a JSON string, so a value's JSON can be searched for it. */
+  private readonly secretsReadableInJson: boolean;
 
   constructor(secrets: Iterable<string | undefined>) {
     this.secrets = [...new Set([...secrets].filter((s): s is string => !!s && s.length >= MIN_SECRET_LENGTH))].sort(
       (a, b) => b.length - a.length,
     );
+    this.secretsReadableInJson = this.secrets.every((secret) => JSON.stringify(secret) === `"${secret}"`);
   }
 
   /** This redactor plus more secrets (a session's own key). */
@@ -86,13 +89,6 @@ export class Redactor {
     }
     return json === undefined || this.secrets.some((secret) => json.includes(secret));
   }
-
-  private get secretsReadableInJson(): boolean {
-    this.jsonReadable ??= this.secrets.every((secret) => JSON.stringify(secret) === `"${secret}"`);
-    return this.jsonReadable;
-  }
-
-  private jsonReadable: boolean | undefined;
 
   private walk(value: unknown): unknown {
     if (typeof value === 'string') return this.text(value);

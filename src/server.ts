@@ -280,15 +280,12 @@ export function createMcpServer(options: ServerOptions): Server {
     whyUnavailable,
   };
   const codeLimits = options.code;
-  const mode: () => Promise<ToolMode> = codeLimits
-    ? onFirstUse(async () =>
-        (await import('./modes/code.js')).codeMode({ ...modeOptions, limits: codeLimits, runShare: options.runShare }),
-      )
-    : (
-        (listed) => async () =>
-          listed
-      )(
-        meta
+  // Built on the first tools/list or call; code mode's module is loaded only when it is the mode.
+  const mode = onFirstUse(
+    async (): Promise<ToolMode> =>
+      codeLimits
+        ? (await import('./modes/code.js')).codeMode({ ...modeOptions, limits: codeLimits, runShare: options.runShare })
+        : meta
           ? dynamicMode({
               ...modeOptions,
               canEnableToolsets,
@@ -296,7 +293,7 @@ export function createMcpServer(options: ServerOptions): Server {
               toolsChanged: () => announce('tools'),
             })
           : staticMode(modeOptions),
-      );
+  );
   const resourcesOf = async () => (await resourceModule()).resourceCatalog(manifest);
   // What resources and completions may call: decided by the registry with the tools.
   const reach = resourceReach(manifest, selection);
